@@ -1,0 +1,41 @@
+# apdesk: the two commands of the quick start, and a few for developers.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+## Open apdesk on the demo store (created on first use).
+run: $(STAMP)
+	$(VENV)/bin/apdesk --demo
+
+## Run the whole test suite headless.
+test: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(TSTAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+typecheck: $(TSTAMP)
+	$(VENV)/bin/mypy
+
+bench: $(TSTAMP)
+	$(PY) -m benchmarks --scale small --json
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

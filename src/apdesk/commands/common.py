@@ -1,0 +1,64 @@
+"""What every subcommand shares: unlocking the store, user errors, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from apdesk import paths
+from apdesk.store import Store
+
+PASSPHRASE_ENV = "APDESK_PASSPHRASE"
+
+
+class UserError(Exception):
+    """A mistake the person can fix: printed as one line, exit status 2."""
+
+
+def store_folder(args: argparse.Namespace) -> Path:
+    if getattr(args, "store", None):
+        return Path(args.store).expanduser()
+    return paths.default_store()
+
+
+def read_passphrase(prompt: str = "Passphrase: ") -> str | None:
+    """From APDESK_PASSPHRASE, else a prompt on a terminal, else None."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """Unlock by APDESK_PASSPHRASE, then the keyring, then a prompt on a terminal."""
+    folder = store_folder(args)
+    if not Store.exists(folder):
+        raise UserError(f"no apdesk store in {folder} (create one with `apdesk init --store {folder}`)")
+    env_passphrase = os.environ.get(PASSPHRASE_ENV)
+    if env_passphrase is not None:
+        return Store.open(folder, passphrase=env_passphrase)
+    try:
+        return Store.open(folder)
+    except Exception:
+        passphrase = read_passphrase()
+        if passphrase is None:
+            raise UserError(
+                f"the store is locked: set {PASSPHRASE_ENV} or run from a terminal to be asked"
+            ) from None
+        return Store.open(folder, passphrase=passphrase)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", metavar="PATH", help="the store folder (default: your data folder)")

@@ -1,0 +1,125 @@
+"""Store commands: init, info, demo-data, audit verify."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from apdesk.commands.common import (
+    PASSPHRASE_ENV,
+    UserError,
+    add_store_option,
+    open_store,
+    print_json,
+    read_passphrase,
+    store_folder,
+)
+from apdesk.services import demo
+from apdesk.services.info import store_info
+from apdesk.services.school import SchoolDetails, save_school
+from apdesk.store import Store
+from apdesk.store.audit import verify_chain
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create a new encrypted store")
+    add_store_option(p)
+    p.add_argument("--school-name", default="")
+    p.add_argument("--urn", default="", help="the school's 6-digit URN")
+    p.add_argument("--la-code", default="", help="the 3-digit LA code")
+    p.add_argument("--estab", default="", help="the 4-digit establishment number")
+    p.add_argument("--no-keyring", action="store_true", help="do not keep a key in the OS keyring")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("info", help="cipher, schema version and record counts")
+    add_store_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("demo-data", help="fill a store with a synthetic school (made if missing)")
+    add_store_option(p)
+    p.add_argument("--pupils", type=int, default=200, help="how many pupils (default 200)")
+    p.add_argument("--seed", type=int, default=7, help="the random seed (same seed, same school)")
+    p.set_defaults(func=cmd_demo_data)
+
+    p = sub.add_parser("audit", help="the audit log")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = audit_sub.add_parser("verify", help="check the audit log's hash chain")
+    add_store_option(v)
+    v.set_defaults(func=cmd_audit_verify)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = store_folder(args)
+    details = SchoolDetails(
+        name=args.school_name, urn=args.urn, la_code=args.la_code, estab=args.estab
+    )
+    details.validate()
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None:
+        passphrase = read_passphrase("New passphrase: ")
+        if passphrase is None:
+            raise UserError(f"set {PASSPHRASE_ENV} or run from a terminal to choose a passphrase")
+        if sys.stdin.isatty() and read_passphrase("Repeat the passphrase: ") != passphrase:
+            raise UserError("the two passphrases differ: nothing was created")
+    store, recovery = Store.create(folder, passphrase, use_keyring=not args.no_keyring)
+    try:
+        with store.session() as session:
+            save_school(session, details)
+    finally:
+        store.lock()
+    print(f"Created an encrypted store in {folder}")
+    print()
+    print("Recovery key (shown once: print it or write it down, and lock it away):")
+    print(f"    {recovery}")
+    print()
+    print("It opens the store if the passphrase is forgotten.")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        info = store_info(store)
+    finally:
+        store.lock()
+    if args.json:
+        print_json(info)
+    else:
+        print(f"Store:          {info['store']}")
+        print(f"SQLCipher:      {info['cipher_version']}")
+        print(f"Schema version: {info['schema_version']}")
+        for name, count in info["counts"].items():
+            print(f"{name.replace('_', ' ').capitalize() + ':':<16}{count}")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    if args.pupils < 1 or args.pupils > 100_000:
+        raise UserError("--pupils must be between 1 and 100000")
+    folder = store_folder(args)
+    if Store.exists(folder):
+        store = open_store(args)
+    else:
+        passphrase = os.environ.get(PASSPHRASE_ENV, demo.DEMO_PASSPHRASE)
+        store, _recovery = Store.create(folder, passphrase, use_keyring=False)
+        if passphrase == demo.DEMO_PASSPHRASE:
+            print(f"Created a demo store in {folder} (passphrase: {demo.DEMO_PASSPHRASE})")
+    try:
+        summary = demo.populate(store, pupils=args.pupils, seed=args.seed)
+    finally:
+        store.lock()
+    print(", ".join(f"{count} {name}" for name, count in summary.items()))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            report = verify_chain(session)
+    finally:
+        store.lock()
+    print(report.message)
+    return 0 if report.ok else 1

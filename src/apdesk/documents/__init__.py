@@ -1,0 +1,1 @@
+"""PDF documents with reportlab: referral forms, letters, timetables, reports. No Qt."""

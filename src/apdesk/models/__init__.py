@@ -1,0 +1,37 @@
+"""The domain model: SQLModel tables, enums and value rules. No Qt, no I/O."""
+
+from apdesk.models.attendance import AttendanceMark
+from apdesk.models.errors import ApdeskError, ValidationError
+from apdesk.models.placement import Placement
+from apdesk.models.plan import AgencyInvolvement, Plan, PlanTarget, Review, VoiceEntry
+from apdesk.models.provider import Provider, ProviderAudit, QualityConcern
+from apdesk.models.pupil import Contact, Pupil
+from apdesk.models.records import Attachment, AuditEvent, OutboxItem
+from apdesk.models.school import Closure, School, Setting
+from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
+
+__all__ = [
+    "AgencyInvolvement",
+    "ApdeskError",
+    "Attachment",
+    "AttendanceMark",
+    "AuditEvent",
+    "Closure",
+    "Contact",
+    "IapGroup",
+    "OutboxItem",
+    "Placement",
+    "Plan",
+    "PlanTarget",
+    "Provider",
+    "ProviderAudit",
+    "Pupil",
+    "QualityConcern",
+    "Review",
+    "School",
+    "Setting",
+    "TimetableSlot",
+    "TimetableVersion",
+    "ValidationError",
+    "VoiceEntry",
+]

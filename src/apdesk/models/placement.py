@@ -1,0 +1,78 @@
+"""A placement in alternative provision: every Appendix A field and the DfE additions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from apdesk.models.enums import (
+    Commissioner,
+    FundingStream,
+    PlacementOutcome,
+    PlacementStatus,
+    RegistrationCode,
+)
+from apdesk.models.types import enum_field, list_field, utcnow
+
+
+class Placement(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True)
+    provider_id: int = Field(foreign_key="provider.id", index=True)
+    status: PlacementStatus = enum_field(PlacementStatus, default=PlacementStatus.DRAFT)
+    outcome: PlacementOutcome | None = enum_field(PlacementOutcome, default=None, nullable=True)
+    outcome_notes: str = ""
+    category: str = ""
+    reasons: list[str] = list_field()
+    commissioner: Commissioner = enum_field(Commissioner, default=Commissioner.SCHOOL)
+    funding_stream: FundingStream = enum_field(FundingStream, default=FundingStream.SCHOOL_BUDGET)
+    registration_code: RegistrationCode = enum_field(RegistrationCode, default=RegistrationCode.B)
+    # Appendix A
+    key_contact_name: str = ""
+    key_contact_role: str = ""
+    key_contact_details: str = ""
+    attendance_at_referral: float | None = None
+    interventions_tried: str = ""
+    send_needs: str = ""
+    health_needs: str = ""
+    family_support: str = ""
+    safety_info: str = ""
+    risk_assessment_date: date | None = None
+    hours_per_week: float = 0.0
+    sessions: list[str] = list_field()  # e.g. ["MON_AM", "MON_PM", "WED_AM"]
+    session_times: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    learning_outcomes: str = ""
+    success_measures: str = ""
+    exit_strategy: str = ""
+    child_voice: str = ""
+    child_voice_date: date | None = None
+    family_voice: str = ""
+    family_voice_date: date | None = None
+    other_ap: str = ""
+    # DfE additions
+    english_maths: bool = False
+    review_date: date | None = None
+    transport: str = ""
+    transport_cost_pence: int = 0
+    out_of_area: bool = False
+    family_preference: str = ""
+    ehcp_attached: bool = False
+    caseworker_told_on: date | None = None
+    qa_override_reason: str = ""
+    destination: str = ""
+    # Off-site direction
+    off_site_direction: bool = False
+    parent_notice_date: date | None = None
+    reporting_to: str = ""
+    direction_days: int = 0
+    last_direction_review: date | None = None
+    review_requested_on: date | None = None
+    # lifecycle
+    referred_on: date | None = None
+    started_on: date | None = None
+    ended_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

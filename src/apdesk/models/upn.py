@@ -1,0 +1,70 @@
+"""Unique pupil numbers: the check letter, temporary UPNs and friendly validation."""
+
+from __future__ import annotations
+
+from apdesk.models.errors import ValidationError
+
+CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
+
+
+def check_letter(body: str) -> str:
+    """The check letter for characters 2-13 of a UPN (12 characters, last may be a letter)."""
+    if len(body) != 12:
+        raise ValueError("a UPN body has 12 characters")
+    total = 0
+    for position, char in enumerate(body, start=2):
+        if char.isdigit():
+            value = int(char)
+        elif position == 13 and char in CHECK_LETTERS:
+            value = CHECK_LETTERS.index(char)
+        else:
+            raise ValueError(f"character {position} ({char!r}) is not allowed")
+        total += value * position
+    return CHECK_LETTERS[total % 23]
+
+
+def is_temporary(upn: str) -> bool:
+    """A temporary UPN ends in a letter instead of its last digit."""
+    return len(upn) == 13 and upn[-1].isalpha()
+
+
+def normalise_upn(raw: str) -> str:
+    return raw.strip().upper().replace(" ", "")
+
+
+def validate_upn(raw: str, field: str = "UPN") -> str:
+    """Return the UPN in canonical form, or raise an error that says what is wrong."""
+    upn = normalise_upn(raw)
+    if len(upn) != 13:
+        raise ValidationError(
+            field, f"'{raw.strip()}' has {len(upn)} characters", "a UPN has 13 characters"
+        )
+    if upn[0] not in CHECK_LETTERS:
+        raise ValidationError(
+            field, f"'{upn}' must start with a check letter", "copy the UPN again from the MIS"
+        )
+    if not upn[1:12].isdigit():
+        raise ValidationError(
+            field, f"'{upn}' must have digits in characters 2 to 12", "copy the UPN again"
+        )
+    last = upn[12]
+    if not (last.isdigit() or last in CHECK_LETTERS):
+        raise ValidationError(
+            field, f"'{upn}' ends in '{last}', which is not allowed", "copy the UPN again"
+        )
+    expected = check_letter(upn[1:])
+    if upn[0] != expected:
+        raise ValidationError(
+            field,
+            f"'{upn}' fails its check letter (expected {expected})",
+            "a digit is probably mistyped: copy the UPN again from the MIS",
+        )
+    return upn
+
+
+def make_upn(la_code: int, estab: int, year: int, serial: int, temporary: bool = False) -> str:
+    """Build a valid UPN (used by the demo data and tests)."""
+    body = f"{la_code:03d}{estab:04d}{year % 100:02d}{serial:03d}"
+    if temporary:
+        body = body[:-1] + CHECK_LETTERS[serial % 23]
+    return check_letter(body) + body

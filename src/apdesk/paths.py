@@ -1,0 +1,36 @@
+"""Where apdesk keeps things: platformdirs by default, overridable for tests and portable use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "apdesk"
+
+
+def data_dir() -> Path:
+    """The folder holding the user's stores; `APDESK_HOME` overrides it (tests, portable installs)."""
+    override = os.environ.get("APDESK_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_store() -> Path:
+    return data_dir() / "store"
+
+
+def demo_store() -> Path:
+    return data_dir() / "demo"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file from `resources/`: bundled beside the package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for base in (here / "resources", here.parent.parent / "resources"):
+        candidate = base.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return here.parent.parent.joinpath("resources", *parts)

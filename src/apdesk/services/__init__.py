@@ -1,0 +1,1 @@
+"""What a person does, as plain functions over a session. No Qt."""

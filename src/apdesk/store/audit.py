@@ -1,0 +1,146 @@
+"""The audit log: every change a user makes writes a hash-chained row in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect, insert, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import Session, SQLModel
+
+from apdesk.models.records import AuditEvent
+from apdesk.models.types import utcnow
+
+GENESIS = "0" * 64
+ACTOR_KEY = "apdesk_actor"
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly form of a column value; binary content is recorded by its hash only."""
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes sha256:{hashlib.sha256(value).hexdigest()[:16]}>"
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _columns(obj: SQLModel) -> list[str]:
+    return [attr.key for attr in inspect(type(obj)).column_attrs]
+
+
+def _snapshot(obj: SQLModel) -> dict[str, Any]:
+    return {name: _plain(getattr(obj, name)) for name in _columns(obj)}
+
+
+def _changes(obj: SQLModel) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for name in _columns(obj):
+        history = state.attrs[name].history
+        if history.has_changes():
+            before[name] = _plain(history.deleted[0]) if history.deleted else None
+            after[name] = _plain(history.added[0]) if history.added else None
+    return before, after
+
+
+def _entity_id(obj: SQLModel) -> str:
+    identity = inspect(obj).identity
+    if identity:
+        return ",".join(str(part) for part in identity)
+    return str(getattr(obj, "id", ""))
+
+
+def row_hash(prev_hash: str, fields: dict[str, str]) -> str:
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def _hashed_fields(row: dict[str, Any]) -> dict[str, str]:
+    at = row["at"]
+    return {
+        "at": at.isoformat() if isinstance(at, datetime) else str(at),
+        "actor": row["actor"],
+        "action": row["action"],
+        "entity": row["entity"],
+        "entity_id": row["entity_id"],
+        "before": row["before"],
+        "after": row["after"],
+    }
+
+
+def _dump(data: dict[str, Any] | None) -> str:
+    return "" if data is None else json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
+    """Write one audit row per changed object, through the flush's own connection."""
+    entries: list[tuple[str, SQLModel, dict[str, Any] | None, dict[str, Any] | None]] = []
+    for obj in session.new:
+        if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent):
+            entries.append(("create", obj, None, _snapshot(obj)))
+    for obj in session.dirty:
+        if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent) and session.is_modified(obj):
+            before, after = _changes(obj)
+            if after:
+                entries.append(("update", obj, before, after))
+    for obj in session.deleted:
+        if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent):
+            entries.append(("delete", obj, _snapshot(obj), None))
+    if not entries:
+        return
+    conn = session.connection()
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    prev = conn.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar()
+    prev_hash = prev or GENESIS
+    actor = str(session.info.get(ACTOR_KEY, ""))
+    rows = []
+    for action, obj, before, after in entries:
+        row: dict[str, Any] = {
+            "at": utcnow(),
+            "actor": actor,
+            "action": action,
+            "entity": type(obj).__tablename__,
+            "entity_id": _entity_id(obj),
+            "before": _dump(before),
+            "after": _dump(after),
+            "prev_hash": prev_hash,
+        }
+        row["hash"] = row_hash(prev_hash, _hashed_fields(row))
+        prev_hash = row["hash"]
+        rows.append(row)
+    conn.execute(insert(table), rows)
+
+
+def install(session: Session, actor: str) -> None:
+    session.info[ACTOR_KEY] = actor
+    event.listen(session, "after_flush", _after_flush)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    rows: int
+    first_bad_id: int | None = None
+    message: str = ""
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Recompute every hash in order: a changed, removed or reordered row breaks the chain."""
+    prev_hash = GENESIS
+    count = 0
+    for event_row in session.exec(select(AuditEvent).order_by(AuditEvent.id)).scalars():  # type: ignore[call-overload, arg-type]
+        count += 1
+        fields = _hashed_fields(event_row.model_dump())
+        if event_row.prev_hash != prev_hash or event_row.hash != row_hash(prev_hash, fields):
+            return ChainReport(False, count, event_row.id, f"audit row {event_row.id} does not match the chain")
+        prev_hash = event_row.hash
+    return ChainReport(True, count, None, f"{count} audit rows, chain intact")

@@ -1,0 +1,69 @@
+"""The SQLCipher engine: raw 256-bit key, WAL, full sync, memory security, verified at open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError
+
+from apdesk.store.errors import NotEncrypted, StoreDamaged, WrongKey
+
+DB_NAME = "apdesk.db"
+
+
+def raw_key_literal(data_key: bytes) -> str:
+    """SQLCipher's raw-key form: no per-connection key derivation."""
+    return f"x'{data_key.hex()}'"
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute("PRAGMA cipher_memory_security = ON")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+    finally:
+        cursor.close()
+
+
+def make_engine(db_path: Path, data_key: bytes) -> Engine:
+    """Open the database with the data key; fail clearly on a wrong key or on plain SQLite."""
+    url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path))
+    engine = create_engine(url)
+    event.listen(engine, "connect", _on_connect)
+    try:
+        verify(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def verify(engine: Engine) -> None:
+    """SQLCipher only fails on the first read, so read straight away."""
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("PRAGMA cipher_version")).scalar()
+            if not version:
+                raise NotEncrypted(
+                    "SQLCipher is not loaded (plain SQLite answered): apdesk will not store "
+                    "pupils' data unencrypted. Reinstall apdesk."
+                )
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+    except DatabaseError as exc:
+        message = str(exc.orig) if exc.orig is not None else str(exc)
+        if "not a database" in message or "encrypted" in message:
+            raise WrongKey(
+                "The key does not open this database (wrong key, or the file was altered)."
+            ) from exc
+        raise StoreDamaged(f"The database cannot be read: {message}") from exc
+
+
+def cipher_version(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("PRAGMA cipher_version")).scalar() or "")

@@ -1,0 +1,240 @@
+"""The store: a folder holding the encrypted database, its key header and its backups."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from apdesk.store import audit, database, migrate
+from apdesk.store.crypto import KdfParams, new_data_key
+from apdesk.store.errors import StoreExists, StoreLocked, StoreNotFound
+from apdesk.store.header import HEADER_NAME, KeyHeader
+
+BACKUPS = "backups"
+MIN_PASSPHRASE = 10
+
+
+def _secure_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+
+
+def secure_files(folder: Path) -> None:
+    """0600 on every file the store writes (database, WAL, header, backups)."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.chmod(path, 0o600)
+        elif path.is_dir():
+            os.chmod(path, 0o700)
+
+
+def check_passphrase(passphrase: str) -> None:
+    from apdesk.models.errors import ValidationError
+
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            "passphrase",
+            f"is {len(passphrase)} characters long",
+            f"use at least {MIN_PASSPHRASE}: three or four unrelated words work well",
+        )
+
+
+@dataclass
+class UnlockResult:
+    """How the store was opened, so the GUI can explain a keyring fallback."""
+
+    method: str  # "keyring", "passphrase" or "recovery"
+    keyring_missing: bool = False
+
+
+class Store:
+    """An unlocked store. `lock()` drops the engine and the key; the object is then unusable."""
+
+    def __init__(self, folder: Path, header: KeyHeader, data_key: bytes, unlocked_by: UnlockResult) -> None:
+        self.folder = folder
+        self.header = header
+        self.unlocked_by = unlocked_by
+        self.actor = os.environ.get("APDESK_USER") or _login_name()
+        self._key: bytearray | None = bytearray(data_key)
+        self._engine: Engine | None = database.make_engine(self.db_path, data_key)
+
+    # -- paths ----------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.folder / database.DB_NAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.folder / BACKUPS
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (folder / HEADER_NAME).exists() and (folder / database.DB_NAME).exists()
+
+    # -- create and open -------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        passphrase: str,
+        *,
+        use_keyring: bool = True,
+        kdf: KdfParams | None = None,
+    ) -> tuple[Store, str]:
+        """Make a new empty store; returns it unlocked with the one-time recovery key."""
+        folder = Path(folder)
+        if cls.exists(folder):
+            raise StoreExists(f"There is already a store in {folder}.")
+        if folder.exists() and any(p.name != BACKUPS for p in folder.iterdir()):
+            raise StoreExists(f"{folder} is not empty: choose an empty or new folder for the store.")
+        check_passphrase(passphrase)
+        _secure_folder(folder)
+        data_key = new_data_key()
+        header = KeyHeader.new(kdf or KdfParams())
+        header.set_passphrase(data_key, passphrase)
+        recovery = header.set_recovery(data_key)
+        has_keyring = use_keyring and header.set_keyring(data_key)
+        header.save(folder)
+        store = cls(folder, header, data_key, UnlockResult("passphrase", keyring_missing=not has_keyring))
+        migrate.upgrade(store.engine)
+        secure_files(folder)
+        return store, recovery
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+        use_keyring: bool = True,
+    ) -> Store:
+        """Unlock with the keyring, else the passphrase, else the recovery key."""
+        folder = Path(folder)
+        if not cls.exists(folder):
+            raise StoreNotFound(f"No apdesk store in {folder}: create one with `apdesk init`.")
+        header = KeyHeader.load(folder)
+        data_key: bytes | None = None
+        result = UnlockResult("keyring")
+        if use_keyring and passphrase is None and recovery_key is None:
+            data_key = header.unlock_with_keyring()
+        if data_key is None:
+            keyring_missing = "keyring" in header.slots and use_keyring
+            if passphrase is not None:
+                data_key, result = header.unlock_with_passphrase(passphrase), UnlockResult("passphrase")
+            elif recovery_key is not None:
+                data_key, result = header.unlock_with_recovery(recovery_key), UnlockResult("recovery")
+            else:
+                from apdesk.store.errors import WrongKey
+
+                raise WrongKey("The store is locked: give the passphrase or the recovery key.")
+            result.keyring_missing = keyring_missing or "keyring" not in header.slots
+        store = cls(folder, header, data_key, result)
+        store._migrate_if_needed()
+        return store
+
+    def _migrate_if_needed(self) -> None:
+        if migrate.needs_upgrade(self.engine):
+            current = migrate.current_revision(self.engine) or "empty"
+            self.backup(self.backups_dir / f"before-migration-{current}-{_stamp()}.db")
+            migrate.upgrade(self.engine)
+            secure_files(self.folder)
+
+    # -- using -----------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreLocked("The store is locked.")
+        return self._engine
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on any error, audits every change."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            audit.install(session, self.actor)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def lock(self) -> None:
+        """Drop the engine and wipe our copy of the key."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+            self._key = None
+
+    # -- keys ------------------------------------------------------------------
+    def _data_key(self) -> bytes:
+        if self._key is None:
+            raise StoreLocked("The store is locked.")
+        return bytes(self._key)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        check_passphrase(new_passphrase)
+        self.header.set_passphrase(self._data_key(), new_passphrase)
+        self.header.save(self.folder)
+
+    def new_recovery_key(self) -> str:
+        recovery = self.header.set_recovery(self._data_key())
+        self.header.save(self.folder)
+        return recovery
+
+    def remember_in_keyring(self) -> bool:
+        ok = self.header.set_keyring(self._data_key())
+        self.header.save(self.folder)
+        return ok
+
+    # -- facts -----------------------------------------------------------------
+    def cipher_version(self) -> str:
+        return database.cipher_version(self.engine)
+
+    def schema_version(self) -> str | None:
+        return migrate.current_revision(self.engine)
+
+    def backup(self, target: Path) -> Path:
+        """An encrypted copy (same key) through VACUUM INTO; never ATTACH with an empty key."""
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if target.exists():
+            target.unlink()
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+        os.chmod(target, 0o600)
+        shutil.copy2(self.folder / HEADER_NAME, target.with_suffix(".header.json"))
+        os.chmod(target.with_suffix(".header.json"), 0o600)
+        return target
+
+    def integrity_ok(self) -> bool:
+        with self.engine.connect() as conn:
+            result = conn.execute(text("PRAGMA integrity_check")).scalar()
+            cipher = conn.execute(text("PRAGMA cipher_integrity_check")).fetchall()
+        return result == "ok" and not cipher
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

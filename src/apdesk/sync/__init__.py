@@ -1,0 +1,1 @@
+"""Notification packs, the outbox sender and the reference LA inbox. No Qt."""
