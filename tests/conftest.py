@@ -12,7 +12,7 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from apdesk.store import KdfParams, Store  # noqa: E402
+from apdesk.store import KdfParams, Store
 
 TEST_PASSPHRASE = "correct horse battery staple"
 

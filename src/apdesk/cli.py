@@ -26,13 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"apdesk {__version__}")
     add_store_option(parser)
     parser.add_argument(
-        "--demo", action="store_true", help="open the demo store of synthetic pupils (made on first use)"
+        "--demo",
+        action="store_true",
+        help="open the demo store of synthetic pupils (made on first use)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
-
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        return int(args.func(args) or 0)
+        status: int = args.func(args) or 0
+        return status
     except (UserError, ApdeskError) as exc:
         print(f"apdesk: {exc}", file=sys.stderr)
         return 2

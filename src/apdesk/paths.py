@@ -11,7 +11,7 @@ APP_NAME = "apdesk"
 
 
 def data_dir() -> Path:
-    """The folder holding the user's stores; `APDESK_HOME` overrides it (tests, portable installs)."""
+    """The folder holding the stores; `APDESK_HOME` overrides it (tests, portable installs)."""
     override = os.environ.get("APDESK_HOME")
     if override:
         return Path(override)

@@ -40,7 +40,9 @@ def open_store(args: argparse.Namespace) -> Store:
     """Unlock by APDESK_PASSPHRASE, then the keyring, then a prompt on a terminal."""
     folder = store_folder(args)
     if not Store.exists(folder):
-        raise UserError(f"no apdesk store in {folder} (create one with `apdesk init --store {folder}`)")
+        raise UserError(
+            f"no apdesk store in {folder} (create one with `apdesk init --store {folder}`)"
+        )
     env_passphrase = os.environ.get(PASSPHRASE_ENV)
     if env_passphrase is not None:
         return Store.open(folder, passphrase=env_passphrase)
@@ -61,4 +63,6 @@ def print_json(data: Any) -> None:
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", metavar="PATH", help="the store folder (default: your data folder)")
+    parser.add_argument(
+        "--store", metavar="PATH", help="the store folder (default: your data folder)"
+    )

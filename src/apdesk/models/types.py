@@ -35,7 +35,7 @@ class StrEnumType(TypeDecorator[StrEnum]):
 
 def enum_field(enum_cls: type[StrEnum], default: Any = ..., **kwargs: Any) -> Any:
     """A model field holding one member of `enum_cls`."""
-    return Field(default=default, sa_type=StrEnumType(enum_cls), **kwargs)  # type: ignore[call-overload]
+    return Field(default=default, sa_type=StrEnumType(enum_cls), **kwargs)
 
 
 def list_field() -> Any:

@@ -44,7 +44,9 @@ class SchoolCalendar:
         """School days strictly after `earlier` and strictly before `later`."""
         if later <= earlier:
             return 0
-        return sum(1 for _ in self.school_days(earlier + timedelta(days=1), later - timedelta(days=1)))
+        return sum(
+            1 for _ in self.school_days(earlier + timedelta(days=1), later - timedelta(days=1))
+        )
 
     def add_school_days(self, start: date, count: int) -> date:
         """The date `count` school days after `start` (negative counts go back)."""

@@ -28,7 +28,9 @@ class SchoolDetails:
         if self.urn and not (self.urn.isdigit() and len(self.urn) == 6):
             raise ValidationError("URN", f"'{self.urn}' is not a URN", "a URN has 6 digits")
         if self.la_code and not (self.la_code.isdigit() and len(self.la_code) == 3):
-            raise ValidationError("LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855")
+            raise ValidationError(
+                "LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855"
+            )
         if self.estab and not (self.estab.isdigit() and len(self.estab) == 4):
             raise ValidationError(
                 "Establishment number", f"'{self.estab}' is not valid", "it has 4 digits, e.g. 4001"

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect, insert, select
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, SQLModel
@@ -88,7 +88,11 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
         if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent):
             entries.append(("create", obj, None, _snapshot(obj)))
     for obj in session.dirty:
-        if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent) and session.is_modified(obj):
+        if (
+            isinstance(obj, SQLModel)
+            and not isinstance(obj, AuditEvent)
+            and session.is_modified(obj)
+        ):
             before, after = _changes(obj)
             if after:
                 entries.append(("update", obj, before, after))
@@ -103,15 +107,15 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
     prev_hash = prev or GENESIS
     actor = str(session.info.get(ACTOR_KEY, ""))
     rows = []
-    for action, obj, before, after in entries:
+    for action, obj, old, new in entries:
         row: dict[str, Any] = {
             "at": utcnow(),
             "actor": actor,
             "action": action,
             "entity": type(obj).__tablename__,
             "entity_id": _entity_id(obj),
-            "before": _dump(before),
-            "after": _dump(after),
+            "before": _dump(old),
+            "after": _dump(new),
             "prev_hash": prev_hash,
         }
         row["hash"] = row_hash(prev_hash, _hashed_fields(row))
@@ -141,6 +145,8 @@ def verify_chain(session: Session) -> ChainReport:
         count += 1
         fields = _hashed_fields(event_row.model_dump())
         if event_row.prev_hash != prev_hash or event_row.hash != row_hash(prev_hash, fields):
-            return ChainReport(False, count, event_row.id, f"audit row {event_row.id} does not match the chain")
+            return ChainReport(
+                False, count, event_row.id, f"audit row {event_row.id} does not match the chain"
+            )
         prev_hash = event_row.hash
     return ChainReport(True, count, None, f"{count} audit rows, chain intact")

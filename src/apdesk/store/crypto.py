@@ -1,4 +1,4 @@
-"""Key wrapping: AES-256-GCM slots keyed by Argon2id (passphrase), HKDF (recovery key) or a raw key."""
+"""Key wrapping: AES-256-GCM slots keyed by Argon2id, HKDF (recovery key) or a raw key."""
 
 from __future__ import annotations
 
@@ -78,20 +78,25 @@ def normalise_recovery_key(text: str) -> str:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     if len(cleaned) != 32 or any(ch not in _B32_ALPHABET for ch in cleaned):
-        raise WrongKey("That is not a recovery key: it has 32 letters and digits in groups of four.")
+        raise WrongKey(
+            "That is not a recovery key: it has 32 letters and digits in groups of four."
+        )
     return cleaned
 
 
 def recovery_wrapping_key(recovery_key: str, salt: bytes) -> bytes:
     secret = base64.b32decode(normalise_recovery_key(recovery_key))
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"apdesk-recovery").derive(
-        secret
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"apdesk-recovery"
+    ).derive(secret)
 
 
 def wrap(wrapping_key: bytes, data_key: bytes, aad: bytes) -> dict[str, str]:
     nonce = secrets.token_bytes(12)
-    return {"nonce": b64e(nonce), "ciphertext": b64e(AESGCM(wrapping_key).encrypt(nonce, data_key, aad))}
+    return {
+        "nonce": b64e(nonce),
+        "ciphertext": b64e(AESGCM(wrapping_key).encrypt(nonce, data_key, aad)),
+    }
 
 
 def unwrap(wrapping_key: bytes, slot: dict[str, str], aad: bytes, what: str) -> bytes:

@@ -33,7 +33,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 def make_engine(db_path: Path, data_key: bytes) -> Engine:
     """Open the database with the data key; fail clearly on a wrong key or on plain SQLite."""
-    url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path))
+    url = URL.create(
+        "sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path)
+    )
     engine = create_engine(url)
     event.listen(engine, "connect", _on_connect)
     try:

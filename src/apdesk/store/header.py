@@ -1,4 +1,4 @@
-"""The key header beside the database: the data key wrapped three ways, and no secret in the clear."""
+"""The key header beside the database: the data key wrapped three ways, no secret in clear."""
 
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ class KeyHeader:
     # -- opening ---------------------------------------------------------------
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
         wrapping = crypto.passphrase_key(passphrase, self.passphrase_salt, self.kdf)
-        return crypto.unwrap(wrapping, self.slots["passphrase"], self.aad("passphrase"), "passphrase")
+        return crypto.unwrap(
+            wrapping, self.slots["passphrase"], self.aad("passphrase"), "passphrase"
+        )
 
     def unlock_with_recovery(self, recovery_key: str) -> bytes:
         slot = self.slots.get("recovery")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 
@@ -42,7 +43,9 @@ def create(store_id: str) -> bytes | None:
             log.warning("the keyring did not return what was stored; using the passphrase only")
             return None
     except keyring.errors.KeyringError as exc:
-        log.warning("the keyring refused the key (%s); using the passphrase only", type(exc).__name__)
+        log.warning(
+            "the keyring refused the key (%s); using the passphrase only", type(exc).__name__
+        )
         return None
     return key
 
@@ -64,7 +67,5 @@ def read(store_id: str) -> bytes | None:
 
 
 def forget(store_id: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _account(store_id))
-    except keyring.errors.KeyringError:
-        pass

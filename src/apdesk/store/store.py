@@ -59,7 +59,9 @@ class UnlockResult:
 class Store:
     """An unlocked store. `lock()` drops the engine and the key; the object is then unusable."""
 
-    def __init__(self, folder: Path, header: KeyHeader, data_key: bytes, unlocked_by: UnlockResult) -> None:
+    def __init__(
+        self, folder: Path, header: KeyHeader, data_key: bytes, unlocked_by: UnlockResult
+    ) -> None:
         self.folder = folder
         self.header = header
         self.unlocked_by = unlocked_by
@@ -95,7 +97,9 @@ class Store:
         if cls.exists(folder):
             raise StoreExists(f"There is already a store in {folder}.")
         if folder.exists() and any(p.name != BACKUPS for p in folder.iterdir()):
-            raise StoreExists(f"{folder} is not empty: choose an empty or new folder for the store.")
+            raise StoreExists(
+                f"{folder} is not empty: choose an empty or new folder for the store."
+            )
         check_passphrase(passphrase)
         _secure_folder(folder)
         data_key = new_data_key()
@@ -104,7 +108,9 @@ class Store:
         recovery = header.set_recovery(data_key)
         has_keyring = use_keyring and header.set_keyring(data_key)
         header.save(folder)
-        store = cls(folder, header, data_key, UnlockResult("passphrase", keyring_missing=not has_keyring))
+        store = cls(
+            folder, header, data_key, UnlockResult("passphrase", keyring_missing=not has_keyring)
+        )
         migrate.upgrade(store.engine)
         secure_files(folder)
         return store, recovery
@@ -130,9 +136,15 @@ class Store:
         if data_key is None:
             keyring_missing = "keyring" in header.slots and use_keyring
             if passphrase is not None:
-                data_key, result = header.unlock_with_passphrase(passphrase), UnlockResult("passphrase")
+                data_key, result = (
+                    header.unlock_with_passphrase(passphrase),
+                    UnlockResult("passphrase"),
+                )
             elif recovery_key is not None:
-                data_key, result = header.unlock_with_recovery(recovery_key), UnlockResult("recovery")
+                data_key, result = (
+                    header.unlock_with_recovery(recovery_key),
+                    UnlockResult("recovery"),
+                )
             else:
                 from apdesk.store.errors import WrongKey
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlmodel import SQLModel
 
 import apdesk.models  # noqa: F401  (registers every table)
@@ -13,7 +14,7 @@ from apdesk.models.types import StrEnumType
 target_metadata = SQLModel.metadata
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write our column types as plain SQL types, so migrations never import the models."""
     if type_ == "type" and isinstance(obj, StrEnumType):
         return "sa.String(length=40)"

@@ -1,0 +1,85 @@
+"""Migrations run at open, keep every row, and take an encrypted backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from tests.conftest import TEST_PASSPHRASE
+
+from apdesk.store import KdfParams, Store, database, migrate
+from apdesk.store.header import KeyHeader
+
+PREVIOUS = "0001"
+PUPIL_INSERT = (
+    "INSERT INTO pupil (upn, forename, surname, preferred_name, dob, gender, nc_year, sen_status, "
+    "looked_after, needs, health_needs, family_support, safety_info, on_roll, created_at, "
+    "updated_at) VALUES (:upn, 'F', :s, '', '2012-01-01', 'X', 8, 'N', 0, '[]', '', '', '', 1, "
+    "'2024-01-01 00:00:00', '2024-01-01 00:00:00')"
+)
+
+
+def old_store(folder: Path) -> None:
+    """A store as the previous release left it: schema 0001 with rows in it."""
+    store, _ = Store.create(folder, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    key = store._data_key()
+    store.lock()
+    (folder / "apdesk.db").unlink()
+    for extra in folder.glob("apdesk.db-*"):
+        extra.unlink()
+    engine = database.make_engine(folder / "apdesk.db", key)
+    migrate.upgrade(engine, PREVIOUS)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO school (name, urn, la_code, estab, address, phone, email, "
+                "key_contact_name, key_contact_role, key_contact_phone, key_contact_email) "
+                "VALUES ('Old School', '100000', '855', '4001', '', '', '', '', '', '', '')"
+            )
+        )
+        for i in range(25):
+            conn.execute(
+                text(PUPIL_INSERT),
+                {"upn": f"T{i:012d}", "s": f"Surname{i}"},
+            )
+    engine.dispose()
+
+
+def test_migration_from_the_previous_schema_keeps_every_row(store_dir: Path) -> None:
+    old_store(store_dir)
+    store = Store.open(store_dir, passphrase=TEST_PASSPHRASE)
+    assert migrate.current_revisions(store.engine) == migrate.head_revisions()
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM pupil")).scalar() == 25
+        assert conn.execute(text("SELECT name FROM school")).scalar() == "Old School"
+        surnames = {row[0] for row in conn.execute(text("SELECT surname FROM pupil"))}
+        tables = {
+            row[0]
+            for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
+    assert surnames == {f"Surname{i}" for i in range(25)}
+    assert {"timetableversion", "plan", "review"} <= tables
+    store.lock()
+
+
+def test_an_encrypted_backup_is_taken_before_migrating(store_dir: Path) -> None:
+    old_store(store_dir)
+    Store.open(store_dir, passphrase=TEST_PASSPHRASE).lock()
+    backups = list((store_dir / "backups").glob(f"before-migration-{PREVIOUS}-*.db"))
+    assert len(backups) == 1
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(backups[0]).execute("SELECT 1 FROM sqlite_master").fetchall()
+    header = KeyHeader.load(store_dir)
+    key = header.unlock_with_passphrase(TEST_PASSPHRASE)
+    engine = database.make_engine(backups[0], key)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM pupil")).scalar() == 25
+        assert migrate.current_revision(engine) == PREVIOUS
+    engine.dispose()
+
+
+def test_a_current_store_is_not_migrated_again(store: Store) -> None:
+    assert not migrate.needs_upgrade(store.engine)
+    assert not store.backups_dir.exists() or not list(store.backups_dir.iterdir())
