@@ -66,3 +66,20 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store", metavar="PATH", help="the store folder (default: your data folder)"
     )
+
+
+def nested_group(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """The sub-commands of a shared verb (`import`, `export`, `report`), made once and reused.
+
+    Several modules add actions to the same verb (`export pupils`, `export attendance`...):
+    argparse allows a sub-parser to be made only once, so the first module makes it.
+    """
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help_text)
+        parser.set_defaults(_group=parser.add_subparsers(dest=f"{name}_what", metavar="WHAT"))
+        parser.set_defaults(func=lambda _args, p=parser: p.error("say what, e.g. `pupils`"))
+    group: argparse._SubParsersAction[argparse.ArgumentParser] = parser.get_default("_group")
+    return group
