@@ -22,6 +22,7 @@ def raw_key_literal(data_key: bytes) -> str:
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
     try:
+        cursor.execute("PRAGMA cipher_log_level = NONE")  # errors reach the person as messages
         cursor.execute("PRAGMA cipher_memory_security = ON")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")

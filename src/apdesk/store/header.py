@@ -54,6 +54,20 @@ class KeyHeader:
         self.slots["recovery"] = slot
         return recovery
 
+    def set_pending(self, data_key: bytes, passphrase: str) -> None:
+        """The next data key during a rotation, wrapped by the passphrase with its own salt."""
+        salt = secrets.token_bytes(16)
+        slot = crypto.wrap(
+            crypto.passphrase_key(passphrase, salt, self.kdf), data_key, self.aad("pending")
+        )
+        slot["salt"] = crypto.b64e(salt)
+        self.slots["pending"] = slot
+
+    def unlock_pending(self, passphrase: str) -> bytes:
+        slot = self.slots["pending"]
+        wrapping = crypto.passphrase_key(passphrase, crypto.b64d(slot["salt"]), self.kdf)
+        return crypto.unwrap(wrapping, slot, self.aad("pending"), "passphrase")
+
     def set_keyring(self, data_key: bytes) -> bool:
         wrapping = keyring_slot.create(self.store_id)
         if wrapping is None:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from apdesk.store import audit, database, migrate
 from apdesk.store.crypto import KdfParams, new_data_key
-from apdesk.store.errors import StoreExists, StoreLocked, StoreNotFound
+from apdesk.store.errors import StoreDamaged, StoreExists, StoreLocked, StoreNotFound, WrongKey
 from apdesk.store.header import HEADER_NAME, KeyHeader
 
 BACKUPS = "backups"
@@ -54,6 +54,7 @@ class UnlockResult:
 
     method: str  # "keyring", "passphrase" or "recovery"
     keyring_missing: bool = False
+    needs_recovery_key: bool = False  # an interrupted key rotation left none that works
 
 
 class Store:
@@ -67,7 +68,14 @@ class Store:
         self.unlocked_by = unlocked_by
         self.actor = os.environ.get("APDESK_USER") or _login_name()
         self._key: bytearray | None = bytearray(data_key)
-        self._engine: Engine | None = database.make_engine(self.db_path, data_key)
+        try:
+            self._engine: Engine | None = database.make_engine(self.db_path, data_key)
+        except WrongKey as exc:
+            # The key came out of an authenticated slot, so it is right: the file is not.
+            raise StoreDamaged(
+                "The database file has been altered or damaged since it was last closed "
+                "(it does not match its key header). Restore a backup with `apdesk restore`."
+            ) from exc
 
     # -- paths ----------------------------------------------------------------
     @property
@@ -146,12 +154,30 @@ class Store:
                     UnlockResult("recovery"),
                 )
             else:
-                from apdesk.store.errors import WrongKey
-
                 raise WrongKey("The store is locked: give the passphrase or the recovery key.")
             result.keyring_missing = keyring_missing or "keyring" not in header.slots
-        store = cls(folder, header, data_key, result)
+        try:
+            store = cls(folder, header, data_key, result)
+        except StoreDamaged:
+            if passphrase is None or "pending" not in header.slots:
+                raise
+            store = cls._finish_interrupted_rotation(folder, header, passphrase)
         store._migrate_if_needed()
+        return store
+
+    @classmethod
+    def _finish_interrupted_rotation(
+        cls, folder: Path, header: KeyHeader, passphrase: str
+    ) -> Store:
+        """A key rotation stopped after the rekey: adopt the pending key; issue a recovery key."""
+        new_key = header.unlock_pending(passphrase)
+        store = cls(folder, header, new_key, UnlockResult("passphrase", needs_recovery_key=True))
+        header.set_passphrase(new_key, passphrase)
+        header.slots.pop("recovery", None)
+        if "keyring" in header.slots:
+            header.set_keyring(new_key)
+        header.slots.pop("pending", None)
+        header.save(folder)
         return store
 
     def _migrate_if_needed(self) -> None:
@@ -208,6 +234,44 @@ class Store:
     def new_recovery_key(self) -> str:
         recovery = self.header.set_recovery(self._data_key())
         self.header.save(self.folder)
+        return recovery
+
+    def rotate_key(self, passphrase: str) -> str:
+        """Re-encrypt under a new data key (SQLCipher rekey) after a verified backup.
+
+        The passphrase is asked again to prove who is at the keyboard; the old recovery key
+        stops working and the new one is returned to be shown once.
+        """
+        self.header.unlock_with_passphrase(passphrase)  # raises WrongKey
+        backup = self.backup(self.backups_dir / f"before-key-rotation-{_stamp()}.db")
+        check = database.make_engine(backup, self._data_key())
+        try:
+            with check.connect() as conn:
+                if conn.execute(text("PRAGMA integrity_check")).scalar() != "ok":
+                    raise StoreDamaged("The backup taken before rotating the key fails its check.")
+        finally:
+            check.dispose()
+        new_key = new_data_key()
+        # Crash safety: the new key is wrapped in a pending slot before the database changes,
+        # so a crash mid-rotation leaves a store that the passphrase still opens.
+        self.header.set_pending(new_key, passphrase)
+        self.header.save(self.folder)
+        self.engine.dispose()
+        raw = self.engine.raw_connection()
+        try:
+            raw.cursor().execute(f'PRAGMA rekey = "{database.raw_key_literal(new_key)}"')
+        finally:
+            raw.close()
+        self.engine.dispose()
+        self._engine = database.make_engine(self.db_path, new_key)
+        self._key = bytearray(new_key)
+        self.header.set_passphrase(new_key, passphrase)
+        recovery = self.header.set_recovery(new_key)
+        if "keyring" in self.header.slots:
+            self.header.set_keyring(new_key)
+        self.header.slots.pop("pending", None)
+        self.header.save(self.folder)
+        secure_files(self.folder)
         return recovery
 
     def remember_in_keyring(self) -> bool:
