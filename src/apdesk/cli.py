@@ -14,6 +14,7 @@ from apdesk.models.errors import ApdeskError
 
 COMMAND_MODULES = [
     "apdesk.commands.core",
+    "apdesk.commands.maintenance",
 ]
 
 
