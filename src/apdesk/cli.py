@@ -15,6 +15,7 @@ from apdesk.models.errors import ApdeskError
 COMMAND_MODULES = [
     "apdesk.commands.core",
     "apdesk.commands.maintenance",
+    "apdesk.commands.documents",
 ]
 
 

@@ -1,0 +1,313 @@
+"""The referral form and the parents' letter, rendered from a real store and read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from apdesk import models
+from apdesk.documents.checks import letter_warnings
+from apdesk.documents.formatting import sessions_pattern
+from apdesk.documents.letter import render_parent_letter
+from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.referral import APPENDIX_A_LABELS, render_referral
+from apdesk.models.enums import (
+    AttachmentKind,
+    Commissioner,
+    FundingStream,
+    PlacementStatus,
+    RegistrationCode,
+    SenStatus,
+    SettingType,
+)
+from apdesk.services.attachments import add_attachment
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.school import SchoolDetails, save_school
+from apdesk.store import Store
+
+START = date(2025, 3, 3)
+
+
+def pdf_text(data: bytes) -> str:
+    """All pages' text with whitespace collapsed, so wrapped labels read as one line."""
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def make_placement(store: Store, *, sen: SenStatus = SenStatus.EHC_PLAN, **changes: object) -> int:
+    with store.session() as s:
+        save_school(
+            s,
+            SchoolDetails(
+                name="Fernhill Community College",
+                urn="123456",
+                address="2 Orchard Road, Fernhill, FH1 1AA",
+                phone="01632 960111",
+                email="office@fernhill.example",
+            ),
+        )
+        pupil = models.Pupil(
+            upn="A123456789012",
+            forename="Tamsin",
+            surname="Okafor-Reid",
+            dob=date(2011, 5, 14),
+            nc_year=9,
+            sen_status=sen,
+            looked_after=True,
+        )
+        provider = models.Provider(
+            name="Brookside Learning Centre",
+            setting_type=SettingType.PRU,
+            address="14 Canal Street, Lowmoor",
+            postcode="LM2 4QT",
+            phone="01632 960222",
+            contact_name="Dev Marsh",
+        )
+        s.add(pupil)
+        s.add(provider)
+        s.flush()
+        s.add(
+            models.Contact(
+                pupil_id=pupil.id or 0,
+                name="Mrs Ada Okafor",
+                address="7 Wren Close, Fernhill, FH2 3BB",
+            )
+        )
+        s.add(
+            models.Contact(
+                pupil_id=pupil.id or 0,
+                name="Mr Leon Reid",
+                address="21 Tanners Row, Lowmoor, LM1 9ZZ",
+            )
+        )
+        s.add(
+            models.Contact(pupil_id=pupil.id or 0, name="Aunt Bea", parental_responsibility=False)
+        )
+        fields: dict[str, object] = dict(
+            pupil_id=pupil.id or 0,
+            provider_id=provider.id or 0,
+            status=PlacementStatus.REFERRED,
+            reasons=["exclusion", "semh"],
+            commissioner=Commissioner.SCHOOL,
+            funding_stream=FundingStream.NOTIONAL_SEND,
+            registration_code=RegistrationCode.B,
+            key_contact_name="Mr O. Pike",
+            key_contact_role="Deputy head",
+            key_contact_details="01632 960112, o.pike@fernhill.example",
+            attendance_at_referral=0.784,
+            interventions_tried="Daily mentor check-in",
+            send_needs="Speech and language needs",
+            health_needs="Asthma",
+            family_support="Early Help worker",
+            safety_info="Has left site twice",
+            risk_assessment_date=date(2025, 2, 20),
+            hours_per_week=12.5,
+            sessions=["MON_AM", "MON_PM", "WED_AM"],
+            session_times="09:30 to 12:00, 13:00 to 15:00",
+            start_date=START,
+            end_date=date(2025, 4, 11),
+            learning_outcomes="Complete the Entry Level 3 maths unit",
+            success_measures="Weekly provider report",
+            exit_strategy="Phased return from week 5",
+            child_voice="Wants practical work",
+            child_voice_date=date(2025, 2, 10),
+            family_voice="Parents agree",
+            family_voice_date=date(2025, 2, 12),
+            other_ap="Online tutoring on Fridays",
+            english_maths=True,
+            review_date=date(2025, 3, 24),
+            transport="Taxi arranged by school",
+            transport_cost_pence=4500,
+            caseworker_told_on=date(2025, 2, 14),
+            off_site_direction=True,
+            reporting_to="Ms Jo Fenn at reception",
+            direction_days=17,
+        )
+        fields.update(changes)
+        placement = models.Placement(**fields)  # type: ignore[arg-type]
+        s.add(placement)
+        s.flush()
+        return placement.id or 0
+
+
+@pytest.fixture
+def record(store: Store) -> Iterator[PlacementRecord]:
+    placement_id = make_placement(store)
+    with store.session() as s:
+        yield load_placement_record(s, placement_id)
+
+
+def test_sessions_pattern_reads_as_plain_english() -> None:
+    assert sessions_pattern(["WED_AM", "MON_PM", "MON_AM"]) == (
+        "Monday morning and afternoon; Wednesday morning"
+    )
+    assert sessions_pattern(["nonsense", "FRI_PM"]) == "Friday afternoon"
+
+
+def test_a_missing_placement_names_the_field(store: Store) -> None:
+    with store.session() as s, pytest.raises(models.ValidationError) as caught:
+        load_placement_record(s, 404)
+    assert caught.value.field == "placement"
+    assert "no placement 404" in str(caught.value)
+
+
+def test_referral_has_every_appendix_a_label_and_the_values(record: PlacementRecord) -> None:
+    text = pdf_text(render_referral(record))
+    missing = [label for label in APPENDIX_A_LABELS if label not in text]
+    assert missing == []
+    for value in [
+        "Fernhill Community College",
+        "URN 123456",
+        "Tamsin Okafor-Reid",
+        "14 May 2011",
+        "A123456789012",
+        "Year 9",
+        "EHC plan",
+        "Mr O. Pike, Deputy head",
+        "78.4%",
+        "Daily mentor check-in",
+        "Speech and language needs",
+        "Asthma",
+        "Early Help worker",
+        "Has left site twice",
+        "Risk assessment dated 20 February 2025",
+        "Brookside Learning Centre",
+        "14 Canal Street, Lowmoor, LM2 4QT",
+        "Pupil referral unit",
+        "12.5",
+        "Monday morning and afternoon; Wednesday morning",
+        "3 March 2025",
+        "11 April 2025",
+        "24 March 2025",
+        "Notional SEND budget",
+        "Taxi arranged by school (cost £45.00)",
+        "Complete the Entry Level 3 maths unit",
+        "Weekly provider report",
+        "Phased return from week 5",
+        "Wants practical work",
+        "Sought on 10 February 2025",
+        "Parents agree",
+        "Sought on 12 February 2025",
+        "Online tutoring on Fridays",
+        "Register each session at the provision with code B",
+        "Yes, on 14 February 2025",
+        "EHC plan: not attached — it must be attached",
+        "OFFICIAL-SENSITIVE: contains personal information about a child",
+        "Page 1 of",
+    ]:
+        assert value in text, value
+
+
+def test_referral_lists_stored_attachments(store: Store) -> None:
+    placement_id = make_placement(store)
+    with store.session() as s:
+        placement = s.get(models.Placement, placement_id)
+        assert placement is not None
+        add_attachment(
+            s, placement.pupil_id, None, AttachmentKind.EHC_PLAN, b"%PDF-1.4 plan", "ehcp-2024.pdf"
+        )
+        add_attachment(s, placement.pupil_id, placement_id, "risk_assessment", b"ra", "ra.docx")
+        record = load_placement_record(s, placement_id)
+    text = pdf_text(render_referral(record))
+    assert "EHC plan: ehcp-2024.pdf" in text
+    assert "Risk assessment: ra.docx" in text
+    assert "not attached" not in text
+
+
+def test_empty_fields_say_not_recorded(store: Store) -> None:
+    placement_id = make_placement(
+        store,
+        sen=SenStatus.NONE,
+        exit_strategy="",
+        child_voice="",
+        child_voice_date=None,
+        end_date=None,
+        hours_per_week=0.0,
+    )
+    with store.session() as s:
+        text = pdf_text(render_referral(load_placement_record(s, placement_id)))
+    assert text.count("Not recorded") >= 4
+    assert "Date sought: not recorded" in text
+    assert "EHC plan attached" not in text  # only for a pupil with an EHC plan
+
+
+def test_long_and_marked_up_text_wraps_onto_more_pages(store: Store) -> None:
+    essay = "Needs <b>care</b> & patience at <transitions>. " * 400
+    placement_id = make_placement(store, safety_info=essay, learning_outcomes="x" * 3000)
+    with store.session() as s:
+        data = render_referral(load_placement_record(s, placement_id))
+    assert page_count(data) >= 4
+    text = pdf_text(data)
+    assert "Needs <b>care</b> & patience at <transitions>." in text
+    assert "Exit strategy" in text and "Page 4 of" in text
+
+
+def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> None:
+    text = pdf_text(render_parent_letter(record, today=date(2025, 2, 24)))
+    for value in [
+        "24 February 2025",
+        "Notice of an off-site direction for Tamsin Okafor-Reid",
+        "Brookside Learning Centre",
+        "14 Canal Street, Lowmoor",
+        "LM2 4QT",
+        "Ms Jo Fenn at reception",
+        "17 school days",
+        "Exclusion or risk of exclusion or suspension",
+        "Social, emotional and mental health",
+        "Complete the Entry Level 3 maths unit",
+        "09:30 to 12:00, 13:00 to 15:00",
+        "Monday morning and afternoon; Wednesday morning",
+        "3 March 2025",
+        "11 April 2025",
+        "Your right to ask for a review",
+        "in writing",
+        "last 10 weeks",
+        "sent this notice to the local authority",
+        "Mr O. Pike",
+        "01632 960112, o.pike@fernhill.example",
+    ]:
+        assert value in text, value
+
+
+def test_letter_goes_to_each_household_with_parental_responsibility(
+    record: PlacementRecord,
+) -> None:
+    text = pdf_text(render_parent_letter(record, today=START))
+    assert "Dear Mrs Ada Okafor," in text and "Dear Mr Leon Reid," in text
+    assert "7 Wren Close" in text and "21 Tanners Row" in text
+    assert "Aunt Bea" not in text
+    assert text.count("Page 1 of") == 2  # each copy is numbered on its own
+
+
+def test_a_placement_letter_without_a_direction(store: Store) -> None:
+    placement_id = make_placement(store, off_site_direction=False, direction_days=0)
+    with store.session() as s:
+        text = pdf_text(render_parent_letter(load_placement_record(s, placement_id), START))
+    assert "Alternative provision for Tamsin Okafor-Reid" in text
+    assert "off-site direction" not in text
+    assert "Ms Jo Fenn at reception" in text and "14 Canal Street" in text
+
+
+def test_notice_one_school_day_before_the_start_is_warned(record: PlacementRecord) -> None:
+    friday = date(2025, 2, 28)  # start is Monday 3 March: one school day later
+    assert any("less than 2 school days" in w for w in letter_warnings(record, friday))
+    assert letter_warnings(record, date(2025, 2, 27)) == []
+    half_term = SchoolCalendar.of([(date(2025, 2, 24), date(2025, 2, 28))])
+    assert letter_warnings(record, date(2025, 2, 21), half_term) != []
+
+
+def test_missing_direction_details_are_warned(store: Store) -> None:
+    placement_id = make_placement(store, reporting_to="", direction_days=0)
+    with store.session() as s:
+        warnings = letter_warnings(load_placement_record(s, placement_id), date(2025, 2, 1))
+    assert len(warnings) == 1
+    assert "who the pupil reports to" in warnings[0] and "the number of days" in warnings[0]
