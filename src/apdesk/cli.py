@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "apdesk.commands.core",
     "apdesk.commands.maintenance",
     "apdesk.commands.documents",
+    "apdesk.commands.transfer",
 ]
 
 

@@ -43,7 +43,7 @@ def validate_upn(raw: str, field: str = "UPN") -> str:
         raise ValidationError(
             field, f"'{upn}' must start with a check letter", "copy the UPN again from the MIS"
         )
-    if not upn[1:12].isdigit():
+    if not (upn.isascii() and upn[1:12].isdigit()):
         raise ValidationError(
             field, f"'{upn}' must have digits in characters 2 to 12", "copy the UPN again"
         )

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from apdesk import models
+from apdesk.models.enums import PlacementStatus
 from apdesk.store import Store
 
 COUNTED = {
@@ -29,6 +30,13 @@ def store_info(store: Store) -> dict[str, Any]:
     with store.session() as session:
         for name, table in COUNTED.items():
             counts[name] = int(session.exec(select(func.count()).select_from(table)).one())
+        counts["active_placements"] = int(
+            session.exec(
+                select(func.count())
+                .select_from(models.Placement)
+                .where(models.Placement.status == PlacementStatus.ACTIVE)
+            ).one()
+        )
     return {
         "store": str(store.folder),
         "cipher_version": store.cipher_version(),

@@ -1,0 +1,88 @@
+"""Moving data in and out: `apdesk import pupils FILE` and `apdesk export KIND`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    nested_group,
+    open_store,
+    print_json,
+)
+from apdesk.services import export
+from apdesk.services.imports import ImportResult, import_pupils_file
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imports = nested_group(sub, "import", "import records from files")
+    p = imports.add_parser(
+        "pupils", help="pupils from a MIS CSV export or a CTF (XML): all or nothing, by UPN"
+    )
+    p.add_argument("file", metavar="FILE", help="a .csv export or a .xml CTF")
+    p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_store_option(p)
+    p.set_defaults(func=cmd_import_pupils)
+
+    exports = nested_group(sub, "export", "export records as files")
+    for kind in export.KINDS:
+        e = exports.add_parser(kind, help=f"every {kind[:-1]} record as CSV or JSON")
+        e.add_argument("--format", choices=export.FORMATS, default="json", help="default: json")
+        e.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+        add_store_option(e)
+        e.set_defaults(func=cmd_export, kind=kind)
+
+
+def cmd_import_pupils(args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise UserError(f"no file {path}: check the name and folder")
+    store = open_store(args)
+    try:
+        result = import_pupils_file(store, path, dry_run=args.dry_run)
+    finally:
+        store.lock()
+    if args.json:
+        print_json(result.as_json())
+    else:
+        _print_summary(result)
+    return 0 if result.ok else 2
+
+
+def _print_summary(result: ImportResult) -> None:
+    if result.errors:
+        print(f"Nothing was imported: {len(result.errors)} problem(s) to fix in the file.")
+        for error in result.errors:
+            print(f"  {error}")
+        return
+    if result.dry_run:
+        print(f"Would import {result.imported} new pupil(s) and update {result.updated}.")
+    else:
+        print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
+    for warning in result.warnings:
+        print(f"  Note: {warning}")
+    if result.dry_run:
+        print("Dry run: nothing was written.")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            text = export.render(session, args.kind, args.format)
+    finally:
+        store.lock()
+    if args.out:
+        out = Path(args.out).expanduser()
+        if not out.parent.is_dir():
+            raise UserError(f"no folder {out.parent}: create it first")
+        # Excel reads UTF-8 CSV correctly only with a byte order mark
+        export.write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
+        print(f"Wrote {args.kind} to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,89 @@
+"""Pupil imports from MIS files: CSV exports and common transfer files (CTF), all or nothing.
+
+result = import_pupils(store, data, filename="pupils.csv", dry_run=True)
+if result.ok: ...  # else result.errors lists row, column and the fix
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from apdesk.services.imports.columns import ALIASES, REQUIRED, match_columns
+from apdesk.services.imports.csv_pupils import CsvPreview, import_csv, preview_csv
+from apdesk.services.imports.ctf import import_ctf, looks_like_ctf
+from apdesk.services.imports.result import ImportResult, RowError
+from apdesk.store import Store
+
+MAX_BYTES = 50 * 1024 * 1024
+
+__all__ = [
+    "ALIASES",
+    "REQUIRED",
+    "CsvPreview",
+    "ImportResult",
+    "RowError",
+    "detect_format",
+    "import_csv",
+    "import_ctf",
+    "import_pupils",
+    "import_pupils_file",
+    "match_columns",
+    "preview_csv",
+]
+
+
+def detect_format(data: bytes, filename: str = "") -> str:
+    """'ctf' or 'csv': by extension first, then by looking at the content."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xml":
+        return "ctf"
+    if suffix in (".csv", ".txt", ".tsv"):
+        return "csv"
+    return "ctf" if looks_like_ctf(data) else "csv"
+
+
+def import_pupils(
+    store: Store,
+    data: bytes,
+    *,
+    filename: str = "",
+    fmt: str | None = None,
+    column_map: dict[str, str] | None = None,
+    dry_run: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Import pupils from CSV or CTF bytes. Nothing is written unless every row is valid."""
+    if len(data) > MAX_BYTES:
+        return _too_big(dry_run)
+    if (fmt or detect_format(data, filename)) == "ctf":
+        return import_ctf(store, data, dry_run=dry_run, today=today)
+    return import_csv(store, data, column_map=column_map, dry_run=dry_run, today=today)
+
+
+def import_pupils_file(
+    store: Store,
+    path: Path,
+    *,
+    column_map: dict[str, str] | None = None,
+    dry_run: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Read `path` and import it; an unreadable file is a row-0 error, not an exception."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return _too_big(dry_run)
+        data = path.read_bytes()
+    except OSError as exc:
+        result = ImportResult(dry_run=dry_run)
+        result.error(0, "", f"cannot read {path.name} ({exc.strerror}): check the file name")
+        return result
+    return import_pupils(
+        store, data, filename=path.name, column_map=column_map, dry_run=dry_run, today=today
+    )
+
+
+def _too_big(dry_run: bool) -> ImportResult:
+    result = ImportResult(dry_run=dry_run)
+    result.error(0, "", f"the file is over {MAX_BYTES // 2**20} MB: split it into smaller files")
+    return result

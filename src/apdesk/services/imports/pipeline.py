@@ -1,0 +1,193 @@
+"""The shared second half of every pupil import: check every row, then write all or nothing.
+
+A CSV or CTF reader turns its file into `SourceRow`s (field -> text, only the fields the file
+has). This module parses and validates each row, looks for duplicates within the file and
+against the register, and writes everything in one transaction only when nothing is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, select
+
+from apdesk.models import Pupil
+from apdesk.models.errors import ValidationError
+from apdesk.models.types import utcnow
+from apdesk.services.imports import values
+from apdesk.services.imports.result import ImportResult
+from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year
+from apdesk.store import Store
+
+MAX_ROWS = 100_000
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "dob": values.parse_date,
+    "gender": values.parse_gender,
+    "nc_year": values.parse_year,
+    "sen_status": values.parse_sen,
+    "looked_after": values.parse_bool,
+}
+_LABEL_TO_FIELD = {label: name for name, label in FIELD_LABELS.items()}
+
+
+@dataclass
+class SourceRow:
+    row: int  # 1 for the first data row
+    values: dict[str, str]  # field -> the cell's text; absent fields are left as they are
+
+
+@dataclass
+class _Checked:
+    row: int
+    data: PupilInput
+    present: set[str] = field(default_factory=set)
+
+
+def _key(data: PupilInput) -> tuple[str, str, date | None]:
+    return (data.forename.casefold(), data.surname.casefold(), data.dob)
+
+
+def _parse_row(
+    source: SourceRow, column: Callable[[str], str], result: ImportResult, today: date
+) -> _Checked | None:
+    data = PupilInput()
+    failed = False
+    for name, text in source.values.items():
+        if name == "nc_year" and not text.strip():
+            continue  # an empty year cell is worked out from the date of birth, as no column is
+        parser = PARSERS.get(name)
+        try:
+            setattr(data, name, parser(text) if parser else text.strip())
+        except ValueError as exc:
+            result.error(source.row, column(name), str(exc))
+            failed = True
+    if failed:
+        return None
+    inferred = data.nc_year is None and data.dob is not None
+    if inferred and data.dob is not None:
+        data.nc_year = min(max(expected_year(data.dob, today), 0), 14)
+    try:
+        data.validate(today)
+    except ValidationError as exc:
+        name = _LABEL_TO_FIELD.get(exc.field, exc.field)
+        message = f"{exc.message}: {exc.fix}" if exc.fix else exc.message
+        result.error(source.row, column(name), message)
+        return None
+    for warning in data.warnings(today):
+        result.warn(source.row, column("nc_year"), warning)
+    if inferred:
+        result.warn(source.row, column("nc_year"), "no year group: worked out from the DOB")
+    present = set(source.values) - ({"nc_year"} if inferred else set())
+    return _Checked(source.row, data, present)
+
+
+def _check_within_file(
+    checked: list[_Checked], column: Callable[[str], str], result: ImportResult
+) -> None:
+    upns: dict[str, int] = {}
+    people: dict[tuple[str, str, date | None], _Checked] = {}
+    for item in checked:
+        first = upns.setdefault(item.data.upn, item.row)
+        if first != item.row:
+            result.error(
+                item.row,
+                column("upn"),
+                f"{item.data.upn} is also on row {first}: remove one of the two rows",
+            )
+            continue
+        other = people.setdefault(_key(item.data), item)
+        if other is not item:
+            result.error(
+                item.row,
+                column("upn"),
+                f"same name and date of birth as row {other.row} (UPN {other.data.upn}) but "
+                f"UPN {item.data.upn}: correct the UPN or remove the duplicate row",
+            )
+
+
+def _plan(
+    session: Session, checked: list[_Checked], column: Callable[[str], str], result: ImportResult
+) -> list[tuple[_Checked, Pupil | None]]:
+    """Pair each row with the pupil it updates (matched by UPN), or None for a new pupil."""
+    existing = list(session.exec(select(Pupil)))
+    by_upn = {p.upn: p for p in existing}
+    by_person: dict[tuple[str, str, date | None], Pupil] = {}
+    for pupil in existing:
+        by_person.setdefault(
+            (pupil.forename.casefold(), pupil.surname.casefold(), pupil.dob), pupil
+        )
+    plan = []
+    for item in checked:
+        match = by_upn.get(item.data.upn)
+        same = by_person.get(_key(item.data))
+        if same is not None and same is not match:
+            result.error(
+                item.row,
+                column("upn"),
+                f"{item.data.forename} {item.data.surname} with this date of birth is already "
+                f"in apdesk with UPN {same.upn}: correct the UPN in the file or in apdesk",
+            )
+            continue
+        plan.append((item, match))
+    return plan
+
+
+def _write(session: Session, plan: list[tuple[_Checked, Pupil | None]]) -> None:
+    for item, pupil in plan:
+        if pupil is None:
+            fields = PupilInput.__dataclass_fields__
+            session.add(Pupil(**{name: getattr(item.data, name) for name in fields}))
+            continue
+        for name in item.present:
+            setattr(pupil, name, getattr(item.data, name))
+        pupil.updated_at = utcnow()
+        session.add(pupil)
+    session.flush()
+
+
+def run_import(
+    store: Store,
+    rows: list[SourceRow],
+    column: Callable[[str], str],
+    result: ImportResult,
+    *,
+    dry_run: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Validate every row; write them all in one transaction only if none is wrong."""
+    today = today or date.today()
+    result.dry_run = dry_run
+    if len(rows) > MAX_ROWS:
+        result.error(0, "", f"the file has {len(rows)} rows: split it into files of {MAX_ROWS}")
+    if not rows and not result.errors:
+        result.error(0, "", "the file has no pupils in it: check you exported the right file")
+    if result.errors:
+        return _refused(result)
+    checked = [c for c in (_parse_row(r, column, result, today) for r in rows) if c is not None]
+    _check_within_file(checked, column, result)
+    if result.errors:
+        return _refused(result)
+    try:
+        with store.session() as session:
+            plan = _plan(session, checked, column, result)
+            if not result.errors and not dry_run:
+                _write(session, plan)
+    except SQLAlchemyError as exc:
+        result.error(0, "", f"the store refused the import ({type(exc).__name__}): nothing changed")
+        return _refused(result)
+    if result.errors:
+        return _refused(result)
+    result.updated = sum(1 for _item, pupil in plan if pupil is not None)
+    result.imported = len(plan) - result.updated
+    result.written = not dry_run
+    return result
+
+
+def _refused(result: ImportResult) -> ImportResult:
+    result.imported = result.updated = 0
+    result.errors.sort(key=lambda e: e.row)
+    return result

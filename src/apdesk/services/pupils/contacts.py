@@ -1,0 +1,54 @@
+"""Parents, carers and other contacts for a pupil."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from apdesk.models import Contact
+from apdesk.models.errors import ValidationError
+from apdesk.services.pupils.input import PupilNotFound
+from apdesk.services.pupils.records import get_pupil
+
+
+@dataclass
+class ContactInput:
+    name: str = ""
+    relationship: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    parental_responsibility: bool = True
+
+    def validate(self) -> None:
+        self.name = " ".join(self.name.split())
+        if not self.name:
+            raise ValidationError("Name", "is empty", "enter the contact's name, e.g. Mrs A. Khan")
+        self.email = self.email.strip()
+        if self.email and ("@" not in self.email or " " in self.email):
+            raise ValidationError("Email", f"'{self.email}' is not an email address", "check it")
+        self.phone = self.phone.strip()
+        if self.phone and sum(ch.isdigit() for ch in self.phone) < 6:
+            raise ValidationError("Phone", f"'{self.phone}' is too short", "enter the full number")
+
+
+def add_contact(session: Session, pupil_id: int, data: ContactInput) -> Contact:
+    get_pupil(session, pupil_id)
+    data.validate()
+    contact = Contact(pupil_id=pupil_id, **data.__dict__)
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def update_contact(session: Session, contact_id: int, data: ContactInput) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise PupilNotFound(f"There is no contact with id {contact_id}: refresh the page.")
+    data.validate()
+    for name, value in data.__dict__.items():
+        setattr(contact, name, value)
+    session.add(contact)
+    session.flush()
+    return contact

@@ -1,0 +1,45 @@
+"""The sidebar's pages, in order. To add a page, add one `PageSpec` line to `PAGES`.
+
+A page is a QWidget whose constructor takes `(ctx: AppContext)`; it is built when the store is
+unlocked and thrown away when it is locked, so it never outlives the key. It may define
+`page_shown()`, called each time the page comes to the front (a good moment to refresh).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtWidgets import QStyle, QWidget
+
+if TYPE_CHECKING:
+    from apdesk.ui.context import AppContext
+
+Icon = QStyle.StandardPixmap
+
+
+def N_(text: str) -> str:
+    """Marks a string for translation without translating it yet (it is shown later via `_`)."""
+    return text
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable identifier, remembered in settings as the last page shown
+    title: str  # source text; the sidebar shows `_(title)`
+    icon: QStyle.StandardPixmap
+    factory: str  # "module:Class", imported only when the page is built
+
+    def create(self, ctx: AppContext) -> QWidget:
+        module, _sep, name = self.factory.partition(":")
+        page_class = cast(
+            Callable[["AppContext"], QWidget], getattr(importlib.import_module(module), name)
+        )
+        return page_class(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", N_("Home"), Icon.SP_DirHomeIcon, "apdesk.ui.pages.home:HomePage"),
+]

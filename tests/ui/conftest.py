@@ -1,0 +1,29 @@
+"""Fixtures for GUI tests: the inline task runner, private settings, a context on a fresh store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.tasks import InlineTaskRunner
+
+
+@pytest.fixture
+def tasks(qapp: object) -> InlineTaskRunner:
+    return InlineTaskRunner()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[QSettings]:
+    """Settings in a file under tmp_path, never the developer's own."""
+    yield QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ctx(store: Store, tasks: InlineTaskRunner, settings: QSettings) -> AppContext:
+    return AppContext(store.folder, tasks, settings, store=store)

@@ -1,0 +1,150 @@
+"""Screenshots of the main window and dialogs, for the docs and for looking at layout changes.
+
+    python tools/screenshots.py OUTDIR [--store DIR] [--dark]
+
+Without --store it builds a demo school in a temporary folder. --dark simulates a dark
+system palette (Fusion style) to check nothing relies on light colours. Works under Xvfb or
+with QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from apdesk.services.demo import DEMO_PASSPHRASE, populate
+from apdesk.store import KdfParams, Store
+from apdesk.ui.about import AboutDialog
+from apdesk.ui.context import AppContext
+from apdesk.ui.main_window import MainWindow
+from apdesk.ui.setup_wizard import SetupWizard
+from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.unlock_dialog import UnlockDialog
+
+
+def dark_palette() -> QPalette:
+    """Roughly what a desktop's dark theme hands Qt."""
+    p = QPalette()
+    for role, colour in {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#2f2f2f",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d7ad6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Link: "#7fb2ff",
+    }.items():
+        p.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+class Shooter:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        widget.show()
+        widget.raise_()
+        for _ in range(5):
+            QApplication.processEvents()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+
+def demo_store(folder: Path | None, scratch: Path) -> Store:
+    if folder is not None:
+        passphrase = os.environ.get("APDESK_PASSPHRASE", DEMO_PASSPHRASE)
+        return Store.open(folder, passphrase=passphrase)
+    store, _recovery = Store.create(scratch / "demo", DEMO_PASSPHRASE, use_keyring=False)
+    populate(store, pupils=200, seed=7)
+    return store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--store", type=Path, help="an existing store (default: a new demo)")
+    parser.add_argument("--dark", action="store_true", help="simulate a dark system palette")
+    args = parser.parse_args(argv)
+
+    app = QApplication(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    shoot = Shooter(args.out)
+    scratch = Path(tempfile.mkdtemp(prefix="apdesk-shots-"))
+    tasks = InlineTaskRunner()
+    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    store = demo_store(args.store, scratch)
+    ctx = AppContext(store.folder, tasks, settings, store=store)
+
+    window = MainWindow(ctx)
+    window.resize(1100, 700)
+    shoot(window, "main-window")
+    about = AboutDialog(ctx, window)
+    shoot(about, "about")
+    about.close()
+
+    unlock = UnlockDialog(store.folder, tasks)
+    unlock.passphrase.edit.setText("not the passphrase")
+    unlock.submit()
+    shoot(unlock, "unlock-wrong-passphrase")
+    unlock.show_recovery_page()
+    unlock.new_passphrase.edit.setText("lantern otter")
+    shoot(unlock, "unlock-recovery")
+    unlock.close()
+
+    wizard = SetupWizard(scratch / "new-store", tasks, kdf=KdfParams.fast())
+    wizard.show()
+    page = wizard.school_page
+    for attr, text in {"name": "Riverside Academy", "urn": "12", "la_code": "855"}.items():
+        page.edits[attr].setText(text)
+    wizard.next()  # the URN is refused inline
+    shoot(wizard, "wizard-1-school")
+    page.edits["urn"].setText("123456")
+    wizard.next()
+    wizard.passphrase_page.passphrase.edit.setText("marble kettle orchard")
+    shoot(wizard, "wizard-2-passphrase")
+    wizard.passphrase_page.again.edit.setText("marble kettle orchard")
+    wizard.next()
+    for _ in range(5):
+        app.processEvents()
+    shoot(wizard, "wizard-3-recovery")
+    wizard.recovery_page.confirm.setChecked(True)
+    wizard.accept()
+    if wizard.store is not None:
+        wizard.store.lock()
+
+    window.lock_action.trigger()
+    if window.unlock_dialog is not None:
+        window.unlock_dialog.reject()
+    shoot(window, "main-window-locked")
+    window.close()
+    ctx.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
