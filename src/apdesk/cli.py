@@ -17,6 +17,8 @@ COMMAND_MODULES = [
     "apdesk.commands.maintenance",
     "apdesk.commands.documents",
     "apdesk.commands.transfer",
+    "apdesk.commands.sync",
+    "apdesk.commands.inbox",
 ]
 
 

@@ -1,0 +1,212 @@
+"""LA connection commands: config, pack, sync, outbox."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from apdesk.commands.common import UserError, add_store_option, open_store, print_json
+from apdesk.models.types import utcnow
+from apdesk.store import Store
+from apdesk.sync import connection, keys, outbox, sender
+from apdesk.sync.pack import SUFFIX, build_pack
+from apdesk.sync.util import key_id
+
+SETTINGS = ("la-endpoint", "la-token", "la-public-key")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("config", help="the LA connection settings")
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    s = config_sub.add_parser("set", help="set the LA endpoint, token or public key")
+    s.add_argument("name", choices=SETTINGS)
+    s.add_argument("value", help="URL, token ('-' reads it from standard input) or PEM file")
+    add_store_option(s)
+    s.set_defaults(func=cmd_config_set)
+    s = config_sub.add_parser("show", help="show the LA connection (never the token)")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    add_store_option(s)
+    s.set_defaults(func=cmd_config_show)
+
+    p = sub.add_parser("pack", help="notification packs for the LA")
+    pack_sub = p.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
+    b = pack_sub.add_parser("build", help="build a pack for a placement")
+    b.add_argument("--placement", type=int, required=True, metavar="ID")
+    b.add_argument(
+        "--kind",
+        required=True,
+        help="placement-start, placement-change, placement-end or attendance-summary",
+    )
+    b.add_argument("--out", metavar="FILE", help=f"write the pack here (a {SUFFIX} file)")
+    b.add_argument("--queue", action="store_true", help="put the pack in the outbox")
+    b.add_argument(
+        "--no-encrypt",
+        action="store_true",
+        help="leave the payload unencrypted even if the LA's key is set",
+    )
+    add_store_option(b)
+    b.set_defaults(func=cmd_pack_build)
+    k = pack_sub.add_parser("public-key", help="export the school's public key (PEM) for the LA")
+    k.add_argument("--out", metavar="FILE", required=True)
+    add_store_option(k)
+    k.set_defaults(func=cmd_pack_public_key)
+
+    p = sub.add_parser("sync", help="send the outbox to the LA")
+    p.add_argument("--once", action="store_true", help="one pass, then exit")
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=60.0,
+        help="seconds between passes while packs wait (default 60)",
+    )
+    add_store_option(p)
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("outbox", help="list the outbox")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_store_option(p)
+    p.set_defaults(func=cmd_outbox)
+
+
+def cmd_config_set(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        if args.name == "la-endpoint":
+            with store.session() as session:
+                url = connection.set_endpoint(session, args.value)
+            print(f"LA endpoint set to {url}")
+        elif args.name == "la-token":
+            token = sys.stdin.readline().strip() if args.value == "-" else args.value
+            place = connection.set_token(store, token)
+            where = "the OS keyring" if place == "keyring" else "the encrypted store"
+            print(f"LA token kept in {where}")
+        else:
+            path = Path(args.value)
+            if not path.is_file():
+                raise UserError(f"la-public-key: {path} is not a file")
+            with store.session() as session:
+                ed, x = connection.set_la_public_keys(session, path.read_bytes())
+            print(f"LA keys set: receipts {ed or 'not checked'}, encryption {x or 'off'}")
+    finally:
+        store.lock()
+    return 0
+
+
+def _show(store: Store) -> dict[str, str | None]:
+    with store.session() as session:
+        endpoint = connection.endpoint(session)
+        _token, place = connection.read_token(store, session)
+        ed, x = connection.la_public_keys(session)
+        school_key = keys.signer_key_id(session)
+    token = {"keyring": "set (in keyring)", "store": "set (in the encrypted store)"}
+    return {
+        "la_endpoint": endpoint or None,
+        "la_token": token.get(place, "not set"),
+        "la_receipt_key_id": key_id(ed) if ed else None,
+        "la_encryption_key_id": key_id(x) if x else None,
+        "school_key_id": school_key,
+    }
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        shown = _show(store)
+    finally:
+        store.lock()
+    if args.json:
+        print_json(shown)
+        return 0
+    print(f"LA endpoint:         {shown['la_endpoint'] or 'not set'}")
+    print(f"LA token:            {shown['la_token']}")
+    print(f"LA receipt key:      {shown['la_receipt_key_id'] or 'not set (receipts unchecked)'}")
+    print(f"LA encryption key:   {shown['la_encryption_key_id'] or 'not set (packs unencrypted)'}")
+    print(f"School signing key:  {shown['school_key_id']}")
+    return 0
+
+
+def cmd_pack_build(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            pdf = outbox.referral_for(session, args.placement)
+            built = build_pack(
+                session,
+                args.placement,
+                args.kind,
+                referral_pdf=pdf,
+                created_at=utcnow(),
+                encrypt=False if args.no_encrypt else None,
+            )
+            if args.queue:
+                outbox.queue_pack(session, built, args.placement)
+    finally:
+        store.lock()
+    print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
+    if args.queue:
+        print("Queued in the outbox: `apdesk sync` sends it")
+    if args.out or not args.queue:
+        target = Path(args.out or f"{built.pack_id}{SUFFIX}")
+        target.write_bytes(built.zip_bytes)
+        print(f"Saved to {target}")
+    return 0
+
+
+def cmd_pack_public_key(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            pem = keys.public_key_pem(session)
+            kid = keys.signer_key_id(session)
+    finally:
+        store.lock()
+    Path(args.out).write_bytes(pem)
+    print(f"School public key {kid} written to {args.out}")
+    return 0
+
+
+def _print_report(report: sender.DrainReport) -> None:
+    for o in report.of(sender.DELIVERED):
+        received = o.receipt.get("received_at", "") if o.receipt else ""
+        print(f"Sent {o.pack_id}: receipt {received} after {o.attempts} attempt(s)")
+    for o in report.of(sender.ATTENTION):
+        print(f"Needs attention {o.pack_id}: {o.message}")
+    waiting = report.of(sender.WAITING)
+    if waiting:
+        print(f"Waiting: {len(waiting)} pack(s): {report.unreachable or waiting[0].message}")
+    if not report.outcomes:
+        print("Nothing to send")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        while True:
+            report = sender.drain(store)
+            _print_report(report)
+            if args.once or report.exit_code == 0:
+                return report.exit_code
+            time.sleep(max(args.interval, 1.0))
+    finally:
+        store.lock()
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            rows = outbox.list_outbox(session)
+    finally:
+        store.lock()
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    if not rows:
+        print("The outbox is empty")
+    for row in rows:
+        when = f"{row.created_at:%Y-%m-%d %H:%M}"
+        line = f"{when}  {row.status_label:<16} {row.kind_label:<18} {row.pack_id}"
+        print(line + (f"  {row.last_error}" if row.last_error else ""))
+    return 0

@@ -1,0 +1,134 @@
+"""The LA connection settings: endpoint, the LA's public keys and the school's token.
+
+The token goes to the OS keyring where there is a real one, otherwise into the encrypted
+store; it is never printed and never written to the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import keyring
+import keyring.errors
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlmodel import Session
+
+from apdesk.models import Setting
+from apdesk.models.errors import ValidationError
+from apdesk.store import Store, keyring_slot
+from apdesk.sync.keys import delete_secret, read_secret, write_secret
+from apdesk.sync.util import key_id, load_public_keys
+
+ENDPOINT = "la_endpoint"
+LA_PUBLIC_KEYS = "la_public_keys_pem"
+TOKEN = "la_token"
+SERVICE = "apdesk"
+
+
+def token_account(store: Store) -> str:
+    return f"la-token:{store.header.store_id}"
+
+
+@dataclass(frozen=True)
+class Connection:
+    """What the sender needs, read in one short session (no session is held during I/O)."""
+
+    endpoint: str
+    token: str = field(repr=False)
+    token_place: str  # "keyring", "store" or ""
+    la_signing_key: Ed25519PublicKey | None
+    la_encryption_key: X25519PublicKey | None
+
+
+def _get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else ""
+
+
+def _set(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+
+
+def set_endpoint(session: Session, url: str) -> str:
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValidationError(
+            "LA endpoint", f"'{url}' is not a web address", "give it as https://host/path"
+        )
+    _set(session, ENDPOINT, url)
+    return url
+
+
+def endpoint(session: Session) -> str:
+    return _get(session, ENDPOINT)
+
+
+def set_la_public_keys(session: Session, pem: bytes) -> tuple[str | None, str | None]:
+    """Keep the LA's published keys (Ed25519 for receipts, X25519 for encryption)."""
+    try:
+        ed, x = load_public_keys(pem)
+    except ValueError as exc:
+        raise ValidationError(
+            "LA public key", f"cannot be read ({exc})", "use the PEM file the LA publishes"
+        ) from exc
+    if ed is None and x is None:
+        raise ValidationError(
+            "LA public key",
+            "the file holds no Ed25519 or X25519 public key",
+            "use the PEM file the LA publishes at /v1/keys.pem",
+        )
+    _set(session, LA_PUBLIC_KEYS, pem.decode("ascii"))
+    return (key_id(ed) if ed else None, key_id(x) if x else None)
+
+
+def la_public_keys(session: Session) -> tuple[Ed25519PublicKey | None, X25519PublicKey | None]:
+    pem = _get(session, LA_PUBLIC_KEYS)
+    return load_public_keys(pem.encode("ascii")) if pem else (None, None)
+
+
+def set_token(store: Store, token: str) -> str:
+    """Keep the token; returns where it went ("keyring" or "store")."""
+    token = token.strip()
+    if not token:
+        raise ValidationError("LA token", "is empty", "paste the token the LA gave the school")
+    if keyring_slot.backend_is_real():
+        try:
+            keyring.set_password(SERVICE, token_account(store), token)
+            if keyring.get_password(SERVICE, token_account(store)) == token:
+                with store.session() as session:
+                    delete_secret(session, TOKEN)
+                return "keyring"
+        except keyring.errors.KeyringError:
+            pass
+    with store.session() as session:
+        write_secret(session, TOKEN, token)
+    return "store"
+
+
+def read_token(store: Store, session: Session) -> tuple[str, str]:
+    """(token, where it is kept); ("", "") when none is set."""
+    if keyring_slot.backend_is_real():
+        try:
+            value = keyring.get_password(SERVICE, token_account(store))
+        except keyring.errors.KeyringError:
+            value = None
+        if value:
+            return value, "keyring"
+    stored = read_secret(session, TOKEN)
+    return (stored, "store") if stored else ("", "")
+
+
+def load_connection(store: Store) -> Connection:
+    with store.session() as session:
+        url = endpoint(session)
+        token, place = read_token(store, session)
+        ed, x = la_public_keys(session)
+    return Connection(url, token, place, ed, x)

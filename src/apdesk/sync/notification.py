@@ -1,0 +1,175 @@
+"""notification.json: what the LA needs to know about a placement, and nothing more.
+
+Data minimised on purpose: no health, safeguarding, family or free-text notes leave the
+school in a pack; the plan is summarised as yes/no facts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from apdesk.models import (
+    AttendanceMark,
+    Placement,
+    Plan,
+    PlanTarget,
+    Provider,
+    Pupil,
+    School,
+    VoiceEntry,
+)
+from apdesk.models.codes import rule_of
+from apdesk.models.enums import PackKind, VoiceOf
+from apdesk.models.errors import ValidationError
+
+SCHEMA_VERSION = "notification-v1"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _school(session: Session) -> dict[str, str]:
+    school = session.exec(select(School)).first()
+    details = {
+        "name": school.name if school else "",
+        "urn": school.urn if school else "",
+        "la_code": school.la_code if school else "",
+        "estab": school.estab if school else "",
+    }
+    for field, label in (
+        ("name", "name"),
+        ("urn", "URN"),
+        ("la_code", "LA code"),
+        ("estab", "establishment number"),
+    ):
+        if not details[field]:
+            raise ValidationError(
+                f"School {label}", "is not set", "enter it in Settings > School before sending"
+            )
+    return details
+
+
+def _pupil(pupil: Pupil) -> dict[str, Any]:
+    return {
+        "upn": pupil.upn,
+        "forename": pupil.forename,
+        "surname": pupil.surname,
+        "dob": pupil.dob.isoformat(),
+        "nc_year": pupil.nc_year,
+        "gender": pupil.gender.value,
+        "sen_status": pupil.sen_status.value,
+        "looked_after": pupil.looked_after,
+    }
+
+
+def _provider(provider: Provider) -> dict[str, Any]:
+    return {
+        "name": provider.name,
+        "urn": provider.ofsted_urn or None,
+        "ukprn": provider.ukprn or None,
+        "setting_type": provider.setting_type.value,
+        "registered": provider.registration.value == "registered",
+    }
+
+
+def _placement(placement: Placement, provider: Provider) -> dict[str, Any]:
+    return {
+        "reference": str(placement.id),
+        "provider": _provider(provider),
+        "status": placement.status.value,
+        "start_date": _iso(placement.start_date),
+        "end_date": _iso(placement.end_date),
+        "hours_per_week": placement.hours_per_week,
+        "sessions": sorted(placement.sessions),
+        "commissioner": placement.commissioner.value,
+        "funding_stream": placement.funding_stream.value,
+        "registration_code": placement.registration_code.value,
+        "outcome": placement.outcome.value if placement.outcome else None,
+    }
+
+
+def _voice_sought(session: Session, placement: Placement, who: VoiceOf, text: str) -> bool:
+    if text.strip():
+        return True
+    query = (
+        select(func.count())
+        .select_from(VoiceEntry)
+        .where(VoiceEntry.placement_id == placement.id, VoiceEntry.voice_of == who)
+    )
+    return int(session.exec(query).one()) > 0
+
+
+def _plan_summary(session: Session, placement: Placement) -> dict[str, bool]:
+    plan = session.exec(select(Plan).where(Plan.placement_id == placement.id)).first()
+    targets = 0
+    if plan is not None:
+        count = select(func.count()).select_from(PlanTarget).where(PlanTarget.plan_id == plan.id)
+        targets = int(session.exec(count).one())
+    return {
+        "has_learning_outcomes": bool(placement.learning_outcomes.strip()) or targets > 0,
+        "has_exit_strategy": bool(placement.exit_strategy.strip())
+        or bool(plan is not None and plan.exit_strategy.strip()),
+        "child_voice_sought": _voice_sought(
+            session, placement, VoiceOf.CHILD, placement.child_voice
+        ),
+        "family_voice_sought": _voice_sought(
+            session, placement, VoiceOf.FAMILY, placement.family_voice
+        ),
+    }
+
+
+def _attendance(session: Session, placement: Placement, until: date) -> dict[str, Any]:
+    """Session counts at the provision: current marks only (amended marks are superseded)."""
+    start = placement.start_date or until
+    rows = session.exec(
+        select(AttendanceMark.code).where(
+            AttendanceMark.placement_id == placement.id,
+            col(AttendanceMark.superseded_by).is_(None),
+            AttendanceMark.mark_date >= start,
+            AttendanceMark.mark_date <= until,
+        )
+    ).all()
+    rules = [rule_of(code) for code in rows]
+    return {
+        "from": start.isoformat(),
+        "to": until.isoformat(),
+        "sessions_possible": sum(1 for rule in rules if rule.possible),
+        "sessions_attended": sum(1 for rule in rules if rule.attended),
+    }
+
+
+def build_notification(
+    session: Session, placement_id: int, kind: PackKind, pack_id: str, created_at: datetime
+) -> dict[str, Any]:
+    placement = session.get(Placement, placement_id)
+    if placement is None:
+        raise ValidationError(
+            "Placement", f"there is no placement {placement_id}", "choose a placement from the list"
+        )
+    pupil = session.get(Pupil, placement.pupil_id)
+    provider = session.get(Provider, placement.provider_id)
+    if pupil is None or provider is None:
+        raise ValidationError(
+            "Placement",
+            "its pupil or provider is missing",
+            "open the placement and choose them again",
+        )
+    if created_at.tzinfo is None:
+        raise ValueError("created_at must be timezone-aware")
+    notification: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "pack_id": pack_id,
+        "kind": kind.value,
+        "created_at": created_at.isoformat(timespec="seconds"),
+        "school": _school(session),
+        "pupil": _pupil(pupil),
+        "placement": _placement(placement, provider),
+        "plan_summary": _plan_summary(session, placement),
+    }
+    if kind is PackKind.ATTENDANCE_SUMMARY:
+        notification["attendance"] = _attendance(session, placement, created_at.date())
+    return notification

@@ -1,0 +1,215 @@
+"""The outbox: packs waiting for a receipt. A pack leaves it only with a receipt."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from apdesk.models import OutboxItem, Placement, Pupil
+from apdesk.models.enums import OutboxStatus, PackKind
+from apdesk.models.errors import ValidationError
+from apdesk.models.types import utcnow
+from apdesk.sync.pack import SUFFIX, BuiltPack, build_pack
+from apdesk.sync.policy import placement_pack_kind_for_change
+from apdesk.sync.verify import VerifiedPack, verify_pack
+
+ReferralPdf = Callable[[Session, int], bytes | None]
+SENDABLE = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One outbox line as a page or `apdesk outbox --json` shows it (no session attached)."""
+
+    pack_id: str
+    kind: str
+    kind_label: str
+    placement_id: int | None
+    pupil_name: str
+    upn: str
+    created_at: datetime
+    status: str
+    status_label: str
+    attempts: int
+    last_error: str
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    receipt: dict[str, Any] | None
+    sha256: str
+    size: int
+
+    def as_json(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        for name in ("created_at", "next_attempt_at", "delivered_at"):
+            value = data[name]
+            data[name] = value.isoformat() if value is not None else None
+        return data
+
+
+def queue_pack(session: Session, built: BuiltPack, placement_id: int | None) -> OutboxItem:
+    """Add the pack to the outbox in the caller's transaction (it commits with the change)."""
+    item = OutboxItem(
+        id=built.pack_id,
+        kind=built.kind,
+        placement_id=placement_id,
+        status=OutboxStatus.QUEUED,
+        pack=built.zip_bytes,
+        sha256=built.sha256,
+    )
+    session.add(item)
+    return item
+
+
+def _start_sent(session: Session, placement_id: int) -> bool:
+    query = select(OutboxItem.id).where(
+        OutboxItem.placement_id == placement_id, OutboxItem.kind == PackKind.PLACEMENT_START
+    )
+    return session.exec(query).first() is not None
+
+
+def referral_for(session: Session, placement_id: int) -> bytes | None:
+    """The referral PDF from the documents layer, where that layer is installed."""
+    try:  # imported lazily: the documents layer is optional here
+        from apdesk.documents.placement_data import load_placement_record
+        from apdesk.documents.referral import render_referral
+    except ImportError:
+        return None
+    return render_referral(load_placement_record(session, placement_id))
+
+
+def notify_placement_change(
+    session: Session,
+    placement: Placement,
+    before: Mapping[str, Any] | None,
+    *,
+    referral_pdf: ReferralPdf | None = None,
+    created_at: datetime | None = None,
+) -> OutboxItem | None:
+    """Build and queue the pack a placement change calls for, in the caller's transaction.
+
+    `before` is the placement's fields before the change (`placement.model_dump()` taken
+    before editing), or None for a new placement. Returns the queued item, or None.
+    """
+    if placement.id is None:
+        session.flush()
+    assert placement.id is not None
+    kind = placement_pack_kind_for_change(
+        before, placement.model_dump(), start_sent=_start_sent(session, placement.id)
+    )
+    if kind is None:
+        return None
+    pdf: bytes | None = None
+    if kind in (PackKind.PLACEMENT_START, PackKind.PLACEMENT_CHANGE):
+        pdf = (referral_pdf or referral_for)(session, placement.id)
+    built = build_pack(
+        session, placement.id, kind, referral_pdf=pdf, created_at=created_at or utcnow()
+    )
+    return queue_pack(session, built, placement.id)
+
+
+def _row(item: OutboxItem, pupil: Pupil | None) -> OutboxRow:
+    receipt = json.loads(item.receipt) if item.receipt else None
+    return OutboxRow(
+        pack_id=item.id,
+        kind=item.kind.value,
+        kind_label=item.kind.label,
+        placement_id=item.placement_id,
+        pupil_name=pupil.display_name if pupil else "",
+        upn=pupil.upn if pupil else "",
+        created_at=item.created_at,
+        status=item.status.value,
+        status_label=item.status.label,
+        attempts=item.attempts,
+        last_error=item.last_error,
+        next_attempt_at=item.next_attempt_at,
+        delivered_at=item.delivered_at,
+        receipt=receipt,
+        sha256=item.sha256,
+        size=len(item.pack),
+    )
+
+
+def list_outbox(session: Session, status: OutboxStatus | None = None) -> list[OutboxRow]:
+    """Newest first, with the pupil's name for the list (the pack bytes are not kept)."""
+    query = (
+        select(OutboxItem, Pupil)
+        .join(Placement, col(Placement.id) == col(OutboxItem.placement_id), isouter=True)
+        .join(Pupil, col(Pupil.id) == col(Placement.pupil_id), isouter=True)
+        .order_by(col(OutboxItem.created_at).desc())
+    )
+    if status is not None:
+        query = query.where(OutboxItem.status == status)
+    return [_row(item, pupil) for item, pupil in session.exec(query).all()]
+
+
+def get_item(session: Session, pack_id: str) -> OutboxItem:
+    item = session.get(OutboxItem, pack_id)
+    if item is None:
+        raise ValidationError(
+            "pack", f"there is no pack {pack_id} in the outbox", "pick one from the outbox list"
+        )
+    return item
+
+
+def save_pack(session: Session, pack_id: str, path: Path) -> Path:
+    """Write the pack to a file (for an LA that takes email or portal uploads)."""
+    item = get_item(session, pack_id)
+    path = Path(path)
+    if path.is_dir():
+        path = path / f"{pack_id}{SUFFIX}"
+    tmp = path.with_name(path.name + ".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(item.pack)
+    os.replace(tmp, path)
+    return path
+
+
+def pack_contents(session: Session, pack_id: str) -> VerifiedPack:
+    """What a queued pack holds, checked (an encrypted payload only the LA can open)."""
+    return verify_pack(get_item(session, pack_id).pack)
+
+
+def mark_delivered(session: Session, pack_id: str, receipt: Mapping[str, Any]) -> None:
+    item = get_item(session, pack_id)
+    item.status = OutboxStatus.DELIVERED
+    item.receipt = json.dumps(dict(receipt), sort_keys=True)
+    item.delivered_at = utcnow()
+    item.last_error = ""
+    item.next_attempt_at = None
+    session.add(item)
+
+
+def retry_now(session: Session, pack_id: str) -> None:
+    """Put a pack that needs attention (or is waiting) back at the front of the queue."""
+    item = get_item(session, pack_id)
+    if item.status is OutboxStatus.DELIVERED:
+        raise ValidationError("pack", "was already delivered", "nothing needs sending")
+    item.status = OutboxStatus.QUEUED
+    item.next_attempt_at = None
+    session.add(item)
+
+
+def sendable_ids(session: Session, now: datetime | None = None) -> list[str]:
+    """Queued packs (and any left 'sending' by a crash), oldest first; due ones if `now`."""
+    query = (
+        select(OutboxItem.id)
+        .where(col(OutboxItem.status).in_(SENDABLE))
+        .order_by(col(OutboxItem.created_at))
+    )
+    ids = list(session.exec(query).all())
+    if now is None:
+        return ids
+    due = []
+    for pack_id in ids:
+        item = session.get(OutboxItem, pack_id)
+        if item is not None and (item.next_attempt_at is None or item.next_attempt_at <= now):
+            due.append(pack_id)
+    return due

@@ -1,0 +1,231 @@
+"""Draining the outbox to the LA: retries with backoff for what may pass, a clear stop otherwise.
+
+Network I/O happens outside any transaction; every database write is its own short session.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import httpx
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
+from tenacity.wait import wait_random_exponential
+
+from apdesk.models import OutboxItem
+from apdesk.models.enums import OutboxStatus
+from apdesk.models.types import utcnow
+from apdesk.store import Store
+from apdesk.sync import outbox
+from apdesk.sync.connection import Connection, load_connection
+from apdesk.sync.http import Stop, Transient, post_pack
+
+DELIVERED, ATTENTION, WAITING = "delivered", "attention", "waiting"
+
+
+@dataclass(frozen=True)
+class SendPolicy:
+    """How hard one drain tries. Tests shrink the waits and pass a recording `sleep`."""
+
+    attempts: int = 5
+    wait_base: float = 1.0
+    wait_max: float = 60.0
+    retry_after_max: float = 300.0
+    timeout: float = 30.0
+    connect_timeout: float = 10.0
+    requeue_after: float = 300.0
+    sleep: Callable[[float], None] = time.sleep
+
+
+@dataclass
+class Outcome:
+    pack_id: str
+    state: str
+    message: str = ""
+    attempts: int = 0
+    receipt: dict[str, Any] | None = None
+    retry_after: float = 0.0
+
+
+@dataclass
+class DrainReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    unreachable: str = ""  # why the LA could not be reached, if it could not
+
+    def of(self, state: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.state == state]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing sendable is left; 3 when packs wait for the LA to be reachable."""
+        return 3 if self.of(WAITING) else 0
+
+
+class _Wait:
+    """Full-jitter exponential backoff, except that the server's Retry-After is honoured."""
+
+    def __init__(self, policy: SendPolicy) -> None:
+        self.policy = policy
+        self.jitter = wait_random_exponential(multiplier=policy.wait_base, max=policy.wait_max)
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, Transient) and exc.retry_after is not None:
+            return exc.retry_after
+        return float(self.jitter(state))
+
+
+def make_client(policy: SendPolicy) -> httpx.Client:
+    timeout = httpx.Timeout(policy.timeout, connect=policy.connect_timeout)
+    return httpx.Client(timeout=timeout, follow_redirects=False)
+
+
+def check_reachable(client: httpx.Client, endpoint: str) -> str:
+    """A real request: any HTTP answer means the LA is reachable. Returns '' or the reason."""
+    try:
+        client.get(f"{endpoint}/v1/keys")
+    except httpx.TransportError as exc:
+        return f"the LA at {endpoint} cannot be reached ({type(exc).__name__})"
+    return ""
+
+
+def send_one(
+    client: httpx.Client,
+    conn: Connection,
+    pack_id: str,
+    body: bytes,
+    sha256: str,
+    policy: SendPolicy,
+) -> tuple[dict[str, Any], int]:
+    """POST with retries: (receipt, attempts). Raises Stop, or Transient when out of tries."""
+    attempts = 0
+
+    def attempt() -> dict[str, Any]:
+        nonlocal attempts
+        attempts += 1
+        return post_pack(client, conn, pack_id, body, sha256)
+
+    enough = stop_after_attempt(policy.attempts)
+
+    def stop(state: RetryCallState) -> bool:
+        """Out of tries, or the LA asked for a pause longer than one drain should wait."""
+        exc = state.outcome.exception() if state.outcome else None
+        later = isinstance(exc, Transient) and (exc.retry_after or 0) > policy.retry_after_max
+        return later or bool(enough(state))
+
+    retrying = Retrying(
+        stop=stop,
+        wait=_Wait(policy),
+        retry=retry_if_exception_type(Transient),
+        sleep=policy.sleep,
+        reraise=True,
+    )
+    try:
+        return retrying(attempt), attempts
+    except (Stop, Transient) as exc:
+        exc.attempts = attempts
+        raise
+
+
+def _claim(store: Store, pack_id: str) -> tuple[bytes, str] | None:
+    with store.session() as session:
+        item = session.get(OutboxItem, pack_id)
+        if item is None or item.status not in outbox.SENDABLE:
+            return None
+        item.status = OutboxStatus.SENDING
+        session.add(item)
+        return item.pack, item.sha256
+
+
+def _record(store: Store, outcome: Outcome, policy: SendPolicy) -> None:
+    with store.session() as session:
+        item = session.get(OutboxItem, outcome.pack_id)
+        if item is None:
+            return
+        item.attempts += outcome.attempts
+        if outcome.state == DELIVERED and outcome.receipt is not None:
+            session.add(item)
+            outbox.mark_delivered(session, outcome.pack_id, outcome.receipt)
+            return
+        item.last_error = outcome.message
+        if outcome.state == ATTENTION:
+            item.status = OutboxStatus.ATTENTION
+        else:
+            item.status = OutboxStatus.QUEUED
+            pause = max(policy.requeue_after, outcome.retry_after)
+            item.next_attempt_at = utcnow() + timedelta(seconds=pause)
+        session.add(item)
+
+
+def _wait_all(store: Store, ids: list[str], reason: str) -> list[Outcome]:
+    with store.session() as session:
+        for pack_id in ids:
+            item = session.get(OutboxItem, pack_id)
+            if item is not None:
+                item.last_error = reason
+                session.add(item)
+    return [Outcome(pack_id, WAITING, reason) for pack_id in ids]
+
+
+def drain(
+    store: Store,
+    policy: SendPolicy | None = None,
+    *,
+    due_only: bool = False,
+    client: httpx.Client | None = None,
+) -> DrainReport:
+    """Send every sendable pack once round; `due_only` skips packs waiting for a later try."""
+    policy = policy or SendPolicy()
+    conn = load_connection(store)
+    with store.session() as session:
+        ids = outbox.sendable_ids(session, utcnow() if due_only else None)
+    report = DrainReport()
+    if not ids:
+        return report
+    if not conn.endpoint:
+        report.unreachable = "no LA endpoint is set: set one in Settings > LA connection"
+        report.outcomes = _wait_all(store, ids, report.unreachable)
+        return report
+    own = client is None
+    http = client or make_client(policy)
+    try:
+        report.unreachable = check_reachable(http, conn.endpoint)
+        if report.unreachable:
+            report.outcomes = _wait_all(store, ids, report.unreachable)
+            return report
+        for index, pack_id in enumerate(ids):
+            claimed = _claim(store, pack_id)
+            if claimed is None:
+                continue
+            outcome = _send(http, conn, pack_id, *claimed, policy)
+            _record(store, outcome, policy)
+            report.outcomes.append(outcome)
+            if outcome.state == WAITING:  # the LA went away: do not burn the others' tries
+                report.unreachable = outcome.message
+                report.outcomes += _wait_all(store, ids[index + 1 :], outcome.message)
+                break
+    finally:
+        if own:
+            http.close()
+    return report
+
+
+def _send(
+    http: httpx.Client,
+    conn: Connection,
+    pack_id: str,
+    body: bytes,
+    sha256: str,
+    policy: SendPolicy,
+) -> Outcome:
+    try:
+        receipt, attempts = send_one(http, conn, pack_id, body, sha256, policy)
+    except Stop as exc:
+        return Outcome(pack_id, ATTENTION, exc.message, exc.attempts)
+    except Transient as exc:
+        message = f"will try again: {exc.message}"
+        return Outcome(pack_id, WAITING, message, exc.attempts, retry_after=exc.retry_after or 0.0)
+    return Outcome(pack_id, DELIVERED, "", attempts, receipt)

@@ -1,0 +1,177 @@
+"""The commands a person or a script uses, and a pack checked with standard tools."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pypdf import PdfReader
+from sync_data import TOKEN, URN
+from sync_harness import Inbox
+from tests.conftest import TEST_PASSPHRASE
+
+from apdesk.cli import main
+from apdesk.store import Store
+
+Cli = Callable[..., tuple[int, str]]
+SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "notification-v1.schema.json"
+
+
+@pytest.fixture
+def cli(
+    store: Store,
+    placement_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Cli:
+    """Run `apdesk ...` in this process against the test store; returns (code, stdout)."""
+    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
+    folder = str(store.folder)
+
+    def run(*args: str) -> tuple[int, str]:
+        code = main([*args, "--store", folder] if args[0] != "inbox" else list(args))
+        return code, capsys.readouterr().out
+
+    return run
+
+
+def _openssl_has_rawin() -> bool:
+    if shutil.which("openssl") is None:
+        return False
+    help_text = subprocess.run(["openssl", "pkeyutl", "-help"], capture_output=True, text=True)
+    return "-rawin" in help_text.stdout + help_text.stderr
+
+
+@pytest.mark.skipif(not _openssl_has_rawin(), reason="this openssl has no pkeyutl -rawin")
+def test_a_built_pack_checks_with_openssl_sha256sum_and_the_schema(
+    cli: Cli, placement_id: int, tmp_path: Path
+) -> None:
+    out = tmp_path / "start.appack"
+    code, printed = cli(
+        "pack",
+        "build",
+        "--placement",
+        str(placement_id),
+        "--kind",
+        "placement-start",
+        "--out",
+        str(out),
+    )
+    assert code == 0 and "Saved to" in printed
+    folder = tmp_path / "unpacked"
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(folder)
+    verified = subprocess.run(
+        [
+            "openssl",
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            "signer.pem",
+            "-rawin",
+            "-in",
+            "manifest.json",
+            "-sigfile",
+            "manifest.sig",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert verified.returncode == 0 and "Signature Verified Successfully" in verified.stdout
+    manifest = json.loads((folder / "manifest.json").read_text())
+    names = [m["name"] for m in manifest["members"]]
+    summed = subprocess.run(["sha256sum", *names], cwd=folder, capture_output=True, text=True)
+    sums = {
+        name: digest
+        for digest, name in (line.split("  ", 1) for line in summed.stdout.splitlines())
+    }
+    for member in manifest["members"]:
+        data = (folder / member["name"]).read_bytes()
+        assert sums[member["name"]] == member["sha256"] == hashlib.sha256(data).hexdigest()
+        assert len(data) == member["size"]
+    notification = json.loads((folder / "notification.json").read_text())
+    jsonschema.validate(
+        notification, json.loads(SCHEMA.read_text()), cls=jsonschema.Draft202012Validator
+    )
+    assert notification["pack_id"] == manifest["pack_id"]
+    assert "referral.pdf" in names  # the placement sheet from the documents layer
+    assert PdfReader(folder / "referral.pdf").pages
+
+
+def test_config_pack_sync_outbox_and_inbox_commands(
+    cli: Cli, inbox: Inbox, placement_id: int, tmp_path: Path
+) -> None:
+    keys_pem = tmp_path / "la.pem"
+    keys_pem.write_bytes(inbox.keys.pem_bundle())
+    db = str(tmp_path / "inbox.db")
+    assert cli("config", "set", "la-endpoint", inbox.url + "/")[0] == 0
+    assert cli("config", "set", "la-token", TOKEN)[0] == 0
+    code, printed = cli("config", "set", "la-public-key", str(keys_pem))
+    assert code == 0 and "encryption" in printed
+    code, shown = cli("config", "show")
+    assert code == 0 and TOKEN not in shown and "set (in keyring)" in shown
+    assert inbox.url in shown
+
+    school_pem = tmp_path / "school.pem"
+    assert cli("pack", "public-key", "--out", str(school_pem))[0] == 0
+    code, printed = cli(
+        "inbox",
+        "register-school",
+        "--db",
+        db,
+        "--urn",
+        URN,
+        "--pem",
+        str(school_pem),
+        "--token",
+        TOKEN,
+    )
+    assert code == 0 and "Registered school" in printed
+
+    code, printed = cli(
+        "pack", "build", "--placement", str(placement_id), "--kind", "placement-start", "--queue"
+    )
+    assert code == 0 and "Queued" in printed
+    code, listed = cli("outbox", "--json")
+    [row] = json.loads(listed)
+    assert row["status"] == "queued"
+
+    code, printed = cli("sync", "--once")
+    assert code == 0 and f"Sent {row['pack_id']}" in printed
+    code, printed = cli("inbox", "list", "--db", db, "--json")
+    [received] = json.loads(printed)
+    assert received["pack_id"] == row["pack_id"] and received["encrypted"] is True
+    assert json.loads(cli("outbox", "--json")[1])[0]["status"] == "delivered"
+
+    assert cli("config", "set", "la-endpoint", "http://127.0.0.1:9")[0] == 0
+    cli("pack", "build", "--placement", str(placement_id), "--kind", "placement-end", "--queue")
+    code, printed = cli("sync", "--once")
+    assert code == 3 and re.search(r"Waiting: 1 pack", printed)
+    assert cli("pack", "build", "--placement", "999", "--kind", "placement-end")[0] == 2
+
+
+def test_the_inbox_lists_packs_per_school_and_publishes_its_keys(
+    cli: Cli, inbox: Inbox, placement_id: int
+) -> None:
+    import httpx
+
+    cli("config", "set", "la-endpoint", inbox.url)
+    cli("config", "set", "la-token", TOKEN)
+    cli("pack", "build", "--placement", str(placement_id), "--kind", "placement-start", "--queue")
+    assert cli("sync")[0] == 0
+    page = httpx.get(inbox.url + "/")
+    assert page.status_code == 200 and "URN 123456): 1 packs" in page.text
+    assert "placement-start" in page.text
+    published = httpx.get(inbox.url + "/v1/keys").json()
+    assert set(published) == {"ed25519", "x25519"}
+    assert httpx.get(inbox.url + "/v1/keys.pem").content == inbox.keys.pem_bundle()
