@@ -1,0 +1,256 @@
+"""Demo placements: every status and outcome, varied text, pupils with two part-time places,
+and at least one placement that shows each warning, so every rule can be seen working."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from apdesk import models
+from apdesk.models.enums import (
+    Agency,
+    Commissioner,
+    DistanceBand,
+    FundingStream,
+    PlacementOutcome,
+    PlacementStatus,
+    RegistrationCode,
+    RegistrationStatus,
+    SenStatus,
+    SettingType,
+)
+from apdesk.services import demo_texts as texts
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placements import PlacementInput
+from apdesk.services.qa import QaStatus, qa_statuses
+
+DAYS = ["MON", "TUE", "WED", "THU", "FRI"]
+FULL_WEEK = [f"{d}_{s}" for d in DAYS for s in ("AM", "PM")]
+STATUSES = [PlacementStatus.ACTIVE, PlacementStatus.ACTIVE, PlacementStatus.REFERRED,
+            PlacementStatus.ENDED, PlacementStatus.DRAFT, PlacementStatus.ACTIVE,
+            PlacementStatus.ENDED, PlacementStatus.REFERRED, PlacementStatus.ACTIVE,
+            PlacementStatus.DRAFT]  # fmt: skip
+DIRECTION = {"off_site_direction": True}
+Flaw = tuple[str, str, dict[str, Any], Callable[[PlacementInput, date], dict[str, Any]]]
+
+
+def _days(n: int, offset: int = 0) -> list[str]:
+    return [f"{d}_{s}" for d in DAYS[offset : offset + n] for s in ("AM", "PM")]
+
+
+# warning code, provider to use ('' keeps the usual one), pupil changes, placement changes
+FLAWS: list[Flaw] = [
+    ("full_time_hours", "Riverside", {}, lambda d, s: {"category": "ks4", "hours_per_week": 12.0,
+                                                       "sessions": FULL_WEEK[:5]}),
+    ("part_time_timetable", "", {}, lambda d, s: {"other_ap": "", "category": "engagement",
+                                                   "hours_per_week": 10.0, "sessions": _days(2)}),
+    ("hours_missing", "Calm Minds", {}, lambda d, s: {"hours_per_week": 0.0, "sessions": []}),
+    ("registration_code", "", {}, lambda d, s: {"registration_code": RegistrationCode.D}),
+    ("notice_missing", "", {}, lambda d, s: {**DIRECTION, "parent_notice_date": None}),
+    ("notice_late", "", {}, lambda d, s: {**DIRECTION, "parent_notice_date": s}),
+    ("notice_address", "Online", {}, lambda d, s: DIRECTION),
+    ("notice_reporting_to", "", {}, lambda d, s: {**DIRECTION, "reporting_to": ""}),
+    ("notice_days", "", {}, lambda d, s: {**DIRECTION, "direction_days": 0}),
+    ("notice_reasons", "", {}, lambda d, s: {**DIRECTION, "learning_outcomes": ""}),
+    ("notice_session_times", "", {}, lambda d, s: {**DIRECTION, "session_times": ""}),
+    ("direction_review", "", {}, lambda d, s: {
+        **DIRECTION, "review_requested_on": (d.start_date or s) + timedelta(weeks=3)}),
+    ("ehcp_attached", "", {"sen_status": SenStatus.EHC_PLAN}, lambda d, s: {
+        "ehcp_attached": False, "caseworker_told_on": (d.start_date or s) - timedelta(days=15)}),
+    ("caseworker_told", "", {"sen_status": SenStatus.EHC_PLAN}, lambda d, s: {
+        "ehcp_attached": True, "caseworker_told_on": None}),
+    ("virtual_school", "", {"looked_after": True}, lambda d, s: {}),
+    ("unregistered_full_time", "Southmoor", {"sen_status": SenStatus.EHC_PLAN}, lambda d, s: {
+        "category": "step_out", "hours_per_week": 25.0, "sessions": FULL_WEEK,
+        "ehcp_attached": True, "caseworker_told_on": (d.start_date or s) - timedelta(days=20)}),
+    ("learning_outcomes", "", {}, lambda d, s: {"learning_outcomes": ""}),
+    ("success_measures", "", {}, lambda d, s: {"success_measures": ""}),
+    ("exit_strategy", "", {}, lambda d, s: {"exit_strategy": ""}),
+    ("child_voice", "", {}, lambda d, s: {"child_voice": "", "child_voice_date": None}),
+    ("family_voice", "", {}, lambda d, s: {"family_voice": "", "family_voice_date": None}),
+    ("english_maths", "Motor Skills", {}, lambda d, s: {"english_maths": False}),
+    ("review_date", "", {}, lambda d, s: {"review_date": None}),
+    ("review_date", "", {}, lambda d, s: {
+        "review_date": (d.start_date or s) + timedelta(weeks=9)}),
+    ("sessions_pattern", "", {}, lambda d, s: {"sessions": d.sessions[:2]}),
+    ("dates_order", "", {}, lambda d, s: {"end_date": (d.start_date or s) - timedelta(days=7)}),
+    ("transport", "Westfield Vale", {}, lambda d, s: {"transport": ""}),
+]  # fmt: skip
+
+
+def placements(
+    session: Session,
+    rng: random.Random,
+    pupils: list[models.Pupil],
+    providers: list[models.Provider],
+    calendar: SchoolCalendar,
+    today: date,
+) -> int:
+    """One pupil in three is placed; a flaw on every other placement until each has shown."""
+    qa = qa_statuses(session, providers, today)
+    chosen = [p for i, p in enumerate(pupils) if i % 3 == 1]
+    made: list[models.Placement] = []
+    outcomes = itertools.cycle(PlacementOutcome)
+    for index, pupil in enumerate(chosen):
+        status = STATUSES[index % len(STATUSES)]
+        flaw = FLAWS[index // 2] if index % 2 == 0 and index // 2 < len(FLAWS) else None
+        provider = _pick(providers, pupil, index, flaw[1] if flaw else "")
+        if flaw:
+            for key, value in flaw[2].items():
+                setattr(pupil, key, value)
+        start = _start(rng, status, calendar, today)
+        data = _input(rng, pupil, provider, start, calendar, index)
+        if flaw:
+            changes = flaw[3](data, calendar.add_school_days(start, -1))
+            if changes.get("off_site_direction") and not data.off_site_direction:
+                data = replace(
+                    data,
+                    off_site_direction=True,
+                    reporting_to=provider.contact_name,
+                    parent_notice_date=calendar.add_school_days(start, -4),
+                    direction_days=len(data.sessions) * 4,
+                )
+            data = replace(data, **changes)
+        pair = status in (PlacementStatus.ACTIVE, PlacementStatus.REFERRED)
+        if index % 4 == 3 and pair and data.hours_per_week < 18:  # a second part-time place
+            data = replace(data, other_ap="", sessions=_days(2), hours_per_week=10.0)
+            other = _pick(providers, pupil, index + 5, "")
+            if other.id == provider.id:
+                other = _pick(providers, pupil, index + 6, "")
+            second = _input(rng, pupil, other, start, calendar, index + 1)
+            second = replace(
+                second,
+                other_ap="",
+                sessions=_days(2, 2),
+                hours_per_week=10.0,
+                category=_part_time_category(other, index + 1),
+            )
+            made.append(_save(session, second, status, qa, start, outcomes, today))
+        made.append(_save(session, data, status, qa, start, outcomes, today))
+        if pupil.looked_after and not (flaw and flaw[0] == "virtual_school"):
+            session.add(models.AgencyInvolvement(
+                pupil_id=pupil.id or 0, agency=Agency.VIRTUAL_SCHOOL,
+                agency_name="Northbridge Virtual School", contact="Virtual School caseworker",
+                role="Told of the placement"))  # fmt: skip
+    return len(made)
+
+
+def _pick(providers: list[models.Provider], pupil: models.Pupil, index: int, name: str
+          ) -> models.Provider:  # fmt: skip
+    if name:
+        return next(p for p in providers if p.name.startswith(name) or name in p.name)
+    age = pupil.nc_year + 4
+    fits = [p for p in providers if p.age_min <= age <= p.age_max] or providers
+    return fits[(index * 7) % len(fits)]
+
+
+def _start(rng: random.Random, status: PlacementStatus, calendar: SchoolCalendar, today: date
+           ) -> date:  # fmt: skip
+    ago = {PlacementStatus.ACTIVE: rng.randrange(20, 150), PlacementStatus.ENDED:
+           rng.randrange(150, 300), PlacementStatus.REFERRED: -rng.randrange(5, 25),
+           PlacementStatus.DRAFT: -rng.randrange(15, 45)}[status]  # fmt: skip
+    day = today - timedelta(days=ago)
+    return day if calendar.is_school_day(day) else calendar.add_school_days(day, 1)
+
+
+def _full_time_category(provider: models.Provider, pupil: models.Pupil) -> str | None:
+    if provider.registration != RegistrationStatus.REGISTERED:
+        return None
+    wanted = "ks4" if pupil.nc_year >= 10 else "ks1_3"
+    for category in (wanted, "step_out"):
+        if category in provider.categories:
+            return category
+    return None
+
+
+def _part_time_category(provider: models.Provider, index: int) -> str:
+    options = [c for c in provider.categories if c not in ("ks4", "ks1_3", "step_out")]
+    return options[index % len(options)] if options else "intervention"
+
+
+def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, start: date,
+           calendar: SchoolCalendar, index: int) -> PlacementInput:  # fmt: skip
+    reason = pupil.needs[0] if pupil.needs else rng.choice(list(texts.OUTCOMES)[:5])
+    full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
+    days = 5 if full_time else rng.choice([2, 2, 3])
+    offset = rng.randrange(0, 6 - days)
+    sessions = _days(days, offset)
+    la = provider.setting_type in (SettingType.PRU, SettingType.HOSPITAL_SCHOOL) and index % 2
+    ehcp = pupil.sen_status == SenStatus.EHC_PLAN
+    funding = FundingStream.EHCP_TOP_UP if ehcp else FundingStream.SCHOOL_BUDGET
+    if la:
+        hospital = provider.setting_type == SettingType.HOSPITAL_SCHOOL
+        funding = FundingStream.HOSPITAL if hospital else FundingStream.HIGH_NEEDS
+    weeks = rng.choice([6, 8, 12, 16, 24])
+    direction = reason == "exclusion" and not la
+    name = pupil.preferred_name or pupil.forename
+    return PlacementInput(
+        pupil_id=pupil.id or 0,
+        provider_id=provider.id or 0,
+        category=full_time or _part_time_category(provider, index),
+        reasons=[reason] + [n for n in pupil.needs[1:2] if n != reason],
+        commissioner=Commissioner.LA if la else Commissioner.SCHOOL,
+        funding_stream=funding,
+        registration_code=RegistrationCode.K if la else RegistrationCode.B,
+        key_contact_name="Ms R. Ellery",
+        key_contact_role="SENCO and AP coordinator",
+        key_contact_details="01632 960001, senco@northbridge.example",
+        attendance_at_referral=round(rng.uniform(0.42, 0.93), 3),
+        interventions_tried="; ".join(rng.sample(texts.INTERVENTIONS, k=rng.choice([2, 3]))) + ".",
+        send_needs=texts.SEND.get(pupil.sen_status.value, "None identified"),
+        health_needs=pupil.health_needs or "None known",
+        family_support=pupil.family_support or "Parent attends review meetings",
+        safety_info=pupil.safety_info or "No known risks; risk assessment attached",
+        risk_assessment_date=start - timedelta(days=rng.randrange(7, 15)),
+        hours_per_week=round(len(sessions) * rng.choice([2.5, 2.5, 2.25]), 2),
+        sessions=sessions,
+        session_times=rng.choice(texts.SESSION_TIMES),
+        start_date=start,
+        end_date=start + timedelta(weeks=weeks),
+        learning_outcomes=texts.OUTCOMES[reason],
+        success_measures="; ".join(rng.sample(texts.MEASURES, k=2)) + ".",
+        exit_strategy=rng.choice(texts.EXITS).format(w=max(weeks // 2, 3)),
+        child_voice=rng.choice(texts.CHILD_VOICE).format(name=name),
+        child_voice_date=start - timedelta(days=rng.randrange(10, 25)),
+        family_voice=rng.choice(texts.FAMILY_VOICE),
+        family_voice_date=start - timedelta(days=rng.randrange(8, 20)),
+        other_ap="" if full_time else rng.choice(texts.OTHER_AP),
+        english_maths=True,
+        review_date=start + timedelta(weeks=rng.choice([4, 5, 6])),
+        transport=rng.choice(texts.TRANSPORT),
+        transport_cost_pence=rng.choice([0, 0, 4500, 12000]),
+        out_of_area=provider.distance_band == DistanceBand.OUT_OF_AREA,
+        family_preference=rng.choice(["", "", provider.name, "Closer to home if possible"]),
+        ehcp_attached=ehcp,
+        caseworker_told_on=start - timedelta(days=20) if ehcp else None,
+        off_site_direction=direction,
+        parent_notice_date=calendar.add_school_days(start, -5) if direction else None,
+        reporting_to=provider.contact_name if direction else "",
+        direction_days=days * weeks if direction else 0,
+    )
+
+
+def _save(session: Session, data: PlacementInput, status: PlacementStatus,
+          qa: dict[int, QaStatus], start: date, outcomes: Iterator[PlacementOutcome], today: date
+          ) -> models.Placement:  # fmt: skip
+    if qa[data.provider_id].needs_reason:
+        data.qa_override_reason = texts.OVERRIDES[data.pupil_id % len(texts.OVERRIDES)]
+    placement = models.Placement(**data.values(), status=status)
+    if status != PlacementStatus.DRAFT:
+        placement.referred_on = start - timedelta(days=21)
+    if status in (PlacementStatus.ACTIVE, PlacementStatus.ENDED):
+        placement.started_on = start
+    if status is PlacementStatus.ENDED:
+        outcome = next(outcomes)
+        placement.ended_on = min(data.end_date or today, today - timedelta(days=3))
+        placement.outcome = outcome
+        placement.destination = outcome.label
+        placement.outcome_notes = texts.ENDINGS[outcome.value]
+    session.add(placement)
+    return placement

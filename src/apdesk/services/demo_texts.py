@@ -1,0 +1,149 @@
+"""Phrases for the demo placements, mixed per pupil so no two records read the same."""
+
+INTERVENTIONS = [
+    "Pastoral mentor with weekly check-ins",
+    "Reduced timetable for two weeks, reviewed with parent",
+    "Educational psychology assessment",
+    "Daily check-in and check-out with a key adult",
+    "Time-out pass and a quiet room at break",
+    "Early Help assessment and family support worker",
+    "School nurse and CAMHS referral",
+    "Small-group literacy and numeracy catch-up",
+    "Restorative meetings after incidents",
+    "Attendance support plan with home visits",
+]
+
+OUTCOMES = {
+    "exclusion": "Attend every session for the first six weeks; no fixed-term suspension; "
+    "use the agreed exit card instead of leaving lessons.",
+    "semh": "Rate own wellbeing weekly and name two calming strategies; join a group "
+    "activity of five or more by week 8.",
+    "ebsa": "Arrive on site by 9:30 on four days a week; return to one mainstream lesson "
+    "a week from week 6.",
+    "medical": "Keep up with English, maths and science in line with the class; keep "
+    "to the consultant's agreed hours without setbacks.",
+    "send": "Complete Entry Level 3 English and maths units; use the visual timetable "
+    "without adult prompts.",
+    "bullying": "Rebuild confidence to move around site alone; plan a safe return route "
+    "with the pastoral lead.",
+    "young_carer": "Catch up missed coursework; agree a homework plan that fits caring duties.",
+    "youth_justice": "Keep to the YOT plan; complete the level 1 construction unit.",
+    "no_place": "Keep learning in core subjects until a school place is named.",
+    "eotas": "Follow the EHC plan's EOTAS package and record progress against each outcome.",
+}
+
+MEASURES = [
+    "Provider's weekly attendance returns",
+    "Unit certificates and AQA Unit Awards",
+    "Boxall profile at the start and end",
+    "Reading age retest at week 10",
+    "Strengths and Difficulties Questionnaire at each review",
+    "Pupil's own scaling at each review",
+    "Incident log compared with the previous half term",
+]
+
+EXITS = [
+    "Phased return: one mainstream day a week from week {w}, full time by the end.",
+    "Back to mainstream lessons for English and maths first, then the rest of the timetable "
+    "from week {w}.",
+    "Transition to the Year 12 vocational course at Westfield Vale College, with taster days "
+    "from week {w}.",
+    "Move to The Bridge base for three weeks from week {w}, then mainstream with a key adult.",
+    "Review at week {w} decides between return and a longer placement; parent to attend.",
+]
+
+CHILD_VOICE = [
+    "{name} wants a smaller group and more practical work.",
+    "{name} says the noise in corridors is the hardest part of the day.",
+    "{name} is worried about falling behind in maths but likes the farm idea.",
+    "{name} would like to come back for PE and art first.",
+    "{name} said it felt like a fresh start and asked to keep the same tutor.",
+    "{name} did not want to talk in the meeting; wrote three worries on a card instead.",
+]
+
+FAMILY_VOICE = [
+    "Parent supports the placement and asks for weekly phone updates.",
+    "Carer worried about travel time; agreed after seeing the site.",
+    "Mum wants a clear date to return to school and to be at every review.",
+    "Dad asked for the placement to include GCSE maths.",
+    "Grandparent (main carer) supports the plan; prefers contact by text.",
+    "Parent prefers Calm Minds because a sibling went there.",
+]
+
+SESSION_TIMES = [
+    "09:15-12:00 and 12:45-15:00",
+    "09:30-12:15 and 13:00-15:15",
+    "10:00-12:30 only (mornings)",
+    "09:00-12:00 and 12:30-14:45",
+]
+
+TRANSPORT = ["Own transport (parent)", "Taxi arranged by school", "Bus pass", "Walks (10 min)"]
+
+OTHER_AP = [
+    "Mainstream lessons on the other days with a key adult.",
+    "The Bridge inclusion base on the other days.",
+    "Agreed part-time timetable with parent for four weeks, reviewed fortnightly; "
+    "missed sessions coded C2.",
+]
+
+CONCERNS = [
+    # provider index, days ago, concern, who was told, outcome ('' while open)
+    (
+        7,
+        21,
+        "Pupil left site unsupervised at lunchtime; provider did not phone school.",
+        "LA AP officer; DSL",
+        "Lunchtime supervision plan received; monitoring visit booked.",
+    ),
+    (
+        7,
+        4,
+        "Safeguarding audit failed: two staff without enhanced DBS on the single central record.",
+        "DSL; LA AP officer; headteacher",
+        "",
+    ),
+    (
+        3,
+        40,
+        "Attendance returns arriving two weeks late, so absences were not followed up.",
+        "Provider manager",
+        "Weekly returns by Monday noon agreed.",
+    ),
+    (
+        10,
+        9,
+        "Pupil reported being added to a group chat by a tutor's personal account.",
+        "DSL; LADO consulted",
+        "",
+    ),
+    (
+        8,
+        15,
+        "No written confirmation of staff checks despite two requests.",
+        "Provider manager; LA AP officer",
+        "",
+    ),
+]
+
+SEND = {
+    "K": "SEN support: speech and language needs; processing time and visual prompts help.",
+    "E": "EHC plan: autism; sensory overload in corridors; needs a quiet space and warnings "
+    "before changes.",
+}
+
+OVERRIDES = [
+    "Only provider with a vocational place this half term; re-audit booked, weekly visits "
+    "by our DSL until then.",
+    "Family's stated preference; LA AP officer agreed pending the audit, reviewed fortnightly.",
+    "Continuity: pupil already settled there; provider's action plan received.",
+]
+
+ENDINGS = {
+    "returned": "Back in mainstream full time; key adult check-ins for the first half term.",
+    "other_mainstream": "Managed move to Easterby High agreed at the final review.",
+    "specialist": "EHC plan amended; named a specialist SEMH school from next term.",
+    "post_16": "Finished Year 11; started the Level 1 construction course at college.",
+    "permanent_exclusion": "Permanently excluded after a serious incident; PRU place arranged.",
+    "re_referral": "Return broke down after three weeks; referred again to AP.",
+    "other": "Family moved out of the area; records sent to the new school.",
+}

@@ -1,0 +1,88 @@
+"""Why each placement rule exists, in words a coordinator can quote to a parent or provider."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# warn(code, field, message, reason): how a rule reports what it found.
+Warn = Callable[[str, str, str, str], None]
+
+# Every code check_placement can give, in the order a form is filled in.
+WARNING_CODES = (
+    "full_time_hours", "part_time_timetable", "hours_missing", "unregistered_full_time",
+    "sessions_pattern", "registration_code", "notice_missing", "notice_late", "notice_address",
+    "notice_reporting_to", "notice_days", "notice_reasons", "notice_session_times",
+    "direction_review", "ehcp_attached", "caseworker_told", "virtual_school",
+    "learning_outcomes", "success_measures", "exit_strategy", "child_voice", "family_voice",
+    "english_maths", "dates_order", "review_date", "transport", "provider_qa",
+)  # fmt: skip
+
+
+def N_(message: str) -> str:
+    """Marks a reason for translation; it is translated when the warning is made."""
+    return message
+
+
+R_FULL_TIME = N_(
+    "Full-time AP means 18 to 25 hours a week unless the child's needs make part time more "
+    "appropriate (DfE guidance; Leicestershire AP strategy)."
+)
+R_PART_TIME = N_(
+    "A part-time timetable is only for exceptional circumstances: agreed with a parent, time "
+    "limited, with a written plan and regular reviews. Sessions the pupil misses are coded C2 "
+    "(Working together to improve school attendance, 2024)."
+)
+R_CODES = N_(
+    "Registration regulations 2024: B for off-site education the school arranges, K for education "
+    "arranged by the local authority, D only when the pupil is dual registered there."
+)
+R_NOTICE = N_(
+    "An off-site direction needs written notice to the parents at least 2 school days before it "
+    "starts, counting only days the school is open."
+)
+R_NOTICE_CONTENTS = N_(
+    "The notice must give the address of the provision, who the pupil reports to, the number of "
+    "days, the reasons and objectives, and the session times."
+)
+R_DIRECTION_REVIEW = N_(
+    "A parent may ask in writing for the direction to be reviewed; a review must be held if none "
+    "took place in the previous 10 weeks."
+)
+R_EHCP = N_(
+    "The EHC plan goes with the referral (Appendix A), and the LA SEND caseworker must be told "
+    "before the placement starts (DfE AP guidance)."
+)
+R_VIRTUAL_SCHOOL = N_(
+    "The Virtual School Head promotes the education of looked-after children and must know "
+    "where each one is educated."
+)
+R_OUTCOMES = N_(
+    "AP is an intervention, not a destination: the DfE expects clear objectives linked to "
+    "outcomes, how success is measured, and the plan for return (Appendix A)."
+)
+R_VOICE = N_(
+    "Appendix A asks for the child's and the family's voice, and the LA counts placements where "
+    "it was sought; the date shows when."
+)
+R_ENGLISH_MATHS = N_("DfE guidance: AP should include English and maths in the offer.")
+R_REVIEW = N_(
+    "DfE guidance expects regular reviews of the placement's suitability and of the return to "
+    "school; apdesk asks for the first within 6 weeks (about half a term) so an unsuitable "
+    "placement does not drift."
+)
+R_SESSIONS = N_(
+    "A session (a morning or an afternoon) is about 2.5 hours; hours that do not match the "
+    "sessions make the register, the timetable and the invoice disagree."
+)
+R_DATES = N_("A placement ends after it starts.")
+R_TRANSPORT = N_(
+    "Out-of-area placements need transport arranged, and its cost agreed, before the start."
+)
+R_QA = N_(
+    "The commissioning school stays responsible for the safety and quality of the AP it uses; "
+    "a provider whose QA is not current is used only with a recorded reason."
+)
+R_UNREGISTERED = N_(
+    "A setting must register as an independent school if it educates full time a pupil with an "
+    "EHC plan or a looked-after pupil: an unregistered provider takes part-time placements only."
+)

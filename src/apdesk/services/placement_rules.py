@@ -1,0 +1,295 @@
+"""The statutory and good-practice checks on a placement, as visible warnings with their reasons.
+
+Nothing here blocks a save: the coordinator sees what is wrong, why the rule exists and
+which field fixes it. Sources: the 2024 registration regulations, the DfE attendance and AP
+guidance, the off-site direction regulations and the Leicestershire Appendix A form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from apdesk.i18n import _, format_date
+from apdesk.models import Placement, Provider, Pupil
+from apdesk.models.enums import (
+    Agency,
+    Commissioner,
+    DistanceBand,
+    PlacementStatus,
+    RegistrationCode,
+    RegistrationStatus,
+    SenStatus,
+    SheffieldCategory,
+)
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_direction import check_direction
+from apdesk.services.placement_reasons import (
+    R_CODES,
+    R_DATES,
+    R_EHCP,
+    R_ENGLISH_MATHS,
+    R_FULL_TIME,
+    R_OUTCOMES,
+    R_PART_TIME,
+    R_QA,
+    R_REVIEW,
+    R_SESSIONS,
+    R_TRANSPORT,
+    R_UNREGISTERED,
+    R_VIRTUAL_SCHOOL,
+    R_VOICE,
+    WARNING_CODES,
+    Warn,
+)
+from apdesk.services.qa import QaStatus
+
+FULL_TIME_MIN, FULL_TIME_MAX = 18.0, 25.0
+FULL_TIME_CATEGORIES = frozenset(
+    {SheffieldCategory.KS1_3_FULL_TIME, SheffieldCategory.KS4_FULL_TIME, SheffieldCategory.STEP_OUT}
+)
+FIRST_REVIEW_WITHIN = timedelta(weeks=6)
+SESSION_HOURS, SESSION_MIN, SESSION_MAX = 2.5, 2.0, 3.25
+
+
+__all__ = ["WARNING_CODES", "PlacementWarning", "check_placement", "is_full_time"]
+
+
+@dataclass(frozen=True)
+class PlacementWarning:
+    """A rule the placement does not meet: `field` is the input that fixes it."""
+
+    code: str
+    field: str
+    message: str
+    reason: str
+
+
+def is_full_time(placement: Placement) -> bool:
+    """Full time by category (KS1-3, KS4, step out) or by hours (18 or more a week)."""
+    return placement.category in FULL_TIME_CATEGORIES or placement.hours_per_week >= FULL_TIME_MIN
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def _overlaps(a: Placement, b: Placement) -> bool:
+    a_end, b_end = a.end_date or date.max, b.end_date or date.max
+    return (a.start_date or date.min) <= b_end and (b.start_date or date.min) <= a_end
+
+
+def check_placement(
+    placement: Placement,
+    pupil: Pupil,
+    provider: Provider,
+    calendar: SchoolCalendar,
+    today: date,
+    *,
+    qa: QaStatus | None = None,
+    others: Sequence[Placement] = (),
+    agencies: Collection[str] = (),
+) -> list[PlacementWarning]:
+    """Every rule the placement breaks today. `others`: the pupil's other placements;
+    `agencies`: the agencies recorded as involved with the pupil (e.g. the Virtual School)."""
+    out: list[PlacementWarning] = []
+
+    def warn(code: str, field: str, message: str, reason: str) -> None:
+        out.append(PlacementWarning(code, field, message, _(reason)))
+
+    _hours_rules(placement, provider, pupil, others, warn)
+    _code_rules(placement, warn)
+    if placement.off_site_direction:
+        check_direction(placement, provider, calendar, warn)
+    start = placement.start_date
+    if pupil.sen_status == SenStatus.EHC_PLAN:
+        if not placement.ehcp_attached:
+            warn("ehcp_attached", "ehcp_attached", _("The EHC plan is not attached."), R_EHCP)
+        told = placement.caseworker_told_on
+        if told is None or (start is not None and told > start):
+            warn(
+                "caseworker_told",
+                "caseworker_told_on",
+                _("The LA SEND caseworker has not been told before the start."),
+                R_EHCP,
+            )
+    if pupil.looked_after and Agency.VIRTUAL_SCHOOL.value not in agencies:
+        warn(
+            "virtual_school",
+            "other_ap",
+            _("The pupil is looked after: tell the Virtual School about this placement."),
+            R_VIRTUAL_SCHOOL,
+        )
+    for code, label in (
+        ("learning_outcomes", _("No learning outcomes or success criteria.")),
+        ("success_measures", _("No say on how success will be measured.")),
+        ("exit_strategy", _("No exit strategy.")),
+    ):
+        if not str(getattr(placement, code)).strip():
+            warn(code, code, label, R_OUTCOMES)
+    if placement.child_voice_date is None:
+        warn(
+            "child_voice",
+            "child_voice_date",
+            _("The child's voice has not been sought (no date)."),
+            R_VOICE,
+        )
+    if placement.family_voice_date is None:
+        warn(
+            "family_voice",
+            "family_voice_date",
+            _("The family's voice has not been sought (no date)."),
+            R_VOICE,
+        )
+    if not placement.english_maths:
+        warn(
+            "english_maths",
+            "english_maths",
+            _("English and maths are not in the offer."),
+            R_ENGLISH_MATHS,
+        )
+    _date_rules(placement, warn)
+    out_of_area = placement.out_of_area or provider.distance_band == DistanceBand.OUT_OF_AREA
+    if out_of_area and not placement.transport.strip():
+        warn(
+            "transport",
+            "transport",
+            _("Out of area, and no transport arrangements recorded."),
+            R_TRANSPORT,
+        )
+    if qa is not None and qa.needs_reason and placement.status != PlacementStatus.ENDED:
+        recorded = placement.qa_override_reason.strip()
+        text = _("Provider QA: {summary}.").format(summary=qa.summary)
+        if recorded:
+            text += " " + _("Reason recorded: {reason}").format(reason=recorded)
+        warn("provider_qa", "qa_override_reason", text, R_QA)
+    return out
+
+
+def _hours_rules(
+    placement: Placement,
+    provider: Provider,
+    pupil: Pupil,
+    others: Sequence[Placement],
+    warn: Warn,
+) -> None:
+    hours = placement.hours_per_week
+    full_time = is_full_time(placement)
+    if full_time and not FULL_TIME_MIN <= hours <= FULL_TIME_MAX:
+        warn(
+            "full_time_hours",
+            "hours_per_week",
+            _("Full-time placement of {h} hours a week: full time is 18 to 25 hours.").format(
+                h=_hours(hours)
+            ),
+            R_FULL_TIME,
+        )
+    elif not full_time and hours <= 0:
+        warn("hours_missing", "hours_per_week", _("No hours a week entered."), R_SESSIONS)
+    elif not full_time and not placement.other_ap.strip():
+        current = [
+            o
+            for o in others
+            if o.id != placement.id
+            and o.status != PlacementStatus.ENDED
+            and _overlaps(o, placement)
+        ]
+        total = hours + sum(o.hours_per_week for o in current)
+        if total < FULL_TIME_MIN:
+            warn(
+                "part_time_timetable",
+                "other_ap",
+                _(
+                    "Part time ({h} hours a week). Record in 'Other AP in place' what the pupil "
+                    "does for the rest of the week, or the agreed part-time timetable and its "
+                    "review date; missed sessions are coded C2."
+                ).format(h=_hours(total)),
+                R_PART_TIME,
+            )
+    vulnerable = pupil.looked_after or pupil.sen_status == SenStatus.EHC_PLAN
+    if full_time and vulnerable and provider.registration == RegistrationStatus.UNREGISTERED:
+        warn(
+            "unregistered_full_time",
+            "provider_id",
+            _(
+                "Full-time placement at an unregistered provider for a pupil with an EHC plan or "
+                "in care."
+            ),
+            R_UNREGISTERED,
+        )
+    sessions = len(placement.sessions)
+    if sessions == 0 and hours > 0:
+        warn(
+            "sessions_pattern",
+            "sessions",
+            _("No sessions chosen for {h} hours a week.").format(h=_hours(hours)),
+            R_SESSIONS,
+        )
+    elif sessions and not SESSION_MIN * sessions <= hours <= SESSION_MAX * sessions:
+        warn(
+            "sessions_pattern",
+            "sessions",
+            _("{n} sessions is about {expected} hours, not {h}.").format(
+                n=sessions, expected=_hours(sessions * SESSION_HOURS), h=_hours(hours)
+            ),
+            R_SESSIONS,
+        )
+
+
+def _code_rules(placement: Placement, warn: Warn) -> None:
+    code, by = placement.registration_code, placement.commissioner
+    if by == Commissioner.SCHOOL and code == RegistrationCode.D:
+        warn(
+            "registration_code",
+            "registration_code",
+            _(
+                "Code D is only for a pupil dual registered at the other setting; a placement the "
+                "school commissions is coded B."
+            ),
+            R_CODES,
+        )
+    elif by == Commissioner.SCHOOL and code == RegistrationCode.K:
+        warn(
+            "registration_code",
+            "registration_code",
+            _(
+                "Code K is for education the local authority arranges; the school commissions this "
+                "placement, so use B."
+            ),
+            R_CODES,
+        )
+    elif by == Commissioner.LA and code == RegistrationCode.B:
+        warn(
+            "registration_code",
+            "registration_code",
+            _(
+                "The local authority arranges this placement: use K (or D if the pupil is dual "
+                "registered there)."
+            ),
+            R_CODES,
+        )
+
+
+def _date_rules(placement: Placement, warn: Warn) -> None:
+    start, end, review = placement.start_date, placement.end_date, placement.review_date
+    if start is not None and end is not None and start > end:
+        warn(
+            "dates_order",
+            "end_date",
+            _("The start ({start}) is after the end ({end}).").format(
+                start=format_date(start), end=format_date(end)
+            ),
+            R_DATES,
+        )
+    if review is None:
+        warn("review_date", "review_date", _("No review date."), R_REVIEW)
+    elif start is not None and review - start > FIRST_REVIEW_WITHIN:
+        warn(
+            "review_date",
+            "review_date",
+            _("The first review ({day}) is more than 6 weeks after the start.").format(
+                day=format_date(review)
+            ),
+            R_REVIEW,
+        )

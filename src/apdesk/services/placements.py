@@ -1,0 +1,282 @@
+"""Plan and edit placements: every Appendix A field, checked, with the warnings after each save.
+
+A pupil may hold several placements (part time at two providers, say). Status changes live in
+placement_lifecycle; this module creates drafts and edits them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from apdesk.i18n import _
+from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil
+from apdesk.models.enums import (
+    Commissioner,
+    FundingStream,
+    NeedCategory,
+    PlacementStatus,
+    RegistrationCode,
+    SheffieldCategory,
+    Weekday,
+)
+from apdesk.models.enums import (
+    Session as SessionPart,
+)
+from apdesk.models.errors import ValidationError
+from apdesk.models.types import utcnow
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_rules import PlacementWarning, check_placement
+from apdesk.services.providers import Changed
+from apdesk.services.qa import qa_status
+
+VALID_SESSIONS = [f"{d.value}_{s.value}" for d in Weekday for s in SessionPart]
+ENUMS: dict[str, Any] = {
+    "commissioner": Commissioner,
+    "funding_stream": FundingStream,
+    "registration_code": RegistrationCode,
+}
+
+
+@dataclass
+class PlacementInput:
+    """Every field a coordinator edits; status, outcome and lifecycle dates change elsewhere."""
+
+    pupil_id: int = 0
+    provider_id: int = 0
+    category: str = ""
+    reasons: list[str] = field(default_factory=list)
+    commissioner: Commissioner = Commissioner.SCHOOL
+    funding_stream: FundingStream = FundingStream.SCHOOL_BUDGET
+    registration_code: RegistrationCode = RegistrationCode.B
+    key_contact_name: str = ""
+    key_contact_role: str = ""
+    key_contact_details: str = ""
+    attendance_at_referral: float | None = None  # a fraction: 0.85 is 85%
+    interventions_tried: str = ""
+    send_needs: str = ""
+    health_needs: str = ""
+    family_support: str = ""
+    safety_info: str = ""
+    risk_assessment_date: date | None = None
+    hours_per_week: float = 0.0
+    sessions: list[str] = field(default_factory=list)
+    session_times: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    learning_outcomes: str = ""
+    success_measures: str = ""
+    exit_strategy: str = ""
+    child_voice: str = ""
+    child_voice_date: date | None = None
+    family_voice: str = ""
+    family_voice_date: date | None = None
+    other_ap: str = ""
+    english_maths: bool = False
+    review_date: date | None = None
+    transport: str = ""
+    transport_cost_pence: int = 0
+    out_of_area: bool = False
+    family_preference: str = ""
+    ehcp_attached: bool = False
+    caseworker_told_on: date | None = None
+    qa_override_reason: str = ""
+    off_site_direction: bool = False
+    parent_notice_date: date | None = None
+    reporting_to: str = ""
+    direction_days: int = 0
+    last_direction_review: date | None = None
+    review_requested_on: date | None = None
+
+    def validate(self) -> None:
+        """Values that cannot be right; rules a person may knowingly break are warnings."""
+        if self.category and self.category not in {c.value for c in SheffieldCategory}:
+            raise ValidationError(
+                _("Category"),
+                _("'{v}' is not a category").format(v=self.category),
+                _("choose a Sheffield-model category from the list"),
+            )
+        unknown = [r for r in self.reasons if r not in {n.value for n in NeedCategory}]
+        if unknown:
+            raise ValidationError(
+                _("Reasons"),
+                _("'{v}' is not a reason").format(v=unknown[0]),
+                _("choose reasons from the list"),
+            )
+        for key, enum in ENUMS.items():
+            if getattr(self, key) not in {m.value for m in enum}:
+                raise ValidationError(
+                    key.replace("_", " ").capitalize(),
+                    _("'{v}' is not a choice").format(v=getattr(self, key)),
+                    _("choose one from the list"),
+                )
+        if self.attendance_at_referral is not None and not 0 <= self.attendance_at_referral <= 1:
+            raise ValidationError(
+                _("Attendance at referral"),
+                _("must be 0% to 100%"),
+                _("enter the pupil's attendance, e.g. 85%"),
+            )
+        if not 0 <= self.hours_per_week <= 40:
+            raise ValidationError(
+                _("Hours per week"),
+                _("must be 0 to 40"),
+                _("enter the hours the pupil attends each week"),
+            )
+        bad = [s for s in self.sessions if s not in VALID_SESSIONS]
+        if bad:
+            raise ValidationError(
+                _("Sessions"),
+                _("'{v}' is not a session").format(v=bad[0]),
+                _("use a weekday and AM or PM, e.g. MON_AM"),
+            )
+        if self.transport_cost_pence < 0:
+            raise ValidationError(_("Transport cost"), _("is negative"), _("enter the cost, or 0"))
+        if self.direction_days < 0:
+            raise ValidationError(
+                _("Number of days"), _("is negative"), _("enter how many days the direction lasts")
+            )
+
+    def values(self) -> dict[str, Any]:
+        self.validate()
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key, value in out.items():
+            if isinstance(value, str):
+                out[key] = value.strip()
+        for key, enum in ENUMS.items():
+            out[key] = enum(out[key])
+        out["sessions"] = [s for s in VALID_SESSIONS if s in set(self.sessions)]
+        out["reasons"] = list(dict.fromkeys(self.reasons))
+        return out
+
+
+@dataclass(frozen=True)
+class PlacementResult:
+    """What a write did: the record, the fields changed, its status and its warnings now."""
+
+    changed: Changed
+    status: PlacementStatus
+    warnings: list[PlacementWarning]
+
+    @property
+    def id(self) -> int:
+        return self.changed.id
+
+
+def get_placement(session: Session, placement_id: int) -> Placement:
+    placement = session.get(Placement, placement_id)
+    if placement is None:
+        raise ValidationError(_("Placement"), _("not found"), _("choose a placement from the list"))
+    return placement
+
+
+def placement_input(session: Session, placement_id: int) -> PlacementInput:
+    """The placement as the editor shows it."""
+    placement = get_placement(session, placement_id)
+    return PlacementInput(
+        **{f.name: _copy(getattr(placement, f.name)) for f in fields(PlacementInput)}
+    )
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def _check_refs(session: Session, values: dict[str, Any]) -> tuple[Pupil, Provider]:
+    pupil = session.get(Pupil, values["pupil_id"])
+    if pupil is None:
+        raise ValidationError(_("Pupil"), _("not chosen"), _("choose the pupil from the register"))
+    provider = session.get(Provider, values["provider_id"])
+    if provider is None:
+        raise ValidationError(
+            _("Provider"), _("not chosen"), _("choose a provider from the directory")
+        )
+    return pupil, provider
+
+
+def _check_qa_reason(session: Session, provider: Provider, reason: str, today: date) -> None:
+    """Choosing a provider whose QA is not current stays possible, with the reason recorded."""
+    status = qa_status(session, provider, today)
+    if status.needs_reason and not reason:
+        raise ValidationError(
+            _("Reason for using this provider"),
+            _("{name}: {summary}").format(name=provider.name, summary=status.summary),
+            _("record why this provider is still the right choice, or choose another"),
+        )
+
+
+def create_placement(session: Session, data: PlacementInput, today: date) -> PlacementResult:
+    """A new draft placement."""
+    values = data.values()
+    _pupil, provider = _check_refs(session, values)
+    _check_qa_reason(session, provider, values["qa_override_reason"], today)
+    placement = Placement(**values)
+    session.add(placement)
+    session.flush()
+    changed = Changed("placement", placement.id or 0, created=True, fields=tuple(values))
+    return PlacementResult(changed, placement.status, placement_warnings(session, placement, today))
+
+
+def update_placement(
+    session: Session, placement_id: int, data: PlacementInput, today: date
+) -> PlacementResult:
+    placement = get_placement(session, placement_id)
+    if placement.status == PlacementStatus.ENDED:
+        raise ValidationError(
+            _("Placement"), _("has ended and is kept as it was"), _("plan a new placement instead")
+        )
+    values = data.values()
+    _pupil, provider = _check_refs(session, values)
+    cleared = placement.qa_override_reason and not values["qa_override_reason"]
+    if values["provider_id"] != placement.provider_id or cleared:
+        _check_qa_reason(session, provider, values["qa_override_reason"], today)
+    changed = tuple(k for k, v in values.items() if getattr(placement, k) != v)
+    for key in changed:
+        setattr(placement, key, values[key])
+    if changed:
+        placement.updated_at = utcnow()
+    session.add(placement)
+    session.flush()
+    return PlacementResult(
+        Changed("placement", placement_id, fields=changed),
+        placement.status,
+        placement_warnings(session, placement, today),
+    )
+
+
+def placement_warnings(
+    session: Session, placement: Placement, today: date
+) -> list[PlacementWarning]:
+    """Every rule the placement breaks, with what the checks need loaded from the store."""
+    pupil = session.get(Pupil, placement.pupil_id)
+    provider = session.get(Provider, placement.provider_id)
+    if pupil is None or provider is None:
+        return []
+    others = session.exec(select(Placement).where(Placement.pupil_id == pupil.id)).all()
+    agencies = session.exec(
+        select(AgencyInvolvement.agency).where(AgencyInvolvement.pupil_id == pupil.id)
+    ).all()
+    return check_placement(
+        placement,
+        pupil,
+        provider,
+        SchoolCalendar.load(session),
+        today,
+        qa=qa_status(session, provider, today),
+        others=[o for o in others if o.id != placement.id],
+        agencies={str(a) for a in agencies},
+    )
+
+
+def preview_warnings(
+    session: Session, data: PlacementInput, today: date, placement_id: int | None = None
+) -> list[PlacementWarning]:
+    """The warnings the editor's current values would give, without saving anything."""
+    values = data.values()
+    draft = Placement(**values)
+    if placement_id is not None:
+        draft.id = placement_id
+        draft.status = get_placement(session, placement_id).status
+    return placement_warnings(session, draft, today)

@@ -1,0 +1,154 @@
+"""The demo school: deterministic for a seed and a day, fast, and showing every state and rule."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import SQLModel, select
+
+from apdesk import models
+from apdesk.models.enums import PlacementOutcome, PlacementStatus
+from apdesk.services import demo
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placements import placement_warnings
+from apdesk.services.provider_search import SearchCriteria, find_providers
+from apdesk.services.providers import list_providers
+from apdesk.services.qa import qa_statuses
+from apdesk.store import KdfParams, Store
+
+TODAY = date(2025, 3, 3)
+VOLATILE = {"created_at", "updated_at"}
+
+
+def _store(folder: Path) -> Store:
+    store, _recovery = Store.create(folder, "demo test passphrase", use_keyring=False,
+                                    kdf=KdfParams.fast())  # fmt: skip
+    return store
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, float]]:
+    store = _store(tmp_path_factory.mktemp("demo") / "store")
+    began = time.perf_counter()
+    demo.populate(store, pupils=200, seed=7, today=TODAY)
+    yield store, time.perf_counter() - began
+    store.lock()
+
+
+def _rows(store: Store, table: type[SQLModel]) -> list[dict[str, Any]]:
+    with store.session() as session:
+        return [
+            {k: v for k, v in row.model_dump().items() if k not in VOLATILE}
+            for row in session.exec(select(table)).all()
+        ]
+
+
+def test_populate_is_fast(demo_store: tuple[Store, float]) -> None:
+    _store, seconds = demo_store
+    assert seconds < 3.0  # about 0.4 s on the reference laptop
+
+
+def test_same_seed_and_day_give_the_same_rows(tmp_path: Path) -> None:
+    tables: list[type[SQLModel]] = [
+        models.Pupil, models.Provider, models.ProviderAudit, models.QualityConcern,
+        models.Placement, models.Closure, models.AgencyInvolvement,
+    ]  # fmt: skip
+    dumps = []
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        store = _store(tmp_path / name)
+        summary = demo.populate(store, pupils=60, seed=seed, today=TODAY)
+        dumps.append([_rows(store, t) for t in tables])
+        store.lock()
+        assert summary["pupils"] == 60
+    assert dumps[0] == dumps[1]
+    assert dumps[0] != dumps[2]
+
+
+def test_every_status_outcome_and_two_part_time_places(demo_store: tuple[Store, float]) -> None:
+    store, _ = demo_store
+    with store.session() as session:
+        placements = session.exec(select(models.Placement)).all()
+    assert {p.status for p in placements} == set(PlacementStatus)
+    assert {p.outcome for p in placements if p.outcome} == set(PlacementOutcome)
+    assert all(p.outcome for p in placements if p.status == PlacementStatus.ENDED)
+    current = Counter(
+        p.pupil_id for p in placements
+        if p.status in (PlacementStatus.ACTIVE, PlacementStatus.REFERRED) and p.hours_per_week < 18
+    )  # fmt: skip
+    assert sum(1 for n in current.values() if n == 2) >= 3
+    texts = Counter(p.child_voice for p in placements if p.child_voice)
+    assert len(texts) > len(placements) // 2  # varied, not one sentence for everyone
+    assert len({p.interventions_tried for p in placements}) > 10
+
+
+def test_every_qa_state_and_flag(demo_store: tuple[Store, float]) -> None:
+    store, _ = demo_store
+    with store.session() as session:
+        providers = session.exec(select(models.Provider)).all()
+        statuses = qa_statuses(session, providers, TODAY).values()
+        rows = list_providers(session, TODAY)
+        concerns = session.exec(select(models.QualityConcern)).all()
+    assert {s.state for s in statuses} == {"current", "due soon", "overdue", "missing", "failed"}
+    flags = {flag.split(" on ")[0] for s in statuses for flag in s.flags}
+    assert flags == {"Staff safeguarding checks not confirmed in writing", "Insurance expired"}
+    assert sum(r.open_concerns for r in rows) >= 2
+    assert any(c.outcome for c in concerns)
+
+
+def test_every_warning_appears_somewhere(demo_store: tuple[Store, float]) -> None:
+    from apdesk.services.placement_rules import WARNING_CODES
+
+    store, _ = demo_store
+    seen: Counter[str] = Counter()
+    with store.session() as session:
+        for placement in session.exec(select(models.Placement)).all():
+            seen.update(w.code for w in placement_warnings(session, placement, TODAY))
+    assert set(seen) == set(WARNING_CODES)
+
+
+def test_closures_make_school_days(demo_store: tuple[Store, float]) -> None:
+    store, _ = demo_store
+    with store.session() as session:
+        closures = session.exec(select(models.Closure)).all()
+        calendar = SchoolCalendar.load(session)
+        matches = find_providers(session, SearchCriteria(nc_year=10, category="vocational"), TODAY)
+    assert [c.kind for c in closures].count("inset") == 2
+    assert {c.name for c in closures} >= {"Autumn half term", "Christmas holiday", "Summer holiday"}
+    assert not calendar.is_school_day(date(2025, 2, 12))  # spring half term
+    assert not calendar.is_school_day(date(2024, 9, 2))  # INSET day
+    assert calendar.is_school_day(date(2025, 3, 4))
+    assert matches and matches[0].qa_state == "current"
+
+
+def test_running_again_adds_pupils_but_not_providers_or_closures(tmp_path: Path) -> None:
+    store = _store(tmp_path / "again")
+    try:
+        demo.populate(store, pupils=10, seed=1, today=TODAY)
+        again = demo.populate(store, pupils=10, seed=1, today=TODAY)
+        with store.session() as session:
+            providers = session.exec(select(models.Provider)).all()
+            pupils = session.exec(select(models.Pupil)).all()
+    finally:
+        store.lock()
+    assert again["closures"] == 0
+    assert len(providers) == 13 and len(pupils) == 20
+    assert len({p.upn for p in pupils}) == 20
+
+
+def test_demo_data_command(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    folder = tmp_path / "cli"
+    result = subprocess.run(
+        [sys.executable, "-m", "apdesk", "demo-data", "--store", str(folder), "--pupils", "30",
+         "--seed", "7"],
+        env=cli_env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "30 pupils, 13 providers" in result.stdout

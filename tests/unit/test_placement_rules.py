@@ -1,0 +1,285 @@
+"""Each placement rule warns on a crafted placement and stops warning once the record is fixed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from test_placement_support import (
+    DIRECTION,
+    MONDAY,
+    RULES_TODAY,
+    check,
+    codes,
+    good_input,
+    placement_model,
+)
+
+from apdesk.models.enums import (
+    AuditKind,
+    DistanceBand,
+    PlacementStatus,
+    RegistrationStatus,
+    SenStatus,
+)
+from apdesk.services.placement_rules import WARNING_CODES, PlacementWarning
+from apdesk.services.qa import OVERDUE, AuditState, QaStatus
+
+TODAY = RULES_TODAY
+FIVE = ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM"]
+REGISTERED = {"registration": RegistrationStatus.REGISTERED}
+
+
+def test_a_complete_placement_has_no_warnings() -> None:
+    assert check() == []
+    assert check(DIRECTION) == []
+
+
+# code, what breaks it, what fixes it again (placement / pupil / provider changes)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    (
+        "full_time_hours",
+        {"placement": {"hours_per_week": 12.0, "sessions": FIVE}},
+        {
+            "placement": {
+                "hours_per_week": 12.0,
+                "category": "vocational",
+                "other_ap": "Mainstream lessons Thursday and Friday",
+                "sessions": FIVE,
+            }
+        },
+    ),
+    (
+        "full_time_hours",
+        {
+            "placement": {
+                "hours_per_week": 27.5,
+                "sessions": [
+                    f"{d}_{s}" for d in ("MON", "TUE", "WED", "THU", "FRI") for s in ("AM", "PM")
+                ],
+            }
+        },
+        {
+            "placement": {
+                "hours_per_week": 25.0,
+                "sessions": [
+                    f"{d}_{s}" for d in ("MON", "TUE", "WED", "THU", "FRI") for s in ("AM", "PM")
+                ],
+            }
+        },
+    ),
+    (
+        "part_time_timetable",
+        {
+            "placement": {
+                "category": "vocational",
+                "hours_per_week": 10.0,
+                "sessions": ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM"],
+            }
+        },
+        {
+            "placement": {
+                "category": "vocational",
+                "hours_per_week": 10.0,
+                "other_ap": "Agreed part-time timetable with parent, reviewed fortnightly",
+                "sessions": ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM"],
+            }
+        },
+    ),
+    (
+        "hours_missing",
+        {"placement": {"category": "", "hours_per_week": 0.0, "sessions": []}},
+        {"placement": {"category": "", "hours_per_week": 20.0}},
+    ),
+    (
+        "registration_code",
+        {"placement": {"registration_code": "D"}},
+        {"placement": {"registration_code": "B"}},
+    ),
+    (
+        "registration_code",
+        {"placement": {"registration_code": "K"}},
+        {"placement": {"commissioner": "la", "registration_code": "K"}},
+    ),
+    (
+        "registration_code",
+        {"placement": {"commissioner": "la"}},
+        {"placement": {"commissioner": "la", "registration_code": "D"}},
+    ),
+    (
+        "notice_missing",
+        {"placement": {**DIRECTION, "parent_notice_date": None}},
+        {"placement": DIRECTION},
+    ),
+    (
+        "notice_late",
+        {"placement": {**DIRECTION, "parent_notice_date": MONDAY - timedelta(1)}},
+        {"placement": {**DIRECTION, "parent_notice_date": MONDAY - timedelta(4)}},
+    ),
+    (
+        "notice_address",
+        {"placement": DIRECTION, "provider": {"address": ""}},
+        {"placement": DIRECTION},
+    ),
+    (
+        "notice_reporting_to",
+        {"placement": {**DIRECTION, "reporting_to": " "}},
+        {"placement": DIRECTION},
+    ),
+    ("notice_days", {"placement": {**DIRECTION, "direction_days": 0}}, {"placement": DIRECTION}),
+    ("notice_reasons", {"placement": {**DIRECTION, "reasons": []}}, {"placement": DIRECTION}),
+    (
+        "notice_session_times",
+        {"placement": {**DIRECTION, "session_times": ""}},
+        {"placement": DIRECTION},
+    ),
+    (
+        "direction_review",
+        {
+            "placement": {
+                **DIRECTION,
+                "review_requested_on": MONDAY + timedelta(weeks=11),
+                "last_direction_review": None,
+            }
+        },
+        {
+            "placement": {
+                **DIRECTION,
+                "review_requested_on": MONDAY + timedelta(weeks=11),
+                "last_direction_review": MONDAY + timedelta(weeks=2),
+            }
+        },
+    ),
+    (
+        "ehcp_attached",
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {"caseworker_told_on": MONDAY - timedelta(20)},
+        },
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {"caseworker_told_on": MONDAY - timedelta(20), "ehcp_attached": True},
+        },
+    ),
+    (
+        "caseworker_told",
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {"ehcp_attached": True, "caseworker_told_on": MONDAY + timedelta(1)},
+        },
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {"ehcp_attached": True, "caseworker_told_on": MONDAY},
+        },
+    ),
+    (
+        "virtual_school",
+        {
+            "pupil": {"looked_after": True},
+            "provider": {"registration": RegistrationStatus.REGISTERED},
+        },
+        {
+            "pupil": {"looked_after": True},
+            "provider": {"registration": RegistrationStatus.REGISTERED},
+            "agencies": {"virtual_school"},
+        },
+    ),
+    (
+        "unregistered_full_time",
+        {"pupil": {"looked_after": True}, "agencies": {"virtual_school"}},
+        {
+            "pupil": {"looked_after": True},
+            "agencies": {"virtual_school"},
+            "provider": {"registration": RegistrationStatus.REGISTERED},
+        },
+    ),
+    ("learning_outcomes", {"placement": {"learning_outcomes": ""}}, {}),
+    ("success_measures", {"placement": {"success_measures": " "}}, {}),
+    ("exit_strategy", {"placement": {"exit_strategy": ""}}, {}),
+    ("child_voice", {"placement": {"child_voice_date": None}}, {}),
+    ("family_voice", {"placement": {"family_voice_date": None}}, {}),
+    ("english_maths", {"placement": {"english_maths": False}}, {}),
+    ("review_date", {"placement": {"review_date": None}}, {}),
+    (
+        "review_date",
+        {"placement": {"review_date": MONDAY + timedelta(weeks=7)}},
+        {"placement": {"review_date": MONDAY + timedelta(weeks=6)}},
+    ),
+    ("sessions_pattern", {"placement": {"sessions": ["MON_AM", "MON_PM", "TUE_AM"]}}, {}),
+    ("sessions_pattern", {"placement": {"sessions": []}}, {}),
+    ("dates_order", {"placement": {"end_date": MONDAY - timedelta(1)}}, {}),
+    (
+        "transport",
+        {"placement": {"out_of_area": True, "transport": ""}},
+        {"placement": {"out_of_area": True, "transport": "Taxi arranged by the school"}},
+    ),
+    (
+        "transport",
+        {"placement": {"transport": ""}, "provider": {"distance_band": DistanceBand.OUT_OF_AREA}},
+        {"provider": {"distance_band": DistanceBand.OUT_OF_AREA}},
+    ),
+]
+
+
+def _run(changes: dict[str, Any]) -> list[PlacementWarning]:
+    return check(
+        changes.get("placement"),
+        changes.get("pupil"),
+        changes.get("provider"),
+        agencies=changes.get("agencies", ()),
+    )
+
+
+@pytest.mark.parametrize(("code", "broken", "fixed"), CASES, ids=[c[0] for c in CASES])
+def test_rule_warns_and_clears(code: str, broken: dict[str, Any], fixed: dict[str, Any]) -> None:
+    warnings = _run(broken)
+    assert code in codes(warnings)
+    found = next(w for w in warnings if w.code == code)
+    assert found.message and found.reason and found.field
+    assert code not in codes(_run(fixed))
+    assert _run(fixed) == []
+
+
+def test_the_cases_cover_every_rule() -> None:
+    assert {c[0] for c in CASES} | {"provider_qa"} == set(WARNING_CODES)
+
+
+def test_twelve_hour_full_time_placement_says_why() -> None:
+    warnings = check({"hours_per_week": 12.0, "sessions": FIVE})
+    assert [w.code for w in warnings] == ["full_time_hours"]
+    assert warnings[0].field == "hours_per_week"
+    assert "12 hours" in warnings[0].message
+    assert "18 to 25 hours" in warnings[0].reason
+
+
+def test_part_time_with_a_second_concurrent_placement_is_not_a_part_time_timetable() -> None:
+    part = {
+        "category": "vocational",
+        "hours_per_week": 10.0,
+        "sessions": ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM"],
+    }
+    other = placement_model(
+        good_input(1, 3), id=11, hours_per_week=10.0, status=PlacementStatus.ACTIVE
+    )
+    assert "part_time_timetable" not in codes(check(part, others=[other]))
+    other.status = PlacementStatus.ENDED
+    assert "part_time_timetable" in codes(check(part, others=[other]))
+    warning = next(w for w in check(part) if w.code == "part_time_timetable")
+    assert "C2" in warning.message and "C2" in warning.reason
+
+
+def test_provider_qa_warning_shows_the_recorded_reason() -> None:
+    state = AuditState(
+        AuditKind.SAFEGUARDING, OVERDUE, "QA overdue: safeguarding audit due 1 February 2025"
+    )
+    qa = QaStatus(OVERDUE, (state,))
+    warnings = check({"qa_override_reason": "Only farm placement with a place"}, qa=qa)
+    assert codes(warnings) == {"provider_qa"}
+    assert "Only farm placement with a place" in warnings[0].message
+    assert "due 1 February 2025" in warnings[0].message
+    assert check({"status": PlacementStatus.ENDED}, qa=qa) == []
