@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "apdesk.commands.transfer",
     "apdesk.commands.sync",
     "apdesk.commands.inbox",
+    "apdesk.commands.timetables",
 ]
 
 

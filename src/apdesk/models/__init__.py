@@ -9,6 +9,13 @@ from apdesk.models.pupil import Contact, Pupil
 from apdesk.models.records import Attachment, AuditEvent, OutboxItem
 from apdesk.models.school import Closure, School, Setting
 from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
+from apdesk.models.timetable_plan import (
+    IapActivity,
+    Period,
+    ReintegrationGoal,
+    SubjectRating,
+    TimetableVersionState,
+)
 
 __all__ = [
     "AgencyInvolvement",
@@ -18,8 +25,10 @@ __all__ = [
     "AuditEvent",
     "Closure",
     "Contact",
+    "IapActivity",
     "IapGroup",
     "OutboxItem",
+    "Period",
     "Placement",
     "Plan",
     "PlanTarget",
@@ -27,11 +36,14 @@ __all__ = [
     "ProviderAudit",
     "Pupil",
     "QualityConcern",
+    "ReintegrationGoal",
     "Review",
     "School",
     "Setting",
+    "SubjectRating",
     "TimetableSlot",
     "TimetableVersion",
+    "TimetableVersionState",
     "ValidationError",
     "VoiceEntry",
 ]

@@ -1,0 +1,79 @@
+"""Timetable commands: print a pupil's timetable, and export every pupil's mainstream share."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from apdesk.commands.common import UserError, add_store_option, nested_group, open_store, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("timetable", help="print a pupil's timetable as a PDF")
+    add_store_option(p)
+    p.add_argument("--pupil", required=True, metavar="UPN", help="the pupil's UPN")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="print the timetable in force on this date (default: today)",
+    )
+    p.set_defaults(func=cmd_timetable)
+
+    export = nested_group(sub, "export", "export records as files")
+    e = export.add_parser("timetables", help="each pupil's timetable versions and mainstream share")
+    add_store_option(e)
+    e.add_argument("--format", choices=["json"], default="json", help="the file format (json)")
+    e.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    e.set_defaults(func=cmd_export_timetables)
+
+
+def _on_date(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+
+
+def cmd_timetable(args: argparse.Namespace) -> int:
+    from apdesk.documents.timetable_pdf import render_timetable
+    from apdesk.services.timetables.printout import find_pupil, printout_for
+
+    on_date = _on_date(args.date)
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise UserError(f"--out: the folder {out.parent} does not exist")
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            pupil = find_pupil(session, args.pupil)
+            printout = printout_for(session, pupil.id or 0, on_date)
+    finally:
+        store.lock()
+    out.write_bytes(render_timetable(printout))
+    print(f"Saved the timetable from {printout.effective_date:%d/%m/%Y} to {out}")
+    return 0
+
+
+def cmd_export_timetables(args: argparse.Namespace) -> int:
+    from apdesk.services.timetables.export import export_rows
+
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            rows = export_rows(session)
+    finally:
+        store.lock()
+    if args.out:
+        out = Path(args.out).expanduser()
+        if not out.parent.is_dir():
+            raise UserError(f"--out: the folder {out.parent} does not exist")
+        out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        print(f"Saved {len(rows)} pupils' timetables to {out}")
+    else:
+        print_json(rows)
+    return 0

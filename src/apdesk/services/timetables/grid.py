@@ -1,0 +1,159 @@
+"""A timetable as a plain grid of values: pure functions, so an editor gets undo for free by
+keeping the grids it had. An IAP slot keeps the mainstream lesson it replaces (subject, class,
+teacher), which is what a reintegration step gives back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from apdesk.models import TimetableSlot
+from apdesk.models.enums import SlotKind
+from apdesk.models.errors import ValidationError
+from apdesk.services.timetables.structure import DAYS, CellKey, Structure
+
+Grid = dict[CellKey, "SlotValue"]
+
+
+@dataclass(frozen=True)
+class SlotValue:
+    kind: SlotKind
+    subject: str = ""
+    class_code: str = ""
+    teacher: str = ""
+    activity: str = ""
+    placement_id: int | None = None
+
+    @classmethod
+    def mainstream(cls, subject: str, class_code: str = "", teacher: str = "") -> SlotValue:
+        return cls(SlotKind.MAINSTREAM, subject, class_code, teacher)
+
+    @classmethod
+    def iap(
+        cls, activity: str, subject: str = "", class_code: str = "", teacher: str = ""
+    ) -> SlotValue:
+        """An IAP session; subject/class/teacher name the mainstream lesson it replaces."""
+        return cls(SlotKind.IAP, subject, class_code, teacher, activity)
+
+    @classmethod
+    def offsite(cls, placement_id: int, activity: str = "", subject: str = "") -> SlotValue:
+        return cls(SlotKind.OFFSITE, subject, activity=activity, placement_id=placement_id)
+
+    @classmethod
+    def social(cls, activity: str = "") -> SlotValue:
+        return cls(SlotKind.SOCIAL, activity=activity)
+
+    def back_to_mainstream(self) -> SlotValue:
+        """The lesson this IAP slot replaced, as a mainstream lesson."""
+        return SlotValue.mainstream(self.subject, self.class_code, self.teacher)
+
+    @property
+    def title(self) -> str:
+        """The main words shown in a grid cell."""
+        if self.kind is SlotKind.MAINSTREAM:
+            return self.subject
+        if self.kind is SlotKind.IAP:
+            return self.activity
+        if self.kind is SlotKind.OFFSITE:
+            return self.activity or "Off-site provision"
+        return self.activity or "Break with friends"
+
+    @property
+    def detail(self) -> str:
+        if self.kind is SlotKind.MAINSTREAM:
+            return " ".join(x for x in (self.class_code, self.teacher) if x)
+        return ""
+
+
+def validate_value(value: SlotValue, where: str = "Slot") -> None:
+    if value.kind is SlotKind.MAINSTREAM and not value.subject.strip():
+        raise ValidationError(f"{where} subject", "is empty", "name the mainstream lesson")
+    if value.kind is SlotKind.IAP and not value.activity.strip():
+        raise ValidationError(f"{where} activity", "is empty", "choose the IAP session")
+    if value.kind is SlotKind.OFFSITE and value.placement_id is None:
+        raise ValidationError(f"{where} placement", "is missing", "link the off-site placement")
+
+
+def cell_name(key: CellKey, structure: Structure | None = None) -> str:
+    week, day, period = key
+    label = f"period {period}"
+    if structure is not None and (found := structure.period(period)) is not None:
+        label = found.label
+    prefix = f"week {week} " if structure is None or structure.cycle_weeks > 1 else ""
+    return f"{prefix}{day.title()} {label}".strip()
+
+
+def set_slot(grid: Mapping[CellKey, SlotValue], key: CellKey, value: SlotValue | None) -> Grid:
+    """A new grid with `key` set (or emptied when `value` is None); `grid` is unchanged."""
+    new = dict(grid)
+    if value is None:
+        new.pop(key, None)
+    else:
+        validate_value(value, cell_name(key))
+        new[key] = value
+    return new
+
+
+def copy_slot(grid: Mapping[CellKey, SlotValue], source: CellKey, target: CellKey) -> Grid:
+    return set_slot(grid, target, grid.get(source))
+
+
+def apply_changes(
+    grid: Mapping[CellKey, SlotValue], changes: Mapping[CellKey, SlotValue | None]
+) -> Grid:
+    new = dict(grid)
+    for key, value in changes.items():
+        new = set_slot(new, key, value)
+    return new
+
+
+def blank_grid(structure: Structure) -> Grid:
+    """Breaks and lunch with mainstream peers; every lesson still to be filled."""
+    return {key: SlotValue.social() for key in structure.cells() if not structure.is_lesson(key[2])}
+
+
+def with_social_breaks(grid: Mapping[CellKey, SlotValue], structure: Structure) -> Grid:
+    """Fill any empty break or lunch with social time, leaving what the lead chose alone."""
+    return {**blank_grid(structure), **grid}
+
+
+def mainstream_week(structure: Structure, lessons: Mapping[tuple[str, int], SlotValue]) -> Grid:
+    """A full mainstream grid from one week's lessons (repeated over a two-week cycle)."""
+    grid = blank_grid(structure)
+    for week in structure.weeks:
+        for (day, period), value in lessons.items():
+            grid[(week, day, period)] = value
+    return grid
+
+
+def grid_from_slots(slots: Iterable[TimetableSlot]) -> Grid:
+    grid: Grid = {}
+    for s in sorted(slots, key=lambda s: s.id or 0):
+        grid.setdefault(
+            (s.week, s.day, s.period),
+            SlotValue(s.kind, s.subject, s.class_code, s.teacher, s.activity, s.placement_id),
+        )
+    return grid
+
+
+def slot_rows(version_id: int, grid: Mapping[CellKey, SlotValue]) -> list[TimetableSlot]:
+    return [
+        TimetableSlot(
+            version_id=version_id,
+            week=w,
+            day=d,
+            period=p,
+            kind=v.kind,
+            subject=v.subject,
+            class_code=v.class_code,
+            teacher=v.teacher,
+            activity=v.activity,
+            placement_id=v.placement_id,
+        )
+        for (w, d, p), v in sorted(grid.items(), key=lambda kv: sort_key(kv[0]))
+    ]
+
+
+def sort_key(key: CellKey) -> tuple[int, int, int]:
+    week, day, period = key
+    return (week, DAYS.index(day) if day in DAYS else 9, period)

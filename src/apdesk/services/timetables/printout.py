@@ -1,0 +1,91 @@
+"""Everything the printed timetable needs, gathered in one place so the PDF code runs no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+from apdesk.models import IapGroup, Placement, Provider, Pupil
+from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_plan import VersionStatus
+from apdesk.services.school import SchoolDetails, school_details
+from apdesk.services.timetables.grid import Grid
+from apdesk.services.timetables.groups import staff_of
+from apdesk.services.timetables.share import Share, compute_share
+from apdesk.services.timetables.structure import Structure, load_structure
+from apdesk.services.timetables.versions import (
+    get_version,
+    list_versions,
+    load_grid,
+    state_of,
+    version_in_force,
+)
+
+
+@dataclass(frozen=True)
+class TimetablePrintout:
+    school: SchoolDetails
+    pupil_name: str
+    nc_year: int
+    effective_date: date
+    next_review: date | None
+    status: VersionStatus
+    structure: Structure
+    grid: Grid
+    share: Share
+    group_name: str = ""
+    group_room: str = ""
+    group_staff: list[str] = field(default_factory=list)
+    providers: dict[int, str] = field(default_factory=dict)  # placement id -> provider name
+
+
+def find_pupil(session: Session, upn: str) -> Pupil:
+    pupil = session.exec(select(Pupil).where(Pupil.upn == upn.strip().upper())).first()
+    if pupil is None:
+        raise ValidationError("UPN", f"no pupil with UPN {upn}", "check the UPN on the pupil list")
+    return pupil
+
+
+def printout_for(
+    session: Session, pupil_id: int, on_date: date, version_id: int | None = None
+) -> TimetablePrintout:
+    """The version in force on `on_date` (or a given version; else the first one still to come)."""
+    version = get_version(session, version_id) if version_id else None
+    version = version or version_in_force(session, pupil_id, on_date)
+    if version is None:
+        later = [v for v in list_versions(session, pupil_id) if v.status is VersionStatus.ACCEPTED]
+        if not later:
+            raise ValidationError(
+                "Timetable", "this pupil has no timetable yet", "make one in Timetables first"
+            )
+        version = get_version(session, later[0].version_id)
+    pupil = session.get(Pupil, version.pupil_id)
+    if pupil is None:  # pragma: no cover - the foreign key prevents it
+        raise ValidationError("Pupil", "not found", "choose a pupil on roll")
+    structure = load_structure(session)
+    grid = load_grid(session, version.id or 0)
+    state = state_of(session, version.id or 0)
+    group = session.get(IapGroup, version.group_id) if version.group_id else None
+    providers = {}
+    for value in grid.values():
+        if value.placement_id and value.placement_id not in providers:
+            placement = session.get(Placement, value.placement_id)
+            provider = session.get(Provider, placement.provider_id) if placement else None
+            providers[value.placement_id] = provider.name if provider else ""
+    return TimetablePrintout(
+        school=school_details(session),
+        pupil_name=pupil.display_name,
+        nc_year=pupil.nc_year,
+        effective_date=version.effective_date,
+        next_review=state.next_review,
+        status=state.status,
+        structure=structure,
+        grid=grid,
+        share=compute_share(grid, structure),
+        group_name=group.name if group else "",
+        group_room=group.room if group else "",
+        group_staff=staff_of(group) if group else [],
+        providers=providers,
+    )
