@@ -42,7 +42,7 @@ class NotesPage(QWidget):
 
 
 TWO_PAGES = [
-    *PAGES,
+    next(spec for spec in PAGES if spec.key == "home"),
     PageSpec("notes", "Notes", QStyle.StandardPixmap.SP_FileIcon, f"{__name__}:NotesPage"),
 ]
 

@@ -42,4 +42,10 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("home", N_("Home"), Icon.SP_DirHomeIcon, "apdesk.ui.pages.home:HomePage"),
+    PageSpec(
+        "pupils",
+        N_("Pupils"),
+        Icon.SP_FileDialogDetailedView,
+        "apdesk.ui.pages.pupils:PupilsPage",
+    ),
 ]

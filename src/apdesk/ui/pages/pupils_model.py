@@ -1,0 +1,167 @@
+"""The pupil register as a Qt table: plain `PupilRow`s in, search and filters in a proxy.
+
+All rows are loaded once and filtered on the GUI thread, so typing in the search box answers at
+once without a trip to the store for every key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from apdesk.i18n import _
+from apdesk.models.enums import SenStatus
+from apdesk.services.pupils import PupilRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_UPN, COL_NAME, COL_YEAR, COL_SEN, COL_LOOKED_AFTER, COL_IN_AP = range(6)
+HEADERS = ("UPN", "Name", "Year", "SEN", "Looked after", "In AP now")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil's id
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole PupilRow
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (year as a number)
+
+
+def _yes_no(flag: bool) -> str:
+    return _("Yes") if flag else _("No")
+
+
+class PupilTableModel(QAbstractTableModel):
+    """Read-only rows; `set_rows` replaces them all after each load from the store."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PupilRow] = []
+
+    @property
+    def rows(self) -> list[PupilRow]:
+        return list(self._rows)
+
+    def set_rows(self, rows: list[PupilRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, pupil_id: int) -> int:
+        """The model row of a pupil, or -1."""
+        return next((i for i, row in enumerate(self._rows) if row.id == pupil_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_IN_AP:
+            return _("The provider(s) of each pupil's active placement")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_IN_AP and row.provider:
+            return row.provider
+        return None
+
+    @staticmethod
+    def _text(row: PupilRow, column: int) -> str | None:
+        if column == COL_UPN:
+            return row.upn
+        if column == COL_NAME:
+            return row.name
+        if column == COL_YEAR:
+            return _(row.year_label)
+        if column == COL_SEN:
+            return _(row.sen_label)
+        if column == COL_LOOKED_AFTER:
+            return _yes_no(row.looked_after)
+        if column == COL_IN_AP:
+            return row.provider if row.in_ap_now else _("No")
+        return None
+
+    @staticmethod
+    def _sort_value(row: PupilRow, column: int) -> Any:
+        if column == COL_NAME:
+            return f"{row.surname.casefold()}\t{row.forename.casefold()}"
+        if column == COL_YEAR:
+            return row.year
+        if column == COL_SEN:
+            return list(SenStatus).index(row.sen_status)
+        if column == COL_LOOKED_AFTER:
+            return int(row.looked_after)
+        if column == COL_IN_AP:
+            return row.provider.casefold() if row.in_ap_now else "\uffff"
+        return row.upn
+
+
+@dataclass
+class PupilFilter:
+    """What the person chose above the table; None means "any"."""
+
+    search: str = ""
+    year: int | None = None
+    sen_status: SenStatus | None = None
+    in_ap_now: bool | None = None
+    looked_after: bool | None = None
+
+    def accepts(self, row: PupilRow) -> bool:
+        if self.year is not None and row.year != self.year:
+            return False
+        if self.sen_status is not None and row.sen_status != self.sen_status:
+            return False
+        if self.in_ap_now is not None and row.in_ap_now != self.in_ap_now:
+            return False
+        if self.looked_after is not None and row.looked_after != self.looked_after:
+            return False
+        words = self.search.casefold().split()
+        if not words:
+            return True
+        haystack = " ".join((row.name, row.forename, row.surname, row.upn)).casefold()
+        return all(word in haystack for word in words)
+
+
+class PupilFilterProxy(QSortFilterProxyModel):
+    """Search (every word must match a name or the UPN) plus the four filters, and sorting."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.filter = PupilFilter()
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter(self, **changes: Any) -> None:
+        for name, value in changes.items():
+            setattr(self.filter, name, value)
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        return row is not None and self.filter.accepts(row)

@@ -1,0 +1,165 @@
+"""The import dialog: choose, match columns, check (a dry run), import all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QTableWidget
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from apdesk.models import Pupil
+from apdesk.models.upn import make_upn
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.dialogs_import import CHECK, CHOOSE, DONE, MAPPING, ImportDialog
+
+UPNS = [make_upn(855, 4001, 26, serial) for serial in range(201, 205)]
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def surnames(store: Store) -> list[str]:
+    with store.session() as session:
+        return sorted(p.surname for p in session.exec(select(Pupil)))
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, ctx: AppContext) -> ImportDialog:
+    made = ImportDialog(ctx)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def csv_file(tmp_path: Path, header: str, *rows: str, name: str = "pupils.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def choose(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:
+    qtbot.keyClicks(dialog.path, str(path))
+    dialog.next_button.click()
+
+
+def test_a_csv_with_an_unknown_header_is_mapped_checked_and_imported(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path,
+        "UPN,Family Name On Roll,Forename,DOB,Year,Tutor group",
+        f"{UPNS[0]},Ashdown,Mia,14/03/2013,9,9B",
+        f"{UPNS[1]},Bell,Noah,2012-11-02,10,10C",
+    )
+    choose(qtbot, dialog, path)
+    assert dialog.stack.currentIndex() == MAPPING
+    mapping = dialog.mapping
+    assert mapping.combos["UPN"].currentData() == "upn"
+    assert mapping.combos["Family Name On Roll"].currentData() == ""
+    assert "Surname" in mapping.missing.text()
+    how = {cell(mapping.table, r, 0): cell(mapping.table, r, 3) for r in range(6)}
+    assert how["Family Name On Roll"] == "⚠ not recognised" and how["UPN"] == "automatic"
+    combo = mapping.combos["Family Name On Roll"]
+    combo.setCurrentIndex(combo.findData("surname"))
+    assert mapping.missing.isHidden()
+
+    dialog.next_button.click()  # Check: a dry run
+    assert dialog.stack.currentIndex() == CHECK
+    assert "2 new, 0 updated" in dialog.check.summary.text()
+    assert "Tutor group" in dialog.check.notes.text()
+    assert surnames(store) == []  # the check saved nothing
+    assert dialog.import_button.isEnabled()
+
+    changed: list[object] = []
+    dialog.ctx.store_changed.connect(changed.append)
+    dialog.import_button.click()
+    assert dialog.stack.currentIndex() == DONE
+    assert "2 imported, 0 updated" in dialog.finished_label.text()
+    assert surnames(store) == ["Ashdown", "Bell"]
+    assert changed, "pages are told the store changed"
+
+
+def test_a_file_with_one_bad_upn_lists_the_row_and_imports_nothing(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    bad = ("B" if UPNS[2][0] != "B" else "C") + UPNS[2][1:]
+    path = csv_file(
+        tmp_path,
+        "UPN,Surname,Forename,DOB,Year",
+        f"{UPNS[0]},Ashdown,Mia,14/03/2013,9",
+        f"{bad},Bell,Noah,02/11/2012,10",
+        f"{UPNS[3]},Cole,Ava,05/06/2012,10",
+    )
+    choose(qtbot, dialog, path)
+    dialog.next_button.click()
+    assert dialog.stack.currentIndex() == CHECK
+    table = dialog.check.errors
+    assert table.rowCount() == 1
+    assert (cell(table, 0, 0), cell(table, 0, 1)) == ("2", "UPN")
+    assert "check letter" in cell(table, 0, 2)
+    assert "Nothing will be imported" in dialog.check.summary.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.run_import()  # even if asked, nothing happens
+    assert surnames(store) == []
+
+
+def test_a_re_import_updates_instead_of_duplicating(
+    qtbot: QtBot, ctx: AppContext, store: Store, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path, "UPN,Surname,Forename,DOB,Year", f"{UPNS[0]},Ashdown,Mia,14/03/2013,9"
+    )
+    for expected in ("1 imported, 0 updated", "0 imported, 1 updated"):
+        dialog = ImportDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.path.setText(str(path))
+        dialog.next()
+        dialog.next()
+        dialog.run_import()
+        assert expected in dialog.finished_label.text()
+    assert surnames(store) == ["Ashdown"]
+
+
+def test_a_ctf_file_skips_the_column_step(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "transfer.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><CTfile><Header/><CTFpupilData><Pupil>'
+        f"<UPN>{UPNS[1]}</UPN><Surname>Testwood</Surname><Forename>Ada</Forename>"
+        "<DOB>2013-03-14</DOB><Gender>F</Gender><NCyearActual>9</NCyearActual>"
+        "</Pupil></CTFpupilData></CTfile>",
+        encoding="utf-8",
+    )
+    choose(qtbot, dialog, path)
+    assert dialog.stack.currentIndex() == CHECK
+    dialog.back_button.click()
+    assert dialog.stack.currentIndex() == CHOOSE
+    dialog.next_button.click()
+    dialog.import_button.click()
+    assert "1 imported, 0 updated" in dialog.finished_label.text()
+    assert surnames(store) == ["Testwood"]
+
+
+def test_an_unreadable_or_empty_choice_is_explained(
+    qtbot: QtBot, dialog: ImportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.next_button.click()
+    assert dialog.file_error.text() == "Choose a file first."
+    choose(qtbot, dialog, tmp_path / "missing.csv")
+    assert "Cannot read missing.csv" in dialog.file_error.text()
+    assert dialog.stack.currentIndex() == CHOOSE
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(empty), ""))
+    )
+    dialog.browse()
+    assert "empty" in dialog.file_error.text()
+    assert dialog.stack.currentIndex() == CHOOSE

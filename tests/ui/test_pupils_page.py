@@ -1,0 +1,273 @@
+"""The pupil register page: search as you type, filters, sorting, the detail panel, documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from apdesk.models.enums import AttachmentKind, SenStatus
+from apdesk.services.attachments import list_attachments
+from apdesk.services.demo import populate
+from apdesk.services.pupils import PupilRow
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.pages.pupils import PupilsPage
+from apdesk.ui.pages.pupils_model import (
+    COL_NAME,
+    COL_YEAR,
+    ID_ROLE,
+    ROW_ROLE,
+    PupilFilterProxy,
+    PupilTableModel,
+)
+from apdesk.ui.pdf_preview import PdfPreviewDialog
+from apdesk.ui.tasks import InlineTaskRunner, ThreadTaskRunner
+
+
+@pytest.fixture
+def demo(store: Store) -> Store:
+    populate(store, pupils=24, seed=5)
+    return store
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo: Store, ctx: AppContext) -> PupilsPage:
+    made = PupilsPage(ctx)
+    qtbot.addWidget(made)
+    made.resize(1100, 700)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def shown_rows(page: PupilsPage) -> list[PupilRow]:
+    proxy = page.proxy
+    return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_the_model_and_proxy_keep_qt_rules(qtmodeltester, page: PupilsPage) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(page.model)
+    model = PupilTableModel()
+    model.set_rows(page.model.rows)
+    proxy = PupilFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter(search="a", sen_status=SenStatus.NONE)
+    qtmodeltester.check(proxy)
+
+
+def test_the_page_lists_every_pupil_with_a_count(page: PupilsPage) -> None:
+    assert page.model.rowCount() == 24
+    assert page.count.text() == "24 of 24 pupils"
+    in_ap = [row for row in page.model.rows if row.in_ap_now]
+    assert in_ap, "the demo school has pupils in AP"
+    row = page.model.row_of(in_ap[0].id)
+    assert page.model.index(row, 5).data() == in_ap[0].provider
+
+
+def test_search_filters_as_you_type(qtbot: QtBot, page: PupilsPage) -> None:
+    target = page.model.rows[7]
+    counts = []
+    for char in target.surname[:4]:
+        qtbot.keyClick(page.search, char)
+        counts.append(page.proxy.rowCount())
+    assert counts == sorted(counts, reverse=True)  # each key narrows (or keeps) the list
+    assert all(target.surname[:4].casefold() in r.name.casefold() for r in shown_rows(page))
+    page.search.clear()
+    qtbot.keyClicks(page.search, target.upn.lower())
+    assert [r.id for r in shown_rows(page)] == [target.id]
+    assert page.count.text() == "1 of 24 pupils"
+    qtbot.keyClicks(page.search, " nobody")
+    assert page.proxy.rowCount() == 0
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, page: PupilsPage) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.search.hasFocus)
+
+
+@pytest.mark.parametrize(
+    ("combo", "pick", "keep"),
+    [
+        ("year_filter", 9, lambda r: r.year == 9),
+        ("sen_filter", SenStatus.SEN_SUPPORT, lambda r: r.sen_status == SenStatus.SEN_SUPPORT),
+        ("ap_filter", True, lambda r: r.in_ap_now),
+        ("ap_filter", False, lambda r: not r.in_ap_now),
+        ("la_filter", False, lambda r: not r.looked_after),
+    ],
+)
+def test_each_filter_keeps_only_matching_pupils(page: PupilsPage, combo, pick, keep) -> None:  # type: ignore[no-untyped-def]
+    widget = getattr(page, combo)
+    widget.setCurrentIndex(widget.findData(pick))
+    expected = {r.id for r in page.model.rows if keep(r)}
+    assert {r.id for r in shown_rows(page)} == expected
+    assert page.count.text() == f"{len(expected)} of 24 pupils"
+    widget.setCurrentIndex(0)
+    assert page.proxy.rowCount() == 24
+
+
+def test_filters_and_search_combine(qtbot: QtBot, page: PupilsPage) -> None:
+    page.ap_filter.setCurrentIndex(page.ap_filter.findData(True))
+    first = shown_rows(page)[0]
+    qtbot.keyClicks(page.search, first.forename)
+    assert all(r.in_ap_now and first.forename in f"{r.forename} {r.name}" for r in shown_rows(page))
+
+
+def test_sorting_by_year_is_numeric(page: PupilsPage) -> None:
+    page.table.sortByColumn(COL_YEAR, Qt.SortOrder.DescendingOrder)
+    years = [r.year for r in shown_rows(page)]
+    assert years == sorted(years, reverse=True)
+    page.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    names = [(r.surname.casefold(), r.forename.casefold()) for r in shown_rows(page)]
+    assert names == sorted(names)
+
+
+def test_column_widths_and_sort_are_remembered(
+    qtbot: QtBot, page: PupilsPage, ctx: AppContext, settings: QSettings
+) -> None:
+    page.table.horizontalHeader().resizeSection(COL_NAME, 233)
+    page.table.sortByColumn(COL_YEAR, Qt.SortOrder.DescendingOrder)
+    again = PupilsPage(ctx)
+    qtbot.addWidget(again)
+    header = again.table.horizontalHeader()
+    assert header.sectionSize(COL_NAME) == 233
+    assert header.sortIndicatorSection() == COL_YEAR
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_choosing_a_pupil_shows_their_record(qtbot: QtBot, page: PupilsPage) -> None:
+    in_ap = next(r for r in page.model.rows if r.in_ap_now)
+    assert page.select_pupil(in_ap.id)
+    view = page.detail.view
+    assert view is not None and view.id == in_ap.id
+    assert page.detail.title.text().endswith(in_ap.surname)
+    assert in_ap.upn in page.detail.facts.text()
+    texts = [page.detail.placements.item(i).text() for i in range(page.detail.placements.count())]
+    assert any(in_ap.provider.split(",")[0] in text and "Active" in text for text in texts)
+
+
+def test_enter_on_a_row_opens_the_pupil_in_the_editor(qtbot: QtBot, page: PupilsPage) -> None:
+    row = page.model.rows[3]
+    page.select_pupil(row.id)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.editor is not None
+    assert page.editor.pupil_id == row.id
+    assert page.editor.upn.text() == row.upn
+    page.editor.reject()
+
+
+def test_ctrl_n_opens_a_blank_editor(qtbot: QtBot, page: PupilsPage) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor is not None and page.editor.pupil_id is None
+    assert page.editor.upn.text() == ""
+    page.editor.reject()
+
+
+def test_the_list_refreshes_when_the_store_changes(
+    page: PupilsPage, ctx: AppContext, demo: Store
+) -> None:
+    populate(demo, pupils=2, seed=9)
+    ctx.store_changed.emit(None)
+    assert page.model.rowCount() == 26
+
+
+def write_pdf(path: Path) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_a_document_is_added_listed_and_opened_without_temp_files(
+    qtbot: QtBot, page: PupilsPage, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = page.model.rows[0]
+    page.select_pupil(row.id)
+    box = page.detail.attachments
+    box.add_file(write_pdf(tmp_path / "ehc-plan.pdf"), AttachmentKind.EHC_PLAN)
+    with demo.session() as session:
+        stored = list_attachments(session, pupil_id=row.id)
+    assert [a.filename for a in stored] == ["ehc-plan.pdf"]
+    assert box.listing.count() == 1
+    assert "EHC plan — ehc-plan.pdf" in box.listing.item(0).text()
+
+    box.listing.setCurrentRow(0)
+    box.open_selected()
+    assert isinstance(box.preview, PdfPreviewDialog)
+    assert len(box.preview.page_labels) == 1
+    box.preview.close()
+
+    (tmp_path / "notes.txt").write_text("synthetic note")
+    box.add_file(tmp_path / "notes.txt", AttachmentKind.OTHER)
+    assert box.listing.count() == 2
+    target = tmp_path / "out" / "copy.txt"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    before = set(tmp_path.rglob("*"))
+    box.listing.setCurrentRow(1)
+    box.open_selected()
+    assert target.read_text() == "synthetic note"
+    assert set(tmp_path.rglob("*")) - before == {target}
+
+
+def test_a_contact_is_added_from_the_detail_panel(
+    qtbot: QtBot, page: PupilsPage, demo: Store
+) -> None:
+    row = page.model.rows[2]
+    page.select_pupil(row.id)
+    before = page.detail.view.contacts if page.detail.view else []
+    dialog = page.detail.add_contact()
+    assert dialog is not None
+    dialog.email.setText("not an email")
+    qtbot.keyClicks(dialog.name, "Ms Synthetic Carer")
+    dialog.save()
+    assert "Email" in dialog.error.text() and dialog.isVisible()
+    dialog.email.setText("carer@example.org")
+    qtbot.keyClicks(dialog.relationship, "Foster carer")
+    dialog.save()
+    view = page.detail.view
+    assert view is not None and len(view.contacts) == len(before) + 1
+    texts = [page.detail.contacts.item(i).text() for i in range(page.detail.contacts.count())]
+    assert any("Ms Synthetic Carer (Foster carer)" in t for t in texts)
+
+
+def test_a_locked_store_is_not_touched(
+    qtbot: QtBot, demo: Store, tasks: InlineTaskRunner, settings: QSettings
+) -> None:
+    ctx = AppContext(demo.folder, tasks, settings, store=demo)
+    made = PupilsPage(ctx)
+    qtbot.addWidget(made)
+    ctx.lock()
+    made.refresh()  # no error: nothing to load while locked
+    assert made.model.rowCount() == 24
+    assert made.proxy.index(0, 0).data(ID_ROLE) is not None
+
+
+def test_ctrl_i_opens_the_import_dialog(qtbot: QtBot, page: PupilsPage) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert page.importer is not None and page.importer.isVisible()
+    page.importer.reject()
+
+
+def test_the_page_loads_through_the_real_worker_thread(
+    qtbot: QtBot, demo: Store, settings: QSettings
+) -> None:
+    runner = ThreadTaskRunner()
+    ctx = AppContext(demo.folder, runner, settings, store=demo)
+    made = PupilsPage(ctx)
+    qtbot.addWidget(made)
+    qtbot.waitUntil(lambda: made.model.rowCount() == 24)
+    made.select_pupil(made.model.rows[0].id)
+    qtbot.waitUntil(lambda: made.detail.view is not None)
+    assert runner.shutdown(5000)
