@@ -48,4 +48,22 @@ PAGES: list[PageSpec] = [
         Icon.SP_FileDialogDetailedView,
         "apdesk.ui.pages.pupils:PupilsPage",
     ),
+    PageSpec(
+        "placements",
+        N_("Placements"),
+        Icon.SP_FileDialogContentsView,
+        "apdesk.ui.pages.placements:PlacementsPage",
+    ),
+    PageSpec(
+        "providers",
+        N_("Providers"),
+        Icon.SP_DirLinkIcon,
+        "apdesk.ui.pages.providers:ProvidersPage",
+    ),
+    PageSpec(
+        "timetables",
+        N_("Timetables"),
+        Icon.SP_FileDialogListView,
+        "apdesk.ui.pages.timetables:TimetablesPage",
+    ),
 ]

@@ -1,0 +1,140 @@
+"""Small inputs the provider and placement editors share: a date that may be blank, money in
+pounds stored as pence, a list of check boxes, and the QA state as an icon plus words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+
+BLANK = QDate(2000, 1, 1)  # shown as "Not set"; no AP record is dated that early
+
+QA_TEXT = {
+    CURRENT: "QA current",
+    DUE_SOON: "QA due soon",
+    OVERDUE: "QA overdue",
+    MISSING: "QA missing",
+    FAILED: "QA failed",
+}
+QA_ICON = {
+    CURRENT: QStyle.StandardPixmap.SP_DialogApplyButton,
+    DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+
+def qa_text(state: str) -> str:
+    return _(QA_TEXT.get(state, state))
+
+
+def qa_icon(widget: QWidget, state: str) -> QIcon:
+    pixmap = QA_ICON.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
+    return widget.style().standardIcon(pixmap)
+
+
+class DateField(QWidget):
+    """A date with a calendar, that can also be left blank (the Clear button)."""
+
+    changed = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd/MM/yyyy")
+        self.edit.setMinimumDate(BLANK)
+        self.edit.setSpecialValueText(_("Not set"))
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setMinimumWidth(130)
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(_("Clear"))
+        self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def value(self) -> date | None:
+        chosen = self.edit.date()
+        if chosen == BLANK:
+            return None
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.setDate(BLANK if value is None else QDate(value.year, value.month, value.day))
+
+
+class PoundsField(QDoubleSpinBox):
+    """Money in pounds on screen, pence in the record."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPrefix("£")
+        self.setDecimals(2)
+        self.setRange(0, 100_000)
+        self.setAccessibleName(accessible_name)
+
+    def pence(self) -> int:
+        return round(self.value() * 100)
+
+    def set_pence(self, pence: int) -> None:
+        self.setValue(pence / 100)
+
+
+class ChoiceBoxes(QWidget):
+    """One check box per choice (value, label) in a grid; `values()` in the choices' order."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        choices: Iterable[tuple[str, str]],
+        accessible_name: str,
+        columns: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, (value, label) in enumerate(choices):
+            box = QCheckBox(label, self)
+            box.setAccessibleName(label)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            grid.addWidget(box, index // columns, index % columns)
+            self.boxes[value] = box
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def values(self) -> list[str]:
+        return [value for value, box in self.boxes.items() if box.isChecked()]
+
+    def set_values(self, values: Iterable[str]) -> None:
+        chosen = set(values)
+        for value, box in self.boxes.items():
+            box.setChecked(value in chosen)

@@ -1,0 +1,341 @@
+"""The Timetables page on a real store: editing slots by keyboard and mouse, undo and redo,
+saving, the live checks, the suggested next step, the chart, the group view and printing."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+from tests.unit.test_timetable_support import START, full_week, make_pupil, with_iap
+
+from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_plan import VersionStatus
+from apdesk.services.timetables import create_version, list_versions, load_grid, load_structure
+from apdesk.services.timetables.groups import ensure_activities, save_group
+from apdesk.services.timetables.ratings import Goal, add_rating, set_goal
+from apdesk.services.timetables.structure import save_structure
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.pages.timetables import TimetablesPage
+from apdesk.ui.pages.timetables_dialogs import NewTimetableDialog, NewVersionDialog
+from apdesk.ui.pdf_preview import PdfPreviewDialog
+from apdesk.ui.timetable_slot_dialog import SlotDialog
+from apdesk.ui.timetable_suggest import SuggestDialog
+
+TUE_P2 = (1, "TUE", 2)  # English, a mainstream lesson
+MON_P2 = (1, "MON", 2)  # Maths, an IAP session in the base
+
+
+@dataclass
+class School:
+    pupil_id: int
+    group_id: int
+    version_id: int
+
+
+@pytest.fixture
+def school(store: Store) -> School:
+    """A pupil on a hybrid timetable: maths and science in the base, the rest in lessons."""
+    with store.session() as s:
+        ensure_activities(s)
+        group = save_group(s, "The Bridge", "B12", "Mr Okafor", "Ms Hart", capacity=8)
+        pupil = make_pupil(s, 1, "Robin")
+        grid = with_iap(full_week(load_structure(s)), {"Maths", "Science"})
+        version = create_version(s, pupil.id or 0, START, grid, group_id=group.id)
+        for subject, rating in (("Maths", 5), ("Science", 4)):
+            add_rating(s, pupil.id or 0, subject, rating, START + timedelta(days=10))
+        set_goal(s, pupil.id or 0, Goal(START + timedelta(weeks=12), 2, 1.0))
+        return School(pupil.id or 0, group.id or 0, version.id or 0)
+
+
+@pytest.fixture
+def page(ctx: AppContext, school: School, qtbot: QtBot) -> TimetablesPage:
+    widget = TimetablesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 720)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.doc is not None)
+    return widget
+
+
+def item_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def cell(page: TimetablesPage, key: tuple[int, str, int]) -> str:
+    text: str = page.editor.model.index_of(key).data()
+    return text
+
+
+def test_the_page_shows_the_pupil_version_and_grid(page: TimetablesPage, school: School) -> None:
+    assert "Tester1" in page.pupil_combo.currentText()
+    assert page.versions.count() == 1
+    assert "Accepted" in page.versions.item(0).text() and "68%" in page.versions.item(0).text()
+    assert cell(page, MON_P2).splitlines()[0] == "IAP"
+    assert "instead of Maths" in cell(page, MON_P2)
+    assert cell(page, TUE_P2).splitlines()[:2] == ["LESSON", "English"]
+    assert cell(page, (1, "MON", 3)).startswith("WITH FRIENDS")  # the morning break
+    assert "Break" in page.editor.model.headerData(2, Qt.Orientation.Vertical)
+    assert "68%" in page.chart_summary.text()
+
+
+def test_keyboard_editing_and_undo(page: TimetablesPage, qtbot: QtBot) -> None:
+    view = page.editor.view
+    view.setFocus()
+    view.setCurrentIndex(page.editor.model.index(0, 0))  # Monday period 1
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().data(Qt.ItemDataRole.UserRole + 1) == TUE_P2
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    value = page.editor.document.grid[TUE_P2]
+    assert value.kind is SlotKind.IAP and value.subject == "English" and value.activity
+    assert cell(page, TUE_P2).startswith("IAP")
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert TUE_P2 not in page.editor.document.grid
+    assert cell(page, TUE_P2) == "NOT TIMETABLED"
+    assert page.save_button.isEnabled()
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.IAP
+    page.commands.undo_action.trigger()
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.MAINSTREAM
+    assert not page.editor.document.dirty and not page.save_button.isEnabled()
+    page.commands.redo_action.trigger()
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.IAP
+    assert page.commands.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+
+    qtbot.keyClick(view, Qt.Key.Key_M)  # back to the lesson it replaced
+    assert page.editor.document.grid[TUE_P2].subject == "English"
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.MAINSTREAM
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.SOCIAL
+
+
+def test_enter_edits_the_details_and_ctrl_drag_copies(page: TimetablesPage, qtbot: QtBot) -> None:
+    view = page.editor.view
+    view.setFocus()
+    view.setCurrentIndex(page.editor.model.index_of(MON_P2))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.editor.findChild(SlotDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.activity.setCurrentText("Animal care")
+    dialog.accept()
+    assert page.editor.document.grid[MON_P2].activity == "Animal care"
+
+    target = page.editor.model.index_of(TUE_P2)
+    start = view.visualRect(page.editor.model.index_of(MON_P2)).center()
+    end = view.visualRect(target).center()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, ctrl, start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, ctrl, end)
+    assert page.editor.document.grid[TUE_P2] == page.editor.document.grid[MON_P2]
+    page.commands.undo_action.trigger()
+    assert page.editor.document.grid[TUE_P2].subject == "English"
+
+
+def test_a_mainstream_key_on_an_empty_lesson_asks_for_the_subject(
+    page: TimetablesPage, qtbot: QtBot
+) -> None:
+    view = page.editor.view
+    view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    dialog = page.editor.findChild(SlotDialog)
+    assert dialog is not None and dialog.current_kind() is SlotKind.MAINSTREAM
+    dialog.accept()  # no subject yet: refused inline, nothing changes
+    assert "subject" in dialog.error.text().lower() and dialog.isVisible()
+    dialog.subject.setText("Drama")
+    dialog.accept()
+    assert page.editor.document.grid[TUE_P2].subject == "Drama"
+
+
+def test_save_persists_and_a_new_page_shows_it(
+    page: TimetablesPage, ctx: AppContext, store: Store, school: School, qtbot: QtBot
+) -> None:
+    view = page.editor.view
+    view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    with qtbot.waitSignal(ctx.store_changed):
+        page.commands.save()
+    assert not page.editor.document.dirty
+    with store.session() as s:
+        assert load_grid(s, school.version_id)[TUE_P2].kind is SlotKind.IAP
+    again = TimetablesPage(ctx)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.doc is not None)
+    assert cell(again, TUE_P2).startswith("IAP")
+    assert "64%" in again.versions.item(0).text()  # one lesson fewer in the mainstream
+
+
+def test_save_as_the_next_version(
+    page: TimetablesPage, store: Store, school: School, qtbot: QtBot
+) -> None:
+    page.editor.view.setCurrentIndex(page.editor.model.index_of(MON_P2))
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_M)
+    page.commands.save_as_next()
+    dialog = page.commands.open_dialog
+    assert isinstance(dialog, NewVersionDialog)
+    dialog.effective.setDate(QDate(START))  # not after the version it copies: refused inline
+    dialog.accept()
+    assert "Effective date" in dialog.error.text()
+    dialog.effective.setDate(QDate(START + timedelta(weeks=2)))
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.versions.count() == 2)
+    with store.session() as s:
+        rows = list_versions(s, school.pupil_id)
+        assert load_grid(s, rows[0].version_id)[MON_P2].kind is SlotKind.IAP
+        assert load_grid(s, rows[1].version_id)[MON_P2].kind is SlotKind.MAINSTREAM
+    assert page.doc is not None and page.doc.version_id == rows[1].version_id
+
+
+def test_an_accepted_suggestion_makes_a_new_version_with_a_higher_share(
+    page: TimetablesPage, store: Store, school: School
+) -> None:
+    before = page.chart.chart.points[-1][1] if page.chart.chart else 0.0
+    dialog = page.commands.suggest()
+    assert isinstance(dialog, SuggestDialog)
+    assert dialog.step.value() == 2 and dialog.moves.count() == 2
+    assert "Maths rated 5/5" in dialog.moves.item(0).text()
+    dialog.moves.item(1).setCheckState(Qt.CheckState.Unchecked)  # the lead drops one move
+    assert "1 move(s) kept" in dialog.share.text()
+    dialog.effective.setDate(QDate(START + timedelta(weeks=2)))
+    dialog.accept_button.click()
+    assert page.versions.count() == 2
+    newest = page.versions.item(1).text()
+    assert "Accepted" in newest and "72%" in newest
+    assert page.chart.chart is not None and len(page.chart.chart.points) == 2
+    assert page.chart.chart.points[-1][1] > before
+    assert "68% → 72%" in page.chart_summary.text()
+    with store.session() as s:
+        assert len(list_versions(s, school.pupil_id)) == 2
+
+
+def test_a_proposed_step_can_be_accepted_on_the_page(page: TimetablesPage) -> None:
+    dialog = page.commands.suggest()
+    assert dialog is not None
+    dialog.effective.setDate(QDate(START + timedelta(weeks=2)))
+    dialog.propose_button.click()
+    assert "Proposed" in page.versions.item(1).text()
+    assert page.chart.chart is not None and len(page.chart.chart.proposed) == 1
+    page.versions.setCurrentRow(1)
+    assert page.accept_button.isEnabled()
+    page.accept_button.click()
+    assert "Accepted" in page.versions.item(1).text()
+    assert page.selected_row() is not None
+    assert page.selected_row().status is VersionStatus.ACCEPTED  # type: ignore[union-attr]
+
+
+def test_the_checks_panel_shows_over_capacity_and_selects_its_slots(
+    ctx: AppContext, store: Store, school: School, qtbot: QtBot
+) -> None:
+    with store.session() as s:
+        save_group(s, "The Bridge", "B12", "Mr Okafor", "Ms Hart", 1, group_id=school.group_id)
+        other = make_pupil(s, 2, "Sam")
+        grid = with_iap(full_week(load_structure(s)), {"Maths"})
+        create_version(s, other.id or 0, START, grid, group_id=school.group_id)
+    page = TimetablesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: any("capacity" in t for t in page.checks.texts()))
+    text = next(t for t in page.checks.texts() if "capacity" in t)
+    assert "over its capacity of 1 in 4 period(s)" in text and "Why:" in text
+    item = next(page.checks.list.item(i) for i in range(page.checks.list.count())
+                if "capacity" in page.checks.list.item(i).text())  # fmt: skip
+    page.checks.list.setCurrentItem(item)
+    assert MON_P2 in page.editor.selected_keys() and len(page.editor.selected_keys()) == 4
+
+    # Live: moving every maths session back to the lesson clears it after the pause.
+    page.editor.select_slots(page.editor.selected_keys())
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: not any("capacity" in t for t in page.checks.texts()))
+
+
+def test_the_group_view_lists_who_is_in_the_base(page: TimetablesPage, qtbot: QtBot) -> None:
+    panel = page.group_panel
+    panel.on_date.setDate(QDate(START + timedelta(days=1)))
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: panel.view is not None)
+    monday_p2 = item_text(panel.table, 1, 0)
+    assert "1 of 8 places" in monday_p2 and "Robin Tester1 · Gardening" in monday_p2
+    assert item_text(panel.table, 0, 0) == "No one in the base"
+    assert "Mr Okafor, Ms Hart" in panel.staff.text()
+
+
+def test_print_shows_the_pdf_of_this_version(page: TimetablesPage) -> None:
+    page.commands.print_timetable()
+    preview = page.commands.open_dialog
+    assert isinstance(preview, PdfPreviewDialog)
+    text = PdfReader(io.BytesIO(preview.pdf)).pages[0].extract_text()
+    assert "Robin" in text and "Tester1" in text
+    preview.close()
+
+
+def test_a_first_timetable_for_another_pupil(
+    page: TimetablesPage, store: Store, qtbot: QtBot
+) -> None:
+    with store.session() as s:
+        newcomer = make_pupil(s, 3, "Kit").id or 0
+    page.refresh()
+    page.commands.new_timetable()
+    dialog = page.commands.open_dialog
+    assert isinstance(dialog, NewTimetableDialog)
+    dialog.pupil.setCurrentText("Kit Tester3")  # not how the list names pupils: refused
+    dialog.accept()
+    assert "Pupil" in dialog.error.text()
+    dialog.pupil.setCurrentIndex(dialog.pupil.findData(newcomer))
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.pupil is not None and page.pupil.pupil_id == newcomer)
+    qtbot.waitUntil(lambda: page.doc is not None and page.doc.draft.pupil_id == newcomer)
+    assert cell(page, TUE_P2) == "NOT TIMETABLED"
+    assert cell(page, (1, "MON", 3)).startswith("WITH FRIENDS")
+    assert any("below the full-time" in t for t in page.checks.texts())
+
+
+def test_every_control_has_an_accessible_name(page: TimetablesPage, qtbot: QtBot) -> None:
+    suggest = page.commands.suggest()
+    page.editor.edit_slot(MON_P2)
+    slot = page.editor.findChild(SlotDialog)
+    page.commands.new_timetable()
+    first = page.commands.open_dialog
+    for root in (page, suggest, slot, first):
+        assert root is not None
+        controls = [
+            w
+            for w in root.findChildren(QWidget)
+            if isinstance(w, QAbstractButton | QLineEdit | QListWidget) and w.isVisible()
+        ]
+        assert controls
+        assert [w for w in controls if not w.accessibleName()] == []
+
+
+def test_a_two_week_cycle_has_a_tab_for_each_week(
+    ctx: AppContext, store: Store, school: School, qtbot: QtBot
+) -> None:
+    with store.session() as s:
+        save_structure(s, load_structure(s).periods, 2, START)
+        grid = with_iap(full_week(load_structure(s)), {"Maths"})
+        create_version(
+            s, school.pupil_id, START + timedelta(weeks=1), grid, group_id=school.group_id
+        )
+    page = TimetablesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.doc is not None and page.versions.count() == 2)
+    weeks = page.editor.weeks
+    assert weeks.isVisible() and [weeks.tabText(i) for i in range(2)] == ["Week 1", "Week 2"]
+    weeks.setCurrentIndex(1)
+    index = page.editor.model.index(1, 0)
+    assert index.data(Qt.ItemDataRole.UserRole + 1) == (2, "MON", 2)
+    page.editor.view.setCurrentIndex(index)
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_S)
+    assert page.editor.document.grid[(2, "MON", 2)].kind is SlotKind.SOCIAL
+    assert page.editor.document.grid[(1, "MON", 2)].kind is SlotKind.IAP
