@@ -25,6 +25,7 @@ from apdesk.i18n import _
 from apdesk.ui.about import AboutDialog, ShortcutsDialog
 from apdesk.ui.context import AppContext
 from apdesk.ui.pages import PAGES, PageSpec
+from apdesk.ui.sync_status import install_sync
 from apdesk.ui.unlock_dialog import UnlockDialog
 from apdesk.ui.widgets import BusyBar
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
         ctx.error.connect(self.show_error)

@@ -66,4 +66,5 @@ PAGES: list[PageSpec] = [
         Icon.SP_FileDialogListView,
         "apdesk.ui.pages.timetables:TimetablesPage",
     ),
+    PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.pages.outbox:OutboxPage"),
 ]

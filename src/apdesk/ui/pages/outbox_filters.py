@@ -1,0 +1,67 @@
+"""The row of status filters above the outbox table, each with how many packs it holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from apdesk.i18n import _
+from apdesk.models.enums import OutboxStatus
+from apdesk.sync.outbox import OutboxRow
+
+# (key, caption, statuses shown); an empty set shows every pack
+FILTERS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("all", "All", frozenset()),
+    ("waiting", "Waiting", frozenset({OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value})),
+    ("attention", "Needs attention", frozenset({OutboxStatus.ATTENTION.value})),
+    ("delivered", "Delivered", frozenset({OutboxStatus.DELIVERED.value})),
+)
+
+
+class StatusButtons(QWidget):
+    changed = Signal(frozenset)  # the statuses to show
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(_("Show:"), self)
+        layout.addWidget(caption)
+        for number, (key, text, _statuses) in enumerate(FILTERS):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.setAccessibleName(_("Show {what}").format(what=_(text)))
+            self.group.addButton(button, number)
+            self.buttons[key] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.buttons["all"].setChecked(True)
+        self.group.idToggled.connect(self._toggled)
+        self.set_counts([])
+
+    def _toggled(self, number: int, checked: bool) -> None:
+        if checked:
+            self.changed.emit(FILTERS[number][2])
+
+    def choose(self, key: str) -> None:
+        self.buttons[key].setChecked(True)
+
+    def current(self) -> frozenset[str]:
+        return FILTERS[max(self.group.checkedId(), 0)][2]
+
+    def set_counts(self, rows: Iterable[OutboxRow]) -> None:
+        counts = Counter(row.status for row in rows)
+        total = sum(counts.values())
+        for key, text, statuses in FILTERS:
+            n = total if not statuses else sum(counts[s] for s in statuses)
+            self.buttons[key].setText(f"{_(text)} ({n})")
+
+    def last_button(self) -> QToolButton:
+        return self.buttons[FILTERS[-1][0]]
