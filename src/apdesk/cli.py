@@ -17,9 +17,12 @@ COMMAND_MODULES = [
     "apdesk.commands.maintenance",
     "apdesk.commands.documents",
     "apdesk.commands.transfer",
+    "apdesk.commands.attendance",
     "apdesk.commands.sync",
     "apdesk.commands.inbox",
     "apdesk.commands.timetables",
+    "apdesk.commands.plans",
+    "apdesk.commands.reports",
 ]
 
 

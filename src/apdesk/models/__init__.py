@@ -2,8 +2,10 @@
 
 from apdesk.models.attendance import AttendanceMark
 from apdesk.models.errors import ApdeskError, ValidationError
+from apdesk.models.exclusions import Suspension as Suspension
 from apdesk.models.placement import Placement
 from apdesk.models.plan import AgencyInvolvement, Plan, PlanTarget, Review, VoiceEntry
+from apdesk.models.plan_progress import FollowUp, ReviewDetail, TargetProgress, TransitionStep
 from apdesk.models.provider import Provider, ProviderAudit, QualityConcern
 from apdesk.models.pupil import Contact, Pupil
 from apdesk.models.records import Attachment, AuditEvent, OutboxItem
@@ -25,6 +27,7 @@ __all__ = [
     "AuditEvent",
     "Closure",
     "Contact",
+    "FollowUp",
     "IapActivity",
     "IapGroup",
     "OutboxItem",
@@ -38,12 +41,15 @@ __all__ = [
     "QualityConcern",
     "ReintegrationGoal",
     "Review",
+    "ReviewDetail",
     "School",
     "Setting",
     "SubjectRating",
+    "TargetProgress",
     "TimetableSlot",
     "TimetableVersion",
     "TimetableVersionState",
+    "TransitionStep",
     "ValidationError",
     "VoiceEntry",
 ]

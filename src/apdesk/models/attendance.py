@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from apdesk.models.enums import MarkSource, Session
@@ -11,6 +12,12 @@ from apdesk.models.types import enum_field, utcnow
 
 
 class AttendanceMark(SQLModel, table=True):
+    # Registers are read by pupil and date; amendments are found through superseded_by.
+    __table_args__ = (
+        Index("ix_attendancemark_pupil_day", "pupil_id", "mark_date", "session"),
+        Index("ix_attendancemark_superseded_by", "superseded_by"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     pupil_id: int = Field(foreign_key="pupil.id", index=True)
     placement_id: int | None = Field(default=None, foreign_key="placement.id")

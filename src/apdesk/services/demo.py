@@ -14,8 +14,11 @@ from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
 from apdesk.services import demo_names as names
 from apdesk.services import demo_placements, demo_providers
+from apdesk.services.attendance.demo_marks import populate_marks
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.timetables.demo_timetables import populate_timetables
 from apdesk.store import Store
 
 DEMO_PASSPHRASE = "apdesk-demo-passphrase"
@@ -42,11 +45,19 @@ def populate(
         placements = demo_placements.placements(
             session, rng, made_pupils, providers, calendar, today
         )
+        # Timetables and the register come before plans: reviews count the register's marks.
+        timetables = populate_timetables(session, rng, today)
+        marks = populate_marks(session, rng, today)
+        plans = populate_plans(session, rng, today)
     return {
         "pupils": len(made_pupils),
         "providers": len(providers),
         "placements": placements,
         "closures": closures,
+        "attendance marks": marks,
+        "plans": plans.get("plans", 0),
+        "reviews": plans.get("reviews", 0),
+        "timetable versions": timetables.get("timetable_versions", 0),
     }
 
 

@@ -173,6 +173,21 @@ class MainWindow(QMainWindow):
             page = spec.create(self.ctx)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
+            if hasattr(page, "open_page"):  # a page may ask to show another page, filtered
+                page.open_page.connect(self.open_page)
+
+    def open_page(self, key: str, filters: dict[str, object]) -> None:
+        """Show page `key` (or its alias) and narrow it with `apply_filter` if it has one."""
+        aliases = {"attendance": ("attendance", "register"), "register": ("register", "attendance")}
+        keys = [spec.key for spec in self.specs]
+        found = next((k for k in aliases.get(key, (key,)) if k in keys), None)
+        if found is None:
+            self.statusBar().showMessage(_("That list is not available yet."), 5000)
+            return
+        self.sidebar.setCurrentRow(keys.index(found))
+        apply = getattr(self.pages.get(found), "apply_filter", None)
+        if callable(apply):
+            apply(dict(filters))
 
     def _drop_pages(self) -> None:
         for page in self.pages.values():

@@ -66,5 +66,12 @@ PAGES: list[PageSpec] = [
         Icon.SP_FileDialogListView,
         "apdesk.ui.pages.timetables:TimetablesPage",
     ),
+    PageSpec("plans", N_("Plans"), Icon.SP_FileIcon, "apdesk.ui.pages.plans:PlansPage"),
+    PageSpec(
+        "reviews",
+        N_("Reviews"),
+        Icon.SP_MessageBoxInformation,
+        "apdesk.ui.pages.reviews:ReviewsPage",
+    ),
     PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.pages.outbox:OutboxPage"),
 ]

@@ -1,0 +1,159 @@
+"""Attendance commands: import a provider return, report by the DfE method, export for the MIS.
+
+`import`, `export` and `report` are shared verbs: other command modules add their own nouns
+under them (e.g. `import pupils`), each through `nested_group`, so the order does not matter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TypeAlias
+
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    nested_group,
+    open_store,
+    print_json,
+)
+from apdesk.services.attendance import (
+    ImportResult,
+    attendance_report,
+    import_returns,
+    mis_csv,
+    mis_rows,
+)
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def register(sub: Subparsers) -> None:
+    p = nested_group(sub, "import", "import records from files").add_parser(
+        "attendance", help="import a provider's attendance return (CSV: upn,date,session,code)"
+    )
+    p.add_argument("file", metavar="FILE", help="the CSV file")
+    p.add_argument("--dry-run", action="store_true", help="check the file and write nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--history", action="store_true", help="old registers: allow retired codes")
+    p.add_argument("--reason", default="", help="the reason recorded on amended marks")
+    add_store_option(p)
+    p.set_defaults(func=cmd_import)
+
+    p = nested_group(sub, "report", "figures and summaries").add_parser(
+        "attendance", help="attendance figures by the DfE method"
+    )
+    _range_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_store_option(p)
+    p.set_defaults(func=cmd_report)
+
+    p = nested_group(sub, "export", "export records as files").add_parser(
+        "attendance", help="current marks as CSV for an MIS"
+    )
+    _range_options(p)
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    add_store_option(p)
+    p.set_defaults(func=cmd_export)
+
+
+def _range_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise UserError(f"no file {path}")
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            result = import_returns(
+                session,
+                path.read_bytes(),
+                filename=path.name,
+                dry_run=args.dry_run,
+                history=args.history,
+                reason=args.reason,
+            )
+    finally:
+        store.lock()
+    if args.json:
+        print_json(result.as_json())
+    else:
+        _print_import(result, args.dry_run)
+    return 2 if result.errors else 0
+
+
+def _print_import(result: ImportResult, dry_run: bool) -> None:
+    errors, warnings = result.errors, result.warnings
+    for problem in errors:
+        print(f"row {problem['row']}, {problem['column']}: {problem['message']}", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s): nothing was imported", file=sys.stderr)
+        return
+    for problem in warnings:
+        print(f"warning: row {problem['row']}: {problem['message']}")
+    done = "would be" if dry_run else "were"
+    print(
+        f"{result.imported} new marks {done} imported, {result.amended} amended, "
+        f"{result.unchanged} unchanged"
+    )
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            report = attendance_report(session, args.start, args.end)
+    finally:
+        store.lock()
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"{'UPN':<14}{'possible':>9}{'attended':>9}{'auth':>6}{'unauth':>7}{'rate':>8}  flags")
+    for row in [*report["pupils"], {"upn": "cohort", **report["cohort"]}]:
+        rate = row["attendance_rate"]
+        flags = ("persistent " if row["persistent_absence"] else "") + (
+            "severe" if row["severe_absence"] else ""
+        )
+        if row["upn"] == "cohort":
+            flags = f"{row['persistent_absence']} persistent, {row['severe_absence']} severe"
+        print(
+            f"{row['upn']:<14}{row['possible_sessions']:>9}{row['attended_sessions']:>9}"
+            f"{row['authorised_absence']:>6}{row['unauthorised_absence']:>7}"
+            f"{'-' if rate is None else f'{rate:.1%}':>8}  {flags}"
+        )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            if getattr(args, "format", "csv") == "json":
+                keys = ("upn", "date", "session", "code")
+                rows = mis_rows(session, args.start, args.end)
+                text = json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2)
+                text += "\n"
+            else:
+                text = mis_csv(session, args.start, args.end)
+    finally:
+        store.lock()
+    if args.out:
+        Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+    return 0

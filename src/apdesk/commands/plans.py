@@ -1,0 +1,99 @@
+"""Plan commands: the reintegration plan and a review record as PDF, and every placement's
+plan, reviews, outcome and follow-ups as JSON for the LA's measures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from apdesk.commands.common import UserError, add_store_option, nested_group, open_store
+from apdesk.commands.documents import write_atomically
+from apdesk.documents.plan_pdf import plan_pdf
+from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
+from apdesk.services.plans import export_plans
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("plan", help="a placement's reintegration plan as PDF")
+    add_store_option(p)
+    p.add_argument("--placement", type=int, required=True, metavar="ID", help="the placement")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("review-record", help="a held review's record as PDF")
+    add_store_option(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--review", type=int, metavar="ID", help="the review")
+    which.add_argument(
+        "--placement", type=int, metavar="ID", help="the placement (its latest held review)"
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.set_defaults(func=cmd_review_record)
+
+    export = nested_group(sub, "export", "export records as files")
+    p = export.add_parser("plans", help="plans, reviews, outcomes and follow-ups as JSON")
+    add_store_option(p)
+    p.add_argument("--format", choices=["json"], default="json", help="the file format")
+    p.add_argument("--out", metavar="FILE", help="write to a file (default: print)")
+    p.add_argument("--include-drafts", action="store_true", help="list draft placements too")
+    p.set_defaults(func=cmd_export_plans)
+
+
+def _target(out: str) -> Path:
+    """Check the destination before any work, so a typo fails at once."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise UserError(f"--out {path} is a folder: give a file name such as plan.pdf")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    return path
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    path = _target(args.out)
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            data = plan_pdf(session, args.placement, date.today())
+    finally:
+        store.lock()
+    write_atomically(path, data)
+    print(f"Saved the plan for placement {args.placement} to {path}")
+    return 0
+
+
+def cmd_review_record(args: argparse.Namespace) -> int:
+    path = _target(args.out)
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            if args.review is not None:
+                data = review_pdf(session, args.review)
+            else:
+                data, _held = latest_review_pdf(session, args.placement)
+    finally:
+        store.lock()
+    write_atomically(path, data)
+    print(f"Saved the review record to {path}")
+    return 0
+
+
+def cmd_export_plans(args: argparse.Namespace) -> int:
+    path = _target(args.out) if args.out else None
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            records = export_plans(session, include_drafts=args.include_drafts)
+    finally:
+        store.lock()
+    text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(path, text.encode("utf-8"))
+        print(f"Saved {len(records)} placements' plans to {path}")
+    return 0

@@ -1,0 +1,205 @@
+"""Report commands: the LA's success measures, the termly report PDF and the census helper."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from apdesk.commands.common import UserError, add_store_option, nested_group, open_store, print_json
+
+Subparsers = Any  # argparse's sub-parsers action
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _verb(sub: Subparsers, name: str, help_text: str) -> Subparsers:
+    """The shared verb's sub-parsers, whichever module made the verb first."""
+    parser = sub.choices.get(name)
+    if parser is not None and parser.get_default("_group") is None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return action
+    return nested_group(sub, name, help_text)
+
+
+def register(sub: Subparsers) -> None:
+    report = _verb(sub, "report", "figures and summaries")
+    p = report.add_parser("measures", help="the LA's success measures for the school")
+    p.add_argument(
+        "--from",
+        dest="start",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="first day (default: 1 September of this school year)",
+    )
+    p.add_argument(
+        "--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add_store_option(p)
+    p.set_defaults(func=cmd_measures)
+
+    p = report.add_parser("termly", help="the termly report for governors and the LA (PDF)")
+    p.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument(
+        "--anonymised", action="store_true", help="show pupils by initials and year group only"
+    )
+    add_store_option(p)
+    p.set_defaults(func=cmd_termly)
+
+    p = sub.add_parser("suspension", help="record a pupil's suspension (counted for the LA)")
+    p.add_argument("--upn", required=True, help="the pupil's UPN")
+    p.add_argument("--start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
+    p.add_argument("--days", type=float, required=True, help="school days, in halves (e.g. 2.5)")
+    p.add_argument("--reason", default="", help="the reason given in the letter")
+    p.add_argument("--json", action="store_true", help="print the record as JSON")
+    add_store_option(p)
+    p.set_defaults(func=cmd_suspension)
+
+    export = _verb(sub, "export", "export records as files")
+    p = export.add_parser("census", help="school census: AP placements arranged by the school")
+    p.add_argument(
+        "--date",
+        dest="census_day",
+        type=_day,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the census day",
+    )
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    add_store_option(p)
+    p.set_defaults(func=cmd_census)
+
+
+def _period(args: argparse.Namespace) -> Any:
+    from apdesk.models.errors import ValidationError
+    from apdesk.services.measures import Period, year_to_date
+
+    default = year_to_date(date.today())
+    try:
+        return Period(args.start or default.start, args.end or default.end)
+    except ValidationError as exc:
+        raise UserError(f"--to is before --from: {exc.fix}") from None
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    from apdesk.services.measures import all_measures
+
+    period = _period(args)
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            measures = all_measures(session, period, date.today())
+    finally:
+        store.lock()
+    if args.json:
+        print_json([m.as_json() for m in measures])
+        return 0
+    for m in measures:
+        if m.value is None:
+            figure = "no figure"
+        elif m.kind == "count":
+            figure = str(m.numerator)
+        else:
+            figure = f"{m.value:.1%}" + (
+                f" ({m.numerator} of {m.denominator})" if m.kind == "share" else ""
+            )
+        print(f"{m.label}: {figure}")
+    return 0
+
+
+def cmd_suspension(args: argparse.Namespace) -> int:
+    from apdesk.services.measures.suspensions import record_suspension_by_upn
+
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            row = record_suspension_by_upn(
+                session, args.upn, args.start, args.days, args.reason, date.today()
+            )
+    finally:
+        store.lock()
+    if args.json:
+        print_json(row.__dict__)
+    else:
+        print(f"recorded a suspension of {row.days:g} day(s) for {row.pupil_name}")
+    return 0
+
+
+def cmd_termly(args: argparse.Namespace) -> int:
+    from apdesk.documents.termly_report import termly_report_pdf
+
+    period = _period(args)
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise UserError(f"--out: the folder {out.parent} does not exist")
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
+    finally:
+        store.lock()
+    out.write_bytes(pdf)
+    print(f"wrote {out} ({len(pdf):,} bytes)")
+    return 0
+
+
+def cmd_census(args: argparse.Namespace) -> int:
+    from apdesk.services.measures import census_rows
+
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            report = census_rows(session, args.census_day)
+    finally:
+        store.lock()
+    if args.format == "json":
+        import json
+
+        text = (
+            json.dumps(
+                {
+                    "census_day": report.census_day.isoformat(),
+                    "period": {
+                        "from": report.period.start.isoformat(),
+                        "to": report.period.end.isoformat(),
+                    },
+                    "placements": [
+                        dict(zip(_columns(), r.cells(), strict=True)) | {"missing": list(r.missing)}
+                        for r in report.rows
+                    ],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    else:
+        text = report.csv_text()
+    if args.out:
+        Path(args.out).expanduser().write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if report.incomplete:
+        print(
+            f"{len(report.incomplete)} of {len(report.rows)} placement(s) miss a census item "
+            f"(see the 'missing' column)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _columns() -> tuple[str, ...]:
+    from apdesk.services.measures import CENSUS_COLUMNS
+
+    return CENSUS_COLUMNS

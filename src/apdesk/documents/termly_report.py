@@ -1,0 +1,148 @@
+"""The termly report for governors and the LA: the success measures, the charts and the
+placements of the term. The anonymised version names pupils by initials and year group only,
+so it can go to a governors' meeting pack."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from sqlmodel import Session
+
+from apdesk.documents.blocks import esc, para
+from apdesk.documents.charts import chart_drawing
+from apdesk.documents.common import CONTENT_WIDTH, LABEL_FILL, RULE, Letterhead, build_pdf
+from apdesk.i18n import _, format_date
+from apdesk.services.measures import (
+    Measure,
+    Period,
+    all_charts,
+    all_measures,
+    detail_text,
+    figure_text,
+    short_of_target,
+    target_text,
+)
+from apdesk.services.measures.roster import RosterRow, report_placements
+from apdesk.services.school import school_details
+
+GRID = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+    ("BOX", (0, 0), (-1, -1), 0.7, RULE),
+    ("INNERGRID", (0, 0), (-1, -1), 0.3, RULE),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def _table(rows: list[list[Any]], widths: list[float]) -> Table:
+    return Table(rows, colWidths=widths, style=TableStyle(GRID), repeatRows=1, splitByRow=True)
+
+
+def _measures_table(measures: list[Measure]) -> Table:
+    rows: list[list[Any]] = [
+        [
+            para(_("Measure"), "label"),
+            para(_("Figure"), "label"),
+            para(_("What it counts"), "label"),
+        ]
+    ]
+    for m in measures:
+        miss = short_of_target(m)
+        flag = _(" (below target)") if miss and m.target else _(" (above target)") if miss else ""
+        figure = f"<b>{figure_text(m)}</b><br/>{detail_text(m)}"
+        if target_text(m):
+            figure += f"<br/>{target_text(m)}{flag}"
+        rows.append(
+            [para(m.label, "label"), para(figure, markup=True), para(m.definition, "small")]
+        )
+    return _table(rows, [48 * mm, 38 * mm, CONTENT_WIDTH - 86 * mm])
+
+
+def _breakdown(m: Measure) -> list[Flowable]:
+    titles = {
+        "provider": _("By provider"),
+        "category": _("By category"),
+        "hours": _("Full or part time"),
+        "commissioner": _("Commissioned by"),
+    }
+    cells = []
+    for key, title in titles.items():
+        lines = "<br/>".join(
+            f"{esc(name)}: <b>{n}</b>" for name, n in m.breakdown.get(key, {}).items()
+        )
+        cells.append(para(f"<b>{title}</b><br/>{lines or _('none')}", "small", markup=True))
+    width = CONTENT_WIDTH / 4
+    return [Table([cells], colWidths=[width] * 4, style=TableStyle([GRID[0], *GRID[2:]]))]
+
+
+def _roster(rows: list[RosterRow], anonymised: bool) -> Table:
+    head = [
+        _("Pupil"),
+        _("Year"),
+        _("Provider"),
+        _("Category"),
+        _("Start"),
+        _("End"),
+        _("Hours"),
+        _("Outcome"),
+    ]
+    data: list[list[Any]] = [[para(h, "label") for h in head]]
+    for r in rows:
+        data.append(
+            [
+                para(r.initials if anonymised else r.pupil_name, "small"),
+                para(str(r.nc_year), "small"),
+                para(r.provider, "small"),
+                para(r.category, "small"),
+                para(format_date(r.start) if r.start else "", "small"),
+                para(format_date(r.end) if r.end else _("ongoing"), "small"),
+                para(f"{r.hours:g}" + (_(" FT") if r.full_time else _(" PT")), "small"),
+                para(r.outcome, "small"),
+            ]
+        )
+    widths = [24, 11, 32, 30, 20, 20, 15, 22]
+    scale = CONTENT_WIDTH / (sum(widths) * mm)
+    return _table(data, [w * mm * scale for w in widths])
+
+
+def termly_report_pdf(
+    session: Session, period: Period, today: date, *, anonymised: bool = False
+) -> bytes:
+    school = school_details(session)
+    measures = all_measures(session, period, min(today, period.end))
+    charts = all_charts(session, period, min(today, period.end))
+    roster = report_placements(session, period)
+    title = _("Alternative provision: termly report")
+    story: list[Flowable] = [
+        para(title, "title"),
+        para(
+            _("{start} to {end} · prepared {today}{anon}").format(
+                start=format_date(period.start),
+                end=format_date(period.end),
+                today=format_date(today),
+                anon=_(" · anonymised: initials and year group only") if anonymised else "",
+            ),
+            "subtitle",
+        ),
+        para(_("Success measures"), "heading"),
+        _measures_table(measures),
+    ]
+    in_ap = next(m for m in measures if m.name == "pupils_in_ap")
+    heading = _("Pupils in AP on {day}: {n} pupils in {p} placements").format(
+        day=format_date(min(today, period.end)), n=in_ap.value or 0, p=len(in_ap.placement_ids)
+    )
+    story += [para(heading, "heading"), *_breakdown(in_ap)]
+    half = (CONTENT_WIDTH - 6 * mm) / 2
+    drawings = [chart_drawing(c, half, 62 * mm) for c in charts]
+    pairs = [drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, 4, 2)]
+    story += [
+        KeepTogether([para(_("Trends"), "heading"), Table(pairs, colWidths=[half + 3 * mm] * 2)]),
+        Spacer(1, 2 * mm),
+        para(_("Placements in the period ({n})").format(n=len(roster)), "heading"),
+    ]
+    story.append(_roster(roster, anonymised) if roster else para(_("No placements."), "small"))
+    return build_pdf(story, Letterhead.of(school), title)

@@ -1,0 +1,151 @@
+"""The attendance codes of the 2024 regulations, held as data in one place.
+
+Statistics, imports, exports and the register all read this table, so a code's meaning and
+how it counts are decided here and nowhere else. Qt-free, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from apdesk.models.enums import Labelled, Session
+from apdesk.models.errors import ValidationError
+
+
+class CodeGroup(Labelled):
+    """The heading a code sits under in the regulations."""
+
+    PRESENT = "present", "Present"
+    ELSEWHERE = "elsewhere", "Attending a place other than the school"
+    DUAL = "dual", "Dual registration"
+    LEAVE = "leave", "Leave of absence (authorised)"
+    OTHER_AUTHORISED = "other_authorised", "Other authorised absence"
+    UNAVOIDABLE = "unavoidable", "Unable to attend: unavoidable"
+    UNAUTHORISED = "unauthorised", "Unauthorised absence"
+    ADMIN = "admin", "Administrative"
+    RETIRED = "retired", "Retired code (history only)"
+
+
+class StatRule(Labelled):
+    """How a session with the code counts in the DfE statistics."""
+
+    PRESENT = "present", "Present"
+    ATTENDED = "attended", "Attended elsewhere (counts as attended)"
+    AUTHORISED = "authorised", "Authorised absence"
+    UNAUTHORISED = "unauthorised", "Unauthorised absence"
+    NOT_POSSIBLE = "not_possible", "Not a possible session"
+
+    @property
+    def possible(self) -> bool:
+        return self is not StatRule.NOT_POSSIBLE
+
+    @property
+    def attended(self) -> bool:
+        return self in (StatRule.PRESENT, StatRule.ATTENDED)
+
+    @property
+    def absent(self) -> bool:
+        return self in (StatRule.AUTHORISED, StatRule.UNAUTHORISED)
+
+
+@dataclass(frozen=True)
+class AttendanceCode:
+    code: str
+    meaning: str
+    group: CodeGroup
+    rule: StatRule
+    retired: bool = False
+    session: Session | None = None  # "/" is the morning mark and "\" the afternoon one
+
+
+def _c(
+    code: str,
+    meaning: str,
+    group: CodeGroup,
+    rule: StatRule,
+    *,
+    retired: bool = False,
+    session: Session | None = None,
+) -> AttendanceCode:
+    return AttendanceCode(code, meaning, group, rule, retired, session)
+
+
+G, R = CodeGroup, StatRule
+_TABLE: tuple[AttendanceCode, ...] = (
+    _c("/", "Present (morning)", G.PRESENT, R.PRESENT, session=Session.AM),
+    _c("\\", "Present (afternoon)", G.PRESENT, R.PRESENT, session=Session.PM),
+    _c("L", "Late, arrived before the register closed", G.PRESENT, R.PRESENT),
+    _c("K", "Attending education arranged by the local authority", G.ELSEWHERE, R.ATTENDED),
+    _c("V", "Attending an educational visit or trip", G.ELSEWHERE, R.ATTENDED),
+    _c("P", "Participating in an approved sporting activity", G.ELSEWHERE, R.ATTENDED),
+    _c("W", "Attending work experience", G.ELSEWHERE, R.ATTENDED),
+    _c("B", "Attending any other approved educational activity", G.ELSEWHERE, R.ATTENDED),
+    _c("D", "Attending another school at which the pupil is registered", G.DUAL, R.NOT_POSSIBLE),
+    _c("C1", "Leave for a regulated performance or employment abroad", G.LEAVE, R.AUTHORISED),
+    _c("M", "Leave for a medical or dental appointment", G.LEAVE, R.AUTHORISED),
+    _c("J1", "Leave for an interview", G.LEAVE, R.AUTHORISED),
+    _c("S", "Study leave", G.LEAVE, R.AUTHORISED),
+    _c("X", "Non-compulsory school age, not required to attend", G.LEAVE, R.NOT_POSSIBLE),
+    _c("C2", "Leave for a part-time timetable", G.LEAVE, R.AUTHORISED),
+    _c("C", "Leave for exceptional circumstances", G.LEAVE, R.AUTHORISED),
+    _c("T", "Parent travelling for occupational purposes", G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("R", "Religious observance", G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("I", "Illness (not medical or dental appointment)", G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("E", "Suspended or permanently excluded, no AP arranged", G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("Q", "Unable to attend: lack of access arrangements", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y1", "Unable to attend: transport not available", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y2", "Unable to attend: widespread travel disruption", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y3", "Unable to attend: part of school premises closed", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y4", "Unable to attend: whole site unexpectedly closed", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y5", "Unable to attend: criminal justice detention", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y6", "Unable to attend: public health guidance or law", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y7", "Unable to attend: any other unavoidable cause", G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("G", "Holiday not granted by the school", G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("N", "Reason for absence not yet established", G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("O", "Absent in other or unknown circumstances", G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("U", "Arrived after the register closed", G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("Z", "Prospective pupil not on the admission register", G.ADMIN, R.NOT_POSSIBLE),
+    _c("#", "Planned whole-school closure", G.ADMIN, R.NOT_POSSIBLE),
+    # Retired by the 2024 regulations: kept so that imported history still counts correctly.
+    _c("H", "Holiday authorised by the school (retired)", G.RETIRED, R.AUTHORISED, retired=True),
+    _c("F", "Extended family holiday (retired)", G.RETIRED, R.AUTHORISED, retired=True),
+    _c("J", "Interview (retired)", G.RETIRED, R.AUTHORISED, retired=True),
+    _c("Y", "Unable to attend: exceptional circumstances (retired)", G.RETIRED,
+       R.NOT_POSSIBLE, retired=True),
+)  # fmt: skip
+
+CODES: dict[str, AttendanceCode] = {entry.code: entry for entry in _TABLE}
+CURRENT_CODES: tuple[str, ...] = tuple(e.code for e in _TABLE if not e.retired)
+RETIRED_CODES: tuple[str, ...] = tuple(e.code for e in _TABLE if e.retired)
+PRESENT_MARK = {Session.AM: "/", Session.PM: "\\"}
+
+
+def rule_of(code: str) -> StatRule:
+    """The statistics rule for a stored code; an unknown code counts as not possible."""
+    entry = CODES.get(code)
+    return entry.rule if entry else StatRule.NOT_POSSIBLE
+
+
+def normalise_code(raw: str, session: Session | None = None, *, history: bool = False) -> str:
+    """The table's spelling of `raw`, or ValidationError naming "code".
+
+    "/" and "\\" both mean present: for a known session the right symbol is used, so a
+    provider who types "/" all day still gives a valid afternoon mark.
+    """
+    code = raw.strip().upper()
+    if code in ("/", "\\") and session is not None:
+        return PRESENT_MARK[session]
+    entry = CODES.get(code)
+    if entry is None:
+        raise ValidationError(
+            "code",
+            f"{raw.strip() or '(blank)'!r} is not an attendance code",
+            "use a code of the 2024 regulations, e.g. / \\ L B I M N O U C2 Y1",
+        )
+    if entry.retired and not history:
+        raise ValidationError(
+            "code",
+            f"{code} was retired by the 2024 regulations",
+            "it is accepted only when importing history; choose a current code",
+        )
+    return code

@@ -1,0 +1,143 @@
+"""Expected sessions: when each AP pupil should be at a provider, from the placement's pattern.
+
+A placement's `sessions` list (e.g. ["MON_AM", "WED_PM"]) repeats every school week from its
+start (started_on, else start_date) to its end (ended_on, else end_date, else the range end).
+Active and ended placements both count, so that past terms can still be reported; drafts and
+referrals do not (the pupil is not there yet). Weekends and the school's closures are skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from apdesk.models import Placement
+from apdesk.models.enums import PlacementStatus, RegistrationCode
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.calendar import SchoolCalendar
+
+WEEKDAYS = {"MON": 0, "TUE": 1, "WED": 2, "THU": 3, "FRI": 4}
+COUNTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+
+
+@dataclass(frozen=True)
+class PlacementPattern:
+    """The part of a placement that decides attendance: who, where, when."""
+
+    placement_id: int
+    pupil_id: int
+    provider_id: int
+    start: date
+    end: date | None
+    slots: frozenset[tuple[int, AmPm]]
+    registration_code: str = RegistrationCode.B.value
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def expects(self, day: date, session: AmPm) -> bool:
+        return self.covers(day) and (day.weekday(), session) in self.slots
+
+
+@dataclass(frozen=True)
+class ExpectedSession:
+    pupil_id: int
+    placement_id: int
+    provider_id: int
+    day: date
+    session: AmPm
+
+
+def parse_slots(sessions: Iterable[str]) -> frozenset[tuple[int, AmPm]]:
+    """ "MON_AM" style entries as (weekday number, session); anything unreadable is ignored."""
+    slots = set()
+    for entry in sessions:
+        day, _, half = str(entry).upper().partition("_")
+        if day in WEEKDAYS and half in ("AM", "PM"):
+            slots.add((WEEKDAYS[day], AmPm(half)))
+    return frozenset(slots)
+
+
+def pattern_of(placement: Placement) -> PlacementPattern | None:
+    start = placement.started_on or placement.start_date
+    if start is None or placement.id is None:
+        return None
+    return PlacementPattern(
+        placement_id=placement.id,
+        pupil_id=placement.pupil_id,
+        provider_id=placement.provider_id,
+        start=start,
+        end=placement.ended_on or placement.end_date,
+        slots=parse_slots(placement.sessions),
+        registration_code=str(placement.registration_code.value),
+    )
+
+
+def load_patterns(
+    session: Session, start: date, end: date, pupil_ids: Iterable[int] | None = None
+) -> list[PlacementPattern]:
+    """Patterns of the active and ended placements that overlap start..end."""
+    query = select(Placement).where(col(Placement.status).in_([s.value for s in COUNTED]))
+    if pupil_ids is not None:
+        query = query.where(col(Placement.pupil_id).in_(list(pupil_ids)))
+    patterns = []
+    for placement in session.exec(query).all():
+        pattern = pattern_of(placement)
+        if pattern and pattern.start <= end and (pattern.end is None or pattern.end >= start):
+            patterns.append(pattern)
+    return sorted(patterns, key=lambda p: (p.pupil_id, p.start))
+
+
+def by_pupil(patterns: Iterable[PlacementPattern]) -> dict[int, list[PlacementPattern]]:
+    grouped: dict[int, list[PlacementPattern]] = defaultdict(list)
+    for pattern in patterns:
+        grouped[pattern.pupil_id].append(pattern)
+    return grouped
+
+
+def placement_for(
+    patterns: list[PlacementPattern], day: date, session: AmPm | None = None
+) -> PlacementPattern | None:
+    """The placement expecting the pupil at that session, else any placement covering the day."""
+    covering = [p for p in patterns if p.covers(day)]
+    if session is not None:
+        for pattern in covering:
+            if pattern.expects(day, session):
+                return pattern
+    return covering[-1] if covering else None
+
+
+def expand(
+    patterns: Iterable[PlacementPattern], start: date, end: date, calendar: SchoolCalendar
+) -> Iterator[ExpectedSession]:
+    days = list(calendar.school_days(start, end))
+    for pattern in patterns:
+        for day in days:
+            if not pattern.covers(day):
+                continue
+            for session in (AmPm.AM, AmPm.PM):
+                if (day.weekday(), session) in pattern.slots:
+                    yield ExpectedSession(
+                        pattern.pupil_id, pattern.placement_id, pattern.provider_id, day, session
+                    )
+
+
+def expected_sessions(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    pupil_ids: Iterable[int] | None = None,
+    calendar: SchoolCalendar | None = None,
+) -> list[ExpectedSession]:
+    """Every session from start to end (inclusive) at which a pupil should be at a provider."""
+    calendar = calendar or SchoolCalendar.load(session)
+    patterns = load_patterns(session, start, end, pupil_ids)
+    return sorted(
+        expand(patterns, start, end, calendar),
+        key=lambda e: (e.day, e.session.value, e.pupil_id),
+    )

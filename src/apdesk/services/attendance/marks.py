@@ -1,0 +1,179 @@
+"""Recording marks: a changed mark is an amendment that keeps the original row.
+
+Registers are legal documents kept for six years, so a mark is never overwritten: the new
+row carries the reason, the old row points at it through `superseded_by`, and the current
+register is the rows nobody has superseded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from apdesk.models import AttendanceMark, Pupil, ValidationError
+from apdesk.models.codes import normalise_code
+from apdesk.models.enums import MarkSource
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.attendance.expected import load_patterns, placement_for
+
+ACTOR_KEY = "apdesk_actor"  # where the store puts the unlocking user's name in session.info
+LATE_CODES = ("L", "U")
+MAX_MINUTES_LATE = 300
+_SESSION_WORDS = {
+    "AM": AmPm.AM, "A.M.": AmPm.AM, "A.M": AmPm.AM, "MORNING": AmPm.AM,
+    "PM": AmPm.PM, "P.M.": AmPm.PM, "P.M": AmPm.PM, "AFTERNOON": AmPm.PM,
+}  # fmt: skip
+
+
+@dataclass
+class MarkResult:
+    """What record_mark did: "created", "amended" or "unchanged", and the current row."""
+
+    mark: AttendanceMark
+    outcome: str
+
+
+def parse_session(raw: Any) -> AmPm:
+    if isinstance(raw, AmPm):
+        return raw
+    found = _SESSION_WORDS.get(str(raw).strip().upper())
+    if found is None:
+        raise ValidationError(
+            "session", f"{str(raw).strip() or '(blank)'!r} is not AM or PM", "use AM or PM"
+        )
+    return found
+
+
+def check_minutes_late(value: int | None, code: str) -> int | None:
+    if value is None:
+        return None
+    if not 0 <= value <= MAX_MINUTES_LATE:
+        raise ValidationError(
+            "minutes_late", f"{value} is out of range", f"give 0 to {MAX_MINUTES_LATE} minutes"
+        )
+    if code not in LATE_CODES:
+        raise ValidationError(
+            "minutes_late", f"minutes late given with code {code}", "use L or U for a late arrival"
+        )
+    return value
+
+
+def current_marks_query(
+    start: date | None = None, end: date | None = None, pupil_ids: Iterable[int] | None = None
+) -> Any:
+    """SELECT of the current (not superseded) marks, optionally in a date range and for pupils."""
+    return current_only(select(AttendanceMark), start, end, pupil_ids)
+
+
+def current_only(
+    query: Any,
+    start: date | None = None,
+    end: date | None = None,
+    pupil_ids: Iterable[int] | None = None,
+) -> Any:
+    """`query` restricted to current marks (and a date range and pupils, if given)."""
+    query = query.where(col(AttendanceMark.superseded_by).is_(None))
+    if start is not None:
+        query = query.where(col(AttendanceMark.mark_date) >= start)
+    if end is not None:
+        query = query.where(col(AttendanceMark.mark_date) <= end)
+    if pupil_ids is not None:
+        query = query.where(col(AttendanceMark.pupil_id).in_(list(pupil_ids)))
+    return query
+
+
+def current_marks(
+    session: Session, start: date, end: date, pupil_ids: Iterable[int] | None = None
+) -> list[AttendanceMark]:
+    query = current_marks_query(start, end, pupil_ids).order_by(
+        col(AttendanceMark.mark_date), col(AttendanceMark.session), col(AttendanceMark.pupil_id)
+    )
+    return list(session.exec(query).all())
+
+
+def current_mark(
+    session: Session, pupil_id: int, day: date, half: AmPm | str
+) -> AttendanceMark | None:
+    query = current_marks_query(day, day, [pupil_id]).where(
+        col(AttendanceMark.session) == parse_session(half).value
+    )
+    found: AttendanceMark | None = session.exec(query).first()
+    return found
+
+
+def mark_history(
+    session: Session, pupil_id: int, day: date, half: AmPm | str
+) -> list[AttendanceMark]:
+    """Every mark ever recorded for one session, oldest first (the last is the current one)."""
+    query = (
+        select(AttendanceMark)
+        .where(AttendanceMark.pupil_id == pupil_id, AttendanceMark.mark_date == day)
+        .where(col(AttendanceMark.session) == parse_session(half).value)
+        .order_by(col(AttendanceMark.id))
+    )
+    return list(session.exec(query).all())
+
+
+def actor_of(session: Session) -> str:
+    return str(session.info.get(ACTOR_KEY, ""))
+
+
+def record_mark(
+    session: Session,
+    pupil_id: int,
+    day: date,
+    half: AmPm | str,
+    code: str,
+    *,
+    source: MarkSource = MarkSource.SCHOOL,
+    recorded_by: str | None = None,
+    minutes_late: int | None = None,
+    note: str = "",
+    reason: str = "",
+    history: bool = False,
+) -> MarkResult:
+    """Record one mark; a different code from the current one needs a `reason` (amendment)."""
+    pupil = session.get(Pupil, pupil_id)
+    if pupil is None:
+        raise ValidationError("pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
+    if day.weekday() >= 5:
+        raise ValidationError(
+            "date", f"{day.isoformat()} is a weekend", "marks are for school days"
+        )
+    half = parse_session(half)
+    code = normalise_code(code, half, history=history)
+    minutes_late = check_minutes_late(minutes_late, code)
+    existing = current_mark(session, pupil_id, day, half)
+    if existing is not None and existing.code == code:
+        return MarkResult(existing, "unchanged")
+    if existing is not None and not reason.strip():
+        raise ValidationError(
+            "reason",
+            f"changing {existing.code} to {code} is an amendment",
+            "say why the mark is being changed",
+        )
+    pattern = placement_for(load_patterns(session, day, day, [pupil_id]), day, half)
+    mark = AttendanceMark(
+        pupil_id=pupil_id,
+        placement_id=pattern.placement_id if pattern else None,
+        mark_date=day,
+        session=half,
+        code=code,
+        source=source,
+        recorded_by=recorded_by if recorded_by is not None else actor_of(session),
+        minutes_late=minutes_late,
+        note=note.strip(),
+        amendment_reason=reason.strip() if existing is not None else "",
+    )
+    session.add(mark)
+    session.flush()
+    if existing is None:
+        return MarkResult(mark, "created")
+    existing.superseded_by = mark.id
+    session.add(existing)
+    session.flush()
+    return MarkResult(mark, "amended")

@@ -1,0 +1,90 @@
+"""The register grid: AP pupils down the side, school days across, an AM and a PM cell each.
+
+Plain rows for the GUI's table model: which cells the pupil is expected at a provider
+(shaded), which are missing a mark that is due (highlighted) and which were amended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from apdesk.models import AttendanceMark, Provider, Pupil
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.attendance.expected import expand, load_patterns
+from apdesk.services.attendance.marks import current_marks
+from apdesk.services.calendar import SchoolCalendar
+
+CellKey = tuple[int, date, AmPm]
+
+
+@dataclass
+class RegisterCell:
+    code: str | None = None
+    mark_id: int | None = None
+    expected_at_provider: bool = False
+    provider_id: int | None = None
+    amended: bool = False
+    missing: bool = False  # expected at a provider, due (not in the future) and no mark
+
+
+@dataclass
+class RegisterRow:
+    pupil_id: int
+    upn: str
+    name: str
+    providers: str  # names of the providers in the range, for the row header
+
+
+@dataclass
+class RegisterGrid:
+    days: list[date]
+    rows: list[RegisterRow]
+    cells: dict[CellKey, RegisterCell]
+
+    def cell(self, pupil_id: int, day: date, half: AmPm) -> RegisterCell:
+        return self.cells.get((pupil_id, day, half)) or RegisterCell()
+
+
+def register_grid(
+    session: Session, start: date, end: date, today: date | None = None
+) -> RegisterGrid:
+    """Pupils with an active or ended placement in start..end, and their marks."""
+    today = today or date.today()
+    calendar = SchoolCalendar.load(session)
+    patterns = load_patterns(session, start, end)
+    pupil_ids = sorted({p.pupil_id for p in patterns})
+    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
+    names = dict(session.exec(select(Provider.id, Provider.name)).all())
+    cells: dict[CellKey, RegisterCell] = {}
+    for item in expand(patterns, start, end, calendar):
+        cells[(item.pupil_id, item.day, item.session)] = RegisterCell(
+            expected_at_provider=True, provider_id=item.provider_id, missing=item.day <= today
+        )
+    marks = current_marks(session, start, end, pupil_ids)
+    amended_ids = _amended(session, [m.id for m in marks if m.id is not None])
+    for mark in marks:
+        cell = cells.setdefault((mark.pupil_id, mark.mark_date, mark.session), RegisterCell())
+        cell.code, cell.mark_id, cell.missing = mark.code, mark.id, False
+        cell.amended = mark.id in amended_ids
+    rows = []
+    for pid in pupil_ids:
+        pupil = pupils[pid]
+        where = sorted({names.get(p.provider_id, "") for p in patterns if p.pupil_id == pid})
+        rows.append(RegisterRow(pid, pupil.upn, pupil.display_name, ", ".join(where)))
+    rows.sort(key=lambda r: (r.name.split()[-1], r.name))
+    return RegisterGrid(list(calendar.school_days(start, end)), rows, cells)
+
+
+def _amended(session: Session, mark_ids: list[int]) -> set[int]:
+    """Ids among `mark_ids` that replaced an earlier mark."""
+    found: set[int] = set()
+    for offset in range(0, len(mark_ids), 500):
+        chunk = mark_ids[offset : offset + 500]
+        query = select(AttendanceMark.superseded_by).where(
+            col(AttendanceMark.superseded_by).in_(chunk)
+        )
+        found.update(i for i in session.exec(query).all() if i is not None)
+    return found

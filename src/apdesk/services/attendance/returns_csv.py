@@ -1,0 +1,84 @@
+"""Reading a provider's return: decoding, the delimiter, and header names matched flexibly.
+
+Providers send whatever their own system or spreadsheet writes, so the header may say
+"UPN", "Date", "AM/PM", "Mark" or "Comment"; a file with no header at all is read by position.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+from functools import lru_cache
+
+FIELDS = ("upn", "date", "session", "code", "minutes_late", "note")
+REQUIRED = ("upn", "date", "session", "code")
+ALIASES = {
+    "upn": ("upn", "uniquepupilnumber", "pupilupn", "pupilnumber"),
+    "date": ("date", "markdate", "sessiondate", "day", "attendancedate"),
+    "session": ("session", "ampm", "sess", "period", "amorpm"),
+    "code": ("code", "mark", "attendancecode", "attendancemark", "registermark"),
+    "minutes_late": ("minuteslate", "minslate", "lateminutes", "late", "minutes"),
+    "note": ("note", "notes", "comment", "comments", "remark", "remarks"),
+}
+_LOOKUP = {alias: field for field, names in ALIASES.items() for alias in names}
+_UPN_LIKE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel writes it."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]:
+    """(column index by field, data rows, header problems). Blank lines are dropped."""
+    text = decode(data)
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    if not rows:
+        return {}, [], ["the file has no rows"]
+    first = [cell.strip() for cell in rows[0]]
+    if first and _UPN_LIKE.match(first[0].upper()):  # no header: columns in the documented order
+        return {name: i for i, name in enumerate(FIELDS)}, rows, []
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(first):
+        field = _LOOKUP.get(_key(cell))
+        if field and field not in columns:
+            columns[field] = index
+    problems = [
+        f"no {name} column (header names found: {', '.join(first) or 'none'})"
+        for name in REQUIRED
+        if name not in columns
+    ]
+    return columns, rows[1:], problems
+
+
+@lru_cache(maxsize=4096)
+def parse_date(raw: str) -> date:
+    """ISO (2025-01-31) or British day first (31/01/2025); cached, as returns repeat dates."""
+    text = raw.strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    found = _DMY.match(text)
+    if found:
+        try:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+        except ValueError:
+            pass
+    raise ValueError(f"{text or '(blank)'!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY")

@@ -1,0 +1,173 @@
+"""The Today panel: who should be at a provider, who is marked or absent, whose return is late.
+
+First-day response to absence is a safeguarding matter, so a provider that has not sent its
+morning marks by the school's cut-off time is listed for a phone call. Afternoon marks fall
+due at the end of the day; earlier days' gaps stay on the list until they are filled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlmodel import Session, col, select
+
+from apdesk.models import Provider, Pupil, Setting, ValidationError
+from apdesk.models.codes import rule_of
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.attendance.expected import expected_sessions
+from apdesk.services.attendance.marks import current_marks
+from apdesk.services.attendance.statistics import marked_keys
+from apdesk.services.calendar import SchoolCalendar
+
+CUTOFF_KEY = "attendance.return_cutoff"
+DEFAULT_CUTOFF = time(10, 0)
+LOOKBACK_SCHOOL_DAYS = 5
+
+
+def get_return_cutoff(session: Session) -> time:
+    row = session.get(Setting, CUTOFF_KEY)
+    try:
+        return time.fromisoformat(row.value) if row and row.value else DEFAULT_CUTOFF
+    except ValueError:
+        return DEFAULT_CUTOFF
+
+
+def set_return_cutoff(session: Session, value: time | str) -> time:
+    if isinstance(value, str):
+        try:
+            value = time.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                "cutoff", f"{value!r} is not a time", "use HH:MM, e.g. 09:45"
+            ) from None
+    row = session.get(Setting, CUTOFF_KEY) or Setting(key=CUTOFF_KEY)
+    row.value = value.strftime("%H:%M")
+    session.add(row)
+    return value
+
+
+@dataclass
+class TodayPupil:
+    pupil_id: int
+    upn: str
+    name: str
+    provider_id: int
+    provider_name: str
+    expected: list[AmPm]
+    marks: dict[AmPm, str | None]
+
+    @property
+    def status(self) -> str:
+        """ "absent" if a session today has an absence code, "marked" if any has a mark."""
+        codes = [code for code in self.marks.values() if code]
+        if any(rule_of(code).absent for code in codes):
+            return "absent"
+        return "marked" if codes else "unmarked"
+
+    @property
+    def awaiting(self) -> list[AmPm]:
+        """Expected sessions today that have no mark yet."""
+        return [half for half in self.expected if not self.marks.get(half)]
+
+
+@dataclass
+class LateReturn:
+    """A provider with expected sessions that have no mark although they are due."""
+
+    provider_id: int
+    name: str
+    phone: str
+    email: str
+    missing_sessions: int
+    oldest: date
+    pupil_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TodayBoard:
+    day: date
+    cutoff: time
+    pupils: list[TodayPupil]
+    late_returns: list[LateReturn]
+
+    def with_status(self, status: str) -> list[TodayPupil]:
+        return [p for p in self.pupils if p.status == status]
+
+
+def _due(day: date, half: AmPm, now: datetime, cutoff: time) -> bool:
+    if day < now.date():
+        return True
+    if day > now.date():
+        return False
+    return half is AmPm.AM and now.time() >= cutoff
+
+
+def late_returns(
+    session: Session,
+    now: datetime,
+    cutoff: time | None = None,
+    calendar: SchoolCalendar | None = None,
+) -> list[LateReturn]:
+    """Providers missing marks that are due, looking back a school week; most missing first."""
+    calendar = calendar or SchoolCalendar.load(session)
+    cutoff = cutoff or get_return_cutoff(session)
+    start = calendar.add_school_days(now.date(), -LOOKBACK_SCHOOL_DAYS)
+    marked = marked_keys(session, start, now.date())
+    found: dict[int, LateReturn] = {}
+    for item in expected_sessions(session, start, now.date(), calendar=calendar):
+        if (item.pupil_id, item.day, item.session) in marked or not _due(
+            item.day, item.session, now, cutoff
+        ):
+            continue
+        entry = found.get(item.provider_id)
+        if entry is None:
+            provider = session.get(Provider, item.provider_id)
+            entry = found[item.provider_id] = LateReturn(
+                item.provider_id,
+                provider.name if provider else "",
+                provider.phone if provider else "",
+                provider.email if provider else "",
+                0,
+                item.day,
+            )
+        entry.missing_sessions += 1
+        entry.oldest = min(entry.oldest, item.day)
+        if item.pupil_id not in entry.pupil_ids:
+            entry.pupil_ids.append(item.pupil_id)
+    return sorted(found.values(), key=lambda r: (-r.missing_sessions, r.name))
+
+
+def today_board(session: Session, now: datetime | None = None) -> TodayBoard:
+    """Everything the Today panel shows, for the day of `now` (default: the current time)."""
+    now = now or datetime.now()
+    day = now.date()
+    calendar = SchoolCalendar.load(session)
+    cutoff = get_return_cutoff(session)
+    expected = expected_sessions(session, day, day, calendar=calendar)
+    pupil_ids = sorted({e.pupil_id for e in expected})
+    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
+    provider_ids = {e.provider_id for e in expected}
+    providers = {
+        p.id: p for p in session.exec(select(Provider).where(col(Provider.id).in_(provider_ids)))
+    }
+    codes = {(m.pupil_id, m.session): m.code for m in current_marks(session, day, day, pupil_ids)}
+    board: dict[int, TodayPupil] = {}
+    for item in expected:
+        pupil = pupils[item.pupil_id]
+        entry = board.get(item.pupil_id)
+        if entry is None:
+            provider = providers.get(item.provider_id)
+            entry = board[item.pupil_id] = TodayPupil(
+                item.pupil_id,
+                pupil.upn,
+                pupil.display_name,
+                item.provider_id,
+                provider.name if provider else "",
+                [],
+                {},
+            )
+        entry.expected.append(item.session)
+        entry.marks[item.session] = codes.get((item.pupil_id, item.session))
+    rows = sorted(board.values(), key=lambda p: (p.provider_name, p.name))
+    return TodayBoard(day, cutoff, rows, late_returns(session, now, cutoff, calendar))

@@ -1,0 +1,100 @@
+"""What the measures share: the period they cover, which placements fall in it, and the
+national attendance comparator the user sets (it is published yearly, so it is typed in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from apdesk.i18n import _
+from apdesk.models import Placement, Setting
+from apdesk.models.enums import PlacementStatus
+from apdesk.models.errors import ValidationError
+
+NATIONAL_KEY = "measures.national_attendance"
+STARTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(
+                _("To"), _("is before From"), _("choose an end date on or after the start date")
+            )
+
+
+def year_to_date(today: date) -> Period:
+    """From 1 September of the current school year to today."""
+    return Period(date(today.year if today.month >= 9 else today.year - 1, 9, 1), today)
+
+
+def began(p: Placement) -> date | None:
+    return p.started_on or p.start_date
+
+
+def finished(p: Placement) -> date | None:
+    """The day it ended; an ended placement with no date counts as ended on its planned end."""
+    if p.status is PlacementStatus.ENDED:
+        return p.ended_on or p.end_date or began(p)
+    return p.ended_on
+
+
+def running_on(p: Placement, day: date) -> bool:
+    start, end = began(p), finished(p)
+    return (
+        p.status in STARTED and start is not None and start <= day and (end is None or end >= day)
+    )
+
+
+def in_period(p: Placement, period: Period) -> bool:
+    """A placement the pupil was in at some point in the period (started, not a draft)."""
+    start, end = began(p), finished(p)
+    return (
+        p.status in STARTED
+        and start is not None
+        and start <= period.end
+        and (end is None or end >= period.start)
+    )
+
+
+def started_placements(session: Session) -> list[Placement]:
+    query = select(Placement).where(col(Placement.status).in_([s.value for s in STARTED]))
+    return sorted(session.exec(query).all(), key=lambda p: p.id or 0)
+
+
+def get_national_rate(session: Session) -> float | None:
+    """The national attendance rate to compare with (0..1), or None if nobody has set it."""
+    row = session.get(Setting, NATIONAL_KEY)
+    try:
+        value = float(row.value) if row and row.value else None
+    except ValueError:
+        return None
+    return value if value is not None and 0 <= value <= 1 else None
+
+
+def set_national_rate(session: Session, percent: float | str | None) -> float | None:
+    """Store the comparator given as a percentage (e.g. 93.2); None or "" clears it."""
+    row = session.get(Setting, NATIONAL_KEY) or Setting(key=NATIONAL_KEY)
+    if percent is None or (isinstance(percent, str) and not percent.strip()):
+        row.value = ""
+        session.add(row)
+        return None
+    try:
+        value = float(str(percent).strip().rstrip("%"))
+    except ValueError:
+        raise ValidationError(
+            _("National attendance"), _("is not a number"), _("type a percentage such as 93.2")
+        ) from None
+    if not 0 <= value <= 100:
+        raise ValidationError(
+            _("National attendance"), _("is not between 0 and 100"), _("type a percentage")
+        )
+    row.value = f"{value / 100:.4f}"
+    session.add(row)
+    return value / 100

@@ -1,0 +1,150 @@
+"""Time series for the dashboard's charts and the termly report, in plain data.
+
+Both the Qt widgets and the PDF draw from these, so the screen and the paper agree. Weekly
+points are Mondays; a week with nothing to count has no point (a gap, never a false zero).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from apdesk.i18n import _
+from apdesk.models import AttendanceMark, TimetableVersion
+from apdesk.services.attendance.statistics import Figures
+from apdesk.services.measures.common import (
+    Period,
+    began,
+    get_national_rate,
+    running_on,
+    started_placements,
+)
+from apdesk.services.timetables import share_history
+
+LINE, BAR = "line", "bar"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: list[tuple[date, float]]
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    y_label: str
+    series: list[Series]
+    kind: str = LINE
+    percent: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.points for s in self.series)
+
+
+def mondays(period: Period, today: date) -> list[date]:
+    end = min(period.end, today)
+    day = period.start - timedelta(days=period.start.weekday())
+    out = []
+    while day <= end:
+        out.append(max(day, period.start))
+        day += timedelta(days=7)
+    return out
+
+
+def pupils_over_time(session: Session, period: Period, today: date) -> Chart:
+    placements = started_placements(session)
+    points = [
+        (day, float(len({p.pupil_id for p in placements if running_on(p, day)})))
+        for day in mondays(period, today)
+    ]
+    return Chart("pupils", _("Pupils in AP"), _("pupils"), [Series(_("Pupils in AP"), points)])
+
+
+def attendance_trend(session: Session, period: Period, today: date) -> Chart:
+    end = min(period.end, today)
+    at_provider: Any = col(AttendanceMark.placement_id).is_not(None)
+    query = (
+        select(AttendanceMark.mark_date, AttendanceMark.code, at_provider, func.count())  # type: ignore[call-overload]
+        .where(col(AttendanceMark.superseded_by).is_(None))
+        .where(col(AttendanceMark.mark_date) >= period.start, col(AttendanceMark.mark_date) <= end)
+        .group_by(AttendanceMark.mark_date, AttendanceMark.code, at_provider)
+    )
+    ap: dict[date, Figures] = defaultdict(Figures)
+    school: dict[date, Figures] = defaultdict(Figures)
+    for day, code, provider, count in session.exec(query).all():
+        week = day - timedelta(days=day.weekday())
+        school[week].add(code, count)
+        if provider:
+            ap[week].add(code, count)
+
+    def points(weeks: dict[date, Figures]) -> list[tuple[date, float]]:
+        return [
+            (max(w, period.start), f.rate) for w, f in sorted(weeks.items()) if f.rate is not None
+        ]
+
+    series = [
+        Series(_("AP pupils at providers"), points(ap)),
+        Series(_("Whole school"), points(school)),
+    ]
+    national = get_national_rate(session)
+    days = mondays(period, today)
+    if national is not None and days:
+        series.append(Series(_("National"), [(days[0], national), (days[-1], national)]))
+    return Chart("attendance", _("Attendance"), _("attendance"), series, percent=True)
+
+
+def mainstream_share(session: Session, period: Period, today: date) -> Chart:
+    """The average share of lessons in mainstream, over pupils with an IAP timetable in force."""
+    pupil_ids = sorted(set(session.exec(select(TimetableVersion.pupil_id)).all()))
+    histories = {pid: share_history(session, pid) for pid in pupil_ids}
+    points = []
+    for day in mondays(period, today):
+        shares = []
+        for rows in histories.values():
+            in_force = [r for r in rows if r.effective_date <= day]
+            if in_force:
+                shares.append(in_force[-1].share.mainstream_share)
+        if shares:
+            points.append((day, sum(shares) / len(shares)))
+    return Chart(
+        "share",
+        _("Mainstream share (IAP pupils)"),
+        _("share of lessons"),
+        [Series(_("Average mainstream share"), points)],
+        percent=True,
+    )
+
+
+def referral_to_start(session: Session, period: Period, today: date) -> Chart:
+    """Median days from referral to start, by the month placements started."""
+    by_month: dict[date, list[int]] = defaultdict(list)
+    for p in started_placements(session):
+        start = began(p)
+        if p.referred_on and start and period.start <= start <= min(period.end, today):
+            by_month[start.replace(day=1)].append(max(0, (start - p.referred_on).days))
+    points = [(max(m, period.start), float(median(v))) for m, v in sorted(by_month.items())]
+    return Chart(
+        "referral",
+        _("Days from referral to start (median)"),
+        _("days"),
+        [Series(_("Median days"), points)],
+        kind=BAR,
+    )
+
+
+def all_charts(session: Session, period: Period, today: date) -> list[Chart]:
+    return [
+        pupils_over_time(session, period, today),
+        attendance_trend(session, period, today),
+        mainstream_share(session, period, today),
+        referral_to_start(session, period, today),
+    ]

@@ -1,0 +1,57 @@
+"""Attendance for a review period or since a return, counted from the register's current marks
+(an amended mark counts once, as amended) by the statistics rule of each code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from apdesk.models import AttendanceMark
+from apdesk.models.codes import StatRule, rule_of
+
+
+@dataclass(frozen=True)
+class PeriodAttendance:
+    start: date
+    end: date
+    attended: int = 0
+    possible: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.attended / self.possible if self.possible else None
+
+    @property
+    def percent_text(self) -> str:
+        """'87.5% (35 of 40 sessions)', or '' when the register has nothing for the period."""
+        if not self.possible:
+            return ""
+        return f"{100 * self.attended / self.possible:.1f}% ({self.attended} of {self.possible})"
+
+
+def attendance_between(session: Session, pupil_id: int, start: date, end: date) -> PeriodAttendance:
+    """Attended and possible sessions from `start` to `end` inclusive; empty if end < start."""
+    if end < start:
+        return PeriodAttendance(start, end)
+    query = (
+        select(AttendanceMark.code, func.count())
+        .where(
+            AttendanceMark.pupil_id == pupil_id,
+            col(AttendanceMark.superseded_by).is_(None),
+            col(AttendanceMark.mark_date) >= start,
+            col(AttendanceMark.mark_date) <= end,
+        )
+        .group_by(AttendanceMark.code)
+    )
+    attended = possible = 0
+    for code, count in session.exec(query).all():
+        rule = rule_of(code)
+        if rule is StatRule.NOT_POSSIBLE:
+            continue
+        possible += count
+        if rule.attended:
+            attended += count
+    return PeriodAttendance(start, end, attended, possible)

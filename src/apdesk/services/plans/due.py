@@ -1,0 +1,127 @@
+"""Which reviews are due or overdue, for the home page reminders and the Reviews list.
+
+A placement's next review date is, in order: the earliest scheduled review not yet held (a
+review held on or after a scheduled date clears it); else the next date set at the last review;
+else the review date on the referral (before any review has been held); else, because reviews
+must be regular, six weeks after the last review or, if there has been none, after the start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from apdesk.i18n import _
+from apdesk.models import Placement, Provider, Pupil, Review
+from apdesk.models.enums import Labelled, PlacementStatus
+
+from .common import placement_start
+
+REVIEW_INTERVAL = timedelta(weeks=6)
+RUNNING = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE)
+
+
+class DueBasis(Labelled):
+    SCHEDULED = "scheduled", "Scheduled review"
+    NEXT_REVIEW = "next_review", "Date set at the last review"
+    REFERRAL = "referral", "Review date on the referral"
+    REGULAR = "regular", "No review scheduled: six weeks since the last review or the start"
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    placement_id: int
+    pupil_id: int
+    pupil_name: str
+    upn: str
+    provider_name: str
+    due_on: date
+    state: str  # "due" (within the window) or "overdue" (past the date)
+    basis: DueBasis
+    review_id: int | None  # the scheduled review to hold, when there is one
+    days: int  # days until due (0 today) or, when overdue, days past it
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+    @property
+    def label(self) -> str:
+        if self.overdue:
+            return _("Overdue by {n} days").format(n=self.days)
+        return _("Due today") if self.days == 0 else _("Due in {n} days").format(n=self.days)
+
+
+def next_due(placement: Placement, reviews: list[Review]) -> tuple[date, DueBasis, int | None]:
+    """The date the placement's next review is due, why, and the scheduled review if any."""
+    held = [r for r in reviews if r.held_on is not None]
+    last_held = max((r.held_on for r in held if r.held_on), default=None)
+    pending = sorted(
+        (
+            r
+            for r in reviews
+            if r.held_on is None and (last_held is None or r.scheduled_for > last_held)
+        ),
+        key=lambda r: (r.scheduled_for, r.id or 0),
+    )
+    if pending:
+        return pending[0].scheduled_for, DueBasis.SCHEDULED, pending[0].id
+    if held:
+        latest = max(held, key=lambda r: (r.held_on or date.min, r.id or 0))
+        if latest.next_review and latest.held_on and latest.next_review > latest.held_on:
+            return latest.next_review, DueBasis.NEXT_REVIEW, None
+    elif placement.review_date:
+        return placement.review_date, DueBasis.REFERRAL, None
+    base = last_held or placement_start(placement)
+    if base is None:
+        return date.max, DueBasis.REGULAR, None
+    return base + REVIEW_INTERVAL, DueBasis.REGULAR, None
+
+
+def reviews_due(session: Session, today: date, window_days: int = 14) -> list[ReviewDue]:
+    """Running placements whose review is overdue, or due within `window_days`; most urgent
+    first."""
+    placements = list(
+        session.exec(
+            select(Placement).where(col(Placement.status).in_([s.value for s in RUNNING]))
+        ).all()
+    )
+    if not placements:
+        return []
+    ids = [p.id for p in placements]
+    by_placement: dict[int, list[Review]] = {}
+    for review in session.exec(select(Review).where(col(Review.placement_id).in_(ids))).all():
+        by_placement.setdefault(review.placement_id, []).append(review)
+    pupils = {
+        p.id: p
+        for p in session.exec(
+            select(Pupil).where(col(Pupil.id).in_([p.pupil_id for p in placements]))
+        ).all()
+    }
+    providers = {p.id: p.name for p in session.exec(select(Provider)).all()}
+    found = []
+    for placement in placements:
+        if placement.status is PlacementStatus.REFERRED and placement_start(placement) is None:
+            continue
+        due_on, basis, review_id = next_due(placement, by_placement.get(placement.id or 0, []))
+        if due_on == date.max or due_on > today + timedelta(days=window_days):
+            continue
+        pupil = pupils.get(placement.pupil_id)
+        overdue = due_on < today
+        found.append(
+            ReviewDue(
+                placement_id=placement.id or 0,
+                pupil_id=placement.pupil_id,
+                pupil_name=pupil.display_name if pupil else "",
+                upn=pupil.upn if pupil else "",
+                provider_name=providers.get(placement.provider_id, ""),
+                due_on=due_on,
+                state="overdue" if overdue else "due",
+                basis=basis,
+                review_id=review_id,
+                days=(today - due_on).days if overdue else (due_on - today).days,
+            )
+        )
+    return sorted(found, key=lambda d: (d.due_on, d.pupil_name))

@@ -1,0 +1,210 @@
+"""Did the return last? Follow-ups 6 and 12 weeks after a placement ends with a return to
+mainstream, and re-referrals: a pupil who returned being referred to AP again, which the LA
+watches as the sign that a return was not sustained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from apdesk.i18n import _, format_date
+from apdesk.models import FollowUp, Placement, Pupil
+from apdesk.models.enums import PlacementStatus
+from apdesk.models.errors import ValidationError
+
+from .attendance import PeriodAttendance, attendance_between
+from .common import RETURN_OUTCOMES, clean, load_placement, placement_end, placement_opened
+
+FOLLOW_UP_WEEKS = (6, 12)
+
+
+def needs_follow_up(placement: Placement) -> bool:
+    return (
+        placement.status is PlacementStatus.ENDED
+        and placement.outcome in RETURN_OUTCOMES
+        and placement.ended_on is not None
+    )
+
+
+def follow_ups_for(session: Session, placement: Placement) -> list[FollowUp]:
+    """The stored follow-ups plus any not yet stored (unsaved, for display); none written."""
+    stored = {
+        f.weeks: f
+        for f in session.exec(select(FollowUp).where(FollowUp.placement_id == placement.id)).all()
+    }
+    if needs_follow_up(placement) and placement.ended_on:
+        for weeks in FOLLOW_UP_WEEKS:
+            if weeks not in stored:
+                stored[weeks] = FollowUp(
+                    placement_id=placement.id or 0,
+                    weeks=weeks,
+                    due_on=placement.ended_on + timedelta(weeks=weeks),
+                )
+    return [stored[w] for w in sorted(stored)]
+
+
+def ensure_follow_ups(session: Session, placement_id: int) -> list[FollowUp]:
+    """Store the 6- and 12-week follow-ups of a return (idempotent); [] for other endings."""
+    placement = load_placement(session, placement_id)
+    rows = follow_ups_for(session, placement)
+    for row in rows:
+        if row.id is None:
+            session.add(row)
+    session.flush()
+    return rows
+
+
+def record_follow_up(
+    session: Session,
+    follow_up_id: int,
+    *,
+    done_on: date,
+    still_attending: bool,
+    note: str = "",
+    today: date | None = None,
+) -> FollowUp:
+    """Record the check; attendance since the return is counted from the register."""
+    row = session.get(FollowUp, follow_up_id)
+    if row is None:
+        raise ValidationError(
+            _("Follow-up"), _("no follow-up with id {id}").format(id=follow_up_id)
+        )
+    placement = load_placement(session, row.placement_id)
+    returned = placement.ended_on
+    if returned and done_on <= returned:
+        raise ValidationError(
+            _("Date checked"),
+            _("must be after the return on {day}").format(day=format_date(returned)),
+            _("give the day the check was made"),
+        )
+    if today and done_on > today:
+        raise ValidationError(
+            _("Date checked"),
+            _("{day} is in the future").format(day=format_date(done_on)),
+            _("record the check once it is made"),
+        )
+    since = attendance_since_return(session, placement, done_on)
+    row.done_on = done_on
+    row.still_attending = still_attending
+    row.attended_sessions = since.attended if since and since.possible else None
+    row.possible_sessions = since.possible if since and since.possible else None
+    row.note = clean(note)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def attendance_since_return(
+    session: Session, placement: Placement, until: date
+) -> PeriodAttendance | None:
+    if placement.ended_on is None:
+        return None
+    return attendance_between(
+        session, placement.pupil_id, placement.ended_on + timedelta(days=1), until
+    )
+
+
+@dataclass(frozen=True)
+class FollowUpDue:
+    follow_up_id: int
+    placement_id: int
+    pupil_name: str
+    upn: str
+    weeks: int
+    due_on: date
+    overdue: bool
+
+
+def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list[FollowUpDue]:
+    """Follow-ups not yet done that fall due within `window_days` or are past due. Stores the
+    follow-ups of any return that has none yet, so each has an id to record against."""
+    ended = session.exec(
+        select(Placement).where(
+            Placement.status == PlacementStatus.ENDED,
+            col(Placement.outcome).in_([o.value for o in RETURN_OUTCOMES]),
+        )
+    ).all()
+    found = []
+    for placement in ended:
+        pupil = session.get(Pupil, placement.pupil_id)
+        for row in ensure_follow_ups(session, placement.id or 0):
+            if row.done_on is None and row.due_on <= today + timedelta(days=window_days):
+                found.append(
+                    FollowUpDue(
+                        row.id or 0,
+                        placement.id or 0,
+                        pupil.display_name if pupil else "",
+                        pupil.upn if pupil else "",
+                        row.weeks,
+                        row.due_on,
+                        row.due_on < today,
+                    )
+                )
+    return sorted(found, key=lambda f: (f.due_on, f.pupil_name))
+
+
+# -- re-referral -------------------------------------------------------------------------
+
+
+def earlier_return(session: Session, placement: Placement) -> Placement | None:
+    """The pupil's latest earlier placement that ended in a return to mainstream before this
+    one was opened, if any."""
+    opened = placement_opened(placement)
+    candidates = [
+        other
+        for other in session.exec(
+            select(Placement).where(
+                Placement.pupil_id == placement.pupil_id, Placement.id != placement.id
+            )
+        ).all()
+        if other.status is PlacementStatus.ENDED
+        and other.outcome in RETURN_OUTCOMES
+        and (end := placement_end(other)) is not None
+        and end <= opened
+    ]
+    return max(candidates, key=lambda p: placement_end(p) or date.min, default=None)
+
+
+def is_re_referral(session: Session, placement: Placement) -> bool:
+    return earlier_return(session, placement) is not None
+
+
+@dataclass(frozen=True)
+class ReReferral:
+    placement_id: int
+    pupil_id: int
+    pupil_name: str
+    upn: str
+    earlier_placement_id: int
+    returned_on: date
+    referred_on: date
+    weeks_after_return: int
+
+
+def re_referrals(session: Session) -> list[ReReferral]:
+    """Every placement that is a re-referral, for the LA measure; newest first."""
+    found = []
+    for placement in session.exec(
+        select(Placement).where(Placement.status != PlacementStatus.DRAFT)
+    ).all():
+        earlier = earlier_return(session, placement)
+        returned = placement_end(earlier) if earlier else None
+        if earlier is None or returned is None:
+            continue
+        pupil = session.get(Pupil, placement.pupil_id)
+        opened = placement_opened(placement)
+        found.append(
+            ReReferral(
+                placement.id or 0,
+                placement.pupil_id,
+                pupil.display_name if pupil else "",
+                pupil.upn if pupil else "",
+                earlier.id or 0,
+                returned,
+                opened,
+                (opened - returned).days // 7,
+            )
+        )
+    return sorted(found, key=lambda r: r.referred_on, reverse=True)

@@ -1,0 +1,201 @@
+"""The home dashboard: today's work opens the right page filtered, a measure opens the
+placements behind it, and the national comparator is saved."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QWidget
+from pytestqt.qtbot import QtBot
+from tests.unit.test_measures_data import TODAY, build_school
+
+from apdesk.services.measures import get_national_rate
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.dashboard_behind import ID_ROLE
+from apdesk.ui.main_window import MainWindow
+from apdesk.ui.pages import PageSpec
+from apdesk.ui.pages.home import HomePage
+
+NOW = datetime.combine(TODAY, time(11, 0))
+Icon = QStyle.StandardPixmap
+
+
+class RecordingPage(QWidget):
+    """A page that remembers the filters it was asked to apply."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.filters: list[dict[str, Any]] = []
+
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        self.filters.append(filters)
+
+
+class PlainPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+
+
+PAGES = [
+    PageSpec("home", "Home", Icon.SP_DirHomeIcon, "apdesk.ui.pages.home:HomePage"),
+    PageSpec("placements", "Placements", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
+    PageSpec("register", "Register", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
+    PageSpec("reviews", "Reviews", Icon.SP_FileIcon, f"{__name__}:PlainPage"),
+]
+
+
+@pytest.fixture
+def school(store: Store) -> dict[str, int]:
+    return build_school(store)
+
+
+@pytest.fixture
+def home(qtbot: QtBot, ctx: AppContext, school: dict[str, int]) -> HomePage:
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.now = lambda: NOW
+    page.show()  # the page re-reads after a change only while it is shown
+    page.refresh()
+    return page
+
+
+def test_the_dashboard_shows_work_measures_and_charts(home: HomePage) -> None:
+    assert home.values["pupils"].text() == "5"
+    keys = [row.item.key for row in home.today.rows]
+    assert keys[0] == "unmarked"  # pupils at a provider now without a mark come first
+    assert "notices" in keys and not home.today.empty.isVisibleTo(home)
+    tile = home.tiles.tiles["learning_outcomes"]
+    assert tile.figure.text() == "75%"
+    assert "3 of 4 placements" in tile.detail.text()
+    assert "✗" in tile.detail.text()  # short of the target, said in words and a mark
+    assert "learning outcomes were written down" in tile.accessibleDescription()
+    assert "learning outcomes were written down" in tile.toolTip()
+    assert not home.tiles.tiles["attendance_school"].clickable
+    assert [c.chart.key for c in home.charts if c.chart] == [
+        "pupils",
+        "attendance",
+        "share",
+        "referral",
+    ]
+    assert "Pupils in AP" in home.charts[0].accessibleDescription()
+
+
+def test_clicking_a_measure_opens_the_placements_behind_it(
+    qtbot: QtBot, home: HomePage, school: dict[str, int], qtmodeltester: Any
+) -> None:
+    tile = home.tiles.tiles["learning_outcomes"]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    dialog = home.behind_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    ids = {model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())}
+    assert ids == {school["p1"], school["p3"], school["p5"]}
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Ann Archer", "Cal Cole", "Dee Dale"]
+    with qtbot.waitSignal(home.open_page) as opened:
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    key, filters = opened.args
+    assert key == "placements"
+    assert set(filters["placement_ids"]) == ids
+
+
+def test_a_measure_opens_from_the_keyboard(qtbot: QtBot, home: HomePage) -> None:
+    tile = home.tiles.tiles["permanent_exclusions"]
+    tile.setFocus()
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert home.behind_dialog is not None
+    assert home.behind_dialog.model.rowCount() == 1
+
+
+def test_a_work_item_switches_the_window_to_its_page(
+    qtbot: QtBot, ctx: AppContext, school: dict[str, int]
+) -> None:
+    window = MainWindow(ctx, PAGES)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.pages["home"]
+    assert isinstance(home, HomePage)
+    home.now = lambda: NOW
+    home.refresh()
+    rows = {row.item.key: row for row in home.today.rows}
+    qtbot.mouseClick(rows["notices"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "placements"
+    placements = window.pages["placements"]
+    assert isinstance(placements, RecordingPage)
+    assert placements.filters == [{"placement_ids": [school["p2"]]}]
+    # "attendance" work lands on the register page, the page that takes the marks
+    qtbot.mouseClick(rows["late_returns"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "register"
+    register = window.pages["register"]
+    assert isinstance(register, RecordingPage)
+    assert school["alpha"] in register.filters[-1]["provider_ids"]
+    # a page with no filter just opens
+    qtbot.mouseClick(rows["reviews_overdue"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "reviews"
+    # a page that is not there says so instead of failing
+    qtbot.mouseClick(rows["qa_overdue"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "reviews"
+    assert "not available" in window.statusBar().currentMessage()
+
+
+def test_the_national_rate_is_saved_and_shown(qtbot: QtBot, home: HomePage, store: Store) -> None:
+    home.national.setValue(93.4)
+    home.national.editingFinished.emit()
+    with store.session() as s:
+        assert get_national_rate(s) == pytest.approx(0.934)
+    assert home.tiles.tiles["attendance_national"].figure.text() == "93.4%"
+    national = [s.name for s in home.charts[1].chart.series] if home.charts[1].chart else []
+    assert "National" in national
+
+
+def test_an_empty_store_says_nothing_is_waiting(qtbot: QtBot, ctx: AppContext) -> None:
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    assert page.today.rows == []
+    assert not page.today.empty.isHidden()
+    assert page.tiles.tiles["learning_outcomes"].figure.text() == "–"
+
+
+def test_the_census_dialog_lists_what_is_missing_and_saves(
+    qtbot: QtBot, ctx: AppContext, school: dict[str, int], tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QFileDialog
+
+    from apdesk.ui.dashboard_dialogs import CensusDialog
+
+    dialog = CensusDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.day.setDate(QDate(2025, 1, 16))
+    assert "3 placement(s)" in dialog.summary.text() and "1 miss" in dialog.summary.text()
+    assert "Ben Brook at Beta Tutors: sessions per week" in dialog.missing.toPlainText()
+    out = tmp_path / "census.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert out.read_text().startswith("placement_id,upn,pupil,")
+
+
+def test_the_termly_dialog_previews_the_pdf(
+    qtbot: QtBot, ctx: AppContext, school: dict[str, int]
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from apdesk.ui.dashboard_dialogs import TermlyReportDialog
+
+    dialog = TermlyReportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.start.setDate(QDate(2025, 3, 1))
+    dialog.end.setDate(QDate(2025, 2, 1))
+    dialog.build()
+    assert "before From" in dialog.error.text()
+    dialog.start.setDate(QDate(2024, 9, 1))
+    dialog.end.setDate(QDate(2025, 3, 12))
+    dialog.build()
+    preview = dialog.preview
+    qtbot.addWidget(preview)
+    assert preview.isVisible()
