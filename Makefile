@@ -39,3 +39,23 @@ bench: $(TSTAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: bundle bundle-smoke guide-screenshots icons
+
+## The Linux one-folder bundle in dist/apdesk (PyInstaller; see docs/packaging.md).
+bundle: $(TSTAMP)
+	$(PY) -m pip install --quiet -e '.[packaging]'
+	bash packaging/build_linux.sh $(PY)
+
+## Build the bundle, then start it offscreen on a demo store and run a command on a store.
+bundle-smoke: bundle
+	APDESK_BUILD_BUNDLE=1 APDESK_BUNDLE_DIR=dist/apdesk QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -m slow tests/e2e/test_bundle.py
+
+## Remake the user guide's screenshots from the demo school (then look at them).
+guide-screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/guide_screenshots.py
+
+## Redraw the app icon at every size.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/make_icons.py

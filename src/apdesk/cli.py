@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "apdesk.commands.timetables",
     "apdesk.commands.plans",
     "apdesk.commands.reports",
+    "apdesk.commands.privacy",
 ]
 
 

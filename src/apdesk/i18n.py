@@ -1,32 +1,133 @@
-"""Translation and locale-aware formatting (babel). Every user-facing string goes through `_`."""
+"""Translation and locale-aware formatting (babel). Every user-facing string goes through `_`.
+
+Catalogs live in `resources/locale/<locale>/LC_MESSAGES/apdesk.mo` (see docs/translations.md).
+`en_XA` is a pseudo-locale made on the fly: every string comes back about 40% longer and
+accented, so a layout that clips or a string nobody marked for translation shows at a glance.
+"""
 
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Callable
 from datetime import date
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as _babel_format_percent
 
 from apdesk.paths import resource_path
 
 DOMAIN = "apdesk"
 DEFAULT_LOCALE = "en_GB"
+PSEUDO_LOCALE = "en_XA"
+SECOND_LOCALE = "pl_PL"
+
+# Shown in the language chooser, each in its own language so anyone can find theirs.
+LANGUAGE_NAMES: dict[str, str] = {
+    DEFAULT_LOCALE: "English (United Kingdom)",
+    SECOND_LOCALE: "Polski (Polska)",
+    PSEUDO_LOCALE: "Pseudo-locale (layout testing)",
+}
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _locale = DEFAULT_LOCALE
+_listeners: list[Callable[[str], None]] = []
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction without translating it yet (shown later through `_`)."""
+    return message
+
+
+def available_locales() -> list[str]:
+    """The source locale, every locale with a compiled catalog, and the pseudo-locale."""
+    found = [DEFAULT_LOCALE]
+    root = resource_path("locale")
+    if root.is_dir():
+        for mo in sorted(root.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")):
+            name = mo.parent.parent.name
+            if name not in found:
+                found.append(name)
+    found.append(PSEUDO_LOCALE)
+    return found
+
+
+def _babel_locale(locale: str) -> str:
+    """The locale babel formats with: the pseudo-locale formats like the source."""
+    return DEFAULT_LOCALE if locale == PSEUDO_LOCALE else locale
+
+
+class PseudoTranslations(_gettext.NullTranslations):
+    """Accents every letter and pads by ~40%, keeping {placeholders}, %s, <tags> and &mnemonics."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
+_ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZzLlGg", "ÅåÇçÉéÎîÑñÖöŠšÛûÝýŽžĽľĞğ")
+
+
+def pseudo(message: str) -> str:
+    """The pseudo-locale's version of `message`; markup and placeholders stay intact."""
+    if not message:
+        return message
+    out: list[str] = []
+    depth = 0
+    for ch in message:
+        if ch in "{<":
+            depth += 1
+        if depth:
+            out.append(ch)
+        else:
+            out.append(ch.translate(_ACCENTS))
+        if ch in "}>" and depth:
+            depth -= 1
+    letters = sum(1 for ch in message if ch.isalpha())
+    pad = "·" * max(1, round(letters * 0.4))
+    text = "".join(out)
+    if "\n" in text:  # keep line structure: pad the first line only
+        first, rest = text.split("\n", 1)
+        return f"[{first}{pad}]\n{rest}"
+    return f"[{text}{pad}]"
 
 
 def set_locale(locale: str) -> None:
     """Switch catalogs; an unknown locale falls back to the source strings (en_GB)."""
     global _translation, _locale
+    if locale == PSEUDO_LOCALE:
+        _translation = PseudoTranslations()
+    else:
+        try:
+            Locale.parse(locale)
+        except (UnknownLocaleError, ValueError):
+            locale = DEFAULT_LOCALE
+        _translation = _gettext.translation(
+            DOMAIN, localedir=str(resource_path("locale")), languages=[locale], fallback=True
+        )
     _locale = locale
-    _translation = _gettext.translation(
-        DOMAIN, localedir=str(resource_path("locale")), languages=[locale], fallback=True
-    )
+    if needs_unicode_font(locale):  # PDFs then need a Unicode font; the module hooks itself in
+        import apdesk.documents.fonts  # noqa: F401
+    for listener in list(_listeners):
+        listener(locale)
+
+
+def on_locale_changed(listener: Callable[[str], None]) -> None:
+    """Called after every `set_locale` (the PDF fonts use it to pick a Unicode font)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def current_locale() -> str:
     return _locale
+
+
+def needs_unicode_font(locale: str | None = None) -> bool:
+    """True when the locale's text may hold letters outside Latin-1 (ł, ś, ă, ș, pseudo accents)."""
+    return (locale or _locale) not in (DEFAULT_LOCALE, "en", "en_US", "C")
 
 
 def _(message: str) -> str:
@@ -41,8 +142,25 @@ def format_date(value: date | None, fmt: str = "d MMMM y") -> str:
     """A date as people in the chosen locale write it (e.g. 3 March 2025); '' for none."""
     if value is None:
         return ""
-    return _babel_format_date(value, format=fmt, locale=_locale)
+    return _babel_format_date(value, format=fmt, locale=_babel_locale(_locale))
 
 
 def format_short_date(value: date | None) -> str:
     return format_date(value, "dd/MM/y")
+
+
+def format_number(value: float | int, decimals: int | None = None) -> str:
+    """A number with the locale's grouping and decimal mark (1,234.5 / 1 234,5)."""
+    fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=fmt, locale=_babel_locale(_locale))
+
+
+def format_percent(fraction: float, decimals: int = 0) -> str:
+    """`fraction` (0.905) as a percentage in the locale's style (90.5% / 90,5%)."""
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return _babel_format_percent(fraction, format=fmt, locale=_babel_locale(_locale))
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week, 0 = Monday (babel's numbering)."""
+    return int(Locale.parse(_babel_locale(_locale)).first_week_day)

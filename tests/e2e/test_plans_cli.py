@@ -35,11 +35,16 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     store = Store.open(folder, passphrase=DEMO_PASSPHRASE)
     try:
         with store.session() as s:
-            placement = s.exec(
+            template = s.exec(
                 select(Placement)
                 .where(Placement.status == PlacementStatus.ACTIVE)
                 .order_by(col(Placement.id))
             ).first()
+            assert template is not None
+            # The demo plans its placements already: write ours on a fresh copy of one.
+            placement = Placement(**template.model_dump(exclude={"id", "created_at", "updated_at"}))
+            s.add(placement)
+            s.flush()
             assert placement is not None and placement.start_date and placement.end_date
             pid = placement.id or 0
             start = placement.started_on or placement.start_date

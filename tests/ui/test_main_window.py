@@ -74,11 +74,13 @@ def test_the_home_page_shows_the_school_and_real_counts(
     assert "URN 139999" in home.identifiers.text()
     assert home.values["pupils"].text() == str(made["pupils"])
     assert home.values["providers"].text() == str(made["providers"])
-    assert home.values["placements"].text() == str(made["placements"])
-    active = sum(1 for p in store_rows(store) if p.status == PlacementStatus.ACTIVE)
-    assert 0 < active <= made["placements"]
+    placements = store_rows(store)  # the demo's plans add re-referrals beyond `made`
+    assert home.values["placements"].text() == str(len(placements))
+    active = sum(1 for p in placements if p.status == PlacementStatus.ACTIVE)
+    assert 0 < active <= len(placements)
     assert home.values["active_placements"].text() == str(active)
     populate(store, pupils=2, seed=4)
+    home.show()  # the home page re-reads only while it is on screen
     ctx.store_changed.emit(None)  # what a page does after any write
     assert home.values["pupils"].text() == str(made["pupils"] + 2)
 

@@ -3,20 +3,16 @@ re-referral, so every part of the plan screens has something to show."""
 
 from __future__ import annotations
 
-import random
 from datetime import date
 
 from apdesk.services import demo, plans
-from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.store import Store
 
 TODAY = date(2026, 3, 2)
 
 
 def test_the_demo_has_plans_reviews_follow_ups_and_a_re_referral(store: Store) -> None:
-    demo.populate(store, pupils=64, seed=7, today=TODAY)
-    with store.session() as s:
-        counts = populate_plans(s, random.Random(7), TODAY)
+    counts = demo.populate(store, pupils=64, seed=7, today=TODAY)  # plans are part of the demo
     assert counts["plans"] >= 4 and counts["reviews"] >= 2
     with store.session() as s:
         due = plans.reviews_due(s, TODAY)

@@ -8,7 +8,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 
 from .blocks import Row, esc, notice_box, para, section, signature_block
 from .common import Letterhead, build_pdf
@@ -27,26 +27,26 @@ from .placement_data import PlacementRecord
 
 # The Appendix A placement sheet's sections, worded as printed on the form.
 APPENDIX_A_LABELS = (
-    "School name",
-    "Pupil name",
-    "Date of birth",
-    "School key contact",
-    "Attendance at the time of referral",
-    "Interventions tried",
-    "SEND needs",
-    "Health needs",
-    "Support in place for the family",
-    "Information needed to keep the child safe and risk assessments",
-    "Name of the provision",
-    "Hours per week",
-    "Proposed start date",
-    "Proposed end date",
-    "Learning outcomes / success criteria",
-    "How success will be measured",
-    "Exit strategy",
-    "Child voice",
-    "Family voice",
-    "Any other AP in place",
+    N_("School name"),
+    N_("Pupil name"),
+    N_("Date of birth"),
+    N_("School key contact"),
+    N_("Attendance at the time of referral"),
+    N_("Interventions tried"),
+    N_("SEND needs"),
+    N_("Health needs"),
+    N_("Support in place for the family"),
+    N_("Information needed to keep the child safe and risk assessments"),
+    N_("Name of the provision"),
+    N_("Hours per week"),
+    N_("Proposed start date"),
+    N_("Proposed end date"),
+    N_("Learning outcomes / success criteria"),
+    N_("How success will be measured"),
+    N_("Exit strategy"),
+    N_("Child voice"),
+    N_("Family voice"),
+    N_("Any other AP in place"),
 )
 
 

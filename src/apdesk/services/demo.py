@@ -16,6 +16,7 @@ from apdesk.services import demo_names as names
 from apdesk.services import demo_placements, demo_providers
 from apdesk.services.attendance.demo_marks import populate_marks
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.demo_outbox import populate_outbox
 from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables.demo_timetables import populate_timetables
@@ -49,6 +50,7 @@ def populate(
         timetables = populate_timetables(session, rng, today)
         marks = populate_marks(session, rng, today)
         plans = populate_plans(session, rng, today)
+        outbox = populate_outbox(session, today)
     return {
         "pupils": len(made_pupils),
         "providers": len(providers),
@@ -58,6 +60,7 @@ def populate(
         "plans": plans.get("plans", 0),
         "reviews": plans.get("reviews", 0),
         "timetable versions": timetables.get("timetable_versions", 0),
+        "packs queued": outbox,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,7 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
             if any("/" in name or "\\" in name or name.startswith(".") for name in names):
                 raise PackError("the pack holds a member with a path in its name")
             return {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, EOFError) as exc:
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise PackError(f"the pack is not a readable zip file ({exc})") from exc
 
 

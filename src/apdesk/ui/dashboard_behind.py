@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.services.measures import Measure, figure_text
 from apdesk.services.measures.roster import BehindRow
 
 Index = QModelIndex | QPersistentModelIndex
 PUPIL, UPN, PROVIDER, STATUS, START, END = range(6)
-HEADERS = ("Pupil", "UPN", "Provider", "Status", "Start", "End")
+HEADERS = (N_("Pupil"), "UPN", N_("Provider"), N_("Status"), N_("Start"), N_("End"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

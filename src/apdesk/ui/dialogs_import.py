@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services.imports import ImportResult, detect_format, import_pupils, preview_csv
 from apdesk.store import Store
 from apdesk.ui.context import AppContext, describe_error
@@ -31,10 +31,10 @@ from apdesk.ui.widgets import BusyBar, ErrorLabel
 MAX_BYTES = 50 * 1024 * 1024
 CHOOSE, MAPPING, CHECK, DONE = range(4)
 TITLES = {
-    CHOOSE: "Step 1: choose the file",
-    MAPPING: "Step 2: match the columns",
-    CHECK: "Step 3: check",
-    DONE: "Done",
+    CHOOSE: N_("Step 1: choose the file"),
+    MAPPING: N_("Step 2: match the columns"),
+    CHECK: N_("Step 3: check"),
+    DONE: N_("Done"),
 }
 
 

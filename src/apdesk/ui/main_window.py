@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.ui.about import AboutDialog, ShortcutsDialog
 from apdesk.ui.context import AppContext
+from apdesk.ui.language import install_language
 from apdesk.ui.pages import PAGES, PageSpec
+from apdesk.ui.security_backups import install as install_security
 from apdesk.ui.sync_status import install_sync
 from apdesk.ui.unlock_dialog import UnlockDialog
 from apdesk.ui.widgets import BusyBar
@@ -32,9 +34,9 @@ from apdesk.ui.widgets import BusyBar
 GEOMETRY_KEY, SPLITTER_KEY, PAGE_KEY = "main/geometry", "main/splitter", "main/page"
 SIDEBAR_WIDTH = 200
 UNLOCK_METHODS = {
-    "keyring": "Unlocked (keyring)",
-    "passphrase": "Unlocked (passphrase)",
-    "recovery": "Unlocked (recovery key)",
+    "keyring": N_("Unlocked (keyring)"),
+    "passphrase": N_("Unlocked (passphrase)"),
+    "recovery": N_("Unlocked (recovery key)"),
 }
 
 
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
         ctx.error.connect(self.show_error)
+        install_security(self)  # auto-lock, clipboard guard, daily backups, Security…
+        install_language(self)  # Help > Language…
         self._restore_geometry()
         if ctx.is_unlocked:
             self._on_unlocked()

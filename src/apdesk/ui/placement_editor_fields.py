@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
 
 BLANK = QDate(2000, 1, 1)  # shown as "Not set"; no AP record is dated that early
 
 QA_TEXT = {
-    CURRENT: "QA current",
-    DUE_SOON: "QA due soon",
-    OVERDUE: "QA overdue",
-    MISSING: "QA missing",
-    FAILED: "QA failed",
+    CURRENT: N_("QA current"),
+    DUE_SOON: N_("QA due soon"),
+    OVERDUE: N_("QA overdue"),
+    MISSING: N_("QA missing"),
+    FAILED: N_("QA failed"),
 }
 QA_ICON = {
     CURRENT: QStyle.StandardPixmap.SP_DialogApplyButton,

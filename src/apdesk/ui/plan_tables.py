@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services.plans.agencies import AgencyRow
 from apdesk.ui.plan_data import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
 from apdesk.ui.plan_models import SORT_ROLE, Column, RowsModel, day, day_sort
@@ -22,13 +22,13 @@ def _rating(row: TargetRow) -> str:
 
 
 TARGET_COLUMNS: list[Column[TargetRow]] = [
-    Column("What", lambda r: r.what),
-    Column("How measured", lambda r: r.measure),
-    Column("Baseline", lambda r: r.baseline),
-    Column("Target", lambda r: r.target),
-    Column("By when", lambda r: day(r.by_date), lambda r: day_sort(r.by_date)),
+    Column(N_("What"), lambda r: r.what),
+    Column(N_("How measured"), lambda r: r.measure),
+    Column(N_("Baseline"), lambda r: r.baseline),
+    Column(N_("Target"), lambda r: r.target),
+    Column(N_("By when"), lambda r: day(r.by_date), lambda r: day_sort(r.by_date)),
     Column(
-        "Latest progress",
+        N_("Latest progress"),
         _rating,
         lambda r: r.rating.score if r.rating else 0,
         tooltip=lambda r: (
@@ -38,10 +38,10 @@ TARGET_COLUMNS: list[Column[TargetRow]] = [
 ]
 
 STEP_COLUMNS: list[Column[StepRow]] = [
-    Column("Step", lambda r: r.step),
-    Column("Who", lambda r: r.owner),
-    Column("By when", lambda r: day(r.by_date), lambda r: day_sort(r.by_date)),
-    Column("Done", lambda r: _("Done") if r.done else _("Not yet"), lambda r: int(r.done)),
+    Column(N_("Step"), lambda r: r.step),
+    Column(N_("Who"), lambda r: r.owner),
+    Column(N_("By when"), lambda r: day(r.by_date), lambda r: day_sort(r.by_date)),
+    Column(N_("Done"), lambda r: _(N_("Done")) if r.done else _("Not yet"), lambda r: int(r.done)),
 ]
 
 
@@ -52,11 +52,11 @@ def _warning_icon(widget: QWidget) -> QIcon:
 def agency_columns(widget: QWidget) -> list[Column[AgencyRow]]:
     warning = _warning_icon(widget)
     return [
-        Column("Agency", lambda r: r.name),
-        Column("Contact", lambda r: r.contact),
-        Column("Role on the plan", lambda r: r.role),
+        Column(N_("Agency"), lambda r: r.name),
+        Column(N_("Contact"), lambda r: r.contact),
+        Column(N_("Role on the plan"), lambda r: r.role),
         Column(
-            "Consent to share",
+            N_("Consent to share"),
             lambda r: day(r.consent_date) if r.consent_date else _("Not recorded"),
             lambda r: day_sort(r.consent_date),
             icon=lambda r: warning if r.warning else None,
@@ -66,21 +66,21 @@ def agency_columns(widget: QWidget) -> list[Column[AgencyRow]]:
 
 
 VOICE_COLUMNS: list[Column[VoiceRow]] = [
-    Column("Whose voice", lambda r: _(r.voice_of)),
-    Column("Date", lambda r: day(r.said_on), lambda r: day_sort(r.said_on)),
-    Column("How gathered", lambda r: r.how_gathered),
-    Column("What was said", lambda r: r.text),
+    Column(N_("Whose voice"), lambda r: _(r.voice_of)),
+    Column(N_("Date"), lambda r: day(r.said_on), lambda r: day_sort(r.said_on)),
+    Column(N_("How gathered"), lambda r: r.how_gathered),
+    Column(N_("What was said"), lambda r: r.text),
 ]
 
 REVIEW_COLUMNS: list[Column[ReviewRow]] = [
     Column(
-        "Date",
+        N_("Date"),
         lambda r: day(r.held_on) if r.held_on else _("Scheduled {day}").format(day=day(r.date)),
         lambda r: day_sort(r.date),
     ),
-    Column("Who attended", lambda r: ", ".join(r.attendees)),
-    Column("Decisions", lambda r: r.decisions),
-    Column("Next review", lambda r: day(r.next_review), lambda r: day_sort(r.next_review)),
+    Column(N_("Who attended"), lambda r: ", ".join(r.attendees)),
+    Column(N_("Decisions"), lambda r: r.decisions),
+    Column(N_("Next review"), lambda r: day(r.next_review), lambda r: day_sort(r.next_review)),
 ]
 
 
@@ -92,11 +92,11 @@ def _follow_up_state(row: FollowUpRow) -> str:
 
 
 FOLLOW_UP_COLUMNS: list[Column[FollowUpRow]] = [
-    Column("Follow-up", lambda r: _("{n} weeks").format(n=r.weeks), lambda r: r.weeks),
-    Column("Due", lambda r: day(r.due_on), lambda r: day_sort(r.due_on)),
-    Column("Result", _follow_up_state),
-    Column("Attendance since the return", lambda r: r.attendance),
-    Column("Note", lambda r: r.note),
+    Column(N_("Follow-up"), lambda r: _("{n} weeks").format(n=r.weeks), lambda r: r.weeks),
+    Column(N_("Due"), lambda r: day(r.due_on), lambda r: day_sort(r.due_on)),
+    Column(N_("Result"), _follow_up_state),
+    Column(N_("Attendance since the return"), lambda r: r.attendance),
+    Column(N_("Note"), lambda r: r.note),
 ]
 
 

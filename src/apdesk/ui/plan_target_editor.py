@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services import plans
 from apdesk.services.plans.plans import TARGET_FIELDS
 from apdesk.store import Store
@@ -25,10 +25,10 @@ from apdesk.ui.plan_forms import FieldErrors, date_edit, name_buttons, to_date
 from apdesk.ui.widgets import ErrorLabel
 
 HINTS = {
-    "what": "e.g. Attend 90% of sessions at the provider",
-    "measure": "e.g. Provider's weekly attendance returns",
-    "baseline": "e.g. 62% in the half term before the referral",
-    "target": "e.g. 90% for four weeks in a row",
+    "what": N_("e.g. Attend 90% of sessions at the provider"),
+    "measure": N_("e.g. Provider's weekly attendance returns"),
+    "baseline": N_("e.g. 62% in the half term before the referral"),
+    "target": N_("e.g. 90% for four weeks in a row"),
 }
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
 from sqlmodel import Session
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models import Placement, Provider
 from apdesk.services import plans
 from apdesk.store import Store
@@ -107,14 +107,14 @@ def due_columns(widget: QWidget) -> list[Column[DueRow]]:
     due: QIcon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
     return [
         Column(
-            "State",
+            N_("State"),
             lambda r: r.state,
             lambda r: r.urgency,
             icon=lambda r: overdue if r.overdue else due,
             tooltip=lambda r: r.basis,
         ),
-        Column("Due", lambda r: day(r.due_on), lambda r: day_sort(r.due_on)),
-        Column("What", lambda r: r.what),
-        Column("Pupil", lambda r: r.pupil_name, tooltip=lambda r: f"{r.pupil_name} ({r.upn})"),
-        Column("Provider", lambda r: r.provider_name),
+        Column(N_("Due"), lambda r: day(r.due_on), lambda r: day_sort(r.due_on)),
+        Column(N_("What"), lambda r: r.what),
+        Column(N_("Pupil"), lambda r: r.pupil_name, tooltip=lambda r: f"{r.pupil_name} ({r.upn})"),
+        Column(N_("Provider"), lambda r: r.provider_name),
     ]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.store import Store
 from apdesk.sync import connection, keys
@@ -34,7 +34,11 @@ from apdesk.ui.context import AppContext, describe_error
 from apdesk.ui.widgets import ErrorLabel
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
-PLACES = {"keyring": "set (in keyring)", "store": "set (in the encrypted store)", "": "not set"}
+PLACES = {
+    "keyring": N_("set (in keyring)"),
+    "store": N_("set (in the encrypted store)"),
+    "": N_("not set"),
+}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services.demo import DEMO_PASSPHRASE, populate
 from apdesk.store import KdfParams, Store, WrongKey
 from apdesk.store.header import KeyHeader
@@ -21,7 +21,7 @@ from apdesk.ui.setup_wizard import SetupWizard
 from apdesk.ui.tasks import TaskRunner
 from apdesk.ui.unlock_dialog import UnlockDialog
 
-KEYRING_NOTE = (
+KEYRING_NOTE = N_(
     "This computer's keyring did not have the key for this store (the keyring may have been "
     "reset, or the store was copied from another computer), so apdesk needs the passphrase."
 )

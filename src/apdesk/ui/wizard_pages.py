@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.services.school import SchoolDetails
 from apdesk.ui.widgets import BusyBar, ErrorLabel, PassphraseInput, StrengthMeter, monospace_font
@@ -28,14 +28,14 @@ if TYPE_CHECKING:
 
 # (SchoolDetails attribute, label, the field name ValidationError uses, placeholder)
 SCHOOL_FIELDS = (
-    ("name", "School &name", "name", "Riverside Academy"),
-    ("urn", "&URN", "URN", "6 digits"),
-    ("la_code", "&LA code", "LA code", "3 digits, e.g. 855"),
-    ("estab", "&Establishment number", "Establishment number", "4 digits, e.g. 4001"),
-    ("key_contact_name", "Key &contact", "key contact", "Name of the AP lead"),
-    ("key_contact_role", "Contact &role", "role", "e.g. Assistant head (inclusion)"),
-    ("key_contact_phone", "Contact &phone", "phone", ""),
-    ("key_contact_email", "Contact &email", "email", ""),
+    ("name", N_("School &name"), "name", N_("Riverside Academy")),
+    ("urn", "&URN", "URN", N_("6 digits")),
+    ("la_code", N_("&LA code"), N_("LA code"), N_("3 digits, e.g. 855")),
+    ("estab", N_("&Establishment number"), N_("Establishment number"), N_("4 digits, e.g. 4001")),
+    ("key_contact_name", N_("Key &contact"), N_("key contact"), N_("Name of the AP lead")),
+    ("key_contact_role", N_("Contact &role"), "role", N_("e.g. Assistant head (inclusion)")),
+    ("key_contact_phone", N_("Contact &phone"), "phone", ""),
+    ("key_contact_email", N_("Contact &email"), "email", ""),
 )
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from apdesk.models import Placement, Pupil
+from apdesk.models import Placement, Pupil, TimetableVersion
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.timetables.grid import Grid, SlotValue, mainstream_week
@@ -84,7 +84,12 @@ def _candidates(session: Session) -> tuple[list[Pupil], Placement | None]:
 
 
 def populate_timetables(session: Session, rng: random.Random, today: date) -> dict[str, int]:
-    """Add The Bridge and 6-7 pupils' hybrid timetables; returns what was made."""
+    """Add The Bridge and 6-7 pupils' hybrid timetables; returns what was made.
+
+    A store that already has timetables is left alone, so adding more demo pupils is safe.
+    """
+    if session.exec(select(TimetableVersion)).first() is not None:
+        return {"iap_groups": 0, "timetabled_pupils": 0, "timetable_versions": 0}
     structure = save_structure(session, load_structure(session).periods, 1)
     ensure_activities(session)
     group = save_group(

@@ -61,6 +61,12 @@ PAGES: list[PageSpec] = [
         "apdesk.ui.pages.providers:ProvidersPage",
     ),
     PageSpec(
+        "register",
+        N_("Attendance"),
+        Icon.SP_DialogApplyButton,
+        "apdesk.ui.pages.register:RegisterPage",
+    ),
+    PageSpec(
         "timetables",
         N_("Timetables"),
         Icon.SP_FileDialogListView,
@@ -74,4 +80,10 @@ PAGES: list[PageSpec] = [
         "apdesk.ui.pages.reviews:ReviewsPage",
     ),
     PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.pages.outbox:OutboxPage"),
+    PageSpec(
+        "audit",
+        N_("Audit log"),
+        Icon.SP_FileDialogInfoView,
+        "apdesk.ui.pages.audit:AuditPage",
+    ),
 ]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.services.info import store_info
 from apdesk.services.measures import (
     Chart,
@@ -50,10 +50,10 @@ from apdesk.ui.dashboard_today import TodayList
 
 # (key in Overview.counts, caption)
 FACTS = (
-    ("pupils", "Pupils"),
-    ("providers", "Providers"),
-    ("active_placements", "Active placements"),
-    ("placements", "Placements in all"),
+    ("pupils", N_("Pupils")),
+    ("providers", N_("Providers")),
+    ("active_placements", N_("Active placements")),
+    ("placements", N_("Placements in all")),
 )
 
 

@@ -30,6 +30,8 @@ from apdesk.sync.outbox import OutboxRow
 from apdesk.sync.pack import SUFFIX
 from apdesk.sync.verify import PackError, VerifiedPack
 from apdesk.ui.context import AppContext, describe_error
+from apdesk.ui.filter_banner import FilterBanner
+from apdesk.ui.home_filters import narrow_packs
 from apdesk.ui.pages.outbox_contents import PackContentsDialog
 from apdesk.ui.pages.outbox_filters import StatusButtons
 from apdesk.ui.pages.outbox_model import (
@@ -110,9 +112,14 @@ class OutboxPage(QWidget):
         actions.addWidget(self.save_button)
         actions.addWidget(self.open_button)
         actions.addStretch(1)
+        self.banner = FilterBanner(_("Show all packs"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}
+        self.rows: list[OutboxRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
@@ -165,12 +172,32 @@ class OutboxPage(QWidget):
             self.ctx.read(load_rows, self.show_rows)
 
     def show_rows(self, rows: list[OutboxRow]) -> None:
+        self.rows = rows
+        rows = self._narrowed(rows)
         chosen = self.selected()
         self.model.set_rows(rows)
         self.filters.set_counts(rows)
         if chosen is not None:
             self.select(chosen.pack_id)
         self._selection_changed()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `pack_ids` and/or a `status` ("waiting": every pack not yet delivered)."""
+        self.from_home = dict(filters)
+        self.filters.choose("all")
+        self.show_rows(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.show_rows(self.rows)
+
+    def _narrowed(self, rows: list[OutboxRow]) -> list[OutboxRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_packs(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
 
     def _sync_moved(self, state: SyncState) -> None:
         """Each step of a round (sending, then its outcome) changes rows: show them."""

@@ -8,16 +8,16 @@ from collections.abc import Iterable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
 
 # (key, caption, statuses shown); an empty set shows every pack
 FILTERS: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("all", "All", frozenset()),
-    ("waiting", "Waiting", frozenset({OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value})),
-    ("attention", "Needs attention", frozenset({OutboxStatus.ATTENTION.value})),
-    ("delivered", "Delivered", frozenset({OutboxStatus.DELIVERED.value})),
+    ("all", N_("All"), frozenset()),
+    ("waiting", N_("Waiting"), frozenset({OutboxStatus.QUEUED.value, OutboxStatus.SENDING.value})),
+    ("attention", N_("Needs attention"), frozenset({OutboxStatus.ATTENTION.value})),
+    ("delivered", N_("Delivered"), frozenset({OutboxStatus.DELIVERED.value})),
 )
 
 

@@ -16,13 +16,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
 
 Index = QModelIndex | QPersistentModelIndex
 CREATED, PUPIL, KIND, STATUS, ATTEMPTS, PROBLEM, DELIVERED = range(7)
-HEADERS = ("Created", "Pupil", "Kind", "Status", "Tries", "Last error / what to fix", "Delivered")
+HEADERS = (
+    N_("Created"),
+    N_("Pupil"),
+    N_("Kind"),
+    N_("Status"),
+    N_("Tries"),
+    N_("Last error / what to fix"),
+    N_("Delivered"),
+)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the OutboxRow itself
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status value ("queued", ...)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3

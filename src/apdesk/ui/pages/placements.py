@@ -33,6 +33,8 @@ from apdesk.services.placement_lifecycle import PlacementRow, list_placements
 from apdesk.services.placements import PlacementResult
 from apdesk.store import Store
 from apdesk.ui.context import AppContext, describe_error
+from apdesk.ui.filter_banner import FilterBanner
+from apdesk.ui.home_filters import narrow_placements
 from apdesk.ui.pages.placements_dialogs import DayDialog, EndPlacementDialog
 from apdesk.ui.pages.placements_model import (
     PROVIDER,
@@ -125,7 +127,11 @@ class PlacementsPage(PrintMixin, QWidget):
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
         self.count = QLabel(self)
+        self.banner = FilterBanner(_("Show all placements"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addWidget(actions)
         layout.addWidget(self.message)
@@ -182,6 +188,9 @@ class PlacementsPage(PrintMixin, QWidget):
     def _apply_rows(self) -> None:
         selected = self.selected_row()
         rows = [r for r in self.rows if r.warnings] if self.warnings_only.isChecked() else self.rows
+        if self.from_home:
+            rows, text = narrow_placements(rows, self.from_home)
+            self.banner.show_text(text)
         self.model.set_rows(rows)
         if not self._sized and rows:
             self.table.resizeColumnsToContents()
@@ -194,6 +203,32 @@ class PlacementsPage(PrintMixin, QWidget):
         if selected is not None:
             self.select(selected.id)
         self._enable()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `placement_ids` and/or a `status`; the other filters are reset so every
+        one of them shows."""
+        self.from_home = dict(filters)
+        self._reset_filters(str(filters.get("status") or ""))
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self._reset_filters("")
+
+    def _reset_filters(self, status: str) -> None:
+        """Re-read only when the status or provider asked of the store changes."""
+        before = (self.status.currentData(), self.provider.currentData())
+        for combo, value in ((self.status, status), (self.provider, 0)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.warnings_only.blockSignals(True)
+        self.warnings_only.setChecked(False)
+        self.warnings_only.blockSignals(False)
+        if (self.status.currentData(), self.provider.currentData()) != before:
+            self.refresh()
+        else:
+            self._apply_rows()
 
     def _remember_header(self) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())

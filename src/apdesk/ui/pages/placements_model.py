@@ -8,11 +8,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyle, QWidget
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.services.placement_lifecycle import PlacementRow
 
 PUPIL, PROVIDER, STATUS, START, END, HOURS, WARNINGS = range(7)
-HEADERS = ("Pupil", "Provider", "Status", "Start", "End", "Hours", "Warnings")
+HEADERS = (
+    N_("Pupil"),
+    N_("Provider"),
+    N_("Status"),
+    N_("Start"),
+    N_("End"),
+    N_("Hours"),
+    N_("Warnings"),
+)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.ui.context import AppContext
 from apdesk.ui.pages.plans_actions import PlanActions
 from apdesk.ui.plan_data import PlacementChoice, PlanData, list_choices, load_plan
@@ -25,7 +25,7 @@ from apdesk.ui.plan_view import PlanView
 
 SPLITTER_KEY = "plans/splitter"
 CHOICE_COLUMNS: list[Column[PlacementChoice]] = [
-    Column("Placement", lambda c: c.label, tooltip=lambda c: f"{c.label} ({c.upn})")
+    Column(N_("Placement"), lambda c: c.label, tooltip=lambda c: f"{c.label} ({c.upn})")
 ]
 
 

@@ -22,6 +22,8 @@ from apdesk.i18n import _, ngettext
 from apdesk.services.providers import ProviderRow, list_providers
 from apdesk.store import Store
 from apdesk.ui.context import AppContext
+from apdesk.ui.filter_banner import FilterBanner
+from apdesk.ui.home_filters import narrow_providers
 from apdesk.ui.pages.providers_find import FindProviderDialog
 from apdesk.ui.pages.providers_model import NAME, ROW_ROLE, ProvidersFilter, ProvidersModel
 from apdesk.ui.provider_editor import ProviderEditor
@@ -75,7 +77,12 @@ class ProvidersPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         bar.addWidget(self.find_button)
+        self.banner = FilterBanner(_("Show all providers"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[ProviderRow] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -102,7 +109,9 @@ class ProvidersPage(QWidget):
             return list_providers(session, date.today())
 
     def _show(self, rows: list[ProviderRow]) -> None:
+        self.rows = rows
         selected = self.selected_id()
+        rows = self._narrowed(rows)
         self.model.set_rows(rows)
         if not self._sized and rows:
             self.table.resizeColumnsToContents()
@@ -110,6 +119,24 @@ class ProvidersPage(QWidget):
         self.count.setText(ngettext("{n} provider", "{n} providers", len(rows)).format(n=len(rows)))
         if selected is not None:
             self.select(selected)
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `provider_ids` and/or `qa` ("overdue": QA overdue, missing or failed)."""
+        self.from_home = dict(filters)
+        self.search.clear()
+        self._show(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self._show(self.rows)
+
+    def _narrowed(self, rows: list[ProviderRow]) -> list[ProviderRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_providers(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
 
     def _remember_header(self) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())

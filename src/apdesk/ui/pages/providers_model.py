@@ -13,19 +13,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.services.providers import ProviderRow
 from apdesk.ui.placement_editor_fields import qa_icon, qa_text
 
 NAME, SETTING, APPROVAL, DELIVERY, PLACES, QA, CONCERNS = range(7)
 HEADERS = (
-    "Name",
-    "Type of setting",
-    "LA approval",
-    "Delivery",
-    "Places",
-    "QA state",
-    "Concerns",
+    N_("Name"),
+    N_("Type of setting"),
+    N_("LA approval"),
+    N_("Delivery"),
+    N_("Places"),
+    N_("QA state"),
+    N_("Concerns"),
 )
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ProviderRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

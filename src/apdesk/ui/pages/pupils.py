@@ -27,6 +27,8 @@ from apdesk.services.pupils import PupilRow, list_pupils, year_label
 from apdesk.store import Store
 from apdesk.ui.context import AppContext
 from apdesk.ui.dialogs_import import ImportDialog
+from apdesk.ui.filter_banner import FilterBanner
+from apdesk.ui.home_filters import narrow_pupils
 from apdesk.ui.pages.pupil_detail import PupilDetailPanel
 from apdesk.ui.pages.pupil_editor import PupilEditor
 from apdesk.ui.pages.pupils_data import load_pupil
@@ -72,8 +74,13 @@ class PupilsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.banner = FilterBanner(_("Show all pupils"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[PupilRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
         layout.addLayout(self.bar)
         layout.addLayout(self.filters)
         layout.addWidget(self.splitter, 1)
@@ -198,12 +205,29 @@ class PupilsPage(QWidget):
     def show_rows(self, rows: list[PupilRow]) -> None:
         keep = self._want_id if self._want_id is not None else self.current_id()
         self._want_id = None
+        self.rows = rows
+        if self.from_home:
+            rows, text = narrow_pupils(rows, self.from_home)
+            self.banner.show_text(text)
         self.model.set_rows(rows)
         self._update_count()
         if keep is not None and self.select_pupil(keep):
             self.detail.load(keep)
         else:
             self.detail.load(None)
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `pupil_ids`; search and the other filters are reset so all of them show."""
+        self.from_home = dict(filters)
+        self.search.clear()
+        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
+            combo.setCurrentIndex(0)
+        self.show_rows(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.show_rows(self.rows)
 
     def _filter(self, **changes: Any) -> None:
         self.proxy.set_filter(**changes)

@@ -18,14 +18,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import PupilRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_UPN, COL_NAME, COL_YEAR, COL_SEN, COL_LOOKED_AFTER, COL_IN_AP = range(6)
-HEADERS = ("UPN", "Name", "Year", "SEN", "Looked after", "In AP now")
+HEADERS = ("UPN", N_("Name"), N_("Year"), N_("SEN"), N_("Looked after"), N_("In AP now"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil's id
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole PupilRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a value that sorts naturally (year as a number)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from apdesk.i18n import _
 from apdesk.ui.context import AppContext
+from apdesk.ui.filter_banner import FilterBanner
+from apdesk.ui.home_filters import narrow_reviews
 from apdesk.ui.plan_data import review_setup
 from apdesk.ui.plan_tables import RowsTable
 from apdesk.ui.plan_view import button, row
@@ -45,8 +47,13 @@ class ReviewsPage(QWidget):
         self.follow_up_button.clicked.connect(self.record_follow_up)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.activated.connect(self.act)
+        self.banner = FilterBanner(_("Show all reviews and follow-ups"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[DueRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row(self.open_button, self.review_button, self.follow_up_button))
@@ -71,7 +78,8 @@ class ReviewsPage(QWidget):
             self.ctx.read(lambda store: load_due(store, date.today()), self.show_rows)
 
     def show_rows(self, rows: list[DueRow]) -> None:
-        self.table.set_rows(rows)
+        self.rows = rows
+        self.table.set_rows(self._narrowed(rows))
         reviews = [r for r in rows if r.kind == "review"]
         overdue = sum(1 for r in reviews if r.overdue)
         follow_ups = len(rows) - len(reviews)
@@ -84,6 +92,25 @@ class ReviewsPage(QWidget):
             )
         )
         self._update_buttons()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `placement_ids` and/or a `state` ("overdue" or "due": reviews only)."""
+        self.from_home = dict(filters)
+        self.table.set_rows(self._narrowed(self.rows))
+        self._update_buttons()
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.table.set_rows(self.rows)
+        self._update_buttons()
+
+    def _narrowed(self, rows: list[DueRow]) -> list[DueRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_reviews(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
 
     def current(self) -> DueRow | None:
         item = self.table.current_row()

@@ -1,0 +1,140 @@
+"""Data protection duties: `apdesk sar` (subject access) and `apdesk retention`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from apdesk.commands.common import UserError, add_store_option, open_store, print_json
+from apdesk.documents import sar_pdf
+from apdesk.services import retention, sar
+from apdesk.services.school import school_details
+from apdesk.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("sar", help="a subject access export for one pupil (PDF and JSON)")
+    p.add_argument("--pupil", required=True, metavar="UPN", help="the pupil's UPN")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the two files")
+    p.add_argument(
+        "--requested", metavar="YYYY-MM-DD", help="the day the request arrived (default: today)"
+    )
+    add_store_option(p)
+    p.set_defaults(func=cmd_sar)
+
+    p = sub.add_parser("retention", help="how long records are kept; purge those past it")
+    group = p.add_subparsers(dest="retention_what", metavar="WHAT")
+    p.set_defaults(func=lambda _a, parser=p: parser.error("say what, e.g. `rules`"))
+    r = group.add_parser("rules", help="each record type's period and its source")
+    add_store_option(r)
+    r.set_defaults(func=cmd_rules)
+    s = group.add_parser("set", help="change a record type's period in years")
+    s.add_argument("record_type", choices=[rule.key for rule in retention.DEFAULT_RULES])
+    s.add_argument("years", type=int)
+    add_store_option(s)
+    s.set_defaults(func=cmd_set)
+    q = group.add_parser("review", help="records past their period")
+    q.add_argument("--json", action="store_true", help="print the queue as JSON")
+    q.add_argument("--type", action="append", metavar="TYPE", help="only this type (repeatable)")
+    add_store_option(q)
+    q.set_defaults(func=cmd_review)
+    g = group.add_parser("purge", help="delete records past their period, then VACUUM")
+    g.add_argument("--type", action="append", metavar="TYPE", help="only this type (repeatable)")
+    g.add_argument("--yes", action="store_true", help="confirm: deleting cannot be undone")
+    add_store_option(g)
+    g.set_defaults(func=cmd_purge)
+
+
+def _day(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--requested: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+
+
+def cmd_sar(args: argparse.Namespace) -> int:
+    requested = _day(args.requested)
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            access = sar.build(session, args.pupil, requested)
+            school = school_details(session)
+    finally:
+        store.lock()
+    pdf = sar_pdf.render(access, school)
+    json_path, pdf_path = sar.write_files(access, pdf, Path(args.out).expanduser())
+    print(f"Wrote {pdf_path} and {json_path}")
+    print(f"Respond by {access.respond_by.isoformat()} (one calendar month from {requested}).")
+    print(f"{len(access.third_party)} item(s) of other people's details to review for redaction.")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            found = retention.rules(session)
+    finally:
+        store.lock()
+    for rule in found:
+        purge = "" if rule.purgeable else " [kept: not purged]"
+        print(
+            f"{rule.key:<12} {rule.years:>3} years from {rule.counted_from} ({rule.source}){purge}"
+        )
+    print(retention.AUDIT_NOTE)
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            retention.set_period(session, args.record_type, args.years)
+    finally:
+        store.lock()
+    print(f"{args.record_type}: kept for {args.years} years")
+    return 0
+
+
+def _queue(args: argparse.Namespace, store: Store) -> list[retention.DueItem]:
+    with store.session() as session:
+        items = retention.review_queue(session, retention.today_utc())
+    wanted = set(args.type or [])
+    return [i for i in items if not wanted or i.rule in wanted]
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        items = _queue(args, store)
+    finally:
+        store.lock()
+    if args.json:
+        print_json([item.__dict__ for item in items])
+        return 0
+    if not items:
+        print("Nothing is past its retention period.")
+    for item in items:
+        print(f"{item.rule:<12} due since {item.due_since}  {item.label}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        items = [i for i in _queue(args, store) if i.rule in retention.ROOTS]
+        if not items:
+            print("Nothing is past its retention period.")
+            return 0
+        if not args.yes:
+            raise UserError(
+                f"{len(items)} record(s) would be deleted for good: run again with --yes to purge"
+            )
+        counts = retention.purge(store, items)
+    finally:
+        store.lock()
+    print("Purged: " + ", ".join(f"{n} {table}" for table, n in sorted(counts.items())))
+    return 0

@@ -1,0 +1,203 @@
+"""Reading the audit log: filters for the viewer and "everything about this pupil" for a SAR.
+
+Audit rows name the changed record by table and id; a row is about a pupil when it is the
+pupil's own row or its before/after values carry that pupil's id (or one of their placements').
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlmodel import Session, SQLModel
+
+from apdesk.models import AuditEvent, Placement, Pupil
+from apdesk.store.audit import ChainReport, verify_chain
+
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    pupil: str = ""  # UPN or part of a name
+    actor: str = ""
+    action: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+def _load(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"value": text}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _row(event: AuditEvent) -> AuditRow:
+    at = event.at if event.at.tzinfo else event.at.replace(tzinfo=UTC)
+    return AuditRow(
+        int(event.id or 0),
+        at,
+        event.actor,
+        event.action,
+        event.entity,
+        event.entity_id,
+        _load(event.before),
+        _load(event.after),
+    )
+
+
+def _columns(model: type[SQLModel]) -> Any:
+    """The table's columns, for core queries that type-check."""
+    return model.__table__.c  # type: ignore[attr-defined]
+
+
+def pupil_ids_matching(session: Session, text: str) -> set[int]:
+    needle = f"%{text.strip()}%"
+    pupil = _columns(Pupil)
+    query = select(pupil.id).where(
+        or_(
+            pupil.upn.ilike(needle),
+            pupil.surname.ilike(needle),
+            pupil.forename.ilike(needle),
+            pupil.preferred_name.ilike(needle),
+        )
+    )
+    return {int(i) for i in session.execute(query).scalars()}
+
+
+def is_about(row: AuditRow, pupil_ids: set[int], placement_ids: set[int]) -> bool:
+    if row.entity == "pupil" and row.entity_id.isdigit() and int(row.entity_id) in pupil_ids:
+        return True
+    if (
+        row.entity == "placement"
+        and row.entity_id.isdigit()
+        and int(row.entity_id) in placement_ids
+    ):
+        return True
+    for values in (row.before, row.after):
+        if values.get("pupil_id") in pupil_ids or values.get("placement_id") in placement_ids:
+            return True
+    return False
+
+
+def placements_of(session: Session, pupil_ids: set[int]) -> set[int]:
+    if not pupil_ids:
+        return set()
+    placement = _columns(Placement)
+    query = select(placement.id).where(placement.pupil_id.in_(pupil_ids))
+    return {int(i) for i in session.execute(query).scalars()}
+
+
+def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list[AuditRow]:
+    """Newest first; the pupil filter matches UPN or name, then follows their placements."""
+    event = _columns(AuditEvent)
+    query = select(AuditEvent).order_by(event.id.desc())
+    if wanted.actor.strip():
+        query = query.where(event.actor.ilike(f"%{wanted.actor.strip()}%"))
+    if wanted.action.strip():
+        query = query.where(event.action == wanted.action.strip())
+    if wanted.since is not None:
+        query = query.where(event.at >= datetime.combine(wanted.since, time.min, UTC))
+    if wanted.until is not None:
+        end = datetime.combine(wanted.until + timedelta(days=1), time.min, UTC)
+        query = query.where(event.at < end)
+    pupil_ids: set[int] | None = None
+    if wanted.pupil.strip():
+        pupil_ids = pupil_ids_matching(session, wanted.pupil)
+        if not pupil_ids:
+            return []
+    placement_ids = placements_of(session, pupil_ids or set())
+    rows: list[AuditRow] = []
+    for found in session.execute(query).scalars():
+        row = _row(found)
+        if pupil_ids is not None and not is_about(row, pupil_ids, placement_ids):
+            continue
+        rows.append(row)
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def pupil_names(session: Session) -> dict[str, dict[int, str]]:
+    """Labels for the viewer: pupil id -> "Surname, Forename (UPN)"; placement id -> its pupil's."""
+    pupil, placement = _columns(Pupil), _columns(Placement)
+    names = {
+        int(pid): f"{surname}, {forename} ({upn})"
+        for pid, surname, forename, upn in session.execute(
+            select(pupil.id, pupil.surname, pupil.forename, pupil.upn)
+        )
+    }
+    placements = {
+        int(plid): names.get(int(pid), "")
+        for plid, pid in session.execute(select(placement.id, placement.pupil_id))
+    }
+    return {"pupil": names, "placement": placements}
+
+
+def about_whom(row: AuditRow, names: dict[str, dict[int, str]]) -> str:
+    """The pupil an audit row concerns, if any (by its own id or the ids it carries)."""
+    if row.entity in names and row.entity_id.isdigit():
+        found = names[row.entity].get(int(row.entity_id))
+        if found:
+            return found
+    for values in (row.after, row.before):
+        for key, table in (("pupil_id", "pupil"), ("placement_id", "placement")):
+            value = values.get(key)
+            if isinstance(value, int) and value in names[table]:
+                return names[table][value]
+    return ""
+
+
+def actions(session: Session) -> list[str]:
+    found = session.execute(select(_columns(AuditEvent).action).distinct()).scalars()
+    return sorted(str(a) for a in found)
+
+
+def chain_status(session: Session) -> ChainReport:
+    return verify_chain(session)
+
+
+def field_label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def describe_change(row: AuditRow) -> str:
+    """Before → after per field, one line each, for people rather than machines."""
+    names = sorted(set(row.before) | set(row.after))
+    lines = []
+    for name in names:
+        old, new = row.before.get(name), row.after.get(name)
+        if row.action == "create":
+            lines.append(f"{field_label(name)}: {_show(new)}")
+        elif row.action == "delete":
+            lines.append(f"{field_label(name)}: {_show(old)}")
+        else:
+            lines.append(f"{field_label(name)}: {_show(old)} → {_show(new)}")
+    return "\n".join(lines)
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -1,0 +1,246 @@
+"""Retention: how long each kind of record is kept, what is past its time, and purging it.
+
+Purges run as plain SQL deletes (not ORM deletes) so the audit hook never copies the purged
+person's details into a new audit row; one summary row records counts only. Existing audit
+rows are left as they are: the hash chain covers their text, so rewriting them would make the
+log fail verification (see `AUDIT_NOTE`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, SQLModel
+
+from apdesk.models import Attachment, AttendanceMark, AuditEvent, OutboxItem, Placement, Pupil
+from apdesk.models.enums import OutboxStatus
+from apdesk.models.errors import ValidationError
+from apdesk.models.school import Setting
+from apdesk.models.types import utcnow
+from apdesk.store import Store, audit
+
+IRMS = "source: IRMS toolkit for schools"
+REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
+APDESK = "apdesk default"
+SETTING_PREFIX = "retention."
+AUDIT_NOTE = (
+    "Audit rows are kept whole: each row's hash covers its text, so redacting older rows "
+    "would break the chain that proves the log is untouched. Purges add one row with counts only."
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    title: str
+    years: int
+    counted_from: str
+    source: str
+    purgeable: bool = True
+
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    Rule("pupils", "Pupils no longer on roll", 25, "date of birth", IRMS),
+    Rule("placements", "Placements that have ended", 6, "the placement's end", APDESK),
+    Rule("attendance", "Attendance marks", 6, "the date of the mark", REGS),
+    Rule("attachments", "Attachments", 6, "the date added", APDESK),
+    Rule("outbox", "Delivered notification packs", 1, "delivery", APDESK),
+    Rule("audit", "Audit log events", 6, "the event", APDESK, purgeable=False),
+)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    rule: str
+    entity: str
+    entity_id: str
+    label: str
+    due_since: date
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def rules(session: Session) -> list[Rule]:
+    """The defaults with any period the school has changed (kept as settings in the store)."""
+    saved = {
+        s.key[len(SETTING_PREFIX) :]: s.value
+        for s in session.execute(
+            select(Setting).where(_table(Setting).c.key.startswith(SETTING_PREFIX))
+        ).scalars()
+    }
+    out = []
+    for rule in DEFAULT_RULES:
+        value = saved.get(rule.key)
+        if value is not None and value.isdigit() and int(value) != rule.years:
+            source = f"school setting (default {rule.years} years, {rule.source})"
+            rule = Rule(rule.key, rule.title, int(value), rule.counted_from, source, rule.purgeable)
+        out.append(rule)
+    return out
+
+
+def set_period(session: Session, key: str, years: int) -> None:
+    if key not in {r.key for r in DEFAULT_RULES}:
+        raise ValidationError("record type", f"'{key}' is not known", "use one of the listed types")
+    if not 1 <= years <= 100:
+        raise ValidationError("years", f"{years} is out of range", "give a number from 1 to 100")
+    setting = session.get(Setting, SETTING_PREFIX + key) or Setting(key=SETTING_PREFIX + key)
+    setting.value = str(years)
+    session.add(setting)
+
+
+def _cutoff(today: date, years: int) -> date:
+    return _years_after(today, -years)
+
+
+def review_queue(session: Session, today: date) -> list[DueItem]:
+    """Every purgeable record past its period, oldest first."""
+    period = {r.key: r.years for r in rules(session)}
+    items: list[DueItem] = []
+    left = select(Pupil).where(_table(Pupil).c.on_roll.is_(False))
+    for pupil in session.execute(left).scalars():
+        due = _years_after(pupil.dob, period["pupils"])
+        if due <= today:
+            items.append(DueItem("pupils", "pupil", str(pupil.id), _pupil_label(pupil), due))
+    cut = _cutoff(today, period["placements"])
+    for placement in session.execute(select(Placement)).scalars():
+        ended = placement.ended_on or placement.end_date
+        if ended is not None and ended <= cut and placement.status.value in ("ended", "cancelled"):
+            due = _years_after(ended, period["placements"])
+            items.append(
+                DueItem(
+                    "placements", "placement", str(placement.id), f"Placement {placement.id}", due
+                )
+            )
+    cut = _cutoff(today, period["attendance"])
+    mark = _table(AttendanceMark).c
+    for mark_id, mark_date in session.execute(
+        select(mark.id, mark.mark_date).where(mark.mark_date <= cut)
+    ).all():
+        due = _years_after(mark_date, period["attendance"])
+        items.append(DueItem("attendance", "attendancemark", str(mark_id), f"Mark {mark_id}", due))
+    cut = _cutoff(today, period["attachments"])
+    att = _table(Attachment).c
+    for att_id, filename, added_at in session.execute(
+        select(att.id, att.filename, att.added_at)
+    ).all():
+        if added_at.date() <= cut:
+            due = _years_after(added_at.date(), period["attachments"])
+            items.append(DueItem("attachments", "attachment", str(att_id), filename, due))
+    cut = _cutoff(today, period["outbox"])
+    box = _table(OutboxItem).c
+    for pack_id, delivered in session.execute(
+        select(box.id, box.delivered_at).where(box.status == OutboxStatus.DELIVERED.value)
+    ).all():
+        if delivered is not None and delivered.date() <= cut:
+            due = _years_after(delivered.date(), period["outbox"])
+            items.append(DueItem("outbox", "outboxitem", pack_id, f"Pack {pack_id[:8]}", due))
+    return sorted(items, key=lambda i: (i.due_since, i.rule, i.entity_id))
+
+
+def _pupil_label(pupil: Pupil) -> str:
+    return f"{pupil.surname}, {pupil.forename} ({pupil.upn})"
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return model.__table__  # type: ignore[attr-defined, no-any-return]
+
+
+def _cascade(
+    session: Session,
+    table: Table,
+    where: ColumnElement[bool],
+    counts: dict[str, int],
+    null_optional: bool,
+) -> None:
+    """Delete rows of `table` matching `where` and, first, every row that points at them.
+
+    Found from the schema's foreign keys, so tables added later are covered too. With
+    `null_optional`, optional references (e.g. a mark's placement) are cleared, not deleted.
+    """
+    for child in SQLModel.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is not table or child is table:
+                continue
+            targets = select(fk.column).where(where)
+            if null_optional and fk.parent.nullable:
+                session.execute(
+                    update(child).where(fk.parent.in_(targets)).values({fk.parent.name: None})
+                )
+            else:
+                _cascade(session, child, fk.parent.in_(targets), counts, null_optional)
+    result = session.execute(delete(table).where(where))
+    counts[table.name] = counts.get(table.name, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+ROOTS: dict[str, tuple[type[SQLModel], bool]] = {
+    "pupils": (Pupil, False),
+    "placements": (Placement, True),
+    "attendance": (AttendanceMark, True),
+    "attachments": (Attachment, True),
+    "outbox": (OutboxItem, True),
+}
+
+
+def _summary_row(session: Session, actor: str, counts: dict[str, int]) -> None:
+    """One chained audit row with counts only: nothing about who the records were about."""
+    table = _table(AuditEvent)
+    prev = session.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar()
+    prev_hash = prev or audit.GENESIS
+    at = utcnow()
+    row: dict[str, object] = {
+        "at": at,
+        "actor": actor,
+        "action": "purge",
+        "entity": "retention",
+        "entity_id": "",
+        "before": "",
+        "after": json.dumps({"deleted": counts}, sort_keys=True),
+        "prev_hash": prev_hash,
+    }
+    fields = {k: str(v) for k, v in row.items() if k not in ("prev_hash", "at")}
+    fields["at"] = at.isoformat()
+    row["hash"] = audit.row_hash(prev_hash, fields)
+    session.execute(insert(table), [row])
+
+
+def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
+    """Delete the chosen records (and what hangs off them), then VACUUM so no page keeps them."""
+    by_rule: dict[str, list[str]] = {}
+    for item in items:
+        if item.rule not in ROOTS:
+            raise ValidationError("record type", f"'{item.rule}' cannot be purged", AUDIT_NOTE)
+        by_rule.setdefault(item.rule, []).append(item.entity_id)
+    counts: dict[str, int] = {}
+    if not by_rule:
+        return counts
+    with store.session() as session:
+        for rule, ids in by_rule.items():
+            model, null_optional = ROOTS[rule]
+            table = _table(model)
+            key_col = table.c.id
+            keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
+            _cascade(session, table, key_col.in_(keys), counts, null_optional)
+        _summary_row(session, store.actor, {k: v for k, v in counts.items() if v})
+    vacuum(store)
+    return {k: v for k, v in counts.items() if v}
+
+
+def vacuum(store: Store) -> None:
+    """Rebuild the file so freed pages go, and empty the WAL that still holds the old pages."""
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM")
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()

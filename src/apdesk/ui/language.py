@@ -1,0 +1,166 @@
+"""Choosing the language: the one picked in Help > Language…, else the computer's own.
+
+Catalogs are read once at start, before any window is built, so a change applies the next time
+apdesk starts (the dialog says so); nothing half-translated is ever on screen.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import (
+    DEFAULT_LOCALE,
+    LANGUAGE_NAMES,
+    PSEUDO_LOCALE,
+    _,
+    available_locales,
+    set_locale,
+)
+
+SETTINGS_KEY = "ui/language"
+FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
+_qt_translators: list[QTranslator] = []
+
+
+def system_locale() -> str:
+    """The computer's language: APDESK_LANGUAGE (for support calls), else Qt's reading of the OS."""
+    return os.environ.get("APDESK_LANGUAGE") or QLocale.system().name()
+
+
+def choose_locale(chosen: str, system: str, available: list[str] | None = None) -> str:
+    """The locale to use: the chosen one if we have it, else the system's (matched on the
+    language when the country differs, pl_PL for pl), else the source language."""
+    known = available if available is not None else available_locales()
+    if chosen and chosen in known:
+        return chosen
+    real = [code for code in known if code != PSEUDO_LOCALE]
+    if system in real:
+        return system
+    language = system.split("_")[0].split(".")[0]
+    return next((code for code in real if code.split("_")[0] == language), DEFAULT_LOCALE)
+
+
+def saved_choice(settings: QSettings) -> str:
+    return str(settings.value(SETTINGS_KEY, FOLLOW_SYSTEM) or FOLLOW_SYSTEM)
+
+
+def apply_startup_language(settings: QSettings) -> str:
+    """Call once before the first window: switches catalogs, Qt's locale and Qt's own texts."""
+    locale = choose_locale(saved_choice(settings), system_locale())
+    set_locale(locale)
+    if locale != PSEUDO_LOCALE:
+        QLocale.setDefault(QLocale(locale))
+    _load_qt_translations(locale)
+    return locale
+
+
+def _load_qt_translations(locale: str) -> None:
+    """Qt's standard buttons (OK, Cancel, Close) in the same language, when Qt ships them."""
+    app = QApplication.instance()
+    for old in _qt_translators:
+        if app is not None:
+            app.removeTranslator(old)
+    _qt_translators.clear()
+    if app is None or locale in (DEFAULT_LOCALE, PSEUDO_LOCALE):
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(QLocale(locale), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        _qt_translators.append(translator)
+
+
+def language_name(locale: str) -> str:
+    return LANGUAGE_NAMES.get(locale) or QLocale(locale).nativeLanguageName() or locale
+
+
+class LanguageDialog(QDialog):
+    """Pick a language, or follow the computer's; saved in settings for the next start."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(_("Language"))
+        self.setAccessibleName(_("Language"))
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(_("Language of apdesk and its letters"))
+        system = choose_locale("", system_locale())
+        self.combo.addItem(
+            _("Same as this computer ({language})").format(language=language_name(system)),
+            FOLLOW_SYSTEM,
+        )
+        for code in available_locales():
+            self.combo.addItem(language_name(code), code)
+        index = self.combo.findData(saved_choice(settings))
+        self.combo.setCurrentIndex(max(index, 0))
+        label = QLabel(_("&Language:"), self)
+        label.setBuddy(self.combo)
+        note = QLabel(
+            _(
+                "apdesk, its letters and forms change language the next time it starts. "
+                "Dates and numbers follow the language too."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(label, self.combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def chosen(self) -> str:
+        return str(self.combo.currentData() or FOLLOW_SYSTEM)
+
+    def accept(self) -> None:
+        self.settings.setValue(SETTINGS_KEY, self.chosen())
+        self.settings.sync()
+        super().accept()
+
+
+def install_language(window: QMainWindow) -> QAction:
+    """Adds Help > Language… to the main window (the window needs a `ctx` with settings)."""
+    action = QAction(_("&Language…"), window)
+    action.setStatusTip(_("Choose the language of apdesk, its letters and forms"))
+    menu = _help_menu(window)
+    menu.insertAction(menu.actions()[-1] if menu.actions() else None, action)  # before About
+
+    def show() -> None:
+        dialog = LanguageDialog(window.ctx.settings, window)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(show)
+    window.language_action = action  # type: ignore[attr-defined]
+    return action
+
+
+def _help_menu(window: QMainWindow) -> QMenu:
+    help_title = _("&Help")
+    for entry in window.menuBar().actions():
+        menu = entry.menu()
+        if isinstance(menu, QMenu) and entry.text() == help_title:
+            return menu
+    return window.menuBar().addMenu(help_title)

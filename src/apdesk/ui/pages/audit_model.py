@@ -1,0 +1,121 @@
+"""The audit log as a table model fed plain rows (no session behind it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from apdesk.i18n import N_, _
+from apdesk.services.audit_log import AuditRow, about_whom, describe_change
+
+WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
+HEADERS = (N_("When"), N_("User"), N_("Action"), N_("Record"), N_("Pupil"), N_("Change"))
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTION_LABELS = {
+    "create": N_("Added"),
+    "update": N_("Changed"),
+    "delete": N_("Deleted"),
+    "purge": N_("Purged"),
+}
+ENTITY_LABELS = {
+    "pupil": N_("Pupil"),
+    "contact": N_("Contact"),
+    "placement": N_("Placement"),
+    "attendancemark": N_("Attendance mark"),
+    "plan": N_("Plan"),
+    "plantarget": N_("Plan target"),
+    "review": N_("Review"),
+    "voiceentry": N_("Voice"),
+    "agencyinvolvement": N_("Agency"),
+    "attachment": N_("Attachment"),
+    "outboxitem": N_("Notification pack"),
+    "provider": N_("Provider"),
+    "setting": N_("Setting"),
+    "school": N_("School"),
+    "retention": N_("Retention purge"),
+    "followup": N_("Follow-up"),
+    "iapactivity": N_("IAP activity"),
+    "timetableslot": N_("Timetable slot"),
+    "timetableversion": N_("Timetable version"),
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def record_label(row: AuditRow) -> str:
+    name = _(ENTITY_LABELS.get(row.entity, row.entity.capitalize()))
+    return f"{name} {row.entity_id}".strip()
+
+
+def change_summary(row: AuditRow) -> str:
+    """One line: the fields an update changed; for an addition or removal, how many fields."""
+    if row.action == "update":
+        first = describe_change(row).split("\n", 1)[0]
+        more = len(set(row.before) | set(row.after)) - 1
+        return first if more <= 0 else _("{first} (+{more} more)").format(first=first, more=more)
+    if row.action == "purge":
+        deleted = row.after.get("deleted", {})
+        if isinstance(deleted, dict):
+            return ", ".join(f"{n} {table}" for table, n in sorted(deleted.items()))
+    values = row.after or row.before
+    shown = [v for v in values.values() if v not in (None, "", [])]
+    return _("{n} fields recorded").format(n=len(shown))
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+        self._whom: list[str] = []
+
+    def set_rows(
+        self, rows: list[AuditRow], names: dict[str, dict[int, str]] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        known = names or {"pupil": {}, "placement": {}}
+        self._whom = [about_whom(row, known) for row in self._rows]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == CHANGE:
+            return describe_change(row)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == WHEN:
+            return row.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+        if column == USER:
+            return row.actor
+        if column == ACTION:
+            return _(ACTION_LABELS.get(row.action, row.action))
+        if column == RECORD:
+            return record_label(row)
+        if column == PUPIL:
+            return self._whom[index.row()]
+        if column == CHANGE:
+            return change_summary(row)
+        return None

@@ -1,0 +1,50 @@
+"""`apdesk sar` and `apdesk retention` from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import TEST_PASSPHRASE
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
+from privacy_data import add_child
+
+from apdesk.cli import main
+from apdesk.store import Store
+
+
+def test_sar_and_retention_commands(
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with store.session() as s:
+        child = add_child(s, 1, "Cliway", dob=date(1990, 1, 1), on_roll=False)
+    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
+    folder = str(store.folder)
+    out = tmp_path / "sar"
+    args = ["sar", "--pupil", child.upn, "--out", str(out), "--requested", "2026-03-03"]
+    assert main([*args, "--store", folder]) == 0
+    said = capsys.readouterr().out
+    assert "Respond by 2026-04-03" in said
+    data = json.loads((out / f"subject-access-{child.upn}-2026-03-03.json").read_text())
+    assert data["records"]["pupil"][0]["surname"] == "Cliway"
+    assert (out / f"subject-access-{child.upn}-2026-03-03.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["sar", "--pupil", child.upn, "--out", str(out), "--requested", "3/3/26"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+    assert main(["retention", "rules", "--store", folder]) == 0
+    assert "IRMS toolkit for schools" in capsys.readouterr().out
+    assert main(["retention", "review", "--store", folder]) == 0
+    assert "Cliway" in capsys.readouterr().out
+    assert main(["retention", "purge", "--type", "pupils", "--store", folder]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert main(["retention", "purge", "--type", "pupils", "--yes", "--store", folder]) == 0
+    assert "1 pupil" in capsys.readouterr().out
+    assert main(["retention", "review", "--type", "pupils", "--store", folder]) == 0
+    assert "Nothing is past" in capsys.readouterr().out

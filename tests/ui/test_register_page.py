@@ -1,0 +1,196 @@
+"""The Attendance page: typing codes into the register, amendments, undo and the Today panel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from apdesk.models import Placement, Provider, Pupil
+from apdesk.models.enums import PlacementStatus
+from apdesk.models.enums import Session as AmPm
+from apdesk.models.upn import make_upn
+from apdesk.services.attendance import mark_history, record_mark
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.pages.register import RegisterPage
+from apdesk.ui.register_model import RegisterModel
+
+MON = date(2025, 1, 6)
+WEEK = [f"{d}_{h}" for d in ("MON", "TUE", "WED", "THU", "FRI") for h in ("AM", "PM")]
+
+
+def build(store: Store) -> dict[str, int]:
+    """Ada Ash and Ben Birch at Riverside Skills all week from the Monday."""
+    with store.session() as s:
+        provider = Provider(
+            name="Riverside Skills", phone="01632 960111", email="office@riverside.example"
+        )
+        pupils = [
+            Pupil(upn=make_upn(855, 4001, 2020, n), forename=f, surname=sn, dob=date(2011, 1, 1))
+            for n, f, sn in ((1, "Ada", "Ash"), (2, "Ben", "Birch"))
+        ]
+        s.add_all([provider, *pupils])
+        s.flush()
+        for pupil in pupils:
+            s.add(
+                Placement(pupil_id=pupil.id, provider_id=provider.id,
+                          status=PlacementStatus.ACTIVE, sessions=WEEK, start_date=MON,
+                          end_date=MON + timedelta(weeks=6), hours_per_week=25)
+            )  # fmt: skip
+        return {"ada": pupils[0].id or 0, "ben": pupils[1].id or 0, "provider": provider.id or 0}
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    return build(store)
+
+
+def make_page(qtbot: QtBot, ctx: AppContext, now: datetime) -> RegisterPage:
+    page = RegisterPage(ctx)
+    qtbot.addWidget(page)
+    page.now = lambda: now
+    page.resize(1200, 700)
+    page.show()
+    page.go_to_week(now.date())
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext, ids: dict[str, int]) -> RegisterPage:
+    return make_page(qtbot, ctx, datetime.combine(MON, time(11, 0)))
+
+
+def history(store: Store, pupil_id: int, day: date, half: AmPm) -> list[tuple[str, str]]:
+    with store.session() as s:
+        return [(m.code, m.amendment_reason) for m in mark_history(s, pupil_id, day, half)]
+
+
+def test_typing_codes_records_marks_and_the_keys_move(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    view = page.view
+    assert [r.name for r in page.model.rows] == ["Ada Ash", "Ben Birch"]
+    view.setFocus()
+    view.move_to(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert history(store, ids["ada"], MON, AmPm.AM) == [("B", "")]
+    assert view.currentIndex().row() == 0  # a code does not move on by itself
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter: the next pupil, same session
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
+    qtbot.keyClicks(view, "/")
+    assert history(store, ids["ben"], MON, AmPm.AM) == [("/", "")]
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClicks(view, "/")  # "/" in the afternoon is stored as the afternoon mark
+    assert history(store, ids["ben"], MON, AmPm.PM) == [("\\", "")]
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 2)
+    qtbot.keyClicks(view, "C")  # could be C, C1 or C2: waits for the next key
+    assert history(store, ids["ada"], MON + timedelta(days=1), AmPm.AM) == []
+    assert "C" in page.message.text()
+    qtbot.keyClicks(view, "2")
+    assert history(store, ids["ada"], MON + timedelta(days=1), AmPm.AM) == [("C2", "")]
+    qtbot.keyClick(view, Qt.Key.Key_Backtab)
+    assert view.currentIndex().column() == 1
+    qtbot.keyClicks(view, "H")  # retired: refused with the reason, position kept
+    assert "retired" in page.message.text()
+    assert view.currentIndex().column() == 1
+    assert history(store, ids["ada"], MON, AmPm.PM) == []
+    view.move_to(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # never deletes
+    assert "never deleted" in page.message.text()
+    assert history(store, ids["ada"], MON, AmPm.AM) == [("B", "")]
+    assert page.model.index(0, 0).data() == "B"
+
+
+def test_typing_over_a_mark_asks_why_and_records_an_amendment(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    with store.session() as s:
+        record_mark(s, ids["ada"], MON, AmPm.AM, "N")
+    page.refresh()
+    assert page.model.index(0, 0).data() == "N"
+    page.view.setFocus()
+    page.view.move_to(0, 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_I)
+    dialog = page.amend_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "N (" in dialog.old.text() and "I (" in dialog.new.text()
+    dialog.accept()  # no reason yet: refused, nothing written
+    assert dialog.isVisible() and "Reason" in dialog.error.text()
+    assert history(store, ids["ada"], MON, AmPm.AM) == [("N", "")]
+    qtbot.keyClicks(dialog.reason, "Parent phoned: ill")
+    dialog.accept()
+    assert history(store, ids["ada"], MON, AmPm.AM) == [("N", ""), ("I", "Parent phoned: ill")]
+    assert page.model.index(0, 0).data() == "I✎"
+    assert "amended" in page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    page.undo_stack.undo()  # undo records the old code back: nothing is deleted
+    assert history(store, ids["ada"], MON, AmPm.AM)[-1] == ("N", "Undone")
+    page.undo_stack.redo()
+    assert history(store, ids["ada"], MON, AmPm.AM)[-1] == ("I", "Redone")
+    assert len(history(store, ids["ada"], MON, AmPm.AM)) == 4
+
+
+def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    with store.session() as s:
+        record_mark(s, ids["ada"], MON, AmPm.AM, "I")
+    today = page.today
+    today.cutoff.setTime(today.cutoff.time().fromString("09:30", "HH:mm"))
+    qtbot.mouseClick(today.save_cutoff, Qt.MouseButton.LeftButton)
+    assert today.board is not None and today.board.cutoff == time(9, 30)
+    assert today.late.rowCount() >= 1
+    assert today.late.item(0, 0).text() == "Riverside Skills"
+    contact = " ".join(today.late.item(r, c).text() for r in range(2) for c in range(3)
+                       if today.late.item(r, c))  # fmt: skip
+    assert "01632 960111" in contact and "office@riverside.example" in contact
+    assert "1 provider" in today.late_heading.text()
+    statuses = {today.pupils.item(r, 1).text(): today.pupils.item(r, 0).text()
+                for r in range(today.pupils.rowCount())}  # fmt: skip
+    assert statuses == {"Ada Ash": "Absent", "Ben Birch": "No mark yet"}
+    page.apply_filter({"day": MON.isoformat(), "status": "unmarked"})
+    assert [today.pupils.item(r, 1).text() for r in range(today.pupils.rowCount())] == ["Ben Birch"]
+    page.apply_filter({"pupil_ids": [ids["ben"]]})
+    assert [r.name for r in page.model.rows] == ["Ben Birch"]
+    assert page.bar.show_all.isVisibleTo(page)
+    page.show_all()
+    assert len(page.model.rows) == 2
+
+
+def test_before_the_cutoff_nobody_is_late(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    page = make_page(qtbot, ctx, datetime.combine(MON, time(8, 0)))
+    assert page.today.board is not None and page.today.board.late_returns == []
+    assert "none" in page.today.late_heading.text()
+    assert page.today.pupils.rowCount() == 2
+
+
+def test_the_register_model_passes_the_model_tester(
+    qtmodeltester: object, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    with store.session() as s:
+        record_mark(s, ids["ben"], MON, AmPm.PM, "B")
+    page.refresh()
+    assert page.model.columnCount() == 10
+    assert page.model.index(1, 1).data() == "B"
+    assert page.model.index(0, 1).data() == "?"  # due and missing
+    assert page.model.index(0, 9).data() == "·"  # expected, not yet due
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(RegisterModel())  # type: ignore[attr-defined]
+
+
+def test_choosing_a_pupil_charts_their_weeks(
+    qtbot: QtBot, ctx: AppContext, store: Store, ids: dict[str, int]
+) -> None:
+    with store.session() as s:
+        for half, code in ((AmPm.AM, "B"), (AmPm.PM, "N")):
+            record_mark(s, ids["ben"], MON, half, code)
+    page = make_page(qtbot, ctx, datetime.combine(MON + timedelta(days=1), time(16, 0)))
+    page.view.move_to(1, 0)
+    assert "Ben Birch: 50% attendance" in page.chart.text.text()
+    assert page.chart.chart.accessibleName() == "Weekly attendance: Ben Birch"
