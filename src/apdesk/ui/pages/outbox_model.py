@@ -7,10 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -19,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 from apdesk.i18n import N_, _, format_date
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
+from apdesk.ui.row_table import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 CREATED, PUPIL, KIND, STATUS, ATTEMPTS, PROBLEM, DELIVERED = range(7)
 HEADERS = (
     N_("Created"),
@@ -84,34 +81,11 @@ def problem_text(row: OutboxRow) -> str:
     return text[:1].upper() + text[1:]  # the sender's reasons start in lower case
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RowTableModel[OutboxRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[OutboxRow] = []
+        super().__init__(HEADERS, parent)
 
-    def set_rows(self, rows: list[OutboxRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
+    def cell(self, row: OutboxRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

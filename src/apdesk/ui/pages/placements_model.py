@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QWidget
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.services.placement_lifecycle import PlacementRow
+from apdesk.ui.row_table import RowTableModel
 
 PUPIL, PROVIDER, STATUS, START, END, HOURS, WARNINGS = range(7)
 HEADERS = (
@@ -24,42 +25,17 @@ HEADERS = (
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def _day(value: date | None) -> str:
     return format_date(value) if value is not None else ""
 
 
-class PlacementsModel(QAbstractTableModel):
+class PlacementsModel(RowTableModel[PlacementRow]):
     def __init__(self, icon_source: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[PlacementRow] = []
+        super().__init__(HEADERS, parent)
         self._icons = icon_source
 
-    def set_rows(self, rows: list[PlacementRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
+    def cell(self, row: PlacementRow, column: int, role: int) -> Any:
         if role == ROW_ROLE:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -5,9 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -16,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from apdesk.i18n import N_, _
 from apdesk.services.providers import ProviderRow
 from apdesk.ui.placement_editor_fields import qa_icon, qa_text
+from apdesk.ui.row_table import RowTableModel
 
 NAME, SETTING, APPROVAL, DELIVERY, PLACES, QA, CONCERNS = range(7)
 HEADERS = (
@@ -30,38 +28,13 @@ HEADERS = (
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ProviderRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ProvidersModel(QAbstractTableModel):
+class ProvidersModel(RowTableModel[ProviderRow]):
     def __init__(self, icon_source: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ProviderRow] = []
+        super().__init__(HEADERS, parent)
         self._icons = icon_source
 
-    def set_rows(self, rows: list[ProviderRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], index.column()
+    def cell(self, row: ProviderRow, column: int, role: int) -> Any:
         if role == ROW_ROLE:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
