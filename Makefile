@@ -59,3 +59,15 @@ guide-screenshots: $(STAMP)
 ## Redraw the app icon at every size.
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/make_icons.py
+
+## Translations (docs/translations.md): pull new strings from the code, merge them into
+## every language, and compile the .mo files the app reads (committed).
+.PHONY: i18n-extract i18n-update i18n-compile
+i18n-extract: $(STAMP)
+	$(PY) tools/i18n.py extract
+
+i18n-update: i18n-extract
+	$(PY) tools/i18n.py update
+
+i18n-compile: $(STAMP)
+	$(PY) tools/i18n.py compile

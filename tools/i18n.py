@@ -37,6 +37,33 @@ def extract() -> None:
         "--msgid-bugs-address", "translations@apdesk.invalid",
         "-o", str(TEMPLATE.relative_to(ROOT)), "src/apdesk",
     )  # fmt: skip
+    add_enum_labels()
+
+
+def add_enum_labels() -> None:
+    """The fixed lists' labels (apdesk.models.enums) are shown through `_()` but defined as
+    enum values, where the extractor cannot see them: add them to the template."""
+    import enum
+    import inspect
+
+    from babel.messages.pofile import write_po
+
+    from apdesk.models import enums
+
+    with TEMPLATE.open("rb") as f:
+        catalog = read_po(f)
+    added = 0
+    for name, kind in vars(enums).items():
+        if not (inspect.isclass(kind) and issubclass(kind, enum.Enum)):
+            continue
+        for member in kind:
+            label = getattr(member, "label", None)
+            if isinstance(label, str) and label and label not in catalog:
+                catalog.add(label, auto_comments=[f"label in the list {name}"])
+                added += 1
+    with TEMPLATE.open("wb") as f:
+        write_po(f, catalog, width=100, sort_output=True, omit_header=False)
+    print(f"added {added} list labels from apdesk.models.enums")
 
 
 def update() -> None:

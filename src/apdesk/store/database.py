@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
 
 from apdesk.store.errors import NotEncrypted, StoreDamaged, WrongKey
 
@@ -37,7 +38,12 @@ def make_engine(db_path: Path, data_key: bytes) -> Engine:
     url = URL.create(
         "sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path)
     )
-    engine = create_engine(url)
+    # A queue of connections, each used by one thread at a time: the GUI's database worker,
+    # the sender's thread and the CLI all share the engine. (The dialect's default pool keeps
+    # one connection per thread and closes them behind threads that come and go.)
+    engine = create_engine(
+        url, poolclass=QueuePool, connect_args={"check_same_thread": False}, pool_pre_ping=False
+    )
     event.listen(engine, "connect", _on_connect)
     try:
         verify(engine)

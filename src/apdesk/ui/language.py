@@ -145,7 +145,11 @@ def install_language(window: QMainWindow) -> QAction:
     action = QAction(_("&Language…"), window)
     action.setStatusTip(_("Choose the language of apdesk, its letters and forms"))
     menu = _help_menu(window)
-    menu.insertAction(menu.actions()[-1] if menu.actions() else None, action)  # before About
+    existing = menu.actions()
+    if existing:
+        menu.insertAction(existing[-1], action)  # before About
+    else:
+        menu.addAction(action)
 
     def show() -> None:
         dialog = LanguageDialog(window.ctx.settings, window)  # type: ignore[attr-defined]

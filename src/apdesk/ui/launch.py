@@ -34,6 +34,9 @@ def run_gui(store: str | None, demo: bool) -> int:
             file=sys.stderr,
         )
         return 2
+    from PySide6.QtGui import QIcon
+
+    from apdesk.ui.language import apply_startup_language
     from apdesk.ui.startup import Startup
     from apdesk.ui.tasks import ThreadTaskRunner
 
@@ -52,6 +55,8 @@ def run_gui(store: str | None, demo: bool) -> int:
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the main window opens
     tasks = ThreadTaskRunner()
     settings = QSettings(ORGANISATION, "apdesk")
+    apply_startup_language(settings)  # the saved choice, else the computer's language
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "apdesk.svg"))))
     startup = Startup(folder, tasks, settings, demo=demo)
     startup.exit_requested.connect(app.exit)
     startup.window_shown.connect(lambda: app.setQuitOnLastWindowClosed(True))
