@@ -58,8 +58,8 @@ def sessions_pattern(sessions: Iterable[str]) -> str:
         halves = by_day.get(day.value)
         if not halves:
             continue
-        words = [Session(h).label.lower() for h in ("AM", "PM") if h in halves]
-        parts.append(f"{day.label} " + f" {_('and')} ".join(words))
+        words = [_(Session(h).label).lower() for h in ("AM", "PM") if h in halves]
+        parts.append(f"{_(day.label)} " + f" {_('and')} ".join(words))
     return "; ".join(parts)
 
 
@@ -68,7 +68,7 @@ def reason_labels(values: Iterable[str]) -> list[str]:
     labels = []
     for value in values:
         try:
-            labels.append(NeedCategory(value).label)
+            labels.append(_(NeedCategory(value).label))
         except ValueError:
             if str(value).strip():
                 labels.append(str(value).strip())

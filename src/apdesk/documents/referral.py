@@ -76,7 +76,7 @@ def _pupil_rows(r: PlacementRecord) -> list[Row]:
         (_("Date of birth"), date_or_missing(p.dob)),
         (_("UPN"), p.upn),
         (_("Year group"), _("Year {year}").format(year=p.nc_year)),
-        (_("SEN status"), p.sen_status.label),
+        (_("SEN status"), _(p.sen_status.label)),
         (_("Looked after"), yes_no(p.looked_after)),
         (_("School key contact"), join_nonempty([contact, reach], "\n")),
     ]
@@ -108,7 +108,7 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
     details = join_nonempty(
         [
             join_nonempty(
-                [pv.setting_type.label, pv.registration.label, registered or "", ukprn or ""]
+                [_(pv.setting_type.label), _(pv.registration.label), registered or "", ukprn or ""]
             ),
             join_nonempty([pv.address, pv.postcode]),
             join_nonempty([pv.contact_name, pv.phone, pv.email]),
@@ -129,8 +129,8 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
         (_("Proposed start date"), date_or_missing(pl.start_date)),
         (_("Proposed end date"), date_or_missing(pl.end_date)),
         (_("Review date"), date_or_missing(pl.review_date)),
-        (_("Commissioned by"), pl.commissioner.label),
-        (_("Funding stream"), pl.funding_stream.label),
+        (_("Commissioned by"), _(pl.commissioner.label)),
+        (_("Funding stream"), _(pl.funding_stream.label)),
         (_("English and maths in the offer"), yes_no(pl.english_maths)),
         (_("Transport and cost"), transport),
         (_("Family's preference of provider"), pl.family_preference),
@@ -167,7 +167,7 @@ def _ehc_rows(r: PlacementRecord) -> list[Row]:
 
 
 def _attachment_lines(r: PlacementRecord) -> list[str]:
-    lines = [f"{a.label}: {a.filename}" for a in r.attachments]
+    lines = [f"{_(a.label)}: {a.filename}" for a in r.attachments]
     if r.has_ehc_plan and not r.ehc_plan_stored:
         lines.insert(0, _("EHC plan: not attached — it must be attached"))
     return lines

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk import __version__
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.ui.context import AppContext
 
 
@@ -69,6 +69,23 @@ class AboutDialog(QDialog):
             ctx.read(lambda store: store.cipher_version(), self.values["SQLCipher"].setText)
 
 
+# Keys that work inside the pages and editors (their actions live on the pages themselves).
+PAGE_SHORTCUTS = (
+    ("Ctrl+F", N_("Pupils, Providers: search as you type")),
+    ("Ctrl+N", N_("Pupils, Placements: new record")),
+    ("Ctrl+Shift+N", N_("Providers: new provider")),
+    ("Ctrl+I", N_("Pupils, Attendance: import a file")),
+    ("Ctrl+E", N_("Pupil details: edit; Attendance: export for the MIS")),
+    ("Ctrl+P", N_("Placements: print the referral form")),
+    ("Ctrl+S", N_("Editors and timetables: save")),
+    ("Ctrl+Z, Ctrl+Shift+Z", N_("Timetables, Attendance: undo and redo")),
+    ("F4", N_("Attendance: list the attendance codes")),
+    ("Enter", N_("Attendance: next pupil; lists: open the selected row")),
+    ("Ctrl+R", N_("Outbox: retry the selected pack")),
+    ("Ctrl+PgUp, Ctrl+PgDown", N_("Attendance: previous and next week")),
+)
+
+
 class ShortcutsDialog(QDialog):
     """Lists every action that has a shortcut, so nobody has to guess them."""
 
@@ -81,10 +98,15 @@ class ShortcutsDialog(QDialog):
         self.table.setHeaderLabels([_("Shortcut"), _("Action")])
         self.table.setAccessibleName(_("Keyboard shortcuts"))
         for action in actions:
-            keys = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+            native = QKeySequence.SequenceFormat.NativeText
+            keys = ", ".join(
+                seq.toString(native) for seq in action.shortcuts() if not seq.isEmpty()
+            )
             if keys:
                 text = action.text().replace("&", "")
                 QTreeWidgetItem(self.table, [keys, text])
+        for keys, text in PAGE_SHORTCUTS:
+            QTreeWidgetItem(self.table, [keys, _(text)])
         self.table.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
