@@ -83,3 +83,14 @@ def test_an_encrypted_backup_is_taken_before_migrating(store_dir: Path) -> None:
 def test_a_current_store_is_not_migrated_again(store: Store) -> None:
     assert not migrate.needs_upgrade(store.engine)
     assert not store.backups_dir.exists() or not list(store.backups_dir.iterdir())
+
+
+def test_the_migrations_build_exactly_the_models(store: Store) -> None:
+    """A store made by the migrations has every table, column and index the models declare."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        assert compare_metadata(context, SQLModel.metadata) == []

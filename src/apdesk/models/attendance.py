@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from apdesk.models.enums import MarkSource, Session
@@ -12,16 +12,29 @@ from apdesk.models.types import enum_field, utcnow
 
 
 class AttendanceMark(SQLModel, table=True):
-    # Registers are read by pupil and date; amendments are found through superseded_by.
+    # Registers are read by pupil and date, reports by date over current marks only, and
+    # amendments are found through superseded_by (rare, so that index holds only them).
     __table_args__ = (
         Index("ix_attendancemark_pupil_day", "pupil_id", "mark_date", "session"),
-        Index("ix_attendancemark_superseded_by", "superseded_by"),
+        Index(
+            "ix_attendancemark_superseded_by",
+            "superseded_by",
+            sqlite_where=text("superseded_by IS NOT NULL"),
+        ),
+        Index(
+            "ix_attendancemark_current_day",
+            "mark_date",
+            "pupil_id",
+            "session",
+            "code",
+            sqlite_where=text("superseded_by IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    pupil_id: int = Field(foreign_key="pupil.id", index=True)
+    pupil_id: int = Field(foreign_key="pupil.id")  # indexed by ix_attendancemark_pupil_day
     placement_id: int | None = Field(default=None, foreign_key="placement.id")
-    mark_date: date = Field(index=True)
+    mark_date: date  # indexed by ix_attendancemark_current_day and _pupil_day
     session: Session = enum_field(Session)
     code: str = Field(max_length=2)
     source: MarkSource = enum_field(MarkSource, default=MarkSource.SCHOOL)

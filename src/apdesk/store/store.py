@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import shutil
@@ -213,6 +214,9 @@ class Store:
     def lock(self) -> None:
         """Drop the engine and wipe our copy of the key."""
         if self._engine is not None:
+            # Keep the query planner's statistics fresh (cheap; SQLite's advice at close).
+            with contextlib.suppress(Exception), self._engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
             self._engine.dispose()
             self._engine = None
         if self._key is not None:

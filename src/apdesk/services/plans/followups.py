@@ -4,6 +4,8 @@ watches as the sign that a return was not sustained."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -148,18 +150,21 @@ def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list
 # -- re-referral -------------------------------------------------------------------------
 
 
-def earlier_return(session: Session, placement: Placement) -> Placement | None:
+def earlier_return(
+    session: Session, placement: Placement, siblings: Iterable[Placement] | None = None
+) -> Placement | None:
     """The pupil's latest earlier placement that ended in a return to mainstream before this
-    one was opened, if any."""
+    one was opened, if any. `siblings` (the pupil's placements) saves a query per call."""
     opened = placement_opened(placement)
+    if siblings is None:
+        siblings = session.exec(
+            select(Placement).where(Placement.pupil_id == placement.pupil_id)
+        ).all()
     candidates = [
         other
-        for other in session.exec(
-            select(Placement).where(
-                Placement.pupil_id == placement.pupil_id, Placement.id != placement.id
-            )
-        ).all()
-        if other.status is PlacementStatus.ENDED
+        for other in siblings
+        if other.id != placement.id
+        and other.status is PlacementStatus.ENDED
         and other.outcome in RETURN_OUTCOMES
         and (end := placement_end(other)) is not None
         and end <= opened
@@ -186,10 +191,13 @@ class ReReferral:
 def re_referrals(session: Session) -> list[ReReferral]:
     """Every placement that is a re-referral, for the LA measure; newest first."""
     found = []
-    for placement in session.exec(
-        select(Placement).where(Placement.status != PlacementStatus.DRAFT)
-    ).all():
-        earlier = earlier_return(session, placement)
+    by_pupil: dict[int, list[Placement]] = defaultdict(list)
+    for placement in session.exec(select(Placement)).all():  # one query, not one per placement
+        by_pupil[placement.pupil_id].append(placement)
+    for placement in (p for group in by_pupil.values() for p in group):
+        if placement.status is PlacementStatus.DRAFT:
+            continue
+        earlier = earlier_return(session, placement, by_pupil[placement.pupil_id])
         returned = placement_end(earlier) if earlier else None
         if earlier is None or returned is None:
             continue

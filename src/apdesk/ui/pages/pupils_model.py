@@ -7,6 +7,7 @@ once without a trip to the store for every key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,12 +36,23 @@ def _yes_no(flag: bool) -> str:
     return _("Yes") if flag else _("No")
 
 
+@lru_cache(maxsize=64)
+def _words(search: str) -> tuple[str, ...]:
+    """The search split once per keystroke, not once per row."""
+    return tuple(search.casefold().split())
+
+
+def search_text(row: PupilRow) -> str:
+    return " ".join((row.name, row.forename, row.surname, row.upn)).casefold()
+
+
 class PupilTableModel(QAbstractTableModel):
     """Read-only rows; `set_rows` replaces them all after each load from the store."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PupilRow] = []
+        self._haystacks: list[str] = []  # what the search looks in, folded once per load
 
     @property
     def rows(self) -> list[PupilRow]:
@@ -49,7 +61,12 @@ class PupilTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[PupilRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._haystacks = [search_text(row) for row in self._rows]
         self.endResetModel()
+
+    def row_and_haystack(self, index: int) -> tuple[PupilRow, str]:
+        """For the filter, which runs for every row on every keystroke: no Qt round trip."""
+        return self._rows[index], self._haystacks[index]
 
     def row_of(self, pupil_id: int) -> int:
         """The model row of a pupil, or -1."""
@@ -130,7 +147,7 @@ class PupilFilter:
     in_ap_now: bool | None = None
     looked_after: bool | None = None
 
-    def accepts(self, row: PupilRow) -> bool:
+    def accepts(self, row: PupilRow, haystack: str | None = None) -> bool:
         if self.year is not None and row.year != self.year:
             return False
         if self.sen_status is not None and row.sen_status != self.sen_status:
@@ -139,11 +156,11 @@ class PupilFilter:
             return False
         if self.looked_after is not None and row.looked_after != self.looked_after:
             return False
-        words = self.search.casefold().split()
+        words = _words(self.search)
         if not words:
             return True
-        haystack = " ".join((row.name, row.forename, row.surname, row.upn)).casefold()
-        return all(word in haystack for word in words)
+        text = haystack if haystack is not None else search_text(row)
+        return all(word in text for word in words)
 
 
 class PupilFilterProxy(QSortFilterProxyModel):
@@ -163,5 +180,8 @@ class PupilFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if isinstance(model, PupilTableModel):
+            row, haystack = model.row_and_haystack(source_row)
+            return self.filter.accepts(row, haystack)
         row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
         return row is not None and self.filter.accepts(row)
