@@ -1,0 +1,38 @@
+"""The performance suite at small scale: it must run end to end and produce every figure."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the suite lives beside src/, not inside the package
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import KEYS  # noqa: E402
+
+SUITE = [sys.executable, "-m", "benchmarks", "--scale", "small", "--json", "--runs", "1"]
+
+
+def test_small_suite_produces_every_figure(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", APDESK_HOME=str(tmp_path / "home"))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    done = subprocess.run(
+        [*SUITE, "--data", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert list(figures) == list(KEYS)
+    missing = [key for key in KEYS if key != "scale" and not isinstance(figures[key], int | float)]
+    assert not missing, f"not measured: {missing}\n{done.stderr}"
+    assert figures["scale"] == "small"
+    assert not list(tmp_path.glob("**/plain.db"))
