@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 from test_placement_support import MONDAY, add_provider, add_pupil, good_input
 
 from apdesk.models import AgencyInvolvement, Closure, Placement, Pupil
@@ -266,3 +266,33 @@ def test_placement_input_round_trip_keeps_lists_separate(store: Store) -> None:
         stored = session.get(Placement, pid)
         assert stored is not None and "FRI_AM" not in stored.sessions
     assert isinstance(data, PlacementInput)
+
+
+def test_a_draft_with_a_plan_and_voice_can_still_be_deleted(store: Store) -> None:
+    from apdesk.models import PlanTarget, VoiceEntry
+    from apdesk.models.enums import VoiceOf
+    from apdesk.services import plans
+    from apdesk.services.plans import TargetInput
+
+    with store.session() as session:
+        pupil_id, provider_id = _setup(session)
+        data = good_input(pupil_id, provider_id)
+        pid = create_placement(session, data, TODAY).id
+        assert data.end_date is not None
+        plans.add_target(
+            session, pid, TargetInput("Attend", "Returns", "60%", "90%", data.end_date)
+        )
+        session.add(
+            VoiceEntry(
+                pupil_id=pupil_id,
+                placement_id=pid,
+                voice_of=VoiceOf.CHILD,
+                said_on=TODAY,
+                text="Wants practical work",
+            )
+        )
+        session.flush()
+        delete_draft(session, pid)
+        assert session.get(Placement, pid) is None
+        assert session.exec(select(PlanTarget)).all() == []
+        assert session.exec(select(VoiceEntry)).all() == []

@@ -18,6 +18,7 @@ from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, Sheff
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
 from apdesk.services.placements import PlacementResult, get_placement, placement_warnings
+from apdesk.services.plans.cleanup import delete_plan_records
 from apdesk.services.providers import Changed
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED
@@ -165,6 +166,7 @@ def delete_draft(session: Session, placement_id: int) -> Changed:
             _("only a draft can be deleted"),
             _("end it with an outcome instead"),
         )
+    delete_plan_records(session, placement_id)  # a draft's plan, voice and agencies go with it
     session.delete(placement)
     session.flush()
     return Changed("placement", placement_id, fields=("deleted",))
