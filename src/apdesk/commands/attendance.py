@@ -17,7 +17,7 @@ from apdesk.commands.common import (
     UserError,
     add_store_option,
     nested_group,
-    open_store,
+    opened_store,
     print_json,
 )
 from apdesk.services.attendance import (
@@ -77,19 +77,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(f"no file {path}")
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            result = import_returns(
-                session,
-                path.read_bytes(),
-                filename=path.name,
-                dry_run=args.dry_run,
-                history=args.history,
-                reason=args.reason,
-            )
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        result = import_returns(
+            session,
+            path.read_bytes(),
+            filename=path.name,
+            dry_run=args.dry_run,
+            history=args.history,
+            reason=args.reason,
+        )
     if args.json:
         print_json(result.as_json())
     else:
@@ -114,12 +110,8 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            report = attendance_report(session, args.start, args.end)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        report = attendance_report(session, args.start, args.end)
     if args.json:
         print_json(report)
         return 0
@@ -140,18 +132,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            if getattr(args, "format", "csv") == "json":
-                keys = ("upn", "date", "session", "code")
-                rows = mis_rows(session, args.start, args.end)
-                text = json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2)
-                text += "\n"
-            else:
-                text = mis_csv(session, args.start, args.end)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        if getattr(args, "format", "csv") == "json":
+            keys = ("upn", "date", "session", "code")
+            rows = mis_rows(session, args.start, args.end)
+            text = json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2)
+            text += "\n"
+        else:
+            text = mis_csv(session, args.start, args.end)
     if args.out:
         Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
     else:

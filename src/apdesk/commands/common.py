@@ -7,6 +7,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +85,13 @@ def nested_group(
         parser.set_defaults(func=lambda _args, p=parser: p.error("say what, e.g. `pupils`"))
     group: argparse._SubParsersAction[argparse.ArgumentParser] = parser.get_default("_group")
     return group
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[Store]:
+    """The unlocked store for one command, locked again (key dropped) however it ends."""
+    store = open_store(args)
+    try:
+        yield store
+    finally:
+        store.lock()

@@ -11,6 +11,7 @@ from apdesk.commands.common import (
     UserError,
     add_store_option,
     open_store,
+    opened_store,
     print_json,
     read_passphrase,
     store_folder,
@@ -79,11 +80,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         info = store_info(store)
-    finally:
-        store.lock()
     if args.json:
         print_json(info)
     else:
@@ -115,11 +113,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            report = verify_chain(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        report = verify_chain(session)
     print(report.message)
     return 0 if report.ok else 1

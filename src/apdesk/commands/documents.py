@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, open_store
+from apdesk.commands.common import UserError, add_store_option, opened_store
 from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
 from apdesk.documents.placement_data import PlacementRecord, load_placement_record
@@ -87,15 +87,11 @@ def _make(
     warn: Callable[[PlacementRecord, SchoolCalendar], list[str]] | None = None,
 ) -> int:
     path = _target(args.out)
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            record = load_placement_record(session, args.placement)
-            calendar = SchoolCalendar.load(session)
-            data = render(record)
-            warnings = warn(record, calendar) if warn else []
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        record = load_placement_record(session, args.placement)
+        calendar = SchoolCalendar.load(session)
+        data = render(record)
+        warnings = warn(record, calendar) if warn else []
     write_atomically(path, data)
     for line in warnings:
         print(f"apdesk: warning: {line}", file=sys.stderr)

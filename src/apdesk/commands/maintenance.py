@@ -8,7 +8,7 @@ from pathlib import Path
 from apdesk.commands.common import (
     UserError,
     add_store_option,
-    open_store,
+    opened_store,
     read_passphrase,
     store_folder,
 )
@@ -37,11 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         out = write_backup(store, Path(args.out))
-    finally:
-        store.lock()
     print(f"Backup written to {out} (encrypted; the store's passphrase opens it)")
     return 0
 
@@ -63,26 +60,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         report = check_store(store)
-    finally:
-        store.lock()
     print("\n".join(report.lines()))
     return 0 if report.ok else 1
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         passphrase = read_passphrase("Passphrase (to confirm): ")
         if passphrase is None:
             raise UserError(
                 "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
             )
         recovery = store.rotate_key(passphrase)
-    finally:
-        store.lock()
     print("The store is now encrypted under a new key. The old recovery key no longer works.")
     print("New recovery key (shown once: print it or write it down, and lock it away):")
     print(f"    {recovery}")

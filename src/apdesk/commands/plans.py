@@ -9,7 +9,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, nested_group, open_store
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    nested_group,
+    opened_store,
+)
 from apdesk.commands.documents import write_atomically
 from apdesk.documents.plan_pdf import plan_pdf
 from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
@@ -55,12 +60,8 @@ def _target(out: str) -> Path:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     path = _target(args.out)
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            data = plan_pdf(session, args.placement, date.today())
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        data = plan_pdf(session, args.placement, date.today())
     write_atomically(path, data)
     print(f"Saved the plan for placement {args.placement} to {path}")
     return 0
@@ -68,15 +69,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_review_record(args: argparse.Namespace) -> int:
     path = _target(args.out)
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            if args.review is not None:
-                data = review_pdf(session, args.review)
-            else:
-                data, _held = latest_review_pdf(session, args.placement)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        if args.review is not None:
+            data = review_pdf(session, args.review)
+        else:
+            data, _held = latest_review_pdf(session, args.placement)
     write_atomically(path, data)
     print(f"Saved the review record to {path}")
     return 0
@@ -84,12 +81,8 @@ def cmd_review_record(args: argparse.Namespace) -> int:
 
 def cmd_export_plans(args: argparse.Namespace) -> int:
     path = _target(args.out) if args.out else None
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            records = export_plans(session, include_drafts=args.include_drafts)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        records = export_plans(session, include_drafts=args.include_drafts)
     text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     if path is None:
         sys.stdout.write(text)

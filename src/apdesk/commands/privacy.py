@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, open_store, print_json
+from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
 from apdesk.services import retention, sar
 from apdesk.services.school import school_details
@@ -57,13 +57,9 @@ def _day(text: str | None) -> date:
 
 def cmd_sar(args: argparse.Namespace) -> int:
     requested = _day(args.requested)
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            access = sar.build(session, args.pupil, requested)
-            school = school_details(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        access = sar.build(session, args.pupil, requested)
+        school = school_details(session)
     pdf = sar_pdf.render(access, school)
     json_path, pdf_path = sar.write_files(access, pdf, Path(args.out).expanduser())
     print(f"Wrote {pdf_path} and {json_path}")
@@ -73,12 +69,8 @@ def cmd_sar(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            found = retention.rules(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        found = retention.rules(session)
     for rule in found:
         purge = "" if rule.purgeable else " [kept: not purged]"
         print(
@@ -89,12 +81,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            retention.set_period(session, args.record_type, args.years)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        retention.set_period(session, args.record_type, args.years)
     print(f"{args.record_type}: kept for {args.years} years")
     return 0
 
@@ -107,11 +95,8 @@ def _queue(args: argparse.Namespace, store: Store) -> list[retention.DueItem]:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         items = _queue(args, store)
-    finally:
-        store.lock()
     if args.json:
         print_json([item.__dict__ for item in items])
         return 0
@@ -123,8 +108,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         items = [i for i in _queue(args, store) if i.rule in retention.ROOTS]
         if not items:
             print("Nothing is past its retention period.")
@@ -134,7 +118,5 @@ def cmd_purge(args: argparse.Namespace) -> int:
                 f"{len(items)} record(s) would be deleted for good: run again with --yes to purge"
             )
         counts = retention.purge(store, items)
-    finally:
-        store.lock()
     print("Purged: " + ", ".join(f"{n} {table}" for table, n in sorted(counts.items())))
     return 0

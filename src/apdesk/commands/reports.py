@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from apdesk.commands.common import UserError, add_store_option, nested_group, open_store, print_json
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    nested_group,
+    opened_store,
+    print_json,
+)
 
 Subparsers = Any  # argparse's sub-parsers action
 
@@ -97,12 +103,8 @@ def cmd_measures(args: argparse.Namespace) -> int:
     from apdesk.services.measures import all_measures
 
     period = _period(args)
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            measures = all_measures(session, period, date.today())
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        measures = all_measures(session, period, date.today())
     if args.json:
         print_json([m.as_json() for m in measures])
         return 0
@@ -122,14 +124,10 @@ def cmd_measures(args: argparse.Namespace) -> int:
 def cmd_suspension(args: argparse.Namespace) -> int:
     from apdesk.services.measures.suspensions import record_suspension_by_upn
 
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            row = record_suspension_by_upn(
-                session, args.upn, args.start, args.days, args.reason, date.today()
-            )
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        row = record_suspension_by_upn(
+            session, args.upn, args.start, args.days, args.reason, date.today()
+        )
     if args.json:
         print_json(row.__dict__)
     else:
@@ -144,12 +142,8 @@ def cmd_termly(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UserError(f"--out: the folder {out.parent} does not exist")
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
     out.write_bytes(pdf)
     print(f"wrote {out} ({len(pdf):,} bytes)")
     return 0
@@ -158,12 +152,8 @@ def cmd_termly(args: argparse.Namespace) -> int:
 def cmd_census(args: argparse.Namespace) -> int:
     from apdesk.services.measures import census_rows
 
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            report = census_rows(session, args.census_day)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        report = census_rows(session, args.census_day)
     if args.format == "json":
         import json
 

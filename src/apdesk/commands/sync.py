@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, open_store, print_json
+from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.models.types import utcnow
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
@@ -71,8 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_config_set(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         if args.name == "la-endpoint":
             with store.session() as session:
                 url = connection.set_endpoint(session, args.value)
@@ -89,8 +88,6 @@ def cmd_config_set(args: argparse.Namespace) -> int:
             with store.session() as session:
                 ed, x = connection.set_la_public_keys(session, path.read_bytes())
             print(f"LA keys set: receipts {ed or 'not checked'}, encryption {x or 'off'}")
-    finally:
-        store.lock()
     return 0
 
 
@@ -111,11 +108,8 @@ def _show(store: Store) -> dict[str, str | None]:
 
 
 def cmd_config_show(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         shown = _show(store)
-    finally:
-        store.lock()
     if args.json:
         print_json(shown)
         return 0
@@ -128,22 +122,18 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            pdf = outbox.referral_for(session, args.placement)
-            built = build_pack(
-                session,
-                args.placement,
-                args.kind,
-                referral_pdf=pdf,
-                created_at=utcnow(),
-                encrypt=False if args.no_encrypt else None,
-            )
-            if args.queue:
-                outbox.queue_pack(session, built, args.placement)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        pdf = outbox.referral_for(session, args.placement)
+        built = build_pack(
+            session,
+            args.placement,
+            args.kind,
+            referral_pdf=pdf,
+            created_at=utcnow(),
+            encrypt=False if args.no_encrypt else None,
+        )
+        if args.queue:
+            outbox.queue_pack(session, built, args.placement)
     print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
     if args.queue:
         print("Queued in the outbox: `apdesk sync` sends it")
@@ -155,13 +145,9 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_public_key(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            pem = keys.public_key_pem(session)
-            kid = keys.signer_key_id(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        pem = keys.public_key_pem(session)
+        kid = keys.signer_key_id(session)
     Path(args.out).write_bytes(pem)
     print(f"School public key {kid} written to {args.out}")
     return 0
@@ -181,25 +167,18 @@ def _print_report(report: sender.DrainReport) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         while True:
             report = sender.drain(store)
             _print_report(report)
             if args.once or report.exit_code == 0:
                 return report.exit_code
             time.sleep(max(args.interval, 1.0))
-    finally:
-        store.lock()
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            rows = outbox.list_outbox(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        rows = outbox.list_outbox(session)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0

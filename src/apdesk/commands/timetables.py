@@ -7,7 +7,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, nested_group, open_store, print_json
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    nested_group,
+    opened_store,
+    print_json,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,13 +53,9 @@ def cmd_timetable(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UserError(f"--out: the folder {out.parent} does not exist")
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            pupil = find_pupil(session, args.pupil)
-            printout = printout_for(session, pupil.id or 0, on_date)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        pupil = find_pupil(session, args.pupil)
+        printout = printout_for(session, pupil.id or 0, on_date)
     out.write_bytes(render_timetable(printout))
     print(f"Saved the timetable from {printout.effective_date:%d/%m/%Y} to {out}")
     return 0
@@ -62,12 +64,8 @@ def cmd_timetable(args: argparse.Namespace) -> int:
 def cmd_export_timetables(args: argparse.Namespace) -> int:
     from apdesk.services.timetables.export import export_rows
 
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            rows = export_rows(session)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        rows = export_rows(session)
     if args.out:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():

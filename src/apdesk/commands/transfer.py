@@ -10,7 +10,7 @@ from apdesk.commands.common import (
     UserError,
     add_store_option,
     nested_group,
-    open_store,
+    opened_store,
     print_json,
 )
 from apdesk.services import export
@@ -41,11 +41,8 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(f"no file {path}: check the name and folder")
-    store = open_store(args)
-    try:
+    with opened_store(args) as store:
         result = import_pupils_file(store, path, dry_run=args.dry_run)
-    finally:
-        store.lock()
     if args.json:
         print_json(result.as_json())
     else:
@@ -70,12 +67,8 @@ def _print_summary(result: ImportResult) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        with store.session() as session:
-            text = export.render(session, args.kind, args.format)
-    finally:
-        store.lock()
+    with opened_store(args) as store, store.session() as session:
+        text = export.render(session, args.kind, args.format)
     if args.out:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():
