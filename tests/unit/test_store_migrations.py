@@ -85,6 +85,12 @@ def test_a_current_store_is_not_migrated_again(store: Store) -> None:
     assert not store.backups_dir.exists() or not list(store.backups_dir.iterdir())
 
 
+@pytest.mark.filterwarnings(
+    # The pupil marks index holds an expression (the weekday), which neither SQLAlchemy nor
+    # Alembic reflects; test_register_scan checks that index on its own.
+    "ignore:Skipped unsupported reflection of expression-based index",
+    "ignore:autogenerate skipping metadata-specified expression-based index",
+)
 def test_the_migrations_build_exactly_the_models(store: Store) -> None:
     """A store made by the migrations has every table, column and index the models declare."""
     from alembic.autogenerate import compare_metadata

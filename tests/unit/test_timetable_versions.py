@@ -158,6 +158,12 @@ def test_day_plan_uses_the_cycle_week_and_closures(store: Store) -> None:
         assert day_plan(s, pupil.id or 0, START + timedelta(days=5)) == []  # Saturday
 
 
+@pytest.mark.filterwarnings(
+    # The pupil marks index holds an expression (the weekday), which neither SQLAlchemy nor
+    # Alembic reflects; test_register_scan checks that index on its own.
+    "ignore:Skipped unsupported reflection of expression-based index",
+    "ignore:autogenerate skipping metadata-specified expression-based index",
+)
 def test_the_migration_matches_the_models(store: Store) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext

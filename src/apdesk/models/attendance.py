@@ -10,12 +10,27 @@ from sqlmodel import Field, SQLModel
 from apdesk.models.enums import MarkSource, Session
 from apdesk.models.types import enum_field, utcnow
 
+WEEKDAY_SQL = "(CAST(strftime('%w', mark_date) AS INTEGER) + 6) % 7"
+"""A mark's weekday, Monday 0 as date.weekday(): ix_attendancemark_pupil_marks stores it."""
+
 
 class AttendanceMark(SQLModel, table=True):
-    # Registers are read by pupil and date, reports by date over current marks only, and
-    # amendments are found through superseded_by (rare, so that index holds only them).
+    # Registers are read by pupil and date, and statistics by pupil over current marks: the
+    # pupil index carries every column those read (and the weekday, so no date is parsed per
+    # row). Reports by date read current marks only, and amendments are found through
+    # superseded_by (rare, so that index holds only them). SQLAlchemy cannot reflect an
+    # expression index: a batch (copy-the-table) migration of this table must recreate it.
     __table_args__ = (
-        Index("ix_attendancemark_pupil_day", "pupil_id", "mark_date", "session"),
+        Index(
+            "ix_attendancemark_pupil_marks",
+            "pupil_id",
+            "mark_date",
+            "session",
+            "code",
+            "placement_id",
+            "superseded_by",
+            text(WEEKDAY_SQL),
+        ),
         Index(
             "ix_attendancemark_superseded_by",
             "superseded_by",
@@ -32,9 +47,9 @@ class AttendanceMark(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    pupil_id: int = Field(foreign_key="pupil.id")  # indexed by ix_attendancemark_pupil_day
+    pupil_id: int = Field(foreign_key="pupil.id")  # indexed by ix_attendancemark_pupil_marks
     placement_id: int | None = Field(default=None, foreign_key="placement.id")
-    mark_date: date  # indexed by ix_attendancemark_current_day and _pupil_day
+    mark_date: date  # indexed by ix_attendancemark_current_day and _pupil_marks
     session: Session = enum_field(Session)
     code: str = Field(max_length=2)
     source: MarkSource = enum_field(MarkSource, default=MarkSource.SCHOOL)

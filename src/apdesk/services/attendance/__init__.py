@@ -5,6 +5,7 @@ The public functions are re-exported here so the GUI and the CLI import from one
 
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
 from apdesk.services.attendance.export import attendance_report, mis_csv, mis_rows
+from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.marks import (
     MarkResult,
     current_mark,
@@ -21,7 +22,7 @@ from apdesk.services.attendance.returns_import import (
     import_returns_file,
 )
 from apdesk.services.attendance.statistics import (
-    Figures,
+    ap_pupil_figures,
     cohort_figures,
     missing_sessions,
     placement_figures,
@@ -50,6 +51,7 @@ __all__ = [
     "RegisterGrid",
     "TodayBoard",
     "TodayPupil",
+    "ap_pupil_figures",
     "attendance_report",
     "cohort_figures",
     "current_mark",

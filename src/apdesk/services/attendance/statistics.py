@@ -7,9 +7,8 @@ the pupil was expected at a provider with no mark is counted as missing, never g
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,84 +16,21 @@ from sqlalchemy import String, func, type_coerce
 from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark, Placement
-from apdesk.models.codes import StatRule, rule_of
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
+from apdesk.services.attendance.figures import Figures as Figures  # re-exported
+from apdesk.services.attendance.register_scan import Scan, scan_register
 from apdesk.services.calendar import SchoolCalendar
-
-PERSISTENT = 0.10
-SEVERE = 0.50
-
-
-@dataclass
-class Figures:
-    """Session counts for a pupil, placement, provider or cohort over a date range."""
-
-    attended: int = 0
-    authorised: int = 0
-    unauthorised: int = 0
-    not_possible: int = 0
-    missing: int = 0
-    by_code: dict[str, int] = field(default_factory=dict)
-
-    def add(self, code: str, count: int = 1) -> None:
-        self.by_code[code] = self.by_code.get(code, 0) + count
-        rule = rule_of(code)
-        if rule is StatRule.NOT_POSSIBLE:
-            self.not_possible += count
-        elif rule.attended:
-            self.attended += count
-        elif rule is StatRule.AUTHORISED:
-            self.authorised += count
-        else:
-            self.unauthorised += count
-
-    def merge(self, other: Figures) -> None:
-        for code, count in other.by_code.items():
-            self.add(code, count)
-        self.missing += other.missing
-
-    @property
-    def possible(self) -> int:
-        return self.attended + self.authorised + self.unauthorised
-
-    @property
-    def absent(self) -> int:
-        return self.authorised + self.unauthorised
-
-    @property
-    def rate(self) -> float | None:
-        return self.attended / self.possible if self.possible else None
-
-    @property
-    def absence_rate(self) -> float | None:
-        return self.absent / self.possible if self.possible else None
-
-    @property
-    def persistent(self) -> bool:
-        # integer comparison: exactly 10% missed is persistent, with no float rounding
-        return self.possible > 0 and self.absent * 10 >= self.possible
-
-    @property
-    def severe(self) -> bool:
-        return self.possible > 0 and self.absent * 2 >= self.possible
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "possible_sessions": self.possible,
-            "attended_sessions": self.attended,
-            "authorised_absence": self.authorised,
-            "unauthorised_absence": self.unauthorised,
-            "not_possible": self.not_possible,
-            "attendance_rate": None if self.rate is None else round(self.rate, 4),
-            "persistent_absence": self.persistent,
-            "severe_absence": self.severe,
-            "missing_sessions": self.missing,
-        }
 
 
 def _counts(
-    session: Session, start: date, end: date, key: Any, join_placement: bool = False
+    session: Session,
+    start: date,
+    end: date,
+    key: Any,
+    pupil_ids: Collection[int] | None = None,
+    exclude: Collection[int] = (),
+    join_placement: bool = False,
 ) -> Any:
     """(key, code, count) rows for the current marks in the range: one grouped query."""
     query = select(key, AttendanceMark.code, func.count()).select_from(AttendanceMark)
@@ -104,8 +40,12 @@ def _counts(
         col(AttendanceMark.superseded_by).is_(None),
         col(AttendanceMark.mark_date) >= start,
         col(AttendanceMark.mark_date) <= end,
-    ).group_by(key, AttendanceMark.code)
-    return session.exec(query).all()
+    )
+    if pupil_ids is not None:
+        query = query.where(col(AttendanceMark.pupil_id).in_(sorted(pupil_ids)))
+    if exclude:
+        query = query.where(col(AttendanceMark.pupil_id).not_in(sorted(exclude)))
+    return session.exec(query.group_by(key, AttendanceMark.code)).all()
 
 
 _HALVES = {half.value: half for half in AmPm}
@@ -154,14 +94,49 @@ def missing_sessions(
     return missing
 
 
-def _tally(rows: Iterable[tuple[Any, str, int]], missing: Iterable[int]) -> dict[int, Figures]:
+def _tally(rows: Iterable[tuple[Any, str, int]], missing: Counter[int]) -> dict[int, Figures]:
     figures: dict[int, Figures] = defaultdict(Figures)
     for key, code, count in rows:
         if key is not None:
             figures[key].add(code, count)
-    for key in missing:
-        figures[key].missing += 1
+    for key, count in missing.items():
+        figures[key].missing += count
     return dict(figures)
+
+
+def _scan(
+    session: Session,
+    start: date,
+    end: date,
+    calendar: SchoolCalendar | None,
+    today: date | None,
+    pupil_ids: Collection[int] | None = None,
+) -> Scan:
+    calendar = calendar or SchoolCalendar.load(session)
+    return scan_register(session, start, end, calendar, today or date.today(), pupil_ids)
+
+
+def _from_scan(scan: Scan) -> dict[int, Figures]:
+    missing = scan.missing_by("pupil_id")
+    figures = {}
+    for pattern in scan.patterns:
+        if pattern.pupil_id not in figures:
+            found = figures[pattern.pupil_id] = Figures()
+            if pattern.pupil_id in scan.by_pupil:
+                found.merge(scan.by_pupil[pattern.pupil_id])
+            found.missing = missing.get(pattern.pupil_id, 0)
+    return figures
+
+
+def ap_pupil_figures(
+    session: Session,
+    start: date,
+    end: date,
+    calendar: SchoolCalendar | None = None,
+    today: date | None = None,
+) -> dict[int, Figures]:
+    """By pupil id, for the pupils with a placement running in the range: the AP cohort."""
+    return _from_scan(_scan(session, start, end, calendar, today))
 
 
 def pupil_figures(
@@ -170,15 +145,15 @@ def pupil_figures(
     end: date,
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
+    pupil_ids: Collection[int] | None = None,
 ) -> dict[int, Figures]:
-    """By pupil id: every pupil with a mark or an expected-at-provider session in the range."""
-    expected = expected_sessions(session, start, end, calendar=calendar)
-    missing = missing_sessions(session, start, end, expected=expected, today=today)
-    figures = _tally(
-        _counts(session, start, end, AttendanceMark.pupil_id), (m.pupil_id for m in missing)
-    )
-    for item in expected:
-        figures.setdefault(item.pupil_id, Figures())
+    """By pupil id: every pupil (of `pupil_ids`, if given) with a placement running in the
+    range or a mark in it. AP pupils come from one pass; the others are counts by code."""
+    wanted = None if pupil_ids is None else set(pupil_ids)
+    figures = _from_scan(_scan(session, start, end, calendar, today, wanted))
+    rest = _counts(session, start, end, AttendanceMark.pupil_id, wanted, exclude=set(figures))
+    for pupil_id, code, count in rest:
+        figures.setdefault(pupil_id, Figures()).add(code, count)
     return figures
 
 
@@ -191,8 +166,7 @@ def placement_figures(
 ) -> dict[int, Figures]:
     """By placement id: the marks recorded against the placement's sessions."""
     rows = _counts(session, start, end, AttendanceMark.placement_id)
-    missing = (m.placement_id for m in missing_sessions(session, start, end, calendar, today=today))
-    return _tally(rows, missing)
+    return _tally(rows, _scan(session, start, end, calendar, today).missing)
 
 
 def provider_figures(
@@ -204,8 +178,7 @@ def provider_figures(
 ) -> dict[int, Figures]:
     """By provider id, through the placement each mark belongs to."""
     rows = _counts(session, start, end, Placement.provider_id, join_placement=True)
-    missing = (m.provider_id for m in missing_sessions(session, start, end, calendar, today=today))
-    return _tally(rows, missing)
+    return _tally(rows, _scan(session, start, end, calendar, today).missing_by("provider_id"))
 
 
 def cohort_figures(figures: Iterable[Figures]) -> Figures:

@@ -98,7 +98,8 @@ def attendance_measures(
 
 def severe_absence(session: Session, period: Period, scope: dict[int, Any], today: date) -> Measure:
     pupils = {p.pupil_id for p in scope.values()}
-    figures = pupil_figures(session, period.start, min(period.end, today), today=today)
+    end = min(period.end, today)
+    figures = pupil_figures(session, period.start, end, today=today, pupil_ids=pupils)
     counted = {pid for pid in pupils if pid in figures and figures[pid].possible > 0}
     severe = {pid for pid in counted if figures[pid].severe}
     ids = {pid: p.pupil_id for pid, p in scope.items() if p.pupil_id in severe}
