@@ -88,6 +88,9 @@ def test_import_report_and_export(tmp_path: Path, cli_env: dict[str, str]) -> No
     assert rows[b]["attendance_rate"] is None and rows[b]["not_possible"] == 1
     assert data["cohort"]["possible_sessions"] == 3
     assert data["cohort"]["attendance_rate"] == 0.6667
+    ap_only = apdesk(env, "report", "attendance", "--from", "2024-01-08", "--to", "2024-01-12",
+                     "--ap-only", "--json", "--store", str(folder))  # fmt: skip
+    assert json.loads(ap_only.stdout)["pupils"] == []  # the marks came before any placement
 
     out = tmp_path / "mis.csv"
     export = apdesk(env, "export", "attendance", "--from", "2024-01-08", "--to", "2024-01-12",

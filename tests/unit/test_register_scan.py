@@ -16,6 +16,7 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import (
     ap_pupil_figures,
+    attendance_report,
     missing_sessions,
     placement_figures,
     provider_figures,
@@ -148,6 +149,29 @@ def test_counts_by_rule_match_a_mark_by_mark_tally(store: Store, messy: dict[str
         assert got == (want.attended, want.authorised, want.unauthorised, want.not_possible)
     for pupil_id, figures in ap.items():
         assert figures == pupils[pupil_id]
+
+
+def test_the_ap_only_report_lists_the_pupils_with_a_running_placement(
+    store: Store, messy: dict[str, object]
+) -> None:
+    with store.session() as s:
+        everyone = attendance_report(s, START, END, today=END)
+        ap = attendance_report(s, START, END, today=END, ap_only=True)
+        running = {
+            upn
+            for upn, first, last in s.connection().execute(
+                text(
+                    "SELECT upn, coalesce(started_on, start_date), coalesce(ended_on, end_date) "
+                    "FROM placement JOIN pupil ON pupil.id = placement.pupil_id "
+                    "WHERE status IN ('active', 'ended')"
+                )
+            )
+            if first <= END.isoformat() and (last is None or last >= START.isoformat())
+        }
+    assert {row["upn"] for row in ap["pupils"]} == running
+    assert len(everyone["pupils"]) > len(ap["pupils"]) > 0
+    rows = {row["upn"]: row for row in everyone["pupils"]}
+    assert all(rows[row["upn"]] == row for row in ap["pupils"])
 
 
 def test_every_code_is_classified_by_its_first_character() -> None:

@@ -55,6 +55,11 @@ def register(sub: Subparsers) -> None:
     )
     _range_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--ap-only",
+        action="store_true",
+        help="only pupils with a placement running in the range (the AP cohort)",
+    )
     add_store_option(p)
     p.set_defaults(func=cmd_report)
 
@@ -111,7 +116,7 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as session:
-        report = attendance_report(session, args.start, args.end)
+        report = attendance_report(session, args.start, args.end, ap_only=args.ap_only)
     if args.json:
         print_json(report)
         return 0

@@ -11,7 +11,11 @@ from sqlmodel import Session, col, select
 
 from apdesk.models import Pupil, ValidationError
 from apdesk.services.attendance.marks import current_marks_query
-from apdesk.services.attendance.statistics import cohort_figures, pupil_figures
+from apdesk.services.attendance.statistics import (
+    ap_pupil_figures,
+    cohort_figures,
+    pupil_figures,
+)
 
 MIS_HEADER = ("UPN", "Date", "Session", "Code")
 
@@ -26,15 +30,24 @@ def check_range(start: date, end: date) -> None:
 
 
 def attendance_report(
-    session: Session, start: date, end: date, today: date | None = None
+    session: Session,
+    start: date,
+    end: date,
+    today: date | None = None,
+    ap_only: bool = False,
 ) -> dict[str, Any]:
-    """{"pupils": [...], "cohort": {...}}: each pupil's figures by UPN, and the AP cohort's.
+    """{"pupils": [...], "cohort": {...}}: each pupil's figures by UPN, and the cohort's.
 
-    The cohort's counts are the pupils' summed and its rate is recomputed from them; its
-    persistent_absence and severe_absence are the number of pupils with that flag.
+    Every pupil with a mark or a placement in the range, or with `ap_only` the pupils with a
+    placement running in it. The cohort's counts are the pupils' summed and its rate is
+    recomputed from them; its persistent_absence and severe_absence are the number of pupils
+    with that flag.
     """
     check_range(start, end)
-    figures = pupil_figures(session, start, end, today=today)
+    if ap_only:
+        figures = ap_pupil_figures(session, start, end, today=today)
+    else:
+        figures = pupil_figures(session, start, end, today=today)
     upns = dict(
         session.exec(select(Pupil.id, Pupil.upn).where(col(Pupil.id).in_(list(figures)))).all()
     )
