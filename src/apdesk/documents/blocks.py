@@ -11,12 +11,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .common import ACCENT, CONTENT_WIDTH, INK, LABEL_FILL, MUTED, NOTICE_EDGE, NOTICE_FILL, RULE
 from .formatting import not_recorded
 
 LABEL_WIDTH = 62 * mm
+VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH
+PADDING = 5  # left and right, inside each label and value cell
 CHUNK = 500  # characters per table row: a row cannot split across pages, so long text is cut up
 
 
@@ -84,9 +87,23 @@ def esc(text: str) -> str:
     return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width: a table wraps every cell to size its
+    rows and again to draw them, and the same text at the same width breaks the same way."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped and self._wrapped[0] == available_width and "blPara" in self.__dict__:
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._wrapped = (available_width, size)
+        return size
+
+
 def para(text: str, style: str = "body", markup: bool = False) -> Paragraph:
     """A paragraph of plain text (escaped), or of trusted markup when `markup` is set."""
-    return Paragraph(text if markup else esc(text), styles()[style])
+    return _Paragraph(text if markup else esc(text), styles()[style])
 
 
 def _chunks(text: str) -> list[tuple[str, bool]]:
@@ -109,13 +126,55 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def value_flowables(value: str | Flowable | None) -> list[tuple[Flowable, bool]]:
-    """The value as row-sized flowables, each flagged when it continues the one before."""
+def plain_line(text: str, style: str, width: float) -> str | None:
+    """`text` itself when a table can draw it as a string exactly where a paragraph in `style`
+    would put its one line: printable text with single spaces only (nothing a paragraph would
+    tidy or treat specially) that fits `width`, the cell inside its padding, with room to spare.
+    The table then needs `cell_font` for it. Otherwise None: the cell needs a Paragraph."""
+    if not text.isprintable() or text != text.strip() or "  " in text:
+        return None
+    st = styles()[style]
+    return text if stringWidth(text, st.fontName, st.fontSize) <= width - 0.5 else None
+
+
+def cell_font(style: str, first: tuple[int, int], last: tuple[int, int]) -> list[Any]:
+    """Table commands giving string cells the font, leading and colour of paragraph `style`."""
+    st = styles()[style]
+    return [
+        ("FONT", first, last, st.fontName, st.fontSize, st.leading),
+        ("TEXTCOLOR", first, last, st.textColor),
+    ]
+
+
+def text_cell(
+    text: str, style: str, width: float, at: tuple[int, int], commands: list[Any]
+) -> str | Paragraph:
+    """The table cell `at` for wording the form prints (a label, "Not recorded"): a string, its
+    font added to `commands`, when `plain_line` allows; else a Paragraph."""
+    line = plain_line(text, style, width)
+    if line is None:
+        return para(text, style)
+    commands += cell_font(style, at, at)
+    return line
+
+
+def _is_missing(value: str | Flowable | None) -> bool:
+    """An empty value prints as "Not recorded", so the gap is seen."""
+    if isinstance(value, Flowable):
+        return False
+    return value is None or not str(value).strip() or str(value).strip() == not_recorded()
+
+
+def value_cells(value: str | Flowable | None) -> list[tuple[str | Flowable, bool]]:
+    """A given value as row-sized cells, each flagged when it continues the one before. A piece
+    on one line stays a string for the table to draw in the body font (see `plain_line`)."""
     if isinstance(value, Flowable):
         return [(value, False)]
-    if value is None or not str(value).strip() or str(value).strip() == not_recorded():
-        return [(para(not_recorded(), "missing"), False)]
-    return [(para(piece), carries_on) for piece, carries_on in _chunks(str(value))]
+    width = VALUE_WIDTH - 2 * PADDING
+    return [
+        (plain_line(piece, "body", width) or para(piece), carries_on)
+        for piece, carries_on in _chunks(str(value))
+    ]
 
 
 Row = tuple[str, "str | Flowable | None"]
@@ -127,49 +186,55 @@ def field_table(rows: list[Row]) -> list[Flowable]:
     data: list[list[Any]] = []
     starts: list[int] = []
     joined: list[int] = []  # rows that carry on the paragraph above: no gap between them
-    for label, value in rows:
-        starts.append(len(data))
-        for i, (cell, carries_on) in enumerate(value_flowables(value)):
-            if carries_on:
-                joined.append(len(data))
-            data.append([para(label, "label") if i == 0 else "", cell])
-    if not data:
-        return []
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
         ("BOX", (0, 0), (-1, -1), 0.7, RULE),
         ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        *cell_font("body", (1, 0), (1, -1)),
     ]
+    for label, value in rows:
+        row = len(data)
+        starts.append(row)
+        label_cell = text_cell(label, "label", LABEL_WIDTH - 2 * PADDING, (0, row), commands)
+        if _is_missing(value):
+            width = VALUE_WIDTH - 2 * PADDING
+            data.append(
+                [label_cell, text_cell(not_recorded(), "missing", width, (1, row), commands)]
+            )
+            continue
+        for i, (cell, carries_on) in enumerate(value_cells(value)):
+            if carries_on:
+                joined.append(len(data))
+            data.append([label_cell if i == 0 else "", cell])
+    if not data:
+        return []
     commands += [("LINEABOVE", (0, s), (-1, s), 0.5, RULE) for s in starts[1:]]
     for row in joined:
         commands += [
             ("TOPPADDING", (1, row), (1, row), 0),
             ("BOTTOMPADDING", (1, row - 1), (1, row - 1), 0),
         ]
-    widths = [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH]
+    widths = [LABEL_WIDTH, VALUE_WIDTH]
     table = Table(data, colWidths=widths, style=TableStyle(commands), splitByRow=True)
     return [table]
 
 
 def section(title: str, rows: list[Row]) -> list[Flowable]:
     """A shaded heading bar kept on the same page as the section's first row."""
-    bar = Table(
-        [[para(title, "section")]],
-        colWidths=[CONTENT_WIDTH],
-        style=TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        ),
-    )
+    commands: list[Any] = [
+        ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    inside = CONTENT_WIDTH - 12  # 6 points of padding either side (the right one by default)
+    heading = text_cell(title, "section", inside, (0, 0), commands)
+    bar = Table([[heading]], colWidths=[CONTENT_WIDTH], style=TableStyle(commands))
     if not rows:
         return [Spacer(1, 4 * mm), bar]
     head = field_table(rows[:1])
@@ -209,8 +274,6 @@ def signature_block(parties: list[str], labels: list[str]) -> Flowable:
             row += [cell] if i == count - 1 else [cell, ""]
         return row
 
-    data: list[list[Any]] = [spread([para(p, "label") for p in parties])]
-    heights: list[float | None] = [None]
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -218,12 +281,18 @@ def signature_block(parties: list[str], labels: list[str]) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
+    data: list[list[Any]] = [
+        spread([text_cell(p, "label", inner, (2 * c, 0), commands) for c, p in enumerate(parties)])
+    ]
+    heights: list[float | None] = [None]
     for label in labels:
         data.append(spread(["" for _p in parties]))
         heights.append(8 * mm)
-        data.append(spread([para(label, "small") for _p in parties]))
+        row = len(data)
+        data.append(
+            spread([text_cell(label, "small", inner, (2 * c, row), commands) for c in range(count)])
+        )
         heights.append(None)
-        row = len(data) - 1
         commands += [("LINEABOVE", (2 * c, row), (2 * c, row), 0.6, INK) for c in range(count)]
     table = Table(data, colWidths=widths, rowHeights=heights, style=TableStyle(commands))
     return KeepTogether([table])
