@@ -174,7 +174,7 @@ def _write(
     if not marks:
         return 0
     highest = session.exec(select(func.max(AttendanceMark.id))).one()
-    next_id = (highest or 0) + 1
+    first = next_id = (highest or 0) + 1
     for offset, mark in enumerate(marks):
         mark["id"] = next_id + offset
     next_id += len(marks)
@@ -187,5 +187,6 @@ def _write(
         insert_many(connection, table, [new for _index, new in amendments])
     insert_many(connection, table, marks)
     pairs = [(marks[index]["id"], new["id"]) for index, new in amendments]
-    write_receipt(session, b"", "demo register", len(marks), 0, pairs)
+    last = first + len(marks) + len(amendments) - 1
+    write_receipt(session, b"", "demo register", len(marks), 0, pairs, (first, last))
     return len(marks) + len(amendments)

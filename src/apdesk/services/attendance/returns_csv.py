@@ -47,7 +47,7 @@ def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    rows = [row for row in csv.reader(io.StringIO(text), dialect) if "".join(row).strip()]
     if not rows:
         return {}, [], ["the file has no rows"]
     first = [cell.strip() for cell in rows[0]]

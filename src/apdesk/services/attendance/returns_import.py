@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from apdesk.services.attendance.marks import (
     current_only,
     parse_session,
 )
-from apdesk.services.attendance.returns_csv import parse_date, read_table
+from apdesk.services.attendance.returns_csv import REQUIRED, parse_date, read_table
 from apdesk.services.attendance.returns_write import (
     Key,
     ReturnRow,
@@ -63,9 +64,42 @@ def _problem(row: int, column: str, message: str) -> dict[str, Any]:
     return {"row": row, "column": column, "message": message}
 
 
-def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
-    index = columns.get(name)
-    return row[index].strip() if index is not None and index < len(row) else ""
+Problem = tuple[str, str]  # (column, message)
+
+
+class _Checks:
+    """The date, session and code checks, each distinct cell text checked once per file.
+
+    A return repeats a few dozen dates and a handful of codes over up to 100,000 rows.
+    """
+
+    def __init__(self, today: date, history: bool) -> None:
+        self.today, self.history = today, history
+        self.date = cache(self._date)
+        self.session = cache(self._session)
+        self.code = cache(self._code)
+
+    def _date(self, raw: str) -> tuple[date | None, Problem | None]:
+        try:
+            day = parse_date(raw)
+        except ValueError as exc:
+            return None, ("date", str(exc))
+        if day.weekday() >= 5 or day > self.today:
+            when = "a weekend" if day.weekday() >= 5 else "in the future"
+            return None, ("date", f"{day.isoformat()} is {when}")
+        return day, None
+
+    def _session(self, raw: str) -> tuple[AmPm | None, Problem | None]:
+        try:
+            return parse_session(raw), None
+        except ValidationError as exc:
+            return None, (exc.field, f"{exc.message} ({exc.fix})")
+
+    def _code(self, raw: str, half: AmPm | None) -> tuple[str | None, Problem | None]:
+        try:
+            return normalise_code(raw, half, history=self.history), None
+        except ValidationError as exc:
+            return None, (exc.field, f"{exc.message} ({exc.fix})")
 
 
 def _parse_rows(
@@ -78,40 +112,41 @@ def _parse_rows(
         return []
     roll = session.exec(select(Pupil.id, Pupil.upn, Pupil.on_roll)).all()
     pupils = {upn: (pid, on_roll) for pid, upn, on_roll in roll if pid is not None}
+    checks = _Checks(today, history)
+    upn_at, date_at, session_at, code_at = (columns[name] for name in REQUIRED)
+    minutes_at, note_at = columns.get("minutes_late"), columns.get("note")
+    width = max(columns.values()) + 1
+    errors = result.errors
     parsed: list[ReturnRow] = []
     for number, row in enumerate(rows, start=1):
-        errors_before = len(result.errors)
-        upn = _cell(row, columns, "upn").upper()
+        if len(row) < width:  # short rows: the missing cells are blank
+            row = row + [""] * (width - len(row))
+        errors_before = len(errors)
+        upn = row[upn_at].strip().upper()
         found = pupils.get(upn)
         if not upn:
-            result.errors.append(_problem(number, "upn", "the UPN is blank"))
+            errors.append(_problem(number, "upn", "the UPN is blank"))
         elif found is None or not found[1]:
-            result.errors.append(_problem(number, "upn", f"{upn} is not a pupil on roll"))
-        try:
-            day = parse_date(_cell(row, columns, "date"))
-            if day.weekday() >= 5 or day > today:
-                when = "a weekend" if day.weekday() >= 5 else "in the future"
-                result.errors.append(_problem(number, "date", f"{day.isoformat()} is {when}"))
-        except ValueError as exc:
-            result.errors.append(_problem(number, "date", str(exc)))
-        half = code = minutes = None
-        try:
-            half = parse_session(_cell(row, columns, "session"))
-        except ValidationError as exc:
-            result.errors.append(_problem(number, exc.field, f"{exc.message} ({exc.fix})"))
-        try:
-            code = normalise_code(_cell(row, columns, "code"), half, history=history)
-        except ValidationError as exc:
-            result.errors.append(_problem(number, exc.field, f"{exc.message} ({exc.fix})"))
-        raw_minutes = _cell(row, columns, "minutes_late")
+            errors.append(_problem(number, "upn", f"{upn} is not a pupil on roll"))
+        day, issue = checks.date(row[date_at])
+        if issue:
+            errors.append(_problem(number, *issue))
+        half, issue = checks.session(row[session_at])
+        if issue:
+            errors.append(_problem(number, *issue))
+        code, issue = checks.code(row[code_at], half)
+        if issue:
+            errors.append(_problem(number, *issue))
+        minutes = None
+        raw_minutes = row[minutes_at].strip() if minutes_at is not None else ""
         if raw_minutes and code is not None:
             try:
                 minutes = check_minutes_late(int(raw_minutes), code)
             except ValueError as exc:
                 message = exc.message if isinstance(exc, ValidationError) else "not a whole number"
-                result.errors.append(_problem(number, "minutes_late", f"{raw_minutes}: {message}"))
-        if len(result.errors) == errors_before and found and code and half:
-            note = _cell(row, columns, "note")
+                errors.append(_problem(number, "minutes_late", f"{raw_minutes}: {message}"))
+        if len(errors) == errors_before and found and day and code and half:
+            note = row[note_at].strip() if note_at is not None else ""
             parsed.append(ReturnRow(number, upn, found[0], day, half, code, minutes, note))
     return parsed
 
@@ -175,32 +210,50 @@ def import_returns(
     if result.errors:
         result.unchanged = 0
         return result
-    _warn(session, to_write, result)
+    _place(session, to_write, result)
     result.amended = sum(1 for r in to_write if (r.pupil_id, r.day, r.half) in existing)
     result.imported = len(to_write) - result.amended
     if not dry_run:
         source = MarkSource.IMPORT if history else MarkSource.PROVIDER
         why = reason.strip() or f"Provider return {filename}".strip()
-        amended = write_marks(session, to_write, existing, source, why)
-        write_receipt(session, data, filename, result.imported, result.unchanged, amended)
+        written = write_marks(session, to_write, existing, source, why)
+        write_receipt(
+            session,
+            data,
+            filename,
+            result.imported,
+            result.unchanged,
+            written.amended,
+            written.ids,
+        )
     return result
 
 
-def _warn(session: Session, rows: list[ReturnRow], result: ImportResult) -> None:
+def _place(session: Session, rows: list[ReturnRow], result: ImportResult) -> None:
+    """Give each row its placement and warn of marks outside any placement or on closed days.
+
+    The placement is the one expecting the pupil at that session, else any covering the day.
+    """
     if not rows:
         return
     start, end = min(r.day for r in rows), max(r.day for r in rows)
     patterns = by_pupil(load_patterns(session, start, end))
     calendar = SchoolCalendar.load(session)
+    closed = {day for day in {r.day for r in rows} if calendar.is_closed(day)}
+    warnings = result.warnings
     for row in rows:
-        if placement_for(patterns.get(row.pupil_id, []), row.day) is None:
+        own = patterns.get(row.pupil_id)
+        pattern = placement_for(own, row.day, row.half) if own else None
+        if pattern is None:
             message = (
                 f"{row.upn} has no placement covering {row.day.isoformat()}: "
                 "imported anyway; record the placement"
             )
-            result.warnings.append(_problem(row.number, "date", message))
-        if calendar.is_closed(row.day):
-            result.warnings.append(
+            warnings.append(_problem(row.number, "date", message))
+        else:
+            row.placement_id = pattern.placement_id
+        if row.day in closed:
+            warnings.append(
                 _problem(row.number, "date", f"the school was closed on {row.day.isoformat()}")
             )
 

@@ -1,0 +1,166 @@
+"""What a provider return leaves behind: the marks it wrote, one audit entry, nothing if refused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlmodel import col, select
+
+from apdesk.models import AttendanceMark, AuditEvent, Closure, Placement, Provider, Pupil, Setting
+from apdesk.models.enums import MarkSource, PlacementStatus
+from apdesk.models.upn import make_upn
+from apdesk.services.attendance import current_marks, import_returns
+from apdesk.store import Store
+from apdesk.store.audit import verify_chain
+
+MON, TUE, WED = date(2025, 1, 6), date(2025, 1, 7), date(2025, 1, 8)
+TODAY = date(2025, 3, 3)
+UPN_A = make_upn(855, 4001, 2020, 1)  # placed on Monday and Tuesday mornings
+UPN_B = make_upn(855, 4001, 2020, 2)  # on roll, no placement
+
+
+@pytest.fixture
+def school(store: Store) -> Store:
+    with store.session() as s:
+        provider = Provider(name="Riverside Skills")
+        a = Pupil(upn=UPN_A, forename="Ada", surname="Ash", dob=date(2011, 1, 1))
+        b = Pupil(upn=UPN_B, forename="Ben", surname="Birch", dob=date(2011, 1, 1))
+        s.add_all([provider, a, b])
+        s.flush()
+        s.add(Placement(pupil_id=a.id, provider_id=provider.id, status=PlacementStatus.ACTIVE,
+                        sessions=["MON_AM", "TUE_AM"], start_date=MON))  # fmt: skip
+        s.add(Closure(start_date=WED, end_date=WED, name="INSET"))
+    return store
+
+
+def audit_rows(store: Store) -> list[AuditEvent]:
+    with store.session() as s:
+        return list(s.exec(select(AuditEvent).order_by(col(AuditEvent.id))).all())
+
+
+def marks(store: Store) -> list[AttendanceMark]:
+    with store.session() as s:
+        return list(s.exec(select(AttendanceMark).order_by(col(AttendanceMark.id))).all())
+
+
+def receipt(store: Store) -> dict[str, Any]:
+    with store.session() as s:
+        row = s.get(Setting, "attendance.last_import")
+        assert row is not None
+        return dict(json.loads(row.value))
+
+
+RETURN = (
+    "upn,date,session,code,minutes_late,note\n"
+    f"{UPN_A},2025-01-06,AM,B,,\n"
+    f"{UPN_A},2025-01-06,PM,B,,\n"
+    f"{UPN_A},2025-01-07,AM,L,20,bus late\n"
+    f"{UPN_B},2025-01-07,PM,N,,\n"
+    f"{UPN_B},2025-01-08,AM,B,,\n"
+    f"{UPN_B},2025-01-06,PM,/,,Mum's note: caf\u00e9 \\ ok\n"
+)
+
+
+def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(school: Store) -> None:
+    school.actor = "r.ellery"
+    before = len(audit_rows(school))
+    with school.session() as s:
+        result = import_returns(s, RETURN.encode(), filename="riverside.csv", today=TODAY)
+    assert (result.imported, result.amended, result.unchanged, result.errors) == (6, 0, 0, [])
+    assert [w["message"] for w in result.warnings] == [
+        f"{UPN_B} has no placement covering 2025-01-07: imported anyway; record the placement",
+        f"{UPN_B} has no placement covering 2025-01-08: imported anyway; record the placement",
+        "the school was closed on 2025-01-08",
+        f"{UPN_B} has no placement covering 2025-01-06: imported anyway; record the placement",
+    ]
+    written = marks(school)
+    got = {
+        (m.pupil_id, m.mark_date, m.session.value): (m.code, m.minutes_late, m.note)
+        for m in written
+    }
+    assert sorted(got.values()) == sorted(
+        [
+            ("B", None, ""),
+            ("B", None, ""),
+            ("L", 20, "bus late"),
+            ("N", None, ""),
+            ("B", None, ""),
+            ("\\", None, "Mum's note: caf\u00e9 \\ ok"),
+        ]
+    )
+    a_id = written[0].pupil_id
+    placed = {(m.mark_date, m.session.value): m.placement_id for m in written if m.pupil_id == a_id}
+    assert placed[(MON, "AM")] and placed[(MON, "PM")] and placed[(TUE, "AM")]
+    assert all(m.placement_id is None for m in written if m.pupil_id != a_id)
+    assert all(m.source is MarkSource.PROVIDER and m.recorded_by == "r.ellery" for m in written)
+    assert all(isinstance(m.recorded_at, datetime) and m.superseded_by is None for m in written)
+
+    new_audit = audit_rows(school)[before:]
+    assert [(e.action, e.entity, e.actor) for e in new_audit] == [("create", "setting", "r.ellery")]
+    audited = json.loads(json.loads(new_audit[0].after)["value"])
+    assert audited["file"] == "riverside.csv"
+    assert audited["sha256"] == hashlib.sha256(RETURN.encode()).hexdigest()
+    assert (audited["imported"], audited["unchanged"], audited["amended"]) == (6, 0, [])
+    first, last = audited["mark_ids"]
+    assert [m.id for m in written] == list(range(first, last + 1))
+    with school.session() as s:
+        assert verify_chain(s).ok
+
+
+def test_a_refused_file_leaves_no_marks_and_no_audit_entry(school: Store) -> None:
+    before = len(audit_rows(school))
+    bad = RETURN + f"{UPN_A},2025-01-09,XX,B,,\n"
+    with school.session() as s:
+        result = import_returns(s, bad.encode(), filename="riverside.csv", today=TODAY)
+    assert result.errors and result.imported == 0
+    assert marks(school) == [] and len(audit_rows(school)) == before
+    with school.session() as s:
+        assert s.get(Setting, "attendance.last_import") is None
+
+
+def test_a_failure_after_the_import_undoes_marks_and_audit_together(school: Store) -> None:
+    before = len(audit_rows(school))
+    with pytest.raises(RuntimeError), school.session() as s:
+        assert import_returns(s, RETURN.encode(), filename="r.csv", today=TODAY).imported == 6
+        raise RuntimeError("the computer crashed before the commit")
+    assert marks(school) == [] and len(audit_rows(school)) == before
+
+
+def test_amendments_supersede_the_marks_they_replace(school: Store) -> None:
+    with school.session() as s:
+        import_returns(s, RETURN.encode(), filename="first.csv", today=TODAY)
+    originals = {(m.pupil_id, m.mark_date, m.session.value): m.id for m in marks(school)}
+    second = (
+        "upn,date,session,code\n"
+        f"{UPN_A},2025-01-06,AM,B\n"  # unchanged
+        f"{UPN_A},2025-01-06,PM,I\n"  # amended
+        f"{UPN_B},2025-01-07,PM,M\n"  # amended
+        f"{UPN_B},2025-01-06,AM,B\n"  # new
+    )
+    with school.session() as s:
+        result = import_returns(s, second.encode(), filename="second.csv", today=TODAY)
+    assert (result.imported, result.amended, result.unchanged) == (1, 2, 1)
+    by_id = {m.id: m for m in marks(school)}
+    pairs = receipt(school)["amended"]
+    assert len(pairs) == 2
+    for old_id, new_id in pairs:
+        old, new = by_id[old_id], by_id[new_id]
+        assert old.superseded_by == new_id and new.superseded_by is None
+        key = (old.pupil_id, old.mark_date, old.session)
+        assert (new.pupil_id, new.mark_date, new.session) == key
+        assert new.amendment_reason == "Provider return second.csv"
+    assert {by_id[old].code for old, _ in pairs} == {"B", "N"}
+    assert {by_id[new].code for _, new in pairs} == {"I", "M"}
+    assert set(originals.values()) <= set(by_id)
+    first, last = receipt(school)["mark_ids"]
+    assert last - first + 1 == 3 and min(by_id) < first
+    with school.session() as s:
+        current = {
+            (m.pupil_id, m.mark_date, m.session.value): m.code for m in current_marks(s, MON, WED)
+        }
+        assert sorted(current.values()) == ["B", "B", "B", "I", "L", "M", "\\"]
+        assert verify_chain(s).ok
