@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .common import ACCENT, CONTENT_WIDTH, INK, LABEL_FILL, MUTED, NOTICE_EDGE, NOTICE_FILL, RULE
+from .fonts import font, unicode_fonts
 from .formatting import not_recorded
 
 LABEL_WIDTH = 62 * mm
@@ -23,11 +24,17 @@ PADDING = 5  # left and right, inside each label and value cell
 CHUNK = 500  # characters per table row: a row cannot split across pages, so long text is cut up
 
 
-@cache
 def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles, in the fonts of the document being built."""
+    return _styles(unicode_fonts())
+
+
+@cache
+def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
+    bold, oblique = font("Helvetica-Bold", unicode), font("Helvetica-Oblique", unicode)
     base = ParagraphStyle(
         "body",
-        fontName="Helvetica",
+        fontName=font("Helvetica", unicode),
         fontSize=10,
         leading=13.5,
         textColor=INK,
@@ -37,16 +44,12 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        "label": ParagraphStyle(
-            "label", parent=base, fontName="Helvetica-Bold", fontSize=9.5, leading=12.5
-        ),
-        "missing": ParagraphStyle(
-            "missing", parent=base, fontName="Helvetica-Oblique", textColor=MUTED
-        ),
+        "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=9.5, leading=12.5),
+        "missing": ParagraphStyle("missing", parent=base, fontName=oblique, textColor=MUTED),
         "title": ParagraphStyle(
             "title",
             parent=base,
-            fontName="Helvetica-Bold",
+            fontName=bold,
             fontSize=17,
             leading=21,
             textColor=ACCENT,
@@ -58,7 +61,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "section": ParagraphStyle(
             "section",
             parent=base,
-            fontName="Helvetica-Bold",
+            fontName=bold,
             fontSize=11,
             leading=14,
             textColor="#FFFFFF",
@@ -66,7 +69,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle(
             "heading",
             parent=base,
-            fontName="Helvetica-Bold",
+            fontName=bold,
             fontSize=11.5,
             leading=15,
             textColor=ACCENT,
@@ -80,6 +83,18 @@ def styles() -> dict[str, ParagraphStyle]:
         "date": ParagraphStyle("date", parent=base, fontSize=10.5, leading=15, alignment=TA_RIGHT),
         "notice": ParagraphStyle("notice", parent=base, fontSize=10.5, leading=14.5),
     }
+
+
+class DocTable(Table):  # type: ignore[misc]
+    """A Table in the document's fonts: reportlab sets Helvetica on every cell, even one holding
+    a paragraph, so a Unicode document's plain-string cells would otherwise print in it."""
+
+    def __init__(self, data: Any, *args: Any, style: Any = None, **kwargs: Any) -> None:
+        super().__init__(data, *args, **kwargs)
+        if unicode_fonts() and kwargs.get("cellStyles") is None:  # a split part keeps its own
+            self.setStyle([("FONT", (0, 0), (-1, -1), font("Helvetica"))])
+        if style is not None:
+            self.setStyle(style)
 
 
 def esc(text: str) -> str:
@@ -220,7 +235,7 @@ def field_table(rows: list[Row]) -> list[Flowable]:
             ("BOTTOMPADDING", (1, row - 1), (1, row - 1), 0),
         ]
     widths = [LABEL_WIDTH, VALUE_WIDTH]
-    table = Table(data, colWidths=widths, style=TableStyle(commands), splitByRow=True)
+    table = DocTable(data, colWidths=widths, style=TableStyle(commands), splitByRow=True)
     return [table]
 
 
@@ -234,7 +249,7 @@ def section(title: str, rows: list[Row]) -> list[Flowable]:
     ]
     inside = CONTENT_WIDTH - 12  # 6 points of padding either side (the right one by default)
     heading = text_cell(title, "section", inside, (0, 0), commands)
-    bar = Table([[heading]], colWidths=[CONTENT_WIDTH], style=TableStyle(commands))
+    bar = DocTable([[heading]], colWidths=[CONTENT_WIDTH], style=TableStyle(commands))
     if not rows:
         return [Spacer(1, 4 * mm), bar]
     head = field_table(rows[:1])
@@ -244,7 +259,7 @@ def section(title: str, rows: list[Row]) -> list[Flowable]:
 
 def notice_box(text: str, markup: bool = False) -> Flowable:
     """A boxed reminder that must not be missed (e.g. the register code)."""
-    return Table(
+    return DocTable(
         [[para(text, "notice", markup=markup)]],
         colWidths=[CONTENT_WIDTH],
         style=TableStyle(
@@ -258,6 +273,15 @@ def notice_box(text: str, markup: bool = False) -> Flowable:
             ]
         ),
     )
+
+
+class _Whole(DocTable):
+    """A table that is never split: it moves to the next page whole. Unlike a KeepTogether, it
+    reports its true height, so a KeepTogether around it (a heading kept with it) still fits
+    where there is room rather than always starting a new page."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
 
 
 def signature_block(parties: list[str], labels: list[str]) -> Flowable:
@@ -294,5 +318,4 @@ def signature_block(parties: list[str], labels: list[str]) -> Flowable:
         )
         heights.append(None)
         commands += [("LINEABOVE", (2 * c, row), (2 * c, row), 0.6, INK) for c in range(count)]
-    table = Table(data, colWidths=widths, rowHeights=heights, style=TableStyle(commands))
-    return KeepTogether([table])
+    return _Whole(data, colWidths=widths, rowHeights=heights, style=TableStyle(commands))

@@ -12,6 +12,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 
 from apdesk.documents.common import INK, MUTED, RULE
+from apdesk.documents.fonts import font
 from apdesk.i18n import _, format_date
 from apdesk.services.measures.trends import BAR, Chart
 
@@ -46,7 +47,14 @@ def _marker(d: Drawing, kind: str, x: float, y: float, colour: colors.Color) -> 
 def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     d.add(
-        String(0, height - 11, chart.title, fontName="Helvetica-Bold", fontSize=9.5, fillColor=INK)
+        String(
+            0,
+            height - 11,
+            chart.title,
+            fontName=font("Helvetica-Bold"),
+            fontSize=9.5,
+            fillColor=INK,
+        )
     )
     left, right, bottom, top = 30.0, width - 6, 26.0, height - 30
     if chart.empty:
@@ -55,7 +63,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                 width / 2,
                 height / 2,
                 _("No figures for this period yet"),
-                fontName="Helvetica-Oblique",
+                fontName=font("Helvetica-Oblique"),
                 fontSize=9,
                 fillColor=MUTED,
                 textAnchor="middle",
@@ -84,7 +92,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                 left - 3,
                 y - 3,
                 label,
-                fontName="Helvetica",
+                fontName=font("Helvetica"),
                 fontSize=7,
                 fillColor=MUTED,
                 textAnchor="end",
@@ -96,7 +104,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                 left,
                 bottom - 11,
                 format_date(first),
-                fontName="Helvetica",
+                fontName=font("Helvetica"),
                 fontSize=7,
                 fillColor=MUTED,
             )
@@ -106,7 +114,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                 right,
                 bottom - 11,
                 format_date(last),
-                fontName="Helvetica",
+                fontName=font("Helvetica"),
                 fontSize=7,
                 fillColor=MUTED,
                 textAnchor="end",
@@ -127,7 +135,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                         x + bar / 2,
                         y_of(value) + 2,
                         f"{value:g}",
-                        fontName="Helvetica",
+                        fontName=font("Helvetica"),
                         fontSize=6.5,
                         fillColor=INK,
                         textAnchor="middle",
@@ -138,7 +146,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
                         x + bar / 2,
                         bottom - 11,
                         format_date(day, "MMM y"),
-                        fontName="Helvetica",
+                        fontName=font("Helvetica"),
                         fontSize=7,
                         fillColor=MUTED,
                         textAnchor="middle",
@@ -173,6 +181,6 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
             )
         )
         _marker(d, MARKERS[index % len(MARKERS)], x + 7, 5, colour)
-        d.add(String(x + 18, 2, series.name, fontName="Helvetica", fontSize=7, fillColor=INK))
+        d.add(String(x + 18, 2, series.name, fontName=font("Helvetica"), fontSize=7, fillColor=INK))
         x += 24 + len(series.name) * 3.6
     return d

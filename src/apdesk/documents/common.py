@@ -17,6 +17,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from apdesk.i18n import _
 from apdesk.services.school import SchoolDetails
 
+from .fonts import font
+
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 HEADER_HEIGHT = 24 * mm
@@ -77,7 +79,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             page = self._pageNumber
             first, last = next((s, e) for s, e in zip(starts, ends, strict=True) if s <= page <= e)
-            self.setFont("Helvetica", 8)
+            self.setFont(font("Helvetica"), 8)
             self.setFillColor(MUTED)
             text = _("Page {page} of {total}").format(page=page - first + 1, total=last - first + 1)
             self.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_HEIGHT - 9 * mm, text)
@@ -109,30 +111,29 @@ def _fit(c: pdfcanvas.Canvas, text: str, font: str, size: float, width: float) -
 def _draw_frame(c: pdfcanvas.Canvas, head: Letterhead, title: str) -> None:
     top = PAGE_HEIGHT - 12 * mm
     right = PAGE_WIDTH - MARGIN_X
+    regular, bold = font("Helvetica"), font("Helvetica-Bold")
     c.saveState()
     c.setFillColor(ACCENT)
     c.rect(0, PAGE_HEIGHT - 5 * mm, PAGE_WIDTH, 5 * mm, stroke=0, fill=1)
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(MARGIN_X, top, _fit(c, head.name, "Helvetica-Bold", 12, CONTENT_WIDTH * 0.62))
-    c.setFont("Helvetica", 8.5)
+    c.setFont(bold, 12)
+    c.drawString(MARGIN_X, top, _fit(c, head.name, bold, 12, CONTENT_WIDTH * 0.62))
+    c.setFont(regular, 8.5)
     c.setFillColor(MUTED)
     if head.urn:
         c.drawRightString(right, top, _("URN {urn}").format(urn=head.urn))
-    c.drawRightString(right, top - 4.2 * mm, _fit(c, title, "Helvetica", 8.5, CONTENT_WIDTH * 0.36))
+    c.drawRightString(right, top - 4.2 * mm, _fit(c, title, regular, 8.5, CONTENT_WIDTH * 0.36))
     address = ", ".join(p.strip() for p in head.address.splitlines() if p.strip())
-    c.drawString(MARGIN_X, top - 4.2 * mm, _fit(c, address, "Helvetica", 8.5, CONTENT_WIDTH * 0.62))
+    c.drawString(MARGIN_X, top - 4.2 * mm, _fit(c, address, regular, 8.5, CONTENT_WIDTH * 0.62))
     reach = "   ".join(p for p in (head.phone, head.email) if p)
     if reach:
-        c.drawString(
-            MARGIN_X, top - 8.2 * mm, _fit(c, reach, "Helvetica", 8.5, CONTENT_WIDTH * 0.62)
-        )
+        c.drawString(MARGIN_X, top - 8.2 * mm, _fit(c, reach, regular, 8.5, CONTENT_WIDTH * 0.62))
     c.setStrokeColor(RULE)
     c.setLineWidth(0.6)
     c.line(
         MARGIN_X, PAGE_HEIGHT - HEADER_HEIGHT + 2 * mm, right, PAGE_HEIGHT - HEADER_HEIGHT + 2 * mm
     )
     c.line(MARGIN_X, FOOTER_HEIGHT - 4 * mm, right, FOOTER_HEIGHT - 4 * mm)
-    c.setFont("Helvetica-Bold", 8)
+    c.setFont(bold, 8)
     c.setFillColor(colors.HexColor("#8A1C1C"))
     c.drawString(MARGIN_X, FOOTER_HEIGHT - 9 * mm, confidentiality_line())
     c.restoreState()
@@ -154,6 +155,7 @@ def build_pdf(story: Sequence[Flowable], head: Letterhead, title: str) -> bytes:
         author=head.name,
         subject=title,
         creator="apdesk",
+        initialFontName=font("Helvetica"),  # each page's preamble names it
     )
     frame = Frame(
         doc.leftMargin,

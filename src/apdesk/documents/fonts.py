@@ -1,18 +1,29 @@
-"""Fonts for PDFs in any locale. reportlab's built-in Helvetica only covers Latin-1, so Polish
-(ł, ś, ż), Romanian (ă, ș) or the pseudo-locale's accents would print as black boxes. When the
-locale needs it we register DejaVu Sans (a free font with wide coverage) and use it instead.
+"""Fonts for PDFs in any locale and for any name. reportlab's built-in Helvetica only covers
+WinAnsi (Latin-1 and a few more), so Polish (ł, ś, ż), Romanian (ă, ș), Vietnamese or the
+pseudo-locale's accents would print as black boxes. When a document needs it we register DejaVu
+Sans (a free font with wide coverage) and print the whole document in it.
 
-Documents written before this module name "Helvetica" directly, so while such a locale is active
-the Helvetica names are also pointed at DejaVu; switching back to English restores the built-in
-fonts. New code should ask `body_font()` / `bold_font()` / `italic_font()`.
+The choice is made per document: `document_fonts(...)` looks at the locale and at every string
+the document will print, and while it is open `font("Helvetica-Bold")` names the font to use.
+A document all in WinAnsi keeps the built-in fonts, which cost nothing to embed or measure.
+The choice lives in a context variable, so documents rendered on other threads do not mix.
+
+While a locale that needs it is active, the Helvetica names are also pointed at DejaVu, for any
+code that still names them directly; switching back to English restores the built-in fonts.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import fields, is_dataclass
+from datetime import date
 from pathlib import Path
 
+from pydantic import BaseModel
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -46,7 +57,11 @@ SEARCH_DIRS = (
     "C:/Windows/Fonts",
 )
 
+TWINS = {BUILTIN[style]: UNICODE_NAMES[style] for style in BUILTIN}
+
 _registered: bool | None = None  # None: not tried yet; False: no font found
+# The document being built: True while it prints in the Unicode fonts; None outside a document.
+_document: ContextVar[bool | None] = ContextVar("apdesk_pdf_unicode", default=None)
 
 
 def font_dirs() -> list[Path]:
@@ -87,20 +102,79 @@ def register_unicode_fonts() -> bool:
     return True
 
 
-def _use_unicode() -> bool:
-    return needs_unicode_font(current_locale()) and register_unicode_fonts()
+def winansi(text: str) -> bool:
+    """True when the built-in fonts can print every character of `text`."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("winansi")  # reportlab's codec for the built-in fonts' encoding
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def all_winansi(*values: object) -> bool:
+    """True when the built-in fonts can print every string in `values`, looking inside
+    dataclasses, models' fields (not their relationships), dicts and collections."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if not winansi(value):
+                return False
+        elif value is None or isinstance(value, (int, float, date)):  # the most common, first
+            continue
+        elif isinstance(value, dict):
+            stack += value
+            stack += value.values()
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            stack += value
+        elif isinstance(value, BaseModel):
+            stack += [getattr(value, name, None) for name in type(value).model_fields]
+        elif is_dataclass(value) and not isinstance(value, type):
+            stack += [getattr(value, f.name) for f in fields(value)]
+    return True
+
+
+@contextmanager
+def document_fonts(*contents: object) -> Iterator[bool]:
+    """Build one document inside this: it prints in the Unicode fonts when the locale or any
+    string in `contents` (the records it prints) needs them, else in the built-in fonts.
+    Yields the choice."""
+    needed = needs_unicode_font(current_locale()) or not all_winansi(*contents)
+    chosen = needed and register_unicode_fonts()
+    token = _document.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _document.reset(token)
+
+
+def unicode_fonts() -> bool:
+    """Whether text prints in the Unicode fonts: the document's choice, else the locale's."""
+    chosen = _document.get()
+    if chosen is None:
+        return needs_unicode_font(current_locale()) and register_unicode_fonts()
+    return chosen
+
+
+def font(builtin: str, unicode: bool | None = None) -> str:
+    """The font to print with where the code means built-in `builtin` ("Helvetica-Bold"): its
+    DejaVu twin when `unicode` (by default, the current document's choice) says so."""
+    use = unicode_fonts() if unicode is None else unicode
+    return TWINS[builtin] if use else builtin
 
 
 def body_font() -> str:
-    return UNICODE_NAMES["regular"] if _use_unicode() else BUILTIN["regular"]
+    return font(BUILTIN["regular"])
 
 
 def bold_font() -> str:
-    return UNICODE_NAMES["bold"] if _use_unicode() else BUILTIN["bold"]
+    return font(BUILTIN["bold"])
 
 
 def italic_font() -> str:
-    return UNICODE_NAMES["italic"] if _use_unicode() else BUILTIN["italic"]
+    return font(BUILTIN["italic"])
 
 
 def apply_locale(locale: str) -> None:

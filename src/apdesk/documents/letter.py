@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
 from apdesk.i18n import _, format_date
 from apdesk.models import Contact
 
-from .blocks import Row, esc, field_table, para
+from .blocks import DocTable, Row, esc, field_table, para
 from .common import CONTENT_WIDTH, CopyStart, Letterhead, build_pdf
+from .fonts import document_fonts
 from .formatting import date_or_missing, join_nonempty, not_recorded, reason_labels, text_or_missing
 from .placement_data import PlacementRecord
 
@@ -41,7 +42,7 @@ def _address_block(people: list[Contact], today: date) -> Flowable:
     lines = [names, *(_address_lines(people[0].address) if people else [])]
     left = para("<br/>".join(esc(line) for line in lines), "letter", markup=True)
     right = para(format_date(today), "date")
-    return Table(
+    return DocTable(
         [[left, right]],
         colWidths=[CONTENT_WIDTH * 0.65, CONTENT_WIDTH * 0.35],
         style=TableStyle(
@@ -217,14 +218,15 @@ def _one_letter(r: PlacementRecord, people: list[Contact], today: date) -> list[
 def render_parent_letter(record: PlacementRecord, today: date | None = None) -> bytes:
     """The letter as PDF bytes: one copy per household with parental responsibility."""
     today = today or date.today()
-    story: list[Flowable] = []
-    for i, people in enumerate(_households(record) or [[]]):
-        if i:
-            story += [PageBreak(), CopyStart()]
-        story += _one_letter(record, people, today)
     title = (
         _("Off-site direction notice")
         if record.placement.off_site_direction
         else _("Letter to parents and carers")
     )
-    return build_pdf(story, Letterhead.of(record.school), title)
+    with document_fonts(record):
+        story: list[Flowable] = []
+        for i, people in enumerate(_households(record) or [[]]):
+            if i:
+                story += [PageBreak(), CopyStart()]
+            story += _one_letter(record, people, today)
+        return build_pdf(story, Letterhead.of(record.school), title)

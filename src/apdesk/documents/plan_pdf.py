@@ -19,23 +19,33 @@ from apdesk.models.enums import VoiceOf
 from apdesk.services.plans import PlanOverview, plan_overview
 from apdesk.services.school import SchoolDetails, school_details
 
-from .blocks import Row, esc, notice_box, para, section, signature_block, styles
+from .blocks import DocTable, Row, esc, notice_box, para, section, signature_block, styles
 from .common import CONTENT_WIDTH, LABEL_FILL, RULE, Letterhead, build_pdf
+from .fonts import document_fonts, font, unicode_fonts
 from .formatting import date_or_missing, hours, join_nonempty, not_recorded, sessions_pattern
 
 
-@cache
 def cell_styles() -> dict[str, ParagraphStyle]:
+    """The grid's styles, in the fonts of the document being built."""
+    return _cell_styles(unicode_fonts())
+
+
+@cache
+def _cell_styles(unicode: bool) -> dict[str, ParagraphStyle]:
     body = styles()["body"]
     return {
         "cell": ParagraphStyle("plan-cell", parent=body, fontSize=9, leading=11.5),
         "head": ParagraphStyle(
-            "plan-head", parent=body, fontName="Helvetica-Bold", fontSize=9, leading=11.5
+            "plan-head",
+            parent=body,
+            fontName=font("Helvetica-Bold", unicode),
+            fontSize=9,
+            leading=11.5,
         ),
         "muted": ParagraphStyle(
             "plan-muted",
             parent=body,
-            fontName="Helvetica-Oblique",
+            fontName=font("Helvetica-Oblique", unicode),
             fontSize=9,
             leading=11.5,
             textColor="#5A6270",
@@ -85,7 +95,7 @@ def grid(headers: Sequence[str], rows: list[list[Any]], widths: Sequence[float])
     col_widths = [w * scale for w in widths]
     head = [Paragraph(esc(h), cell_styles()["head"]) for h in headers]
     data = [head, *_fit_rows(rows, col_widths)]
-    return Table(
+    return DocTable(
         data,
         colWidths=col_widths,
         repeatRows=1,
@@ -360,7 +370,8 @@ def plan_story(view: PlanOverview, today: date) -> list[Flowable]:
 
 
 def render_plan(view: PlanOverview, school: SchoolDetails, today: date) -> bytes:
-    return build_pdf(plan_story(view, today), Letterhead.of(school), _("Reintegration plan"))
+    with document_fonts(view, school):
+        return build_pdf(plan_story(view, today), Letterhead.of(school), _("Reintegration plan"))
 
 
 def plan_pdf(session: Session, placement_id: int, today: date | None = None) -> bytes:

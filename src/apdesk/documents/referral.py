@@ -12,6 +12,7 @@ from apdesk.i18n import N_, _, format_date
 
 from .blocks import Row, esc, notice_box, para, section, signature_block
 from .common import Letterhead, build_pdf
+from .fonts import document_fonts
 from .formatting import (
     date_or_missing,
     hours,
@@ -232,7 +233,10 @@ def referral_story(r: PlacementRecord) -> list[Flowable]:
 
 def render_referral(record: PlacementRecord) -> bytes:
     """The referral form as PDF bytes."""
-    return build_pdf(referral_story(record), Letterhead.of(record.school), _("AP referral form"))
+    with document_fonts(record):
+        return build_pdf(
+            referral_story(record), Letterhead.of(record.school), _("AP referral form")
+        )
 
 
 __all__ = ["APPENDIX_A_LABELS", "referral_story", "render_referral"]

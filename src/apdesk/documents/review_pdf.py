@@ -18,6 +18,7 @@ from apdesk.services.school import SchoolDetails, school_details
 
 from .blocks import Row, para, section
 from .common import Letterhead, build_pdf
+from .fonts import document_fonts
 from .formatting import not_recorded
 from .plan_pdf import cell, grid, heading
 
@@ -109,7 +110,8 @@ def review_story(view: PlanOverview, review: ReviewView) -> list[Flowable]:
 
 
 def render_review(view: PlanOverview, review: ReviewView, school: SchoolDetails) -> bytes:
-    return build_pdf(review_story(view, review), Letterhead.of(school), _("Review record"))
+    with document_fonts(view, review, school):
+        return build_pdf(review_story(view, review), Letterhead.of(school), _("Review record"))
 
 
 def review_pdf(session: Session, review_id: int) -> bytes:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
+from apdesk.documents.fonts import document_fonts
 from apdesk.i18n import _, format_date
 from apdesk.services.sar import SECTION_TITLES, SubjectAccess
 from apdesk.services.school import SchoolDetails
@@ -54,6 +55,11 @@ def _audit(events: list[dict[str, Any]]) -> list[Flowable]:
 
 
 def render(access: SubjectAccess, school: SchoolDetails) -> bytes:
+    with document_fonts(access, school):
+        return _render(access, school)
+
+
+def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
     title = _("Subject access response")
     story: list[Flowable] = [
         para(title, "title"),

@@ -11,9 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from apdesk.documents.blocks import esc, para
+from apdesk.documents.blocks import DocTable, esc, para
 from apdesk.documents.charts import chart_drawing
 from apdesk.documents.common import CONTENT_WIDTH, LABEL_FILL, RULE, Letterhead, build_pdf
+from apdesk.documents.fonts import document_fonts
 from apdesk.i18n import _, format_date
 from apdesk.services.measures import (
     Measure,
@@ -39,7 +40,7 @@ GRID = [
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:
-    return Table(rows, colWidths=widths, style=TableStyle(GRID), repeatRows=1, splitByRow=True)
+    return DocTable(rows, colWidths=widths, style=TableStyle(GRID), repeatRows=1, splitByRow=True)
 
 
 def _measures_table(measures: list[Measure]) -> Table:
@@ -62,21 +63,35 @@ def _measures_table(measures: list[Measure]) -> Table:
     return _table(rows, [48 * mm, 38 * mm, CONTENT_WIDTH - 86 * mm])
 
 
-def _breakdown(m: Measure) -> list[Flowable]:
+def _breakdown(m: Measure) -> Table:
+    """The four counts side by side, one name a row: a long list (a large school's providers)
+    runs on over pages, its headings repeated, where one cell holding it all could not."""
     titles = {
         "provider": _("By provider"),
         "category": _("By category"),
         "hours": _("Full or part time"),
         "commissioner": _("Commissioned by"),
     }
-    cells = []
-    for key, title in titles.items():
-        lines = "<br/>".join(
-            f"{esc(name)}: <b>{n}</b>" for name, n in m.breakdown.get(key, {}).items()
-        )
-        cells.append(para(f"<b>{title}</b><br/>{lines or _('none')}", "small", markup=True))
-    width = CONTENT_WIDTH / 4
-    return [Table([cells], colWidths=[width] * 4, style=TableStyle([GRID[0], *GRID[2:]]))]
+    columns = [
+        [f"{esc(name)}: <b>{n}</b>" for name, n in m.breakdown.get(key, {}).items()]
+        or [esc(_("none"))]
+        for key in titles
+    ]
+    rows: list[list[Any]] = [[para(title, "label") for title in titles.values()]]
+    rows += [
+        [para(c[k], "small", markup=True) if k < len(c) else "" for c in columns]
+        for k in range(max(map(len, columns)))
+    ]
+    style = [
+        *GRID[:3],
+        ("LINEAFTER", (0, 0), (-2, -1), 0.3, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.3, RULE),
+        *GRID[4:],
+        ("TOPPADDING", (0, 2), (-1, -1), 0),  # the names read as one list, not boxed rows
+        ("BOTTOMPADDING", (0, 1), (-1, -2), 0),
+    ]
+    widths = [CONTENT_WIDTH * share for share in (0.32, 0.28, 0.18, 0.22)]  # room for names
+    return DocTable(rows, colWidths=widths, style=TableStyle(style), repeatRows=1, splitByRow=True)
 
 
 def _roster(rows: list[RosterRow], anonymised: bool) -> Table:
@@ -109,6 +124,14 @@ def _roster(rows: list[RosterRow], anonymised: bool) -> Table:
     return _table(data, [w * mm * scale for w in widths])
 
 
+def _headed(text: str, body: Flowable) -> KeepTogether:
+    """A heading kept with what follows it. A long table starts under it on this page when a few
+    rows fit, rather than moving to the next page with its heading and leaving a gap here."""
+    head = para(text, "heading")
+    head.keepWithNext = False  # the KeepTogether keeps them together
+    return KeepTogether([head, body], maxHeight=40 * mm)
+
+
 def termly_report_pdf(
     session: Session, period: Period, today: date, *, anonymised: bool = False
 ) -> bytes:
@@ -116,33 +139,40 @@ def termly_report_pdf(
     measures = all_measures(session, period, min(today, period.end))
     charts = all_charts(session, period, min(today, period.end))
     roster = report_placements(session, period)
-    title = _("Alternative provision: termly report")
-    story: list[Flowable] = [
-        para(title, "title"),
-        para(
-            _("{start} to {end} · prepared {today}{anon}").format(
-                start=format_date(period.start),
-                end=format_date(period.end),
-                today=format_date(today),
-                anon=_(" · anonymised: initials and year group only") if anonymised else "",
+    with document_fonts(school, measures, charts, roster):  # the fonts its names need
+        title = _("Alternative provision: termly report")
+        story: list[Flowable] = [
+            para(title, "title"),
+            para(
+                _("{start} to {end} · prepared {today}{anon}").format(
+                    start=format_date(period.start),
+                    end=format_date(period.end),
+                    today=format_date(today),
+                    anon=_(" · anonymised: initials and year group only") if anonymised else "",
+                ),
+                "subtitle",
             ),
-            "subtitle",
-        ),
-        para(_("Success measures"), "heading"),
-        _measures_table(measures),
-    ]
-    in_ap = next(m for m in measures if m.name == "pupils_in_ap")
-    heading = _("Pupils in AP on {day}: {n} pupils in {p} placements").format(
-        day=format_date(min(today, period.end)), n=in_ap.value or 0, p=len(in_ap.placement_ids)
-    )
-    story += [para(heading, "heading"), *_breakdown(in_ap)]
-    half = (CONTENT_WIDTH - 6 * mm) / 2
-    drawings = [chart_drawing(c, half, 62 * mm) for c in charts]
-    pairs = [drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, 4, 2)]
-    story += [
-        KeepTogether([para(_("Trends"), "heading"), Table(pairs, colWidths=[half + 3 * mm] * 2)]),
-        Spacer(1, 2 * mm),
-        para(_("Placements in the period ({n})").format(n=len(roster)), "heading"),
-    ]
-    story.append(_roster(roster, anonymised) if roster else para(_("No placements."), "small"))
-    return build_pdf(story, Letterhead.of(school), title)
+            para(_("Success measures"), "heading"),
+            _measures_table(measures),
+        ]
+        in_ap = next(m for m in measures if m.name == "pupils_in_ap")
+        heading = _("Pupils in AP on {day}: {n} pupils in {p} placements").format(
+            day=format_date(min(today, period.end)), n=in_ap.value or 0, p=len(in_ap.placement_ids)
+        )
+        story.append(_headed(heading, _breakdown(in_ap)))
+        half = (CONTENT_WIDTH - 6 * mm) / 2
+        drawings = [chart_drawing(c, half, 62 * mm) for c in charts]
+        pairs = [
+            drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, 4, 2)
+        ]
+        story += [
+            KeepTogether(
+                [para(_("Trends"), "heading"), DocTable(pairs, colWidths=[half + 3 * mm] * 2)]
+            ),
+            Spacer(1, 2 * mm),
+            _headed(
+                _("Placements in the period ({n})").format(n=len(roster)),
+                _roster(roster, anonymised) if roster else para(_("No placements."), "small"),
+            ),
+        ]
+        return build_pdf(story, Letterhead.of(school), title)

@@ -16,6 +16,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from apdesk.documents.common import ACCENT, INK, MUTED, RULE, Letterhead, confidentiality_line
+from apdesk.documents.fonts import document_fonts, font
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import SlotKind
 from apdesk.services.timetables.grid import SlotValue
@@ -59,8 +60,13 @@ def looks(p: TimetablePrintout) -> dict[SlotKind | None, Look]:
 
 
 def render_timetable(printout: TimetablePrintout, printed_on: date | None = None) -> bytes:
+    with document_fonts(printout):
+        return _render(printout, printed_on)
+
+
+def _render(printout: TimetablePrintout, printed_on: date | None) -> bytes:
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=(WIDTH, HEIGHT))
+    c = Canvas(buffer, pagesize=(WIDTH, HEIGHT), initialFontName=font("Helvetica"))
     c.setTitle(_("Timetable"))
     c.setAuthor(printout.school.name)
     c.setCreator("apdesk")
@@ -82,9 +88,9 @@ def _header(c: Canvas, head: Letterhead) -> None:
     c.rect(0, HEIGHT - 4 * mm, WIDTH, 4 * mm, stroke=0, fill=1)
     top = HEIGHT - 11 * mm
     c.setFillColor(INK)
-    c.setFont("Helvetica-Bold", 12)
+    c.setFont(font("Helvetica-Bold"), 12)
     c.drawString(MARGIN, top, head.name)
-    c.setFont("Helvetica", 8.5)
+    c.setFont(font("Helvetica"), 8.5)
     c.setFillColor(MUTED)
     address = ", ".join(p.strip() for p in head.address.splitlines() if p.strip())
     reach = "   ".join(x for x in (address, head.phone, head.email) if x)
@@ -99,12 +105,12 @@ def _header(c: Canvas, head: Letterhead) -> None:
 def _title(c: Canvas, p: TimetablePrintout, week: int | None) -> float:
     y: float = HEIGHT - 28 * mm
     c.setFillColor(INK)
-    c.setFont("Helvetica-Bold", 17)
+    c.setFont(font("Helvetica-Bold"), 17)
     title = _("{name}'s timetable").format(name=p.pupil_name)
     if week is not None:
         title += "  " + _("(week {week})").format(week=week)
     c.drawString(MARGIN, y, title)
-    c.setFont("Helvetica", 10.5)
+    c.setFont(font("Helvetica"), 10.5)
     bits = [
         _("Year {year}").format(year=p.nc_year),
         _("From {date}").format(date=format_date(p.effective_date, "EEEE d MMMM y")),
@@ -115,7 +121,7 @@ def _title(c: Canvas, p: TimetablePrintout, week: int | None) -> float:
     c.drawString(MARGIN, y - 6 * mm, "   |   ".join(bits))
     if p.status.value != "accepted":
         c.setFillColor(colors.HexColor("#8A1C1C"))
-        c.setFont("Helvetica-Bold", 11)
+        c.setFont(font("Helvetica-Bold"), 11)
         c.drawRightString(WIDTH - MARGIN, y, _("DRAFT: proposed, not yet agreed"))
     return y - 9.0 * MM
 
@@ -142,14 +148,16 @@ def _grid(
     c.rect(MARGIN, top - HEAD_ROW, WIDTH - 2 * MARGIN, HEAD_ROW, stroke=0, fill=1)
     c.setFillColor(colors.white)
     for q, x, w in cols:
-        c.setFont("Helvetica-Bold", 8.5 if q.is_lesson else 7.5)
-        c.drawCentredString(x + w / 2, top - 4.6 * mm, _fit(c, q.label, "Helvetica-Bold", 8.5, w))
-        c.setFont("Helvetica", 7.5)
+        c.setFont(font("Helvetica-Bold"), 8.5 if q.is_lesson else 7.5)
+        c.drawCentredString(
+            x + w / 2, top - 4.6 * mm, _fit(c, q.label, font("Helvetica-Bold"), 8.5, w)
+        )
+        c.setFont(font("Helvetica"), 7.5)
         c.drawCentredString(x + w / 2, top - 8.6 * mm, q.times)
     y: float = top - HEAD_ROW
     for day in DAYS:
         c.setFillColor(INK)
-        c.setFont("Helvetica-Bold", 9.5)
+        c.setFont(font("Helvetica-Bold"), 9.5)
         c.drawString(MARGIN + 1.5 * mm, y - ROW / 2 - 1.5 * mm, _(DAY_NAMES[day]))
         for q, x, w in cols:
             value = p.grid.get((week, day, q.number))
@@ -219,25 +227,25 @@ def _cell(
     inner = w - 2 * pad - (STRIP if period.is_lesson and look.pattern else 0)
     if period.is_lesson:  # breaks keep their pattern and name: too narrow for a tag
         tag = look.tag
-        tag_w = min(c.stringWidth(tag, "Helvetica-Bold", 6.5) + 2 * mm + 1, inner)
+        tag_w = min(c.stringWidth(tag, font("Helvetica-Bold"), 6.5) + 2 * mm + 1, inner)
         c.setFillColor(colors.white)
         c.rect(x + pad, y + h - pad - 3.6 * mm, tag_w, 3.6 * mm, stroke=0, fill=1)
         c.setFillColor(INK)
-        c.setFont("Helvetica-Bold", 6.5)
+        c.setFont(font("Helvetica-Bold"), 6.5)
         c.drawString(x + pad + 1 * mm, y + h - pad - 2.6 * mm,
-                     _fit(c, tag, "Helvetica-Bold", 6.5, tag_w - 2 * mm))  # fmt: skip
+                     _fit(c, tag, font("Helvetica-Bold"), 6.5, tag_w - 2 * mm))  # fmt: skip
     c.setFillColor(INK)
     title, detail = _words(p, value, period)
     ty = y + h - pad - 7.8 * mm
     size = 9.5 if period.is_lesson else 7.5
-    for line in simpleSplit(title, "Helvetica-Bold", size, inner)[:2]:
-        c.setFont("Helvetica-Bold", size)
-        c.drawString(x + pad, ty, _fit(c, line, "Helvetica-Bold", size, inner))
+    for line in simpleSplit(title, font("Helvetica-Bold"), size, inner)[:2]:
+        c.setFont(font("Helvetica-Bold"), size)
+        c.drawString(x + pad, ty, _fit(c, line, font("Helvetica-Bold"), size, inner))
         ty -= size + 1.5
     c.setFillColor(MUTED)
-    c.setFont("Helvetica", 7.5)
-    for line in simpleSplit(detail, "Helvetica", 7.5, inner)[:2]:
-        c.drawString(x + pad, ty, _fit(c, line, "Helvetica", 7.5, inner))
+    c.setFont(font("Helvetica"), 7.5)
+    for line in simpleSplit(detail, font("Helvetica"), 7.5, inner)[:2]:
+        c.drawString(x + pad, ty, _fit(c, line, font("Helvetica"), 7.5, inner))
         ty -= 9
 
 
@@ -263,7 +271,7 @@ def _legend(
     if empty:
         shown.append(None)
     c.setFillColor(INK)
-    c.setFont("Helvetica-Bold", 9.5)
+    c.setFont(font("Helvetica-Bold"), 9.5)
     c.drawString(MARGIN, top, _("What the boxes mean"))
     y = top - 6 * mm
     col_w = (WIDTH - 2 * MARGIN) / 2
@@ -280,14 +288,14 @@ def _legend(
         c.setDash()
         _pattern(c, look.pattern, x, row_y - 1.2 * mm, 9 * mm, 4.6 * mm)
         c.setFillColor(INK)
-        c.setFont("Helvetica-Bold", 8.5)
+        c.setFont(font("Helvetica-Bold"), 8.5)
         c.drawString(x + 11 * mm, row_y, look.tag)
-        c.setFont("Helvetica", 8.5)
-        text_x = x + 11 * mm + c.stringWidth(look.tag + "  ", "Helvetica-Bold", 8.5)
+        c.setFont(font("Helvetica"), 8.5)
+        text_x = x + 11 * mm + c.stringWidth(look.tag + "  ", font("Helvetica-Bold"), 8.5)
         room = x + col_w - 4 * mm - text_x
-        c.drawString(text_x, row_y, _fit(c, look.meaning, "Helvetica", 8.5, room))
+        c.drawString(text_x, row_y, _fit(c, look.meaning, font("Helvetica"), 8.5, room))
     y -= ((len(shown) + 1) // 2) * 6.5 * mm + 2 * mm
-    c.setFont("Helvetica", 9)
+    c.setFont(font("Helvetica"), 9)
     for line in _summary(p):
         c.drawString(MARGIN, y, line)
         y -= 4.6 * mm
@@ -325,10 +333,10 @@ def _footer(c: Canvas, page: int, pages: int, printed_on: date) -> None:
     c.setStrokeColor(RULE)
     c.setLineWidth(0.6)
     c.line(MARGIN, 11 * mm, WIDTH - MARGIN, 11 * mm)
-    c.setFont("Helvetica-Bold", 7.5)
+    c.setFont(font("Helvetica-Bold"), 7.5)
     c.setFillColor(colors.HexColor("#8A1C1C"))
     c.drawString(MARGIN, 7 * mm, confidentiality_line())
-    c.setFont("Helvetica", 7.5)
+    c.setFont(font("Helvetica"), 7.5)
     c.setFillColor(MUTED)
     c.drawRightString(
         WIDTH - MARGIN,
