@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import secrets
@@ -60,7 +61,17 @@ def keyring_secret(folder: Path, passphrase: str) -> str:
     return f"{service}\t{account}\t{value}\n"
 
 
+def compile_bytecode() -> None:
+    """Start from bytecode, as an installed app does and as the floor's libraries do: pip
+    compiles what it installs, but a source checkout (or PYTHONDONTWRITEBYTECODE) may not."""
+    import apdesk
+
+    for folder in (Path(apdesk.__file__).parent, ROOT / "benchmarks"):
+        compileall.compile_dir(folder, quiet=1)
+
+
 def measure(folder: Path, passphrase: str, runs: int) -> dict[str, Any]:
+    compile_bytecode()
     secret = keyring_secret(folder, passphrase)
     app, floor, rss = [], [], []
     for _ in range(max(1, runs)):

@@ -100,3 +100,28 @@ def test_the_migrations_build_exactly_the_models(store: Store) -> None:
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
         assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_the_known_heads_are_the_heads_of_the_migration_scripts() -> None:
+    """Opening trusts HEADS to skip loading the scripts: it must name Alembic's own heads."""
+    assert migrate.head_revisions() == migrate.HEADS
+
+
+def test_the_version_table_is_read_as_alembic_reads_it(tmp_path: Path, store: Store) -> None:
+    from alembic.runtime.migration import MigrationContext
+
+    folder = tmp_path / "old"
+    old_store(folder)
+    key = KeyHeader.load(folder).unlock_with_passphrase(TEST_PASSPHRASE)
+    old = database.make_engine(folder / "apdesk.db", key)
+    empty = database.make_engine(folder / "empty.db", key)
+    try:
+        for engine in (store.engine, old, empty):
+            with engine.connect() as conn:
+                alembic_heads = set(MigrationContext.configure(conn).get_current_heads())
+            assert migrate.current_revisions(engine) == alembic_heads
+        assert migrate.needs_upgrade(old) and migrate.needs_upgrade(empty)
+        assert not migrate.needs_upgrade(store.engine)
+    finally:
+        old.dispose()
+        empty.dispose()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from apdesk import models
 from apdesk.models.enums import PlacementStatus
@@ -25,18 +26,29 @@ COUNTED = {
 }
 
 
-def store_info(store: Store) -> dict[str, Any]:
+ACTIVE_PLACEMENTS = "active_placements"
+
+
+def record_counts(session: Session, names: Iterable[str] | None = None) -> dict[str, int]:
+    """How many of each record (all of COUNTED, plus active placements, by default). Ask only
+    for the ones you show: counting millions of attendance marks takes a while."""
     counts: dict[str, int] = {}
-    with store.session() as session:
-        for name, table in COUNTED.items():
-            counts[name] = int(session.exec(select(func.count()).select_from(table)).one())
-        counts["active_placements"] = int(
-            session.exec(
+    for name in [*COUNTED, ACTIVE_PLACEMENTS] if names is None else names:
+        if name == ACTIVE_PLACEMENTS:
+            query = (
                 select(func.count())
                 .select_from(models.Placement)
                 .where(models.Placement.status == PlacementStatus.ACTIVE)
-            ).one()
-        )
+            )
+        else:
+            query = select(func.count()).select_from(COUNTED[name])
+        counts[name] = int(session.exec(query).one())
+    return counts
+
+
+def store_info(store: Store) -> dict[str, Any]:
+    with store.session() as session:
+        counts = record_counts(session)
     return {
         "store": str(store.folder),
         "cipher_version": store.cipher_version(),

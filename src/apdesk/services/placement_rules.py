@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from apdesk.i18n import _, format_date
 from apdesk.models import Placement, Provider, Pupil
@@ -66,7 +67,17 @@ class PlacementWarning:
     reason: str
 
 
-def is_full_time(placement: Placement) -> bool:
+class Hours(Protocol):
+    """What `is_full_time` reads: a placement, or a light row of one."""
+
+    @property
+    def category(self) -> str: ...
+
+    @property
+    def hours_per_week(self) -> float: ...
+
+
+def is_full_time(placement: Hours) -> bool:
     """Full time by category (KS1-3, KS4, step out) or by hours (18 or more a week)."""
     return placement.category in FULL_TIME_CATEGORIES or placement.hours_per_week >= FULL_TIME_MIN
 

@@ -1,19 +1,31 @@
-"""Run Alembic migrations at open, after an encrypted backup of the store as it was."""
+"""Run Alembic migrations at open, after an encrypted backup of the store as it was.
+
+Alembic and its scripts are loaded only when a store needs migrating (or is being made): a
+store already at `HEADS` is recognised from its version table alone, which spares every
+ordinary start the cost of importing Alembic and reading the migration scripts.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+
+# The heads of the migration scripts. Add a migration, update this; a test compares it with
+# the heads Alembic finds, so a store at an older head can never be taken for a current one.
+HEADS = frozenset({"0600"})
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -23,12 +35,21 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revisions() -> set[str]:
     """Every head: features may add migrations side by side until a merge revision joins them."""
+    from alembic.script import ScriptDirectory
+
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def current_revisions(engine: Engine) -> set[str]:
+    """The revisions recorded in the store's version table (none for an empty database)."""
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+        found = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (VERSION_TABLE,)
+        ).first()
+        if found is None:
+            return set()
+        rows = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").all()
+    return {str(row[0]) for row in rows}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -38,9 +59,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "heads") -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
 
 
 def needs_upgrade(engine: Engine) -> bool:
-    return current_revisions(engine) != head_revisions()
+    current = current_revisions(engine)
+    return current != HEADS and current != head_revisions()

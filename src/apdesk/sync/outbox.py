@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
@@ -16,9 +16,11 @@ from apdesk.models import OutboxItem, Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
-from apdesk.sync.pack import SUFFIX, BuiltPack, build_pack
 from apdesk.sync.policy import placement_pack_kind_for_change
-from apdesk.sync.verify import VerifiedPack, verify_pack
+
+if TYPE_CHECKING:  # building and checking packs load the crypto: imported when used
+    from apdesk.sync.pack import BuiltPack
+    from apdesk.sync.verify import VerifiedPack
 
 ReferralPdf = Callable[[Session, int], bytes | None]
 SENDABLE = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
@@ -108,6 +110,8 @@ def notify_placement_change(
     pdf: bytes | None = None
     if kind in (PackKind.PLACEMENT_START, PackKind.PLACEMENT_CHANGE):
         pdf = (referral_pdf or referral_for)(session, placement.id)
+    from apdesk.sync.pack import build_pack
+
     built = build_pack(
         session, placement.id, kind, referral_pdf=pdf, created_at=created_at or utcnow()
     )
@@ -163,6 +167,8 @@ def save_pack(session: Session, pack_id: str, path: Path) -> Path:
     item = get_item(session, pack_id)
     path = Path(path)
     if path.is_dir():
+        from apdesk.sync.pack import SUFFIX
+
         path = path / f"{pack_id}{SUFFIX}"
     tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -174,6 +180,8 @@ def save_pack(session: Session, pack_id: str, path: Path) -> Path:
 
 def pack_contents(session: Session, pack_id: str) -> VerifiedPack:
     """What a queued pack holds, checked (an encrypted payload only the LA can open)."""
+    from apdesk.sync.verify import verify_pack
+
     return verify_pack(get_item(session, pack_id).pack)
 
 

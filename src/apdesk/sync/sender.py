@@ -5,9 +5,6 @@ Network I/O happens outside any transaction; every database write is its own sho
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -23,45 +20,14 @@ from apdesk.sync import outbox
 from apdesk.sync.connection import Connection, load_connection
 from apdesk.sync.http import Stop, Transient, post_pack
 
-DELIVERED, ATTENTION, WAITING = "delivered", "attention", "waiting"
-
-
-@dataclass(frozen=True)
-class SendPolicy:
-    """How hard one drain tries. Tests shrink the waits and pass a recording `sleep`."""
-
-    attempts: int = 5
-    wait_base: float = 1.0
-    wait_max: float = 60.0
-    retry_after_max: float = 300.0
-    timeout: float = 30.0
-    connect_timeout: float = 10.0
-    requeue_after: float = 300.0
-    sleep: Callable[[float], None] = time.sleep
-
-
-@dataclass
-class Outcome:
-    pack_id: str
-    state: str
-    message: str = ""
-    attempts: int = 0
-    receipt: dict[str, Any] | None = None
-    retry_after: float = 0.0
-
-
-@dataclass
-class DrainReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    unreachable: str = ""  # why the LA could not be reached, if it could not
-
-    def of(self, state: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.state == state]
-
-    @property
-    def exit_code(self) -> int:
-        """0 when nothing sendable is left; 3 when packs wait for the LA to be reachable."""
-        return 3 if self.of(WAITING) else 0
+# The plain data of a drain live in `report` (the window imports them from there); callers of
+# the sender keep importing them from here.
+from apdesk.sync.report import ATTENTION as ATTENTION
+from apdesk.sync.report import DELIVERED as DELIVERED
+from apdesk.sync.report import WAITING as WAITING
+from apdesk.sync.report import DrainReport as DrainReport
+from apdesk.sync.report import Outcome as Outcome
+from apdesk.sync.report import SendPolicy as SendPolicy
 
 
 class _Wait:

@@ -1,14 +1,19 @@
 """The main window: sidebar of pages, status bar, menus, and the Lock action.
 
-Pages are built from `ui.pages.PAGES` when the store is unlocked and destroyed when it is
-locked, so no pupil's data lingers in a widget once the key is gone.
+Pages are built from `ui.pages.PAGES` the first time each is shown while the store is unlocked
+(so opening the store pays only for the page on screen) and destroyed when it is locked, so no
+pupil's data lingers in a widget once the key is gone.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
-from apdesk.ui.about import AboutDialog, ShortcutsDialog
 from apdesk.ui.context import AppContext
 from apdesk.ui.language import install_language
 from apdesk.ui.pages import PAGES, PageSpec
 from apdesk.ui.security_backups import install as install_security
 from apdesk.ui.sync_status import install_sync
-from apdesk.ui.unlock_dialog import UnlockDialog
 from apdesk.ui.widgets import BusyBar
+
+if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
+    from apdesk.ui.unlock_dialog import UnlockDialog
 
 GEOMETRY_KEY, SPLITTER_KEY, PAGE_KEY = "main/geometry", "main/splitter", "main/page"
 SIDEBAR_WIDTH = 200
@@ -38,6 +44,20 @@ UNLOCK_METHODS = {
     "passphrase": N_("Unlocked (passphrase)"),
     "recovery": N_("Unlocked (recovery key)"),
 }
+
+
+class Pages(dict[str, QWidget]):
+    """The pages built so far; `pages[key]` builds that page if it is not built yet."""
+
+    def __init__(self, build: Callable[[str], QWidget | None]) -> None:
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self.build(key)
+        if page is None:
+            raise KeyError(key)
+        return page
 
 
 class LockedPanel(QWidget):
@@ -63,7 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.specs = list(PAGES if pages is None else pages)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = Pages(self.page)  # the pages built since the last unlock
         self.unlock_dialog: UnlockDialog | None = None
         self.setWindowTitle("apdesk")
         self.setAccessibleName(_("apdesk main window"))
@@ -163,7 +183,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0 or not self.ctx.is_unlocked:
             return
-        page = self.pages.get(self.specs[row].key)
+        page = self.page(self.specs[row].key)
         if page is None:
             return
         self.stack.setCurrentWidget(page)
@@ -172,13 +192,19 @@ class MainWindow(QMainWindow):
         if callable(shown):
             shown()
 
-    def _build_pages(self) -> None:
-        for spec in self.specs:
+    def page(self, key: str) -> QWidget | None:
+        """The page for `key`, built on first use while unlocked; None if there is no such page."""
+        page = self.pages.get(key)
+        spec = next((s for s in self.specs if s.key == key), None)
+        if page is None and spec is not None and self.ctx.is_unlocked:
             page = spec.create(self.ctx)
-            self.pages[spec.key] = page
+            self.pages[key] = page
             self.stack.addWidget(page)
+            # Let the window take the new page's minimum size now, before the page is painted.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             if hasattr(page, "open_page"):  # a page may ask to show another page, filtered
                 page.open_page.connect(self.open_page)
+        return page
 
     def open_page(self, key: str, filters: dict[str, object]) -> None:
         """Show page `key` (or its alias) and narrow it with `apply_filter` if it has one."""
@@ -221,6 +247,8 @@ class MainWindow(QMainWindow):
         if self.unlock_dialog is not None:
             self.unlock_dialog.raise_()
             return
+        from apdesk.ui.unlock_dialog import UnlockDialog
+
         dialog = UnlockDialog(self.ctx.folder, self.ctx.tasks, cancel_text=_("Cancel"), parent=self)
         dialog.accepted.connect(lambda: self.ctx.set_store(dialog.store))  # type: ignore[arg-type]
         dialog.finished.connect(self._unlock_dialog_closed)
@@ -234,7 +262,6 @@ class MainWindow(QMainWindow):
 
     def _on_unlocked(self) -> None:
         store = self.ctx.store
-        self._build_pages()
         self.sidebar.setEnabled(True)
         self.lock_action.setEnabled(True)
         for action in self.page_actions:
@@ -254,11 +281,15 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
+        from apdesk.ui.about import AboutDialog
+
         dialog = AboutDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_shortcuts(self) -> None:
+        from apdesk.ui.about import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.shortcut_actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

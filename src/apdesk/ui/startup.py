@@ -1,25 +1,29 @@
 """From launch to the main window: the demo store, the set-up wizard, or unlocking.
 
 Every store operation (create, open, fill with demo data) runs on the worker; this object only
-reacts to the results, so the window system stays responsive throughout.
+reacts to the results, so the window system stays responsive throughout. The demo's data, the
+set-up wizard and the unlock dialog are imported only when used: most starts open an existing
+store through the keyring.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from apdesk.i18n import N_, _
-from apdesk.services.demo import DEMO_PASSPHRASE, populate
 from apdesk.store import KdfParams, Store, WrongKey
 from apdesk.store.header import KeyHeader
 from apdesk.ui.context import AppContext, describe_error
 from apdesk.ui.main_window import MainWindow
-from apdesk.ui.setup_wizard import SetupWizard
 from apdesk.ui.tasks import TaskRunner
-from apdesk.ui.unlock_dialog import UnlockDialog
+
+if TYPE_CHECKING:
+    from apdesk.ui.setup_wizard import SetupWizard
+    from apdesk.ui.unlock_dialog import UnlockDialog
 
 KEYRING_NOTE = N_(
     "This computer's keyring did not have the key for this store (the keyring may have been "
@@ -36,6 +40,8 @@ def open_by_keyring(folder: Path) -> Store | bool:
 
 
 def make_demo(folder: Path, pupils: int, kdf: KdfParams | None) -> Store:
+    from apdesk.services.demo import DEMO_PASSPHRASE, populate
+
     store, _recovery = Store.create(folder, DEMO_PASSPHRASE, use_keyring=False, kdf=kdf)
     try:
         populate(store, pupils=pupils, seed=7)
@@ -75,6 +81,8 @@ class Startup(QObject):
     def start(self) -> None:
         folder = self.folder
         if self.demo and Store.exists(folder):
+            from apdesk.services.demo import DEMO_PASSPHRASE
+
             self.tasks.submit(
                 lambda: Store.open(folder, passphrase=DEMO_PASSPHRASE), self.open_window, self.fail
             )
@@ -104,6 +112,8 @@ class Startup(QObject):
         self.tasks.submit(lambda: make_demo(folder, pupils, kdf), self.open_window, self.fail)
 
     def _show_wizard(self) -> None:
+        from apdesk.ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.folder, self.tasks, kdf=self.kdf)
         wizard.accepted.connect(lambda: self.open_window(wizard.store))
         wizard.rejected.connect(lambda: self.exit_requested.emit(0))
@@ -114,6 +124,8 @@ class Startup(QObject):
         if isinstance(answer, Store):
             self.open_window(answer)
             return
+        from apdesk.ui.unlock_dialog import UnlockDialog
+
         dialog = UnlockDialog(self.folder, self.tasks, note=_(KEYRING_NOTE) if answer else "")
         dialog.accepted.connect(lambda: self.open_window(dialog.store))
         dialog.rejected.connect(lambda: self.exit_requested.emit(0))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from apdesk.store import Store
-from apdesk.sync.sender import DrainReport, SendPolicy, drain
+from apdesk.sync.report import DrainReport, SendPolicy
 from apdesk.ui.context import AppContext, describe_error
 from apdesk.ui.sync_state import (
     OutboxSummary,
@@ -58,6 +58,8 @@ class _DrainJob(QRunnable):
 
     def run(self) -> None:
         try:
+            from apdesk.sync.sender import drain  # the HTTP stack loads here, not at start-up
+
             report: DrainReport | None = None
             before = summarize(self.store)
             if self.send and (before.due if self.due_only else before.waiting):
@@ -104,7 +106,8 @@ class SyncController(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.request)
-        self.network = self._load_network() if watch_network else None
+        self.network: object | None = None  # loaded at the first round, not while starting up
+        self._watch_network = watch_network
         ctx.unlocked.connect(self.start)
         ctx.locked.connect(self.stop)
         ctx.store_changed.connect(lambda _value: self._settle.start() if self.active else None)
@@ -188,6 +191,9 @@ class SyncController(QObject):
     def request(self, send: bool | None = None, due_only: bool = True) -> None:
         if not self.ctx.is_unlocked:
             return
+        if self._watch_network:
+            self._watch_network = False
+            self.network = self._load_network()
         if send is None:
             send = not self.offline_hint()
         if self._running:

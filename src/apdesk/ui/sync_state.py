@@ -11,8 +11,8 @@ from apdesk.i18n import _, ngettext
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
 from apdesk.store import Store
-from apdesk.sync import connection, outbox
-from apdesk.sync.sender import DrainReport
+from apdesk.sync import outbox
+from apdesk.sync.report import DrainReport
 
 IDLE, SENDING, UP_TO_DATE = "idle", "sending", "up-to-date"
 OFFLINE, WAITING, ATTENTION, NOT_SET_UP = "offline", "waiting", "attention", "not-set-up"
@@ -39,6 +39,8 @@ class SyncState:
 
 def summarize(store: Store) -> OutboxSummary:
     """Runs on the sync thread (a read: safe beside the writer)."""
+    from apdesk.sync import connection  # with its keys and crypto: not needed to start up
+
     with store.session() as session:
         waiting = len(outbox.sendable_ids(session))
         due = len(outbox.sendable_ids(session, utcnow()))

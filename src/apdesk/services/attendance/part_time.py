@@ -65,7 +65,9 @@ def part_time_pupils(
         )
         .where(col(AttendanceMark.superseded_by).is_(None), AttendanceMark.code == "C2")
         .where(col(AttendanceMark.mark_date) >= start, col(AttendanceMark.mark_date) <= end)
-        .group_by(col(AttendanceMark.pupil_id))
+        # Grouped by an expression, not the bare column, so SQLite reads the current marks by
+        # date rather than skip-scanning the per-pupil index pupil by pupil (five times slower).
+        .group_by(col(AttendanceMark.pupil_id) + 0)
     )
     counts = {pid: (n, first, last) for pid, n, first, last in session.exec(query).all()}
     if not counts:

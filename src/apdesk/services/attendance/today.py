@@ -15,7 +15,12 @@ from sqlmodel import Session, col, select
 from apdesk.models import Provider, Pupil, Setting, ValidationError
 from apdesk.models.codes import rule_of
 from apdesk.models.enums import Session as AmPm
-from apdesk.services.attendance.expected import expected_sessions
+from apdesk.services.attendance.expected import (
+    ExpectedSession,
+    PlacementPattern,
+    expand,
+    load_patterns,
+)
 from apdesk.services.attendance.marks import current_marks
 from apdesk.services.attendance.statistics import marked_keys
 from apdesk.services.calendar import SchoolCalendar
@@ -103,19 +108,33 @@ def _due(day: date, half: AmPm, now: datetime, cutoff: time) -> bool:
     return half is AmPm.AM and now.time() >= cutoff
 
 
+def _expected(
+    patterns: list[PlacementPattern], start: date, end: date, calendar: SchoolCalendar
+) -> list[ExpectedSession]:
+    """As `expected_sessions`, from patterns already loaded for a range covering start..end."""
+    return sorted(
+        expand(patterns, start, end, calendar), key=lambda e: (e.day, e.session.value, e.pupil_id)
+    )
+
+
 def late_returns(
     session: Session,
     now: datetime,
     cutoff: time | None = None,
     calendar: SchoolCalendar | None = None,
+    patterns: list[PlacementPattern] | None = None,
 ) -> list[LateReturn]:
-    """Providers missing marks that are due, looking back a school week; most missing first."""
+    """Providers missing marks that are due, looking back a school week; most missing first.
+    `patterns` may be given if already loaded for a range that covers that week."""
     calendar = calendar or SchoolCalendar.load(session)
     cutoff = cutoff or get_return_cutoff(session)
     start = calendar.add_school_days(now.date(), -LOOKBACK_SCHOOL_DAYS)
-    marked = marked_keys(session, start, now.date())
+    if patterns is None:
+        patterns = load_patterns(session, start, now.date())
+    expected = _expected(patterns, start, now.date(), calendar)
+    marked = marked_keys(session, start, now.date(), {item.pupil_id for item in expected})
     found: dict[int, LateReturn] = {}
-    for item in expected_sessions(session, start, now.date(), calendar=calendar):
+    for item in expected:
         if (item.pupil_id, item.day, item.session) in marked or not _due(
             item.day, item.session, now, cutoff
         ):
@@ -144,7 +163,9 @@ def today_board(session: Session, now: datetime | None = None) -> TodayBoard:
     day = now.date()
     calendar = SchoolCalendar.load(session)
     cutoff = get_return_cutoff(session)
-    expected = expected_sessions(session, day, day, calendar=calendar)
+    # One read of the placements serves today and the late returns' school week before it.
+    patterns = load_patterns(session, calendar.add_school_days(day, -LOOKBACK_SCHOOL_DAYS), day)
+    expected = _expected(patterns, day, day, calendar)
     pupil_ids = sorted({e.pupil_id for e in expected})
     pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
     provider_ids = {e.provider_id for e in expected}
@@ -170,4 +191,4 @@ def today_board(session: Session, now: datetime | None = None) -> TodayBoard:
         entry.expected.append(item.session)
         entry.marks[item.session] = codes.get((item.pupil_id, item.session))
     rows = sorted(board.values(), key=lambda p: (p.provider_name, p.name))
-    return TodayBoard(day, cutoff, rows, late_returns(session, now, cutoff, calendar))
+    return TodayBoard(day, cutoff, rows, late_returns(session, now, cutoff, calendar, patterns))

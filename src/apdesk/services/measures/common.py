@@ -3,14 +3,14 @@ national attendance comparator the user sets (it is published yearly, so it is t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
 from apdesk.models import Placement, Setting
-from apdesk.models.enums import PlacementStatus
+from apdesk.models.enums import Commissioner, PlacementOutcome, PlacementStatus
 from apdesk.models.errors import ValidationError
 
 NATIONAL_KEY = "measures.national_attendance"
@@ -34,25 +34,53 @@ def year_to_date(today: date) -> Period:
     return Period(date(today.year if today.month >= 9 else today.year - 1, 9, 1), today)
 
 
-def began(p: Placement) -> date | None:
+@dataclass(frozen=True, slots=True)
+class PlacementFacts:
+    """What the home page's measures and charts read of a started placement. Read as plain
+    columns: a whole ORM row also decodes JSON lists and some forty other columns."""
+
+    id: int | None
+    pupil_id: int
+    provider_id: int
+    status: PlacementStatus
+    outcome: PlacementOutcome | None
+    category: str
+    commissioner: Commissioner
+    hours_per_week: float
+    learning_outcomes: str
+    child_voice: str
+    child_voice_date: date | None
+    family_voice: str
+    family_voice_date: date | None
+    referred_on: date | None
+    start_date: date | None
+    started_on: date | None
+    end_date: date | None
+    ended_on: date | None
+
+
+Started = Placement | PlacementFacts
+
+
+def began(p: Started) -> date | None:
     return p.started_on or p.start_date
 
 
-def finished(p: Placement) -> date | None:
+def finished(p: Started) -> date | None:
     """The day it ended; an ended placement with no date counts as ended on its planned end."""
     if p.status is PlacementStatus.ENDED:
         return p.ended_on or p.end_date or began(p)
     return p.ended_on
 
 
-def running_on(p: Placement, day: date) -> bool:
+def running_on(p: Started, day: date) -> bool:
     start, end = began(p), finished(p)
     return (
         p.status in STARTED and start is not None and start <= day and (end is None or end >= day)
     )
 
 
-def in_period(p: Placement, period: Period) -> bool:
+def in_period(p: Started, period: Period) -> bool:
     """A placement the pupil was in at some point in the period (started, not a draft)."""
     start, end = began(p), finished(p)
     return (
@@ -66,6 +94,17 @@ def in_period(p: Placement, period: Period) -> bool:
 def started_placements(session: Session) -> list[Placement]:
     query = select(Placement).where(col(Placement.status).in_([s.value for s in STARTED]))
     return sorted(session.exec(query).all(), key=lambda p: p.id or 0)
+
+
+def started_facts(session: Session) -> list[PlacementFacts]:
+    """The placements of `started_placements`, in its order, as `PlacementFacts`."""
+    columns = [getattr(Placement, f.name) for f in fields(PlacementFacts)]
+    query = (
+        select(*columns)
+        .where(col(Placement.status).in_([s.value for s in STARTED]))
+        .order_by(col(Placement.id))
+    )
+    return [PlacementFacts(*row) for row in session.exec(query).all()]
 
 
 def get_national_rate(session: Session) -> float | None:

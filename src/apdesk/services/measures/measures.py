@@ -8,6 +8,7 @@ A share whose denominator is zero has no value (None), never 0% or 100%.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from apdesk.services.attendance import part_time_pupils
 from apdesk.services.measures.attendance_measures import attendance_measures, severe_absence
 from apdesk.services.measures.common import (
     Period,
+    Started,
     finished,
     in_period,
     running_on,
@@ -34,9 +36,12 @@ from apdesk.services.plans import re_referrals
 RECENT = timedelta(days=14)
 
 
-def all_measures(session: Session, period: Period, today: date) -> list[Measure]:
-    """Every measure over `period`; "now" figures are taken on `today`."""
-    placements = started_placements(session)
+def all_measures(
+    session: Session, period: Period, today: date, placements: Sequence[Started] | None = None
+) -> list[Measure]:
+    """Every measure over `period`; "now" figures are taken on `today`. `placements`, if
+    given, are the started placements (`started_facts`), read once for the whole dashboard."""
+    placements = started_placements(session) if placements is None else placements
     scope = {p.id or 0: p for p in placements if in_period(p, period)}
     owners = {pid: p.pupil_id for pid, p in scope.items()}
     return [
@@ -77,7 +82,7 @@ def all_measures(session: Session, period: Period, today: date) -> list[Measure]
     ]
 
 
-def pupils_in_ap(session: Session, placements: list[Any], today: date) -> Measure:
+def pupils_in_ap(session: Session, placements: Sequence[Any], today: date) -> Measure:
     now = [p for p in placements if running_on(p, today)]
     names = {p.id: p.name for p in session.exec(select(Provider)).all()}
     by: dict[str, Counter[str]] = {
@@ -142,7 +147,7 @@ def part_time(session: Session, period: Period, today: date) -> Measure:
     )
 
 
-def permanent_exclusions(placements: list[Any], period: Period) -> Measure:
+def permanent_exclusions(placements: Sequence[Any], period: Period) -> Measure:
     found = [
         p
         for p in placements

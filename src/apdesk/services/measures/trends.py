@@ -7,6 +7,7 @@ points are Mondays; a week with nothing to count has no point (a gap, never a fa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
@@ -19,10 +20,12 @@ from apdesk.i18n import _
 from apdesk.models import AttendanceMark, TimetableVersion
 from apdesk.services.attendance.statistics import Figures
 from apdesk.services.measures.common import (
+    STARTED,
     Period,
+    Started,
     began,
+    finished,
     get_national_rate,
-    running_on,
     started_placements,
 )
 from apdesk.services.timetables import share_history
@@ -60,12 +63,21 @@ def mondays(period: Period, today: date) -> list[date]:
     return out
 
 
-def pupils_over_time(session: Session, period: Period, today: date) -> Chart:
-    placements = started_placements(session)
-    points = [
-        (day, float(len({p.pupil_id for p in placements if running_on(p, day)})))
-        for day in mondays(period, today)
+def pupils_over_time(
+    session: Session, period: Period, today: date, placements: Sequence[Started] | None = None
+) -> Chart:
+    placements = started_placements(session) if placements is None else placements
+    # `running_on` for each week, with each placement's dates read once rather than per week
+    spans = [
+        (p.pupil_id, start, finished(p))
+        for p in placements
+        if p.status in STARTED and (start := began(p)) is not None
     ]
+
+    def running(day: date) -> float:
+        return float(len({pid for pid, start, end in spans if start <= day <= (end or day)}))
+
+    points = [(day, running(day)) for day in mondays(period, today)]
     return Chart("pupils", _("Pupils in AP"), _("pupils"), [Series(_("Pupils in AP"), points)])
 
 
@@ -124,10 +136,12 @@ def mainstream_share(session: Session, period: Period, today: date) -> Chart:
     )
 
 
-def referral_to_start(session: Session, period: Period, today: date) -> Chart:
+def referral_to_start(
+    session: Session, period: Period, today: date, placements: Sequence[Started] | None = None
+) -> Chart:
     """Median days from referral to start, by the month placements started."""
     by_month: dict[date, list[int]] = defaultdict(list)
-    for p in started_placements(session):
+    for p in started_placements(session) if placements is None else placements:
         start = began(p)
         if p.referred_on and start and period.start <= start <= min(period.end, today):
             by_month[start.replace(day=1)].append(max(0, (start - p.referred_on).days))
@@ -141,10 +155,14 @@ def referral_to_start(session: Session, period: Period, today: date) -> Chart:
     )
 
 
-def all_charts(session: Session, period: Period, today: date) -> list[Chart]:
+def all_charts(
+    session: Session, period: Period, today: date, placements: Sequence[Started] | None = None
+) -> list[Chart]:
+    """Every chart; `placements`, if given, are the started placements (`started_facts`)."""
+    placements = started_placements(session) if placements is None else placements
     return [
-        pupils_over_time(session, period, today),
+        pupils_over_time(session, period, today, placements),
         attendance_trend(session, period, today),
         mainstream_share(session, period, today),
-        referral_to_start(session, period, today),
+        referral_to_start(session, period, today, placements),
     ]

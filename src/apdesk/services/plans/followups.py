@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -188,20 +189,49 @@ class ReReferral:
     weeks_after_return: int
 
 
+# All that deciding a re-referral reads of a placement, read as plain columns: whole rows
+# would also decode JSON lists and forty more columns, for every placement in the store.
+_REFERRAL_COLUMNS: tuple[Any, ...] = (
+    Placement.id,
+    Placement.pupil_id,
+    Placement.status,
+    Placement.outcome,
+    Placement.referred_on,
+    Placement.started_on,
+    Placement.start_date,
+    Placement.ended_on,
+    Placement.end_date,
+    Placement.created_at,
+)
+
+
 def re_referrals(session: Session) -> list[ReReferral]:
     """Every placement that is a re-referral, for the LA measure; newest first."""
-    found = []
-    by_pupil: dict[int, list[Placement]] = defaultdict(list)
-    for placement in session.exec(select(Placement)).all():  # one query, not one per placement
-        by_pupil[placement.pupil_id].append(placement)
+    # Rows with a placement's attribute names: `earlier_return` and the date helpers read them
+    # as they read placements.
+    by_pupil: dict[int, list[Any]] = defaultdict(list)
+    for row in session.exec(select(*_REFERRAL_COLUMNS)).all():  # one query for all
+        by_pupil[row.pupil_id].append(row)
+    # Only a pupil's returns can be an earlier return: look through those, not every sibling.
+    returns = {
+        pupil_id: [
+            p for p in group if p.status is PlacementStatus.ENDED and p.outcome in RETURN_OUTCOMES
+        ]
+        for pupil_id, group in by_pupil.items()
+    }
+    again: list[tuple[Any, Any, date]] = []
     for placement in (p for group in by_pupil.values() for p in group):
-        if placement.status is PlacementStatus.DRAFT:
+        if placement.status is PlacementStatus.DRAFT or not returns[placement.pupil_id]:
             continue
-        earlier = earlier_return(session, placement, by_pupil[placement.pupil_id])
+        earlier = earlier_return(session, placement, returns[placement.pupil_id])
         returned = placement_end(earlier) if earlier else None
-        if earlier is None or returned is None:
-            continue
-        pupil = session.get(Pupil, placement.pupil_id)
+        if earlier is not None and returned is not None:
+            again.append((placement, earlier, returned))
+    ids = sorted({placement.pupil_id for placement, _earlier, _returned in again})
+    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(ids)))}
+    found = []
+    for placement, earlier, returned in again:
+        pupil = pupils.get(placement.pupil_id)
         opened = placement_opened(placement)
         found.append(
             ReReferral(

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import N_, _, format_date
-from apdesk.services.info import store_info
+from apdesk.services.info import record_counts
 from apdesk.services.measures import (
     Chart,
     Measure,
@@ -38,13 +39,13 @@ from apdesk.services.measures import (
     todays_work,
     year_to_date,
 )
+from apdesk.services.measures.common import started_facts
 from apdesk.services.measures.roster import BehindRow, rows_behind
 from apdesk.services.school import SchoolDetails, school_details
 from apdesk.store import Store
 from apdesk.ui.chart_widget import ChartWidget
 from apdesk.ui.context import AppContext
 from apdesk.ui.dashboard_behind import BehindDialog
-from apdesk.ui.dashboard_dialogs import CensusDialog, TermlyReportDialog
 from apdesk.ui.dashboard_tiles import MeasureGrid
 from apdesk.ui.dashboard_today import TodayList
 
@@ -73,26 +74,25 @@ class Dashboard:
     national: float | None
 
 
-def load_overview(store: Store) -> Overview:
-    """Runs on the worker."""
-    counts = dict(store_info(store)["counts"])
-    with store.session() as session:
-        school = school_details(session)
-    return Overview(school, counts)
+def read_overview(session: Session) -> Overview:
+    """Only the counts the page shows: counting every record (the marks run to millions) is
+    for the store's info, not for the home page."""
+    counts = record_counts(session, [key for key, _caption in FACTS])
+    return Overview(school_details(session), counts)
 
 
 def load_dashboard(store: Store, now: datetime) -> Dashboard:
     """Everything the page shows, read in one go on the worker."""
-    overview = load_overview(store)
     today = now.date()
     period = year_to_date(today)
     with store.session() as s:
+        placements = started_facts(s)  # read once: the measures and the charts share it
         return Dashboard(
-            overview,
+            read_overview(s),
             period,
             todays_work(s, now),
-            all_measures(s, period, today),
-            all_charts(s, period, today),
+            all_measures(s, period, today, placements),
+            all_charts(s, period, today, placements),
             get_national_rate(s),
         )
 
@@ -116,6 +116,10 @@ class HomePage(QWidget):
         self.overview: Overview | None = None
         self.dashboard: Dashboard | None = None
         self.behind_dialog: BehindDialog | None = None
+        self.reading = False  # a dashboard read is queued or running on the worker
+        self.early: Dashboard | None = None  # read before the widgets below were ready
+        self.built = False
+        self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
         self.school = QLabel(_("Loading…"), body)
@@ -195,7 +199,10 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         ctx.store_changed.connect(self._store_changed)
-        self.refresh()
+        self.built = True
+        if self.early is not None:
+            self.show_dashboard(self.early)
+            self.early = None
 
     @staticmethod
     def _rule(parent: QWidget) -> QFrame:
@@ -227,9 +234,24 @@ class HomePage(QWidget):
             self.refresh()
 
     def refresh(self, _changed: object = None) -> None:
-        if self.ctx.is_unlocked:
+        """Read the dashboard again, unless a read is still queued: the worker runs work in
+        order, so that read will see every write queued before it, and a later write's
+        `store_changed` asks again."""
+        if self.ctx.is_unlocked and not self.reading:
             now = self.now()
-            self.ctx.read(lambda store: load_dashboard(store, now), self.show_dashboard)
+            task = self.ctx.read(lambda store: load_dashboard(store, now), self._dashboard_read)
+            if not task.done:
+                self.reading = True
+                task.finished.connect(self._read_finished)
+
+    def _read_finished(self) -> None:
+        self.reading = False
+
+    def _dashboard_read(self, dashboard: Dashboard) -> None:
+        if self.built:
+            self.show_dashboard(dashboard)
+        else:  # read at once by a runner that does not wait (as in tests): show it when built
+            self.early = dashboard
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -295,11 +317,15 @@ class HomePage(QWidget):
         self.ctx.write(work)
 
     def show_termly_report(self) -> None:
+        from apdesk.ui.dashboard_dialogs import TermlyReportDialog  # with the PDF viewer: on use
+
         dialog = TermlyReportDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_census(self) -> None:
+        from apdesk.ui.dashboard_dialogs import CensusDialog
+
         dialog = CensusDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -1,0 +1,70 @@
+"""Opening a current store and showing the home page loads none of the libraries that only a
+migration, a dialog or sending needs: each would slow every start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import TEST_PASSPHRASE
+
+from apdesk.store import Store
+
+NOT_AT_START = (
+    "alembic",
+    "httpx",
+    "tenacity",
+    "pypdfium2",
+    "reportlab",
+    "platformdirs",
+    "apdesk.documents",
+    "apdesk.services.demo",
+    "apdesk.sync.sender",
+    "apdesk.sync.pack",
+    "apdesk.ui.about",
+    "apdesk.ui.dashboard_dialogs",
+    "apdesk.ui.setup_wizard",
+    "apdesk.ui.unlock_dialog",
+)
+
+SCRIPT = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from apdesk.store import Store
+from apdesk.ui.context import AppContext
+from apdesk.ui.main_window import MainWindow
+from apdesk.ui.startup import Startup
+from apdesk.ui.tasks import InlineTaskRunner
+
+app = QApplication([])
+store = Store.open(Path(sys.argv[1]), passphrase=sys.argv[2], use_keyring=False)
+settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+window = MainWindow(AppContext(store.folder, InlineTaskRunner(), settings, store=store))
+window.show()
+app.processEvents()
+assert window.pages["home"].dashboard is not None
+store.lock()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store) -> None:
+    folder = store.folder
+    store.lock()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(folder), TEST_PASSPHRASE],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    early = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
+    assert early == []
