@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 from datetime import date, timedelta
+from importlib import import_module
 
 import pytest
 from sqlalchemy import text
 
 from apdesk.models import AttendanceMark, Closure, Placement, Provider, Pupil
-from apdesk.models.codes import CODES, StatRule, rule_of
+from apdesk.models.attendance import SLOT_SQL
+from apdesk.models.codes import CODES, TALLY_RULES, TALLY_SQL, StatRule, rule_of, untally
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
@@ -23,12 +25,7 @@ from apdesk.services.attendance import (
     pupil_figures,
 )
 from apdesk.services.attendance.figures import Figures
-from apdesk.services.attendance.register_scan import (
-    ATTENDED,
-    AUTHORISED,
-    FIRST_CHAR,
-    UNAUTHORISED,
-)
+from apdesk.services.attendance.register_scan import STRETCH_SQL, STRETCH_TABLE
 from apdesk.store import Store
 
 START = date(2025, 1, 6)  # a Monday
@@ -174,41 +171,29 @@ def test_the_ap_only_report_lists_the_pupils_with_a_running_placement(
     assert all(rows[row["upn"]] == row for row in ap["pupils"])
 
 
-def test_every_code_is_classified_by_its_first_character() -> None:
-    def rule_in_sql(code: str) -> str:
-        bit = ord(code[0]) - FIRST_CHAR
-        for name, bits in (("A", ATTENDED), ("U", AUTHORISED), ("N", UNAUTHORISED)):
-            if bits >> bit & 1:
-                return name
-        return "-"
-
-    def rule_in_python(code: str) -> str:
-        rule = rule_of(code)
-        if rule.attended:
-            return "A"
-        return {StatRule.AUTHORISED: "U", StatRule.UNAUTHORISED: "N"}.get(rule, "-")
-
-    assert all(rule_in_sql(code) == rule_in_python(code) for code in CODES)
-    assert rule_in_sql("A") == "-"  # not a code: not a possible session
+def test_every_code_is_tallied_in_sql_under_its_own_rule(store: Store) -> None:
+    fields = dict(zip(TALLY_RULES, range(4), strict=True))
+    with store.engine.connect() as conn:
+        for code in [*CODES, "A"]:  # "A" is no code: not a possible session
+            tally = conn.execute(text(f"SELECT {TALLY_SQL} FROM (SELECT :c AS code)"), {"c": code})
+            counts = untally(int(tally.scalar() or 0))
+            rule = rule_of(code)
+            field = fields[StatRule.PRESENT if rule.attended else rule]
+            assert counts == tuple(int(n == field) for n in range(4)), code
 
 
-def test_the_scan_reads_the_pupil_marks_index_alone(store: Store) -> None:
+def test_the_statistics_query_reads_the_pupil_marks_index_alone(store: Store) -> None:
+    """The index's expressions are the migration's, and the query's must match them."""
+    migration = import_module("apdesk.store.migrations.versions.0700_pupil_marks_tally")
+    assert (migration.SLOT_SQL, migration.TALLY_SQL) == (SLOT_SQL, TALLY_SQL)
     with store.engine.connect() as conn:
         sql = conn.execute(
             text("SELECT sql FROM sqlite_master WHERE name = 'ix_attendancemark_pupil_marks'")
         ).scalar()
-        assert sql is not None and "strftime('%w', mark_date)" in sql
-        conn.execute(text("CREATE TEMP TABLE t (idx INTEGER PRIMARY KEY, pupil_id, a, b, mask)"))
+        assert sql is not None and SLOT_SQL in sql and TALLY_SQL in sql
+        conn.execute(text(STRETCH_TABLE))
         plan = " ".join(
-            str(row[-1])
-            for row in conn.execute(
-                text(
-                    "EXPLAIN QUERY PLAN SELECT t.idx, count(*), sum((t.mask >> "
-                    "((CAST(strftime('%w', m.mark_date) AS INTEGER) + 6) % 7)) & 1) "
-                    "FROM temp.t CROSS JOIN attendancemark AS m ON m.pupil_id = t.pupil_id "
-                    "AND m.mark_date BETWEEN t.a AND t.b "
-                    "WHERE m.superseded_by IS NULL GROUP BY t.idx"
-                )
-            )
+            str(row[-1]) for row in conn.execute(text(f"EXPLAIN QUERY PLAN {STRETCH_SQL}"))
         )
     assert "COVERING INDEX ix_attendancemark_pupil_marks" in plan
+    assert "TEMP B-TREE" not in plan  # grouped in the order the rows come: nothing sorted

@@ -7,17 +7,19 @@ from datetime import date, datetime
 from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
+from apdesk.models.codes import TALLY_SQL
 from apdesk.models.enums import MarkSource, Session
 from apdesk.models.types import enum_field, utcnow
 
-WEEKDAY_SQL = "(CAST(strftime('%w', mark_date) AS INTEGER) + 6) % 7"
-"""A mark's weekday, Monday 0 as date.weekday(): ix_attendancemark_pupil_marks stores it."""
+SLOT_SQL = "((CAST(strftime('%w', mark_date) AS INTEGER) + 6) % 7 * 2 + (session = 'PM'))"
+"""A mark's place in the week: 2 x weekday (Monday 0, as date.weekday()) + 1 in the afternoon."""
 
 
 class AttendanceMark(SQLModel, table=True):
     # Registers are read by pupil and date, and statistics by pupil over current marks: the
-    # pupil index carries every column those read (and the weekday, so no date is parsed per
-    # row). Reports by date read current marks only, and amendments are found through
+    # pupil index carries every column those read, and each mark's slot in the week and its
+    # statistics rule (TALLY_SQL), so no date is parsed and no code classified per mark.
+    # Reports by date read current marks only, and amendments are found through
     # superseded_by (rare, so that index holds only them). SQLAlchemy cannot reflect an
     # expression index: a batch (copy-the-table) migration of this table must recreate it.
     __table_args__ = (
@@ -29,7 +31,8 @@ class AttendanceMark(SQLModel, table=True):
             "code",
             "placement_id",
             "superseded_by",
-            text(WEEKDAY_SQL),
+            text(SLOT_SQL),
+            text(TALLY_SQL),
         ),
         Index(
             "ix_attendancemark_superseded_by",

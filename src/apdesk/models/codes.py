@@ -6,6 +6,7 @@ how it counts are decided here and nowhere else. Qt-free, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from apdesk.models.enums import Labelled, Session
@@ -149,3 +150,41 @@ def normalise_code(raw: str, session: Session | None = None, *, history: bool = 
             "it is accepted only when importing history; choose a current code",
         )
     return code
+
+
+# Statistics in SQL. Every two-character code counts as its first character does (C1 and C2 as
+# C, J1 as J, Y1..Y7 as Y), so a code's rule is a bit of a 64-bit set indexed by the first
+# character's code point: no string comparisons per mark. A character set in no rule's bits
+# (an unknown code) counts as not possible, as rule_of() does.
+FIRST_CHAR = 32  # codes start with a character from " " to "_": one bit each in 64
+TALLY_RULES = (StatRule.NOT_POSSIBLE, StatRule.PRESENT, StatRule.AUTHORISED, StatRule.UNAUTHORISED)
+"""The four counts packed by TALLY_SQL, 16 bits each (present stands for attended)."""
+
+
+def rule_bits(test: Callable[[StatRule], bool]) -> int:
+    bits = 0
+    for code, entry in CODES.items():
+        if test(entry.rule):
+            bits |= 1 << (ord(code[0]) - FIRST_CHAR)
+    return bits
+
+
+def _tally_sql() -> str:
+    def has(test: Callable[[StatRule], bool]) -> str:
+        return f"(({rule_bits(test)} >> (unicode(code) - {FIRST_CHAR})) & 1)"
+
+    field = (
+        f"{has(lambda r: r.attended)} + {has(lambda r: r is StatRule.AUTHORISED)} * 2"
+        f" + {has(lambda r: r is StatRule.UNAUTHORISED)} * 3"
+    )
+    return f"(1 << (16 * ({field})))"
+
+
+TALLY_SQL = _tally_sql()
+"""One mark as 1 in the 16-bit field of its rule (TALLY_RULES order): summing it counts all
+four rules at once. A stretch of days holds far fewer than 2**15 sessions, so fields never carry."""
+
+
+def untally(total: int) -> tuple[int, int, int, int]:
+    """(not possible, attended, authorised, unauthorised) from a sum of TALLY_SQL."""
+    return (total & 0xFFFF, total >> 16 & 0xFFFF, total >> 32 & 0xFFFF, total >> 48 & 0xFFFF)

@@ -15,9 +15,10 @@ has at most one current mark per session (every write supersedes the mark it rep
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -25,8 +26,8 @@ from itertools import pairwise
 from sqlalchemy import text
 from sqlmodel import Session
 
-from apdesk.models.attendance import WEEKDAY_SQL
-from apdesk.models.codes import CODES, StatRule
+from apdesk.models.attendance import SLOT_SQL
+from apdesk.models.codes import TALLY_SQL, untally
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import PlacementPattern, by_pupil, load_patterns
 from apdesk.services.attendance.figures import Figures
@@ -35,7 +36,6 @@ from apdesk.services.calendar import SchoolCalendar
 DAY = timedelta(days=1)
 
 Slot = tuple[int, AmPm]
-FIRST_CHAR = 32  # codes start with a character from " " to "_": one bit each in 64
 
 
 def slot_bit(slot: Slot) -> int:
@@ -77,9 +77,13 @@ class SchoolDays:
 
     def __init__(self, calendar: SchoolCalendar, start: date, end: date) -> None:
         self.by_weekday: dict[int, list[date]] = defaultdict(list)
-        for day in calendar.school_days(start, end):
-            self.by_weekday[day.weekday()].append(day)
-        self.closed = [d for d in _days(start, end) if d.weekday() < 5 and calendar.is_closed(d)]
+        open_days = set(calendar.school_days(start, end))
+        self.closed = []  # weekdays the school was shut
+        for day in _days(start, end):
+            if day in open_days:
+                self.by_weekday[day.weekday()].append(day)
+            elif day.weekday() < 5:
+                self.closed.append(day)
 
     def count(self, weekday: int, first: date, last: date) -> int:
         days = self.by_weekday.get(weekday, [])
@@ -132,14 +136,15 @@ def scan_register(
     stop = min(end, today)
     days = SchoolDays(calendar, start, max(start, stop))
     found = stretches(scan.patterns, start, end, stop)
-    for index, attended, authorised, unauthorised, total, on_slot in _grouped(session, found):
+    for index, tally, on_slot in _grouped(session, found):
         stretch = found[index]
         if stretch.primary:
             counts = scan.by_pupil[stretch.pupil_id]
+            not_possible, attended, authorised, unauthorised = untally(tally)
             counts.attended += attended
             counts.authorised += authorised
             counts.unauthorised += unauthorised
-            counts.not_possible += total - attended - authorised - unauthorised
+            counts.not_possible += not_possible
         if stretch.owner is not None:
             scan.missing[stretch.owner.placement_id] -= on_slot
     for stretch in found:
@@ -151,34 +156,31 @@ def scan_register(
     return scan
 
 
-def rule_bits(rule: Callable[[StatRule], bool]) -> int:
-    """A 64-bit set of the codes a statistics rule covers, one bit per first character.
-
-    Every two-character code counts as its first character does (C1 and C2 as C, J1 as J,
-    Y1..Y7 as Y), so SQL can classify a mark with a shift of `unicode(code)`: no string
-    comparisons per row. Unknown characters set no bit and count as not possible."""
-    bits = 0
-    for code, entry in CODES.items():
-        if rule(entry.rule):
-            bits |= 1 << (ord(code[0]) - FIRST_CHAR)
-    return bits
+def _on_marks(expression: str) -> str:
+    """An index expression written for the table, as the query's alias `m` must spell it."""
+    return re.sub(r"\b(mark_date|session|code)\b", r"m.\1", expression)
 
 
-ATTENDED = rule_bits(lambda rule: rule.attended)
-AUTHORISED = rule_bits(lambda rule: rule is StatRule.AUTHORISED)
-UNAUTHORISED = rule_bits(lambda rule: rule is StatRule.UNAUTHORISED)
+STRETCH_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS apdesk_stretch "
+    "(idx INTEGER PRIMARY KEY, pupil_id INTEGER, first TEXT, last TEXT, mask INTEGER)"
+)
+STRETCH_SQL = f"""
+    SELECT s.idx, sum({_on_marks(TALLY_SQL)}), sum((s.mask >> {_on_marks(SLOT_SQL)}) & 1)
+    FROM temp.apdesk_stretch AS s
+    CROSS JOIN attendancemark AS m
+      ON m.pupil_id = s.pupil_id AND m.mark_date BETWEEN s.first AND s.last
+    WHERE m.superseded_by IS NULL
+    GROUP BY s.idx
+"""
 
 
-def _grouped(session: Session, found: Sequence[Stretch]) -> list[tuple[int, ...]]:
-    """Per stretch: (index, attended, authorised, unauthorised, all marks, marks on one of its
-    slots). Grouped by stretch alone, in the order the rows arrive, so nothing is sorted."""
+def _grouped(session: Session, found: Sequence[Stretch]) -> list[tuple[int, int, int]]:
+    """Per stretch: (index, its marks summed as TALLY_SQL, marks on one of its slots). Grouped
+    by stretch alone, in the order the rows arrive, so nothing is sorted; both expressions are
+    read from the pupil marks index, not worked out per mark."""
     conn = session.connection()
-    conn.execute(
-        text(
-            "CREATE TEMP TABLE IF NOT EXISTS apdesk_stretch "
-            "(idx INTEGER PRIMARY KEY, pupil_id INTEGER, first TEXT, last TEXT, mask INTEGER)"
-        )
-    )
+    conn.execute(text(STRETCH_TABLE))
     conn.execute(text("DELETE FROM temp.apdesk_stretch"))
     rows = [
         {
@@ -194,23 +196,8 @@ def _grouped(session: Session, found: Sequence[Stretch]) -> list[tuple[int, ...]
         text("INSERT INTO temp.apdesk_stretch VALUES (:idx, :pupil_id, :first, :last, :mask)"),
         rows,
     )
-    weekday = WEEKDAY_SQL.replace("mark_date", "m.mark_date")
-    code_bit = f"(unicode(m.code) - {FIRST_CHAR})"
-    query = f"""
-        SELECT s.idx,
-               sum(({ATTENDED} >> {code_bit}) & 1),
-               sum(({AUTHORISED} >> {code_bit}) & 1),
-               sum(({UNAUTHORISED} >> {code_bit}) & 1),
-               count(*),
-               sum((s.mask >> ({weekday} * 2 + (m.session = 'PM'))) & 1)
-        FROM temp.apdesk_stretch AS s
-        CROSS JOIN attendancemark AS m
-          ON m.pupil_id = s.pupil_id AND m.mark_date BETWEEN s.first AND s.last
-        WHERE m.superseded_by IS NULL
-        GROUP BY s.idx
-    """
     try:
-        return [tuple(row) for row in conn.execute(text(query))]
+        return [(idx, tally, on_slot) for idx, tally, on_slot in conn.execute(text(STRETCH_SQL))]
     finally:
         conn.execute(text("DELETE FROM temp.apdesk_stretch"))
 
