@@ -29,6 +29,9 @@ def main() -> int:
     service, account, secret = sys.stdin.readline().rstrip("\n").split("\t")
     backend.set_password(service, account, secret)
 
+    from apdesk.ui.preload import import_before_qt
+
+    import_before_qt()  # as apdesk.ui.launch does
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -68,3 +68,37 @@ def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store)
     loaded = json.loads(done.stdout.splitlines()[-1])
     early = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
     assert early == []
+
+
+PRELOADED = """
+import sys
+from apdesk.ui.preload import import_before_qt
+import_before_qt()
+assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules), "Qt came early"
+before_qt = set(sys.modules)
+""" + SCRIPT.replace(
+    "print(json.dumps(sorted(sys.modules)))",
+    "print(json.dumps(sorted(set(sys.modules) - before_qt)))",
+)
+
+
+def test_the_first_window_needs_no_qt_free_module_beyond_those_loaded_before_qt(
+    store: Store,
+) -> None:
+    """Each module imported after Qt has its source read by Qt's import hook: the list loaded
+    before Qt must keep up with what the first window needs."""
+    folder = store.folder
+    store.lock()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOADED, str(folder), TEST_PASSPHRASE],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    after_qt = json.loads(done.stdout.splitlines()[-1])
+    late = [m for m in after_qt if m.startswith("apdesk.") and not m.startswith("apdesk.ui")]
+    assert late == []

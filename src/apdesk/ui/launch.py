@@ -22,6 +22,9 @@ def run_gui(store: str | None, demo: bool) -> int:
     if problem:
         print(f"apdesk: {problem}", file=sys.stderr)
         return 2
+    from apdesk.ui.preload import import_before_qt
+
+    import_before_qt()  # faster: Qt's import hook reads the source of what comes after it
     try:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
