@@ -19,7 +19,7 @@ from apdesk.services.attendance import (
     pupil_figures,
     weekly_figures,
 )
-from apdesk.services.attendance.statistics import Figures
+from apdesk.services.attendance.figures import Figures
 from apdesk.store import Store
 
 MON = date(2025, 1, 6)

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from apdesk.models import AttendanceMark, Placement
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
-from apdesk.services.attendance.figures import Figures as Figures  # re-exported
+from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.register_scan import Scan, scan_register
 from apdesk.services.calendar import SchoolCalendar
 
@@ -104,27 +104,29 @@ def _tally(rows: Iterable[tuple[Any, str, int]], missing: Counter[int]) -> dict[
     return dict(figures)
 
 
-def _scan(
+def scan_range(
     session: Session,
     start: date,
     end: date,
-    calendar: SchoolCalendar | None,
-    today: date | None,
+    calendar: SchoolCalendar | None = None,
+    today: date | None = None,
     pupil_ids: Collection[int] | None = None,
 ) -> Scan:
+    """One pass over the AP pupils' marks in the range. The figures below take it ready-made
+    when a caller (the dashboard) wants several of them for the same range."""
     calendar = calendar or SchoolCalendar.load(session)
     return scan_register(session, start, end, calendar, today or date.today(), pupil_ids)
 
 
-def _from_scan(scan: Scan) -> dict[int, Figures]:
+def _from_scan(scan: Scan, wanted: Collection[int] | None = None) -> dict[int, Figures]:
+    """Each scanned pupil's figures (of `wanted`, if given), with their missing sessions."""
     missing = scan.missing_by("pupil_id")
     figures = {}
     for pattern in scan.patterns:
-        if pattern.pupil_id not in figures:
-            found = figures[pattern.pupil_id] = Figures()
-            if pattern.pupil_id in scan.by_pupil:
-                found.merge(scan.by_pupil[pattern.pupil_id])
-            found.missing = missing.get(pattern.pupil_id, 0)
+        pupil_id = pattern.pupil_id
+        if pupil_id not in figures and (wanted is None or pupil_id in wanted):
+            figures[pupil_id] = found = scan.by_pupil[pupil_id]
+            found.missing = missing.get(pupil_id, 0)
     return figures
 
 
@@ -136,7 +138,7 @@ def ap_pupil_figures(
     today: date | None = None,
 ) -> dict[int, Figures]:
     """By pupil id, for the pupils with a placement running in the range: the AP cohort."""
-    return _from_scan(_scan(session, start, end, calendar, today))
+    return _from_scan(scan_range(session, start, end, calendar, today))
 
 
 def pupil_figures(
@@ -146,11 +148,13 @@ def pupil_figures(
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
     pupil_ids: Collection[int] | None = None,
+    scan: Scan | None = None,
 ) -> dict[int, Figures]:
     """By pupil id: every pupil (of `pupil_ids`, if given) with a placement running in the
     range or a mark in it. AP pupils come from one pass; the others are counts by code."""
     wanted = None if pupil_ids is None else set(pupil_ids)
-    figures = _from_scan(_scan(session, start, end, calendar, today, wanted))
+    scan = scan or scan_range(session, start, end, calendar, today, wanted)
+    figures = _from_scan(scan, wanted)
     rest = _counts(session, start, end, AttendanceMark.pupil_id, wanted, exclude=set(figures))
     for pupil_id, code, count in rest:
         figures.setdefault(pupil_id, Figures()).add(code, count)
@@ -163,10 +167,12 @@ def placement_figures(
     end: date,
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
+    scan: Scan | None = None,
 ) -> dict[int, Figures]:
     """By placement id: the marks recorded against the placement's sessions."""
     rows = _counts(session, start, end, AttendanceMark.placement_id)
-    return _tally(rows, _scan(session, start, end, calendar, today).missing)
+    scan = scan or scan_range(session, start, end, calendar, today)
+    return _tally(rows, scan.missing)
 
 
 def provider_figures(
@@ -178,7 +184,7 @@ def provider_figures(
 ) -> dict[int, Figures]:
     """By provider id, through the placement each mark belongs to."""
     rows = _counts(session, start, end, Placement.provider_id, join_placement=True)
-    return _tally(rows, _scan(session, start, end, calendar, today).missing_by("provider_id"))
+    return _tally(rows, scan_range(session, start, end, calendar, today).missing_by("provider_id"))
 
 
 def cohort_figures(figures: Iterable[Figures]) -> Figures:

@@ -12,7 +12,9 @@ from sqlmodel import Session, col, select
 from apdesk.i18n import _
 from apdesk.models import AttendanceMark
 from apdesk.services.attendance import placement_figures, pupil_figures
-from apdesk.services.attendance.statistics import Figures
+from apdesk.services.attendance.figures import Figures
+from apdesk.services.attendance.register_scan import Scan
+from apdesk.services.attendance.statistics import scan_range
 from apdesk.services.measures.common import Period, get_national_rate
 from apdesk.services.measures.model import RATE, SHARE, Measure
 
@@ -48,11 +50,16 @@ def _rate(
     )
 
 
+def period_scan(session: Session, period: Period, today: date) -> Scan:
+    """The one pass over the period's marks that the attendance measures share."""
+    return scan_range(session, period.start, min(period.end, today), today=today)
+
+
 def attendance_measures(
-    session: Session, period: Period, scope: dict[int, Any], today: date
+    session: Session, period: Period, scope: dict[int, Any], today: date, scan: Scan
 ) -> list[Measure]:
     end = min(period.end, today)
-    by_placement = placement_figures(session, period.start, end, today=today) if scope else {}
+    by_placement = placement_figures(session, period.start, end, scan=scan) if scope else {}
     ap = Figures()
     for pid in scope:
         if pid in by_placement:
@@ -96,10 +103,12 @@ def attendance_measures(
     ]
 
 
-def severe_absence(session: Session, period: Period, scope: dict[int, Any], today: date) -> Measure:
+def severe_absence(
+    session: Session, period: Period, scope: dict[int, Any], today: date, scan: Scan
+) -> Measure:
     pupils = {p.pupil_id for p in scope.values()}
     end = min(period.end, today)
-    figures = pupil_figures(session, period.start, end, today=today, pupil_ids=pupils)
+    figures = pupil_figures(session, period.start, end, pupil_ids=pupils, scan=scan)
     counted = {pid for pid in pupils if pid in figures and figures[pid].possible > 0}
     severe = {pid for pid in counted if figures[pid].severe}
     ids = {pid: p.pupil_id for pid, p in scope.items() if p.pupil_id in severe}

@@ -19,7 +19,11 @@ from apdesk.models import Plan, Provider, VoiceEntry
 from apdesk.models.enums import Commissioner, PlacementOutcome, SheffieldCategory, VoiceOf
 from apdesk.models.plan_progress import TransitionStep
 from apdesk.services.attendance import part_time_pupils
-from apdesk.services.measures.attendance_measures import attendance_measures, severe_absence
+from apdesk.services.measures.attendance_measures import (
+    attendance_measures,
+    period_scan,
+    severe_absence,
+)
 from apdesk.services.measures.common import (
     Period,
     Started,
@@ -44,6 +48,7 @@ def all_measures(
     placements = started_placements(session) if placements is None else placements
     scope = {p.id or 0: p for p in placements if in_period(p, period)}
     owners = {pid: p.pupil_id for pid, p in scope.items()}
+    scan = period_scan(session, period, today)  # shared by the attendance measures
     return [
         pupils_in_ap(session, placements, today),
         share_measure(
@@ -73,12 +78,12 @@ def all_measures(
             {i: owners[i] for i in _with_voice(session, scope)},
             owners,
         ),
-        *attendance_measures(session, period, scope, today),
+        *attendance_measures(session, period, scope, today, scan),
         part_time(session, period, today),
         suspension_measure(session, period, scope),
         permanent_exclusions(placements, period),
         re_referral_count(session, period),
-        severe_absence(session, period, scope, today),
+        severe_absence(session, period, scope, today, scan),
     ]
 
 
