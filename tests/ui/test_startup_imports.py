@@ -52,12 +52,13 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store) -> None:
+def _modules_after(script: str, store: Store) -> list[str]:
+    """Run `script` on the (locked) store in a fresh process; the module names it printed."""
     folder = store.folder
     store.lock()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(folder), TEST_PASSPHRASE],
+        [sys.executable, "-c", script, str(folder), TEST_PASSPHRASE],
         capture_output=True,
         text=True,
         env=env,
@@ -65,7 +66,11 @@ def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store)
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    loaded = json.loads(done.stdout.splitlines()[-1])
+    return list(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store) -> None:
+    loaded = _modules_after(SCRIPT, store)
     early = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
     assert early == []
 
@@ -87,18 +92,6 @@ def test_the_first_window_needs_no_qt_free_module_beyond_those_loaded_before_qt(
 ) -> None:
     """Each module imported after Qt has its source read by Qt's import hook: the list loaded
     before Qt must keep up with what the first window needs."""
-    folder = store.folder
-    store.lock()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", PRELOADED, str(folder), TEST_PASSPHRASE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    after_qt = json.loads(done.stdout.splitlines()[-1])
+    after_qt = _modules_after(PRELOADED, store)
     late = [m for m in after_qt if m.startswith("apdesk.") and not m.startswith("apdesk.ui")]
     assert late == []
