@@ -63,21 +63,6 @@ def parse_slots(sessions: Iterable[str]) -> frozenset[tuple[int, AmPm]]:
     return frozenset(slots)
 
 
-def pattern_of(placement: Placement) -> PlacementPattern | None:
-    start = placement.started_on or placement.start_date
-    if start is None or placement.id is None:
-        return None
-    return PlacementPattern(
-        placement_id=placement.id,
-        pupil_id=placement.pupil_id,
-        provider_id=placement.provider_id,
-        start=start,
-        end=placement.ended_on or placement.end_date,
-        slots=parse_slots(placement.sessions),
-        registration_code=str(placement.registration_code.value),
-    )
-
-
 def load_patterns(
     session: Session, start: date, end: date, pupil_ids: Iterable[int] | None = None
 ) -> list[PlacementPattern]:
