@@ -3,8 +3,9 @@
 `apdesk --smoke` proves a built bundle is whole without a person watching: it makes a small
 demo store in a temporary APDESK_HOME (so SQLCipher, the migrations and the models are all
 there), writes and renders a PDF (reportlab's fonts, pdfium's library), loads every compiled
-catalog, builds the main window offscreen with the real pages, waits for the home page to show
-the store's data, prints "smoke ok" and exits 0. Any failure prints why and exits 1.
+catalog, checks the Qt binding keeps None's reference count, builds the main window offscreen
+with the real pages, waits for the home page to show the store's data, prints "smoke ok" and
+exits 0. Any failure prints why and exits 1.
 """
 
 from __future__ import annotations
@@ -54,6 +55,27 @@ def _check_catalogs() -> str:
     return f"catalogs {','.join(locales) or 'none'}"
 
 
+def _check_binding() -> str:
+    """The Qt binding's version, and proof that it keeps None's reference count.
+
+    PySide6 6.12.0 over-released None on Python 3.11 and the window died within minutes; the
+    bundle must carry the pinned binding that does not.
+    """
+    import PySide6
+    import shiboken6
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        label.setText("apdesk")
+        app.processEvents()
+    if sys.getrefcount(None) < before - 25:
+        raise RuntimeError(f"PySide6 {PySide6.__version__} loses references to None")
+    return f"pyside6 {PySide6.__version__} shiboken6 {shiboken6.__version__}"
+
+
 def _check_window(store: Store, home: Path) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -99,7 +121,8 @@ def smoke() -> int:
             populate(store, pupils=20, seed=7)
             info = store_info(store)
             facts = [f"sqlcipher {info['cipher_version']}", f"schema {info['schema_version']}"]
-            facts += [_check_pdf(), _check_catalogs(), _check_window(store, home)]
+            facts += [_check_pdf(), _check_catalogs(), _check_binding()]
+            facts.append(_check_window(store, home))
         except Exception:
             traceback.print_exc()
             print("smoke failed", file=sys.stderr)

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,12 @@ def test_the_smoke_start_passes_from_the_source_tree(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("smoke ok")
     assert "sqlcipher" in result.stdout
+    assert pinned_binding() in result.stdout
+
+
+def pinned_binding() -> str:
+    """The PySide6 and shiboken6 versions installed from pyproject's pins."""
+    return f"pyside6 {version('pyside6-essentials')} shiboken6 {version('shiboken6')}"
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +91,7 @@ def test_the_bundle_starts_offscreen_on_a_demo_store(bundle: Path, tmp_path: Pat
     result = run([str(bundle / "apdesk"), "--smoke"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("smoke ok")
+    assert pinned_binding() in result.stdout  # the bundle ships the pinned, fixed binding
     print(result.stdout.strip().splitlines()[0])
 
 
