@@ -25,7 +25,7 @@ NEW_MARKS = ["/", "\\", "J1", "J1", "C", "C", "Y1", "I", "B", "N"]
 def test_the_2024_regulations_start_on_19_august_2024() -> None:
     """School Attendance (Pupil Registration) (England) Regulations 2024: in force for
     sessions from 19 August 2024, when H, F, J and Y left the code table."""
-    assert CODES_2024_FROM == date(2024, 8, 19)
+    assert date(2024, 8, 19) == CODES_2024_FROM
     last_old = CODES_2024_FROM - timedelta(days=1)
     for code in ("H", "F", "J", "Y"):
         assert normalise_code(code, day=last_old) == code
