@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
-from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.services.export import write_atomic
+from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.services.measures.census import is_census_day, nearest_census_days
 from apdesk.store import Store
 from apdesk.ui.context import AppContext, describe_error
