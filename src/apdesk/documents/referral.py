@@ -121,7 +121,7 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
         transport += _(" (cost {cost})").format(cost=money(pl.transport_cost_pence))
     if pl.out_of_area:
         transport += "\n" + _("Out-of-area placement.")
-    sessions = join_nonempty([r.sessions_pattern, pl.session_times], "\n")
+    sessions = join_nonempty([r.sessions_pattern, r.session_times], "\n")
     return [
         (_("Name of the provision"), pv.name),
         (_("Provider details"), details),

@@ -66,6 +66,7 @@ class Placement(SQLModel, table=True):
     ehcp_attached: bool = False
     caseworker_told_on: date | None = None
     agreement_date: date | None = None  # the written agreement with the provider
+    la_told_on: date | None = None  # the LA told of the placement by its own form or email
     qa_override_reason: str = ""
     destination: str = ""
     # Off-site direction

@@ -4,9 +4,9 @@ pounds stored as pence, a list of check boxes, and the QA state as an icon plus 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
     QStyle,
+    QTimeEdit,
     QToolButton,
     QWidget,
 )
@@ -86,6 +87,44 @@ class DateField(QWidget):
 
     def set_value(self, value: date | None) -> None:
         self.edit.setDate(BLANK if value is None else QDate(value.year, value.month, value.day))
+
+
+class TimeField(QWidget):
+    """A clock time (hh:mm, 24-hour) that can be left blank: what a notice prints as a time."""
+
+    changed = Signal()
+    BLANK = QTime(0, 0)  # shown as "Not set"; no school session starts at midnight
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QTimeEdit(self)
+        self.edit.setDisplayFormat("HH:mm")
+        self.edit.setMinimumTime(self.BLANK)
+        self.edit.setSpecialValueText(_("Not set"))
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setMinimumWidth(90)
+        self.edit.timeChanged.connect(lambda _t: self.changed.emit())
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(_("Clear"))
+        self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def value(self) -> time | None:
+        chosen = self.edit.time()
+        if chosen == self.BLANK:
+            return None
+        return time(chosen.hour(), chosen.minute())
+
+    def set_value(self, value: time | None) -> None:
+        self.edit.setTime(self.BLANK if value is None else QTime(value.hour, value.minute))
 
 
 class PoundsField(QDoubleSpinBox):

@@ -4,7 +4,8 @@ Pupils: middle names, former UPN, care authority, ranked SEN need types, the med
 pupil's own address, phone and email (all read from a common transfer file). Contacts: title,
 forename, surname and the MIS's contact order. Placements: the session times as clock times
 (read from the old free-text note where it holds them), the date a copy of an off-site
-direction notice went to the LA, and the date of the written agreement with the provider.
+direction notice went to the LA, the date of the written agreement with the provider, and the
+date the LA was told of the placement by its own form or email (where no pack was sent).
 
 The pupil marks index is rebuilt with the statistics rule that tells one-character codes from
 two-character ones (J, a retired approved educational activity, from J1, leave for an
@@ -89,6 +90,7 @@ def upgrade() -> None:
         for name in TIMES:
             batch.add_column(sa.Column(name, sa.Time(), nullable=True))
         batch.add_column(sa.Column("agreement_date", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("la_told_on", sa.Date(), nullable=True))
         batch.add_column(sa.Column("la_notice_date", sa.Date(), nullable=True))
     connection = op.get_bind()
     notes = connection.execute(
@@ -109,7 +111,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     _index(OLD_TALLY_SQL)
     with op.batch_alter_table("placement") as batch:
-        for name in (*TIMES, "agreement_date", "la_notice_date"):
+        for name in (*TIMES, "agreement_date", "la_told_on", "la_notice_date"):
             batch.drop_column(name)
     with op.batch_alter_table("contact") as batch:
         for name in (*CONTACT_TEXT, "priority"):
