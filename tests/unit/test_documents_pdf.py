@@ -253,7 +253,7 @@ def test_long_and_marked_up_text_wraps_onto_more_pages(store: Store) -> None:
     assert page_count(data) >= 4
     text = pdf_text(data)
     assert "Needs <b>care</b> & patience at <transitions>." in text
-    assert "Exit strategy" in text and "Page 4 of" in text
+    assert "What is the exit strategy in place?" in text and "Page 4 of" in text
 
 
 def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> None:
