@@ -67,7 +67,9 @@ def test_the_printed_form_asks_each_question_in_order(store: Store) -> None:
         pdf = render_referral(load_placement_record(s, placement_id))
     text = _flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
     positions = [text.find(_flat(q)) for q in SEED_QUESTIONS]
-    assert -1 not in positions, [q for q, at in zip(SEED_QUESTIONS, positions) if at < 0]
+    assert -1 not in positions, [
+        q for q, at in zip(SEED_QUESTIONS, positions, strict=True) if at < 0
+    ]
     assert positions == sorted(positions)
     assert _flat(FORM_TITLE) in text and _flat(FORM_ATTACH) in text
     assert _flat(FORM_B_CODE) in text  # the placement is coded B
