@@ -139,11 +139,15 @@ def _form_rows(r: PlacementRecord) -> list[Row]:
 
 def _pupil_rows(r: PlacementRecord) -> list[Row]:
     p = r.pupil
+    looked_after = _("Looked after: {answer}").format(answer=yes_no(p.looked_after))
     return [
         (_("UPN"), p.upn),
-        (_("Year group"), _("Year {year}").format(year=p.nc_year)),
-        (_("SEN status"), _(p.sen_status.label)),
-        (_("Looked after"), yes_no(p.looked_after)),
+        (
+            _("Year group, SEN status, care"),
+            "; ".join(
+                [_("Year {year}").format(year=p.nc_year), _(p.sen_status.label), looked_after]
+            ),
+        ),
         (_("Reasons for the placement"), "; ".join(reason_labels(r.placement.reasons))),
     ]
 
@@ -177,8 +181,10 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
         (_("Provider details"), details),
         (_("Sessions at the provision"), sessions),
         (_("Review date"), date_or_missing(pl.review_date)),
-        (_("Commissioned by"), _(pl.commissioner.label)),
-        (_("Funding stream"), _(pl.funding_stream.label)),
+        (
+            _("Commissioned by; funding stream"),
+            f"{_(pl.commissioner.label)}; {_(pl.funding_stream.label)}",
+        ),
         (_("Written agreement with the provider"), agreement),
         (_("English and maths in the offer"), yes_no(pl.english_maths)),
         (_("Transport and cost"), transport),
@@ -222,28 +228,24 @@ def _register_notice(r: PlacementRecord) -> str:
 def referral_story(r: PlacementRecord) -> list[Flowable]:
     story: list[Flowable] = [
         para(_(FORM_TITLE), "title"),
-        para(_(FORM_ATTACH), "subtitle"),
         para(
-            _("Fields marked “{missing}” still need an answer.").format(missing=not_recorded()),
+            _(FORM_ATTACH)
+            + ". "
+            + _("Fields marked “{missing}” still need an answer.").format(missing=not_recorded()),
             "subtitle",
         ),
     ]
     story += section(_("Placement sheet"), _form_rows(r))
-    if r.placement.registration_code.value == "B":
-        story.append(Spacer(1, 2 * mm))
-        story.append(notice_box(esc(_(FORM_B_CODE)), markup=True))
-    story += [Spacer(1, 2 * mm), notice_box(_register_notice(r), markup=True)]
-    story += section(_("More about the pupil"), _pupil_rows(r))
-    story += section(_("More about the provision"), _provision_rows(r))
+    notice = _register_notice(r)
+    if r.placement.registration_code.value == "B":  # the form's own reminder comes first
+        notice = f"{esc(_(FORM_B_CODE))}.<br/>{notice}"
+    story += [Spacer(1, 2 * mm), notice_box(notice, markup=True)]
+    lines = _attachment_lines(r)
+    attached = (_("Attached documents"), "\n".join(lines) if lines else _("None attached"))
+    story += section(_("More about the pupil"), [*_pupil_rows(r), attached])
     if r.has_ehc_plan:
         story += section(_("EHC plan"), _ehc_rows(r))
-    lines = _attachment_lines(r)
-    story += section(
-        _("Attachments"),
-        [
-            (_("Attached documents"), "\n".join(lines) if lines else _("None attached")),
-        ],
-    )
+    story += section(_("More about the provision"), _provision_rows(r))
     story += [
         KeepTogether(
             [
