@@ -163,7 +163,7 @@ def cmd_census(args: argparse.Namespace) -> int:
     warnings = []
     if not is_census_day(day):
         before, after = nearest_census_days(day)
-        named = f"the nearest census days are {before:%A %d %B %Y} and {after:%A %d %B %Y}"
+        named = f"the nearest census days are {_long(before)} and {_long(after)}"
         if not args.any_date:
             raise UserError(
                 f"--date: {day.isoformat()} is not a census day ({named}); "
@@ -219,6 +219,10 @@ def cmd_census(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _columns() -> tuple[str, ...]:
