@@ -129,6 +129,7 @@ class Sections:
         b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
         self.la_notice = QLabel()
         self.la_notice.setWordWrap(True)
+        self.la_notice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.la_notice.setAccessibleName(_("LA notification"))
         form.addRow(_("LA notification:"), self.la_notice)
         b.add(
