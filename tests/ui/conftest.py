@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner
 
 
 @pytest.fixture

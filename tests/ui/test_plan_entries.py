@@ -26,9 +26,9 @@ from tests.unit.test_plans_factory import target
 from apdesk.models.enums import Agency, VoiceOf
 from apdesk.services import plans
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pdf_preview import PdfPreviewDialog
-from apdesk.ui.plan_entries import AgencyEditor, StepEditor, VoiceEditor
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 TODAY = date.today()
 

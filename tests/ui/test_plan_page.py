@@ -18,13 +18,13 @@ from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.plans import PlansPage
-from apdesk.ui.pages.reviews import ReviewsPage
-from apdesk.ui.plan_end_dialog import EndPlacementDialog
-from apdesk.ui.plan_target_editor import TargetEditor
-from apdesk.ui.review_dialog import ReviewDialog
-from apdesk.ui.review_followup import FollowUpDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.plans.end_dialog import EndPlacementDialog
+from apdesk.ui.plans.page import PlansPage
+from apdesk.ui.plans.review_dialog import ReviewDialog
+from apdesk.ui.plans.review_followup import FollowUpDialog
+from apdesk.ui.plans.reviews_page import ReviewsPage
+from apdesk.ui.plans.target_editor import TargetEditor
 
 TODAY = date.today()
 

@@ -13,13 +13,13 @@ from tests.unit.test_plans_factory import target
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PAGES
-from apdesk.ui.pages.plans import PlansPage
-from apdesk.ui.pages.reviews import ReviewsPage
-from apdesk.ui.plan_data import review_setup
-from apdesk.ui.review_dialog import ReviewDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.plans.data import review_setup
+from apdesk.ui.plans.page import PlansPage
+from apdesk.ui.plans.review_dialog import ReviewDialog
+from apdesk.ui.plans.reviews_page import ReviewsPage
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES
 
 TODAY = date.today()
 
