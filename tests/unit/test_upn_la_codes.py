@@ -66,3 +66,21 @@ def test_the_list_is_one_data_file_with_its_source() -> None:
     for code in ("000", "006", "214", "321", "804", "999"):
         assert not is_recognised_la(code), code
     assert "1530" in SOURCE and len(LA_CODES) > 150
+
+
+def test_a_pupil_typed_with_a_lower_case_spaced_upn_is_saved_canonical() -> None:
+    """What a person types or a file supplies goes through the same rule (PupilInput)."""
+    from datetime import date
+
+    from apdesk.services.pupils import PupilInput
+
+    data = PupilInput(
+        upn="r855\u00a04001 22001", forename="Ada", surname="Ash", dob=date(2012, 1, 9), nc_year=8
+    )
+    data.validate(date(2025, 3, 3))
+    assert data.upn == "R855400122001"
+    unknown = PupilInput(
+        upn="Z999400122001", forename="Ada", surname="Ash", dob=date(2012, 1, 9), nc_year=8
+    )
+    with pytest.raises(ValidationError, match="not a recognised LA code"):
+        unknown.validate(date(2025, 3, 3))

@@ -21,6 +21,7 @@ from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.upn import normalise_upn
 from apdesk.services.attendance.expected import by_pupil, expecting, load_patterns, placement_for
 from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
 from apdesk.services.attendance.marks import (
@@ -121,7 +122,8 @@ def _parse_rows(
         result.errors.append(_problem(0, "header", problem))
     if problems:
         return []
-    roll = session.exec(select(Pupil.id, Pupil.upn, Pupil.on_roll, Pupil.dob)).all()
+    query = select(col(Pupil.id), col(Pupil.upn), col(Pupil.on_roll), col(Pupil.dob))
+    roll = session.exec(query).all()
     pupils = {upn: (pid, on_roll, dob) for pid, upn, on_roll, dob in roll if pid is not None}
     checks = _Checks(today, history)
     upn_at, date_at, session_at, code_at = (columns[name] for name in REQUIRED)
@@ -133,7 +135,7 @@ def _parse_rows(
         if len(row) < width:  # short rows: the missing cells are blank
             row = row + [""] * (width - len(row))
         errors_before = len(errors)
-        upn = row[upn_at].strip().upper()
+        upn = normalise_upn(row[upn_at])
         found = pupils.get(upn)
         if not upn:
             errors.append(_problem(number, "upn", "the UPN is blank"))

@@ -213,5 +213,5 @@ def census_rows(session: Session, census_day: date) -> CensusReport:
             )
         )
     rows.sort(key=lambda r: (r.pupil, r.entry_date or date.min))
-    notes = NOTES if REASON_CODES_CONFIRMED else (*NOTES, REASON_NOTE)
-    return CensusReport(census_day, period, rows, sorted(left_out), notes)
+    file_notes = NOTES if REASON_CODES_CONFIRMED else (*NOTES, REASON_NOTE)
+    return CensusReport(census_day, period, rows, sorted(left_out), file_notes)

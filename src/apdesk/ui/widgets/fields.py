@@ -51,6 +51,21 @@ def qa_icon(widget: QWidget, state: str) -> QIcon:
     return widget.style().standardIcon(pixmap)
 
 
+class _DateEdit(QDateEdit):
+    """Tab leaves the field (the arrow keys move between day, month and year), so a blank date
+    never holds the keyboard."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class _TimeEdit(QTimeEdit):
+    """Tab leaves the field; the arrow keys move between hours and minutes."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class DateField(QWidget):
     """A date with a calendar, that can also be left blank (the Clear button)."""
 
@@ -58,7 +73,7 @@ class DateField(QWidget):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
+        self.edit = _DateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd/MM/yyyy")
         self.edit.setMinimumDate(BLANK)
@@ -97,7 +112,7 @@ class TimeField(QWidget):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QTimeEdit(self)
+        self.edit = _TimeEdit(self)
         self.edit.setDisplayFormat("HH:mm")
         self.edit.setMinimumTime(self.BLANK)
         self.edit.setSpecialValueText(_("Not set"))
