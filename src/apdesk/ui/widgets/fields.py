@@ -1,30 +1,27 @@
-"""Small inputs the provider and placement editors share: a date that may be blank, money in
-pounds stored as pence, a list of check boxes, and the QA state as an icon plus words."""
+"""Small inputs the editors share: the date field (see date_field), the clock time (see
+time_field), money in pounds stored as pence, a list of check boxes, and the QA state as an
+icon plus words."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
-    QSizePolicy,
     QStyle,
-    QTimeEdit,
-    QToolButton,
     QWidget,
 )
 
 from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+from apdesk.ui.widgets.date_field import DateField
+from apdesk.ui.widgets.time_field import TimeField
 
-BLANK = QDate(2000, 1, 1)  # shown as "Not set"; no AP record is dated that early
+__all__ = ["ChoiceBoxes", "DateField", "PoundsField", "TimeField", "qa_icon", "qa_text"]
 
 QA_TEXT = {
     CURRENT: N_("QA current"),
@@ -49,97 +46,6 @@ def qa_text(state: str) -> str:
 def qa_icon(widget: QWidget, state: str) -> QIcon:
     pixmap = QA_ICON.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
     return widget.style().standardIcon(pixmap)
-
-
-class _DateEdit(QDateEdit):
-    """Tab leaves the field (the arrow keys move between day, month and year), so a blank date
-    never holds the keyboard."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-class _TimeEdit(QTimeEdit):
-    """Tab leaves the field; the arrow keys move between hours and minutes."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-class DateField(QWidget):
-    """A date with a calendar, that can also be left blank (the Clear button)."""
-
-    changed = Signal()
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = _DateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(BLANK)
-        self.edit.setSpecialValueText(_("Not set"))
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setMinimumWidth(130)
-        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(_("Clear"))
-        self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
-        self.clear_button.clicked.connect(lambda: self.set_value(None))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        self.setFocusProxy(self.edit)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def value(self) -> date | None:
-        chosen = self.edit.date()
-        if chosen == BLANK:
-            return None
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setDate(BLANK if value is None else QDate(value.year, value.month, value.day))
-
-
-class TimeField(QWidget):
-    """A clock time (hh:mm, 24-hour) that can be left blank: what a notice prints as a time."""
-
-    changed = Signal()
-    BLANK = QTime(0, 0)  # shown as "Not set"; no school session starts at midnight
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = _TimeEdit(self)
-        self.edit.setDisplayFormat("HH:mm")
-        self.edit.setMinimumTime(self.BLANK)
-        self.edit.setSpecialValueText(_("Not set"))
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setMinimumWidth(90)
-        self.edit.timeChanged.connect(lambda _t: self.changed.emit())
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(_("Clear"))
-        self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
-        self.clear_button.clicked.connect(lambda: self.set_value(None))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        self.setFocusProxy(self.edit)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def value(self) -> time | None:
-        chosen = self.edit.time()
-        if chosen == self.BLANK:
-            return None
-        return time(chosen.hour(), chosen.minute())
-
-    def set_value(self, value: time | None) -> None:
-        self.edit.setTime(self.BLANK if value is None else QTime(value.hour, value.minute))
 
 
 class PoundsField(QDoubleSpinBox):
