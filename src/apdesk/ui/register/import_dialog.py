@@ -33,7 +33,7 @@ from apdesk.services.attendance import ImportResult, import_returns
 from apdesk.services.operations.attendance import import_provider_return
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -109,6 +109,7 @@ class ImportReturnDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(680, 460)
+        self.answer = Latest()  # the check of the file last chosen is the one shown
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
 
     def choose_file(self) -> None:
@@ -138,7 +139,7 @@ class ImportReturnDialog(QDialog):
         self.summary.setText(_("Checking…"))
         self.ctx.query(
             import_returns, data, filename=filename, dry_run=True, reason=self.reason.text()
-        ).success(self.show_check).failure(self.show_error).run()
+        ).success(self.answer.ask(self.show_check)).failure(self.show_error).run()
 
     def _changed(self, _changes: Changes) -> None:
         """Someone else changed the register: check the file again before importing it."""

@@ -27,7 +27,7 @@ from apdesk.services.timetables import GroupView, group_view
 from apdesk.services.timetables.groups import GroupCell, list_groups
 from apdesk.services.timetables.structure import DAY_NAMES, DAYS
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.timetables.widgets import buddy, date_edit, picked
 
 SHOWS = frozenset(
@@ -94,6 +94,7 @@ class GroupViewPanel(QWidget):
         self.group.currentIndexChanged.connect(self.refresh)
         self.on_date.dateChanged.connect(self.refresh)
         self.loaded = False  # read when first shown: the tab may never be opened
+        self.answer = Latest()  # the group and week last chosen are the ones shown
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.load_groups())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -125,7 +126,8 @@ class GroupViewPanel(QWidget):
         gid = self.group.currentData()
         if gid is None or not self.ctx.is_unlocked:
             return
-        self.ctx.query(group_view, gid, picked(self.on_date)).success(self.show_view).run()
+        show = self.answer.ask(self.show_view)
+        self.ctx.query(group_view, gid, picked(self.on_date)).success(show).run()
 
     def show_view(self, view: GroupView) -> None:
         self.view = view

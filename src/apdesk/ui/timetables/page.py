@@ -40,7 +40,7 @@ from apdesk.services.timetables.editor_data import (
 )
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.timetables.actions import TimetableActions
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.checks import ChecksPanel
@@ -101,6 +101,8 @@ class TimetablesPage(QWidget):
         self.doc: VersionDoc | None = None
         self.stale = False
         self._check_generation = 0
+        self.pupil_answer = Latest()  # the pupil and version last asked for are the ones shown
+        self.version_answer = Latest()
         self._build()
         self.commands = TimetableActions(self, self)
         self.check_timer = QTimer(self)
@@ -291,9 +293,10 @@ class TimetablesPage(QWidget):
             self.show_pupil(pid)
 
     def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None:
-        self.ctx.query(load_pupil, pupil_id).success(
-            lambda data: self._show_pupil(data, version_id)
-        ).run()
+        def show(data: PupilTimetables) -> None:
+            self._show_pupil(data, version_id)
+
+        self.ctx.query(load_pupil, pupil_id).success(self.pupil_answer.ask(show)).run()
 
     def _show_pupil(self, data: PupilTimetables, version_id: int | None) -> None:
         self.pupil = data
@@ -328,7 +331,8 @@ class TimetablesPage(QWidget):
         if same and self.editor.document.dirty:
             self.commands.update_buttons()
             return
-        self.ctx.query(load_version, self.pupil.pupil_id, row).success(self._show_version).run()
+        show = self.version_answer.ask(self._show_version)
+        self.ctx.query(load_version, self.pupil.pupil_id, row).success(show).run()
 
     def _show_version(self, doc: VersionDoc) -> None:
         self.doc = doc

@@ -29,7 +29,7 @@ from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.operations.timetables import take_suggested_step
 from apdesk.services.timetables import SlotMove, Suggestion, suggest_next_step
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.timetables.widgets import buddy, date_edit, name_controls, picked
 from apdesk.ui.widgets.basics import ErrorLabel
 
@@ -118,6 +118,7 @@ class SuggestDialog(QDialog):
         layout.addWidget(buttons)
         name_controls(self)
         self.resize(640, 460)
+        self.answer = Latest()  # the step size last asked for is the one shown
         self.follower = ChangeFollower(self, ctx, SHOWS, self.suggest, skip_own=True)
         self.suggest()
 
@@ -125,8 +126,9 @@ class SuggestDialog(QDialog):
         return date_edit(self, value, name)
 
     def suggest(self, *_changes: object) -> None:
+        show = self.answer.ask(self.show_suggestion)
         self.ctx.query(suggest_next_step, self.pupil_id, self.step.value(), self.today).success(
-            self.show_suggestion
+            show
         ).failure(self._failed).run()
 
     def show_suggestion(self, suggestion: Suggestion) -> None:
