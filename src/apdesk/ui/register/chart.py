@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlmodel import Session
 
@@ -21,12 +20,10 @@ from apdesk.services.measures.trends import LINE, Chart, Series
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.widgets.chart import ChartWidget
 
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.CLOSURE})
-# Marks typed in a row redraw the chart once, after the typing pauses: a year of the cohort's
-# weeks is read again each time, and the next mark need not wait behind it.
-SETTLE_MS = 700
 
 
 @dataclass(frozen=True)
@@ -93,10 +90,7 @@ class RegisterChart(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.text)
         self.loader: Loader[PupilWeeks | None] = Loader(ctx, self._fetch, self.show_weeks, self)
-        self.settle = QTimer(self)
-        self.settle.setSingleShot(True)
-        self.settle.setInterval(SETTLE_MS)
-        self.settle.timeout.connect(self.loader.reload)
+        self.settle = settle_timer(self, self.reload)
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed)
 
     def show_pupil(self, pupil_id: int, name: str, cohort_ids: list[int], today: date) -> None:
@@ -105,12 +99,17 @@ class RegisterChart(QWidget):
         self.loader.reload()
 
     def reload(self) -> None:
+        self.settle.stop()
         if self.asked is not None:
             self.loader.reload()
 
-    def _changed(self, _changes: Changes) -> None:
-        if self.asked is not None:
-            self.settle.start()
+    def _changed(self, changes: Changes) -> None:
+        if self.asked is None:
+            return
+        if changes.kinds() <= TYPED:
+            self.settle.start()  # more marks may be coming: read when they pause
+        else:
+            self.reload()
 
     def _fetch(self, session: Session) -> PupilWeeks | None:
         asked = self.asked  # read once: the GUI thread may ask for another pupil meanwhile

@@ -32,8 +32,10 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import TodayBoard, TodayPupil, today_board
 from apdesk.services.operations.attendance import change_return_cutoff
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.widgets.basics import ErrorLabel
 
 # Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
@@ -141,12 +143,20 @@ class TodayPanel(QWidget):
         self.loader: Loader[tuple[datetime, TodayBoard]] = Loader(
             ctx, self._fetch, self._arrived, self
         )
-        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
+        self.settle = settle_timer(self, self.refresh)  # marks typed in a row: read once
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed)
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.settle.stop()
         self.asked_at = self.now()
         self.loader.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.kinds() <= TYPED:
+            self.settle.start()  # more marks may be coming: read when they pause
+        else:
+            self.refresh()
 
     def refresh_if_time_moved(self) -> None:
         """The board depends on the clock: read it again on a new day or once the cut-off
