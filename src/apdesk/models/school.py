@@ -29,7 +29,9 @@ class School(SQLModel, table=True):
 class ClosureKind(Labelled):
     HOLIDAY = "holiday", "School holiday"
     INSET = "inset", "INSET day"
+    BANK_HOLIDAY = "bank_holiday", "Bank holiday"
     CLOSURE = "closure", "Planned closure"
+    UNEXPECTED = "unexpected", "Unexpected closure"
 
 
 class Closure(SQLModel, table=True):
@@ -40,6 +42,17 @@ class Closure(SQLModel, table=True):
     end_date: date
     kind: str = ClosureKind.HOLIDAY.value
     name: str = ""
+    reason: str = ""  # why an unexpected closure happened (snow, no heating, a burst pipe)
+
+
+class Term(SQLModel, table=True):
+    """A term (or half term) the school is open: with terms set for a school year, the days of
+    that year outside every term are holidays."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    start_date: date = Field(index=True)
+    end_date: date
 
 
 class Setting(SQLModel, table=True):
