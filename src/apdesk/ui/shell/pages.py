@@ -81,6 +81,12 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.outbox.page:OutboxPage"),
     PageSpec(
+        "school",
+        N_("School set-up"),
+        Icon.SP_ComputerIcon,
+        "apdesk.ui.setup.page:SchoolPage",
+    ),
+    PageSpec(
         "audit",
         N_("Audit log"),
         Icon.SP_FileDialogInfoView,
