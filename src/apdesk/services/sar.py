@@ -36,6 +36,8 @@ SECTION_TITLES = {
     "agencyinvolvement": "Agencies involved",
     "attachment": "Attachments (list only)",
     "outboxitem": "Notification packs sent to the local authority",
+    "suspension": "Suspensions",
+    "subjectaccessrequest": "Subject access requests",
 }
 THIRD_PARTY_FIELDS = {
     "contact": ("name", "phone", "email", "address"),

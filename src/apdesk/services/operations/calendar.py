@@ -75,8 +75,9 @@ class CalendarChange:
         }
 
 
-def _changed(session: Session, before: SchoolCalendar, entries: Sequence[CalendarEntry],
-             today: date) -> CalendarImpact:  # fmt: skip
+def _changed(
+    session: Session, before: SchoolCalendar, entries: Sequence[CalendarEntry], today: date
+) -> CalendarImpact:
     after = SchoolCalendar.load(session)
     impact = measure(session, before, after, entries, today)
     move_reviews(session, impact)

@@ -119,8 +119,12 @@ class CalendarImpact:
 
 
 def _moved_json(moved: MovedDate) -> dict[str, object]:
-    return {"id": moved.record_id, "pupil": moved.pupil, "from": moved.before.isoformat(),
-            "to": moved.after.isoformat()}  # fmt: skip
+    return {
+        "id": moved.record_id,
+        "pupil": moved.pupil,
+        "from": moved.before.isoformat(),
+        "to": moved.after.isoformat(),
+    }
 
 
 def span_of(
@@ -200,8 +204,11 @@ def _pupil_names(session: Session) -> dict[int, str]:
             Pupil, col(Pupil.id) == col(Placement.pupil_id)
         )
     ).all()
-    return {pid: f"{preferred or forename} {surname}" for pid, forename, preferred, surname in rows
-            if pid is not None}  # fmt: skip
+    return {
+        pid: f"{preferred or forename} {surname}"
+        for pid, forename, preferred, surname in rows
+        if pid is not None
+    }
 
 
 def _reviews_to_move(

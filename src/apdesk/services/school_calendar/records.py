@@ -132,8 +132,9 @@ def find_entry(session: Session, key: str) -> CalendarEntry:
     closure = session.get(Closure, number)
     if closure is None:
         raise _gone(key)
-    return CalendarEntry(closure.kind, closure.start_date, closure.end_date, closure.name,
-                         closure.reason, key)  # fmt: skip
+    return CalendarEntry(
+        closure.kind, closure.start_date, closure.end_date, closure.name, closure.reason, key
+    )
 
 
 def delete_entry(session: Session, key: str) -> None:

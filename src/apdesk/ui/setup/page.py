@@ -30,8 +30,19 @@ from apdesk.ui.calendar.page import CalendarPanel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest
 
-SHOWS = frozenset({Kind.SCHOOL, Kind.PERIOD, Kind.SETTING, Kind.IAP_GROUP, Kind.IAP_ACTIVITY,
-                   Kind.TERM, Kind.PUPIL, Kind.PROVIDER, Kind.PLACEMENT})  # fmt: skip
+SHOWS = frozenset(
+    {
+        Kind.SCHOOL,
+        Kind.PERIOD,
+        Kind.SETTING,
+        Kind.IAP_GROUP,
+        Kind.IAP_ACTIVITY,
+        Kind.TERM,
+        Kind.PUPIL,
+        Kind.PROVIDER,
+        Kind.PLACEMENT,
+    }
+)
 DETAILS, CALENDAR, DAY, GROUPS, ACTIVITIES = range(5)
 
 
@@ -223,17 +234,27 @@ class SchoolPage(QWidget):
             text += " " + _("This is the usual day, assumed until the school saves its own.")
         self.day_text.setText(text)
         _fill(self.periods, [(p.label, _(p.kind.label), p.times) for p in s.periods])
-        _fill(self.groups, [
-            (g.name, g.room, str(g.capacity),
-             "; ".join(f"{m.name} ({m.role_label})" for m in g.staff),
-             " ".join(g.warnings) or _("Meets good practice"))
-            for g in view.groups
-        ])  # fmt: skip
+        _fill(
+            self.groups,
+            [
+                (
+                    g.name,
+                    g.room,
+                    str(g.capacity),
+                    "; ".join(f"{m.name} ({m.role_label})" for m in g.staff),
+                    " ".join(g.warnings) or _("Meets good practice"),
+                )
+                for g in view.groups
+            ],
+        )
         self.edit_group_button.setEnabled(bool(view.groups))
-        _fill(self.activities, [
-            (a.name, _(a.activity_type.label), _("Yes") if a.active else _("Retired"))
-            for a in view.activities
-        ])  # fmt: skip
+        _fill(
+            self.activities,
+            [
+                (a.name, _(a.activity_type.label), _("Yes") if a.active else _("Retired"))
+                for a in view.activities
+            ],
+        )
 
     def _fill_steps(self, view: SetupView) -> None:
         steps = (
