@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import N_, _
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
+from apdesk.ui.exports.install import install as install_file_items
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
 from apdesk.ui.shell.language import install_language
@@ -120,6 +121,7 @@ class MainWindow(ShellWindow):
         ctx.error.connect(self.show_error)
         self.security_ui = install_security(self)  # auto-lock, clipboard guard, backups…
         install_language(self)  # Help > Language…
+        self.file_items = install_file_items(self)  # File > Export…, reports, leavers
         self._restore_geometry()
         if ctx.is_unlocked:
             self._on_unlocked()
