@@ -59,14 +59,20 @@ class RecordActions(QGroupBox):
         self.list.setAccessibleName(_("Suspensions and requests"))
         self.list.itemActivated.connect(self._activated)
         self.list.setMaximumHeight(110)
+        self.message = QLabel(self)  # what the last action did (kept through reloads)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_("What was just recorded"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
+        layout.addWidget(self.message)
         self.loader: Loader[RecordExtras | None] = Loader(ctx, _none, self.show_record, self)
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _c: self.reload())
 
     def load(self, pupil_id: int | None) -> None:
+        if pupil_id != self.pupil_id:
+            self.message.setText("")
         self.pupil_id = pupil_id
         if pupil_id is None:
             self.show_record(None)
@@ -145,7 +151,7 @@ class RecordActions(QGroupBox):
             return None
         if not record.on_roll:
             self.ctx.op(reinstate_pupil, record.pupil_id).failure(
-                lambda exc: self.status.setText(describe_error(exc))
+                lambda exc: self.message.setText(describe_error(exc))
             ).run()
             return None
         from apdesk.ui.record.leaver_dialog import LeaverDialog
@@ -168,7 +174,7 @@ class RecordActions(QGroupBox):
         def make() -> SuspensionDialog:
             dialog = SuspensionDialog(self.ctx, record.pupil_id, record.name, found, self)
             dialog.saved.connect(
-                lambda saved: self.status.setText(" ".join([saved.summary(), *saved.warnings]))
+                lambda saved: self.message.setText(" ".join([saved.summary(), *saved.warnings]))
             )
             return self._owned(dialog)
 
