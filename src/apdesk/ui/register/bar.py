@@ -131,7 +131,6 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     search.setPlaceholderText(_("Find a pupil (Ctrl+F)"))
     search.setAccessibleName(_("Find a pupil in the register"))
     search.setClearButtonEnabled(True)
-    search.setMaximumWidth(220)
     find = QAction(owner)
     find.setShortcut(QKeySequence.StandardKey.Find)
     find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -143,7 +142,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     show_all.clicked.connect(page.show_all)
     layout = QHBoxLayout()
     widget: QWidget
-    for widget in (previous, week, following, this_week, week_label, search):
+    for widget in (previous, week, following, this_week, week_label):
         layout.addWidget(widget)
     layout.addStretch(1)
     for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,

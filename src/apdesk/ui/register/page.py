@@ -88,6 +88,7 @@ class RegisterPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.bar.search)  # above the grid: the bar is full already
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.key)
