@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,7 +135,6 @@ class CalendarPanel(QWidget):
         day = self.planner.current_day()
         self.view_data = view
         self.model.set_year(view)
-        self.planner.horizontalHeader().setDefaultSectionSize(27)
         terms = len(view.terms)
         self.year_label.setText(
             _("{title}: {days} school days").format(title=view.title, days=view.school_days)
@@ -186,6 +186,8 @@ class CalendarPanel(QWidget):
         self.remove_button.setEnabled(has_rows)
 
     def _row_changed(self, row: int, *_args: int) -> None:
+        if not shiboken6.isValid(self.planner):  # the page is being torn down
+            return
         rows = self.entries()
         if 0 <= row < len(rows) and self.table.hasFocus():
             self.planner.go_to(rows[row].first)

@@ -6,7 +6,7 @@ from calendar import monthrange
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -75,6 +75,12 @@ class PlannerView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CELL - 3)
         self.activated.connect(self._activated)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Every day of the widest month in view without scrolling sideways, when it fits."""
+        super().resizeEvent(event)
+        room = self.viewport().width() // max(self.year_model.columnCount(), 1)
+        self.horizontalHeader().setDefaultSectionSize(max(CELL - 5, min(room, CELL + 6)))
 
     def current_day(self) -> date | None:
         return self.year_model.day_at(self.currentIndex())

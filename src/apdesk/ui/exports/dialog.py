@@ -78,6 +78,10 @@ class ExportDialog(QDialog):
         self.list.setCurrentRow(0)
         self.list.setFocus()
 
+    def done(self, result: int) -> None:
+        self.list.blockSignals(True)  # no "current row" news while the list is torn down
+        super().done(result)
+
     def kind(self) -> ExportKind:
         return KINDS[max(self.list.currentRow(), 0)]
 
