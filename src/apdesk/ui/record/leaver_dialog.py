@@ -65,6 +65,10 @@ class LeaverDialog(GuardedDialog):
         self.destination = QComboBox(self)
         self.destination.setEditable(True)
         self.destination.setAccessibleName(_("Destination"))
+        self.destination.setMinimumContentsLength(42)
+        self.destination.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.destination.addItem("")
         for text in DESTINATIONS:
             self.destination.addItem(_(text))

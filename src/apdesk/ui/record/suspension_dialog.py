@@ -79,8 +79,7 @@ class SuspensionDialog(GuardedDialog):
         self.all_sessions.setChecked(existing is None)
         if existing is not None:
             self.sessions.setValue(existing.sessions)
-        self.sessions.setEnabled(existing is not None)
-        self.all_sessions.toggled.connect(lambda on: self.sessions.setEnabled(not on))
+        self.all_sessions.toggled.connect(self._count_changed)
         self.reason = QPlainTextEdit(existing.reason if existing else "", self)
         self.reason.setAccessibleName(_("Reason"))
         self.reason.setPlaceholderText(_("As given in the letter to the parents"))
@@ -114,6 +113,8 @@ class SuspensionDialog(GuardedDialog):
         self.errors.add_row(form, _("Last day"), self.end, _("&Last day:"))
         form.addRow("", self.all_sessions)
         self.errors.add_row(form, _("Sessions"), self.sessions, _("&Sessions:"))
+        self.sessions_row = self.sessions.parentWidget()
+        self.form = form
         self.errors.add_row(form, _("Reason"), self.reason, _("&Reason:"))
         form.addRow("", self.ap_arranged)
         self.errors.add_row(form, _("Education arranged from"), self.ap_from, _("Arranged &from:"))
@@ -130,8 +131,14 @@ class SuspensionDialog(GuardedDialog):
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        self._count_changed(self.all_sessions.isChecked())
         self.start.setFocus()
         self.watch_input()
+
+    def _count_changed(self, every: bool) -> None:
+        """The count is typed only for a suspension that ends part-way through a day."""
+        self.sessions.setEnabled(not every)
+        self.form.setRowVisible(self.sessions_row, not every)
 
     def data(self) -> SuspensionInput:
         return SuspensionInput(
