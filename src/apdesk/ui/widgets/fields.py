@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QSizePolicy,
-    QStyle,
     QToolButton,
     QWidget,
 )
 
 from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+from apdesk.ui.theme import icons
 
 BLANK = QDate(2000, 1, 1)  # shown as "Not set"; no AP record is dated that early
 
@@ -33,11 +33,11 @@ QA_TEXT = {
     FAILED: N_("QA failed"),
 }
 QA_ICON = {
-    CURRENT: QStyle.StandardPixmap.SP_DialogApplyButton,
-    DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    CURRENT: "state.current",
+    DUE_SOON: "state.due",
+    OVERDUE: "state.overdue",
+    MISSING: "state.missing",
+    FAILED: "state.failed",
 }
 
 
@@ -46,8 +46,8 @@ def qa_text(state: str) -> str:
 
 
 def qa_icon(widget: QWidget, state: str) -> QIcon:
-    pixmap = QA_ICON.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
-    return widget.style().standardIcon(pixmap)
+    pixmap = QA_ICON.get(state, "state.unknown")
+    return icons.icon(pixmap)
 
 
 class DateField(QWidget):
