@@ -58,3 +58,8 @@ def save_school(session: Session, details: SchoolDetails) -> School:
 def school_details(session: Session) -> SchoolDetails:
     school = get_school(session)
     return SchoolDetails(**{f.name: getattr(school, f.name) for f in fields(SchoolDetails)})
+
+
+def school_name(session: Session) -> str:
+    """The school's name for the window title ("" before set-up has named it); reads only."""
+    return session.exec(select(School.name)).first() or ""
