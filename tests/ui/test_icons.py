@@ -53,11 +53,22 @@ def sources() -> dict[str, str]:
     }
 
 
+# The style answers Qt's own requests (a QMessageBox's warning) with Lucide icons: the one
+# place that names Qt's standard pixmaps.
+STYLE = "theme/style.py"
+
+
 def test_no_standard_qt_icons_anywhere_in_the_gui() -> None:
-    found = [name for name, text in sources().items() if "standardIcon(" in text]
-    assert found == []
-    found = [name for name, text in sources().items() if "StandardPixmap" in text]
-    assert found == []
+    texts = {name: text for name, text in sources().items() if name != STYLE}
+    assert [name for name, text in texts.items() if "standardIcon(" in text] == []
+    assert [name for name, text in texts.items() if "StandardPixmap" in text] == []
+
+
+def test_qts_own_message_box_icons_are_lucide(theme: ThemeManager) -> None:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    warning = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    assert ink(warning.pixmap(QSize(32, 32)).toImage()) == {colours("light")["warning.fg"]}
 
 
 def test_no_emoji_stands_in_for_an_icon() -> None:

@@ -24,6 +24,13 @@ from apdesk.ui.theme import current
 PE = QStyle.PrimitiveElement
 State = QStyle.StateFlag
 INDICATOR = 16  # px: check boxes and radio buttons, a little larger than Fusion's 13
+SP = QStyle.StandardPixmap
+MESSAGE_ICONS = {
+    SP.SP_MessageBoxInformation: "state.info",
+    SP.SP_MessageBoxWarning: "state.warning",
+    SP.SP_MessageBoxCritical: "state.danger",
+    SP.SP_MessageBoxQuestion: "state.unknown",
+}
 PRIMARY_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
 
 
@@ -41,6 +48,20 @@ class ApdeskStyle(QProxyStyle):
         ):
             return INDICATOR
         return int(super().pixelMetric(metric, option, widget))
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def,override]
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0  # words on dialog buttons, not Qt's stock pictures beside them
+        return super().styleHint(hint, option, widget, data)
+
+    def standardIcon(self, icon, option=None, widget=None):  # type: ignore[no-untyped-def,override]
+        """Message boxes Qt builds itself (warnings, questions) show Lucide icons too."""
+        meaning = MESSAGE_ICONS.get(icon)
+        if meaning is not None:
+            from apdesk.ui.theme.icons import icon as lucide
+
+            return lucide(meaning)
+        return super().standardIcon(icon, option, widget)
 
     def polish(self, target):  # type: ignore[no-untyped-def,override]
         """A dialog's accepting button (Save, OK, Yes) is its primary button."""
