@@ -64,3 +64,10 @@ def test_a_system_high_contrast_theme_keeps_every_pair_readable(name: str) -> No
     assert values["bg.window"] == window and values["fg.default"] == text
     assert values["accent.bg"] == highlight
     assert check(values) == []
+
+
+def test_the_design_guide_lists_every_colour_token() -> None:
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "design.md").read_text()
+    assert [name for name in COLOURS if f"`{name}`" not in guide] == []
