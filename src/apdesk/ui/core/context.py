@@ -21,6 +21,7 @@ from apdesk.store import KdfParams, Store, StoreLocked
 from apdesk.store.changes import ANY, Changes
 from apdesk.store.operations import OperationFn, Outcome
 from apdesk.ui.core.tasks import ErrorHandler, ResultHandler, Task, TaskRunner
+from apdesk.ui.core.windows import OpenWindows
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -66,6 +67,7 @@ class AppContext(QObject):
         self.settings = settings
         self.kdf = kdf  # Argon2id cost for new stores and passphrases; None means the default
         self._store = store
+        self.windows = OpenWindows(self)  # one window per record, across every page
         tasks.unhandled_error.connect(self.report)
 
     # -- the store -------------------------------------------------------------

@@ -40,6 +40,7 @@ from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar
 from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
 from apdesk.ui.widgets.icon_label import IconLabel
 from apdesk.ui.widgets.toast import notify
 
@@ -99,6 +100,7 @@ class MainWindow(ShellWindow):
         self.pages = Pages(self.page)  # the pages built since the last unlock
         self.unlock_dialog: UnlockDialog | None = None
         self.school = ""  # the school's name once read from the store, for the title
+        self.shelf = Shelf(self)
         self.setAccessibleName(_("apdesk main window"))
 
         self.sidebar = Sidebar(self)
@@ -281,6 +283,7 @@ class MainWindow(ShellWindow):
         self.update_title()
 
     def _on_locked(self) -> None:
+        self.shelf.shelve()  # open editors keep their input, hidden, until unlock
         self._drop_pages()
         self._show_locked()
         self.ask_to_unlock()
@@ -317,6 +320,7 @@ class MainWindow(ShellWindow):
         row = keys.index(wanted) if wanted in keys else 0
         self.sidebar.setCurrentRow(-1)  # force a change so the page is shown and refreshed
         self.sidebar.setCurrentRow(row)
+        self.shelf.unshelve()
 
     # -- dialogs and settings ------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -348,5 +352,8 @@ class MainWindow(ShellWindow):
         self.ctx.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not close_all(open_editors()):  # someone chose to go back to unsaved input
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)
