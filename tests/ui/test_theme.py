@@ -10,13 +10,13 @@ from PySide6.QtCore import QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
+from tools.widget_gallery import Gallery
 
 from apdesk.ui.theme import current
 from apdesk.ui.theme.apply import PREFERENCES, Appearance, ThemeManager, resolve
 from apdesk.ui.theme.palette import build_palette
 from apdesk.ui.theme.stylesheet import render
 from apdesk.ui.theme.tokens import SCHEMES, TEXT_SIZES, colours
-from apdesk.ui.widgets.gallery import Gallery
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 
