@@ -107,7 +107,7 @@ def test_appearance_previews_saves_and_cancels(
     qtbot.addWidget(again)
     again.show()
     again.findChildren(QRadioButton)[3].click()  # High contrast
-    again.size.setCurrentIndex(again.size.findData("large"))
+    again.text_size.setCurrentIndex(again.text_size.findData("large"))
     again.accept()
     assert current.scheme() == "hc"
     assert Appearance.load(settings) == Appearance("hc", "large")

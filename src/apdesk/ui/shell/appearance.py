@@ -73,15 +73,15 @@ class AppearanceDialog(QDialog):
         layout.addWidget(note)
         size_label = QLabel(_("&Text size"), self)
         size_label.setProperty("role", "section")
-        self.size = QComboBox(self)
-        self.size.setAccessibleName(_("Text size"))
+        self.text_size = QComboBox(self)
+        self.text_size.setAccessibleName(_("Text size"))
         for key, factor in TEXT_SIZES.items():
-            self.size.addItem(f"{_(SIZE_NAMES[key])} ({round(factor * 100)}%)", key)
-        self.size.setCurrentIndex(max(0, self.size.findData(self.saved.text_size)))
-        size_label.setBuddy(self.size)
+            self.text_size.addItem(f"{_(SIZE_NAMES[key])} ({round(factor * 100)}%)", key)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(self.saved.text_size)))
+        size_label.setBuddy(self.text_size)
         layout.addSpacing(SPACING["sm"])
         layout.addWidget(size_label)
-        layout.addWidget(self.size)
+        layout.addWidget(self.text_size)
         size_note = QLabel(_("On top of this computer's own text size."), self)
         size_note.setProperty("role", "muted")
         layout.addWidget(size_note)
@@ -92,14 +92,18 @@ class AppearanceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addSpacing(SPACING["md"])
         layout.addWidget(self.buttons)
-        self.choices.buttonToggled.connect(lambda _button, on: on and self.preview())
-        self.size.currentIndexChanged.connect(lambda _index: self.preview())
+        self.choices.buttonToggled.connect(self._toggled)
+        self.text_size.currentIndexChanged.connect(lambda _index: self.preview())
         self.setMinimumWidth(380)
 
     def chosen(self) -> Appearance:
         checked = self.choices.checkedButton()
         preference = str(checked.property("preference")) if checked else "system"
-        return Appearance(preference, str(self.size.currentData() or "normal"))
+        return Appearance(preference, str(self.text_size.currentData() or "normal"))
+
+    def _toggled(self, _button: QRadioButton, on: bool) -> None:
+        if on:  # the button turned off needs no preview of its own
+            self.preview()
 
     def preview(self) -> None:
         self.manager.preview(self.chosen())

@@ -49,12 +49,12 @@ class ApdeskStyle(QProxyStyle):
             return INDICATOR
         return int(super().pixelMetric(metric, option, widget))
 
-    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def,override]
+    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def]
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0  # words on dialog buttons, not Qt's stock pictures beside them
         return super().styleHint(hint, option, widget, data)
 
-    def standardIcon(self, icon, option=None, widget=None):  # type: ignore[no-untyped-def,override]
+    def standardIcon(self, icon, option=None, widget=None):  # type: ignore[no-untyped-def]
         """Message boxes Qt builds itself (warnings, questions) show Lucide icons too."""
         meaning = MESSAGE_ICONS.get(icon)
         if meaning is not None:
@@ -63,7 +63,7 @@ class ApdeskStyle(QProxyStyle):
             return lucide(meaning)
         return super().standardIcon(icon, option, widget)
 
-    def polish(self, target):  # type: ignore[no-untyped-def,override]
+    def polish(self, target):  # type: ignore[no-untyped-def]
         """A dialog's accepting button (Save, OK, Yes) is its primary button."""
         if isinstance(target, QPushButton) and not target.property("variant"):
             box = target.parent()

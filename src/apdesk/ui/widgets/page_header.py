@@ -56,13 +56,13 @@ class PageHeader(QFrame):
         text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.context)
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(SPACING["sm"])
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(SPACING["sm"])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, SPACING["md"])
         layout.setSpacing(SPACING["lg"])
         layout.addLayout(text, 1)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.action_row)
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
@@ -77,8 +77,8 @@ class PageHeader(QFrame):
     def add_action(self, action: QAction, *, primary: bool = False) -> QPushButton:
         """A button for `action` on the right; the primary one goes last, nearest the edge."""
         button = action_button(action, self, primary=primary)
-        self.actions.addWidget(button)
+        self.action_row.addWidget(button)
         return button
 
     def add_widget(self, widget: QWidget) -> None:
-        self.actions.addWidget(widget)
+        self.action_row.addWidget(widget)
