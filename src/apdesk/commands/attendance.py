@@ -18,7 +18,9 @@ from apdesk.commands.common import (
     add_store_option,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 from apdesk.services.attendance import (
     ImportResult,
@@ -146,7 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = mis_csv(session, args.start, args.end)
     if args.out:
-        Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
+        save_output(output_path(args.out, "attendance.csv"), text)
     else:
         sys.stdout.write(text)
     return 0

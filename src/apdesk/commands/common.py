@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from apdesk import paths
+from apdesk.files import write_atomic
 from apdesk.store import Store
 
 PASSPHRASE_ENV = "APDESK_PASSPHRASE"
@@ -95,3 +96,24 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
         yield store
     finally:
         store.lock()
+
+
+def output_path(out: str, example: str = "report.pdf") -> Path:
+    """Check an --out file before any work, so a typo fails in a second, not after a render."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise UserError(f"--out {path} is a folder: give a file name such as {example}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: there is no folder {folder} (create it first)")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write {path}: no permission to write in {folder}")
+    return path
+
+
+def save_output(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
+    """Write a command's output file whole and 0600 (apdesk.files), or fail in one line."""
+    try:
+        write_atomic(path, data, encoding=encoding)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

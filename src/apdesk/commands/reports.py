@@ -13,7 +13,9 @@ from apdesk.commands.common import (
     add_store_option,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 
 Subparsers = Any  # argparse's sub-parsers action
@@ -144,7 +146,7 @@ def cmd_termly(args: argparse.Namespace) -> int:
         raise UserError(f"--out: the folder {out.parent} does not exist")
     with opened_store(args) as store, store.session() as session:
         pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
-    out.write_bytes(pdf)
+    save_output(out, pdf)
     print(f"wrote {out} ({len(pdf):,} bytes)")
     return 0
 
@@ -177,7 +179,7 @@ def cmd_census(args: argparse.Namespace) -> int:
     else:
         text = report.csv_text()
     if args.out:
-        Path(args.out).expanduser().write_text(text, encoding="utf-8")
+        save_output(output_path(args.out, "census.csv"), text)
     else:
         sys.stdout.write(text)
     if report.incomplete:

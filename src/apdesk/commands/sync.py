@@ -7,7 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    opened_store,
+    output_path,
+    print_json,
+    save_output,
+)
 from apdesk.models.types import utcnow
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
@@ -138,8 +145,8 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
     if args.queue:
         print("Queued in the outbox: `apdesk sync` sends it")
     if args.out or not args.queue:
-        target = Path(args.out or f"{built.pack_id}{SUFFIX}")
-        target.write_bytes(built.zip_bytes)
+        target = output_path(args.out or f"{built.pack_id}{SUFFIX}", f"pack{SUFFIX}")
+        save_output(target, built.zip_bytes)
         print(f"Saved to {target}")
     return 0
 
@@ -148,7 +155,7 @@ def cmd_pack_public_key(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as session:
         pem = keys.public_key_pem(session)
         kid = keys.signer_key_id(session)
-    Path(args.out).write_bytes(pem)
+    save_output(output_path(args.out, "school.pem"), pem)
     print(f"School public key {kid} written to {args.out}")
     return 0
 

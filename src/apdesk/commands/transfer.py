@@ -11,7 +11,9 @@ from apdesk.commands.common import (
     add_store_option,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 from apdesk.services import export
 from apdesk.services.imports import ImportResult, import_pupils_file
@@ -70,11 +72,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as session:
         text = export.render(session, args.kind, args.format)
     if args.out:
-        out = Path(args.out).expanduser()
-        if not out.parent.is_dir():
-            raise UserError(f"no folder {out.parent}: create it first")
+        out = output_path(args.out, f"{args.kind}.{args.format}")
         # Excel reads UTF-8 CSV correctly only with a byte order mark
-        export.write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
+        save_output(out, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
         print(f"Wrote {args.kind} to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from apdesk.files import write_atomic
 from apdesk.store import crypto, keyring_slot
 from apdesk.store.errors import StoreDamaged, WrongKey
 
@@ -127,14 +127,7 @@ class KeyHeader:
 
     def save(self, folder: Path) -> None:
         """Write atomically: a crash leaves either the old header or the new one, never half."""
-        target = folder / HEADER_NAME
-        tmp = folder / (HEADER_NAME + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self.to_json(), handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        write_atomic(folder / HEADER_NAME, json.dumps(self.to_json(), indent=2))
 
     @classmethod
     def load(cls, folder: Path) -> KeyHeader:

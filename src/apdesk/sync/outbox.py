@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.files import write_atomic
 from apdesk.models import OutboxItem, Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
@@ -170,12 +170,7 @@ def save_pack(session: Session, pack_id: str, path: Path) -> Path:
         from apdesk.sync.pack import SUFFIX
 
         path = path / f"{pack_id}{SUFFIX}"
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(item.pack)
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, item.pack)
 
 
 def pack_contents(session: Session, pack_id: str) -> VerifiedPack:

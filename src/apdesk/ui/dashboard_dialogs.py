@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _, format_date
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.store import Store
@@ -158,6 +159,6 @@ class CensusDialog(QDialog):
         if not path:
             return
         try:
-            Path(path).write_text(self.report.csv_text(), encoding="utf-8")
+            write_atomic(Path(path), self.report.csv_text())
         except OSError as exc:
             QMessageBox.warning(self, _("Census export"), _("Could not save: {e}").format(e=exc))
