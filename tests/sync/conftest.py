@@ -1,4 +1,5 @@
-"""Fixtures for the sync suite: a school store with a placement, a live inbox, a fault proxy."""
+"""Fixtures for the sync suite: a school store with a placement, a live inbox on SQLite and on a
+real PostgreSQL, and a fault proxy."""
 
 from __future__ import annotations
 
@@ -15,8 +16,33 @@ from apdesk.sync.sender import SendPolicy
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from pg_server import NoServer, PgServer, running_server
 from sync_data import TOKEN, URN, add_placement, add_school
 from sync_harness import FaultProxy, Inbox, Waits, run_inbox, run_proxy
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PgServer | str]:
+    """The PostgreSQL server for the session, or the reason there is none."""
+    try:
+        with running_server() as server:
+            yield server
+    except NoServer as exc:
+        yield str(exc)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def inbox_db(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres: PgServer | str
+) -> Iterator[str]:
+    """The inbox's database URL: every inbox test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "inbox.db")
+        return
+    if isinstance(postgres, str):
+        pytest.skip(f"PostgreSQL: {postgres}")
+    with postgres.database() as url:
+        yield url
 
 
 @pytest.fixture
@@ -26,7 +52,15 @@ def waits() -> Waits:
 
 @pytest.fixture
 def policy(waits: Waits) -> SendPolicy:
-    return SendPolicy(attempts=8, wait_base=0.5, wait_max=4.0, timeout=0.5, sleep=waits)
+    """Short waits, recorded not slept; no daily audit checkpoint (tested on its own)."""
+    return SendPolicy(
+        attempts=8,
+        wait_base=0.5,
+        wait_max=4.0,
+        timeout=0.5,
+        sleep=waits,
+        audit_checkpoints=False,
+    )
 
 
 @pytest.fixture
@@ -39,8 +73,8 @@ def placement_id(store: Store) -> int:
 
 
 @pytest.fixture
-def inbox(tmp_path: Path, store: Store) -> Iterator[Inbox]:
-    with run_inbox(tmp_path / "inbox.db") as running:
+def inbox(inbox_db: str, store: Store) -> Iterator[Inbox]:
+    with run_inbox(inbox_db) as running:
         with store.session() as session:
             pem = keys.public_key_pem(session)
         register_school(running.engine, URN, pem, TOKEN, "Oakfield Academy")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # building and checking packs load the crypto: imported when 
 
 ReferralPdf = Callable[[Session, int], bytes | None]
 SENDABLE = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
+CHECKPOINT_INTERVAL = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -216,3 +217,31 @@ def sendable_ids(session: Session, now: datetime | None = None) -> list[str]:
         if item is not None and (item.next_attempt_at is None or item.next_attempt_at <= now):
             due.append(pack_id)
     return due
+
+
+def attention_count(session: Session) -> int:
+    """Packs the LA refused or that cannot be sent as they are: a person must act on them."""
+    query = select(OutboxItem.id).where(OutboxItem.status == OutboxStatus.ATTENTION)
+    return len(session.exec(query).all())
+
+
+def queue_checkpoint_if_due(session: Session, now: datetime) -> OutboxItem | None:
+    """Queue the day's audit checkpoint (the signed audit head alone), unless one was made in the
+    last day or one is still waiting to go: the LA then witnesses the chain even on days
+    without a placement change."""
+    query = (
+        select(OutboxItem.created_at, OutboxItem.status)
+        .where(OutboxItem.kind == PackKind.AUDIT_CHECKPOINT)
+        .order_by(col(OutboxItem.created_at).desc())
+        .limit(1)
+    )
+    last = session.exec(query).first()
+    if last is not None:
+        made, status = last
+        if made.tzinfo is None:
+            made = made.replace(tzinfo=now.tzinfo)
+        if status in SENDABLE or now - made < CHECKPOINT_INTERVAL:
+            return None
+    from apdesk.sync.pack import build_checkpoint
+
+    return queue_pack(session, build_checkpoint(session, now), None)
