@@ -133,9 +133,9 @@ class SafeZip:
 
     def read(self, name: str) -> bytes:
         """The member's content, refused as soon as it passes the limits."""
-        parts: list[bytes] = []
-        self.stream(name, parts.append)
-        return b"".join(parts)
+        buffer = io.BytesIO()  # getvalue() hands over its buffer: no second copy
+        self.stream(name, buffer.write)
+        return buffer.getvalue()
 
     def read_all(self) -> dict[str, bytes]:
         return {name: self.read(name) for name in self._infos}

@@ -3,12 +3,14 @@ real PostgreSQL, and a fault proxy."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from apdesk.cli import main
 from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.sync.inbox.db import register_school
@@ -18,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from pg_server import NoServer, PgServer, running_server
 from sync_data import TOKEN, URN, add_placement, add_school
-from sync_harness import FaultProxy, Inbox, Waits, run_inbox, run_proxy
+from sync_harness import Cli, CliErr, FaultProxy, Inbox, Waits, run_inbox, run_proxy
+from tests.conftest import TEST_PASSPHRASE
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +43,8 @@ def inbox_db(
         yield str(tmp_path / "inbox.db")
         return
     if isinstance(postgres, str):
+        if os.environ.get("APDESK_REQUIRE_POSTGRES"):  # CI: the server must be there
+            pytest.fail(f"PostgreSQL: {postgres}")
         pytest.skip(f"PostgreSQL: {postgres}")
     with postgres.database() as url:
         yield url
@@ -94,3 +99,33 @@ def connected(store: Store, proxy: FaultProxy, placement_id: int) -> Store:
         connection.set_endpoint(session, proxy.url)
     connection.set_token(store, TOKEN)
     return store
+
+
+@pytest.fixture
+def cli_err(
+    store: Store,
+    placement_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> CliErr:
+    """Run `apdesk ...` in this process against the test store: (code, stdout, stderr)."""
+    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
+    folder = str(store.folder)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--store", folder] if args[0] != "inbox" else list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def cli(cli_err: CliErr) -> Cli:
+    """Run `apdesk ...` in this process against the test store: (code, stdout)."""
+
+    def run(*args: str) -> tuple[int, str]:
+        code, out, _err = cli_err(*args)
+        return code, out
+
+    return run

@@ -8,39 +8,15 @@ import re
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
 import pytest
 from pypdf import PdfReader
 from sync_data import TOKEN, URN
-from sync_harness import ADMIN_TOKEN, Inbox
-from tests.conftest import TEST_PASSPHRASE
+from sync_harness import ADMIN_TOKEN, Cli, Inbox
 
-from apdesk.cli import main
-from apdesk.store import Store
-
-Cli = Callable[..., tuple[int, str]]
 SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "notification-v1.schema.json"
-
-
-@pytest.fixture
-def cli(
-    store: Store,
-    placement_id: int,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Cli:
-    """Run `apdesk ...` in this process against the test store; returns (code, stdout)."""
-    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
-    folder = str(store.folder)
-
-    def run(*args: str) -> tuple[int, str]:
-        code = main([*args, "--store", folder] if args[0] != "inbox" else list(args))
-        return code, capsys.readouterr().out
-
-    return run
 
 
 def _openssl_has_rawin() -> bool:

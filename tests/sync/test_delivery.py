@@ -11,12 +11,11 @@ from sync_data import TOKEN
 from sync_harness import FaultProxy, Inbox, Waits
 
 from apdesk.models import OutboxItem
-from apdesk.models.enums import OutboxStatus
+from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.types import utcnow
 from apdesk.store import Store
 from apdesk.sync import connection, outbox, sender
 from apdesk.sync.inbox.db import list_packs
-from apdesk.models.enums import PackKind
 from apdesk.sync.notification import build_notification
 from apdesk.sync.pack import assemble, build_pack, manifest_bytes
 from apdesk.sync.sender import SendPolicy

@@ -18,6 +18,7 @@ DEFAULT_DB = "apdesk-inbox.db"
 ADMIN_TOKEN_ENV = "APDESK_INBOX_ADMIN_TOKEN"
 SCHOOL_TOKEN_ENV = "APDESK_INBOX_SCHOOL_TOKEN"
 MIN_TOKEN = 16
+MAX_BYTES = 16 * 1024 * 1024  # as apdesk.sync.inbox.app (not imported here: it loads starlette)
 
 
 def _port(text: str) -> int:
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--db", default=DEFAULT_DB, help="a SQLite file or postgresql://... URL")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=_port, default=8765)
-    s.add_argument("--max-bytes", type=_size, default=25 * 1024 * 1024, help="largest pack taken")
+    s.add_argument("--max-bytes", type=_size, default=MAX_BYTES, help="largest pack taken")
     s.add_argument("--key-file", metavar="FILE", help="the inbox key (default: APDESK_INBOX_KEY)")
     s.add_argument(
         "--admin-token-file",

@@ -22,7 +22,7 @@ from apdesk.sync.pack import MANIFEST, NOTIFICATION, SIGNATURE, SIGNER
 from apdesk.sync.util import key_id, sha256_hex
 
 MAX_MEMBERS = 16
-MAX_UNPACKED = 32 * 1024 * 1024  # real bytes: a small zip must not unpack into a huge one
+MAX_UNPACKED = 24 * 1024 * 1024  # real bytes: a small zip must not unpack into a huge one
 PACK_LIMITS = ZipLimits(max_members=MAX_MEMBERS, max_total=MAX_UNPACKED, max_ratio=100.0)
 MAX_SMALL_MEMBER = 1024 * 1024  # manifest, signature and signer key are a few kB
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +27,9 @@ from apdesk.sync.receipt import make_receipt
 from apdesk.sync.util import sha256_hex
 from apdesk.sync.verify import PackError, VerifiedPack, verify_pack
 
+# At most this many packs are unpacked at once, so the memory unpacking takes stays bounded
+# however many requests arrive together (each is bounded by verify.MAX_UNPACKED).
+UNPACKING = threading.BoundedSemaphore(2)
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 MAX_TOKEN = 512
 
@@ -96,7 +100,8 @@ def receive(
     registered = serialization.load_pem_public_key(school["public_key_pem"].encode("ascii"))
     assert isinstance(registered, Ed25519PublicKey)
     try:
-        pack = verify_pack(body, registered, decrypt_with=keys.encryption)
+        with UNPACKING:
+            pack = verify_pack(body, registered, decrypt_with=keys.encryption)
     except PackError as exc:
         return _error(422, str(exc))
     if pack.pack_id != pack_id:
