@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
 from apdesk.store.audit import verify_chain
+from apdesk.store.retire import stale_backups
+from apdesk.store.rotation import missing_ways_in
 from apdesk.store.store import Store
 
 
@@ -16,18 +18,34 @@ class CheckReport:
     cipher_problems: list[str]
     audit_ok: bool
     audit_message: str
+    key_problems: list[str] = field(default_factory=list)  # a missing or half-retired slot
+    stale_backups: int = 0  # backups in the store folder that a retired key opens
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and not self.cipher_problems and self.audit_ok
+        return (
+            self.integrity == "ok"
+            and not self.cipher_problems
+            and self.audit_ok
+            and not self.key_problems
+        )
 
     def lines(self) -> list[str]:
         cipher = "ok" if not self.cipher_problems else "; ".join(self.cipher_problems[:5])
-        return [
+        keys = "ok" if not self.key_problems else "PROBLEM: " + "; ".join(self.key_problems)
+        out = [
             f"Integrity check:        {self.integrity}",
             f"Cipher integrity check: {cipher}",
             f"Audit chain:            {self.audit_message}",
+            f"Keys:                   {keys}",
         ]
+        if self.stale_backups:
+            out.append(
+                f"Old backups:            {self.stale_backups} in the store's backups folder "
+                "open with a retired key or passphrase (kept by choice, or left by an "
+                "interrupted rotation); delete them or keep them locked away"
+            )
+        return out
 
 
 def check_store(store: Store) -> CheckReport:
@@ -36,4 +54,7 @@ def check_store(store: Store) -> CheckReport:
         cipher = [str(r[0]) for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
     with store.session() as session:
         chain = verify_chain(session)
-    return CheckReport(integrity, cipher, chain.ok, chain.message)
+    stale = stale_backups(store.backups_dir, store.header, store._data_key())
+    return CheckReport(
+        integrity, cipher, chain.ok, chain.message, missing_ways_in(store), len(stale)
+    )
