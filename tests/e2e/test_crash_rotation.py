@@ -15,8 +15,8 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import keyring
