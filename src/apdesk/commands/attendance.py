@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     UserError,
     add_store_option,
+    check_range,
+    iso_day,
     nested_group,
     opened_store,
     output_path,
@@ -33,11 +35,7 @@ from apdesk.services.attendance import (
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+_day = iso_day
 
 
 def register(sub: Subparsers) -> None:
@@ -102,13 +100,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _print_import(result: ImportResult, dry_run: bool) -> None:
     errors, warnings = result.errors, result.warnings
-    for problem in errors:
+    for problem in errors[:MAX_SHOWN]:
         print(f"row {problem['row']}, {problem['column']}: {problem['message']}", file=sys.stderr)
+    if len(errors) > MAX_SHOWN:
+        print(f"... and {len(errors) - MAX_SHOWN} more error(s) like these", file=sys.stderr)
     if errors:
         print(f"{len(errors)} error(s): nothing was imported", file=sys.stderr)
         return
-    for problem in warnings:
+    for problem in warnings[:MAX_SHOWN]:
         print(f"warning: row {problem['row']}: {problem['message']}")
+    if len(warnings) > MAX_SHOWN:
+        print(f"... and {len(warnings) - MAX_SHOWN} more warning(s)")
     done = "would be" if dry_run else "were"
     print(
         f"{result.imported} new marks {done} imported, {result.amended} amended, "
@@ -117,6 +119,7 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    check_range(args.start, args.end)
     with opened_store(args) as store, store.session() as session:
         report = attendance_report(session, args.start, args.end, ap_only=args.ap_only)
     if args.json:
@@ -139,6 +142,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    check_range(args.start, args.end)
     with opened_store(args) as store, store.session() as session:
         if getattr(args, "format", "csv") == "json":
             keys = ("upn", "date", "session", "code")

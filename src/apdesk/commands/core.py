@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import select
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     PASSPHRASE_ENV,
     UserError,
     add_store_option,
@@ -33,8 +34,6 @@ from apdesk.store.audit import verify_chain
 from apdesk.sync import connection
 from apdesk.sync.util import load_public_keys
 from apdesk.sync.witness import check_against
-
-MAX_SHOWN = 50
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,7 +7,13 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from apdesk.commands.common import add_store_option, opened_store, output_path, save_output
+from apdesk.commands.common import (
+    add_store_option,
+    iso_day,
+    opened_store,
+    output_path,
+    save_output,
+)
 from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
 from apdesk.documents.placement_data import PlacementRecord, load_placement_record
@@ -38,11 +44,7 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-03") from None
+_iso_date = iso_day
 
 
 def _make(

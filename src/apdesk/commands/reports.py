@@ -11,6 +11,7 @@ from typing import Any
 from apdesk.commands.common import (
     UserError,
     add_store_option,
+    iso_day,
     nested_group,
     opened_store,
     output_path,
@@ -21,11 +22,7 @@ from apdesk.commands.common import (
 Subparsers = Any  # argparse's sub-parsers action
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+_day = iso_day
 
 
 def _verb(sub: Subparsers, name: str, help_text: str) -> Subparsers:

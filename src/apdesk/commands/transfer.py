@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     UserError,
     add_store_option,
     nested_group,
@@ -55,15 +56,19 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
 def _print_summary(result: ImportResult) -> None:
     if result.errors:
         print(f"Nothing was imported: {len(result.errors)} problem(s) to fix in the file.")
-        for error in result.errors:
+        for error in result.errors[:MAX_SHOWN]:
             print(f"  {error}")
+        if len(result.errors) > MAX_SHOWN:
+            print(f"  ... and {len(result.errors) - MAX_SHOWN} more problem(s) like these")
         return
     if result.dry_run:
         print(f"Would import {result.imported} new pupil(s) and update {result.updated}.")
     else:
         print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
-    for warning in result.warnings:
+    for warning in result.warnings[:MAX_SHOWN]:
         print(f"  Note: {warning}")
+    if len(result.warnings) > MAX_SHOWN:
+        print(f"  ... and {len(result.warnings) - MAX_SHOWN} more note(s)")
     if result.dry_run:
         print("Dry run: nothing was written.")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
-from apdesk.store.audit import verify_chain
+from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.store.retire import stale_backups
 from apdesk.store.rotation import missing_ways_in
 from apdesk.store.store import Store
@@ -31,7 +32,9 @@ class CheckReport:
         )
 
     def lines(self) -> list[str]:
-        cipher = "ok" if not self.cipher_problems else "; ".join(self.cipher_problems[:5])
+        cipher = "ok" if not self.cipher_problems else "; ".join(self.cipher_problems[:3])
+        if len(self.cipher_problems) > 3:
+            cipher += f" (and {len(self.cipher_problems) - 3} more pages)"
         keys = "ok" if not self.key_problems else "PROBLEM: " + "; ".join(self.key_problems)
         out = [
             f"Integrity check:        {self.integrity}",
@@ -48,12 +51,36 @@ class CheckReport:
         return out
 
 
+def _damaged(exc: DatabaseError) -> str:
+    original = exc.orig if exc.orig is not None else exc
+    return "DAMAGED: " + ((str(original).strip().splitlines() or ["unreadable"])[0][:160])
+
+
 def check_store(store: Store) -> CheckReport:
-    with store.engine.connect() as conn:
-        integrity = "; ".join(str(r[0]) for r in conn.execute(text("PRAGMA integrity_check")))
-        cipher = [str(r[0]) for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-    with store.session() as session:
-        chain = verify_chain(session)
+    """Every check runs however damaged the file is: a damaged page is a finding, not a crash."""
+    try:
+        with store.engine.connect() as conn:
+            found = [
+                " ".join(str(r[0]).split()) for r in conn.execute(text("PRAGMA integrity_check"))
+            ]
+        integrity = "; ".join(found[:3])[:300]
+        if len(found) > 3:
+            integrity += f" (and {len(found) - 3} more problems)"
+    except DatabaseError as exc:
+        integrity = _damaged(exc)
+    try:
+        with store.engine.connect() as conn:
+            cipher = [
+                " ".join(str(r[0]).split())
+                for r in conn.execute(text("PRAGMA cipher_integrity_check"))
+            ]
+    except DatabaseError as exc:
+        cipher = [_damaged(exc)]
+    try:
+        with store.session() as session:
+            chain = verify_chain(session)
+    except DatabaseError as exc:
+        chain = ChainReport(False, 0, None, _damaged(exc))
     stale = stale_backups(store.backups_dir, store.header, store._data_key())
     return CheckReport(
         integrity, cipher, chain.ok, chain.message, missing_ways_in(store), len(stale)

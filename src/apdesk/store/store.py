@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from apdesk.files import write_atomic
-from apdesk.store import audit, database, migrate, retire, rotation
+from apdesk.store import audit, database, limits, migrate, retire, rotation
 from apdesk.store.crypto import KdfParams, new_data_key
 from apdesk.store.errors import StoreDamaged, StoreExists, StoreLocked, StoreNotFound, WrongKey
 from apdesk.store.header import HEADER_NAME, KeyHeader
@@ -70,6 +70,7 @@ class Store:
         self.actor = os.environ.get("APDESK_USER") or _login_name()
         self._key: bytearray | None = bytearray(data_key)
         self.last_retired: retire.Retired | None = None  # what the last key rotation did
+        limits.install()  # every text field is held to its length limit when saved
         try:
             self._engine: Engine | None = database.make_engine(self.db_path, data_key)
         except WrongKey as exc:
@@ -139,6 +140,11 @@ class Store:
         if not cls.exists(folder):
             raise StoreNotFound(f"No apdesk store in {folder}: create one with `apdesk init`.")
         header = KeyHeader.load(folder)
+        if (folder / database.DB_NAME).stat().st_size == 0:
+            raise StoreDamaged(
+                "The database file is empty: its records are gone from this folder. Restore a "
+                "backup with `apdesk restore`."
+            )
         data_key: bytes | None = None
         result = UnlockResult("keyring")
         if use_keyring and passphrase is None and recovery_key is None:

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from apdesk.i18n import _
 from apdesk.models import Provider, Pupil
 from apdesk.models.enums import NeedCategory, SettingType
+from apdesk.services.export import neutralise
 from apdesk.services.measures.common import Period, began, finished, in_period, started_placements
 from apdesk.services.placement_rules import is_full_time
 
@@ -94,8 +95,8 @@ class CensusReport:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CENSUS_COLUMNS)
-        for row in self.rows:
-            writer.writerow(row.cells())
+        for row in self.rows:  # names and reasons are typed text: no formula reaches Excel
+            writer.writerow([neutralise(cell) for cell in row.cells()])
         return out.getvalue()
 
 
