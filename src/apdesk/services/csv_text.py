@@ -59,8 +59,11 @@ def read_rows(
         raise CsvProblem(f"the file has NUL characters, so it is not plain text: {SAVE_AS_CSV}")
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD)
-    options = {"delimiter": delimiter} if delimiter else {}
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True, **options)
+    source = io.StringIO(text, newline="")
+    if delimiter:
+        reader = csv.reader(source, dialect, strict=True, delimiter=delimiter)
+    else:
+        reader = csv.reader(source, dialect, strict=True)
     records: list[list[str]] = []
     starts_at = 1
     try:
