@@ -1,7 +1,7 @@
 """Run in a child process: open a store through the keyring and show the main window.
 
-It builds the window the way `apdesk.ui.launch` does, with an in-memory keyring (its one secret
-read from stdin) and throwaway settings, and prints one JSON line when the home page's first
+It builds the window the way `apdesk.ui.shell.launch` does, with an in-memory keyring (its one
+secret read from stdin) and throwaway settings, and prints one JSON line when the home page's first
 data reach the screen: the wall-clock time then and the process's resident memory.
 """
 
@@ -29,17 +29,17 @@ def main() -> int:
     service, account, secret = sys.stdin.readline().rstrip("\n").split("\t")
     backend.set_password(service, account, secret)
 
-    from apdesk.ui.preload import import_before_qt
+    from apdesk.ui.shell.preload import import_before_qt
 
-    import_before_qt()  # as apdesk.ui.launch does
+    import_before_qt()  # as apdesk.ui.shell.launch does
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from apdesk.ui.context import AppContext
-    from apdesk.ui.main_window import MainWindow
-    from apdesk.ui.pages.home import HomePage
-    from apdesk.ui.startup import open_by_keyring
-    from apdesk.ui.tasks import ThreadTaskRunner
+    from apdesk.ui.core.context import AppContext
+    from apdesk.ui.core.tasks import ThreadTaskRunner
+    from apdesk.ui.home.page import HomePage
+    from apdesk.ui.shell.main_window import MainWindow
+    from apdesk.ui.shell.startup import open_by_keyring
 
     app = QApplication(sys.argv[:1])
     tasks = ThreadTaskRunner()

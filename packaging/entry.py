@@ -80,9 +80,9 @@ def _check_window(store: Store, home: Path) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from apdesk.ui.context import AppContext
-    from apdesk.ui.main_window import MainWindow
-    from apdesk.ui.tasks import ThreadTaskRunner
+    from apdesk.ui.core.context import AppContext
+    from apdesk.ui.core.tasks import ThreadTaskRunner
+    from apdesk.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tasks = ThreadTaskRunner()

@@ -29,9 +29,9 @@ from apdesk.models.enums import PlacementStatus
 from apdesk.models.upn import make_upn
 from apdesk.services.demo import DEMO_PASSPHRASE, populate
 from apdesk.store import KdfParams, Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
@@ -141,7 +141,7 @@ def provider_return(store: Store, pupil_id: int) -> bytes:
 
 
 def first_setup(shoot: Camera, scratch: Path) -> None:
-    from apdesk.ui.setup_wizard import SetupWizard
+    from apdesk.ui.shell.setup_wizard import SetupWizard
 
     wizard = SetupWizard(scratch / "new-store", InlineTaskRunner(), kdf=KdfParams.fast())
     wizard.resize(720, 560)
@@ -269,7 +269,7 @@ def tour(window: MainWindow, shoot: Camera, store: Store, scratch: Path) -> None
         close(shoot_dialog(shoot, "la-settings", sync_ui.settings_action.trigger))
 
     show("home")
-    security = window.security_actions[0]  # type: ignore[attr-defined]
+    security = window.security_ui.actions[0]
     dialog = shoot_dialog(shoot, "security-passphrase", security.trigger)
     if dialog is not None:
         tabs = dialog.tabs  # type: ignore[attr-defined]

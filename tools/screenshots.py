@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from apdesk.services.demo import DEMO_PASSPHRASE, populate
 from apdesk.store import KdfParams, Store
-from apdesk.ui.about import AboutDialog
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.setup_wizard import SetupWizard
-from apdesk.ui.tasks import InlineTaskRunner
-from apdesk.ui.unlock_dialog import UnlockDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.security.unlock_dialog import UnlockDialog
+from apdesk.ui.shell.about import AboutDialog
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.setup_wizard import SetupWizard
 
 
 def dark_palette() -> QPalette:

@@ -19,7 +19,7 @@ def measure(store: Store, runs: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from apdesk.ui.pages.pupils_model import PupilFilterProxy, PupilTableModel
+    from apdesk.ui.pupils.model import PupilFilterProxy, PupilTableModel
 
     app = QApplication.instance() or QApplication([])
     with store.session() as session:

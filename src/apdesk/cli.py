@@ -102,7 +102,7 @@ def _system_failure(exc: OSError | MemoryError) -> str:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from apdesk.ui.launch import run_gui  # Qt is imported only for the GUI
+    from apdesk.ui.shell.launch import run_gui  # Qt is imported only for the GUI
 
     return run_gui(store=args.store, demo=args.demo)
 

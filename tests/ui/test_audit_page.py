@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
 from privacy_data import add_child
 
 from apdesk.models import AuditEvent, Pupil
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.audit import AuditPage
-from apdesk.ui.pages.audit_model import AuditModel
+from apdesk.ui.audit.model import AuditModel
+from apdesk.ui.audit.page import AuditPage
+from apdesk.ui.core.context import AppContext
 
 
 def _page(ctx: AppContext, qtbot: QtBot) -> AuditPage:

@@ -7,9 +7,9 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from apdesk.ui.autolock import IDLE_KEY, AutoLock
-from apdesk.ui.clipboard_guard import ClipboardGuard
-from apdesk.ui.context import AppContext
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.security.autolock import IDLE_KEY, AutoLock
+from apdesk.ui.security.clipboard_guard import ClipboardGuard
 
 
 class FakeClock:

@@ -18,12 +18,12 @@ from sqlalchemy import select
 from apdesk.models import Pupil
 from apdesk.services import auto_backup, retention
 from apdesk.store import Store
-from apdesk.ui.clipboard_guard import ClipboardGuard
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PAGES
-from apdesk.ui.security_backups import AUTO_KEY, FOLDER_KEY, KEEP_KEY
-from apdesk.ui.security_dialog import SecurityDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.security.backups_tab import AUTO_KEY, FOLDER_KEY, KEEP_KEY
+from apdesk.ui.security.clipboard_guard import ClipboardGuard
+from apdesk.ui.security.dialog import SecurityDialog
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES
 
 NEW = "plum violin harbour cactus"
 
@@ -114,7 +114,7 @@ def test_window_autolocks_explains_why_and_backs_up_daily_on_unlock(
     ctx.settings.setValue(AUTO_KEY, "true")
     window = MainWindow(ctx, PAGES[:1])
     qtbot.addWidget(window)
-    lock = window.autolock  # type: ignore[attr-defined]
+    lock = window.security_ui.autolock
     start = datetime.now(UTC).timestamp()
     lock.idle.clock = lambda: start + 3600
     lock.check()
@@ -122,10 +122,10 @@ def test_window_autolocks_explains_why_and_backs_up_daily_on_unlock(
     dialog = window.unlock_dialog
     assert dialog is not None
     assert "without use" in dialog.note.text()
-    assert not any(a.isEnabled() for a in window.security_actions)  # type: ignore[attr-defined]
+    assert not any(a.isEnabled() for a in window.security_ui.actions)
     ctx.set_store(Store.open(ctx.folder, passphrase=TEST_PASSPHRASE))
     assert len(auto_backup.list_backups(usb)) == 1
-    assert all(a.isEnabled() for a in window.security_actions)  # type: ignore[attr-defined]
+    assert all(a.isEnabled() for a in window.security_ui.actions)
 
 
 def test_retention_tab_edits_periods_and_purges_after_asking(

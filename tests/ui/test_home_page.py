@@ -14,11 +14,11 @@ from tests.unit.test_measures_data import TODAY, build_school
 
 from apdesk.services.measures import get_national_rate
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.dashboard_behind import ID_ROLE
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PageSpec
-from apdesk.ui.pages.home import HomePage
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.behind import ID_ROLE
+from apdesk.ui.home.page import HomePage
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PageSpec
 
 NOW = datetime.combine(TODAY, time(11, 0))
 Icon = QStyle.StandardPixmap
@@ -41,7 +41,7 @@ class PlainPage(QWidget):
 
 
 PAGES = [
-    PageSpec("home", "Home", Icon.SP_DirHomeIcon, "apdesk.ui.pages.home:HomePage"),
+    PageSpec("home", "Home", Icon.SP_DirHomeIcon, "apdesk.ui.home.page:HomePage"),
     PageSpec("placements", "Placements", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
     PageSpec("register", "Register", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
     PageSpec("reviews", "Reviews", Icon.SP_FileIcon, f"{__name__}:PlainPage"),
@@ -167,7 +167,7 @@ def test_the_census_dialog_lists_what_is_missing_and_saves(
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QFileDialog
 
-    from apdesk.ui.dashboard_dialogs import CensusDialog
+    from apdesk.ui.home.dialogs import CensusDialog
 
     dialog = CensusDialog(ctx)
     qtbot.addWidget(dialog)
@@ -185,7 +185,7 @@ def test_the_termly_dialog_previews_the_pdf(
 ) -> None:
     from PySide6.QtCore import QDate
 
-    from apdesk.ui.dashboard_dialogs import TermlyReportDialog
+    from apdesk.ui.home.dialogs import TermlyReportDialog
 
     dialog = TermlyReportDialog(ctx)
     qtbot.addWidget(dialog)

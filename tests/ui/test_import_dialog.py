@@ -12,8 +12,8 @@ from sqlmodel import select
 from apdesk.models import Pupil
 from apdesk.models.upn import make_upn
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.dialogs_import import CHECK, CHOOSE, DONE, MAPPING, ImportDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.pupils.import_dialog import CHECK, CHOOSE, DONE, MAPPING, ImportDialog
 
 UPNS = [make_upn(855, 4001, 26, serial) for serial in range(201, 205)]
 

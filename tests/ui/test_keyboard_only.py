@@ -12,9 +12,9 @@ from sqlmodel import select
 from apdesk import models
 from apdesk.models.enums import SettingType
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.placement_editor import PlacementEditor
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.placements.editor import PlacementEditor
+from apdesk.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TEST_PASSPHRASE
 
 from apdesk.store import Store
-from apdesk.ui import pages as page_registry
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PageSpec
-from apdesk.ui.pages import home as home_module
-from apdesk.ui.pages.home import HomePage
-from apdesk.ui.tasks import Task, TaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import Task, TaskRunner
+from apdesk.ui.home import page as home_module
+from apdesk.ui.home.page import HomePage
+from apdesk.ui.shell import pages as page_registry
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PageSpec
 
 BUILT: list[str] = []
 

@@ -15,12 +15,12 @@ from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus
 from apdesk.services.demo import demo_school, populate
 from apdesk.store import Store
-from apdesk.ui.about import AboutDialog
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PAGES, PageSpec
-from apdesk.ui.pages.home import HomePage
-from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.home.page import HomePage
+from apdesk.ui.shell.about import AboutDialog
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES, PageSpec
 
 
 def store_rows(store: Store) -> list[Placement]:

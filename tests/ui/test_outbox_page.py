@@ -25,12 +25,12 @@ from apdesk.models.enums import OutboxStatus
 from apdesk.store import Store
 from apdesk.sync import connection
 from apdesk.sync.verify import verify_pack
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PAGES
-from apdesk.ui.pages.outbox import OutboxPage
-from apdesk.ui.pages.outbox_model import DELIVERED, PROBLEM, STATUS, OutboxModel, StatusFilter
-from apdesk.ui.sync_controller import SyncController
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.outbox.model import DELIVERED, PROBLEM, STATUS, OutboxModel, StatusFilter
+from apdesk.ui.outbox.page import OutboxPage
+from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES
 
 OUTBOX = [spec for spec in PAGES if spec.key == "outbox"]
 

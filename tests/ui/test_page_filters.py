@@ -20,11 +20,11 @@ from apdesk.services.demo_outbox import populate_outbox
 from apdesk.services.school import save_school
 from apdesk.store import Store
 from apdesk.sync.outbox import list_outbox
-from apdesk.ui.context import AppContext
-from apdesk.ui.filter_banner import FilterBanner
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages.home import HomePage
-from apdesk.ui.pages.pupils_model import ID_ROLE as PUPIL_ID_ROLE
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.page import HomePage
+from apdesk.ui.pupils.model import ID_ROLE as PUPIL_ID_ROLE
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.widgets.filter_banner import FilterBanner
 
 TODAY = date.today()  # the pages read the real day, so the school is built around it
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # placements, providers, outbox: the plain row

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from apdesk.ui import pdf_preview
-from apdesk.ui.pdf_preview import PdfPreviewDialog, print_pdf
+from apdesk.ui.widgets import pdf_preview
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog, print_pdf
 
 
 def two_page_pdf(tmp_path: Path) -> bytes:

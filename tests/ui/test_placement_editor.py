@@ -16,10 +16,10 @@ from apdesk.models.upn import make_upn
 from apdesk.services.pupils import ContactInput, PupilInput, add_contact, create_pupil
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.placements import PlacementsPage
-from apdesk.ui.pages.providers import ProvidersPage
-from apdesk.ui.placement_editor import PlacementEditor
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.placements.editor import PlacementEditor
+from apdesk.ui.placements.page import PlacementsPage
+from apdesk.ui.providers.page import ProvidersPage
 
 TODAY = date.today()
 START = TODAY + timedelta(days=21 - TODAY.weekday())  # a Monday, two or three weeks ahead

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -26,9 +25,9 @@ from tests.unit.test_plans_factory import target
 from apdesk.models.enums import Agency, VoiceOf
 from apdesk.services import plans
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pdf_preview import PdfPreviewDialog
-from apdesk.ui.plan_entries import AgencyEditor, StepEditor, VoiceEditor
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 TODAY = date.today()
 
@@ -50,7 +49,7 @@ def test_steps_agencies_and_voice(
     qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
     assert step.errors.labels["Who"].text().startswith("Who: is empty")
     qtbot.keyClicks(step.owner, "SENCO")
-    step.by_date.setDate(QDate(TODAY + timedelta(days=20)))
+    step.by_date.set_value(TODAY + timedelta(days=20))
     with qtbot.waitSignal(step.accepted):
         qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
     steps = page.view.steps.model()
@@ -117,7 +116,7 @@ def test_every_control_on_the_page_and_its_dialogs_has_an_accessible_name(
 ) -> None:
     running_placement(store)
     page = open_plans(qtbot, ctx)
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QPlainTextEdit, QDateEdit, QListView)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QPlainTextEdit, QListView)
 
     def unnamed(widget: QWidget) -> list[str]:
         return [

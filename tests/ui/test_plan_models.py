@@ -10,11 +10,12 @@ from pytestqt.modeltest import ModelTester
 
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.plan_progress import ProgressRating
-from apdesk.ui.pages.plans import CHOICE_COLUMNS, ChoiceFilter
-from apdesk.ui.plan_data import PlacementChoice, TargetRow
-from apdesk.ui.plan_models import ROW_ROLE, SORT_ROLE, RowsModel
-from apdesk.ui.plan_tables import TARGET_COLUMNS
-from apdesk.ui.review_models import DueRow, due_columns
+from apdesk.services.plans.due_list import DueRow
+from apdesk.ui.plans.data import PlacementChoice, TargetRow
+from apdesk.ui.plans.page import CHOICE_COLUMNS, ChoiceFilter
+from apdesk.ui.plans.review_models import due_columns
+from apdesk.ui.plans.tables import TARGET_COLUMNS
+from apdesk.ui.widgets.columns_model import ROW_ROLE, SORT_ROLE, RowsModel
 
 TODAY = date(2025, 3, 3)
 

@@ -11,9 +11,9 @@ from apdesk.models.enums import AuditKind
 from apdesk.services.providers import ProviderRow, get_provider, list_providers
 from apdesk.services.qa import list_concerns, provider_qa
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.providers import ProvidersPage
-from apdesk.ui.pages.providers_model import QA, ProvidersModel
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.providers.model import QA, ProvidersModel
+from apdesk.ui.providers.page import ProvidersPage
 
 
 def _add_provider(qtbot: QtBot, page: ProvidersPage, name: str) -> int:

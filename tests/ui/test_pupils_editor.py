@@ -15,9 +15,9 @@ from apdesk.models.enums import NeedCategory, SenStatus
 from apdesk.models.upn import make_upn
 from apdesk.services.pupils import PupilInput, create_pupil
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.pupil_editor import PupilEditor
-from apdesk.ui.pages.pupils import PupilsPage
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.pupils.editor import PupilEditor
+from apdesk.ui.pupils.page import PupilsPage
 
 TODAY = date(2026, 11, 20)
 UPN = make_upn(855, 4001, 26, 101)

@@ -15,9 +15,9 @@ from apdesk.services.attachments import list_attachments
 from apdesk.services.demo import populate
 from apdesk.services.pupils import PupilRow
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.pupils import PupilsPage
-from apdesk.ui.pages.pupils_model import (
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
+from apdesk.ui.pupils.model import (
     COL_NAME,
     COL_YEAR,
     ID_ROLE,
@@ -25,8 +25,8 @@ from apdesk.ui.pages.pupils_model import (
     PupilFilterProxy,
     PupilTableModel,
 )
-from apdesk.ui.pdf_preview import PdfPreviewDialog
-from apdesk.ui.tasks import InlineTaskRunner, ThreadTaskRunner
+from apdesk.ui.pupils.page import PupilsPage
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableView
 
-from apdesk.ui.row_table import RowTableModel
+from apdesk.ui.widgets.row_table import RowTableModel
 
 CALLS = 1000
 TOLERANCE = 25  # far below one per call, far above what first-call caches add

@@ -16,9 +16,9 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import current_marks, record_mark
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.register_export import ExportDialog
-from apdesk.ui.register_import import ImportReturnDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.register.export_dialog import ExportDialog
+from apdesk.ui.register.import_dialog import ImportReturnDialog
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import mark_history, record_mark
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.register import RegisterPage
-from apdesk.ui.register_model import RegisterModel
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.register.model import RegisterModel
+from apdesk.ui.register.page import RegisterPage
 
 MON = date(2025, 1, 6)
 WEEK = [f"{d}_{h}" for d in ("MON", "TUE", "WED", "THU", "FRI") for h in ("AM", "PM")]

@@ -14,11 +14,11 @@ from tests.ui.test_sync_setup import WAIT_MS, closed_port_url, school_inbox
 
 from apdesk.store import Store
 from apdesk.sync import connection, keys
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages import PAGES
-from apdesk.ui.settings_dialog import SettingsDialog
-from apdesk.ui.sync_controller import SyncController
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.outbox.connection_dialog import SettingsDialog
+from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES
 
 SECRET = "a-brand-new-school-token-0123456789"
 

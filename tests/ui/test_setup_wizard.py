@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from apdesk.services.school import school_details
 from apdesk.store import KdfParams, Store
-from apdesk.ui.setup_wizard import (
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.shell.setup_wizard import (
     PASSPHRASE,
     RECOVERY,
     SCHOOL,
@@ -21,7 +22,6 @@ from apdesk.ui.setup_wizard import (
     recovery_sheet,
     write_pdf,
 )
-from apdesk.ui.tasks import InlineTaskRunner
 
 PASSPHRASE_TEXT = "marble kettle orchard lamp"
 

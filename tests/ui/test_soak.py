@@ -23,11 +23,11 @@ from sqlmodel import func, select
 from apdesk.models import AttendanceMark
 from apdesk.services.demo import populate
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.pages.placements import PlacementsPage
-from apdesk.ui.pages.register import RegisterPage
-from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.placements.page import PlacementsPage
+from apdesk.ui.register.page import RegisterPage
+from apdesk.ui.shell.main_window import MainWindow
 
 ROUNDS = 10
 # Well beyond what a short-lived cache releases, far below the defect's thousands per operation.

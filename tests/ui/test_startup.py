@@ -10,10 +10,10 @@ from tests.conftest import TEST_PASSPHRASE, MemoryKeyring
 
 from apdesk.services.demo import DEMO_PASSPHRASE
 from apdesk.store import KdfParams, Store
-from apdesk.ui.setup_wizard import SetupWizard
-from apdesk.ui.startup import Startup
-from apdesk.ui.tasks import InlineTaskRunner
-from apdesk.ui.unlock_dialog import UnlockDialog
+from apdesk.ui.core.tasks import InlineTaskRunner
+from apdesk.ui.security.unlock_dialog import UnlockDialog
+from apdesk.ui.shell.setup_wizard import SetupWizard
+from apdesk.ui.shell.startup import Startup
 
 
 def start(

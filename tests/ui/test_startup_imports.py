@@ -23,10 +23,10 @@ NOT_AT_START = (
     "apdesk.services.demo",
     "apdesk.sync.sender",
     "apdesk.sync.pack",
-    "apdesk.ui.about",
-    "apdesk.ui.dashboard_dialogs",
-    "apdesk.ui.setup_wizard",
-    "apdesk.ui.unlock_dialog",
+    "apdesk.ui.shell.about",
+    "apdesk.ui.home.dialogs",
+    "apdesk.ui.shell.setup_wizard",
+    "apdesk.ui.security.unlock_dialog",
 )
 
 SCRIPT = """
@@ -35,10 +35,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.main_window import MainWindow
-from apdesk.ui.startup import Startup
-from apdesk.ui.tasks import InlineTaskRunner
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.startup import Startup
+from apdesk.ui.core.tasks import InlineTaskRunner
 
 app = QApplication([])
 store = Store.open(Path(sys.argv[1]), passphrase=sys.argv[2], use_keyring=False)
@@ -77,7 +77,7 @@ def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store)
 
 PRELOADED = """
 import sys
-from apdesk.ui.preload import import_before_qt
+from apdesk.ui.shell.preload import import_before_qt
 import_before_qt()
 assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules), "Qt came early"
 before_qt = set(sys.modules)

@@ -22,9 +22,9 @@ from apdesk.store import Store
 from apdesk.sync import outbox
 from apdesk.sync.inbox.db import list_packs
 from apdesk.sync.sender import DrainReport
-from apdesk.ui.context import AppContext
-from apdesk.ui.sync_controller import SyncController
-from apdesk.ui.sync_state import (
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.outbox.sync_state import (
     ATTENTION,
     NOT_SET_UP,
     OFFLINE,

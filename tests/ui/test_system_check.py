@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from apdesk.ui import launch
-from apdesk.ui.system_check import INSTALL_COMMAND, LIBRARIES, gui_problem, missing_libraries
+from apdesk.ui.shell import launch
+from apdesk.ui.shell.system_check import INSTALL_COMMAND, LIBRARIES, gui_problem, missing_libraries
 
 DESKTOP = {"DISPLAY": ":0"}
 
@@ -68,7 +68,7 @@ def test_wayland_does_not_need_the_x11_only_libraries() -> None:
 
 
 def test_the_real_loader_finds_libc_and_not_a_made_up_library() -> None:
-    from apdesk.ui.system_check import can_load
+    from apdesk.ui.shell.system_check import can_load
 
     assert can_load("libc.so.6")
     assert not can_load("libapdesk-does-not-exist.so.9")
@@ -81,7 +81,7 @@ def test_run_gui_returns_2_with_one_line_and_no_traceback(
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.setattr("apdesk.ui.system_check.can_load", all_present)  # as on a desktop
+    monkeypatch.setattr("apdesk.ui.shell.system_check.can_load", all_present)  # as on a desktop
     assert launch.run_gui(store=None, demo=True) == 2
     err = capsys.readouterr().err
     assert err.startswith("apdesk: cannot open a window: there is no display")

@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from apdesk.ui.tasks import InlineTaskRunner, ThreadTaskRunner
+from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
 
 
 def test_the_thread_runner_works_off_the_gui_thread_and_reports_on_it(qtbot: QtBot) -> None:

@@ -14,9 +14,9 @@ from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.timetables import SlotValue, Structure
 from apdesk.services.timetables.share import ShareChart
 from apdesk.services.timetables.structure import DEFAULT_PERIODS
-from apdesk.ui.timetable_chart import ShareChartWidget, summary_text
-from apdesk.ui.timetable_commands import GridDocument
-from apdesk.ui.timetable_grid import KEY_ROLE, KIND_ROLE, TimetableGridModel, colours
+from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
+from apdesk.ui.timetables.commands import GridDocument
+from apdesk.ui.timetables.grid import KEY_ROLE, KIND_ROLE, TimetableGridModel, colours
 
 TWO_WEEKS = Structure(cycle_weeks=2)
 
@@ -120,7 +120,7 @@ def test_the_chart_summarises_itself_in_words(qtbot: QtBot) -> None:
 
 def test_group_cells_say_when_the_base_is_full_or_short_of_staff() -> None:
     from apdesk.services.timetables.groups import GroupCell
-    from apdesk.ui.timetable_group import cell_text
+    from apdesk.ui.timetables.group import cell_text
 
     pupils = [(i, f"Pupil {i}", "Gardening") for i in range(3)]
     crowded = cell_text(GroupCell(pupils, ["Mr A"], over_capacity=True), 2)

@@ -21,12 +21,12 @@ from apdesk.services.timetables.groups import ensure_activities, save_group
 from apdesk.services.timetables.ratings import Goal, add_rating, set_goal
 from apdesk.services.timetables.structure import save_structure
 from apdesk.store import Store
-from apdesk.ui.context import AppContext
-from apdesk.ui.pages.timetables import TimetablesPage
-from apdesk.ui.pages.timetables_dialogs import NewTimetableDialog, NewVersionDialog
-from apdesk.ui.pdf_preview import PdfPreviewDialog
-from apdesk.ui.timetable_slot_dialog import SlotDialog
-from apdesk.ui.timetable_suggest import SuggestDialog
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.timetables.dialogs import NewTimetableDialog, NewVersionDialog
+from apdesk.ui.timetables.page import TimetablesPage
+from apdesk.ui.timetables.slot_dialog import SlotDialog
+from apdesk.ui.timetables.suggest import SuggestDialog
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 TUE_P2 = (1, "TUE", 2)  # English, a mainstream lesson
 MON_P2 = (1, "MON", 2)  # Maths, an IAP session in the base

@@ -14,15 +14,15 @@ from apdesk import i18n
 from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.store import Store
-from apdesk.ui import language
-from apdesk.ui.context import AppContext
-from apdesk.ui.language import (
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.shell import language
+from apdesk.ui.shell.language import (
     SETTINGS_KEY,
     LanguageDialog,
     apply_startup_language,
     choose_locale,
 )
-from apdesk.ui.main_window import MainWindow
+from apdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TEST_PASSPHRASE
 
 from apdesk.store import KdfParams, Store
-from apdesk.ui.tasks import InlineTaskRunner, ThreadTaskRunner
-from apdesk.ui.unlock_dialog import RECOVERY_PAGE, UnlockDialog
+from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
+from apdesk.ui.security.unlock_dialog import RECOVERY_PAGE, UnlockDialog
 
 
 @pytest.fixture

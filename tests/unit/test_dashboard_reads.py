@@ -15,7 +15,7 @@ from apdesk.services.info import record_counts, store_info
 from apdesk.services.measures import all_charts, all_measures, year_to_date
 from apdesk.services.measures.common import PlacementFacts, started_facts, started_placements
 from apdesk.store import Store
-from apdesk.ui.pages.home import FACTS, load_dashboard, read_overview
+from apdesk.ui.home.page import FACTS, load_dashboard, read_overview
 
 NOW = datetime.combine(TODAY, time(11, 0))
 

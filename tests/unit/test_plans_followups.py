@@ -48,12 +48,17 @@ def test_follow_ups_due_list_then_record_one(store: Store) -> None:
         assert plans.follow_ups_due(s, date(2025, 5, 1)) == []
         due = plans.follow_ups_due(s, date(2025, 5, 2))
         assert [(d.weeks, d.overdue) for d in due] == [(6, False)]
+        assert due[0].follow_up_id is None  # listing them stored nothing
+        assert s.exec(select(FollowUp)).all() == []
+        where = {"placement_id": placement.id, "weeks": due[0].weeks}
         pupil = s.get(Pupil, placement.pupil_id)
         assert pupil is not None
         add_marks(s, pupil, RETURNED - timedelta(days=3), ["O", "O"])  # before the return
         add_marks(s, pupil, date(2025, 4, 7), ["/", "\\", "/", "N"])
         with pytest.raises(ValidationError) as caught:
-            plans.record_follow_up(s, due[0].follow_up_id, done_on=RETURNED, still_attending=True)
+            plans.record_follow_up(
+                s, due[0].follow_up_id, done_on=RETURNED, still_attending=True, **where
+            )
         assert caught.value.field == "Date checked"
         row = plans.record_follow_up(
             s,
@@ -61,6 +66,7 @@ def test_follow_ups_due_list_then_record_one(store: Store) -> None:
             done_on=date(2025, 5, 16),
             still_attending=True,
             note="Full time, settled.",
+            **where,
         )
         assert (row.attended_sessions, row.possible_sessions) == (3, 4)
         later = plans.follow_ups_due(s, date(2025, 7, 1))

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, SQLModel
 
+from apdesk.models.kinds import Kind
 from apdesk.models.records import AuditEvent
 from apdesk.models.types import utcnow
+from apdesk.store.changes import Action, collector_of
 
 GENESIS = "0" * 64
 ACTOR_KEY = "apdesk_actor"
@@ -59,6 +61,17 @@ def _entity_id(obj: SQLModel) -> str:
     return str(getattr(obj, "id", ""))
 
 
+def _change_id(obj: SQLModel) -> int | str:
+    """The record's id as pages use it: the integer primary key where there is one."""
+    key = getattr(obj, "id", None)
+    if isinstance(key, int):
+        return key
+    identity = inspect(obj).identity
+    if identity and len(identity) == 1 and isinstance(identity[0], int | str):
+        return identity[0]
+    return _entity_id(obj)
+
+
 def row_hash(prev_hash: str, fields: dict[str, str]) -> str:
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
@@ -83,7 +96,7 @@ def _dump(data: dict[str, Any] | None) -> str:
 
 def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
     """Write one audit row per changed object, through the flush's own connection."""
-    entries: list[tuple[str, SQLModel, dict[str, Any] | None, dict[str, Any] | None]] = []
+    entries: list[tuple[Action, SQLModel, dict[str, Any] | None, dict[str, Any] | None]] = []
     for obj in session.new:
         if isinstance(obj, SQLModel) and not isinstance(obj, AuditEvent):
             entries.append(("create", obj, None, _snapshot(obj)))
@@ -101,6 +114,10 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
             entries.append(("delete", obj, _snapshot(obj), None))
     if not entries:
         return
+    collector = collector_of(session)
+    if collector is not None:
+        for action, obj, _old, _new in entries:
+            collector.add(action, Kind(str(type(obj).__tablename__)), [_change_id(obj)])
     conn = session.connection()
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     prev = conn.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar()

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from apdesk.files import atomic_writer
+from apdesk.files import atomic_writer, write_atomic
 from apdesk.safezip import SafeZip, UnsafeZip, ZipLimits
 from apdesk.store import database
 from apdesk.store.database import DB_NAME
@@ -174,7 +174,7 @@ def _unpack(path: Path, manifest: dict[str, Any], staging: Path) -> None:
                 _checked_database(archive, path, expected, out)
                 out.flush()
                 os.fsync(out.fileno())
-            (staging / HEADER_NAME).write_bytes(header)
+            write_atomic(staging / HEADER_NAME, header)
     except UnsafeZip as exc:
         raise StoreDamaged(f"{path.name} is refused ({exc}): nothing was replaced.") from None
 

@@ -21,6 +21,14 @@ def raw_key_literal(data_key: bytes) -> str:
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    _configure(dbapi_conn, read_only=False)
+
+
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    _configure(dbapi_conn, read_only=True)
+
+
+def _configure(dbapi_conn: Any, *, read_only: bool) -> None:
     cursor = dbapi_conn.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")  # errors reach the person as messages
@@ -31,12 +39,17 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout = 5000")
         # 32 MiB of page cache: index upkeep on a large register is what slows imports.
         cursor.execute("PRAGMA cache_size = -32768")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")  # SQLite itself refuses any write
     finally:
         cursor.close()
 
 
-def make_engine(db_path: Path, data_key: bytes) -> Engine:
-    """Open the database with the data key; fail clearly on a wrong key or on plain SQLite."""
+def make_engine(db_path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
+    """Open the database with the data key; fail clearly on a wrong key or on plain SQLite.
+
+    A `read_only` engine's connections refuse every write (`PRAGMA query_only`): reads run on
+    them, beside the writer, and cannot change the record even by mistake."""
     url = URL.create(
         "sqlite+pysqlcipher", password=raw_key_literal(data_key), database=str(db_path)
     )
@@ -46,7 +59,7 @@ def make_engine(db_path: Path, data_key: bytes) -> Engine:
     engine = create_engine(
         url, poolclass=QueuePool, connect_args={"check_same_thread": False}, pool_pre_ping=False
     )
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     try:
         verify(engine)
     except BaseException:

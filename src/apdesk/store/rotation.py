@@ -80,6 +80,9 @@ def _check_backup(backup: Path, key: bytes) -> None:
 
 def rekey_database(store: Store, new_key: bytes) -> None:
     """Re-encrypt every page under `new_key` (one transaction) and reopen with it."""
+    if store._reader is not None:  # the read-only connections hold the old key
+        store._reader.dispose()
+        store._reader = None
     store.engine.dispose()
     raw = store.engine.raw_connection()
     try:

@@ -5,20 +5,35 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from apdesk.files import write_atomic
 from apdesk.store import audit, database, limits, migrate, retire, rotation
+from apdesk.store.changes import install_collector
 from apdesk.store.crypto import KdfParams, new_data_key
 from apdesk.store.errors import StoreDamaged, StoreExists, StoreLocked, StoreNotFound, WrongKey
 from apdesk.store.header import HEADER_NAME, KeyHeader
+from apdesk.store.operations import (
+    NotAnOperation,
+    OperationFn,
+    Outcome,
+    ReadOnlyViolation,
+    is_operation,
+    operation_name,
+)
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 BACKUPS = "backups"
 MIN_PASSPHRASE = 10
@@ -69,6 +84,7 @@ class Store:
         self.unlocked_by = unlocked_by
         self.actor = os.environ.get("APDESK_USER") or _login_name()
         self._key: bytearray | None = bytearray(data_key)
+        self._reader: Engine | None = None  # made on the first read
         self.last_retired: retire.Retired | None = None  # what the last key rotation did
         limits.install()  # every text field is held to its length limit when saved
         try:
@@ -213,9 +229,55 @@ class Store:
     def is_locked(self) -> bool:
         return self._engine is None
 
+    @property
+    def reader_engine(self) -> Engine:
+        """Connections that refuse writes, for reads beside the writer (WAL lets them)."""
+        if self._engine is None or self._key is None:
+            raise StoreLocked("The store is locked.")
+        if self._reader is None:
+            self._reader = database.make_engine(self.db_path, bytes(self._key), read_only=True)
+        return self._reader
+
+    def run(self, op: OperationFn[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Outcome[T]:
+        """Run one operation in one transaction; its value and what it changed.
+
+        Only functions marked `@operation` may write: this is the one door for a change."""
+        if not is_operation(op):
+            raise NotAnOperation(f"{operation_name(op)} is not an operation: mark it @operation")
+        with Session(self.engine, expire_on_commit=False) as session:
+            audit.install(session, self.actor)
+            collector = install_collector(session)
+            try:
+                value = op(session, *args, **kwargs)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+        return Outcome(value, collector.freeze())
+
+    def read(
+        self, fn: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run `fn(session, ...)` in a session that raises `ReadOnlyViolation` on any write."""
+        with Session(self.reader_engine, expire_on_commit=False) as session:
+            event.listen(session, "before_flush", _refuse_flush)
+            try:
+                return fn(session, *args, **kwargs)
+            except OperationalError as exc:
+                if "readonly" in str(exc.orig).replace(" ", "").lower():
+                    raise ReadOnlyViolation(
+                        f"{operation_name(fn)} tried to write during a read"
+                    ) from exc
+                raise
+            finally:
+                session.rollback()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back on any error, audits every change."""
+        """A unit of work: commits on success, rolls back on any error, audits every change.
+
+        Low level: the application writes through `run` and reads through `read`; this is for
+        maintenance inside the store package, the demo builder and tests that set up data."""
         with Session(self.engine, expire_on_commit=False) as session:
             audit.install(session, self.actor)
             try:
@@ -233,6 +295,9 @@ class Store:
                 conn.exec_driver_sql("PRAGMA optimize")
             self._engine.dispose()
             self._engine = None
+        if self._reader is not None:
+            self._reader.dispose()
+            self._reader = None
         if self._key is not None:
             for i in range(len(self._key)):
                 self._key[i] = 0
@@ -317,6 +382,12 @@ class Store:
             result = conn.execute(text("PRAGMA integrity_check")).scalar()
             cipher = conn.execute(text("PRAGMA cipher_integrity_check")).fetchall()
         return result == "ok" and not cipher
+
+
+def _refuse_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        kinds = sorted({type(o).__name__ for o in (*session.new, *session.dirty, *session.deleted)})
+        raise ReadOnlyViolation(f"a read tried to write {', '.join(kinds)}")
 
 
 def _login_name() -> str:

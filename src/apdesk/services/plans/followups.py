@@ -61,15 +61,22 @@ def ensure_follow_ups(session: Session, placement_id: int) -> list[FollowUp]:
 
 def record_follow_up(
     session: Session,
-    follow_up_id: int,
+    follow_up_id: int | None,
     *,
     done_on: date,
     still_attending: bool,
     note: str = "",
     today: date | None = None,
+    placement_id: int | None = None,
+    weeks: int | None = None,
 ) -> FollowUp:
-    """Record the check; attendance since the return is counted from the register."""
-    row = session.get(FollowUp, follow_up_id)
+    """Record the check; attendance since the return is counted from the register.
+
+    A follow-up of a return made before follow-ups were stored has no id yet: it is named by
+    its placement and weeks, and stored now."""
+    row = session.get(FollowUp, follow_up_id) if follow_up_id is not None else None
+    if row is None and follow_up_id is None and placement_id is not None:
+        row = next((f for f in ensure_follow_ups(session, placement_id) if f.weeks == weeks), None)
     if row is None:
         raise ValidationError(
             _("Follow-up"), _("no follow-up with id {id}").format(id=follow_up_id)
@@ -111,7 +118,7 @@ def attendance_since_return(
 
 @dataclass(frozen=True)
 class FollowUpDue:
-    follow_up_id: int
+    follow_up_id: int | None  # None: due but not stored yet (a return from before they were)
     placement_id: int
     pupil_name: str
     upn: str
@@ -121,8 +128,8 @@ class FollowUpDue:
 
 
 def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list[FollowUpDue]:
-    """Follow-ups not yet done that fall due within `window_days` or are past due. Stores the
-    follow-ups of any return that has none yet, so each has an id to record against."""
+    """Follow-ups not yet done that fall due within `window_days` or are past due. A read:
+    follow-ups a return has not stored yet are listed without an id, and stored when recorded."""
     ended = session.exec(
         select(Placement).where(
             Placement.status == PlacementStatus.ENDED,
@@ -132,11 +139,11 @@ def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list
     found = []
     for placement in ended:
         pupil = session.get(Pupil, placement.pupil_id)
-        for row in ensure_follow_ups(session, placement.id or 0):
+        for row in follow_ups_for(session, placement):
             if row.done_on is None and row.due_on <= today + timedelta(days=window_days):
                 found.append(
                     FollowUpDue(
-                        row.id or 0,
+                        row.id,
                         placement.id or 0,
                         pupil.display_name if pupil else "",
                         pupil.upn if pupil else "",

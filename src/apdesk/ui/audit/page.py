@@ -1,0 +1,241 @@
+"""The audit log viewer: who changed what and when, filtered, with the chain check on top.
+
+The chain check recomputes every row's hash, so it tells the reader whether the log they are
+looking at is the one the application wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, format_date
+from apdesk.services import audit_log
+from apdesk.services.audit_log import AuditFilter, AuditRow
+from apdesk.store import Store
+from apdesk.store.audit import ChainReport
+from apdesk.ui.audit.model import (
+    ACTION_LABELS,
+    CHANGE,
+    HEADERS,
+    PUPIL,
+    ROW_ROLE,
+    AuditModel,
+    record_label,
+)
+from apdesk.ui.core.context import AppContext
+
+SPLITTER_KEY = "audit/splitter"
+HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
+LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class AuditView:
+    chain: ChainReport
+    rows: list[AuditRow]
+    actions: list[str]
+    names: dict[str, dict[int, str]]
+
+
+def load(store: Store, wanted: AuditFilter) -> AuditView:
+    """Runs on the worker."""
+    with store.session() as session:
+        return AuditView(
+            audit_log.chain_status(session),
+            audit_log.search(session, wanted, limit=LIMIT),
+            audit_log.actions(session),
+            audit_log.pupil_names(session),
+        )
+
+
+def _date_edit(name: str, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setAccessibleName(name)
+    inner = edit.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
+    edit.setEnabled(False)
+    return edit
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(_("Audit log"))
+        self.chain = QLabel(_("Checking the audit chain…"), self)
+        self.chain.setWordWrap(True)
+        self.chain.setAccessibleName(_("Audit chain check"))
+        self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pupil = QLineEdit(self)
+        self.pupil.setPlaceholderText(_("UPN or name"))
+        self.pupil.setAccessibleName(_("Filter by pupil"))
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText(_("User"))
+        self.user.setAccessibleName(_("Filter by user"))
+        self.action = QComboBox(self)
+        self.action.setAccessibleName(_("Filter by action"))
+        self.action.addItem(_("All actions"), "")
+        self.use_from = QCheckBox(_("&From"), self)
+        self.from_date = _date_edit(_("From date"), self)
+        self.use_to = QCheckBox(_("&To"), self)
+        self.to_date = _date_edit(_("To date"), self)
+        self.use_from.toggled.connect(self.from_date.setEnabled)
+        self.use_to.toggled.connect(self.to_date.setEnabled)
+        self.apply = QPushButton(_("&Show"), self)
+        self.apply.setAccessibleName(_("Apply the filters"))
+        self.apply.setDefault(True)
+        self.apply.clicked.connect(self.refresh)
+        for line in (self.pupil, self.user):
+            line.returnPressed.connect(self.refresh)
+
+        filters = QHBoxLayout()
+        for label, widget in ((_("&Pupil:"), self.pupil), (_("&User:"), self.user)):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 1)
+        action_label = QLabel(_("&Action:"), self)
+        action_label.setBuddy(self.action)
+        filters.addWidget(action_label)
+        filters.addWidget(self.action)
+        for box, day_edit in ((self.use_from, self.from_date), (self.use_to, self.to_date)):
+            filters.addWidget(box)
+            filters.addWidget(day_edit)
+        filters.addWidget(self.apply)
+
+        self.model = AuditModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Audit events"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 100, 80, 140, 230)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(_("Before and after"))
+        self.detail.setPlaceholderText(_("Select an event to see what changed."))
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.count = QLabel(self)
+        self.count.setAccessibleName(_("Number of events shown"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chain)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.count)
+        self.setTabOrder(self.pupil, self.user)
+        self.setTabOrder(self.user, self.action)
+        self.setTabOrder(self.action, self.use_from)
+        self.setTabOrder(self.use_from, self.from_date)
+        self.setTabOrder(self.from_date, self.use_to)
+        self.setTabOrder(self.use_to, self.to_date)
+        self.setTabOrder(self.to_date, self.apply)
+        self.setTabOrder(self.apply, self.table)
+        self._restore_state()
+        self.splitter.splitterMoved.connect(self._save_state)
+        header.sectionResized.connect(self._save_state)
+        self.view: AuditView | None = None
+
+    # -- state -------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        state = self.ctx.settings.value(SPLITTER_KEY)
+        if state is not None:
+            self.splitter.restoreState(state)
+        header = self.ctx.settings.value(HEADER_KEY)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def _save_state(self) -> None:
+        self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    # -- loading -----------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def current_filter(self) -> AuditFilter:
+        def day(box: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if box.isChecked() else None  # type: ignore[return-value]
+
+        return AuditFilter(
+            pupil=self.pupil.text(),
+            actor=self.user.text(),
+            action=str(self.action.currentData() or ""),
+            since=day(self.use_from, self.from_date),
+            until=day(self.use_to, self.to_date),
+        )
+
+    def refresh(self) -> None:
+        wanted = self.current_filter()
+        self.ctx.read(lambda store: load(store, wanted), self._loaded)
+
+    def _loaded(self, view: AuditView) -> None:
+        self.view = view
+        if view.chain.ok:
+            text = _("✔ Audit chain verified: {n} events, none altered, removed or reordered.")
+            self.chain.setText(text.format(n=view.chain.rows))
+        else:
+            text = _("✘ Audit chain broken at event {id}: the log has been altered. {message}")
+            self.chain.setText(text.format(id=view.chain.first_bad_id, message=view.chain.message))
+        self.chain.setStyleSheet("" if view.chain.ok else "font-weight: bold")
+        current = self.action.currentData()
+        self.action.blockSignals(True)
+        self.action.clear()
+        self.action.addItem(_("All actions"), "")
+        for name in view.actions:
+            self.action.addItem(_(ACTION_LABELS.get(name, name)), name)
+        self.action.setCurrentIndex(max(0, self.action.findData(current)))
+        self.action.blockSignals(False)
+        self.model.set_rows(view.rows, view.names)
+        self.detail.clear()
+        shown = len(view.rows)
+        note = _(" (the newest {limit}; narrow the filters to see older)").format(limit=LIMIT)
+        self.count.setText(_("{n} events shown").format(n=shown) + (note if shown >= LIMIT else ""))
+
+    def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.detail.clear()
+            return
+        row: AuditRow = self.model.index(rows[0].row(), CHANGE).data(ROW_ROLE)
+        when = format_date(row.at.astimezone().date()) + row.at.astimezone().strftime(" %H:%M:%S")
+        whom = self.model.index(rows[0].row(), PUPIL).data()
+        head = f"{record_label(row)}{' — ' + whom if whom else ''}"
+        head += f" — {_(ACTION_LABELS.get(row.action, row.action))}"
+        head += f" — {row.actor} — {when}"
+        self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row))

@@ -1,0 +1,1 @@
+"""The Home page: today's work, the LA's success measures and their charts."""

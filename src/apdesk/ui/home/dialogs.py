@@ -1,0 +1,164 @@
+"""The home page's two documents: the termly report (previewed as a PDF) and the census
+export (a CSV for the school census, with the placements that miss an item listed first)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.files import write_atomic
+from apdesk.i18n import _, format_date
+from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+
+def _date_edit(day: date, name: str, parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class TermlyReportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Termly report"))
+        period = year_to_date(date.today())
+        self.start = _date_edit(period.start, _("From"), self)
+        self.end = _date_edit(period.end, _("To"), self)
+        self.anonymised = QCheckBox(_("&Anonymised: initials and year group only"), self)
+        self.anonymised.setChecked(True)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_("&From"), self.start)
+        form.addRow(_("&To"), self.end)
+        form.addRow("", self.anonymised)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.make = buttons.addButton(_("&Make report"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.build)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def build(self) -> None:
+        from apdesk.documents.termly_report import termly_report_pdf
+
+        try:
+            period = Period(_day(self.start), _day(self.end))
+        except Exception as exc:  # a ValidationError naming the field
+            self.error.setText(describe_error(exc))
+            return
+        anonymised = self.anonymised.isChecked()
+
+        def work(store: Store) -> bytes:
+            with store.session() as s:
+                return termly_report_pdf(s, period, date.today(), anonymised=anonymised)
+
+        self.make.setEnabled(False)
+        self.ctx.read(work, self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.make.setEnabled(True)
+        self.error.setText(describe_error(exc))
+
+    def _show(self, pdf: bytes) -> None:
+        self.make.setEnabled(True)
+        name = f"termly-report-{_day(self.start)}-{_day(self.end)}.pdf"
+        self.preview = PdfPreviewDialog(pdf, _("Termly report"), name, self.parentWidget())
+        self.preview.open()
+        self.accept()
+
+
+class CensusDialog(QDialog):
+    """Pick the census day, see what is missing, save the CSV."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: CensusReport | None = None
+        self.setWindowTitle(_("Census export"))
+        self.day = _date_edit(date.today(), _("Census day"), self)
+        self.day.dateChanged.connect(self.refresh)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.missing = QPlainTextEdit(self)
+        self.missing.setReadOnly(True)
+        self.missing.setAccessibleName(_("Placements missing a census item"))
+        form = QFormLayout()
+        form.addRow(_("Census &day"), self.day)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save = buttons.addButton(_("&Save CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save.clicked.connect(self.save_csv)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.missing, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = _day(self.day)
+
+        def work(store: Store) -> CensusReport:
+            with store.session() as s:
+                return census_rows(s, day)
+
+        self.ctx.read(work, self.show_report)
+
+    def show_report(self, report: CensusReport) -> None:
+        self.report = report
+        self.summary.setText(
+            _("{n} placement(s) from {start} to {end}; {m} miss an item the census needs.").format(
+                n=len(report.rows),
+                start=format_date(report.period.start),
+                end=format_date(report.period.end),
+                m=len(report.incomplete),
+            )
+        )
+        self.missing.setPlainText(
+            "\n".join(
+                f"{r.pupil} at {r.provider}: {', '.join(r.missing)}" for r in report.incomplete
+            )
+            or _("Every placement has every item.")
+        )
+
+    def save_csv(self) -> None:
+        if self.report is None:
+            return
+        name = f"census-ap-placements-{self.report.census_day.isoformat()}.csv"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save census CSV"), name, "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            write_atomic(Path(path), self.report.csv_text())
+        except OSError as exc:
+            QMessageBox.warning(self, _("Census export"), _("Could not save: {e}").format(e=exc))

@@ -1,0 +1,331 @@
+"""The home dashboard: today's work first, then the LA's success measures, then the trends.
+
+A coordinator should see in ten seconds what needs doing and how AP is going. Every row of
+today's work and every measure opens the records behind it; the window does the switching
+(`open_page(key, filter)`), so this page never needs to know how other pages are built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from apdesk.i18n import N_, _, format_date
+from apdesk.services.info import record_counts
+from apdesk.services.measures import (
+    Chart,
+    Measure,
+    Period,
+    TodayItem,
+    all_charts,
+    all_measures,
+    get_national_rate,
+    set_national_rate,
+    todays_work,
+    year_to_date,
+)
+from apdesk.services.measures.common import started_facts
+from apdesk.services.measures.roster import BehindRow, rows_behind
+from apdesk.services.school import SchoolDetails, school_details
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.behind import BehindDialog
+from apdesk.ui.home.tiles import MeasureGrid
+from apdesk.ui.home.today import TodayList
+from apdesk.ui.widgets.chart import ChartWidget
+
+# (key in Overview.counts, caption)
+FACTS = (
+    ("pupils", N_("Pupils")),
+    ("providers", N_("Providers")),
+    ("active_placements", N_("Active placements")),
+    ("placements", N_("Placements in all")),
+)
+
+
+@dataclass(frozen=True)
+class Overview:
+    school: SchoolDetails
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    overview: Overview
+    period: Period
+    work: list[TodayItem]
+    measures: list[Measure]
+    charts: list[Chart]
+    national: float | None
+
+
+def read_overview(session: Session) -> Overview:
+    """Only the counts the page shows: counting every record (the marks run to millions) is
+    for the store's info, not for the home page."""
+    counts = record_counts(session, [key for key, _caption in FACTS])
+    return Overview(school_details(session), counts)
+
+
+def load_dashboard(store: Store, now: datetime) -> Dashboard:
+    """Everything the page shows, read in one go on the worker."""
+    today = now.date()
+    period = year_to_date(today)
+    with store.session() as s:
+        placements = started_facts(s)  # read once: the measures and the charts share it
+        return Dashboard(
+            read_overview(s),
+            period,
+            todays_work(s, now),
+            all_measures(s, period, today, placements),
+            all_charts(s, period, today, placements),
+            get_national_rate(s),
+        )
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class HomePage(QWidget):
+    open_page = Signal(str, dict)  # page key, filter for that page's apply_filter()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.now = datetime.now  # replaced in tests to fix the day
+        self.overview: Overview | None = None
+        self.dashboard: Dashboard | None = None
+        self.behind_dialog: BehindDialog | None = None
+        self.reading = False  # a dashboard read is queued or running on the worker
+        self.early: Dashboard | None = None  # read before the widgets below were ready
+        self.built = False
+        self.refresh()  # first, so the worker reads while the widgets are built
+        self.setAccessibleName(_("Home"))
+        body = QWidget(self)
+        self.school = QLabel(_("Loading…"), body)
+        font = QFont(self.school.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.school.setFont(font)
+        self.school.setWordWrap(True)
+        self.school.setAccessibleName(_("School name"))
+        self.identifiers = QLabel(body)
+        self.identifiers.setAccessibleName(_("School identifiers"))
+        self.values: dict[str, QLabel] = {}
+        facts = QHBoxLayout()
+        facts.setSpacing(18)
+        for key, caption in FACTS:
+            facts.addLayout(self._fact(body, key, _(caption)))
+        facts.addStretch(1)
+        self.report_button = QPushButton(_("&Termly report…"), body)
+        self.report_button.setAccessibleName(_("Make the termly report for governors and the LA"))
+        self.report_button.clicked.connect(self.show_termly_report)
+        self.census_button = QPushButton(_("&Census export…"), body)
+        self.census_button.setAccessibleName(_("Export the school census AP placements"))
+        self.census_button.clicked.connect(self.show_census)
+        facts.addWidget(self.report_button)
+        facts.addWidget(self.census_button)
+
+        self.today = TodayList(body)
+        self.today.open_item.connect(self.open_item)
+        self.measures_heading = _heading(_("Success measures"), body)
+        self.tiles = MeasureGrid(body)
+        self.tiles.activated.connect(self.show_behind)
+        self.national = QDoubleSpinBox(body)
+        self.national.setRange(0, 100)
+        self.national.setDecimals(1)
+        self.national.setSuffix(" %")
+        self.national.setSpecialValueText(_("not set"))
+        self.national.setAccessibleName(_("National attendance rate to compare with"))
+        self.national.lineEdit().setAccessibleName(self.national.accessibleName())
+        self.national.setToolTip(_("The national attendance rate published by the DfE"))
+        self.national.editingFinished.connect(self.save_national)
+        national_label = QLabel(_("&National attendance:"), body)
+        national_label.setBuddy(self.national)
+        trends = QHBoxLayout()
+        trends.addWidget(_heading(_("Trends this school year"), body))
+        trends.addStretch(1)
+        trends.addWidget(national_label)
+        trends.addWidget(self.national)
+        self.charts: list[ChartWidget] = []
+        chart_grid = QGridLayout()
+        chart_grid.setSpacing(16)
+        for index in range(4):
+            widget = ChartWidget(body)
+            chart_grid.addWidget(widget, index // 2, index % 2)
+            self.charts.append(widget)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        layout.addWidget(self.school)
+        layout.addWidget(self.identifiers)
+        layout.addLayout(facts)
+        layout.addWidget(self._rule(body))
+        layout.addWidget(_heading(_("Today's work"), body))
+        layout.addWidget(self.today)
+        layout.addWidget(self._rule(body))
+        layout.addWidget(self.measures_heading)
+        layout.addWidget(self.tiles)
+        layout.addWidget(self._rule(body))
+        layout.addLayout(trends)
+        layout.addLayout(chart_grid)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        ctx.store_changed.connect(self._store_changed)
+        self.built = True
+        if self.early is not None:
+            self.show_dashboard(self.early)
+            self.early = None
+
+    @staticmethod
+    def _rule(parent: QWidget) -> QFrame:
+        rule = QFrame(parent)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        return rule
+
+    def _fact(self, parent: QWidget, key: str, caption: str) -> QHBoxLayout:
+        value = QLabel("…", parent)
+        font = QFont(value.font())
+        font.setBold(True)
+        value.setFont(font)
+        value.setAccessibleName(caption)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(value)
+        row.addWidget(QLabel(caption.lower(), parent))
+        self.values[key] = value
+        return row
+
+    # -- loading -----------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def _store_changed(self, _changed: object = None) -> None:
+        """Re-read only while shown: page_shown() catches up when the page comes back."""
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self, _changed: object = None) -> None:
+        """Read the dashboard again, unless a read is still queued: the worker runs work in
+        order, so that read will see every write queued before it, and a later write's
+        `store_changed` asks again."""
+        if self.ctx.is_unlocked and not self.reading:
+            now = self.now()
+            task = self.ctx.read(lambda store: load_dashboard(store, now), self._dashboard_read)
+            if not task.done:
+                self.reading = True
+                task.finished.connect(self._read_finished)
+
+    def _read_finished(self) -> None:
+        self.reading = False
+
+    def _dashboard_read(self, dashboard: Dashboard) -> None:
+        if self.built:
+            self.show_dashboard(dashboard)
+        else:  # read at once by a runner that does not wait (as in tests): show it when built
+            self.early = dashboard
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        school = overview.school
+        self.school.setText(school.name or _("School name not set yet"))
+        parts = [
+            _("URN {urn}").format(urn=school.urn) if school.urn else "",
+            _("LA {code}").format(code=school.la_code) if school.la_code else "",
+            _("Establishment {estab}").format(estab=school.estab) if school.estab else "",
+        ]
+        self.identifiers.setText(" · ".join(p for p in parts if p))
+        for key, label in self.values.items():
+            label.setText(f"{overview.counts.get(key, 0):,}")
+
+    def show_dashboard(self, dashboard: Dashboard) -> None:
+        self.dashboard = dashboard
+        self.show_overview(dashboard.overview)
+        self.today.set_items(dashboard.work)
+        self.measures_heading.setText(
+            _("Success measures, {start} to {end}").format(
+                start=format_date(dashboard.period.start), end=format_date(dashboard.period.end)
+            )
+        )
+        self.tiles.set_measures(dashboard.measures)
+        for widget, chart in zip(self.charts, dashboard.charts, strict=False):
+            widget.set_chart(chart)
+        self.national.blockSignals(True)
+        self.national.setValue((dashboard.national or 0) * 100)
+        self.national.blockSignals(False)
+
+    # -- actions -----------------------------------------------------------------
+    def open_item(self, item: TodayItem) -> None:
+        self.open_page.emit(item.page, dict(item.filter))
+
+    def show_behind(self, measure: Measure) -> None:
+        ids = list(measure.placement_ids)
+        today: date = self.now().date()
+
+        def work(store: Store) -> list[BehindRow]:
+            with store.session() as s:
+                return rows_behind(s, ids, today)
+
+        self.ctx.read(work, lambda rows: self._open_behind(measure, rows))
+
+    def _open_behind(self, measure: Measure, rows: list[BehindRow]) -> None:
+        dialog = BehindDialog(measure, rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_page.connect(self.open_page)
+        dialog.destroyed.connect(lambda: setattr(self, "behind_dialog", None))
+        self.behind_dialog = dialog
+        dialog.open()
+
+    def save_national(self) -> None:
+        value = self.national.value()
+        current = (self.dashboard.national or 0) * 100 if self.dashboard else 0
+        if abs(value - current) < 0.05:
+            return
+
+        def work(store: Store) -> float | None:
+            with store.session() as s:
+                return set_national_rate(s, value if value > 0 else None)
+
+        self.ctx.write(work)
+
+    def show_termly_report(self) -> None:
+        from apdesk.ui.home.dialogs import TermlyReportDialog  # with the PDF viewer: on use
+
+        dialog = TermlyReportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_census(self) -> None:
+        from apdesk.ui.home.dialogs import CensusDialog
+
+        dialog = CensusDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,274 @@
+"""Settings > LA connection: where packs go, the school's token, and the keys both sides check.
+
+The token is write-only here: it goes to the keyring (or the encrypted store) and is never
+shown back, only where it is kept. "Test connection" makes a real request, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.files import write_atomic
+from apdesk.i18n import N_, _
+from apdesk.models.errors import ValidationError
+from apdesk.store import Store
+from apdesk.sync import connection, keys
+from apdesk.sync.sender import SendPolicy, check_reachable, make_client
+from apdesk.sync.util import key_id
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.basics import ErrorLabel
+
+PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
+PLACES = {
+    "keyring": N_("set (in keyring)"),
+    "store": N_("set (in the encrypted store)"),
+    "": N_("not set"),
+}
+
+
+@dataclass(frozen=True)
+class ConnectionView:
+    """What the dialog may show: never the token itself."""
+
+    endpoint: str
+    token_place: str
+    la_keys: str
+    school_key_id: str
+
+
+def load_view(store: Store) -> ConnectionView:
+    with store.session() as session:
+        url = connection.endpoint(session)
+        _token, place = connection.read_token(store, session)
+        ed, x = connection.la_public_keys(session)
+        school = keys.signer_key_id(session) if keys.read_secret(session, keys.SIGNING_KEY) else ""
+    held = [
+        _("signing key {key}").format(key=key_id(ed)) if ed else "",
+        _("encryption key {key}").format(key=key_id(x)) if x else "",
+    ]
+    return ConnectionView(url, place, "\n".join(h for h in held if h), school)
+
+
+class _Probe(QObject):
+    done = Signal(str)  # "" when the LA answered, else why not
+
+
+class _ProbeJob(QRunnable):
+    def __init__(self, endpoint: str, probe: _Probe) -> None:
+        super().__init__()
+        self.endpoint, self.probe = endpoint, probe
+
+    def run(self) -> None:
+        with make_client(PROBE_POLICY) as client:
+            self.probe.done.emit(check_reachable(client, self.endpoint))
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ConnectionView | None = None
+        self.la_pem: bytes | None = None  # a chosen key file, kept until Save
+        self.exported_to: Path | None = None
+        self.setWindowTitle(_("Settings — LA connection"))
+        self.setAccessibleName(_("LA connection settings"))
+        self.setMinimumWidth(680)
+
+        self.endpoint = QLineEdit(self)
+        self.endpoint.setAccessibleName(_("LA endpoint"))
+        self.endpoint.setPlaceholderText("https://la.example.gov.uk/apdesk")
+        self.token = QLineEdit(self)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName(_("LA token"))
+        self.token_state = QLabel(self)
+        self.token_state.setAccessibleName(_("Token state"))
+        self.la_key_state = QLabel(self)
+        self.la_key_state.setWordWrap(True)
+        self.la_key_state.setAccessibleName(_("LA public key state"))
+        self.choose_key = QPushButton(_("&Choose key file…"), self)
+        self.choose_key.setAccessibleName(_("Choose the LA public key file"))
+        self.choose_key.clicked.connect(self.choose_la_key)
+        self.school_key = QLabel(self)
+        self.school_key.setAccessibleName(_("School public key"))
+        self.export_key = QPushButton(_("&Export school public key…"), self)
+        self.export_key.setAccessibleName(_("Export the school public key"))
+        self.export_key.clicked.connect(self.export_school_key)
+        self.test_button = QPushButton(_("&Test connection"), self)
+        self.test_button.setAccessibleName(_("Test the connection to the LA"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel(self)
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName(_("Connection test result"))
+        self.errors = {
+            name: ErrorLabel(self) for name in ("LA endpoint", "LA token", "LA public key")
+        }
+        self.error = ErrorLabel(self)
+
+        box = QGroupBox(_("LA connection"), self)
+        form = QFormLayout(box)
+        form.addRow(_("LA &endpoint:"), self.endpoint)
+        form.addRow("", self.errors["LA endpoint"])
+        form.addRow(_("LA t&oken:"), self.token)
+        form.addRow("", self.token_state)
+        form.addRow("", self.errors["LA token"])
+        form.addRow(_("LA public key:"), self._row(self.la_key_state, self.choose_key))
+        form.addRow("", self.errors["LA public key"])
+        form.addRow(_("School public key:"), self._row(self.school_key, self.export_key))
+        form.addRow("", self._row(self.test_result, self.test_button))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setAccessibleName(_("Save the LA connection settings"))
+        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button.setAccessibleName(_("Close without saving"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for before, after in ((self.endpoint, self.token), (self.token, self.choose_key),
+                              (self.choose_key, self.export_key),
+                              (self.export_key, self.test_button)):  # fmt: skip
+            QWidget.setTabOrder(before, after)
+
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._probe = _Probe(self)
+        self._probe.done.connect(self._tested)
+        self.finished.connect(lambda _result: self._pool.waitForDone(15_000))
+        ctx.read(load_view, self.show_view)
+
+    def _row(self, label: QLabel, button: QPushButton) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(button)
+        return row
+
+    def show_view(self, view: ConnectionView) -> None:
+        self.view = view
+        if not self.endpoint.text():
+            self.endpoint.setText(view.endpoint)
+        place = _(PLACES.get(view.token_place, PLACES[""]))
+        self.token_state.setText(
+            _("Token: {place}. Type a new one to replace it.").format(place=place)
+        )
+        self.token.setPlaceholderText(place)
+        if self.la_pem is None:
+            self.la_key_state.setText(view.la_keys or _("none set (receipts are not checked)"))
+        text = (
+            _("key id {key}").format(key=view.school_key_id)
+            if view.school_key_id
+            else _("made with the first pack")
+        )
+        if self.exported_to is not None:
+            text += " · " + _("exported to {name}").format(name=self.exported_to.name)
+            self.school_key.setToolTip(str(self.exported_to))
+        self.school_key.setText(text)
+
+    # -- keys ------------------------------------------------------------------
+    def choose_la_key(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("LA public key"), "", _("PEM files (*.pem);;All files (*)")
+        )
+        if path:
+            self.load_la_key(Path(path))
+
+    def load_la_key(self, path: Path) -> None:
+        try:
+            self.la_pem = path.read_bytes()
+        except OSError as exc:
+            self.errors["LA public key"].show_message(
+                _("{name} cannot be read ({reason})").format(name=path.name, reason=exc.strerror)
+            )
+            return
+        self.errors["LA public key"].show_message("")
+        self.la_key_state.setText(_("{name} (saved when you press Save)").format(name=path.name))
+
+    def export_school_key(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export school public key"), "school-public-key.pem", _("PEM files (*.pem)")
+        )
+        if path:
+            self.write_school_key(Path(path))
+
+    def write_school_key(self, path: Path) -> None:
+        def export(store: Store) -> Path:
+            with store.session() as session:  # a write: the key is made on first use
+                pem = keys.public_key_pem(session)
+            write_atomic(path, pem)
+            return path
+
+        self.ctx.write(export, self._exported, self._failed)
+
+    def _exported(self, path: Path) -> None:
+        self.error.show_message("")
+        self.exported_to = path
+        self.ctx.read(load_view, self.show_view)
+
+    # -- test ------------------------------------------------------------------
+    def test_connection(self) -> None:
+        url = self.endpoint.text().strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            self.errors["LA endpoint"].show_message(
+                _("LA endpoint: give it as https://host/path, then test again.")
+            )
+            return
+        self.errors["LA endpoint"].show_message("")
+        self.test_button.setEnabled(False)
+        self.test_result.setText(_("Testing {url}…").format(url=url))
+        self._pool.start(_ProbeJob(url, self._probe))
+
+    def _tested(self, reason: str) -> None:
+        self.test_button.setEnabled(True)
+        if reason:
+            self.test_result.setText(_("Not reachable: {reason}.").format(reason=reason))
+        else:
+            self.test_result.setText(_("Connected: the LA answered."))
+
+    # -- save ------------------------------------------------------------------
+    def save(self) -> None:
+        for label in (*self.errors.values(), self.error):
+            label.show_message("")
+        url, token, pem = self.endpoint.text(), self.token.text(), self.la_pem
+
+        def write(store: Store) -> str:
+            with store.session() as session:
+                connection.set_endpoint(session, url)
+                if pem is not None:
+                    connection.set_la_public_keys(session, pem)
+            return connection.set_token(store, token) if token.strip() else ""
+
+        self.ctx.write(write, self._saved, self._failed)
+
+    def _saved(self, _place: str) -> None:
+        self.token.clear()
+        self.saved.emit()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and exc.field in self.errors:
+            self.errors[exc.field].show_message(str(exc))
+        else:
+            self.error.show_message(describe_error(exc))

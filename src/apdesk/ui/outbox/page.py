@@ -1,0 +1,331 @@
+"""The Outbox page: every notification pack, where it is on its way to the LA, and what to fix.
+
+A pack leaves the outbox only with the LA's receipt, so this page is where a person sees
+that the LA has been told, and acts when it could not be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.models.errors import ApdeskError
+from apdesk.store import Store
+from apdesk.sync import outbox
+from apdesk.sync.outbox import OutboxRow
+from apdesk.sync.pack import SUFFIX
+from apdesk.sync.verify import PackError, VerifiedPack
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.home.filters import narrow_packs
+from apdesk.ui.outbox.contents import PackContentsDialog
+from apdesk.ui.outbox.filters import StatusButtons
+from apdesk.ui.outbox.model import (
+    CREATED,
+    PROBLEM,
+    ROW_ROLE,
+    OutboxModel,
+    StatusFilter,
+    problem_text,
+    receipt_detail,
+    when,
+)
+from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.outbox.sync_state import SyncState
+from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.filter_banner import FilterBanner
+
+HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
+RETRYABLE = frozenset({"queued", "attention"})
+
+
+def load_rows(store: Store) -> list[OutboxRow]:
+    with store.session() as session:
+        return outbox.list_outbox(session)
+
+
+class OutboxPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sync = SyncController.for_context(ctx)
+        self.contents_dialog: PackContentsDialog | None = None
+        self.setAccessibleName(_("Outbox"))
+        title = QLabel(_("Outbox"), self)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.state_label = QLabel(self)
+        self.state_label.setAccessibleName(_("Sending state"))
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.send_button = QPushButton(_("&Send now"), self)
+        self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
+        self.send_button.setToolTip(_("Send every queued pack to the LA now (F5)"))
+        self.send_button.clicked.connect(self.send_now)
+        self.filters = StatusButtons(self)
+        self.filters.changed.connect(self._filter)
+
+        self.model = OutboxModel(self)
+        self.proxy = StatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(_("Selected pack"))
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
+        self.error = ErrorLabel(self)
+
+        self.retry_button = QPushButton(_("&Retry now"), self)
+        self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.retry_button.setAccessibleName(_("Retry the selected pack now"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.save_button = QPushButton(_("Save pack to &file…"), self)
+        self.save_button.setAccessibleName(_("Save the selected pack to a file"))
+        self.save_button.clicked.connect(self.save_selected)
+        self.open_button = QPushButton(_("&Open contents…"), self)
+        self.open_button.setAccessibleName(_("Open the selected pack's contents"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.activated.connect(lambda _index: self.open_selected())
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(16)
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.send_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        self.banner = FilterBanner(_("Show all packs"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}
+        self.rows: list[OutboxRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        QWidget.setTabOrder(self.filters.last_button(), self.table)
+        QWidget.setTabOrder(self.table, self.retry_button)
+
+        ctx.store_changed.connect(self.refresh)
+        self.sync.state_changed.connect(self._sync_moved)
+        self.show_state(self.sync.state)
+        self._update_actions()
+        self.refresh()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setAccessibleName(_("Notification packs"))
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setAccessibleName(_("Columns"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        table.sortByColumn(CREATED, Qt.SortOrder.DescendingOrder)
+        saved = self.ctx.settings.value(HEADER_KEY)
+        if saved is None or not header.restoreState(saved):
+            for column, width in ((0, 125), (1, 220), (2, 125), (3, 140), (4, 45), (6, 215)):
+                table.setColumnWidth(column, width)
+        header.sectionResized.connect(self._save_header)
+        header.sortIndicatorChanged.connect(self._save_header)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    def _save_header(self, *_args: object) -> None:
+        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    # -- data ------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self, _changed: object = None) -> None:
+        if self.ctx.is_unlocked:
+            self.ctx.read(load_rows, self.show_rows)
+
+    def show_rows(self, rows: list[OutboxRow]) -> None:
+        self.rows = rows
+        rows = self._narrowed(rows)
+        chosen = self.selected()
+        self.model.set_rows(rows)
+        self.filters.set_counts(rows)
+        if chosen is not None:
+            self.select(chosen.pack_id)
+        self._selection_changed()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `pack_ids` and/or a `status` ("waiting": every pack not yet delivered)."""
+        self.from_home = dict(filters)
+        self.filters.choose("all")
+        self.show_rows(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.show_rows(self.rows)
+
+    def _narrowed(self, rows: list[OutboxRow]) -> list[OutboxRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_packs(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
+
+    def _sync_moved(self, state: SyncState) -> None:
+        """Each step of a round (sending, then its outcome) changes rows: show them."""
+        self.show_state(state)
+        self.refresh()
+
+    def show_state(self, state: SyncState) -> None:
+        self.state_label.setText(state.text)
+        self.state_label.setToolTip(state.detail)
+
+    def _filter(self, statuses: frozenset[str]) -> None:
+        self.proxy.set_statuses(statuses)
+        self._selection_changed()
+
+    # -- selection -------------------------------------------------------------
+    def selected(self) -> OutboxRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return row if isinstance(row, OutboxRow) else None
+
+    def select(self, pack_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            found = index.data(ROW_ROLE)
+            if isinstance(found, OutboxRow) and found.pack_id == pack_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self, *_args: QItemSelection | QModelIndex) -> None:
+        row = self.selected()
+        self.detail.setText(self._describe(row) if row is not None else "")
+        self._update_actions()
+
+    def _describe(self, row: OutboxRow) -> str:
+        lines = [
+            _("{kind} for {pupil} · {status} · pack {pack_id}").format(
+                kind=_(row.kind_label),
+                pupil=row.pupil_name or _("no pupil"),
+                status=_(row.status_label),
+                pack_id=row.pack_id,
+            )
+        ]
+        problem = problem_text(row)
+        if problem:
+            lines.append(problem)
+        if row.delivered_at is not None:
+            lines.append(_("Delivered {when}.").format(when=when(row.delivered_at)))
+            lines.append(receipt_detail(row))
+        return "\n".join(lines)
+
+    def _update_actions(self) -> None:
+        row = self.selected()
+        self.retry_button.setEnabled(row is not None and row.status in RETRYABLE)
+        self.save_button.setEnabled(row is not None)
+        self.open_button.setEnabled(row is not None)
+
+    # -- actions ---------------------------------------------------------------
+    def send_now(self) -> None:
+        self.error.show_message("")
+        self.sync.send_now()
+
+    def retry_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.status not in RETRYABLE:
+            return
+        self.error.show_message("")
+
+        def retry(store: Store) -> str:
+            with store.session() as session:
+                outbox.retry_now(session, row.pack_id)
+            return row.pack_id
+
+        self.ctx.write(retry, lambda _id: self.sync.send_now(), self._show_error)
+
+    def save_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        folder = str(self.ctx.settings.value(SAVE_DIR_KEY, str(Path.home())))
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save notification pack"),
+            str(Path(folder) / f"{row.pack_id}{SUFFIX}"),
+            _("Notification packs (*{suffix})").format(suffix=SUFFIX),
+        )
+        if not path:
+            return
+        self.ctx.settings.setValue(SAVE_DIR_KEY, str(Path(path).parent))
+
+        def save(store: Store) -> Path:
+            with store.session() as session:
+                return outbox.save_pack(session, row.pack_id, Path(path))
+
+        self.ctx.read(save, self._saved, self._show_error)
+
+    def _saved(self, path: Path) -> None:
+        self.error.show_message("")
+        self.detail.setText(_("Saved the pack to {path}").format(path=path))
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+
+        def contents(store: Store) -> VerifiedPack:
+            with store.session() as session:
+                return outbox.pack_contents(session, row.pack_id)
+
+        self.ctx.read(contents, self._show_contents, self._show_error)
+
+    def _show_contents(self, pack: VerifiedPack) -> None:
+        if self.contents_dialog is not None:
+            self.contents_dialog.close()
+        self.contents_dialog = PackContentsDialog(pack, self)
+        self.contents_dialog.open()
+
+    def _show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or type(exc).__name__
+            self.error.show_message(
+                _("The pack could not be saved ({reason}): choose another folder.").format(
+                    reason=reason
+                )
+            )
+        elif isinstance(exc, ApdeskError | PackError):
+            self.error.show_message(str(exc))
+        else:
+            self.error.show_message(describe_error(exc))

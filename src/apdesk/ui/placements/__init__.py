@@ -1,0 +1,1 @@
+"""The Placements page and the placement editor with its live warnings."""

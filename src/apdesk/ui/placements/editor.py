@@ -1,0 +1,314 @@
+"""Plan or edit a placement: the form on the left, the live checks on the right, Save below.
+
+Saving goes through placement_actions, so the LA's notification pack is queued in the same
+transaction. Warnings are shown as the person types (checked on the worker, debounced), never
+used to refuse a save; a value that cannot be right is shown under its field and nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.models.enums import PlacementStatus
+from apdesk.models.errors import ValidationError
+from apdesk.services.placement_actions import ProviderChoice, provider_choices, save_placement
+from apdesk.services.placement_rules import PlacementWarning
+from apdesk.services.placements import (
+    PlacementInput,
+    PlacementResult,
+    get_placement,
+    placement_input,
+    preview_warnings,
+)
+from apdesk.services.pupils import PupilRow, list_pupils
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.placements.editor_sections import Sections
+from apdesk.ui.placements.editor_warnings import WarningsPanel
+from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.binding import Binder
+from apdesk.ui.widgets.fields import qa_icon, qa_text
+
+DEBOUNCE_MS = 400
+SPLITTER_KEY = "placement_editor/splitter"
+
+
+@dataclass(frozen=True)
+class EditorData:
+    pupils: list[PupilRow]
+    providers: list[ProviderChoice]
+    placement: PlacementInput | None
+    status: PlacementStatus
+
+
+def load_editor(store: Store, placement_id: int | None) -> EditorData:
+    """Runs on the worker: the choices, and the placement as the form shows it."""
+    today = date.today()
+    with store.session() as session:
+        pupils, providers = list_pupils(session), provider_choices(session, today)
+        if placement_id is None:
+            return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
+        status = get_placement(session, placement_id).status
+        return EditorData(pupils, providers, placement_input(session, placement_id), status)
+
+
+class PlacementEditor(QDialog):
+    saved = Signal(object)  # the PlacementResult
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        placement_id: int | None = None,
+        *,
+        pupil_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.placement_id, self.status = ctx, placement_id, PlacementStatus.DRAFT
+        self.providers: dict[int, ProviderChoice] = {}
+        self._loading, self._generation = True, 0
+        self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
+        self.setAccessibleName(self.windowTitle())
+        self.binder = Binder(self)
+        body = QWidget()
+        self.sections = Sections(self.binder, body)
+        column = QVBoxLayout(body)
+        for _title, box in self.sections.boxes:
+            column.addWidget(box)
+        column.addStretch(1)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(body)
+        self.form_scroll.setAccessibleName(_("Placement form"))
+        self.index = QListWidget(self)
+        self.index.setAccessibleName(_("Sections"))
+        self.index.addItems([title for title, _box in self.sections.boxes])
+        self.index.currentRowChanged.connect(self.go_to_section)
+        self.index.setMaximumWidth(200)
+        self.panel = WarningsPanel(self)
+        self.panel.field_chosen.connect(self.focus_field)
+        self.splitter = QSplitter(self)
+        for widget in (self.index, self.form_scroll, self.panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([180, 700, 340])
+        saved = ctx.settings.value(SPLITTER_KEY)
+        if saved is not None:
+            self.splitter.restoreState(saved)
+        self.splitter.splitterMoved.connect(self._remember_splitter)
+        self.status_label = QLabel(self)
+        self.message = ErrorLabel(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.check_now)
+        self.binder.changed.connect(self._edited)
+        ctx.locked.connect(self.reject)  # the form holds personal data: it goes with the key
+        self.sections.provider.currentIndexChanged.connect(self._provider_chosen)
+        self.setTabOrder(self.index, self.form_scroll)
+        self.resize(1240, 760)
+        self._pupil_id = pupil_id
+        ctx.read(lambda store: load_editor(store, placement_id), self._loaded, self._load_failed)
+
+    # -- loading ---------------------------------------------------------------
+    def _loaded(self, data: EditorData) -> None:
+        self._loading = True
+        pupil, provider = self.sections.pupil, self.sections.provider
+        pupil.addItem(_("Choose the pupil…"), 0)
+        for row in data.pupils:
+            pupil.addItem(f"{row.name} ({row.upn})", row.id)
+        provider.addItem(_("Choose the provider…"), 0)
+        for choice in data.providers:
+            self.providers[choice.id] = choice
+            label = f"{choice.name} — {qa_text(choice.qa_state)}"
+            provider.addItem(qa_icon(self, choice.qa_state), label, choice.id)
+        values = data.placement or PlacementInput(pupil_id=self._pupil_id or 0)
+        self.set_values(values)
+        self.status = data.status
+        self._show_status()
+        self._loading = False
+        self.check_now()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.message.show_message(describe_error(exc))
+        self.save_button.setEnabled(False)
+
+    def _show_status(self) -> None:
+        text = _("Status: {status}").format(status=_(self.status.label))
+        if self.status == PlacementStatus.ENDED:
+            text += " — " + _("an ended placement is kept as it was and cannot be edited")
+            self.save_button.setEnabled(False)
+        self.status_label.setText(text)
+
+    # -- values ----------------------------------------------------------------
+    def values(self) -> PlacementInput:
+        data = PlacementInput()
+        for f in fields(PlacementInput):
+            if f.name in self.binder.widgets:
+                setattr(data, f.name, self.binder.get(f.name))
+        attendance = self.sections.attendance.value()
+        data.attendance_at_referral = None if attendance < 0 else round(attendance / 100, 4)
+        data.pupil_id = int(data.pupil_id or 0)
+        data.provider_id = int(data.provider_id or 0)
+        return data
+
+    def set_values(self, data: PlacementInput) -> None:
+        for f in fields(PlacementInput):
+            if f.name in self.binder.widgets:
+                self.binder.set(f.name, getattr(data, f.name))
+        level = data.attendance_at_referral
+        self.sections.attendance.setValue(-1 if level is None else level * 100)
+        self._show_qa_note()
+
+    # -- provider QA -------------------------------------------------------------
+    def _provider_chosen(self) -> None:
+        self._show_qa_note()
+        choice = self.providers.get(int(self.sections.provider.currentData() or 0))
+        if self._loading or choice is None or not choice.needs_reason:
+            return
+        if not str(self.binder.get("qa_override_reason")).strip():
+            self.ask_qa_reason(choice)
+
+    def ask_qa_reason(self, choice: ProviderChoice) -> None:
+        """QA not current: choosing it stays possible, with the reason recorded."""
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            _("Reason for using this provider"),
+            _("{name}: {summary}.\n\nWhy is this provider still the right choice?").format(
+                name=choice.name, summary=choice.qa_summary
+            ),
+        )
+        if ok and text.strip():
+            self.binder.set("qa_override_reason", text.strip())
+        else:
+            self.binder.focus("qa_override_reason", self.form_scroll)
+
+    def _show_qa_note(self) -> None:
+        choice = self.providers.get(int(self.sections.provider.currentData() or 0))
+        note = self.sections.qa_note
+        if choice is None:
+            note.setText("")
+        elif choice.needs_reason:
+            note.setText(
+                _("{state}: {summary}. Record the reason for using this provider.").format(
+                    state=qa_text(choice.qa_state), summary=choice.qa_summary
+                )
+            )
+        else:
+            note.setText(f"{qa_text(choice.qa_state)}: {choice.qa_summary}")
+
+    # -- live checks -------------------------------------------------------------
+    def _edited(self) -> None:
+        if not self._loading:
+            self.timer.start()
+
+    def check_now(self) -> None:
+        """Ask the worker for the warnings the current values would give."""
+        self.timer.stop()
+        if not self.ctx.is_unlocked:
+            return
+        self._generation += 1
+        generation = self._generation
+        try:
+            data = self.values()
+            data.validate()
+        except ValidationError as exc:
+            self.panel.show_note(str(exc))
+            return
+        if not data.pupil_id or not data.provider_id:
+            self.panel.show_note(_("Choose the pupil and the provider to see the checks."))
+            return
+        placement_id = self.placement_id
+
+        def fetch(store: Store) -> list[PlacementWarning]:
+            with store.session() as session:
+                return preview_warnings(session, data, date.today(), placement_id)
+
+        self.ctx.read(
+            fetch,
+            lambda found: self._checked(generation, found),
+            lambda exc: self._check_failed(generation, exc),
+        )
+
+    def _checked(self, generation: int, warnings: list[PlacementWarning]) -> None:
+        if generation == self._generation:
+            self.panel.show_warnings(warnings)
+
+    def _check_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.panel.show_note(describe_error(exc))
+
+    # -- navigation ----------------------------------------------------------------
+    def go_to_section(self, row: int) -> None:
+        if 0 <= row < len(self.sections.boxes):
+            box = self.sections.boxes[row][1]
+            self.form_scroll.verticalScrollBar().setValue(box.y())
+
+    def focus_field(self, name: str) -> None:
+        self.binder.focus(name, self.form_scroll)
+
+    def _remember_splitter(self) -> None:
+        self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    # -- saving --------------------------------------------------------------------
+    def save(self) -> None:
+        if self.status == PlacementStatus.ENDED:
+            return
+        self.binder.clear_error()
+        self.message.show_message("")
+        data, placement_id, today = self.values(), self.placement_id, date.today()
+
+        def write(store: Store) -> PlacementResult:
+            with store.session() as session:
+                return save_placement(session, placement_id, data, today)
+
+        self.save_button.setEnabled(False)
+        self.ctx.write(write, self._saved, self._save_failed)
+
+    def _saved(self, result: PlacementResult) -> None:
+        self.save_button.setEnabled(True)
+        self.placement_id, self.status = result.id, result.status
+        self.setWindowTitle(_("Placement"))
+        self._show_status()
+        self.status_label.setText(self.status_label.text() + " — " + _("saved"))
+        self.panel.show_warnings(result.warnings)
+        self.saved.emit(result)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            fix = f" ({exc.fix})" if exc.fix else ""
+            name = self.binder.show_error(exc.field, f"{exc.message}{fix}")
+            if name is not None:
+                self.focus_field(name)
+                self.message.show_message(_("Not saved: see the field marked below."))
+                return
+        self.message.show_message(_("Not saved. {error}").format(error=describe_error(exc)))

@@ -1,0 +1,239 @@
+"""The placement editor's form, in the order of the Appendix A placement sheet, then the DfE
+additions and the off-site direction. Each section is a group box; the binder knows every field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.models.enums import (
+    Commissioner,
+    FundingStream,
+    NeedCategory,
+    RegistrationCode,
+    SheffieldCategory,
+    Weekday,
+)
+from apdesk.models.enums import Session as SessionPart
+from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
+from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
+
+
+class SessionsGrid(ChoiceBoxes):
+    """Which morning and afternoon sessions the pupil spends at the provider (Mon-Fri)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([], _("Sessions at the provider"), parent=parent)
+        grid = self.layout()
+        assert grid is not None
+        for column, part in enumerate(SessionPart, start=1):
+            grid.addWidget(QLabel(_(part.label)), 0, column)  # type: ignore[call-arg]
+        for row, day in enumerate(Weekday, start=1):
+            grid.addWidget(QLabel(_(day.label)), row, 0)  # type: ignore[call-arg]
+            for column, part in enumerate(SessionPart, start=1):
+                box = QCheckBox(self)
+                name = _("{day} {part}").format(day=_(day.label), part=_(part.label).lower())
+                box.setAccessibleName(name)
+                box.setToolTip(name)
+                box.toggled.connect(lambda _on: self.changed.emit())
+                grid.addWidget(box, row, column)  # type: ignore[call-arg]
+                self.boxes[f"{day.value}_{part.value}"] = box
+        self.setFocusProxy(self.boxes["MON_AM"])
+
+
+def _line(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _group(title: str, parent: QWidget) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title, parent)
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    return box, form
+
+
+class Sections:
+    """Builds the group boxes; `pupil`, `provider`, `qa_note` are kept for the editor's logic."""
+
+    def __init__(self, binder: Binder, parent: QWidget) -> None:
+        self.binder, self.parent = binder, parent
+        self.boxes: list[tuple[str, QGroupBox]] = []
+        self.pupil = QComboBox()
+        self.provider = QComboBox()
+        self.qa_note = QLabel()
+        self.attendance = QDoubleSpinBox()
+        builders: list[tuple[str, Callable[[QFormLayout], None]]] = [
+            (_("Pupil and provider"), self._who),
+            (_("Category and reasons"), self._why),
+            (_("Commissioning"), self._commissioning),
+            (_("Key contact"), self._contact),
+            (_("Attendance and needs"), self._needs),
+            (_("Hours and sessions"), self._hours),
+            (_("Dates and review"), self._dates),
+            (_("Outcomes and exit"), self._outcomes),
+            (_("Child and family voice"), self._voice),
+            (_("Offer and travel"), self._offer),
+            (_("EHC plan"), self._ehcp),
+            (_("Off-site direction"), self._direction),
+        ]
+        for title, build in builders:
+            box, form = _group(title, parent)
+            build(form)
+            self.boxes.append((title, box))
+
+    def _who(self, form: QFormLayout) -> None:
+        b = self.binder
+        self.pupil.setAccessibleName(_("Pupil"))
+        self.provider.setAccessibleName(_("Provider"))
+        b.add(form, "pupil_id", _("Pupil"), self.pupil)
+        b.add(form, "provider_id", _("Provider"), self.provider)
+        self.qa_note.setWordWrap(True)
+        self.qa_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.qa_note.setAccessibleName(_("Provider QA"))
+        form.addRow("", self.qa_note)
+        reason = b.add(form, "qa_override_reason", _("Reason for using this provider"), _line(""))
+        reason.setToolTip(_("Needed when the provider's QA is overdue, missing or failed"))
+        b.add(form, "family_preference", _("Family's preferred provider"), _line(""))
+
+    def _why(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(
+            form,
+            "category",
+            _("Category"),
+            enum_combo(SheffieldCategory, _("Category"), _("Choose a category…")),
+        )
+        reasons = [(n.value, _(n.label)) for n in NeedCategory]
+        b.add(form, "reasons", _("Reasons"), ChoiceBoxes(reasons, _("Reasons for the placement")))
+
+    def _commissioning(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "commissioner", _("Commissioner"), enum_combo(Commissioner, ""))
+        b.add(form, "funding_stream", _("Funding stream"), enum_combo(FundingStream, ""))
+        b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
+
+    def _contact(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "key_contact_name", _("Key contact name"), _line(""))
+        b.add(form, "key_contact_role", _("Key contact role"), _line(""))
+        b.add(form, "key_contact_details", _("Key contact details"), _line(""))
+
+    def _needs(self, form: QFormLayout) -> None:
+        b = self.binder
+        self.attendance.setRange(-1, 100)
+        self.attendance.setDecimals(1)
+        self.attendance.setSuffix("%")
+        self.attendance.setSpecialValueText(_("Not recorded"))
+        self.attendance.setAccessibleName(_("Attendance at referral"))
+        b.add(form, "attendance_at_referral", _("Attendance at referral"), self.attendance)
+        b.add(form, "interventions_tried", _("Interventions tried"), text_box(""))
+        b.add(form, "send_needs", _("SEND needs"), text_box(""))
+        b.add(form, "health_needs", _("Health needs"), text_box(""))
+        b.add(form, "family_support", _("Family and support"), text_box(""))
+        b.add(form, "safety_info", _("Safety and risk"), text_box(""))
+        b.add(
+            form,
+            "risk_assessment_date",
+            _("Risk assessment date"),
+            DateField(_("Risk assessment date")),
+        )
+
+    def _hours(self, form: QFormLayout) -> None:
+        b = self.binder
+        hours = QDoubleSpinBox()
+        hours.setRange(0, 40)
+        hours.setSingleStep(0.5)
+        hours.setDecimals(1)
+        b.add(form, "hours_per_week", _("Hours per week"), hours)
+        b.add(form, "sessions", _("Sessions"), SessionsGrid())
+        b.add(form, "session_times", _("Session times"), _line(""))
+        b.add(form, "other_ap", _("Other AP in place"), text_box("", 2))
+        b.alias("Sessions", "sessions")
+
+    def _dates(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "start_date", _("Start date"), DateField(_("Start date")))
+        b.add(form, "end_date", _("End date"), DateField(_("End date")))
+        b.add(form, "review_date", _("Review date"), DateField(_("Review date")))
+
+    def _outcomes(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "learning_outcomes", _("Learning outcomes"), text_box(""))
+        b.add(form, "success_measures", _("How success will be measured"), text_box(""))
+        b.add(form, "exit_strategy", _("Exit strategy"), text_box(""))
+
+    def _voice(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "child_voice", _("Child's voice"), text_box(""))
+        b.add(
+            form,
+            "child_voice_date",
+            _("Child's voice sought on"),
+            DateField(_("Child's voice sought on")),
+        )
+        b.add(form, "family_voice", _("Family's voice"), text_box(""))
+        b.add(
+            form,
+            "family_voice_date",
+            _("Family's voice sought on"),
+            DateField(_("Family's voice sought on")),
+        )
+
+    def _offer(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "english_maths", _("English and maths"), QCheckBox(_("In the offer")))
+        b.add(form, "transport", _("Transport arrangements"), _line(""))
+        b.add(form, "transport_cost_pence", _("Transport cost"), PoundsField(_("Transport cost")))
+        b.add(form, "out_of_area", _("Out of area"), QCheckBox(_("The provider is out of area")))
+
+    def _ehcp(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(form, "ehcp_attached", _("EHC plan"), QCheckBox(_("EHC plan attached")))
+        b.add(
+            form,
+            "caseworker_told_on",
+            _("LA SEND caseworker told on"),
+            DateField(_("LA SEND caseworker told on")),
+        )
+
+    def _direction(self, form: QFormLayout) -> None:
+        b = self.binder
+        b.add(
+            form,
+            "off_site_direction",
+            _("Off-site direction"),
+            QCheckBox(_("The pupil is directed off site")),
+        )
+        b.add(form, "parent_notice_date", _("Notice to parents"), DateField(_("Notice to parents")))
+        b.add(form, "reporting_to", _("Reporting to"), _line(""))
+        days = QSpinBox()
+        days.setRange(0, 400)
+        b.add(form, "direction_days", _("Number of days"), days)
+        b.add(
+            form,
+            "last_direction_review",
+            _("Last review of the direction"),
+            DateField(_("Last review of the direction")),
+        )
+        b.add(
+            form,
+            "review_requested_on",
+            _("Parent asked for a review on"),
+            DateField(_("Parent asked for a review on")),
+        )

@@ -1,0 +1,74 @@
+"""Placements as a Qt table model, fed plain rows from the lifecycle service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QWidget
+
+from apdesk.i18n import N_, _, format_date
+from apdesk.services.placement_lifecycle import PlacementRow
+from apdesk.ui.widgets.row_table import RowTableModel
+
+PUPIL, PROVIDER, STATUS, START, END, HOURS, WARNINGS = range(7)
+HEADERS = (
+    N_("Pupil"),
+    N_("Provider"),
+    N_("Status"),
+    N_("Start"),
+    N_("End"),
+    N_("Hours"),
+    N_("Warnings"),
+)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _day(value: date | None) -> str:
+    return format_date(value) if value is not None else ""
+
+
+class PlacementsModel(RowTableModel[PlacementRow]):
+    def __init__(self, icon_source: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(HEADERS, parent)
+        self._icons = icon_source
+
+    def cell(self, row: PlacementRow, column: int, role: int) -> Any:
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            if column == START:
+                return (row.start_date or date.min).isoformat()
+            if column == END:
+                return (row.end_date or date.max).isoformat()
+            if column == HOURS:
+                return row.hours_per_week
+            if column == WARNINGS:
+                return row.warnings or 0
+            return self._text(row, column).casefold()
+        if role == Qt.ItemDataRole.DecorationRole and column == WARNINGS and row.warnings:
+            return self._icons.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.upn if column == PUPIL else self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, WARNINGS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _text(row: PlacementRow, column: int) -> str:
+        if column == STATUS:
+            status = _(row.status_label)
+            return f"{status}: {_(row.outcome)}" if row.outcome else status
+        if column == WARNINGS:
+            return "" if row.warnings is None else str(row.warnings)
+        return {
+            PUPIL: row.pupil_name,
+            PROVIDER: row.provider_name,
+            START: _day(row.start_date),
+            END: _day(row.end_date),
+            HOURS: f"{row.hours_per_week:g}",
+        }[column]

@@ -1,0 +1,311 @@
+"""The placements page: every placement with its warnings count, filters, and the status moves.
+
+Refer, start and end go through placement_actions so each queues the LA's pack in the same
+transaction; the referral form and the parents' letter are rendered on the worker and previewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, ngettext
+from apdesk.models.enums import PlacementStatus
+from apdesk.services.placement_actions import ProviderChoice, provider_choices, refer, start
+from apdesk.services.placement_lifecycle import PlacementRow, list_placements
+from apdesk.services.placements import PlacementResult
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.home.filters import narrow_placements
+from apdesk.ui.placements.dialogs import DayDialog, EndPlacementDialog
+from apdesk.ui.placements.editor import PlacementEditor
+from apdesk.ui.placements.model import (
+    PROVIDER,
+    PUPIL,
+    ROW_ROLE,
+    SORT_ROLE,
+    START,
+    PlacementsModel,
+)
+from apdesk.ui.placements.print_actions import PrintMixin
+from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.filter_banner import FilterBanner
+
+HEADER_KEY = "placements/header"
+MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
+Mover = Callable[..., PlacementResult]
+
+
+@dataclass(frozen=True)
+class Listing:
+    rows: list[PlacementRow]
+    providers: list[ProviderChoice]
+
+
+class PlacementsPage(PrintMixin, QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editor: PlacementEditor | None = None
+        self.end_dialog: EndPlacementDialog | None = None
+        self.setAccessibleName(_("Placements"))
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(_("Status filter"))
+        self.status.addItem(_("Every status"), "")
+        for s in PlacementStatus:
+            self.status.addItem(_(s.label), s.value)
+        self.provider = QComboBox(self)
+        self.provider.setAccessibleName(_("Provider filter"))
+        self.provider.addItem(_("Every provider"), 0)
+        self.provider.setMinimumContentsLength(16)
+        self.warnings_only = QCheckBox(_("With &warnings only"), self)
+        for signal in (self.status.currentIndexChanged, self.provider.currentIndexChanged):
+            signal.connect(lambda _i: self.refresh())
+        self.warnings_only.toggled.connect(lambda _on: self._apply_rows())
+        self.model = PlacementsModel(self, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Placements"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
+        self.table.sortByColumn(START, Qt.SortOrder.DescendingOrder)
+        self.buttons: dict[str, QAction] = {}
+        actions = QToolBar(_("Placement actions"), self)
+        actions.setAccessibleName(_("Placement actions"))
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key, text, slot in (
+            ("new", _("&New placement"), self.new_placement),
+            ("open", _("&Open"), self.open_selected),
+            ("refer", _("&Refer"), lambda: self.refer_selected()),
+            ("start", _("S&tart"), lambda: self.start_selected()),
+            ("end", _("&End…"), self.end_selected),
+            ("referral", _("Print referral &form"), self.print_referral),
+            ("letter", _("Print parents' &letter"), self.print_letter),
+        ):
+            action = actions.addAction(text)
+            action.triggered.connect(slot)
+            self.buttons[key] = action
+        self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
+        self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_placement)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_referral)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(_("Status:"), self))
+        filters.addWidget(self.status)
+        filters.addWidget(QLabel(_("Provider:"), self))
+        filters.addWidget(self.provider, 1)
+        filters.addWidget(self.warnings_only)
+        self.message = ErrorLabel(self)
+        self.busy = BusyBar(self)
+        self.count = QLabel(self)
+        self.banner = FilterBanner(_("Show all placements"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(filters)
+        layout.addWidget(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.rows: list[PlacementRow] = []
+        saved = ctx.settings.value(HEADER_KEY)
+        if saved is not None:
+            header.restoreState(saved)
+        self._sized = saved is not None
+        header.sectionResized.connect(self._remember_header)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
+        ctx.store_changed.connect(lambda _r: self.refresh())
+        self._enable()
+        self.refresh()
+
+    # -- listing -------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        status = self.status.currentData() or None
+        provider_id = int(self.provider.currentData() or 0) or None
+
+        def fetch(store: Store) -> Listing:
+            today = date.today()
+            with store.session() as session:
+                rows = list_placements(
+                    session,
+                    today,
+                    provider_id=provider_id,
+                    status=PlacementStatus(status) if status else None,
+                    with_warnings=True,
+                )
+                return Listing(rows, provider_choices(session, today))
+
+        self.ctx.read(fetch, self._show)
+
+    def _show(self, listing: Listing) -> None:
+        self.rows = listing.rows
+        chosen = self.provider.currentData()
+        self.provider.blockSignals(True)
+        self.provider.clear()
+        self.provider.addItem(_("Every provider"), 0)
+        for p in listing.providers:
+            self.provider.addItem(p.name, p.id)
+        self.provider.setCurrentIndex(max(self.provider.findData(chosen), 0))
+        self.provider.blockSignals(False)
+        self._apply_rows()
+
+    def _apply_rows(self) -> None:
+        selected = self.selected_row()
+        rows = [r for r in self.rows if r.warnings] if self.warnings_only.isChecked() else self.rows
+        if self.from_home:
+            rows, text = narrow_placements(rows, self.from_home)
+            self.banner.show_text(text)
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
+            self._sized = True
+        self.count.setText(
+            ngettext("{n} placement", "{n} placements", len(rows)).format(n=len(rows))
+        )
+        if selected is not None:
+            self.select(selected.id)
+        self._enable()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `placement_ids` and/or a `status`; the other filters are reset so every
+        one of them shows."""
+        self.from_home = dict(filters)
+        self._reset_filters(str(filters.get("status") or ""))
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self._reset_filters("")
+
+    def _reset_filters(self, status: str) -> None:
+        """Re-read only when the status or provider asked of the store changes."""
+        before = (self.status.currentData(), self.provider.currentData())
+        for combo, value in ((self.status, status), (self.provider, 0)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.warnings_only.blockSignals(True)
+        self.warnings_only.setChecked(False)
+        self.warnings_only.blockSignals(False)
+        if (self.status.currentData(), self.provider.currentData()) != before:
+            self.refresh()
+        else:
+            self._apply_rows()
+
+    def _remember_header(self) -> None:
+        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def selected_row(self) -> PlacementRow | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select(self, placement_id: int) -> None:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, PUPIL)
+            if index.data(ROW_ROLE).id == placement_id:
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(r)
+                return
+
+    def _enable(self) -> None:
+        row = self.selected_row()
+        status = row.status if row else None
+        self.buttons["open"].setEnabled(row is not None)
+        self.buttons["refer"].setEnabled(status == PlacementStatus.DRAFT)
+        self.buttons["start"].setEnabled(status == PlacementStatus.REFERRED)
+        self.buttons["end"].setEnabled(status == PlacementStatus.ACTIVE)
+        self.buttons["referral"].setEnabled(row is not None)
+        self.buttons["letter"].setEnabled(row is not None)
+
+    # -- editing ---------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_placement(index.data(ROW_ROLE).id)
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_placement(row.id)
+
+    def new_placement(self) -> PlacementEditor:
+        return self.open_placement(None)
+
+    def open_placement(self, placement_id: int | None) -> PlacementEditor:
+        self.editor = PlacementEditor(self.ctx, placement_id, parent=self)
+        self.editor.open()
+        return self.editor
+
+    # -- status moves ------------------------------------------------------------------
+    def refer_selected(self, on: date | None = None) -> None:
+        self._move(refer, _("Refer"), _("Referred on"), on)
+
+    def start_selected(self, on: date | None = None) -> None:
+        self._move(start, _("Start"), _("Started on"), on)
+
+    def _move(self, mover: Mover, title: str, prompt: str, on: date | None) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if on is None:
+            ask = DayDialog(title, prompt, date.today(), self)
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return
+            on = ask.value()
+        placement_id, day = row.id, on
+
+        def write(store: Store) -> PlacementResult:
+            with store.session() as session:
+                return mover(session, placement_id, day, date.today())
+
+        self.message.show_message("")
+        self.ctx.write(write, None, self._failed)
+
+    def end_selected(self) -> EndPlacementDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        self.end_dialog = EndPlacementDialog(self.ctx, row.id, row.pupil_name, self)
+        self.end_dialog.open()
+        return self.end_dialog
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.message.show_message(describe_error(exc))

@@ -1,0 +1,1 @@
+"""The Plans and Reviews pages: targets, reviews, follow-ups and ending a placement."""

@@ -1,0 +1,213 @@
+"""What the Plans page does to a plan: the dialogs it opens, removals after a question, and
+the PDFs it renders on the worker. Kept apart from the page's layout and loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlmodel import Session
+
+from apdesk.documents.plan_pdf import plan_pdf
+from apdesk.documents.review_pdf import review_pdf
+from apdesk.i18n import _
+from apdesk.models.errors import ValidationError
+from apdesk.services import plans
+from apdesk.services.plans.agencies import AgencyRow
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, review_setup
+from apdesk.ui.plans.end_dialog import EndPlacementDialog
+from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
+from apdesk.ui.plans.review_dialog import ReviewDialog
+from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
+from apdesk.ui.plans.target_editor import TargetEditor
+from apdesk.ui.plans.view import PlanView
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+
+class PlanActions(QWidget):
+    """The Plans page's actions; the page sets `ctx`, `view` and `placement_id`."""
+
+    ctx: AppContext
+    view: PlanView
+    placement_id: int | None
+    dialog: QWidget | None
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def edit_target(self, existing: TargetRow | None) -> None:
+        data = self.view.data
+        if data is None:
+            return
+        self._open(TargetEditor(self.ctx, data.placement_id, existing, data.end, self))
+
+    def _edit_current_target(self) -> None:
+        row = self.view.targets.current_row()
+        if isinstance(row, TargetRow):
+            self.edit_target(row)
+
+    def remove_target(self) -> None:
+        row = self.view.targets.current_row()
+        if not isinstance(row, TargetRow):
+            return
+        if self._confirm(
+            _("Remove target"), _("Remove the target “{what}”?").format(what=row.what)
+        ):
+            self._write_session(lambda s: plans.remove_target(s, row.id))
+
+    def _entry(self, make: Callable[[int], QWidget]) -> None:
+        if self.placement_id is not None:
+            self._open(make(self.placement_id))
+
+    def add_step(self) -> None:
+        self._entry(lambda pid: StepEditor(self.ctx, pid, None, self))
+
+    def add_agency(self) -> None:
+        self._entry(lambda pid: AgencyEditor(self.ctx, pid, self))
+
+    def add_voice(self) -> None:
+        self._entry(lambda pid: VoiceEditor(self.ctx, pid, self))
+
+    def _edit_current_step(self) -> None:
+        step = self.view.steps.current_row()
+        if isinstance(step, StepRow):
+            self._entry(lambda pid: StepEditor(self.ctx, pid, step, self))
+
+    def _confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_step(self) -> None:
+        step = self.view.steps.current_row()
+        if not isinstance(step, StepRow):
+            return
+        if self._confirm(_("Remove step"), _("Remove the step “{step}”?").format(step=step.step)):
+            self._write_session(lambda s: plans.remove_step(s, step.id))
+
+    def remove_agency(self) -> None:
+        agency = self.view.agencies.current_row()
+        if not isinstance(agency, AgencyRow):
+            return
+        question = _("Remove {agency} ({contact}) from the plan?").format(
+            agency=agency.name, contact=agency.contact
+        )
+        if self._confirm(_("Remove agency"), question):
+            self._write_session(lambda s: plans.remove_agency(s, agency.id))
+
+    def _write_session(self, change: Callable[[Session], object]) -> None:
+        def work(store: Store) -> None:
+            with store.session() as s:
+                change(s)
+
+        self.ctx.write(work, on_error=self._warn)
+
+    def print_review(self) -> None:
+        data = self.view.data
+        if data is None:
+            return
+        chosen = self.view.reviews.current_row()
+        held = [r for r in data.reviews if r.held_on is not None]
+        review = chosen if isinstance(chosen, ReviewRow) and chosen.held_on else None
+        review = review or (held[-1] if held else None)
+        if review is None:
+            self._warn(ValidationError(_("Review"), _("no review has been held yet")))
+            return
+        review_id = review.id
+
+        def work(store: Store) -> bytes:
+            with store.session() as s:
+                return review_pdf(s, review_id)
+
+        def done(pdf: bytes) -> None:
+            name = f"review-{data.upn or data.placement_id}-{review.date.isoformat()}.pdf"
+            title = _("Review record for {name}").format(name=data.pupil_name)
+            self._open(PdfPreviewDialog(pdf, title, name, self))
+
+        self.ctx.read(work, done, self._warn)
+
+    def save_text(self) -> None:
+        if self.placement_id is None:
+            return
+        pid = self.placement_id
+        exit_text = self.view.exit_strategy.toPlainText()
+        transition = self.view.transition_plan.toPlainText()
+
+        def work(store: Store) -> None:
+            with store.session() as s:
+                plans.save_plan_text(s, pid, exit_strategy=exit_text, transition_plan=transition)
+
+        self.view.text_error.show_message("")
+        self.ctx.write(
+            work,
+            lambda _r: self.view.text_error.show_message(""),
+            lambda exc: self.view.text_error.show_message(describe_error(exc)),
+        )
+
+    def print_plan(self) -> None:
+        data = self.view.data
+        if data is None:
+            return
+        pid = data.placement_id
+
+        def work(store: Store) -> bytes:
+            with store.session() as s:
+                return plan_pdf(s, pid, date.today())
+
+        def done(pdf: bytes) -> None:
+            self.view.busy.hide()
+            name = f"plan-{data.upn or pid}.pdf"
+            self._open(
+                PdfPreviewDialog(pdf, _("Plan for {name}").format(name=data.pupil_name), name, self)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.view.busy.hide()
+            self._warn(exc)
+
+        self.view.busy.show()
+        self.ctx.read(work, done, failed)
+
+    def hold_review(self) -> None:
+        if self.placement_id is None:
+            return
+        pid = self.placement_id
+        self.ctx.read(
+            lambda store: review_setup(store, pid),
+            lambda setup: self._open(ReviewDialog(self.ctx, setup, self)),
+        )
+
+    def end_placement(self) -> None:
+        data = self.view.data
+        if data is None:
+            return
+        dialog = EndPlacementDialog(self.ctx, data.placement_id, data.pupil_name, self)
+        dialog.accepted.connect(lambda: self._after_end(dialog.follow_ups))
+        self._open(dialog)
+
+    def _after_end(self, follow_ups: int) -> None:
+        """After a return, show the follow-ups now in the diary."""
+        tab = self.view.follow_ups.parentWidget()
+        if follow_ups and tab is not None:
+            self.view.tabs.setCurrentWidget(tab)
+
+    def record_follow_up(self) -> None:
+        data = self.view.data
+        if data is None:
+            return
+        open_rows = [f for f in data.follow_ups if f.id is not None and f.done_on is None]
+        chosen = self.view.follow_ups.current_row()
+        row = chosen if isinstance(chosen, FollowUpRow) and chosen in open_rows else None
+        row = row or (open_rows[0] if open_rows else None)
+        if row is None or row.id is None:
+            return
+        task = FollowUpTask(row.id, data.placement_id, data.pupil_name, row.weeks, row.due_on)
+        self._open(FollowUpDialog(self.ctx, task, self))
+
+    def _warn(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, _("Plans"), describe_error(exc))

@@ -1,0 +1,133 @@
+"""Record a sustained-return check (6 or 12 weeks after a return): is the pupil still
+attending, with attendance since the return counted from the register and shown as a guide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, format_date
+from apdesk.services import plans
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.plans.data import since_return_text
+from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, read_only, to_date
+
+
+@dataclass(frozen=True)
+class FollowUpTask:
+    """Which follow-up to record, as the reviews list or the plan page knows it."""
+
+    follow_up_id: int | None  # None until the follow-up is first recorded
+    placement_id: int
+    pupil_name: str
+    weeks: int
+    due_on: date
+
+
+class FollowUpDialog(QDialog):
+    def __init__(self, ctx: AppContext, task: FollowUpTask, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = task
+        title = _("{weeks}-week follow-up for {name}").format(
+            weeks=task.weeks, name=task.pupil_name
+        )
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            _("Due {day}. Did the return to mainstream last?").format(day=format_date(task.due_on)),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.done_on = date_edit(_("Date checked"), date.today(), self)
+        self.done_on.set_range(latest=date.today())
+        self.since = read_only(_("Attendance since the return"), self)
+        self.yes = QRadioButton(_("&Yes"), self)
+        self.yes.setAccessibleName(_("Still attending: yes"))
+        self.no = QRadioButton(_("N&o"), self)
+        self.no.setAccessibleName(_("Still attending: no"))
+        self.answer = QButtonGroup(self)
+        self.answer.addButton(self.yes)
+        self.answer.addButton(self.no)
+        self.yes.setChecked(True)
+        answer_row = QWidget(self)
+        answer_layout = QHBoxLayout(answer_row)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.addWidget(self.yes)
+        answer_layout.addWidget(self.no)
+        answer_layout.addStretch(1)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(_("Note"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.general = ErrorLabel(self)
+        self.errors = FieldErrors(self.general)
+        form = QFormLayout()
+        self.errors.add_row(form, _("Date checked"), self.done_on, _("&Checked on:"))
+        form.addRow(_("Attendance:"), self.since)
+        form.addRow(_("Still attending?"), answer_row)
+        form.addRow(_("&Note:"), self.note)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self.done_on.changed.connect(self.refresh_since)
+        self.refresh_since()
+
+    def refresh_since(self) -> None:
+        until, pid = to_date(self.done_on), self.task.placement_id
+        self.ctx.read(lambda store: since_return_text(store, pid, until), self.since.setText)
+
+    def save(self) -> None:
+        done_on, attending = to_date(self.done_on), self.yes.isChecked()
+        note, fid = self.note.toPlainText(), self.task.follow_up_id
+        pid, weeks = self.task.placement_id, self.task.weeks
+
+        def work(store: Store) -> int:
+            with store.session() as s:
+                row = plans.record_follow_up(
+                    s,
+                    fid,
+                    done_on=done_on,
+                    still_attending=attending,
+                    note=note,
+                    today=date.today(),
+                    placement_id=pid,
+                    weeks=weeks,
+                )
+                return row.id or 0
+
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        self.ctx.write(work, lambda _id: self._saved(), self._refused)
+
+    def _saved(self) -> None:
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)

@@ -1,0 +1,169 @@
+"""The Reviews page: every review and sustained-return follow-up that is due in the next two
+weeks or overdue, most urgent first, with the way to hold or record each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from apdesk.i18n import _
+from apdesk.services.plans.due_list import WINDOW_DAYS, DueRow, load_due
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.filters import narrow_reviews
+from apdesk.ui.plans.data import review_setup
+from apdesk.ui.plans.review_dialog import ReviewDialog
+from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
+from apdesk.ui.plans.review_models import due_columns
+from apdesk.ui.plans.tables import RowsTable
+from apdesk.ui.plans.view import button, row
+from apdesk.ui.widgets.filter_banner import FilterBanner
+
+SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
+
+
+class ReviewsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(_("Reviews"))
+        self.dialog: QWidget | None = None
+        self.summary = QLabel(_("Loading…"), self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_("Summary"))
+        self.table = RowsTable(
+            _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
+        )
+        self.table.doubleClicked.connect(self.act)
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
+        self._restore_sort()
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
+        self.open_button = button(_("&Open plan"), _("Open plan"), self)
+        self.review_button = button(_("Hold &review…"), _("Hold review"), self, "Ctrl+R")
+        self.follow_up_button = button(_("Record &follow-up…"), _("Record follow-up"), self)
+        self.open_button.clicked.connect(self.open_plan)
+        self.review_button.clicked.connect(self.hold_review)
+        self.follow_up_button.clicked.connect(self.record_follow_up)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.activated.connect(self.act)
+        self.banner = FilterBanner(_("Show all reviews and follow-ups"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[DueRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row(self.open_button, self.review_button, self.follow_up_button))
+        ctx.store_changed.connect(self.refresh)
+        self._update_buttons()
+        self.refresh()
+
+    def _restore_sort(self) -> None:
+        saved = str(self.ctx.settings.value(SORT_KEY, ""))
+        column, _sep, order = saved.partition(",")
+        if column.lstrip("-").isdigit() and order.isdigit():
+            self.table.sortByColumn(int(column), Qt.SortOrder(int(order)))
+
+    def _remember_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.ctx.settings.setValue(SORT_KEY, f"{column},{order.value}")
+
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self, _changed: object = None) -> None:
+        if self.ctx.is_unlocked:
+            self.ctx.query(load_due, date.today()).success(self.show_rows).run()
+
+    def show_rows(self, rows: list[DueRow]) -> None:
+        self.rows = rows
+        self.table.set_rows(self._narrowed(rows))
+        reviews = [r for r in rows if r.kind == "review"]
+        overdue = sum(1 for r in reviews if r.overdue)
+        follow_ups = len(rows) - len(reviews)
+        self.summary.setText(
+            _(
+                "{overdue} reviews overdue, {due} due in the next {days} days; "
+                "{follow_ups} follow-ups after a return to make."
+            ).format(
+                overdue=overdue, due=len(reviews) - overdue, days=WINDOW_DAYS, follow_ups=follow_ups
+            )
+        )
+        self._update_buttons()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `placement_ids` and/or a `state` ("overdue" or "due": reviews only)."""
+        self.from_home = dict(filters)
+        self.table.set_rows(self._narrowed(self.rows))
+        self._update_buttons()
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.table.set_rows(self.rows)
+        self._update_buttons()
+
+    def _narrowed(self, rows: list[DueRow]) -> list[DueRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_reviews(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
+
+    def current(self) -> DueRow | None:
+        item = self.table.current_row()
+        return item if isinstance(item, DueRow) else None
+
+    def _update_buttons(self) -> None:
+        item = self.current()
+        self.open_button.setEnabled(item is not None)
+        self.review_button.setEnabled(item is not None and item.kind == "review")
+        self.follow_up_button.setEnabled(item is not None and item.kind == "follow_up")
+
+    def act(self) -> None:
+        """Enter or double-click: hold the review, or record the follow-up."""
+        item = self.current()
+        if item is not None and item.kind == "review":
+            self.hold_review()
+        elif item is not None:
+            self.record_follow_up()
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def hold_review(self) -> None:
+        item = self.current()
+        if item is None or item.kind != "review":
+            return
+        pid = item.placement_id
+        self.ctx.read(
+            lambda store: review_setup(store, pid),
+            lambda setup: self._open(ReviewDialog(self.ctx, setup, self)),
+        )
+
+    def record_follow_up(self) -> None:
+        item = self.current()
+        if item is None or item.kind != "follow_up":
+            return
+        task = FollowUpTask(
+            item.follow_up_id, item.placement_id, item.pupil_name, item.weeks, item.due_on
+        )
+        self._open(FollowUpDialog(self.ctx, task, self))
+
+    def open_plan(self) -> None:
+        """Bring the Plans page forward on this placement, when inside the main window."""
+        item = self.current()
+        window = self.window()
+        pages = getattr(window, "pages", {})
+        specs = getattr(window, "specs", [])
+        plans_page = pages.get("plans")
+        if item is None or plans_page is None:
+            return
+        keys = [spec.key for spec in specs]
+        window.sidebar.setCurrentRow(keys.index("plans"))  # type: ignore[attr-defined]
+        plans_page.show_placement(item.placement_id)

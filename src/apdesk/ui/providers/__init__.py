@@ -1,0 +1,1 @@
+"""The Providers page: the directory, the provider editor with QA and concerns."""

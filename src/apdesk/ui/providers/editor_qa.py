@@ -1,0 +1,263 @@
+"""A provider's QA record in its editor: audits with their state, and the quality-concerns log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, format_date
+from apdesk.models.enums import AuditKind, AuditOutcome
+from apdesk.services.qa import (
+    AuditInput,
+    ConcernInput,
+    ConcernRow,
+    add_audit,
+    add_concern,
+    list_audits,
+    list_concerns,
+    provider_qa,
+    update_concern_outcome,
+)
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.binding import enum_combo, text_box
+from apdesk.ui.widgets.fields import DateField, qa_icon, qa_text
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    kind: str
+    audit_date: date
+    outcome: str
+    next_due: date | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class QaView:
+    state: str
+    reasons: list[str]
+    audits: list[AuditLine]
+
+
+def _day(value: date | None) -> str:
+    return format_date(value) if value is not None else ""
+
+
+def _tree(headers: list[str], name: str) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setAccessibleName(name)
+    tree.setWordWrap(True)
+    return tree
+
+
+class AuditsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.provider_id = ctx, 0
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName(_("QA state"))
+        self.state_icon = QLabel(self)
+        self.list = _tree(
+            [_("Audit"), _("Date"), _("Outcome"), _("Next due"), _("Notes")], _("QA audits")
+        )
+        box = QGroupBox(_("Add an audit"), self)
+        form = QFormLayout(box)
+        self.kind = enum_combo(AuditKind, _("Audit kind"))
+        self.audit_date = DateField(_("Audit date"))
+        self.outcome = enum_combo(AuditOutcome, _("Audit outcome"))
+        self.next_due = DateField(_("Next due"))
+        self.notes = text_box(_("Audit notes"), 2)
+        self.add_button = QPushButton(_("&Add audit"))
+        self.add_button.clicked.connect(self.add)
+        self.error = ErrorLabel(self)
+        for label, widget in (
+            (_("Audit"), self.kind),
+            (_("Date"), self.audit_date),
+            (_("Outcome"), self.outcome),
+            (_("Next due (blank: a year on)"), self.next_due),
+            (_("Notes"), self.notes),
+        ):
+            form.addRow(label + ":", widget)
+        form.addRow(self.error)
+        form.addRow(self.add_button)
+        top = QHBoxLayout()
+        top.addWidget(self.state_icon)
+        top.addWidget(self.state, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(box)
+
+    def load(self, provider_id: int) -> None:
+        self.provider_id = provider_id
+        self.ctx.read(lambda store: self._fetch(store, provider_id), self._show)
+
+    @staticmethod
+    def _fetch(store: Store, provider_id: int) -> QaView:
+        with store.session() as session:
+            status = provider_qa(session, provider_id, date.today())
+            audits = [
+                AuditLine(a.kind.label, a.audit_date, a.outcome.label, a.next_due, a.notes)
+                for a in list_audits(session, provider_id)
+            ]
+        return QaView(status.state, status.reasons, audits)
+
+    def _show(self, view: QaView) -> None:
+        size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
+        self.state_icon.setPixmap(qa_icon(self, view.state).pixmap(size, size))
+        reasons = "; ".join(view.reasons) or _("All audits current")
+        self.state.setText(f"<b>{qa_text(view.state)}</b>: {reasons}")
+        self.list.clear()
+        for a in view.audits:
+            item = QTreeWidgetItem(
+                [_(a.kind), _day(a.audit_date), _(a.outcome), _day(a.next_due), a.notes]
+            )
+            self.list.addTopLevelItem(item)
+        for column in range(4):
+            self.list.resizeColumnToContents(column)
+
+    def add(self) -> None:
+        self.error.show_message("")
+        provider_id = self.provider_id
+        data = AuditInput(
+            kind=self.kind.currentData(),
+            audit_date=self.audit_date.value(),
+            outcome=self.outcome.currentData(),
+            next_due=self.next_due.value(),
+            notes=self.notes.toPlainText(),
+        )
+
+        def write(store: Store) -> None:
+            with store.session() as session:
+                add_audit(session, provider_id, data, date.today())
+
+        self.ctx.write(write, lambda _r: self._added(), self._failed)
+
+    def _added(self) -> None:
+        self.audit_date.set_value(None)
+        self.next_due.set_value(None)
+        self.notes.clear()
+        self.load(self.provider_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_message(describe_error(exc))
+
+
+class ConcernsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.provider_id = ctx, 0
+        self.rows: list[ConcernRow] = []
+        self.list = _tree(
+            [_("Date"), _("Concern"), _("Who was told"), _("Outcome")], _("Quality concerns")
+        )
+        self.list.itemSelectionChanged.connect(self._selected)
+        outcome_row = QHBoxLayout()
+        self.outcome_edit = QLineEdit(self)
+        self.outcome_edit.setAccessibleName(_("Outcome of the chosen concern"))
+        self.outcome_edit.setPlaceholderText(_("Outcome of the concern chosen above"))
+        self.outcome_button = QPushButton(_("&Record outcome"))
+        self.outcome_button.clicked.connect(self.record_outcome)
+        outcome_row.addWidget(self.outcome_edit, 1)
+        outcome_row.addWidget(self.outcome_button)
+        box = QGroupBox(_("Add a concern"), self)
+        form = QFormLayout(box)
+        self.raised_on = DateField(_("Date raised"))
+        self.concern = text_box(_("Concern"), 2)
+        self.told = QLineEdit(self)
+        self.told.setAccessibleName(_("Who was told"))
+        self.add_button = QPushButton(_("Add &concern"))
+        self.add_button.clicked.connect(self.add)
+        self.error = ErrorLabel(self)
+        form.addRow(_("Date") + ":", self.raised_on)
+        form.addRow(_("Concern") + ":", self.concern)
+        form.addRow(_("Who was told") + ":", self.told)
+        form.addRow(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(outcome_row)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+        self._selected()
+
+    def load(self, provider_id: int) -> None:
+        self.provider_id = provider_id
+
+        def fetch(store: Store) -> list[ConcernRow]:
+            with store.session() as session:
+                return list_concerns(session, provider_id)
+
+        self.ctx.read(fetch, self._show)
+
+    def _show(self, rows: list[ConcernRow]) -> None:
+        self.rows = rows
+        self.list.clear()
+        for row in rows:
+            outcome = row.outcome or _("Open: no outcome yet")
+            item = QTreeWidgetItem([_day(row.raised_on), row.concern, row.told, outcome])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            self.list.addTopLevelItem(item)
+        self.list.resizeColumnToContents(0)
+        self._selected()
+
+    def _selected(self) -> None:
+        self.outcome_button.setEnabled(bool(self.list.selectedItems()))
+
+    def add(self) -> None:
+        self.error.show_message("")
+        provider_id = self.provider_id
+        data = ConcernInput(self.raised_on.value(), self.concern.toPlainText(), self.told.text())
+
+        def write(store: Store) -> None:
+            with store.session() as session:
+                add_concern(session, provider_id, data, date.today())
+
+        self.ctx.write(write, lambda _r: self._added(), self._failed)
+
+    def _added(self) -> None:
+        self.raised_on.set_value(None)
+        self.concern.clear()
+        self.told.clear()
+        self.load(self.provider_id)
+
+    def record_outcome(self) -> None:
+        items = self.list.selectedItems()
+        if not items:
+            return
+        concern_id, outcome = (
+            int(items[0].data(0, Qt.ItemDataRole.UserRole)),
+            self.outcome_edit.text(),
+        )
+
+        def write(store: Store) -> None:
+            with store.session() as session:
+                update_concern_outcome(session, concern_id, outcome)
+
+        self.ctx.write(write, lambda _r: self._recorded(), self._failed)
+
+    def _recorded(self) -> None:
+        self.outcome_edit.clear()
+        self.load(self.provider_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_message(describe_error(exc))

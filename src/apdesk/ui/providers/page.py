@@ -1,0 +1,179 @@
+"""The provider directory page: search as you type, QA state in words and icon, open to edit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, ngettext
+from apdesk.services.providers import ProviderRow, list_providers
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.filters import narrow_providers
+from apdesk.ui.providers.editor import ProviderEditor
+from apdesk.ui.providers.find import FindProviderDialog
+from apdesk.ui.providers.model import NAME, ROW_ROLE, ProvidersFilter, ProvidersModel
+from apdesk.ui.widgets.filter_banner import FilterBanner
+
+HEADER_KEY = "providers/header"
+
+
+class ProvidersPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editor: ProviderEditor | None = None
+        self.finder: FindProviderDialog | None = None
+        self.setAccessibleName(_("Providers"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Search providers by name"))
+        self.search.setAccessibleName(_("Search providers"))
+        self.search.setClearButtonEnabled(True)
+        self.model = ProvidersModel(self, self)
+        self.proxy = ProvidersFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Provider directory"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(_("&New provider"), self)
+        self.new_button.setToolTip(_("Add a provider to the directory (Ctrl+Shift+N)"))
+        self.new_button.clicked.connect(self.new_provider)
+        self.open_button = QPushButton(_("&Open"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.find_button = QPushButton(_("&Find a provider…"), self)
+        self.find_button.setToolTip(_("Match a pupil's needs to providers, best first"))
+        self.find_button.clicked.connect(self.find_provider)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_provider)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.find_button)
+        self.banner = FilterBanner(_("Show all providers"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[ProviderRow] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.setTabOrder(self.search, self.table)
+        saved = ctx.settings.value(HEADER_KEY)
+        if saved is not None:
+            header.restoreState(saved)
+        header.sectionResized.connect(self._remember_header)
+        ctx.store_changed.connect(lambda _r: self.refresh())
+        self._sized = saved is not None
+        self.refresh()
+
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        self.ctx.read(self._fetch, self._show)
+
+    @staticmethod
+    def _fetch(store: Store) -> list[ProviderRow]:
+        with store.session() as session:
+            return list_providers(session, date.today())
+
+    def _show(self, rows: list[ProviderRow]) -> None:
+        self.rows = rows
+        selected = self.selected_id()
+        rows = self._narrowed(rows)
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        self.count.setText(ngettext("{n} provider", "{n} providers", len(rows)).format(n=len(rows)))
+        if selected is not None:
+            self.select(selected)
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `provider_ids` and/or `qa` ("overdue": QA overdue, missing or failed)."""
+        self.from_home = dict(filters)
+        self.search.clear()
+        self._show(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self._show(self.rows)
+
+    def _narrowed(self, rows: list[ProviderRow]) -> list[ProviderRow]:
+        if not self.from_home:
+            return rows
+        rows, text = narrow_providers(rows, self.from_home)
+        self.banner.show_text(text)
+        return rows
+
+    def _remember_header(self) -> None:
+        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row: ProviderRow = index.data(ROW_ROLE)
+        return row.id
+
+    def select(self, provider_id: int) -> None:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, NAME)
+            if index.data(ROW_ROLE).id == provider_id:
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(r)
+                return
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_provider(index.data(ROW_ROLE).id)
+
+    def open_selected(self) -> None:
+        provider_id = self.selected_id()
+        if provider_id is not None:
+            self.open_provider(provider_id)
+
+    def new_provider(self) -> None:
+        self.open_provider(None)
+
+    def open_provider(self, provider_id: int | None) -> ProviderEditor:
+        self.editor = ProviderEditor(self.ctx, provider_id, self)
+        self.editor.open()
+        return self.editor
+
+    def find_provider(self) -> FindProviderDialog:
+        self.finder = FindProviderDialog(self.ctx, self)
+        self.finder.open()
+        return self.finder

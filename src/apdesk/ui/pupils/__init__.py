@@ -1,0 +1,1 @@
+"""The Pupils page: the list, a pupil's record, the editor and the import wizard."""

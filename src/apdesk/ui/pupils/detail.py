@@ -1,0 +1,242 @@
+"""One pupil at a glance beside the register: who they are, needs, contacts, placements, voice
+and documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, format_date, format_short_date
+from apdesk.models.enums import Gender, NeedCategory, SenStatus
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.pupils.attachments import AttachmentsBox
+from apdesk.ui.pupils.contact_editor import ContactEditor
+from apdesk.ui.pupils.data import PupilView, load_pupil
+from apdesk.ui.pupils.lists import fill_list, make_list
+
+
+def section(title: str, body: QWidget | QLabel) -> QGroupBox:
+    box = QGroupBox(title)
+    box.setAccessibleName(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(body)
+    return box
+
+
+def text_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+class PupilDetailPanel(QScrollArea):
+    """Shows `view`; asks the page to open the editor through `edit_requested`."""
+
+    edit_requested = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: PupilView | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(_("Pupil details"))
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(12, 8, 12, 12)
+
+        self.title = QLabel(_("Choose a pupil in the list to see their record."))
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(_("Pupil name"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button.setAccessibleName(_("Edit this pupil"))
+        self.edit_button.setToolTip(_("Edit this pupil (Ctrl+E)"))
+        self.edit_button.setShortcut("Ctrl+E")
+        self.edit_button.clicked.connect(self._edit)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.facts = text_label(_("Pupil facts"))
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.needs = text_label(_("Needs"))
+        self.health = text_label(_("Health needs"))
+        self.family = text_label(_("Family support"))
+        self.safety = text_label(_("Safety information"))
+        for title, label in (
+            (_("Needs"), self.needs),
+            (_("Health needs"), self.health),
+            (_("Family support"), self.family),
+            (_("Safety information"), self.safety),
+        ):
+            body.addWidget(section(title, label))
+        body.addWidget(self._contacts_section())
+        self.placements = make_list(_("Placements"))
+        body.addWidget(section(_("Placements"), self.placements))
+        self.voice = text_label(_("Child and family voice"))
+        body.addWidget(section(_("Child and family voice"), self.voice))
+        self.attachments = AttachmentsBox(ctx)
+        body.addWidget(section(_("Documents"), self.attachments))
+        body.addStretch(1)
+        layout.addWidget(self.body)
+        self.setWidget(inner)
+        self.show_view(None)
+
+    def _contacts_section(self) -> QGroupBox:
+        self.contacts = make_list(_("Contacts"))
+        self.contacts.itemActivated.connect(lambda _item: self.edit_contact())
+        self.add_contact_button = QPushButton(_("Add &contact…"))
+        self.add_contact_button.setAccessibleName(_("Add a contact"))
+        self.add_contact_button.clicked.connect(self.add_contact)
+        self.edit_contact_button = QPushButton(_("Edit c&ontact…"))
+        self.edit_contact_button.setAccessibleName(_("Edit the chosen contact"))
+        self.edit_contact_button.clicked.connect(self.edit_contact)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_contact_button)
+        buttons.addWidget(self.edit_contact_button)
+        buttons.addStretch(1)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.contacts)
+        layout.addLayout(buttons)
+        return section(_("Contacts"), holder)
+
+    # -- loading -------------------------------------------------------------------
+    def load(self, pupil_id: int | None) -> None:
+        if pupil_id is None:
+            self.show_view(None)
+            return
+        self.ctx.read(lambda store: load_pupil(store, pupil_id), self.show_view, self._gone)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.load(self.view.id)
+
+    def _gone(self, _exc: BaseException) -> None:
+        self.show_view(None)  # removed meanwhile: the list refreshes on its own
+
+    def show_view(self, view: PupilView | None) -> None:
+        self.view = view
+        self.body.setVisible(view is not None)
+        self.edit_button.setEnabled(view is not None)
+        font = QFont(self.font())
+        if view is None:
+            self.title.setFont(font)
+            self.title.setText(_("Choose a pupil in the list to see their record."))
+            self.facts.setText("")
+            return
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setText(view.name)
+        self.facts.setText(self._facts(view))
+        data = view.data
+        labels = {need.value: _(need.label) for need in NeedCategory}
+        self.needs.setText("\n".join(f"• {labels.get(n, n)}" for n in data.needs) or _("None"))
+        for label, text in (
+            (self.health, data.health_needs),
+            (self.family, data.family_support),
+            (self.safety, data.safety_info),
+        ):
+            label.setText(text or _("Nothing recorded."))
+        self._fill_contacts(view)
+        self._fill_placements(view)
+        self.voice.setText(self._voice_text(view))
+        self.attachments.show_items(view.id, view.attachments)
+
+    @staticmethod
+    def _facts(view: PupilView) -> str:
+        data = view.data
+        parts = [
+            _("UPN {upn}").format(upn=data.upn),
+            _(view.year_label),
+            _("born {date}").format(date=format_date(data.dob)),
+            _(Gender(data.gender).label),
+            _(SenStatus(data.sen_status).label),
+            _("Looked after") if data.looked_after else _("Not looked after"),
+        ]
+        if data.preferred_name:
+            parts.insert(0, _("Legal name {name}").format(name=f"{data.forename} {data.surname}"))
+        return " · ".join(parts)
+
+    def _fill_contacts(self, view: PupilView) -> None:
+        entries = []
+        for contact in view.contacts:
+            c = contact.data
+            first = f"{c.name} ({c.relationship})" if c.relationship else c.name
+            if c.parental_responsibility:
+                first += " · " + _("parental responsibility")
+            second = " · ".join(part for part in (c.phone, c.email) if part)
+            lines = [first, second, c.address.replace("\n", ", ")]
+            entries.append(("\n".join(line for line in lines if line), contact.id))
+        fill_list(self.contacts, entries, _("No contacts yet."))
+
+    def _fill_placements(self, view: PupilView) -> None:
+        entries = []
+        for p in view.placements:
+            dates = _("from {start}").format(start=format_short_date(p.start_date))
+            if p.end_date:
+                dates = _("{start} to {end}").format(
+                    start=format_short_date(p.start_date), end=format_short_date(p.end_date)
+                )
+            if p.start_date is None:
+                dates = _("no dates yet")
+            second = [dates, _("{hours:g} hours a week").format(hours=p.hours_per_week)]
+            if p.outcome_label:
+                second.append(_("outcome: {outcome}").format(outcome=_(p.outcome_label)))
+            text = f"{p.provider} — {_(p.status_label)}\n" + " · ".join(second)
+            entries.append((text, p.id))
+        fill_list(self.placements, entries, _("No placements."))
+
+    @staticmethod
+    def _voice_text(view: PupilView) -> str:
+        if not view.voice:
+            return _("Nothing recorded yet.")
+        lines = []
+        for entry in view.voice:
+            how = f" ({entry.how_gathered})" if entry.how_gathered else ""
+            lines.append(f"{format_date(entry.said_on)} · {_(entry.voice_of)}{how}: {entry.text}")
+        return "\n\n".join(lines)
+
+    # -- actions -------------------------------------------------------------------
+    def _edit(self) -> None:
+        if self.view is not None:
+            self.edit_requested.emit(self.view.id)
+
+    def add_contact(self) -> ContactEditor | None:
+        if self.view is None:
+            return None
+        dialog = ContactEditor(self.ctx, self.view.id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_contact(self) -> ContactEditor | None:
+        item = self.contacts.currentItem()
+        if self.view is None or item is None:
+            return None
+        wanted = item.data(Qt.ItemDataRole.UserRole)
+        found = next((c for c in self.view.contacts if c.id == wanted), None)
+        if found is None:
+            return None
+        dialog = ContactEditor(self.ctx, self.view.id, found.data, found.id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -1,0 +1,253 @@
+"""Import pupils from a MIS file in steps: choose the file, match its columns, check, import.
+
+The check is a dry run of the very import that follows, so what it promises is what happens;
+and an import is all or nothing, so a file with any bad row changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import N_, _
+from apdesk.services.imports import ImportResult, detect_format, import_pupils, preview_csv
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.pupils.import_steps import CheckStep, MappingStep
+from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+
+MAX_BYTES = 50 * 1024 * 1024
+CHOOSE, MAPPING, CHECK, DONE = range(4)
+TITLES = {
+    CHOOSE: N_("Step 1: choose the file"),
+    MAPPING: N_("Step 2: match the columns"),
+    CHECK: N_("Step 3: check"),
+    DONE: N_("Done"),
+}
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data = b""
+        self.filename = ""
+        self.fmt = "csv"
+        self.outcome: ImportResult | None = None
+        self.setWindowTitle(_("Import pupils"))
+        self.setAccessibleName(_("Import pupils"))
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._choose_step())
+        self.mapping = MappingStep()
+        self.stack.addWidget(self.mapping)
+        self.check = CheckStep()
+        self.stack.addWidget(self.check)
+        self.finished_label = QLabel()
+        self.finished_label.setWordWrap(True)
+        self.finished_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.finished_label.setAccessibleName(_("Import result"))
+        self.stack.addWidget(self.finished_label)
+        self.busy = BusyBar()
+        self.back_button = QPushButton(_("< &Back"))
+        self.next_button = QPushButton(_("&Next >"))
+        self.import_button = QPushButton(_("&Import"))
+        self.import_button.setAccessibleName(_("Import the pupils"))
+        self.close_button = QPushButton(_("Cancel"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        self.busy.setMaximumWidth(160)
+        buttons.addWidget(self.busy)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.resize(760, 520)
+        self.go(CHOOSE)
+
+    def _choose_step(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            _(
+                "Choose a CSV export of your MIS (with a header row) or a common transfer file "
+                "(CTF, .xml). Pupils already in apdesk are matched by UPN and updated, not "
+                "duplicated. Nothing is saved until you press Import."
+            )
+        )
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(_("File to import"))
+        self.path.setPlaceholderText(_("pupils.csv or a CTF .xml file"))
+        self.path.returnPressed.connect(self.next)
+        browse = QPushButton(_("&Choose file…"))
+        browse.setAccessibleName(_("Choose the file to import"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.file_error = ErrorLabel()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.file_error)
+        layout.addStretch(1)
+        return page
+
+    # -- moving between steps --------------------------------------------------------
+    def go(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.heading.setText(_(TITLES[step]))
+        self.back_button.setEnabled(step in (MAPPING, CHECK))
+        self.next_button.setVisible(step in (CHOOSE, MAPPING))
+        self.next_button.setText(_("&Check") if step == MAPPING else _("&Next >"))
+        self.import_button.setVisible(step == CHECK)
+        self.import_button.setEnabled(
+            step == CHECK and self.outcome is not None and self.outcome.ok
+        )
+        self.close_button.setText(_("&Close") if step == DONE else _("Cancel"))
+        self.back_button.setVisible(step != DONE)
+        if step == CHECK and self.import_button.isEnabled():
+            self.import_button.setDefault(True)
+        elif step != DONE:
+            self.next_button.setDefault(True)
+
+    def back(self) -> None:
+        step = self.stack.currentIndex()
+        if step == CHECK and self.fmt == "csv":
+            self.go(MAPPING)
+        elif step in (CHECK, MAPPING):
+            self.go(CHOOSE)
+
+    def next(self) -> None:
+        step = self.stack.currentIndex()
+        if step == CHOOSE:
+            self.load_file(Path(self.path.text().strip()))
+        elif step == MAPPING:
+            self.dry_run()
+
+    def browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Choose the pupil file"),
+            str(Path.home()),
+            _("MIS exports (*.csv *.txt *.xml);;All files (*)"),
+        )
+        if chosen:
+            self.path.setText(chosen)
+            self.load_file(Path(chosen))
+
+    # -- the steps' work ---------------------------------------------------------------
+    def load_file(self, path: Path) -> None:
+        self.file_error.show_message("")
+        if not self.path.text().strip():
+            self.file_error.show_message(_("Choose a file first."))
+            return
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise ValueError(_("The file is over 50 MB: split it into smaller files."))
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.file_error.show_message(
+                _("Cannot read {name} ({error}): check the file name.").format(
+                    name=path.name, error=exc.strerror
+                )
+            )
+            return
+        except ValueError as exc:
+            self.file_error.show_message(str(exc))
+            return
+        self.filename = path.name
+        self.fmt = detect_format(self.data, self.filename)
+        if self.fmt == "ctf":
+            self.dry_run()
+            return
+        preview = preview_csv(self.data)
+        if preview.problem:
+            self.file_error.show_message(f"{preview.problem[:1].upper()}{preview.problem[1:]}.")
+            return
+        self.mapping.show_preview(preview)
+        self.go(MAPPING)
+
+    def column_map(self) -> dict[str, str] | None:
+        return self.mapping.column_map() if self.fmt == "csv" else None
+
+    def left_out(self) -> list[str]:
+        chosen = self.column_map() or {}
+        return [header for header, name in chosen.items() if not name and header]
+
+    def dry_run(self) -> None:
+        data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
+        self._set_busy(True)
+        self.ctx.read(
+            lambda store: import_pupils(
+                store, data, filename=filename, fmt=fmt, column_map=column_map, dry_run=True
+            ),
+            self._checked,
+            self._failed,
+        )
+
+    def _checked(self, result: ImportResult) -> None:
+        self._set_busy(False)
+        self.outcome = result
+        self.check.show_result(result, left_out=self.left_out())
+        self.go(CHECK)
+
+    def run_import(self) -> None:
+        if self.outcome is None or not self.outcome.ok:
+            return
+        data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
+
+        def work(store: Store) -> ImportResult:
+            return import_pupils(store, data, filename=filename, fmt=fmt, column_map=column_map)
+
+        self._set_busy(True)
+        self.ctx.write(work, self._imported, self._failed)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._set_busy(False)
+        self.outcome = result
+        if not result.ok:
+            self.check.show_result(result, refused_import=True, left_out=self.left_out())
+            self.go(CHECK)
+            return
+        self.finished_label.setText(
+            _("<b>{imported} imported, {updated} updated.</b><br><br>From {name}.").format(
+                imported=result.imported, updated=result.updated, name=self.filename
+            )
+        )
+        self.go(DONE)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.file_error.show_message(describe_error(exc))
+        self.go(CHOOSE)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for button in (self.back_button, self.next_button, self.import_button):
+            button.setEnabled(not busy and button is not self.import_button)
+        if not busy:
+            self.go(self.stack.currentIndex())

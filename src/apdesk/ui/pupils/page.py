@@ -1,0 +1,317 @@
+"""The pupil register: search as you type, filter, sort, and the chosen pupil's record beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, ngettext
+from apdesk.models.enums import SenStatus
+from apdesk.services.pupils import PupilRow, list_pupils, year_label
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.filters import narrow_pupils
+from apdesk.ui.pupils.data import load_pupil
+from apdesk.ui.pupils.detail import PupilDetailPanel
+from apdesk.ui.pupils.editor import PupilEditor
+from apdesk.ui.pupils.import_dialog import ImportDialog
+from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
+from apdesk.ui.widgets.filter_banner import FilterBanner
+
+HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
+
+
+def load_rows(store: Store) -> list[PupilRow]:
+    """Runs on the worker: the whole register, filtered on the GUI thread."""
+    with store.session() as session:
+        return list_pupils(session)
+
+
+def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(name)
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+class PupilsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editor: PupilEditor | None = None
+        self.importer: ImportDialog | None = None
+        self._want_id: int | None = None
+        self.setAccessibleName(_("Pupils"))
+        self.model = PupilTableModel(self)
+        self.proxy = PupilFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_bar()
+        self._build_table()
+        self.detail = PupilDetailPanel(ctx, self)
+        self.detail.edit_requested.connect(self.edit_pupil)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.banner = FilterBanner(_("Show all pupils"), self)
+        self.banner.cleared.connect(self.clear_filter)
+        self.from_home: dict[str, object] = {}  # the filter the home page opened it with
+        self.rows: list[PupilRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.bar)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.search, self.table)
+        self._restore_state()
+        ctx.store_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------
+    def _build_bar(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by name or UPN (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search pupils"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._filter(search=text))
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        style = self.style()
+        self.new_action = self._action(
+            _("&New pupil…"), "Ctrl+N", style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        )
+        self.new_action.triggered.connect(self.new_pupil)
+        self.import_action = self._action(
+            _("&Import…"), "Ctrl+I", style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
+        )
+        self.import_action.triggered.connect(self.import_pupils)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.search, 1)
+        for action in (self.new_action, self.import_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            self.bar.addWidget(button)
+
+        years = [(_("All years"), None)] + [(_(year_label(y)), y) for y in range(15)]
+        self.year_filter = _combo(_("Year group"), years)
+        sen = [(_("Any SEN status"), None)] + [(_(s.label), s) for s in SenStatus]
+        self.sen_filter = _combo(_("SEN status"), sen)
+        in_ap = [(_("In AP or not"), None), (_("In AP now"), True), (_("Not in AP"), False)]
+        self.ap_filter = _combo(_("In alternative provision now"), in_ap)
+        la = [
+            (_("Looked after or not"), None),
+            (_("Looked after"), True),
+            (_("Not looked after"), False),
+        ]
+        self.la_filter = _combo(_("Looked after"), la)
+        self.year_filter.currentIndexChanged.connect(
+            lambda: self._filter(year=self.year_filter.currentData())
+        )
+        self.sen_filter.currentIndexChanged.connect(
+            lambda: self._filter(sen_status=self.sen_filter.currentData())
+        )
+        self.ap_filter.currentIndexChanged.connect(
+            lambda: self._filter(in_ap_now=self.ap_filter.currentData())
+        )
+        self.la_filter.currentIndexChanged.connect(
+            lambda: self._filter(looked_after=self.la_filter.currentData())
+        )
+        self.count = QLabel()
+        self.count.setAccessibleName(_("Number of pupils shown"))
+        self.filters = QHBoxLayout()
+        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
+            self.filters.addWidget(combo)
+        self.filters.addStretch(1)
+        self.filters.addWidget(self.count)
+
+    def _action(self, text: str, shortcut: str, icon: Any) -> QAction:
+        action = QAction(icon, text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        self.addAction(action)
+        return action
+
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Pupil register"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setAccessibleName(_("Columns: click to sort"))
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = (112, 150, 64, 96, 92)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        header.sectionResized.connect(self._save_state)
+        header.sortIndicatorChanged.connect(self._save_state)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    # -- settings ------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        header = self.ctx.settings.value(HEADER_KEY)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.ctx.settings.value(SPLITTER_KEY)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([700, 360])
+        self.splitter.splitterMoved.connect(self._save_state)
+
+    def _save_state(self, *_args: object) -> None:
+        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    # -- data ----------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self, _changed: object = None) -> None:
+        if self.ctx.is_unlocked:
+            self.ctx.read(load_rows, self.show_rows)
+
+    def show_rows(self, rows: list[PupilRow]) -> None:
+        keep = self._want_id if self._want_id is not None else self.current_id()
+        self._want_id = None
+        self.rows = rows
+        if self.from_home:
+            rows, text = narrow_pupils(rows, self.from_home)
+            self.banner.show_text(text)
+        self.model.set_rows(rows)
+        self._update_count()
+        if keep is not None and self.select_pupil(keep):
+            self.detail.load(keep)
+        else:
+            self.detail.load(None)
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """Narrow to `pupil_ids`; search and the other filters are reset so all of them show."""
+        self.from_home = dict(filters)
+        self.search.clear()
+        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
+            combo.setCurrentIndex(0)
+        self.show_rows(self.rows)
+
+    def clear_filter(self) -> None:
+        self.from_home = {}
+        self.banner.hide()
+        self.show_rows(self.rows)
+
+    def _filter(self, **changes: Any) -> None:
+        self.proxy.set_filter(**changes)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        self.count.setText(
+            ngettext("{shown} of {total} pupil", "{shown} of {total} pupils", total).format(
+                shown=shown, total=total
+            )
+        )
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_pupil(self, pupil_id: int) -> bool:
+        """Make the pupil the current row, if they are shown; True when they were."""
+        row = self.model.row_of(pupil_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pupil_id = current.data(ID_ROLE) if current.isValid() else None
+        if self.detail.view is None or pupil_id != self.detail.view.id:
+            self.detail.load(pupil_id)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- dialogs -------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_pupil(index.data(ID_ROLE))
+
+    def new_pupil(self) -> PupilEditor:
+        return self._open_editor(PupilEditor(self.ctx, parent=self))
+
+    def edit_pupil(self, pupil_id: int) -> None:
+        """Loads the current record first, so the editor never shows a stale copy."""
+        self.ctx.read(
+            lambda store: load_pupil(store, pupil_id),
+            lambda view: self._show_editor(PupilEditor(self.ctx, view.data, pupil_id, self)),
+        )
+
+    def _show_editor(self, editor: PupilEditor) -> None:
+        self._open_editor(editor)
+
+    def _open_editor(self, editor: PupilEditor) -> PupilEditor:
+        self.editor = editor
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: self._saved(editor.saved_id))
+        editor.finished.connect(lambda _code: self._editor_gone(editor))
+        editor.open()
+        return editor
+
+    def _editor_gone(self, editor: PupilEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def _saved(self, pupil_id: int | None) -> None:
+        self._want_id = pupil_id  # store_changed follows at once and reloads the list
+
+    def import_pupils(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self._importer_gone(dialog))
+        self.importer = dialog
+        dialog.open()
+        return dialog
+
+    def _importer_gone(self, dialog: ImportDialog) -> None:
+        if self.importer is dialog:
+            self.importer = None

@@ -1,0 +1,1 @@
+"""The Attendance page: the register grid, returns, amendments, undo and its chart."""

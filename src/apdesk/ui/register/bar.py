@@ -1,0 +1,120 @@
+"""The Attendance page's bar: the week shown, codes, undo, import and export.
+
+Kept apart from the page so the page reads as what happens, and this as what is on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from apdesk.i18n import _, format_date
+
+if TYPE_CHECKING:
+    from apdesk.ui.register.page import RegisterPage
+
+
+@dataclass
+class RegisterBar:
+    layout: QHBoxLayout
+    week: QDateEdit
+    week_label: QLabel
+    filter_note: QLabel
+    show_all: QPushButton
+
+    def set_week(self, monday: date) -> None:
+        self.week.blockSignals(True)
+        self.week.setDate(QDate(monday.year, monday.month, monday.day))
+        self.week.blockSignals(False)
+        friday = monday + timedelta(days=4)
+        self.week_label.setText(
+            _("{start} to {end}").format(
+                start=format_date(monday, "d MMM"), end=format_date(friday, "d MMM y")
+            )
+        )
+
+    def set_filtered(self, filtered: bool, rows: int) -> None:
+        self.filter_note.setText(
+            _("Showing {n} pupil(s) picked on Home.").format(n=rows) if filtered else ""
+        )
+        self.filter_note.setVisible(filtered)
+        self.show_all.setVisible(filtered)
+
+
+def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    if shortcut:
+        button.setShortcut(QKeySequence(shortcut))
+        tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    button.setToolTip(tip)
+    return button
+
+
+def build_bar(page: RegisterPage) -> RegisterBar:
+    previous = _button(_("◀ &Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"))
+    previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
+    following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
+    following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
+    this_week = _button(_("T&his week"), _("This week"), "", _("Go to the current week"))
+    this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
+    week = QDateEdit()
+    week.setCalendarPopup(True)
+    week.setDisplayFormat("d MMM yyyy")
+    week.setAccessibleName(_("Week containing"))
+    week.setToolTip(_("Pick any day to show its week"))
+    week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
+    week_label = QLabel()
+    week_label.setAccessibleName(_("Week shown"))
+    codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
+    codes.clicked.connect(page.show_legend)
+    undo = QAction(_("&Undo"), page)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = QAction(_("&Redo"), page)
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    for action, run, available in (
+        (undo, page.undo_stack.undo, page.undo_stack.canUndoChanged),
+        (redo, page.undo_stack.redo, page.undo_stack.canRedoChanged),
+    ):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setEnabled(False)
+        action.triggered.connect(run)
+        available.connect(action.setEnabled)
+        action.setToolTip(
+            _("Undo records the previous code back as an amendment (marks are never deleted); "
+              "a new mark is corrected by typing over it.")
+        )  # fmt: skip
+        page.addAction(action)
+    undo_button, redo_button = QToolButton(), QToolButton()
+    undo_button.setDefaultAction(undo)
+    redo_button.setDefaultAction(redo)
+    import_button = _button(
+        _("&Import return…"), _("Import a provider return"), "Ctrl+I", _("Import a provider's CSV")
+    )
+    import_button.clicked.connect(page.open_import)
+    export_button = _button(
+        _("&Export for MIS…"), _("Export attendance for MIS"), "Ctrl+E", _("Save marks as CSV")
+    )
+    export_button.clicked.connect(page.open_export)
+    filter_note = QLabel()
+    show_all = QPushButton(_("Show &all"))
+    show_all.setAccessibleName(_("Show all pupils"))
+    show_all.clicked.connect(page.show_all)
+    layout = QHBoxLayout()
+    widget: QWidget
+    for widget in (previous, week, following, this_week, week_label):
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
+                   export_button):  # fmt: skip
+        layout.addWidget(widget)
+    bar = RegisterBar(layout, week, week_label, filter_note, show_all)
+    bar.set_filtered(False, 0)
+    return bar

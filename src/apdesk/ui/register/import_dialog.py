@@ -1,0 +1,199 @@
+"""Importing a provider's attendance return: check first, then import only a clean file.
+
+The check is a dry run of the very import that follows, and the import is all or nothing,
+so a file with any bad row changes nothing. Warnings (a mark with no placement covering the
+date) do not stop an import: schools track pupils before the placement is recorded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.services.attendance import ImportResult, import_returns
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.basics import ErrorLabel
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def run_import(
+    store: Store, data: bytes, filename: str, dry_run: bool, reason: str
+) -> ImportResult:
+    with store.session() as s:
+        return import_returns(s, data, filename=filename, dry_run=dry_run, reason=reason)
+
+
+class ImportReturnDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data = b""
+        self.filename = ""
+        self.checked: ImportResult | None = None
+        self.outcome: ImportResult | None = None
+        self.setWindowTitle(_("Import provider return"))
+        self.setAccessibleName(_("Import provider return"))
+        intro = QLabel(
+            _(
+                "A CSV with the columns upn, date, session (AM or PM) and code, and optionally "
+                "minutes_late and note. The file is checked first; nothing is written unless "
+                "every row is right."
+            )
+        )
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setAccessibleName(_("Chosen file"))
+        choose = QPushButton(_("&Choose file…"))
+        choose.setAccessibleName(_("Choose the return file"))
+        choose.clicked.connect(self.choose_file)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(_("Reason for any amendments"))
+        self.reason.setPlaceholderText(
+            _("Reason for changed marks, e.g. provider's corrected return")
+        )
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problems = QTableWidget(0, 4)
+        self.problems.setHorizontalHeaderLabels([_("Kind"), _("Row"), _("Column"), _("Message")])
+        self.problems.setAccessibleName(_("Errors and warnings in the file"))
+        self.problems.verticalHeader().hide()
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.problems.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton(
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName(_("Import the checked file"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        reason_label = QLabel(
+            _(
+                "&Reason for any changed marks (optional; otherwise "
+                '"Provider return" and the file name):'
+            )
+        )
+        reason_label.setBuddy(self.reason)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(680, 460)
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a provider return"), "", _("CSV files (*.csv);;All files (*)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                self.error.show_message(_("File: too large for a return; split it by week."))
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            self.error.show_message(_("File: cannot read it ({why}).").format(why=exc.strerror))
+            return
+        self.load(data, path.name)
+
+    def load(self, data: bytes, filename: str) -> None:
+        """Check `data` with a dry run; Import is enabled only when it has no errors."""
+        self.data, self.filename = data, filename
+        self.path.setText(filename)
+        self.checked = self.outcome = None
+        self.import_button.setEnabled(False)
+        self.error.show_message("")
+        self.summary.setText(_("Checking…"))
+        self.ctx.read(
+            lambda store: run_import(store, data, filename, True, self.reason.text()),
+            self.show_check,
+            self.show_error,
+        )
+
+    def show_check(self, result: ImportResult) -> None:
+        self.checked = result
+        self._fill(result)
+        if result.errors:
+            self.summary.setText(
+                _("{n} problem(s) in the file: nothing will be imported. Fix them and choose "
+                  "the file again.").format(n=len(result.errors))
+            )  # fmt: skip
+            return
+        self.summary.setText(
+            _("Ready: {new} new mark(s), {amended} amendment(s), {same} unchanged, "
+              "{warnings} warning(s).").format(
+                new=result.imported, amended=result.amended, same=result.unchanged,
+                warnings=len(result.warnings),
+            )
+        )  # fmt: skip
+        self.import_button.setEnabled(True)
+
+    def run(self) -> None:
+        if self.checked is None or not self.checked.ok:
+            return
+        data, filename, reason = self.data, self.filename, self.reason.text()
+        self.import_button.setEnabled(False)
+        self.ctx.write(
+            lambda store: run_import(store, data, filename, False, reason),
+            self.show_done,
+            self.show_error,
+        )
+
+    def show_done(self, result: ImportResult) -> None:
+        self.outcome = result
+        self._fill(result)
+        if not result.ok:  # e.g. an amendment needs a reason: say so, nothing was written
+            self.summary.setText(_("Not imported: see the problems below."))
+            self.import_button.setEnabled(False)
+            return
+        self.summary.setText(
+            _("Imported: {new} new mark(s), {amended} amendment(s), {same} unchanged.").format(
+                new=result.imported, amended=result.amended, same=result.unchanged
+            )
+        )
+
+    def show_error(self, exc: BaseException) -> None:
+        self.summary.setText("")
+        self.error.show_message(describe_error(exc))
+
+    def _fill(self, result: ImportResult) -> None:
+        rows = [(_("Error"), p) for p in result.errors] + [
+            (_("Warning"), p) for p in result.warnings
+        ]
+        self.problems.setRowCount(len(rows))
+        for index, (kind, problem) in enumerate(rows):
+            texts = (kind, str(problem.get("row", "")), str(problem.get("column", "")),
+                     str(problem.get("message", "")))  # fmt: skip
+            for column, text in enumerate(texts):
+                self.problems.setItem(index, column, QTableWidgetItem(text))

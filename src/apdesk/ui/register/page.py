@@ -1,0 +1,253 @@
+"""The Attendance page: the week's register, the Today panel and the selected pupil's chart.
+
+Marks are typed straight into the grid (see register_view). Each one is written at once
+through the worker; changing a recorded mark asks why, because the register keeps the
+original. The home dashboard opens the page narrowed with `apply_filter`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from apdesk.i18n import _
+from apdesk.models.errors import ValidationError
+from apdesk.services.attendance import RegisterGrid, register_grid
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.register.amend import AmendDialog, Change
+from apdesk.ui.register.bar import build_bar
+from apdesk.ui.register.chart import RegisterChart
+from apdesk.ui.register.export_dialog import ExportDialog
+from apdesk.ui.register.import_dialog import ImportReturnDialog
+from apdesk.ui.register.legend import CodeLegend
+from apdesk.ui.register.model import RegisterModel
+from apdesk.ui.register.today import TodayPanel
+from apdesk.ui.register.undo import AmendCommand, Written, write_mark
+from apdesk.ui.register.view import RegisterView
+
+SPLITTER_KEY = "register/splitter"
+SIDE_KEY = "register/side"
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _grid(store: Store, monday: date, today: date) -> RegisterGrid:
+    with store.session() as s:
+        return register_grid(s, monday, monday + timedelta(days=4), today=today)
+
+
+class RegisterPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.now = datetime.now  # replaced in tests and screenshots
+        self.monday = monday_of(self.now().date())
+        self.focus_day: date | None = None
+        self.amend_dialog: AmendDialog | None = None
+        self.legend: CodeLegend | None = None
+        self.import_dialog: ImportReturnDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.chart_pupil: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.model = RegisterModel(self)
+        self.view = RegisterView()
+        self.view.setModel(self.model)
+        self.view.code_typed.connect(self.enter_code)
+        self.view.message.connect(self.say)
+        self.view.legend_requested.connect(self.show_legend)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_("Register messages"))
+        self.key = QLabel(
+            _("Shaded with a corner notch: expected at a provider (· = not yet due)    "
+              "? = mark missing    ✎ = amended\nF4: list the codes    Enter: next pupil    "
+              "Delete never removes a mark (type over it to amend)")
+        )  # fmt: skip
+        self.key.setWordWrap(True)
+        self.today = TodayPanel(ctx, lambda: self.now())
+        self.today.pupil_chosen.connect(self.select_pupil)
+        self.chart = RegisterChart(ctx)
+        self.bar = build_bar(self)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.key)
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.today)
+        self.side.addWidget(self.chart)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 0)  # a week has fixed columns: the side takes the rest
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.fitted = False  # sized to the week's columns once, unless the user has resized
+        for splitter, key in ((self.splitter, SPLITTER_KEY), (self.side, SIDE_KEY)):
+            state = ctx.settings.value(key)
+            if state is not None:
+                self.fitted = splitter.restoreState(state) or self.fitted
+            splitter.splitterMoved.connect(lambda *_a, s=splitter, k=key: self._save(s, k))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.bar.layout)
+        layout.addWidget(self.splitter, 1)
+        self.setAccessibleName(_("Attendance"))
+        ctx.store_changed.connect(self._store_changed)
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        monday, today = self.monday, self.now().date()
+        self.bar.set_week(monday)
+        self.ctx.read(lambda store: _grid(store, monday, today), self._show_grid)
+        self.today.refresh()
+
+    def _show_grid(self, grid: RegisterGrid) -> None:
+        current = self.view.currentIndex()
+        self.model.set_grid(grid)
+        self.bar.set_filtered(self.model.filtered, self.model.rowCount())
+        if not self.fitted and self.model.columnCount():
+            self._fit()
+        if self.focus_day is not None and self.focus_day in grid.days:
+            am = grid.days.index(self.focus_day) * 2
+            self.view.move_to(0, am + (1 if self.now().hour >= 12 else 0))
+            self.focus_day = None
+        elif not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.move_to(min(max(current.row(), 0), self.model.rowCount() - 1), 0)
+
+    def _store_changed(self, value: object) -> None:
+        if self.isVisible() and not isinstance(value, Written):
+            self.refresh()
+        elif isinstance(value, Written):
+            self.today.refresh()
+
+    def go_to_week(self, day: date) -> None:
+        self.monday = monday_of(day)
+        self.refresh()
+
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Narrow the page: {"day": ISO date, "status", "pupil_ids", "provider_ids"}."""
+        day = filters.get("day")
+        if isinstance(day, str):
+            try:
+                day = date.fromisoformat(day)
+            except ValueError:
+                day = None
+        if isinstance(day, date):
+            self.monday, self.focus_day = monday_of(day), day
+        self.today.set_status(str(filters.get("status") or ""))
+        self.model.set_filters(filters.get("pupil_ids"), filters.get("provider_ids"))
+        self.refresh()
+
+    def show_all(self) -> None:
+        self.model.set_filters(None, None)
+        self.today.set_status("")
+        self.bar.set_filtered(False, self.model.rowCount())
+
+    # -- writing -----------------------------------------------------------------------
+    def enter_code(self, index: QModelIndex, code: str) -> None:
+        if not index.isValid():
+            return
+        row = self.model.rows[index.row()]
+        day, half = self.model.slot(index.column())
+        old = self.model.cell_at(index).code
+        self.write(Change(row.pupil_id, row.name, day, half, old, code), "", undoable=True)
+
+    def write(self, change: Change, reason: str, undoable: bool = False) -> None:
+        def done(written: Written) -> None:
+            c = written.change
+            self.model.update_cell(c.pupil_id, c.day, c.half, written.code,
+                                   written.outcome == "amended")  # fmt: skip
+            if undoable and written.outcome == "amended":
+                self.undo_stack.push(AmendCommand(written, self.write))
+            if written.outcome == "created":
+                self.say(_("{code} recorded for {name}, {half}.").format(
+                    code=written.code, name=c.name, half=c.half.value))  # fmt: skip
+            elif written.outcome == "amended":
+                text = _("{name} {half} amended from {old} to {new}; the original is kept.")
+                self.say(text.format(name=c.name, half=c.half.value, old=c.old, new=written.code))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and exc.field == "reason":
+                self.ask_reason(change, undoable)
+            else:
+                self.say(describe_error(exc))
+
+        self.ctx.write(lambda store: write_mark(store, change, reason), done, failed)
+
+    def ask_reason(self, change: Change, undoable: bool) -> None:
+        dialog = AmendDialog(change, self)
+        dialog.accepted.connect(lambda: self.write(change, dialog.reason_text(), undoable))
+        dialog.finished.connect(lambda _r: self.view.setFocus())
+        self.amend_dialog = dialog
+        dialog.open()
+
+    # -- helpers -------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+
+    def show_legend(self) -> None:
+        self.legend = CodeLegend(self)
+        self.legend.chosen.connect(lambda code: self.enter_code(self.view.currentIndex(), code))
+        self.legend.finished.connect(lambda _r: self.view.setFocus())
+        self.legend.open()
+
+    def open_import(self) -> None:
+        self.import_dialog = ImportReturnDialog(self.ctx, self)
+        self.import_dialog.open()
+
+    def open_export(self) -> None:
+        self.export_dialog = ExportDialog(self.ctx, self.monday, self.monday + timedelta(4), self)
+        self.export_dialog.open()
+
+    def select_pupil(self, pupil_id: int) -> None:
+        for row, entry in enumerate(self.model.rows):
+            if entry.pupil_id == pupil_id:
+                column = max(self.view.currentIndex().column(), 0)
+                self.view.move_to(row, column)
+                self.view.setFocus()
+                return
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.rows[current.row()]
+        if row.pupil_id == self.chart_pupil:
+            return
+        self.chart_pupil = row.pupil_id
+        cohort = [r.pupil_id for r in self.model.grid.rows]
+        self.chart.show_pupil(row.pupil_id, row.name, cohort, self.now().date())
+
+    def _fit(self) -> None:
+        """Give the grid room for the whole week and the side the rest."""
+        self.fitted = True
+        view = self.view
+        wanted = (
+            view.verticalHeader().sizeHint().width()
+            + view.horizontalHeader().defaultSectionSize() * self.model.columnCount()
+            + view.verticalScrollBar().sizeHint().width()
+            + view.frameWidth() * 2
+            + 4
+        )
+        total = max(self.splitter.width(), 900)
+        self.splitter.setSizes([wanted, max(total - wanted, 380)])
+        height = max(self.side.height(), 500)
+        self.side.setSizes([height * 2 // 3, height // 3])
+
+    def _save(self, splitter: QSplitter, key: str) -> None:
+        self.ctx.settings.setValue(key, splitter.saveState())

@@ -1,0 +1,255 @@
+"""The Today panel: who should be at a provider today, their marks, and whose return is late.
+
+A pupil who is not where they should be is a safeguarding matter from the first morning, so
+the providers that have not sent marks by the school's cut-off are listed with a phone
+number and email to chase, and the cut-off is set here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import N_, _, format_date
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.attendance import (
+    TodayBoard,
+    TodayPupil,
+    set_return_cutoff,
+    today_board,
+)
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.basics import ErrorLabel
+
+STATUS_TEXT = {"marked": N_("Marked"), "absent": N_("Absent"), "unmarked": N_("No mark yet")}
+STATUS_ICON = {
+    "marked": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "absent": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "unmarked": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+}
+FILTERS = (("", N_("Everyone expected")), ("unmarked", N_("No mark yet")), ("absent", N_("Absent")),
+           ("marked", N_("Marked")))  # fmt: skip
+
+
+def readonly_table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class TodayPanel(QWidget):
+    pupil_chosen = Signal(int)  # a pupil double-clicked: the page selects them in the grid
+
+    def __init__(self, ctx: AppContext, now: Callable[[], datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.now = now
+        self.board: TodayBoard | None = None
+        self.status = ""
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.setAccessibleName(_("Show pupils"))
+        for key, text in FILTERS:
+            self.filter.addItem(_(text), key)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.pupils = readonly_table(
+            [_("Status"), _("Pupil"), _("Provider"), _("AM"), _("PM")], _("Pupils expected today")
+        )
+        self.pupils.itemActivated.connect(self._activated)
+        pupil_header = self.pupils.horizontalHeader()
+        pupil_header.setStretchLastSection(False)
+        pupil_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        help_text = QLabel(
+            _(
+                "First-day response to absence is a safeguarding matter: phone a provider whose "
+                "marks have not arrived by the cut-off, and follow up any absence the same day."
+            )
+        )
+        help_text.setWordWrap(True)
+        self.cutoff = QTimeEdit()
+        self.cutoff.setDisplayFormat("HH:mm")
+        self.cutoff.setAccessibleName(_("Return cut-off time"))
+        cutoff_label = QLabel(_("Marks due by:"))
+        cutoff_label.setBuddy(self.cutoff)
+        self.save_cutoff = QPushButton(_("Set"))
+        self.save_cutoff.setAccessibleName(_("Save the cut-off time"))
+        self.save_cutoff.clicked.connect(self._save_cutoff)
+        self.cutoff_error = ErrorLabel()
+        self.late_heading = QLabel()
+        self.late_heading.setFont(font)
+        self.late = readonly_table(
+            [_("Provider and contact"), _("Missing"), _("Since")],
+            _("Providers late with their returns"),
+        )
+        late_header = self.late.horizontalHeader()
+        late_header.setStretchLastSection(False)
+        late_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.filter)
+        cut = QHBoxLayout()
+        cut.addWidget(cutoff_label)
+        cut.addWidget(self.cutoff)
+        cut.addWidget(self.save_cutoff)
+        cut.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pupils, 3)
+        layout.addWidget(self.late_heading)
+        layout.addWidget(help_text)
+        layout.addLayout(cut)
+        layout.addWidget(self.cutoff_error)
+        layout.addWidget(self.late)
+
+    # -- data ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = self.now()
+        self.ctx.read(lambda store: _board(store, now), self.show_board)
+
+    def show_board(self, board: TodayBoard) -> None:
+        self.board = board
+        self.heading.setText(_("Today, {day}").format(day=format_date(board.day, "EEEE d MMMM")))
+        self.cutoff.setTime(QTime(board.cutoff.hour, board.cutoff.minute))
+        counts = {s: len(board.with_status(s)) for s in STATUS_TEXT}
+        if board.pupils:
+            self.summary.setText(
+                _("{n} expected at a provider: {marked} marked, {absent} absent, "
+                  "{unmarked} with no mark yet.").format(
+                    n=len(board.pupils), **counts
+                )
+            )  # fmt: skip
+        else:
+            self.summary.setText(_("Nobody is expected at a provider today."))
+        self._fill_pupils()
+        self.late_heading.setText(
+            _("Late returns (after {cutoff}): {n} provider(s)").format(
+                cutoff=board.cutoff.strftime("%H:%M"), n=len(board.late_returns)
+            )
+            if board.late_returns
+            else _("Late returns: none. Every due mark has arrived.")
+        )
+        self._fill_late(board)
+
+    def _fill_late(self, board: TodayBoard) -> None:
+        """Two rows a provider: name, missing sessions and since; then phone and email."""
+        self.late.clearSpans()
+        self.late.setRowCount(len(board.late_returns) * 2)
+        for index, entry in enumerate(board.late_returns):
+            row = index * 2
+            name = QTableWidgetItem(self.style().standardIcon(STATUS_ICON["absent"]), entry.name)
+            name.setToolTip(
+                _("{name}: {n} session(s) without a mark since {day}").format(
+                    name=entry.name, n=entry.missing_sessions, day=format_date(entry.oldest)
+                )
+            )
+            self.late.setItem(row, 0, name)
+            self.late.setItem(row, 1, QTableWidgetItem(str(entry.missing_sessions)))
+            self.late.setItem(row, 2, QTableWidgetItem(format_date(entry.oldest, "EEE d MMM")))
+            contact = "    ".join(
+                part
+                for part in (
+                    _("Phone {phone}").format(phone=entry.phone) if entry.phone else "",
+                    _("Email {email}").format(email=entry.email) if entry.email else "",
+                )
+                if part
+            )
+            self.late.setItem(row + 1, 0, QTableWidgetItem(contact or _("No phone or email")))
+            self.late.setSpan(row + 1, 0, 1, 3)
+        rows = max(self.late.rowCount(), 1)
+        self.late.setMaximumHeight(
+            self.late.horizontalHeader().sizeHint().height()
+            + self.late.verticalHeader().defaultSectionSize() * min(rows, 8)
+            + self.late.frameWidth() * 2
+            + 2
+        )
+
+    def set_status(self, status: str) -> None:
+        index = self.filter.findData(status)
+        self.filter.setCurrentIndex(max(index, 0))
+
+    def shown_pupils(self) -> list[TodayPupil]:
+        if self.board is None:
+            return []
+        return self.board.with_status(self.status) if self.status else list(self.board.pupils)
+
+    def _filter_changed(self) -> None:
+        self.status = str(self.filter.currentData() or "")
+        self._fill_pupils()
+
+    def _fill_pupils(self) -> None:
+        rows = self.shown_pupils()
+        self.pupils.setRowCount(len(rows))
+        for row, pupil in enumerate(rows):
+            status = QTableWidgetItem(
+                self.style().standardIcon(STATUS_ICON[pupil.status]), _(STATUS_TEXT[pupil.status])
+            )
+            texts = [pupil.name, pupil.provider_name]
+            texts += [_session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]
+            self.pupils.setItem(row, 0, status)
+            for column, text in enumerate(texts, start=1):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
+                item.setToolTip(text)
+                self.pupils.setItem(row, column, item)
+            status.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        pupil_id = item.data(Qt.ItemDataRole.UserRole)
+        if pupil_id is not None:
+            self.pupil_chosen.emit(int(pupil_id))
+
+    def _save_cutoff(self) -> None:
+        value = self.cutoff.time().toString("HH:mm")
+        self.cutoff_error.show_message("")
+        self.ctx.write(
+            lambda store: _set_cutoff(store, value),
+            lambda _result: self.refresh(),
+            lambda exc: self.cutoff_error.show_message(describe_error(exc)),
+        )
+
+
+def _session_text(pupil: TodayPupil, half: AmPm) -> str:
+    if half not in pupil.expected:
+        return _("not expected")
+    return pupil.marks.get(half) or "?"
+
+
+def _board(store: Store, now: datetime) -> TodayBoard:
+    with store.session() as s:
+        return today_board(s, now)
+
+
+def _set_cutoff(store: Store, value: str) -> time:
+    with store.session() as s:
+        return set_return_cutoff(s, value)

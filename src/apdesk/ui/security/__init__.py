@@ -1,0 +1,1 @@
+"""Locking, unlocking, the passphrase and recovery key, backups and retention."""

@@ -1,0 +1,245 @@
+"""Security settings: change the passphrase, issue a recovery key, rotate the data key, backups.
+
+Everything that touches the key header runs on the worker (Argon2id takes a moment); a new
+recovery key is shown once, with Copy (cleared from the clipboard after 30 s) and Print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _
+from apdesk.models.errors import ValidationError
+from apdesk.services.passphrase import estimate
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.security.backups_tab import BackupsTab, backup_folder
+from apdesk.ui.security.clipboard_guard import ClipboardGuard
+from apdesk.ui.security.retention_tab import RetentionTab
+from apdesk.ui.widgets.basics import (
+    BusyBar,
+    ErrorLabel,
+    PassphraseInput,
+    StrengthMeter,
+    monospace_font,
+)
+
+
+def change_passphrase(store: Store, old: str, new: str) -> None:
+    """Runs on the worker: the old passphrase must open the header before it is replaced."""
+    store.header.unlock_with_passphrase(old)  # raises WrongKey with a clear message
+    store.change_passphrase(new)
+
+
+class RecoveryKeyBox(QWidget):
+    """A recovery key shown once, with Copy and Print."""
+
+    def __init__(self, guard: ClipboardGuard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guard = guard
+        self.key = QLineEdit(self)
+        self.key.setReadOnly(True)
+        self.key.setFont(monospace_font(1.1))
+        self.key.setAccessibleName(_("New recovery key"))
+        copy = QPushButton(_("&Copy"), self)
+        copy.setAccessibleName(_("Copy the recovery key"))
+        copy.clicked.connect(lambda: self.guard.copy(self.key.text()))
+        self.print_button = QPushButton(_("&Print…"), self)
+        self.print_button.setAccessibleName(_("Print the recovery key"))
+        self.print_button.clicked.connect(self.print_key)
+        note = QLabel(
+            _(
+                "Shown once: print it or write it down and lock it away. "
+                "The old key no longer works."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.key, 1)
+        row.addWidget(copy)
+        row.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        self.hide()
+
+    def show_key(self, key: str) -> None:
+        self.key.setText(key)
+        self.show()
+
+    def print_key(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        doc = QTextDocument()
+        doc.setPlainText(_("apdesk recovery key\n\n{key}\n").format(key=self.key.text()))
+        doc.print_(printer)
+
+
+class SecurityDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, guard: ClipboardGuard, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.guard = guard
+        self.setWindowTitle(_("Security"))
+        self.setAccessibleName(_("Security settings"))
+        self.setMinimumWidth(560)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._passphrase_tab(), _("&Passphrase"))
+        self.tabs.addTab(self._keys_tab(), _("&Keys"))
+        self.backups = BackupsTab(ctx, self)
+        self._done: Callable[[Any], None] = lambda _value: None
+        self.tabs.addTab(self.backups, _("&Backups and locking"))
+        self.retention = RetentionTab(ctx, self)
+        self.tabs.addTab(self.retention, _("&Retention"))
+        self.error = ErrorLabel(self)
+        self.busy = BusyBar(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+
+    # -- tabs --------------------------------------------------------------------
+    def _passphrase_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.old = PassphraseInput(_("Current passphrase"), page)
+        self.new = PassphraseInput(_("New passphrase"), page)
+        self.again = PassphraseInput(_("New passphrase again"), page)
+        self.meter = StrengthMeter(page)
+        self.new.edit.textChanged.connect(self.meter.update_for)
+        self.change_button = QPushButton(_("&Change passphrase"), page)
+        self.change_button.clicked.connect(self.submit_passphrase)
+        self.changed_note = QLabel(page)
+        form = QFormLayout(page)
+        form.addRow(_("C&urrent passphrase:"), self.old)
+        form.addRow(_("&New passphrase:"), self.new)
+        form.addRow("", self.meter)
+        form.addRow(_("New passphrase a&gain:"), self.again)
+        form.addRow("", self.change_button)
+        form.addRow("", self.changed_note)
+        return page
+
+    def _keys_tab(self) -> QWidget:
+        page = QWidget(self)
+        recovery_intro = QLabel(
+            _("A new recovery key replaces the old one, which stops working at once."), page
+        )
+        recovery_intro.setWordWrap(True)
+        self.recovery_button = QPushButton(_("Issue a new &recovery key"), page)
+        self.recovery_button.clicked.connect(self.issue_recovery_key)
+        rotate_intro = QLabel(
+            _(
+                "Rotating the data key re-encrypts the whole store under a new key, after a "
+                "checked backup. Use it if a copy of the store or its key may have been taken. "
+                "It also issues a new recovery key."
+            ),
+            page,
+        )
+        rotate_intro.setWordWrap(True)
+        self.rotate_passphrase = PassphraseInput(_("Passphrase to confirm"), page)
+        self.rotate_button = QPushButton(_("Rotate the &data key"), page)
+        self.rotate_button.clicked.connect(self.rotate_key)
+        self.recovery_box = RecoveryKeyBox(self.guard, page)
+        form = QFormLayout(page)
+        form.addRow(recovery_intro)
+        form.addRow("", self.recovery_button)
+        form.addRow(rotate_intro)
+        form.addRow(_("Pa&ssphrase:"), self.rotate_passphrase)
+        form.addRow("", self.rotate_button)
+        form.addRow(self.recovery_box)
+        return page
+
+    # -- actions -----------------------------------------------------------------
+    def _run(self, fn: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        self.error.show_message("")
+        self.busy.show()
+        self.tabs.setEnabled(False)
+        self._done = done
+        self.ctx.read(fn, self._finished, self._failed)
+
+    def _finished(self, value: Any) -> None:
+        self.busy.hide()
+        self.tabs.setEnabled(True)
+        self._done(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.tabs.setEnabled(True)
+        self.error.show_message(describe_error(exc))
+
+    def submit_passphrase(self) -> None:
+        old, new = self.old.text(), self.new.text()
+        self.changed_note.clear()
+        try:
+            if new != self.again.text():
+                raise ValidationError(
+                    _("New passphrase again"),
+                    _("does not match"),
+                    _("type the same passphrase twice"),
+                )
+            strength = estimate(new)
+            if not strength.acceptable:
+                raise ValidationError(_("New passphrase"), strength.label, strength.hint)
+        except ValidationError as exc:
+            self.error.show_message(str(exc))
+            return
+
+        def changed(_value: object) -> None:
+            for box in (self.old, self.new, self.again):
+                box.clear()
+            self.changed_note.setText(
+                _("Passphrase changed. Use the new one next time you unlock.")
+            )
+
+        self._run(lambda store: change_passphrase(store, old, new), changed)
+
+    def issue_recovery_key(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("New recovery key"),
+            _("Issue a new recovery key? The old one will stop working."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda store: store.new_recovery_key(), self.recovery_box.show_key)
+
+    def rotate_key(self) -> None:
+        passphrase = self.rotate_passphrase.text()
+        if not passphrase:
+            self.error.show_message(_("Passphrase: type it to confirm the rotation"))
+            return
+
+        def rotated(key: str) -> None:
+            self.rotate_passphrase.clear()
+            self.recovery_box.show_key(key)
+
+        folder = backup_folder(self.ctx)  # the daily backups: the old keys open them too
+        folders = [Path(folder)] if folder else []
+        self._run(lambda store: store.rotate_key(passphrase, backup_folders=folders), rotated)

@@ -1,0 +1,319 @@
+"""The main window: sidebar of pages, status bar, menus, and the Lock action.
+
+Pages are built from `ui.pages.PAGES` the first time each is shown while the store is unlocked
+(so opening the store pays only for the page on screen) and destroyed when it is locked, so no
+pupil's data lingers in a widget once the key is gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import N_, _
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.host import ShellWindow
+from apdesk.ui.outbox.sync_status import install_sync
+from apdesk.ui.security.install import install as install_security
+from apdesk.ui.shell.language import install_language
+from apdesk.ui.shell.pages import PAGES, PageSpec
+from apdesk.ui.widgets.basics import BusyBar
+from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
+
+if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
+    from apdesk.ui.security.unlock_dialog import UnlockDialog
+
+GEOMETRY_KEY, SPLITTER_KEY, PAGE_KEY = "main/geometry", "main/splitter", "main/page"
+SIDEBAR_WIDTH = 200
+UNLOCK_METHODS = {
+    "keyring": N_("Unlocked (keyring)"),
+    "passphrase": N_("Unlocked (passphrase)"),
+    "recovery": N_("Unlocked (recovery key)"),
+}
+
+
+class Pages(dict[str, QWidget]):
+    """The pages built so far; `pages[key]` builds that page if it is not built yet."""
+
+    def __init__(self, build: Callable[[str], QWidget | None]) -> None:
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self.build(key)
+        if page is None:
+            raise KeyError(key)
+        return page
+
+
+class LockedPanel(QWidget):
+    """What the window shows while the store is locked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        text = QLabel(_("The store is locked."), self)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton(_("&Unlock…"), self)
+        self.unlock_button.setAccessibleName(_("Unlock the store"))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+
+class MainWindow(ShellWindow):
+    def __init__(
+        self, ctx: AppContext, pages: list[PageSpec] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.specs = list(PAGES if pages is None else pages)
+        self.pages = Pages(self.page)  # the pages built since the last unlock
+        self.unlock_dialog: UnlockDialog | None = None
+        self.shelf = Shelf(self)
+        self.setWindowTitle("apdesk")
+        self.setAccessibleName(_("apdesk main window"))
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setAccessibleName(_("Pages"))
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        for spec in self.specs:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), _(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + 32)
+        self.stack = QStackedWidget(self)
+        self.locked_panel = LockedPanel(self.stack)
+        self.locked_panel.unlock_button.clicked.connect(self.ask_to_unlock)
+        self.stack.addWidget(self.locked_panel)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([SIDEBAR_WIDTH, 1000])
+        self.setCentralWidget(self.splitter)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        self._build_status_bar()
+        self._build_menus()
+        self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
+        ctx.locked.connect(self._on_locked)
+        ctx.unlocked.connect(self._on_unlocked)
+        ctx.error.connect(self.show_error)
+        self.security_ui = install_security(self)  # auto-lock, clipboard guard, backups…
+        install_language(self)  # Help > Language…
+        self._restore_geometry()
+        if ctx.is_unlocked:
+            self._on_unlocked()
+        else:
+            self._show_locked()
+
+    # -- building ----------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.store_label = QLabel(_("Store: {folder}").format(folder=self.ctx.folder), self)
+        self.store_label.setAccessibleName(_("Store location"))
+        self.lock_label = QLabel(self)
+        self.lock_label.setAccessibleName(_("Lock state"))
+        self.sync_label = QLabel(self)  # filled in by the sync feature
+        self.sync_label.setAccessibleName(_("Sync state"))
+        self.busy = BusyBar(self)
+        self.busy.setMaximumWidth(120)
+        self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
+        bar.addWidget(self.store_label, 1)
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.lock_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.lock_action = QAction(_("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setStatusTip(_("Lock the store: the key is dropped until you unlock"))
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        go_menu = self.menuBar().addMenu(_("&Go"))
+        self.page_actions: list[QAction] = []
+        for row, spec in enumerate(self.specs):
+            action = QAction(self.style().standardIcon(spec.icon), _(spec.title), self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+        self.addActions(self.page_actions)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        shortcuts = QAction(_("&Keyboard shortcuts"), self)
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        about = QAction(_("&About apdesk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(shortcuts)
+        help_menu.addAction(about)
+        self.shortcut_actions = [self.lock_action, self.quit_action, *self.page_actions, shortcuts]
+
+    # -- pages -------------------------------------------------------------------
+    def current_key(self) -> str | None:
+        item = self.sidebar.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_row(self, row: int) -> None:
+        if row < 0 or not self.ctx.is_unlocked:
+            return
+        page = self.page(self.specs[row].key)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        self.ctx.settings.setValue(PAGE_KEY, self.specs[row].key)
+        shown = getattr(page, "page_shown", None)
+        if callable(shown):
+            shown()
+
+    def page(self, key: str) -> QWidget | None:
+        """The page for `key`, built on first use while unlocked; None if there is no such page."""
+        page = self.pages.get(key)
+        spec = next((s for s in self.specs if s.key == key), None)
+        if page is None and spec is not None and self.ctx.is_unlocked:
+            page = spec.create(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            # Let the window take the new page's minimum size now, before the page is painted.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            if hasattr(page, "open_page"):  # a page may ask to show another page, filtered
+                page.open_page.connect(self.open_page)
+        return page
+
+    def open_page(self, key: str, filters: dict[str, object]) -> None:
+        """Show page `key` (or its alias) and narrow it with `apply_filter` if it has one."""
+        aliases = {"attendance": ("attendance", "register"), "register": ("register", "attendance")}
+        keys = [spec.key for spec in self.specs]
+        found = next((k for k in aliases.get(key, (key,)) if k in keys), None)
+        if found is None:
+            self.statusBar().showMessage(_("That list is not available yet."), 5000)
+            return
+        self.sidebar.setCurrentRow(keys.index(found))
+        apply = getattr(self.pages.get(found), "apply_filter", None)
+        if callable(apply):
+            apply(dict(filters))
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    # -- locking -----------------------------------------------------------------
+    def lock(self) -> None:
+        if self.ctx.is_unlocked:
+            self.ctx.lock()  # emits locked -> _on_locked
+
+    def _show_locked(self) -> None:
+        self.stack.setCurrentWidget(self.locked_panel)
+        self.sidebar.setEnabled(False)
+        self.lock_action.setEnabled(False)
+        for action in self.page_actions:
+            action.setEnabled(False)
+        self.lock_label.setText(_("Locked"))
+
+    def _on_locked(self) -> None:
+        self.shelf.shelve()  # open editors keep their input, hidden, until unlock
+        self._drop_pages()
+        self._show_locked()
+        self.ask_to_unlock()
+
+    def ask_to_unlock(self) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.raise_()
+            return
+        from apdesk.ui.security.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(self.ctx.folder, self.ctx.tasks, cancel_text=_("Cancel"), parent=self)
+        dialog.accepted.connect(lambda: self.ctx.set_store(dialog.store))  # type: ignore[arg-type]
+        dialog.finished.connect(self._unlock_dialog_closed)
+        self.unlock_dialog = dialog
+        dialog.open()
+
+    def _unlock_dialog_closed(self) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.deleteLater()
+            self.unlock_dialog = None
+
+    def _on_unlocked(self) -> None:
+        store = self.ctx.store
+        self.sidebar.setEnabled(True)
+        self.lock_action.setEnabled(True)
+        for action in self.page_actions:
+            action.setEnabled(True)
+        method = UNLOCK_METHODS.get(store.unlocked_by.method, "Unlocked")
+        self.lock_label.setText(_(method))
+        keys = [spec.key for spec in self.specs]
+        wanted = str(self.ctx.settings.value(PAGE_KEY, keys[0] if keys else ""))
+        row = keys.index(wanted) if wanted in keys else 0
+        self.sidebar.setCurrentRow(-1)  # force a change so the page is shown and refreshed
+        self.sidebar.setCurrentRow(row)
+        self.shelf.unshelve()
+
+    # -- dialogs and settings ------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("apdesk"), message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_about(self) -> None:
+        from apdesk.ui.shell.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        from apdesk.ui.shell.about import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        splitter = self.ctx.settings.value(SPLITTER_KEY)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not close_all(open_editors()):  # someone chose to go back to unsaved input
+            event.ignore()
+            return
+        self.save_settings()
+        super().closeEvent(event)

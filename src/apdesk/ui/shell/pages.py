@@ -1,0 +1,89 @@
+"""The sidebar's pages, in order. To add a page, add one `PageSpec` line to `PAGES`.
+
+A page is a QWidget whose constructor takes `(ctx: AppContext)`; it is built when the store is
+unlocked and thrown away when it is locked, so it never outlives the key. It may define
+`page_shown()`, called each time the page comes to the front (a good moment to refresh).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtWidgets import QStyle, QWidget
+
+if TYPE_CHECKING:
+    from apdesk.ui.core.context import AppContext
+
+Icon = QStyle.StandardPixmap
+
+
+def N_(text: str) -> str:
+    """Marks a string for translation without translating it yet (it is shown later via `_`)."""
+    return text
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable identifier, remembered in settings as the last page shown
+    title: str  # source text; the sidebar shows `_(title)`
+    icon: QStyle.StandardPixmap
+    factory: str  # "module:Class", imported only when the page is built
+
+    def create(self, ctx: AppContext) -> QWidget:
+        module, _sep, name = self.factory.partition(":")
+        page_class = cast(
+            Callable[["AppContext"], QWidget], getattr(importlib.import_module(module), name)
+        )
+        return page_class(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", N_("Home"), Icon.SP_DirHomeIcon, "apdesk.ui.home.page:HomePage"),
+    PageSpec(
+        "pupils",
+        N_("Pupils"),
+        Icon.SP_FileDialogDetailedView,
+        "apdesk.ui.pupils.page:PupilsPage",
+    ),
+    PageSpec(
+        "placements",
+        N_("Placements"),
+        Icon.SP_FileDialogContentsView,
+        "apdesk.ui.placements.page:PlacementsPage",
+    ),
+    PageSpec(
+        "providers",
+        N_("Providers"),
+        Icon.SP_DirLinkIcon,
+        "apdesk.ui.providers.page:ProvidersPage",
+    ),
+    PageSpec(
+        "register",
+        N_("Attendance"),
+        Icon.SP_DialogApplyButton,
+        "apdesk.ui.register.page:RegisterPage",
+    ),
+    PageSpec(
+        "timetables",
+        N_("Timetables"),
+        Icon.SP_FileDialogListView,
+        "apdesk.ui.timetables.page:TimetablesPage",
+    ),
+    PageSpec("plans", N_("Plans"), Icon.SP_FileIcon, "apdesk.ui.plans.page:PlansPage"),
+    PageSpec(
+        "reviews",
+        N_("Reviews"),
+        Icon.SP_MessageBoxInformation,
+        "apdesk.ui.plans.reviews_page:ReviewsPage",
+    ),
+    PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.outbox.page:OutboxPage"),
+    PageSpec(
+        "audit",
+        N_("Audit log"),
+        Icon.SP_FileDialogInfoView,
+        "apdesk.ui.audit.page:AuditPage",
+    ),
+]

@@ -1,0 +1,1 @@
+"""The Timetables page: hybrid IAP timetables, the grid editor, checks and suggestions."""

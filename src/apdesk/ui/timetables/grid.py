@@ -1,0 +1,242 @@
+"""The week grid: a table model over one week of the cycle, and a view edited from the keyboard.
+
+Each cell says what it is in words (LESSON, IAP, OFF-SITE, WITH FRIENDS) as well as by colour,
+and the colours are derived for the palette in use so a dark theme stays readable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from apdesk.i18n import _
+from apdesk.models.enums import SlotKind
+from apdesk.services.timetables import SlotValue, Structure
+from apdesk.services.timetables.structure import DAY_NAMES, DAYS, CellKey
+from apdesk.ui.timetables.commands import GridDocument
+
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# The printed timetable's colours, so screen and paper agree.
+HUES: dict[SlotKind, str] = {
+    SlotKind.MAINSTREAM: "#BFD7EE",
+    SlotKind.IAP: "#E2F1D8",
+    SlotKind.OFFSITE: "#FBD9B5",
+    SlotKind.SOCIAL: "#F1F1F1",
+}
+
+
+def tag(kind: SlotKind | None) -> str:
+    return {
+        SlotKind.MAINSTREAM: _("LESSON"),
+        SlotKind.IAP: _("IAP"),
+        SlotKind.OFFSITE: _("OFF-SITE"),
+        SlotKind.SOCIAL: _("WITH FRIENDS"),
+        None: _("NOT TIMETABLED"),
+    }[kind]
+
+
+def meaning(kind: SlotKind | None) -> str:
+    return {
+        SlotKind.MAINSTREAM: _("mainstream lesson with the class"),
+        SlotKind.IAP: _("session in the inclusion base"),
+        SlotKind.OFFSITE: _("alternative provision away from school"),
+        SlotKind.SOCIAL: _("break, lunch or free time with friends"),
+        None: _("nothing planned yet"),
+    }[kind]
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def colours(kind: SlotKind | None, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) for a kind: the printed pastel on light themes, a deep tint on dark."""
+    if kind is None:
+        return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    light = QColor(HUES[kind])
+    if not is_dark(palette):
+        return light, QColor("#000000")
+    saturation = max(light.hslSaturationF(), 0.45) if light.hslSaturationF() > 0.05 else 0.0
+    return QColor.fromHslF(light.hslHueF(), saturation, 0.27), QColor("#F2F2F2")
+
+
+def cell_lines(value: SlotValue | None) -> list[str]:
+    if value is None:
+        return [tag(None)]
+    lines = [tag(value.kind), value.title]
+    if value.kind is SlotKind.MAINSTREAM and value.detail:
+        lines.append(value.detail)
+    elif value.kind is SlotKind.IAP and value.subject:
+        lines.append(_("instead of {subject}").format(subject=value.subject))
+    return lines
+
+
+class TimetableGridModel(QAbstractTableModel):
+    """Rows are the periods of the day (breaks and lunch included), columns the days."""
+
+    def __init__(
+        self, document: GridDocument, structure: Structure | None = None, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.structure = structure or Structure()
+        self.week = 1
+        self.palette = QPalette()
+        document.changed.connect(self._document_changed)
+
+    def set_structure(self, structure: Structure) -> None:
+        self.beginResetModel()
+        self.structure = structure
+        self.week = min(self.week, structure.cycle_weeks)
+        self.endResetModel()
+
+    def set_week(self, week: int) -> None:
+        self.beginResetModel()
+        self.week = week
+        self.endResetModel()
+
+    def key(self, index: Index) -> CellKey:
+        period = self.structure.periods[index.row()]
+        return (self.week, DAYS[index.column()], period.number)
+
+    def index_of(self, key: CellKey) -> QModelIndex:
+        week, day, number = key
+        rows = [i for i, p in enumerate(self.structure.periods) if p.number == number]
+        if week != self.week or day not in DAYS or not rows:
+            return QModelIndex()
+        return self.index(rows[0], DAYS.index(day))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.structure.periods)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(DAYS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = self.key(index)
+        value = self.document.grid.get(key)
+        kind = value.kind if value else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "\n".join(cell_lines(value))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return colours(kind, self.palette)[0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return colours(kind, self.palette)[1]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            period = self.structure.periods[index.row()]
+            where = f"{_(DAY_NAMES[key[1]])} {period.label} {period.times}"
+            return f"{where}: " + ", ".join(cell_lines(value))
+        if role == KEY_ROLE:
+            return key
+        if role == KIND_ROLE:
+            return kind.value if kind else ""
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _(DAY_NAMES[DAYS[section]]) if 0 <= section < len(DAYS) else None
+        if 0 <= section < len(self.structure.periods):
+            period = self.structure.periods[section]
+            return f"{period.label}\n{period.times}"
+        return None
+
+    def _document_changed(self, keys: set[CellKey] | None) -> None:
+        if keys is None:
+            self.beginResetModel()
+            self.endResetModel()
+            return
+        for key in keys:
+            index = self.index_of(key)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+
+
+class TimetableGridView(QTableView):
+    """Arrow keys move; M, I, O, S set the kind; Delete clears; Enter or F2 edits the details;
+    Ctrl+drag copies a slot to another cell."""
+
+    typed = Signal(str)  # "M", "I", "O", "S", "clear" or "edit"
+    copy_requested = Signal(object, object)  # (source key, target key)
+
+    LETTERS = {Qt.Key.Key_M: "M", Qt.Key.Key_I: "I", Qt.Key.Key_O: "O", Qt.Key.Key_S: "S"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setAccessibleName(_("Timetable week grid"))
+        self.setAccessibleDescription(
+            _(
+                "Arrow keys move. M lesson, I IAP, O off-site, S with friends, Delete clears, "
+                "Enter edits the details, Ctrl+drag copies a slot."
+            )
+        )
+        self._drag_from: CellKey | None = None
+
+    def selected_keys(self) -> list[CellKey]:
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        keys = [i.data(KEY_ROLE) for i in indexes]
+        if not keys and self.currentIndex().isValid():
+            keys = [self.currentIndex().data(KEY_ROLE)]
+        return keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if plain and key in self.LETTERS:
+            self.typed.emit(self.LETTERS[Qt.Key(key)])
+        elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.typed.emit("clear")
+        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self.typed.emit("edit")
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and index.isValid():
+            self._drag_from = index.data(KEY_ROLE)
+            self.setCurrentIndex(index)
+            event.accept()
+            return
+        self._drag_from = None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            event.accept()  # show nothing moving: the copy happens on release
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        source, self._drag_from = self._drag_from, None
+        if source is None:
+            super().mouseReleaseEvent(event)
+            return
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.data(KEY_ROLE) != source:
+            self.copy_requested.emit(source, index.data(KEY_ROLE))
+            self.setCurrentIndex(index)
+        event.accept()

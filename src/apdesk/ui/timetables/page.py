@@ -1,0 +1,348 @@
+"""Timetables: a pupil's hybrid timetable version by version, edited in a week grid with live
+checks beside it, the mainstream share over time, the suggested next step, and the IAP group
+view. Work runs on the worker; the widgets only show plain rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from apdesk.i18n import _, format_date
+from apdesk.models.timetable_plan import VersionStatus
+from apdesk.services.timetables import Check, check_grid
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.timetables.actions import TimetableActions
+from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
+from apdesk.ui.timetables.checks import ChecksPanel
+from apdesk.ui.timetables.data import (
+    Catalogue,
+    PupilChoice,
+    PupilTimetables,
+    VersionDoc,
+    VersionRow,
+    load_catalogue,
+    load_pupil,
+    load_pupils,
+    load_version,
+)
+from apdesk.ui.timetables.editor import TimetableEditor
+from apdesk.ui.timetables.group import GroupViewPanel
+from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+
+CHECK_DELAY_MS = 400
+SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
+
+
+def version_text(row: VersionRow) -> str:
+    return _("{day} · {status} · {share:.0%} mainstream ({n} of {total} lessons)").format(
+        day=format_date(row.effective_date),
+        status=_(row.status.label),
+        share=row.share,
+        n=row.mainstream_lessons,
+        total=row.lesson_slots,
+    )
+
+
+def version_to_show(rows: list[VersionRow], today: date) -> VersionRow | None:
+    accepted = [r for r in rows if r.status is VersionStatus.ACCEPTED]
+    in_force = [r for r in accepted if r.effective_date <= today]
+    chosen = in_force or accepted or rows
+    return chosen[-1] if chosen else None
+
+
+class TimetablesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(_("Timetables"))
+        self.catalogue: Catalogue | None = None
+        self.pupils: list[PupilChoice] = []
+        self.pupil: PupilTimetables | None = None
+        self.doc: VersionDoc | None = None
+        self.stale = False
+        self._check_generation = 0
+        self._build()
+        self.commands = TimetableActions(self)
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.run_checks)
+        self.editor.document.changed.connect(lambda _keys: self.check_timer.start())
+        self.checks.slots_chosen.connect(self.editor.select_slots)
+        ctx.store_changed.connect(self._store_changed)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.pupil_combo = QComboBox(self)
+        self.pupil_combo.setAccessibleName(_("Pupil"))
+        self.pupil_combo.setMinimumContentsLength(28)
+        searchable(self.pupil_combo)
+        self.pupil_combo.activated.connect(self._pupil_chosen)
+        self.new_button = QPushButton(_("&New timetable…"), self)
+        self.new_button.setAccessibleName(_("New timetable for another pupil"))
+        self.print_button = QPushButton(_("&Print timetable…"), self)
+        self.print_button.setAccessibleName(_("Print this timetable version"))
+        top = QHBoxLayout()
+        top.addWidget(buddy(_("P&upil:"), self.pupil_combo))
+        top.addWidget(self.pupil_combo, 1)
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        top.addWidget(self.print_button)
+
+        self.editor = TimetableEditor(self)
+        self.editor.status.connect(self._status)
+        self.undo_button = QPushButton(_("Undo"), self)
+        self.redo_button = QPushButton(_("Redo"), self)
+        self.save_button = QPushButton(_("&Save"), self)
+        self.save_button.setAccessibleName(_("Save this version"))
+        self.save_new_button = QPushButton(_("Save as ne&xt version…"), self)
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName(_("Editor messages"))
+        self.status_label.setWordWrap(True)
+        bar = QHBoxLayout()
+        for button in (self.undo_button, self.redo_button, self.save_button, self.save_new_button):
+            bar.addWidget(button)
+        bar.addWidget(self.status_label, 1)
+        editor_box = QWidget(self)
+        box = QVBoxLayout(editor_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(bar)
+        box.addWidget(self.editor, 1)
+        self.checks = ChecksPanel(self)
+
+        self.versions = QListWidget(self)
+        self.versions.setAccessibleName(_("Versions of this timetable"))
+        self.versions.currentItemChanged.connect(self._version_chosen)
+        self.accept_button = QPushButton(_("A&ccept proposed"), self)
+        self.reject_button = QPushButton(_("Re&ject proposed"), self)
+        versions_box = QWidget(self)
+        vbox = QVBoxLayout(versions_box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(QLabel(_("<b>Versions</b> (each step is a new version)"), self))
+        vbox.addWidget(self.versions, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_button)
+        row.addWidget(self.reject_button)
+        row.addStretch(1)
+        vbox.addLayout(row)
+
+        self.chart = ShareChartWidget(self)
+        self.chart_summary = QLabel(self)
+        self.chart_summary.setWordWrap(True)
+        self.chart_summary.setAccessibleName(_("Mainstream share summary"))
+        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
+        chart_box = QWidget(self)
+        cbox = QVBoxLayout(chart_box)
+        cbox.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(_("<b>Mainstream share</b> — solid: accepted, dashed: proposed, "
+                                "dotted: target"), self))  # fmt: skip
+        head.addStretch(1)
+        head.addWidget(self.suggest_button)
+        cbox.addLayout(head)
+        cbox.addWidget(self.chart, 1)
+        cbox.addWidget(self.chart_summary)
+
+        self.split_top = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split_top.addWidget(editor_box)
+        self.split_top.addWidget(self.checks)
+        self.split_top.setStretchFactor(0, 3)
+        self.split_top.setStretchFactor(1, 1)
+        self.split_top.setSizes([700, 260])
+        self.split_bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split_bottom.addWidget(versions_box)
+        self.split_bottom.addWidget(chart_box)
+        self.split_bottom.setSizes([420, 540])
+        self.split_main = QSplitter(Qt.Orientation.Vertical, self)
+        self.split_main.addWidget(self.split_top)
+        self.split_main.addWidget(self.split_bottom)
+        self.split_main.setStretchFactor(0, 3)
+        self.split_main.setStretchFactor(1, 1)
+        self.split_main.setSizes([470, 200])
+        for split in (self.split_top, self.split_bottom, self.split_main):
+            split.setChildrenCollapsible(False)
+        for key, split in zip(SPLIT_KEYS, self._splitters(), strict=True):
+            state = self.ctx.settings.value(key)
+            if state is not None:
+                split.restoreState(state)
+            split.splitterMoved.connect(lambda *_a, k=key, s=split: self._remember(k, s))
+
+        pupil_tab = QWidget(self)
+        layout = QVBoxLayout(pupil_tab)
+        layout.addLayout(top)
+        layout.addWidget(self.split_main, 1)
+        self.group_panel = GroupViewPanel(self.ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Timetable views"))
+        self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
+        self.tabs.addTab(self.group_panel, _("&Group view"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addWidget(self.tabs)
+        self.setTabOrder(self.pupil_combo, self.new_button)
+        self.setTabOrder(self.new_button, self.editor.view)
+        self.setTabOrder(self.editor.view, self.checks.list)
+        self.setTabOrder(self.checks.list, self.versions)
+        name_controls(self)
+
+    def _splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:
+        return (self.split_main, self.split_top, self.split_bottom)
+
+    def _remember(self, key: str, split: QSplitter) -> None:
+        self.ctx.settings.setValue(key, split.saveState())
+
+    def _status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # -- loading -------------------------------------------------------------------
+    def page_shown(self) -> None:
+        if self.stale and not self.editor.document.dirty:
+            self.refresh()
+
+    def _store_changed(self, _value: object) -> None:
+        self.stale = True
+        if self.isVisible() and not self.editor.document.dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        self.stale = False
+        self.ctx.read(load_catalogue, self._show_catalogue)
+        self.ctx.read(load_pupils, self._show_pupils)
+        if self.tabs.currentIndex() == 1:
+            self.group_panel.load_groups()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.group_panel.load_groups()
+
+    def _show_catalogue(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.editor.set_structure(catalogue.structure)
+        placements = self.pupil.placements if self.pupil else []
+        self.editor.set_choices(catalogue.activities, placements)
+
+    def _show_pupils(self, pupils: list[PupilChoice]) -> None:
+        self.pupils = pupils
+        chosen = self.pupil.pupil_id if self.pupil else None
+        combo = self.pupil_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for p in pupils:
+            if p.has_timetable:
+                combo.addItem(f"{p.name} ({p.upn})", p.id)
+        if combo.count() == 0:
+            combo.setPlaceholderText(_("No timetables yet: use New timetable…"))
+        combo.blockSignals(False)
+        if chosen is None and combo.count():
+            chosen = combo.itemData(0)
+        if chosen is not None and combo.findData(chosen) >= 0:
+            combo.setCurrentIndex(combo.findData(chosen))
+            self.show_pupil(chosen)
+        self.commands.update_buttons()
+
+    def _pupil_chosen(self, index: int) -> None:
+        pid = self.pupil_combo.itemData(index)
+        if pid is not None and self.confirm_discard():
+            self.show_pupil(pid)
+
+    def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None:
+        self.ctx.read(lambda store: load_pupil(store, pupil_id),
+                      lambda data: self._show_pupil(data, version_id))  # fmt: skip
+
+    def _show_pupil(self, data: PupilTimetables, version_id: int | None) -> None:
+        self.pupil = data
+        if self.catalogue is not None:
+            self.editor.set_choices(self.catalogue.activities, data.placements)
+        self.chart.set_chart(data.chart)
+        self.chart_summary.setText(summary_text(data.chart))
+        current = version_id
+        if current is None and self.doc is not None and self.doc.draft.pupil_id == data.pupil_id:
+            current = self.doc.version_id
+        self.versions.blockSignals(True)
+        self.versions.clear()
+        chosen_item = None
+        default = version_to_show(data.versions, date.today())
+        for row in data.versions:
+            item = QListWidgetItem(version_text(row))
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            item.setToolTip(row.notes)
+            self.versions.addItem(item)
+            if row.version_id == current or (current is None and row is default):
+                chosen_item = item
+        self.versions.blockSignals(False)
+        if chosen_item is not None:
+            self.versions.setCurrentItem(chosen_item)
+        self.commands.update_buttons()
+
+    def _version_chosen(self, item: QListWidgetItem | None, previous: object = None) -> None:
+        if item is None or self.pupil is None:
+            return
+        row: VersionRow = item.data(Qt.ItemDataRole.UserRole)
+        same = self.doc is not None and self.doc.version_id == row.version_id
+        if same and self.editor.document.dirty:
+            self.commands.update_buttons()
+            return
+        pid = self.pupil.pupil_id
+        self.ctx.read(lambda store: load_version(store, pid, row), self._show_version)
+
+    def _show_version(self, doc: VersionDoc) -> None:
+        self.doc = doc
+        self.editor.document.load(doc.grid)
+        self.status_label.setText("")
+        self.commands.update_buttons()
+        self.run_checks()
+
+    def selected_row(self) -> VersionRow | None:
+        item = self.versions.currentItem()
+        row: VersionRow | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return row
+
+    # -- checks --------------------------------------------------------------------
+    def run_checks(self) -> None:
+        if self.doc is None or not self.ctx.is_unlocked:
+            return
+        self.check_timer.stop()
+        self._check_generation += 1
+        generation, draft = self._check_generation, self.doc.draft
+        grid, structure = dict(self.editor.document.grid), self.editor.structure
+
+        def work(store: Store) -> list[Check]:
+            with store.session() as s:
+                return check_grid(s, draft, grid, structure)
+
+        def done(checks: list[Check]) -> None:
+            if generation == self._check_generation:
+                self.checks.set_checks(checks)
+
+        self.checks.set_checks(None)
+        self.ctx.read(work, done)
+
+    def confirm_discard(self) -> bool:
+        if not self.editor.document.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("This timetable has changes that are not saved. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

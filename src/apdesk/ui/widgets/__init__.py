@@ -1,0 +1,1 @@
+"""Shared widgets and helpers: forms, fields, tables, charts, banners, the PDF preview."""
