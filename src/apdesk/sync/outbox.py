@@ -225,9 +225,9 @@ def attention_count(session: Session) -> int:
     return len(session.exec(query).all())
 
 
-def queue_checkpoint_if_due(session: Session, now: datetime) -> OutboxItem | None:
-    """Queue the day's audit checkpoint (the signed audit head alone), unless one was made in the
-    last day or one is still waiting to go: the LA then witnesses the chain even on days
+def checkpoint_due(session: Session, now: datetime) -> bool:
+    """Whether the day's audit checkpoint (the signed audit head alone) should go: none was made
+    in the last day and none is still waiting. The LA then witnesses the chain even on days
     without a placement change."""
     query = (
         select(OutboxItem.created_at, OutboxItem.status)
@@ -241,7 +241,23 @@ def queue_checkpoint_if_due(session: Session, now: datetime) -> OutboxItem | Non
         if made.tzinfo is None:
             made = made.replace(tzinfo=now.tzinfo)
         if status in SENDABLE or now - made < CHECKPOINT_INTERVAL:
-            return None
+            return False
+    return True
+
+
+def queue_checkpoint(session: Session, now: datetime) -> OutboxItem:
+    """Queue a checkpoint; of the delivered ones only the latest stays in the outbox (the LA keeps
+    every one), so the outbox does not fill with a row a day."""
     from apdesk.sync.pack import build_checkpoint
 
+    delivered = session.exec(
+        select(OutboxItem)
+        .where(
+            OutboxItem.kind == PackKind.AUDIT_CHECKPOINT,
+            OutboxItem.status == OutboxStatus.DELIVERED,
+        )
+        .order_by(col(OutboxItem.created_at).desc())
+    ).all()
+    for old in delivered[1:]:
+        session.delete(old)
     return queue_pack(session, build_checkpoint(session, now), None)

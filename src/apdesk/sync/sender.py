@@ -147,11 +147,10 @@ def drain(
     policy = policy or SendPolicy()
     conn = load_connection(store)
     with store.session() as session:
-        if conn.endpoint and policy.audit_checkpoints:
-            outbox.queue_checkpoint_if_due(session, utcnow())
         ids = outbox.sendable_ids(session, utcnow() if due_only else None)
+        checkpoint = policy.audit_checkpoints and outbox.checkpoint_due(session, utcnow())
     report = DrainReport()
-    if not ids:
+    if not ids and not (checkpoint and conn.endpoint and not conn.endpoint_problem):
         return report
     if not conn.endpoint:
         report.unreachable = "no LA endpoint is set: set one in Settings > LA connection"
@@ -168,6 +167,9 @@ def drain(
         if report.unreachable:
             report.outcomes = _wait_all(store, ids, report.unreachable)
             return report
+        if checkpoint:  # the LA answers: the day's signed audit head goes with the rest
+            with store.session() as session:
+                ids.append(outbox.queue_checkpoint(session, utcnow()).id)
         for index, pack_id in enumerate(ids):
             claimed = _claim(store, pack_id)
             if claimed is None:
