@@ -242,7 +242,7 @@ def test_formula_text_never_reaches_the_census_export(
     finally:
         store.lock()
     out = tmp_path / "census.csv"
-    args = ["export", "census", "--date", date.today().isoformat(), "--out", str(out)]
+    args = ["export", "census", "--date", date.today().isoformat(), "--any-date", "--out", str(out)]
     result = run([*args, "--store", str(folder)], env, DEMO_PASSPHRASE)
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
