@@ -141,7 +141,7 @@ def test_file_export_writes_what_the_command_writes(
     dialog.list.setCurrentRow(0)
     target = tmp_path / "pupils.csv"
     dialog.save_to(target, "pupils", "csv")
-    assert "Saved 1 record" in dialog.done.text()
+    assert "Saved 1 record" in dialog.outcome.text()
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0]["surname"] == "Birch"
     assert target.stat().st_mode & 0o777 == 0o600

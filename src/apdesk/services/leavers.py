@@ -50,7 +50,7 @@ def _pupil(session: Session, pupil_id: int) -> Pupil:
 def open_placements(session: Session, pupil_id: int) -> list[str]:
     """The pupil's placements not yet ended, in words ("Riverside Learning Centre (active)")."""
     rows = session.exec(
-        select(Provider.name, Placement.status, Placement.start_date)
+        select(col(Provider.name), col(Placement.status), col(Placement.start_date))
         .join(Provider, col(Provider.id) == col(Placement.provider_id))
         .where(
             col(Placement.pupil_id) == pupil_id, col(Placement.status).in_([s.value for s in OPEN])

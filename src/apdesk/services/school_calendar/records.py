@@ -101,7 +101,11 @@ def write_entry(session: Session, entry: CalendarEntry, key: str = "") -> str:
                 _("remove it and add the new one"),
             )
     if entry.is_term:
-        term = session.get(Term, _split(key)[1]) if key else Term()
+        term = (
+            session.get(Term, _split(key)[1])
+            if key
+            else Term(name=entry.label, start_date=entry.first, end_date=entry.last)
+        )
         if term is None:
             raise _gone(key)
         term.name, term.start_date, term.end_date = entry.label, entry.first, entry.last

@@ -47,20 +47,15 @@ def structure_breaks(
     lessons = {p.number for p in periods if p.kind is PeriodKind.LESSON}
     known = {p.number: p for p in periods}
     rows = session.exec(
-        select(
-            TimetableSlot.id,
-            TimetableSlot.week,
-            TimetableSlot.period,
-            Pupil.forename,
-            Pupil.preferred_name,
-            Pupil.surname,
-        )
+        select(TimetableSlot, Pupil)
         .join(TimetableVersion, col(TimetableVersion.id) == col(TimetableSlot.version_id))
         .join(Pupil, col(Pupil.id) == col(TimetableVersion.pupil_id))
     ).all()
     found: dict[str, StructureBreak] = {}
     pupils: dict[str, set[str]] = defaultdict(set)
-    for slot_id, week, period, forename, preferred, surname in rows:
+    for slot, pupil in rows:
+        slot_id, week, period = slot.id, slot.week, slot.period
+        forename, preferred, surname = pupil.forename, pupil.preferred_name, pupil.surname
         if week > cycle_weeks:
             reason = _("Week {week} is no longer in the cycle").format(week=week)
         elif period not in known:
@@ -89,5 +84,5 @@ def refuse_breaks(breaks: Sequence[StructureBreak]) -> None:
 def drop_broken_slots(session: Session, breaks: Sequence[StructureBreak]) -> int:
     ids = [slot_id for item in breaks for slot_id in item.slot_ids]
     if ids:
-        session.exec(delete(TimetableSlot).where(col(TimetableSlot.id).in_(ids)))  # type: ignore[call-overload]
+        session.exec(delete(TimetableSlot).where(col(TimetableSlot.id).in_(ids)))
     return len(ids)

@@ -36,11 +36,11 @@ class DayDelegate(QStyledItemDelegate):
         if not letter:
             return
         painter.save()
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setPointSizeF(max(font.pointSizeF() * 0.62, 6.0))
         font.setBold(True)
         painter.setFont(font)
-        rect = option.rect.adjusted(0, 0, -2, 0)  # type: ignore[attr-defined]
+        rect = option.rect.adjusted(0, 0, -2, 0)
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, letter)
         painter.restore()
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _, ngettext
-from apdesk.services.export import write_atomic
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.exports.data import KINDS, ExportKind, render_export
 from apdesk.ui.widgets.basics import ErrorLabel
@@ -58,8 +58,8 @@ class ExportDialog(QDialog):
         formats.addWidget(self.json)
         formats.addStretch(1)
         self.error = ErrorLabel(self)
-        self.done = QLabel(self)
-        self.done.setWordWrap(True)
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = buttons.addButton(_("&Save…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save)
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.note)
         layout.addLayout(formats)
         layout.addWidget(self.error)
-        layout.addWidget(self.done)
+        layout.addWidget(self.outcome)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._chosen)
         self.list.itemActivated.connect(lambda _i: self.save())
@@ -115,7 +115,7 @@ class ExportDialog(QDialog):
 
     def save_to(self, path: Path, kind: str, fmt: str) -> None:
         self.error.show_message("")
-        self.done.setText("")
+        self.outcome.setText("")
         if not path.parent.is_dir():
             self.error.show_message(
                 _("File: the folder {folder} does not exist; choose another.").format(
@@ -130,15 +130,14 @@ class ExportDialog(QDialog):
     def _write(self, path: Path, fmt: str, text: str, count: int) -> None:
         try:
             # Excel reads UTF-8 CSV correctly only with a byte order mark (as the command does).
-            write_atomic(path, text, "utf-8-sig" if fmt == "csv" else "utf-8")
-            path.chmod(0o600)
+            write_atomic(path, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
         except OSError as exc:
             self.error.show_message(
                 _("File: cannot save it ({why}); choose another folder.").format(why=exc.strerror)
             )
             return
         self.saved = path
-        self.done.setText(
+        self.outcome.setText(
             ngettext("Saved {n} record to {path}.", "Saved {n} records to {path}.", count).format(
                 n=count, path=path
             )

@@ -4,6 +4,7 @@ and the buttons that open each editor (one window per record)."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,8 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 
 SHOWS = frozenset({Kind.PUPIL, Kind.PLACEMENT, Kind.SUSPENSION, Kind.SUBJECT_ACCESS})
+
+D = TypeVar("D", bound=QWidget)
 
 
 def _none(_session: object) -> None:
@@ -194,6 +197,6 @@ class RecordActions(QGroupBox):
         return self.dialog
 
     @staticmethod
-    def _owned(dialog: QWidget) -> QWidget:  # type: ignore[misc]
+    def _owned(dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return dialog

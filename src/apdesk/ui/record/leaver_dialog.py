@@ -72,9 +72,9 @@ class LeaverDialog(GuardedDialog):
         self.destination.addItem("")
         for text in DESTINATIONS:
             self.destination.addItem(_(text))
-        self.destination.lineEdit().setPlaceholderText(
-            _("Where the pupil went, e.g. the new school")
-        )
+        line = self.destination.lineEdit()
+        if line is not None:  # always: the box is editable
+            line.setPlaceholderText(_("Where the pupil went, e.g. the new school"))
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(_("Reason for leaving"))
         self.reason.setTabChangesFocus(True)

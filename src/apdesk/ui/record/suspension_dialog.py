@@ -113,7 +113,7 @@ class SuspensionDialog(GuardedDialog):
         self.errors.add_row(form, _("Last day"), self.end, _("&Last day:"))
         form.addRow("", self.all_sessions)
         self.errors.add_row(form, _("Sessions"), self.sessions, _("&Sessions:"))
-        self.sessions_row = self.sessions.parentWidget()
+        self.sessions_row = self.sessions.parentWidget() or self.sessions
         self.form = form
         self.errors.add_row(form, _("Reason"), self.reason, _("&Reason:"))
         form.addRow("", self.ap_arranged)

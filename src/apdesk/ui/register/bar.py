@@ -134,7 +134,12 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     find = QAction(owner)
     find.setShortcut(QKeySequence.StandardKey.Find)
     find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    find.triggered.connect(lambda: (search.setFocus(), search.selectAll()))
+
+    def find_pupil() -> None:
+        search.setFocus()
+        search.selectAll()
+
+    find.triggered.connect(find_pupil)
     owner.addAction(find)
     filter_note = QLabel()
     show_all = QPushButton(_("Show &all"))

@@ -81,7 +81,7 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "school",
         N_("School set-up"),
-        Icon.SP_ComputerIcon,
+        "page.school",
         "apdesk.ui.setup.page:SchoolPage",
     ),
     PageSpec(

@@ -14,6 +14,7 @@ brings them back after unlock (as KeePassXC does with its open entries).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -39,11 +40,13 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.ui.widgets.date_field import DateField
 
+W = TypeVar("W", bound=QWidget)
+
 IGNORE = "apdesk_not_input"
 Snapshot = tuple[object, ...]
 
 
-def not_input(widget: QWidget) -> QWidget:
+def not_input(widget: W) -> W:
     """Mark `widget` (and what it holds) as not part of the dialog's record."""
     widget.setProperty(IGNORE, True)
     return widget
