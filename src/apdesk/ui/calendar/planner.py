@@ -70,7 +70,8 @@ class PlannerView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(CELL)
-        header.setMinimumSectionSize(CELL)
+        header.setMinimumSectionSize(CELL - 5)
+        header.setProperty("density", "compact")  # two letters fit a day's column
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(CELL - 3)

@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -54,10 +54,10 @@ class RecordActions(QGroupBox):
         self.sar_button = QPushButton(_("Subject &access…"), self)
         self.sar_button.setAccessibleName(_("Subject access request and export"))
         self.sar_button.clicked.connect(self.open_subject_access)
-        buttons = QHBoxLayout()
-        for button in (self.leave_button, self.suspend_button, self.sar_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two a row: the record panel is narrow beside the list
+        for number, button in enumerate((self.leave_button, self.suspend_button, self.sar_button)):
+            buttons.addWidget(button, number // 2, number % 2)
+        buttons.setColumnStretch(2, 1)
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Suspensions and requests"))
         self.list.itemActivated.connect(self._activated)

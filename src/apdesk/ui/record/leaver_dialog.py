@@ -23,6 +23,7 @@ from apdesk.services.leavers import DESTINATIONS, LeaverRow
 from apdesk.services.operations.leavers import mark_pupil_left
 from apdesk.services.pupil_record import RecordExtras
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, optional_date
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -51,15 +52,11 @@ class LeaverDialog(GuardedDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.blocker = QLabel(self)
-        self.blocker.setWordWrap(True)
-        self.blocker.setAccessibleName(_("Open placements"))
-        if record.open_placements:
-            self.blocker.setText(
-                _("⚠ End these placements first: {list}.").format(
-                    list="; ".join(record.open_placements)
-                )
-            )
+        self.blocker = Banner(
+            "warning",
+            _("End these placements first: {list}.").format(list="; ".join(record.open_placements)),
+            parent=self,
+        )
         self.blocker.setVisible(bool(record.open_placements))
         self.left_on = date_edit(_("Last day on roll"), date.today(), self)
         self.destination = QComboBox(self)

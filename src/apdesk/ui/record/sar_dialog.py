@@ -87,7 +87,10 @@ class SubjectAccessDialog(GuardedDialog):
         form.addRow(_("&Received on:"), self.received)
         form.addRow(_("Requested &by:"), self.requested_by)
         form.addRow("", self.deadline)
-        form.addRow("", self.record_button)
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_button)
+        record_row.addStretch(1)
+        form.addRow("", record_row)
         self.received.changed.connect(self._show_deadline)
         # -- the export
         export = QGroupBox(_("The export"), self)

@@ -34,6 +34,7 @@ from apdesk.services.timetables.group_staff import (
     group_warnings,
 )
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -86,9 +87,7 @@ class GroupDialog(GuardedDialog):
         staff_buttons.addWidget(self.add_staff)
         staff_buttons.addWidget(self.remove_staff)
         staff_buttons.addStretch(1)
-        self.advice = QLabel(self)
-        self.advice.setWordWrap(True)
-        self.advice.setAccessibleName(_("Good practice"))
+        self.advice = Banner("warning", parent=self)  # the under-ten and staffing checks
         self.general = ErrorLabel(self)
         self.errors = FieldErrors(self.general)
         form = QFormLayout()
@@ -158,7 +157,7 @@ class GroupDialog(GuardedDialog):
 
     def _advise(self, *_args: object) -> None:
         warnings = group_warnings(self.capacity.value(), self.members())
-        self.advice.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.advice.set_message("warning", "\n".join(warnings))
         self.advice.setVisible(bool(warnings))
 
     def save(self) -> None:
