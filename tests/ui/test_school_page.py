@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from apdesk.models import Closure, IapActivity, Pupil, TimetableSlot, TimetableVersion
+from apdesk.models import (
+    Closure,
+    IapActivity,
+    IapGroup,
+    Pupil,
+    TimetableSlot,
+    TimetableVersion,
+)
 from apdesk.models.enums import SlotKind
 from apdesk.models.upn import make_upn
 from apdesk.services.calendar import school_year_of
@@ -107,6 +114,52 @@ def test_a_school_day_that_breaks_timetables_says_which_before_saving(
     with store.session() as s:
         assert s.exec(select(TimetableSlot)).all() == []
     assert "4 lessons a day" in page.day_text.text()
+
+
+def test_a_lower_capacity_names_the_periods_saved_timetables_already_fill(
+    qtbot: QtBot, page: SchoolPage, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.session() as s:
+        group = IapGroup(name="The Bridge", room="B12", capacity=4)
+        s.add(group)
+        s.flush()
+        for number, name in enumerate(("Ada", "Ben", "Cal")):
+            pupil = Pupil(upn=make_upn(855, 4001, 25, 10 + number), forename=name,
+                          surname="Ash", dob=date(2012, 1, 1))  # fmt: skip
+            s.add(pupil)
+            s.flush()
+            version = TimetableVersion(pupil_id=pupil.id or 0, group_id=group.id,
+                                       effective_date=date(YEAR, 9, 8))  # fmt: skip
+            s.add(version)
+            s.flush()
+            s.add(TimetableSlot(version_id=version.id or 0, day="TUE", period=2,
+                                kind=SlotKind.IAP, activity="Art therapy"))  # fmt: skip
+            if name != "Cal":  # two of them on Monday too
+                s.add(TimetableSlot(version_id=version.id or 0, day="MON", period=1,
+                                    kind=SlotKind.IAP, activity="Maths"))  # fmt: skip
+    page.reload()  # written behind the page's back
+    qtbot.waitUntil(lambda: page.view is not None and bool(page.view.groups))
+    dialog = page.open_group(0)
+    boxes: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: boxes.append(box))
+    dialog.capacity.setValue(3)  # still room for the three on Tuesday
+    dialog.capacity.setValue(2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert boxes, "nothing was asked"
+    said = boxes[0].informativeText()
+    assert "Tue Period 2: Ada Ash, Ben Ash, Cal Ash" in said
+    assert "Mon" not in said  # two pupils fit a capacity of two
+    with store.session() as s:
+        assert s.exec(select(IapGroup)).one().capacity == 4  # nothing saved yet
+    boxes[0].rejected.emit()
+    assert dialog.isVisible() and dialog.capacity.value() == 2  # the typed value is kept
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    boxes[-1].accepted.emit()  # keep the lower capacity knowingly
+    with store.session() as s:
+        assert s.exec(select(IapGroup)).one().capacity == 2
+    with store.session() as s:
+        slots = s.exec(select(TimetableSlot)).all()
+    assert len(slots) == 5  # the timetables themselves are untouched
 
 
 def test_times_that_overlap_are_refused_in_words(qtbot: QtBot, page: SchoolPage) -> None:

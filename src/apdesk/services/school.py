@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import _
 from apdesk.models import School
 from apdesk.models.errors import ValidationError
 
@@ -26,14 +27,22 @@ class SchoolDetails:
 
     def validate(self) -> None:
         if self.urn and not (self.urn.isdigit() and len(self.urn) == 6):
-            raise ValidationError("URN", f"'{self.urn}' is not a URN", "a URN has 6 digits")
+            raise ValidationError(
+                _("URN"),
+                _("'{value}' is not a URN").format(value=self.urn),
+                _("a URN has 6 digits"),
+            )
         if self.la_code and not (self.la_code.isdigit() and len(self.la_code) == 3):
             raise ValidationError(
-                "LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855"
+                _("LA code"),
+                _("'{value}' is not an LA code").format(value=self.la_code),
+                _("it has 3 digits, e.g. 855"),
             )
         if self.estab and not (self.estab.isdigit() and len(self.estab) == 4):
             raise ValidationError(
-                "Establishment number", f"'{self.estab}' is not valid", "it has 4 digits, e.g. 4001"
+                _("Establishment number"),
+                _("'{value}' is not valid").format(value=self.estab),
+                _("it has 4 digits, e.g. 4001"),
             )
 
 

@@ -15,6 +15,7 @@ from apdesk.models import IapActivity
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.timetables.group_capacity import OverCapacity, over_capacity
 from apdesk.services.timetables.group_staff import TEACHER, StaffMember
 from apdesk.services.timetables.groups import DEFAULT_ACTIVITIES, save_group
 from apdesk.services.timetables.structure import PeriodDef, save_structure
@@ -66,8 +67,16 @@ def save_iap_group(
     staff: Sequence[StaffMember],
     capacity: int,
     group_id: int | None = None,
+    today: date | None = None,
+    confirmed: bool = False,
 ) -> int:
-    """An IAP group: its base room, its staff with their roles and how many pupils it takes."""
+    """An IAP group: its base room, its staff with their roles and how many pupils it takes.
+    A capacity below what saved timetables already place in the base is refused with the
+    periods and pupils named, unless `confirmed`."""
+    if group_id and not confirmed:
+        full = over_capacity(session, group_id, capacity, today or date.today())
+        if full:
+            raise OverCapacity(full, capacity)
     named = [s for s in staff if s.name.strip()]
     teachers = [s.name.strip() for s in named if s.role == TEACHER]
     others = [s.name.strip() for s in named if s.role != TEACHER]

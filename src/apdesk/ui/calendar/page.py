@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.models.kinds import Kind
 from apdesk.models.school import ClosureKind
 from apdesk.services.calendar import school_year_of
@@ -37,7 +37,14 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 
 SHOWS = frozenset({Kind.CLOSURE, Kind.TERM})
-HEADERS = ("Kind", "First day", "Last day", "School days", "Label", "Reason")
+HEADERS = (
+    N_("Kind"),
+    N_("First day"),
+    N_("Last day"),
+    N_("School days"),
+    N_("Label"),
+    N_("Reason"),
+)
 
 
 class CalendarPanel(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.models.kinds import Kind
 from apdesk.services.leavers import LeaverRow, list_leavers
 from apdesk.services.operations.leavers import reinstate_pupil
@@ -23,7 +23,7 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import name_buttons
 
-HEADERS = ("Pupil", "UPN", "Left on", "Destination", "Reason")
+HEADERS = (N_("Pupil"), N_("UPN"), N_("Left on"), N_("Destination"), N_("Reason"))
 
 
 class LeaversDialog(QDialog):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date, format_percent
+from apdesk.i18n import N_, _, format_date, format_percent
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance.report_rows import AttendanceReport, attendance_rows
 from apdesk.ui.core.context import AppContext, describe_error
@@ -26,7 +26,15 @@ from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import date_edit, name_buttons, to_date
 
-HEADERS = ("Pupil", "UPN", "Expected sessions", "Marked", "Attended", "Possible", "Attendance")
+HEADERS = (
+    N_("Pupil"),
+    N_("UPN"),
+    N_("Expected sessions"),
+    N_("Marked"),
+    N_("Attended"),
+    N_("Possible"),
+    N_("Attendance"),
+)
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.CLOSURE, Kind.TERM, Kind.PUPIL})
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.operations.setup import DaySaved, save_school_day
@@ -38,7 +38,7 @@ from apdesk.ui.widgets.date_field import DateField
 from apdesk.ui.widgets.forms import name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
 
-HEADERS = ("Name", "Kind", "Starts", "Ends")
+HEADERS = (N_("Name"), N_("Kind"), N_("Starts"), N_("Ends"))
 LABEL, KIND, STARTS, ENDS = range(4)
 
 

@@ -15,19 +15,19 @@ from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
 
-# (attribute, caption, the field name a ValidationError uses)
+# (attribute, caption, the field name a ValidationError uses, as the service words it)
 DETAIL_FIELDS = (
     ("name", N_("School &name:"), "name"),
-    ("urn", N_("&URN:"), "URN"),
-    ("la_code", N_("&LA code:"), "LA code"),
-    ("estab", N_("&Establishment number:"), "Establishment number"),
+    ("urn", N_("&URN:"), N_("URN")),
+    ("la_code", N_("&LA code:"), N_("LA code")),
+    ("estab", N_("&Establishment number:"), N_("Establishment number")),
     ("address", N_("&Address:"), "address"),
     ("phone", N_("P&hone:"), "phone"),
     ("email", N_("E&mail:"), "email"),
-    ("key_contact_name", N_("Key &contact:"), "key contact"),
+    ("key_contact_name", N_("Key &contact:"), N_("key contact")),
     ("key_contact_role", N_("Contact's &role:"), "role"),
-    ("key_contact_phone", N_("Contact's p&hone:"), "contact phone"),
-    ("key_contact_email", N_("Contact's e&mail:"), "contact email"),
+    ("key_contact_phone", N_("Contact's p&hone:"), N_("contact phone")),
+    ("key_contact_email", N_("Contact's e&mail:"), N_("contact email")),
 )
 
 
@@ -51,7 +51,7 @@ class SchoolDetailsDialog(GuardedDialog):
         for attr, caption, error_field in DETAIL_FIELDS:
             edit = QLineEdit(getattr(details, attr), self)
             edit.setAccessibleName(_(caption).replace("&", "").rstrip(":"))
-            self.errors.add_row(form, error_field, edit, _(caption))
+            self.errors.add_row(form, _(error_field), edit, _(caption))
             self.edits[attr] = edit
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

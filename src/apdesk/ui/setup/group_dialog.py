@@ -1,10 +1,12 @@
 """An IAP group: its name and base room, the adults with it and their roles, and how many
 pupils it takes. What falls short of good practice (ten or more pupils, fewer than two staff,
-no qualified teacher) is said as it is typed; the group can still be saved."""
+no qualified teacher) is said as it is typed; the group can still be saved. A capacity lower
+than saved timetables already place in the base names those periods first."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -23,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.services.operations.setup import save_iap_group
 from apdesk.services.school_setup import GroupRow
+from apdesk.services.timetables.group_capacity import OverCapacity
 from apdesk.services.timetables.group_staff import (
     ROLES,
     SUPPORT,
@@ -160,7 +164,7 @@ class GroupDialog(GuardedDialog):
         self.advice.set_message("warning", "\n".join(warnings))
         self.advice.setVisible(bool(warnings))
 
-    def save(self) -> None:
+    def save(self, confirmed: bool = False) -> None:
         if self.saving:
             return
         self.errors.clear()
@@ -173,6 +177,8 @@ class GroupDialog(GuardedDialog):
             self.members(),
             self.capacity.value(),
             self.group_id,
+            date.today(),
+            confirmed,
         ).success(self._saved).failure(self._refused).source(self).run()
 
     def _saved(self, group_id: int) -> None:
@@ -186,4 +192,41 @@ class GroupDialog(GuardedDialog):
     def _refused(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
+        if isinstance(exc, OverCapacity):
+            self.confirm_capacity(exc)
+            return
         self.errors.show(exc)
+
+    def confirm_capacity(self, exc: OverCapacity) -> QMessageBox:
+        """Name the periods already fuller than the new capacity; saving anyway is a choice."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Saved timetables fill the base"))
+        box.setText(
+            ngettext(
+                "Saved timetables already place more pupils than {capacity} in the base in "
+                "{n} period.",
+                "Saved timetables already place more pupils than {capacity} in the base in "
+                "{n} periods.",
+                len(exc.full),
+            ).format(capacity=self.capacity.value(), n=len(exc.full))
+        )
+        box.setInformativeText(
+            "\n".join(
+                _("{period}: {names}").format(period=f.name, names=", ".join(f.pupils))
+                for f in exc.full
+            )
+            + "\n\n"
+            + _(
+                "Move pupils to other sessions in their timetables, or keep the new capacity: "
+                "those periods are then shown as over capacity."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText(_("&Keep the new capacity"))
+        box.accepted.connect(lambda: self.save(confirmed=True))
+        box.rejected.connect(self.capacity.setFocus)
+        self.capacity_box = box
+        box.open()
+        return box
