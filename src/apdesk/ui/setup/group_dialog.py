@@ -43,6 +43,8 @@ from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
 
+LISTED = 10  # periods named in the capacity question
+
 
 class GroupDialog(GuardedDialog):
     saved = Signal(int)  # the group's id
@@ -211,11 +213,17 @@ class GroupDialog(GuardedDialog):
                 len(exc.full),
             ).format(capacity=self.capacity.value(), n=len(exc.full))
         )
-        box.setInformativeText(
-            "\n".join(
-                _("{period}: {names}").format(period=f.name, names=", ".join(f.pupils))
-                for f in exc.full
+        lines = [
+            _("{period}: {names}").format(period=f.name, names=", ".join(f.pupils))
+            for f in exc.full[:LISTED]
+        ]
+        if len(exc.full) > LISTED:  # a two-week cycle can fill fifty periods: keep it on screen
+            more = len(exc.full) - LISTED
+            lines.append(
+                ngettext("and {n} more period", "and {n} more periods", more).format(n=more)
             )
+        box.setInformativeText(
+            "\n".join(lines)
             + "\n\n"
             + _(
                 "Move pupils to other sessions in their timetables, or keep the new capacity: "
