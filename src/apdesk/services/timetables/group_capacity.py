@@ -29,7 +29,7 @@ class FullPeriod:
 def over_capacity(session: Session, group_id: int, capacity: int, today: date) -> list[FullPeriod]:
     """Periods where saved timetables put more than `capacity` pupils in the group's base."""
     starts = session.exec(
-        select(TimetableVersion.effective_date)
+        select(col(TimetableVersion.effective_date))
         .where(col(TimetableVersion.group_id) == group_id)
         .where(col(TimetableVersion.effective_date) > today)
         .distinct()
@@ -44,13 +44,13 @@ def over_capacity(session: Session, group_id: int, capacity: int, today: date) -
                 worst[key] = pupils
     found = []
     for key in sorted(worst, key=sort_key):
-        pupils = []
+        named: list[str] = []
         for pid in sorted(worst[key]):
             if pid not in names:
                 pupil = session.get(Pupil, pid)
                 names[pid] = pupil.display_name if pupil else str(pid)
-            pupils.append(names[pid])
-        found.append(FullPeriod(key, cell_name(key, structure), sorted(pupils)))
+            named.append(names[pid])
+        found.append(FullPeriod(key, cell_name(key, structure), sorted(named)))
     return found
 
 
