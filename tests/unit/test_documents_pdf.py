@@ -10,10 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from apdesk import models
-from apdesk.documents.checks import letter_warnings
 from apdesk.documents.formatting import sessions_pattern
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import APPENDIX_A_LABELS, render_referral
 from apdesk.models.enums import (
     AttachmentKind,
@@ -26,6 +25,8 @@ from apdesk.models.enums import (
 )
 from apdesk.services.attachments import add_attachment
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.letter_checks import letter_warnings
+from apdesk.services.placement_record import load_placement_record
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 

@@ -17,10 +17,10 @@ from test_documents_pdf import make_placement, pdf_text
 from apdesk import i18n
 from apdesk.documents import fonts
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.documents.referral import render_referral
 from apdesk.i18n import _, format_date, format_number, format_percent, ngettext, set_locale
 from apdesk.paths import resource_path
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 
 LOCALES = resource_path("locale")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.models.types import utcnow
+from apdesk.services.placement_record import referral_pdf
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
 from apdesk.sync.pack import SUFFIX, build_pack
@@ -123,7 +124,7 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as session:
-        pdf = outbox.referral_for(session, args.placement)
+        pdf = referral_pdf(session, args.placement)
         built = build_pack(
             session,
             args.placement,

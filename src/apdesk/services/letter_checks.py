@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.i18n import _, format_date
 from apdesk.services.calendar import SchoolCalendar
-
-from .placement_data import PlacementRecord
 
 NOTICE_SCHOOL_DAYS = 2
 

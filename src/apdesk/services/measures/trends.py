@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
 from apdesk.models import AttendanceMark, TimetableVersion
-from apdesk.services.attendance.figures import Figures
+from apdesk.models.figures import Figures
 from apdesk.services.measures.common import (
     STARTED,
     Period,
