@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from tests.unit.test_timetable_support import full_week
 
 from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import DEFAULT_PERIODS
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.timetables import SlotValue, Structure
 from apdesk.services.timetables.share import ShareChart
-from apdesk.services.timetables.structure import DEFAULT_PERIODS
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.commands import GridDocument
 from apdesk.ui.timetables.grid import KEY_ROLE, KIND_ROLE, TimetableGridModel, colours

@@ -8,9 +8,9 @@ from sqlmodel import Session
 
 from apdesk.models import Placement, Provider, Pupil, TimetableVersion
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.timetable_grid import DAYS, Grid, SlotValue, Structure
 from apdesk.models.upn import make_upn
-from apdesk.services.timetables.grid import Grid, SlotValue, mainstream_week
-from apdesk.services.timetables.structure import DAYS, Structure
+from apdesk.services.timetables.grid import mainstream_week
 from apdesk.services.timetables.versions import version_in_force
 
 START = date(2025, 3, 3)  # a Monday

@@ -11,6 +11,7 @@ from tests.unit.test_timetable_support import START, full_week, in_force, make_p
 from apdesk.models import Closure
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import DEFAULT_PERIODS, PeriodDef, Structure
 from apdesk.models.timetable_plan import PeriodKind, VersionStatus
 from apdesk.services.timetables import (
     SlotValue,
@@ -25,12 +26,7 @@ from apdesk.services.timetables import (
     version_in_force,
 )
 from apdesk.services.timetables.grid import blank_grid, copy_slot
-from apdesk.services.timetables.structure import (
-    DEFAULT_PERIODS,
-    PeriodDef,
-    Structure,
-    save_structure,
-)
+from apdesk.services.timetables.structure import save_structure
 from apdesk.services.timetables.versions import list_versions, set_status
 from apdesk.store import Store
 

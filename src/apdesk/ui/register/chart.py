@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from apdesk.i18n import _, format_date
+from apdesk.models.charts import LINE, Chart, Series
 from apdesk.services.attendance import Figures, cohort_figures, weekly_figures
 from apdesk.services.attendance.expected import load_patterns
-from apdesk.services.measures.trends import LINE, Chart, Series
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.chart import ChartWidget

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
+from apdesk.models.timetable_grid import DAY_NAMES, DAYS
 from apdesk.services.timetables import GroupView, group_view
 from apdesk.services.timetables.groups import GroupCell, list_groups
-from apdesk.services.timetables.structure import DAY_NAMES, DAYS
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.timetables.widgets import buddy, date_edit, picked
