@@ -16,7 +16,7 @@ from sqlmodel import Session
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus, SettingType
 from apdesk.services.demo import demo_school
-from apdesk.services.demo_outbox import populate_outbox
+from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.school import save_school
 from apdesk.store import Store
 from apdesk.sync.outbox import list_outbox

@@ -24,7 +24,7 @@ from apdesk.documents.timetable_pdf import render_timetable
 from apdesk.i18n import set_locale
 from apdesk.models.enums import SenStatus
 from apdesk.services.placement_record import load_placement_record
-from apdesk.services.plans.printing import plan_pdf
+from apdesk.services.plan_printouts import plan_pdf
 from apdesk.services.timetables import create_version, load_structure
 from apdesk.services.timetables.printout import printout_for
 from apdesk.store import Store

@@ -15,8 +15,8 @@ from tests.unit.test_plans_factory import END, make_placement, target
 from apdesk.models.enums import Agency
 from apdesk.models.errors import ValidationError
 from apdesk.services import plans
+from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import ProgressInput, ReviewInput
-from apdesk.services.plans.printing import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.store import Store
 
 

@@ -16,8 +16,8 @@ from apdesk.commands.common import (
     opened_store,
 )
 from apdesk.commands.documents import write_atomically
+from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
-from apdesk.services.plans.printing import latest_review_pdf, plan_pdf, review_pdf
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -25,8 +25,8 @@ from apdesk.models.enums import (
     SenStatus,
     SettingType,
 )
-from apdesk.services import demo_texts as texts
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.demo import texts as texts
 from apdesk.services.placements import PlacementInput
 from apdesk.services.qa import QaStatus, qa_statuses
 

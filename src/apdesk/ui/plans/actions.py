@@ -13,8 +13,8 @@ from sqlmodel import Session
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.services import plans
+from apdesk.services.plan_printouts import plan_pdf, review_pdf
 from apdesk.services.plans.agencies import AgencyRow
-from apdesk.services.plans.printing import plan_pdf, review_pdf
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, review_setup

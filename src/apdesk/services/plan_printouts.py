@@ -11,9 +11,8 @@ from apdesk.documents.review_pdf import render_review
 from apdesk.i18n import _
 from apdesk.models import Review
 from apdesk.models.errors import ValidationError
+from apdesk.services.plans.overview import plan_overview
 from apdesk.services.school import school_details
-
-from .overview import plan_overview
 
 
 def plan_pdf(session: Session, placement_id: int, today: date | None = None) -> bytes:
