@@ -4,9 +4,10 @@ so it can go to a governors' meeting pack."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -32,21 +33,29 @@ class MeasureLine:
     off_target: Literal["below", "above", ""] = ""  # missed a target to reach, or to stay under
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    """One placement of the period, with the pupil's initials for the anonymised report."""
+class RosterLine(Protocol):
+    """One placement of the period (`apdesk.services.measures.roster.RosterRow` fits)."""
 
-    placement_id: int
-    pupil_name: str
-    initials: str
-    nc_year: int
-    provider: str
-    category: str
-    start: date | None
-    end: date | None
-    hours: float
-    full_time: bool
-    outcome: str
+    @property
+    def pupil_name(self) -> str: ...
+    @property
+    def initials(self) -> str: ...
+    @property
+    def nc_year(self) -> int: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+    @property
+    def hours(self) -> float: ...
+    @property
+    def full_time(self) -> bool: ...
+    @property
+    def outcome(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,7 @@ class TermlyReport:
     measures: list[MeasureLine]
     in_ap: InAp
     charts: list[Chart]
-    roster: list[RosterRow]
+    roster: Sequence[RosterLine]
 
     @property
     def as_of(self) -> date:
@@ -139,7 +148,7 @@ def _breakdown(breakdown: dict[str, dict[str, int]]) -> Table:
     return DocTable(rows, colWidths=widths, style=TableStyle(style), repeatRows=1, splitByRow=True)
 
 
-def _roster(rows: list[RosterRow], anonymised: bool) -> Table:
+def _roster(rows: Sequence[RosterLine], anonymised: bool) -> Table:
     head = [
         _("Pupil"),
         _("Year"),

@@ -7,11 +7,27 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from apdesk.documents.termly_report import RosterRow
 from apdesk.models import Provider, Pupil
 from apdesk.models.enums import SheffieldCategory
 from apdesk.services.measures.common import Period, began, finished, in_period, started_placements
 from apdesk.services.placement_rules import is_full_time
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One placement of the period, with the pupil's initials for the anonymised report."""
+
+    placement_id: int
+    pupil_name: str
+    initials: str
+    nc_year: int
+    provider: str
+    category: str
+    start: date | None
+    end: date | None
+    hours: float
+    full_time: bool
+    outcome: str
 
 
 def initials(forename: str, surname: str) -> str:
