@@ -5,18 +5,33 @@ Kept apart from the page so the page reads as what happens, and this as what is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from apdesk.i18n import _, format_date
 
-if TYPE_CHECKING:
-    from apdesk.ui.register.page import RegisterPage
+
+class BarHost(Protocol):
+    """What the bar drives: the Attendance page fits. The bar never imports the page."""
+
+    @property
+    def monday(self) -> date: ...
+    @property
+    def undo_stack(self) -> QUndoStack: ...
+    @property
+    def now(self) -> Callable[[], datetime]: ...
+
+    def go_to_week(self, day: date) -> None: ...
+    def show_legend(self) -> None: ...
+    def open_import(self) -> None: ...
+    def open_export(self) -> None: ...
+    def show_all(self) -> None: ...
 
 
 @dataclass
@@ -26,6 +41,7 @@ class RegisterBar:
     week_label: QLabel
     filter_note: QLabel
     show_all: QPushButton
+    actions: list[QAction] = field(default_factory=list)  # the host adds them (shortcuts)
 
     def set_week(self, monday: date) -> None:
         self.week.blockSignals(True)
@@ -58,7 +74,7 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     return button
 
 
-def build_bar(page: RegisterPage) -> RegisterBar:
+def build_bar(page: BarHost) -> RegisterBar:
     previous = _button(_("◀ &Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"))
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
@@ -75,9 +91,9 @@ def build_bar(page: RegisterPage) -> RegisterBar:
     week_label.setAccessibleName(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
-    undo = QAction(_("&Undo"), page)
+    undo = QAction(_("&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = QAction(_("&Redo"), page)
+    redo = QAction(_("&Redo"))
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     for action, run, available in (
         (undo, page.undo_stack.undo, page.undo_stack.canUndoChanged),
@@ -91,7 +107,6 @@ def build_bar(page: RegisterPage) -> RegisterBar:
             _("Undo records the previous code back as an amendment (marks are never deleted); "
               "a new mark is corrected by typing over it.")
         )  # fmt: skip
-        page.addAction(action)
     undo_button, redo_button = QToolButton(), QToolButton()
     undo_button.setDefaultAction(undo)
     redo_button.setDefaultAction(redo)
@@ -115,6 +130,6 @@ def build_bar(page: RegisterPage) -> RegisterBar:
     for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
                    export_button):  # fmt: skip
         layout.addWidget(widget)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all)
+    bar = RegisterBar(layout, week, week_label, filter_note, show_all, [undo, redo])
     bar.set_filtered(False, 0)
     return bar

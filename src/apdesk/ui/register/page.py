@@ -76,6 +76,7 @@ class RegisterPage(QWidget):
         self.today.pupil_chosen.connect(self.select_pupil)
         self.chart = RegisterChart(ctx)
         self.bar = build_bar(self)
+        self.addActions(self.bar.actions)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -5,11 +5,11 @@ worker through ctx.write, and a failure is shown where the person can act on it.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QMessageBox, QPushButton, QWidget
 
 from apdesk.documents.timetable_pdf import render_timetable
 from apdesk.i18n import _
@@ -19,35 +19,70 @@ from apdesk.services.timetables.printout import printout_for
 from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import set_status
 from apdesk.store import Store
-from apdesk.ui.core.context import describe_error
-from apdesk.ui.timetables.data import PupilChoice, load_pupils
+from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.timetables.data import (
+    Catalogue,
+    PupilChoice,
+    PupilTimetables,
+    VersionDoc,
+    VersionRow,
+    load_pupils,
+)
 from apdesk.ui.timetables.dialogs import FormDialog, NewTimetableDialog, NewVersionDialog
+from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.suggest import SuggestDialog
 from apdesk.ui.timetables.widgets import picked
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
-if TYPE_CHECKING:
-    from apdesk.ui.timetables.page import TimetablesPage
+
+class TimetablesHost(Protocol):
+    """What the actions read and drive on the Timetables page, which fits (the actions never
+    import the page, so the two files do not import each other)."""
+
+    catalogue: Catalogue | None
+    pupils: list[PupilChoice]
+    pupil: PupilTimetables | None
+    doc: VersionDoc | None
+    ctx: AppContext
+    editor: TimetableEditor
+    pupil_combo: QComboBox
+    versions: QListWidget
+    status_label: QLabel
+    undo_button: QPushButton
+    redo_button: QPushButton
+    save_button: QPushButton
+    save_new_button: QPushButton
+    new_button: QPushButton
+    print_button: QPushButton
+    accept_button: QPushButton
+    reject_button: QPushButton
+    suggest_button: QPushButton
+
+    def selected_row(self) -> VersionRow | None: ...
+    def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None: ...
+    def show_pupils(self, pupils: list[PupilChoice]) -> None: ...
 
 
 class TimetableActions:
     """The page's actions, kept apart from its layout so each file stays about one thing."""
 
-    def __init__(self, page: TimetablesPage) -> None:
+    def __init__(self, page: TimetablesHost) -> None:
+        assert isinstance(page, QWidget), "the host page is a widget: the actions' parent"
         self.page = page
+        self.widget: QWidget = page  # parent of the actions and of the dialogs they open
         self.open_dialog: QWidget | None = None  # the dialog last opened (tests look at it)
         self._build_actions()
 
     def _build_actions(self) -> None:
         stack = self.page.editor.document.stack
-        self.undo_action = stack.createUndoAction(self.page, _("&Undo"))
+        self.undo_action = stack.createUndoAction(self.widget, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self.page, _("&Redo"))
+        self.redo_action = stack.createRedoAction(self.widget, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.save_action = QAction(_("&Save"), self.page)
+        self.save_action = QAction(_("&Save"), self.widget)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.print_action = QAction(_("&Print…"), self.page)
+        self.print_action = QAction(_("&Print…"), self.widget)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_timetable)
         for action in (
@@ -56,7 +91,7 @@ class TimetableActions:
             self.save_action,
             self.print_action,
         ):
-            self.page.addAction(action)
+            self.widget.addAction(action)
         self.page.undo_button.clicked.connect(self.undo_action.trigger)
         self.page.redo_button.clicked.connect(self.redo_action.trigger)
         self.page.undo_button.setToolTip(_("Undo (Ctrl+Z)"))
@@ -115,7 +150,7 @@ class TimetableActions:
         doc = self.page.doc
         if doc is None:
             return
-        dialog = NewVersionDialog(doc.draft.effective_date, self.page)
+        dialog = NewVersionDialog(doc.draft.effective_date, self.widget)
         changes, vid = self.page.editor.document.unsaved_changes(), doc.version_id
 
         def submit() -> None:
@@ -143,7 +178,7 @@ class TimetableActions:
 
     def new_timetable(self) -> None:
         groups = self.page.catalogue.groups if self.page.catalogue else []
-        dialog = NewTimetableDialog(self.page.pupils, groups, self.page)
+        dialog = NewTimetableDialog(self.page.pupils, groups, self.widget)
 
         def submit() -> None:
             pid = dialog.chosen_pupil()
@@ -171,7 +206,7 @@ class TimetableActions:
         self.open_dialog = dialog
 
     def _select_new(self, pupils: list[PupilChoice], pid: int, vid: int) -> None:
-        self.page._show_pupils(pupils)
+        self.page.show_pupils(pupils)
         index = self.page.pupil_combo.findData(pid)
         self.page.pupil_combo.setCurrentIndex(index)
         self.page.show_pupil(pid, vid)
@@ -196,7 +231,7 @@ class TimetableActions:
         latest = max(r.effective_date for r in self.page.pupil.versions)
         pupil = self.page.pupil
         dialog = SuggestDialog(
-            self.page.ctx, pupil.pupil_id, pupil.step_size, latest, parent=self.page
+            self.page.ctx, pupil.pupil_id, pupil.step_size, latest, parent=self.widget
         )
         dialog.created.connect(lambda vid: self._created(None, vid))
         dialog.open()
@@ -208,7 +243,7 @@ class TimetableActions:
         if doc is None:
             return
         if self.page.editor.document.dirty:
-            QMessageBox.information(self.page, _("Print timetable"),
+            QMessageBox.information(self.widget, _("Print timetable"),
                                     _("Save the changes first: the printout shows the saved "
                                       "version."))  # fmt: skip
             return
@@ -224,8 +259,10 @@ class TimetableActions:
         def done(result: tuple[bytes, str]) -> None:
             self.page.status_label.setText("")
             pdf, filename = result
-            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.page)
-            window = self.page.window()  # as wide as the main window allows: the page is landscape
+            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.widget)
+            window = (
+                self.widget.window()
+            )  # as wide as the main window allows: the page is landscape
             preview.resize(min(1220, window.width()), min(820, window.height()))
             preview.open()
             self.open_dialog = preview

@@ -226,7 +226,7 @@ class TimetablesPage(QWidget):
             return
         self.stale = False
         self.ctx.read(load_catalogue, self._show_catalogue)
-        self.ctx.read(load_pupils, self._show_pupils)
+        self.ctx.read(load_pupils, self.show_pupils)
         if self.tabs.currentIndex() == 1:
             self.group_panel.load_groups()
 
@@ -240,7 +240,7 @@ class TimetablesPage(QWidget):
         placements = self.pupil.placements if self.pupil else []
         self.editor.set_choices(catalogue.activities, placements)
 
-    def _show_pupils(self, pupils: list[PupilChoice]) -> None:
+    def show_pupils(self, pupils: list[PupilChoice]) -> None:
         self.pupils = pupils
         chosen = self.pupil.pupil_id if self.pupil else None
         combo = self.pupil_combo
