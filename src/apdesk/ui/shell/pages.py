@@ -14,15 +14,12 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QStyle, QWidget
 
+from apdesk.i18n import N_
+
 if TYPE_CHECKING:
     from apdesk.ui.core.context import AppContext
 
 Icon = QStyle.StandardPixmap
-
-
-def N_(text: str) -> str:
-    """Marks a string for translation without translating it yet (it is shown later via `_`)."""
-    return text
 
 
 @dataclass(frozen=True)
