@@ -76,9 +76,3 @@ def in_force(session: Session, pupil_id: int, on_date: date) -> TimetableVersion
     version = version_in_force(session, pupil_id, on_date)
     assert version is not None, f"no timetable in force on {on_date}"
     return version
-
-
-def test_the_builders_make_a_full_week() -> None:
-    grid = full_week(Structure())
-    assert sum(1 for v in grid.values() if v.subject) == 25
-    assert len(with_iap(grid, {"Maths"})) == len(grid)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
+from tests.helpers.sync_harness import FaultProxy, Inbox, Waits, run_inbox, run_proxy
 
 from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.sync.inbox.db import register_school
 from apdesk.sync.sender import SendPolicy
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from sync_data import TOKEN, URN, add_placement, add_school
-from sync_harness import FaultProxy, Inbox, Waits, run_inbox, run_proxy
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from pypdf import PdfReader
-from sync_data import TOKEN, URN
-from sync_harness import Inbox
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.sync_data import TOKEN, URN
+from tests.helpers.sync_harness import Inbox
 
 from apdesk.cli import main
 from apdesk.store import Store

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from starlette.applications import Starlette
-from sync_data import TOKEN, URN
+from tests.helpers.sync_data import TOKEN, URN
 
 from apdesk.models.types import utcnow
 from apdesk.store import Store

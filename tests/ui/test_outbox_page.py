@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.sync.sync_harness import Inbox
-from tests.ui.test_sync_setup import (
+from tests.helpers.outbox import (
     WAIT_MS,
     closed_port_url,
     connect,
@@ -20,6 +18,7 @@ from tests.ui.test_sync_setup import (
     school_inbox,
     school_with_placement,
 )
+from tests.helpers.sync_harness import Inbox
 
 from apdesk.models.enums import OutboxStatus
 from apdesk.store import Store
@@ -43,25 +42,12 @@ def packs(store: Store) -> list[str]:
 
 
 @pytest.fixture
-def sync(ctx: AppContext) -> Iterator[SyncController]:
-    controller = SyncController(ctx, watch_network=False)
-    yield controller
-    assert controller.shutdown(WAIT_MS)
-
-
-@pytest.fixture
 def page(qtbot: QtBot, ctx: AppContext, sync: SyncController, packs: list[str]) -> OutboxPage:
     made = OutboxPage(ctx)
     qtbot.addWidget(made)
     made.resize(1100, 600)
     made.show()
     return made
-
-
-@pytest.fixture
-def inbox(store: Store, tmp_path: Path, packs: list[str]) -> Iterator[Inbox]:
-    with school_inbox(store, tmp_path / "inbox.db") as running:
-        yield running
 
 
 def column(page: OutboxPage, col: int) -> list[str]:

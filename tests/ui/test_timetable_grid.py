@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
-from tests.unit.test_timetable_support import full_week
+from tests.helpers.timetables import full_week
 
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_grid import DEFAULT_PERIODS

@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from sqlmodel import select
-from test_documents_pdf import make_placement, pdf_text
-from tests.unit.test_timetable_support import START, full_week
+from tests.helpers.documents import make_placement, pdf_text
+from tests.helpers.timetables import START, full_week
 
 from apdesk import models
 from apdesk.documents import fonts

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from sqlmodel import Session, select
-from test_placement_support import MONDAY, add_provider, add_pupil, good_input
+from tests.helpers.placements import MONDAY, add_provider, add_pupil, good_input
 
 from apdesk.models import AgencyInvolvement, Closure, Placement, Pupil
 from apdesk.models.enums import PlacementOutcome, PlacementStatus

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from sqlmodel import Session
-from tests.unit.test_plans_factory import END, make_placement, target
+from tests.helpers.plans import END, make_placement, target
 
 from apdesk.models.enums import Agency
 from apdesk.models.errors import ValidationError

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
-from test_documents_pdf import make_placement
+from tests.helpers.documents import make_placement
 
 from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pypdf
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY, build_school
 
 from apdesk.services.measures import year_to_date
 from apdesk.services.measures.termly import termly_report_pdf

@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 import pypdf
-from tests.unit.test_measures_data import TODAY
+from tests.helpers.measures import TODAY
 
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SettingType

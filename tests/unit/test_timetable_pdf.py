@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from pypdf import PdfReader
 from sqlmodel import select
-from tests.unit.test_timetable_support import (
+from tests.helpers.timetables import (
     START,
     full_week,
     make_placement,

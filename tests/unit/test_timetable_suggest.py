@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import Session
-from tests.unit.test_timetable_support import START, full_week, in_force, make_pupil, with_iap
+from tests.helpers.timetables import START, full_week, in_force, make_pupil, with_iap
 
 from apdesk.models import TimetableSlot
 from apdesk.models.enums import SlotKind

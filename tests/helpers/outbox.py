@@ -1,0 +1,81 @@
+"""A school store with packs in its outbox and a real LA inbox, for the GUI's sync tests."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlmodel import Session
+from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
+from tests.helpers.sync_harness import Inbox, run_inbox
+
+from apdesk.models import Placement
+from apdesk.models.enums import PlacementStatus
+from apdesk.store import Store
+from apdesk.sync import connection, keys, outbox
+from apdesk.sync.inbox.db import register_school
+
+WAIT_MS = 10_000  # the longest any GUI test waits for the sync thread
+
+
+def no_referral(_session: Session, _placement_id: int) -> bytes | None:
+    return None  # keeps the packs small and the tests fast
+
+
+def school_with_placement(store: Store) -> int:
+    with store.session() as session:
+        add_school(session)
+        placement = add_placement(session)
+    assert placement.id is not None
+    return placement.id
+
+
+def queue_start(store: Store, placement_id: int) -> str:
+    """Make the placement active, as the placements page does: a start pack is queued."""
+    with store.session() as session:
+        placement = session.get(Placement, placement_id)
+        assert placement is not None
+        before = placement.model_dump()
+        placement.status = PlacementStatus.ACTIVE
+        session.add(placement)
+        item = outbox.notify_placement_change(session, placement, before, referral_pdf=no_referral)
+        assert item is not None
+        return item.id
+
+
+def queue_change(store: Store, placement_id: int, hours: float) -> str:
+    with store.session() as session:
+        placement = session.get(Placement, placement_id)
+        assert placement is not None
+        before = placement.model_dump()
+        placement.hours_per_week = hours
+        session.add(placement)
+        item = outbox.notify_placement_change(session, placement, before, referral_pdf=no_referral)
+        assert item is not None
+        return item.id
+
+
+@contextmanager
+def school_inbox(store: Store, db: Path) -> Iterator[Inbox]:
+    """The reference inbox on 127.0.0.1 with this school registered under TOKEN."""
+    with run_inbox(db) as running:
+        with store.session() as session:
+            pem = keys.public_key_pem(session)
+        register_school(running.engine, URN, pem, TOKEN, "Oakfield Academy")
+        yield running
+
+
+def connect(store: Store, url: str, token: str = TOKEN) -> None:
+    with store.session() as session:
+        connection.set_endpoint(session, url)
+    connection.set_token(store, token)
+
+
+def closed_port_url() -> str:
+    """A loopback address where nothing listens: connecting is refused at once."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
