@@ -1,13 +1,12 @@
 """The suite's own alarms go off: a test fails when it logs an error, when Qt warns, or when work
 on the worker fails and nothing handles it, unless the test says it expects that. Each check
-runs a small test through a fresh pytest session with the suite's real conftest files."""
+runs a small test through a pytest of its own (a subprocess) with the suite's real conftests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from tests.helpers.failures import LoggedErrors, WorkerErrors
 
 TESTS = Path(__file__).resolve().parents[1]
 INI = """
@@ -20,8 +19,9 @@ qt_log_ignore =
 
 
 @pytest.fixture
-def suite(pytester: pytest.Pytester) -> pytest.Pytester:
+def suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
     """A scratch suite laid out like ours: the root conftest, and `ui/` with its conftest."""
+    monkeypatch.setenv("PYTHONPATH", str(TESTS.parent))  # the conftests import tests.helpers
     pytester.makeini(INI)
     pytester.makeconftest((TESTS / "conftest.py").read_text(encoding="utf-8"))
     ui = pytester.mkpydir("ui")
@@ -30,15 +30,12 @@ def suite(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def run(suite: pytest.Pytester, body: str) -> pytest.RunResult:
-    """Run `body` as ui/test_planted.py in this process (what it logs reaches this test too,
-    so the tests below that plant failures ask for `logged_errors` and `worker_errors`)."""
+    """Run `body` as ui/test_planted.py in a pytest of its own."""
     (suite.path / "ui" / "test_planted.py").write_text(body, encoding="utf-8")
-    return suite.runpytest_inprocess("-p", "no:cacheprovider", "ui/test_planted.py")
+    return suite.runpytest_subprocess("-p", "no:cacheprovider", "ui/test_planted.py")
 
 
-def test_an_error_logged_fails_the_test(
-    suite: pytest.Pytester, logged_errors: LoggedErrors
-) -> None:
+def test_an_error_logged_fails_the_test(suite: pytest.Pytester) -> None:
     result = run(
         suite,
         "import logging\n"
@@ -49,9 +46,7 @@ def test_an_error_logged_fails_the_test(
     result.stdout.fnmatch_lines(["*errors were logged*", "*apdesk.demo: could not save x*"])
 
 
-def test_a_test_that_expects_the_error_passes_and_sees_it(
-    suite: pytest.Pytester, logged_errors: LoggedErrors
-) -> None:
+def test_a_test_that_expects_the_error_passes_and_sees_it(suite: pytest.Pytester) -> None:
     result = run(
         suite,
         "import logging\n"
@@ -75,9 +70,7 @@ def test_a_qt_warning_fails_the_test_and_an_ignored_one_does_not(suite: pytest.P
     result.stdout.fnmatch_lines(["*test_warns*", "*No such signal*"])
 
 
-def test_unhandled_work_fails_the_test_and_expected_work_does_not(
-    suite: pytest.Pytester, logged_errors: LoggedErrors, worker_errors: WorkerErrors
-) -> None:
+def test_unhandled_work_fails_the_test_and_expected_work_does_not(suite: pytest.Pytester) -> None:
     result = run(
         suite,
         "def test_unhandled(ctx):\n"
