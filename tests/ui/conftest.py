@@ -91,3 +91,14 @@ def inbox(store: Store, tmp_path: Path) -> Iterator[Inbox]:
     """The reference LA inbox on 127.0.0.1, with the test store's school registered."""
     with school_inbox(store, tmp_path / "inbox.db") as running:
         yield running
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Runs before pytest-qt closes the test's widgets: an editor the test left holding typed
+    input would otherwise ask Save / Discard / Cancel with nobody there to answer."""
+    from apdesk.ui.widgets.guard import open_editors
+
+    for editor in open_editors():
+        editor.mark_saved()
+    return (yield)
