@@ -1,4 +1,6 @@
-"""A school store with packs in its outbox and a real LA inbox, for the GUI's sync tests."""
+"""What the outbox, sync and settings GUI tests share: a school store with one placement, packs
+queued the way a placement change queues them, the real LA inbox on loopback, and a port on
+127.0.0.1 where nothing listens."""
 
 from __future__ import annotations
 
