@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, time
 
 from pypdf import PdfReader
 
@@ -103,6 +103,11 @@ def make_placement(store: Store, *, sen: SenStatus = SenStatus.EHC_PLAN, **chang
             hours_per_week=12.5,
             sessions=["MON_AM", "MON_PM", "WED_AM"],
             session_times="09:30 to 12:00, 13:00 to 15:00",
+            session_start=time(9, 30),
+            break_start=time(12, 0),
+            break_end=time(13, 0),
+            session_end=time(15, 0),
+            la_notice_date=date(2025, 2, 20),
             start_date=START,
             end_date=date(2025, 4, 11),
             learning_outcomes="Complete the Entry Level 3 maths unit",

@@ -1,13 +1,20 @@
-"""A week of register marks to show on the Attendance page."""
+"""A week of register marks to show on the Attendance page, the page opened on a given clock,
+and a mark's history."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from pytestqt.qtbot import QtBot
 
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
+from apdesk.services.attendance import mark_history
 from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.register.page import RegisterPage
 
 MON = date(2025, 1, 6)
 WEEK = [f"{d}_{h}" for d in ("MON", "TUE", "WED", "THU", "FRI") for h in ("AM", "PM")]
@@ -32,3 +39,19 @@ def build(store: Store) -> dict[str, int]:
                           end_date=MON + timedelta(weeks=6), hours_per_week=25)
             )  # fmt: skip
         return {"ada": pupils[0].id or 0, "ben": pupils[1].id or 0, "provider": provider.id or 0}
+
+
+def make_page(qtbot: QtBot, ctx: AppContext, now: datetime) -> RegisterPage:
+    page = RegisterPage(ctx)
+    qtbot.addWidget(page)
+    page.now = lambda: now
+    page.resize(1200, 700)
+    page.show()
+    page.go_to_week(now.date())
+    page.refresh()  # the Today panel too, now that the clock is set
+    return page
+
+
+def history(store: Store, pupil_id: int, day: date, half: AmPm) -> list[tuple[str, str]]:
+    with store.session() as s:
+        return [(m.code, m.amendment_reason) for m in mark_history(s, pupil_id, day, half)]

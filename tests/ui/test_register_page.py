@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from tests.helpers.register import MON, build
+from tests.helpers.register import MON, build, history, make_page
 
 from apdesk.models.enums import Session as AmPm
-from apdesk.services.attendance import mark_history, record_mark
+from apdesk.services.attendance import record_mark
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.register.model import RegisterModel
@@ -22,24 +22,9 @@ def ids(store: Store) -> dict[str, int]:
     return build(store)
 
 
-def make_page(qtbot: QtBot, ctx: AppContext, now: datetime) -> RegisterPage:
-    page = RegisterPage(ctx)
-    qtbot.addWidget(page)
-    page.now = lambda: now
-    page.resize(1200, 700)
-    page.show()
-    page.go_to_week(now.date())
-    return page
-
-
 @pytest.fixture
 def page(qtbot: QtBot, ctx: AppContext, ids: dict[str, int]) -> RegisterPage:
     return make_page(qtbot, ctx, datetime.combine(MON, time(11, 0)))
-
-
-def history(store: Store, pupil_id: int, day: date, half: AmPm) -> list[tuple[str, str]]:
-    with store.session() as s:
-        return [(m.code, m.amendment_reason) for m in mark_history(s, pupil_id, day, half)]
 
 
 def test_typing_codes_records_marks_and_the_keys_move(

@@ -133,7 +133,7 @@ def test_long_and_marked_up_text_wraps_onto_more_pages(store: Store) -> None:
     assert page_count(data) >= 4
     text = pdf_text(data)
     assert "Needs <b>care</b> & patience at <transitions>." in text
-    assert "Exit strategy" in text and "Page 4 of" in text
+    assert "What is the exit strategy in place?" in text and "Page 4 of" in text
 
 
 def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> None:
@@ -156,7 +156,8 @@ def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> Non
         "Your right to ask for a review",
         "in writing",
         "last 10 weeks",
-        "sent this notice to the local authority",
+        "09:30 to 15:00 (break 12:00 to 13:00)",
+        "sent a copy of this notice to the local authority on 20 February 2025",
         "Mr O. Pike",
         "01632 960112, o.pike@fernhill.example",
     ]:

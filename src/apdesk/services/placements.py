@@ -29,6 +29,7 @@ from apdesk.models.enums import (
 from apdesk.models.errors import ValidationError
 from apdesk.models.placement import PlacementDetails
 from apdesk.models.types import utcnow
+from apdesk.services.ap_guide import guide_settings, la_notice
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_rules import PlacementWarning, check_placement
 from apdesk.services.providers import Changed
@@ -94,10 +95,41 @@ class PlacementInput(PlacementDetails):
             )
         if self.transport_cost_pence < 0:
             raise ValidationError(_("Transport cost"), _("is negative"), _("enter the cost, or 0"))
+        self._check_times()
         if self.direction_days < 0:
             raise ValidationError(
                 _("Number of days"), _("is negative"), _("enter how many days the direction lasts")
             )
+
+    def _check_times(self) -> None:
+        """Clock times in order: the first session starts before the break, which ends before
+        the last session finishes. A break needs both ends."""
+        start, end = self.session_start, self.session_end
+        if start is not None and end is not None and start >= end:
+            raise ValidationError(
+                _("Session times"),
+                _("the first session starts at {a}, not before the finish at {b}").format(
+                    a=f"{start:%H:%M}", b=f"{end:%H:%M}"
+                ),
+                _("enter the start of the first session and the finish of the last"),
+            )
+        gap = (self.break_start, self.break_end)
+        if (gap[0] is None) != (gap[1] is None):
+            raise ValidationError(
+                _("Break starts"),
+                _("has only one end"),
+                _("enter when the break starts and ends, or clear both"),
+            )
+        if gap[0] is not None and gap[1] is not None:
+            inside = (start is None or start < gap[0]) and (end is None or gap[1] < end)
+            if gap[0] >= gap[1] or not inside:
+                raise ValidationError(
+                    _("Break starts"),
+                    _("the break ({a} to {b}) must fall between the start and the finish").format(
+                        a=f"{gap[0]:%H:%M}", b=f"{gap[1]:%H:%M}"
+                    ),
+                    _("check the four times"),
+                )
 
     def values(self) -> dict[str, Any]:
         self.check()
@@ -227,6 +259,8 @@ def placement_warnings(
         qa=qa_status(session, provider, today),
         others=[o for o in others if o.id != placement.id],
         agencies={str(a) for a in agencies},
+        guide=guide_settings(session),
+        la=la_notice(session, placement.id),
     )
 
 

@@ -12,6 +12,7 @@ from apdesk import models
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
+from apdesk.services.ap_guide import set_guide_settings
 from apdesk.services.attendance.demo_marks import populate_marks
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import names as names
@@ -31,6 +32,9 @@ def academic_year_start(today: date) -> date:
     return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
+DEMO_MAX_WEEKS = 26  # the demo school's longest planned placement: two terms
+
+
 def populate(
     store: Store, *, pupils: int = 200, seed: int = 7, today: date | None = None
 ) -> dict[str, int]:
@@ -39,6 +43,7 @@ def populate(
     rng = random.Random(seed)
     with store.session() as session:
         save_school(session, demo_school())
+        set_guide_settings(session, max_weeks=DEMO_MAX_WEEKS)
         closures = _closures(session, today)
         start_serial = int(session.exec(select(func.count()).select_from(models.Pupil)).one())
         made_pupils = _pupils(session, rng, pupils, today, start_serial)

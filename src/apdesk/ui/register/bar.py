@@ -1,12 +1,14 @@
 """The Attendance page's bar: the week shown, codes, undo, import and export.
 
 Kept apart from the page so the page reads as what happens, and this as what is on screen.
+The bar knows the page only as the `BarHost` it needs, so the two files do not import each
+other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -18,14 +20,11 @@ from apdesk.i18n import _, format_date
 
 
 class BarHost(Protocol):
-    """What the bar drives: the Attendance page fits. The bar never imports the page."""
+    """What the bar's buttons do on the page."""
 
-    @property
-    def monday(self) -> date: ...
-    @property
-    def undo_stack(self) -> QUndoStack: ...
-    @property
-    def now(self) -> Callable[[], datetime]: ...
+    monday: date
+    now: Callable[[], datetime]
+    undo_stack: QUndoStack
 
     def go_to_week(self, day: date) -> None: ...
     def show_legend(self) -> None: ...
@@ -41,7 +40,6 @@ class RegisterBar:
     week_label: QLabel
     filter_note: QLabel
     show_all: QPushButton
-    actions: list[QAction] = field(default_factory=list)  # the host adds them (shortcuts)
 
     def set_week(self, monday: date) -> None:
         self.week.blockSignals(True)
@@ -74,7 +72,8 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     return button
 
 
-def build_bar(page: BarHost) -> RegisterBar:
+def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
+    """The bar's widgets, wired to `page`; the undo and redo shortcuts work within `owner`."""
     previous = _button(_("◀ &Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"))
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
@@ -91,9 +90,9 @@ def build_bar(page: BarHost) -> RegisterBar:
     week_label.setAccessibleName(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
-    undo = QAction(_("&Undo"))
+    undo = QAction(_("&Undo"), owner)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = QAction(_("&Redo"))
+    redo = QAction(_("&Redo"), owner)
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     for action, run, available in (
         (undo, page.undo_stack.undo, page.undo_stack.canUndoChanged),
@@ -107,6 +106,7 @@ def build_bar(page: BarHost) -> RegisterBar:
             _("Undo records the previous code back as an amendment (marks are never deleted); "
               "a new mark is corrected by typing over it.")
         )  # fmt: skip
+        owner.addAction(action)
     undo_button, redo_button = QToolButton(), QToolButton()
     undo_button.setDefaultAction(undo)
     redo_button.setDefaultAction(redo)
@@ -130,6 +130,6 @@ def build_bar(page: BarHost) -> RegisterBar:
     for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
                    export_button):  # fmt: skip
         layout.addWidget(widget)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all, [undo, redo])
+    bar = RegisterBar(layout, week, week_label, filter_note, show_all)
     bar.set_filtered(False, 0)
     return bar
