@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext

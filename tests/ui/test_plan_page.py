@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from tests.unit.test_plans_factory import make_placement, make_pupil
+from tests.helpers.plan_page import TODAY, open_plans, running_placement
 
 from apdesk.i18n import format_date
 from apdesk.models import FollowUp, OutboxItem, Placement
@@ -25,33 +25,6 @@ from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog
 from apdesk.ui.plans.reviews_page import ReviewsPage
 from apdesk.ui.plans.target_editor import TargetEditor
-
-TODAY = date.today()
-
-
-def running_placement(store: Store, *, days_ago: int = 70, review_overdue_by: int = 5) -> int:
-    with store.session() as s:
-        pupil = make_pupil(s, "Fairweather")
-        placement = make_placement(
-            s,
-            pupil,
-            start=TODAY - timedelta(days=days_ago),
-            end=TODAY + timedelta(days=60),
-            review_date=TODAY - timedelta(days=review_overdue_by),
-        )
-        return placement.id or 0
-
-
-def open_plans(qtbot: QtBot, ctx: AppContext) -> PlansPage:
-    page = PlansPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    qtbot.keyClicks(page.search, "Fairweather")
-    assert page.filter.rowCount() == 1
-    page.list.setCurrentIndex(page.filter.index(0, 0))
-    qtbot.waitUntil(lambda: page.view.data is not None)
-    return page
 
 
 def type_target(qtbot: QtBot, page: PlansPage, texts: list[str], by: date) -> None:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from tests.ui.test_plan_page import running_placement
-from tests.unit.test_plans_factory import target
+from tests.helpers.plan_page import running_placement
+from tests.helpers.plans import target
 
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans

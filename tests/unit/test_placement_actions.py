@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import select
-from test_placement_support import MONDAY, add_provider, add_pupil, good_input
+from tests.helpers.placements import MONDAY, add_provider, add_pupil, good_input
 
 from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import PackKind, PlacementStatus

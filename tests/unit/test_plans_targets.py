@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import inspect
 from sqlmodel import select
-from tests.unit.test_plans_factory import END, START, make_placement, target
+from tests.helpers.plans import END, START, make_placement, target
 
 from apdesk.models import PlanTarget, TimetableVersion
 from apdesk.models.enums import Agency, VoiceOf

@@ -14,11 +14,12 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.letter_checks import letter_warnings
+from apdesk.services.placement_record import load_placement_record
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

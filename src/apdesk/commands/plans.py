@@ -15,8 +15,7 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.documents.plan_pdf import plan_pdf
-from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
+from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
 
 

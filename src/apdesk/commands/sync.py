@@ -16,6 +16,7 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.models.types import utcnow
+from apdesk.services.placement_record import referral_pdf
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
 from apdesk.sync.pack import SUFFIX, build_pack
@@ -153,7 +154,7 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.session() as session:
-        pdf = outbox.referral_for(session, args.placement)
+        pdf = referral_pdf(session, args.placement)
         built = build_pack(
             session,
             args.placement,

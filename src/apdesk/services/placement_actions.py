@@ -22,6 +22,7 @@ from apdesk.services.placement_lifecycle import (
     refer_placement,
     start_placement,
 )
+from apdesk.services.placement_record import referral_pdf
 from apdesk.services.placements import (
     PlacementInput,
     PlacementResult,
@@ -68,7 +69,9 @@ def _notified(
     placement = get_placement(session, placement_id)
     before: dict[str, Any] = placement.model_dump()
     result = change()
-    notify_placement_change(session, get_placement(session, placement_id), before)
+    notify_placement_change(
+        session, get_placement(session, placement_id), before, referral_pdf=referral_pdf
+    )
     return result
 
 
@@ -78,7 +81,9 @@ def save_placement(
     """Create a draft (placement_id None) or save the editor's values over an existing one."""
     if placement_id is None:
         result = create_placement(session, data, today)
-        notify_placement_change(session, get_placement(session, result.id), None)
+        notify_placement_change(
+            session, get_placement(session, result.id), None, referral_pdf=referral_pdf
+        )
         return result
     return _notified(
         session, placement_id, lambda: update_placement(session, placement_id, data, today)

@@ -69,7 +69,7 @@ class TermlyReportDialog(QDialog):
         layout.addWidget(buttons)
 
     def build(self) -> None:
-        from apdesk.documents.termly_report import termly_report_pdf
+        from apdesk.services.measures.termly import termly_report_pdf
 
         try:
             period = Period(_day(self.start), _day(self.end))

@@ -7,7 +7,7 @@ used to refuse a save; a value that cannot be right is shown under its field and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
@@ -190,9 +190,9 @@ class PlacementEditor(QDialog):
     # -- values ----------------------------------------------------------------
     def values(self) -> PlacementInput:
         data = PlacementInput()
-        for f in fields(PlacementInput):
-            if f.name in self.binder.widgets:
-                setattr(data, f.name, self.binder.get(f.name))
+        for name in PlacementInput.model_fields:
+            if name in self.binder.widgets:
+                setattr(data, name, self.binder.get(name))
         attendance = self.sections.attendance.value()
         data.attendance_at_referral = None if attendance < 0 else round(attendance / 100, 4)
         data.pupil_id = int(data.pupil_id or 0)
@@ -200,9 +200,9 @@ class PlacementEditor(QDialog):
         return data
 
     def set_values(self, data: PlacementInput) -> None:
-        for f in fields(PlacementInput):
-            if f.name in self.binder.widgets:
-                self.binder.set(f.name, getattr(data, f.name))
+        for name in PlacementInput.model_fields:
+            if name in self.binder.widgets:
+                self.binder.set(name, getattr(data, name))
         level = data.attendance_at_referral
         self.sections.attendance.setValue(-1 if level is None else level * 100)
         self._show_qa_note()
@@ -258,7 +258,7 @@ class PlacementEditor(QDialog):
         generation = self._generation
         try:
             data = self.values()
-            data.validate()
+            data.check()
         except ValidationError as exc:
             self.panel.show_note(str(exc))
             return

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.i18n import _
 from apdesk.services.placement_lifecycle import PlacementRow
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlmodel import Session
 
-from apdesk.documents.plan_pdf import plan_pdf
-from apdesk.documents.review_pdf import review_pdf
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.services import plans
+from apdesk.services.plan_printouts import plan_pdf, review_pdf
 from apdesk.services.plans.agencies import AgencyRow
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
