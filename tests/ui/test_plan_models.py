@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services.plans.due_list import DueRow
-from apdesk.ui.plans.data import PlacementChoice, TargetRow
+from apdesk.services.plans.plan_rows import PlacementChoice, TargetRow
 from apdesk.ui.plans.page import CHOICE_COLUMNS, ChoiceFilter
 from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import TARGET_COLUMNS

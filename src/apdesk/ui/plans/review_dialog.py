@@ -1,6 +1,7 @@
 """Record a review meeting: who came, the child's and family's voice, the provider's report,
 attendance for the period (from the register, read only), progress against every target, the
-decisions and the next date. A refused save keeps everything typed."""
+decisions and the next date. A refused save keeps everything typed; marks entered meanwhile
+update the period's attendance."""
 
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
+from apdesk.models.kinds import Kind
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
-from apdesk.store import Store
+from apdesk.services.operations.reviews import hold_review
+from apdesk.services.plans.plan_rows import ReviewSetup, period_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import ReviewSetup, period_text
+from apdesk.ui.core.follow import ChangeFollower
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -89,7 +92,7 @@ class ReviewDialog(QDialog):
 
         left = QFormLayout()
         self.held_on = date_edit(_("Date held"), date.today(), self)
-        self.held_on.setMaximumDate(QDate(date.today()))
+        self.held_on.setMaximumDate(QDate.currentDate())
         self.errors.add_row(left, _("Date held"), self.held_on, _("&Held on:"))
         self.attendance = read_only(_("Attendance for the period"), self)
         left.addRow(_("Attendance:"), self.attendance)
@@ -135,6 +138,9 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.held_on.dateChanged.connect(self.refresh_period)
+        self.follower = ChangeFollower(
+            self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
+        )
         self.refresh_period()
         self.resize(1040, 620)
 
@@ -157,8 +163,10 @@ class ReviewDialog(QDialog):
         return box
 
     def refresh_period(self) -> None:
-        held, pid = to_date(self.held_on), self.setup.placement_id
-        self.ctx.read(lambda store: period_text(store, pid, held), self.attendance.setText)
+        held = to_date(self.held_on)
+        self.ctx.query(period_text, self.setup.placement_id, held).success(
+            self.attendance.setText
+        ).run()
 
     def value(self) -> plans.ReviewInput:
         next_day = None if self.ending.isChecked() else optional_date(self.next_review)
@@ -175,16 +183,12 @@ class ReviewDialog(QDialog):
         )
 
     def save(self) -> None:
-        data, pid, review_id = self.value(), self.setup.placement_id, self.setup.review_id
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                review = plans.hold_review(s, pid, data, review_id=review_id, today=date.today())
-                return review.id or 0
-
+        data, setup = self.value(), self.setup
         self.errors.clear()
         self.save_button.setEnabled(False)
-        self.ctx.write(work, self._saved, self._refused)
+        self.ctx.op(hold_review, setup.placement_id, data, setup.review_id, date.today()).success(
+            self._saved
+        ).failure(self._refused).run()
 
     def _saved(self, review_id: int) -> None:
         self.save_button.setEnabled(True)

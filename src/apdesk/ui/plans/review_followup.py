@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
-from apdesk.services import plans
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.reviews import record_follow_up
+from apdesk.services.plans.plan_rows import since_return_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import since_return_text
+from apdesk.ui.core.follow import ChangeFollower
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, read_only, to_date
 
@@ -57,7 +58,7 @@ class FollowUpDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.done_on = date_edit(_("Date checked"), date.today(), self)
-        self.done_on.setMaximumDate(QDate(date.today()))
+        self.done_on.setMaximumDate(QDate.currentDate())
         self.since = read_only(_("Attendance since the return"), self)
         self.yes = QRadioButton(_("&Yes"), self)
         self.yes.setAccessibleName(_("Still attending: yes"))
@@ -96,34 +97,29 @@ class FollowUpDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         self.done_on.dateChanged.connect(self.refresh_since)
+        self.follower = ChangeFollower(self, ctx, {Kind.MARK}, lambda _c: self.refresh_since())
         self.refresh_since()
 
     def refresh_since(self) -> None:
-        until, pid = to_date(self.done_on), self.task.placement_id
-        self.ctx.read(lambda store: since_return_text(store, pid, until), self.since.setText)
+        until = to_date(self.done_on)
+        self.ctx.query(since_return_text, self.task.placement_id, until).success(
+            self.since.setText
+        ).run()
 
     def save(self) -> None:
-        done_on, attending = to_date(self.done_on), self.yes.isChecked()
-        note, fid = self.note.toPlainText(), self.task.follow_up_id
-        pid, weeks = self.task.placement_id, self.task.weeks
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                row = plans.record_follow_up(
-                    s,
-                    fid,
-                    done_on=done_on,
-                    still_attending=attending,
-                    note=note,
-                    today=date.today(),
-                    placement_id=pid,
-                    weeks=weeks,
-                )
-                return row.id or 0
-
+        task = self.task
         self.errors.clear()
         self.save_button.setEnabled(False)
-        self.ctx.write(work, lambda _id: self._saved(), self._refused)
+        self.ctx.op(
+            record_follow_up,
+            task.follow_up_id,
+            task.placement_id,
+            task.weeks,
+            done_on=to_date(self.done_on),
+            still_attending=self.yes.isChecked(),
+            note=self.note.toPlainText(),
+            today=date.today(),
+        ).success(lambda _id: self._saved()).failure(self._refused).run()
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)

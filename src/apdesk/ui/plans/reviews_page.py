@@ -1,5 +1,8 @@
 """The Reviews page: every review and sustained-return follow-up that is due in the next two
-weeks or overdue, most urgent first, with the way to hold or record each."""
+weeks or overdue, most urgent first, with the way to hold or record each.
+
+Listing what is due is a read: follow-ups a return has not stored yet are listed without an id
+and stored when recorded, so opening the page writes nothing."""
 
 from __future__ import annotations
 
@@ -8,12 +11,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlmodel import Session
 
 from apdesk.i18n import _
+from apdesk.models.kinds import Kind
 from apdesk.services.plans.due_list import WINDOW_DAYS, DueRow, load_due
+from apdesk.services.plans.plan_rows import ReviewSetup, review_setup
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_reviews
-from apdesk.ui.plans.data import review_setup
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.plans.review_models import due_columns
@@ -22,6 +28,11 @@ from apdesk.ui.plans.view import button, row
 from apdesk.ui.widgets.filter_banner import FilterBanner
 
 SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
+# Reviews fall due from the placements' dates, the reviews held and the review interval;
+# follow-ups from the placements that ended in a return and the checks recorded.
+SHOWS = frozenset(
+    {Kind.PLACEMENT, Kind.PUPIL, Kind.REVIEW, Kind.FOLLOW_UP, Kind.PLAN, Kind.SETTING}
+)
 
 
 class ReviewsPage(QWidget):
@@ -58,7 +69,8 @@ class ReviewsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row(self.open_button, self.review_button, self.follow_up_button))
-        ctx.store_changed.connect(self.refresh)
+        self.loader: Loader[list[DueRow]] = Loader(ctx, self._fetch, self.show_rows, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self._update_buttons()
         self.refresh()
 
@@ -71,12 +83,11 @@ class ReviewsPage(QWidget):
     def _remember_sort(self, column: int, order: Qt.SortOrder) -> None:
         self.ctx.settings.setValue(SORT_KEY, f"{column},{order.value}")
 
-    def page_shown(self) -> None:
-        self.refresh()
+    def refresh(self) -> None:
+        self.loader.reload()
 
-    def refresh(self, _changed: object = None) -> None:
-        if self.ctx.is_unlocked:
-            self.ctx.query(load_due, date.today()).success(self.show_rows).run()
+    def _fetch(self, session: Session) -> list[DueRow]:
+        return load_due(session, date.today())
 
     def show_rows(self, rows: list[DueRow]) -> None:
         self.rows = rows
@@ -140,11 +151,11 @@ class ReviewsPage(QWidget):
         item = self.current()
         if item is None or item.kind != "review":
             return
-        pid = item.placement_id
-        self.ctx.read(
-            lambda store: review_setup(store, pid),
-            lambda setup: self._open(ReviewDialog(self.ctx, setup, self)),
-        )
+
+        def opened(setup: ReviewSetup) -> None:
+            self._open(ReviewDialog(self.ctx, setup, self))
+
+        self.ctx.query(review_setup, item.placement_id).success(opened).run()
 
     def record_follow_up(self) -> None:
         item = self.current()

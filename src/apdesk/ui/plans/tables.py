@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from apdesk.i18n import N_, _
 from apdesk.services.plans.agencies import AgencyRow
-from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
+from apdesk.services.plans.plan_rows import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
 from apdesk.ui.widgets.columns_model import SORT_ROLE, Column, RowsModel, day, day_sort
 
 
