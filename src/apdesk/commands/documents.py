@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlmodel import Session
+
 from apdesk.commands.common import UserError, add_store_option, opened_store
 from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
@@ -87,11 +89,14 @@ def _make(
     warn: Callable[[PlacementRecord, SchoolCalendar], list[str]] | None = None,
 ) -> int:
     path = _target(args.out)
-    with opened_store(args) as store, store.session() as session:
-        record = load_placement_record(session, args.placement)
-        calendar = SchoolCalendar.load(session)
-        data = render(record)
-        warnings = warn(record, calendar) if warn else []
+
+    def drawn(session: Session, placement_id: int) -> tuple[bytes, list[str]]:
+        record = load_placement_record(session, placement_id)
+        warnings = warn(record, SchoolCalendar.load(session)) if warn else []
+        return render(record), warnings
+
+    with opened_store(args) as store:
+        data, warnings = store.read(drawn, args.placement)
     write_atomically(path, data)
     for line in warnings:
         print(f"apdesk: warning: {line}", file=sys.stderr)
