@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from tests.unit.test_plans_factory import make_placement, make_pupil
@@ -23,6 +23,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.placements.page import PlacementsPage
 from apdesk.ui.plans.page import PlansPage
+from apdesk.ui.widgets import guard
 
 TODAY = date.today()
 STARTED = TODAY - timedelta(weeks=16)
@@ -47,7 +48,7 @@ def two_running(store: Store) -> tuple[int, int]:
 
 def fill(qtbot: QtBot, dialog: EndPlacementDialog) -> None:
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.setDate(QDate(ENDED))
+    dialog.ended_on.set_value(ENDED)
     qtbot.keyClicks(dialog.destination, DESTINATION)
     qtbot.keyClicks(dialog.notes, NOTES)
     with qtbot.waitSignal(dialog.accepted):
@@ -132,7 +133,7 @@ def test_a_refused_end_keeps_what_was_typed_and_names_the_field(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no outcome yet
     assert "Outcome: is missing" in dialog.errors.labels["Outcome"].text()
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.setDate(QDate(STARTED - timedelta(days=1)))  # before the start
+    dialog.ended_on.set_value(STARTED - timedelta(days=1))  # before the start
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "before the start" in dialog.errors.labels["End"].text()
     assert dialog.errors.labels["Outcome"].text() == ""
@@ -142,7 +143,6 @@ def test_a_refused_end_keeps_what_was_typed_and_names_the_field(
         assert placement is not None and placement.status is PlacementStatus.ACTIVE
         assert s.exec(select(FollowUp)).all() == []
         assert s.exec(select(OutboxItem)).all() == []
-    dialog.done(QDialog.DialogCode.Rejected)  # closed without the question Cancel asks
 
 
 def test_cancel_asks_before_dropping_what_was_typed(
@@ -151,17 +151,22 @@ def test_cancel_asks_before_dropping_what_was_typed(
     asked: list[str] = []
     answer = QMessageBox.StandardButton.Cancel
 
-    def question(*args: Any) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
+    def ask(_parent: object, what: str) -> QMessageBox.StandardButton:
+        asked.append(what)
         return answer
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(guard, "ask_unsaved", ask)
     dialog = EndPlacementDialog(ctx, two_running[0], "Alex Fairweather")
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
     qtbot.keyClicks(dialog.notes, NOTES)
+    assert dialog.isWindowModified()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked and dialog.isVisible()  # kept open: the notes are still there
+    assert asked == ["End placement"] and dialog.isVisible()  # kept: the notes are still there
+    assert dialog.notes.toPlainText() == NOTES
     answer = QMessageBox.StandardButton.Discard
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()

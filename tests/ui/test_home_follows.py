@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
 from tests.ui.test_register_page import MON, build, make_page
@@ -85,7 +85,7 @@ def test_a_hidden_home_page_refreshes_once_when_shown(
     dialog = placements.end_selected()
     assert dialog is not None
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.setDate(QDate(MON + timedelta(weeks=3)))
+    dialog.ended_on.set_value(MON + timedelta(weeks=3))
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     register = make_page(qtbot, ctx, NOW)

@@ -151,7 +151,7 @@ def test_plan_a_placement_with_live_warnings_then_refer_start_end_and_print(
     dialog = page.end_selected()
     assert dialog is not None
     qtbot.addWidget(dialog)
-    dialog.ended_on.setDate(START + timedelta(weeks=6))
+    dialog.ended_on.set_value(START + timedelta(weeks=6))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Outcome" in dialog.errors.labels["Outcome"].text() and dialog.result_value is None
     assert _status(store, placement_id) == PlacementStatus.ACTIVE

@@ -3,7 +3,8 @@
 It asks for the outcome (required: the LA counts them), the last day, where the pupil went next
 and any notes, and runs the one `end_placement` operation: the placement ends, a return gets its
 6- and 12-week follow-ups and the LA's end pack is queued, in one transaction. A refusal puts the
-message beside the field it names and keeps everything typed.
+message beside the field it names and keeps everything typed; closing with something typed asks
+first, as every editor does.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,14 +25,16 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.enums import PlacementOutcome
+from apdesk.models.errors import ValidationError
 from apdesk.services.operations.placements import PlacementEnded, end_placement
 from apdesk.services.placement_actions import outcome_choices
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
-class EndPlacementDialog(QDialog):
+class EndPlacementDialog(GuardedDialog):
     ended = Signal(object)  # the PlacementEnded, after the operation committed
 
     def __init__(
@@ -70,7 +71,8 @@ class EndPlacementDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors.add_row(form, _("Outcome"), self.outcome, _("&Outcome:"))
-        self.errors.add_row(form, _("End"), self.ended_on, _("&Ended on:"))
+        ended_error = self.errors.add_row(form, _("End"), self.ended_on, _("&Ended on:"))
+        self.errors.labels[_("Ended on")] = ended_error  # a date that is not a date
         self.errors.add_row(form, _("Destination"), self.destination, _("&Destination:"))
         self.errors.add_row(form, _("Notes"), self.notes, _("&Notes:"))
         buttons = QDialogButtonBox(self)
@@ -91,32 +93,29 @@ class EndPlacementDialog(QDialog):
         self.setTabOrder(self.outcome, self.ended_on)
         self.setTabOrder(self.ended_on, self.destination)
         self.setTabOrder(self.destination, self.notes)
-        ctx.locked.connect(self._locked)  # what was typed is personal: it goes with the key
         self.outcome.setFocus()
+        self.watch_input()
 
     def set_outcome(self, outcome: PlacementOutcome) -> None:
         self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
-
-    def typed(self) -> bool:
-        """Has the person entered anything that closing would lose?"""
-        return bool(
-            self.outcome.currentData()
-            or self.destination.text().strip()
-            or self.notes.toPlainText().strip()
-        )
 
     def save(self) -> None:
         if self.saving:
             return
         outcome = str(self.outcome.currentData() or "") or None
         self.errors.clear()
+        try:
+            ended_on = to_date(self.ended_on)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
         self.saving = True
         self.save_button.setEnabled(False)
         self.ctx.op(
             end_placement,
             self.placement_id,
             outcome,
-            to_date(self.ended_on),
+            ended_on,
             self.destination.text(),
             self.notes.toPlainText(),
             date.today(),
@@ -126,6 +125,7 @@ class EndPlacementDialog(QDialog):
         self.saving = False
         self.save_button.setEnabled(True)
         self.result_value = ended
+        self.mark_saved()
         self.ended.emit(ended)
         self.accept()
 
@@ -133,20 +133,3 @@ class EndPlacementDialog(QDialog):
         self.saving = False
         self.save_button.setEnabled(True)
         self.errors.show(exc)
-
-    def reject(self) -> None:
-        """Cancel or Escape: ask before dropping what was typed."""
-        if self.typed() and not self.saving:
-            answer = QMessageBox.question(
-                self,
-                _("End placement"),
-                _("Close without ending the placement? What you typed will be lost."),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
-    def _locked(self) -> None:
-        super().reject()

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.enums import Agency, VoiceOf
+from apdesk.models.errors import ValidationError
 from apdesk.services import plans
 from apdesk.services.operations import plans as plan_ops
 from apdesk.services.plans.plan_rows import StepRow
@@ -84,8 +84,13 @@ class EntryDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
+        try:
+            call = self.call()
+        except ValidationError as exc:  # a date box holding something that is not a date
+            self._refused(exc)
+            return
         self.save_button.setEnabled(False)
-        self.call().success(lambda _id: self._saved()).failure(self._refused).run()
+        call.success(lambda _id: self._saved()).failure(self._refused).run()
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)
@@ -171,7 +176,7 @@ class VoiceEditor(EntryDialog):
         self.placement_id = placement_id
         self.voice_of = combo(_("Whose voice"), [(_(v.label), v.value) for v in VoiceOf], self)
         self.said_on = date_edit(_("Date"), date.today(), self)
-        self.said_on.setMaximumDate(QDate.currentDate())
+        self.said_on.set_range(latest=date.today())
         self.how = line(_("How gathered"), self, _("e.g. conversation with key adult"))
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(_("What was said"))

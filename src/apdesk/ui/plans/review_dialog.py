@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
+from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
@@ -92,7 +92,7 @@ class ReviewDialog(QDialog):
 
         left = QFormLayout()
         self.held_on = date_edit(_("Date held"), date.today(), self)
-        self.held_on.setMaximumDate(QDate.currentDate())
+        self.held_on.set_range(latest=date.today())
         self.errors.add_row(left, _("Date held"), self.held_on, _("&Held on:"))
         self.attendance = read_only(_("Attendance for the period"), self)
         left.addRow(_("Attendance:"), self.attendance)
@@ -137,7 +137,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.held_on.dateChanged.connect(self.refresh_period)
+        self.held_on.changed.connect(self.refresh_period)
         self.follower = ChangeFollower(
             self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
         )
@@ -163,7 +163,10 @@ class ReviewDialog(QDialog):
         return box
 
     def refresh_period(self) -> None:
-        held = to_date(self.held_on)
+        held = optional_date(self.held_on)
+        if held is None:
+            self.attendance.setText("")
+            return
         self.ctx.query(period_text, self.setup.placement_id, held).success(
             self.attendance.setText
         ).run()
@@ -183,7 +186,11 @@ class ReviewDialog(QDialog):
         )
 
     def save(self) -> None:
-        data, setup = self.value(), self.setup
+        try:
+            data, setup = self.value(), self.setup
+        except ValidationError as exc:  # a date box holding something that is not a date
+            self._refused(exc)
+            return
         self.errors.clear()
         self.save_button.setEnabled(False)
         self.ctx.op(hold_review, setup.placement_id, data, setup.review_id, date.today()).success(

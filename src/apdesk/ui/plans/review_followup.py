@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,13 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
+from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.services.operations.reviews import record_follow_up
 from apdesk.services.plans.plan_rows import since_return_text
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower
 from apdesk.ui.widgets.basics import ErrorLabel
-from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, read_only, to_date
+from apdesk.ui.widgets.forms import (
+    FieldErrors,
+    date_edit,
+    name_buttons,
+    optional_date,
+    read_only,
+    to_date,
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class FollowUpDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.done_on = date_edit(_("Date checked"), date.today(), self)
-        self.done_on.setMaximumDate(QDate.currentDate())
+        self.done_on.set_range(latest=date.today())
         self.since = read_only(_("Attendance since the return"), self)
         self.yes = QRadioButton(_("&Yes"), self)
         self.yes.setAccessibleName(_("Still attending: yes"))
@@ -96,12 +103,15 @@ class FollowUpDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.done_on.dateChanged.connect(self.refresh_since)
+        self.done_on.changed.connect(self.refresh_since)
         self.follower = ChangeFollower(self, ctx, {Kind.MARK}, lambda _c: self.refresh_since())
         self.refresh_since()
 
     def refresh_since(self) -> None:
-        until = to_date(self.done_on)
+        until = optional_date(self.done_on)
+        if until is None:
+            self.since.setText("")
+            return
         self.ctx.query(since_return_text, self.task.placement_id, until).success(
             self.since.setText
         ).run()
@@ -109,13 +119,18 @@ class FollowUpDialog(QDialog):
     def save(self) -> None:
         task = self.task
         self.errors.clear()
+        try:
+            done_on = to_date(self.done_on)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
         self.save_button.setEnabled(False)
         self.ctx.op(
             record_follow_up,
             task.follow_up_id,
             task.placement_id,
             task.weeks,
-            done_on=to_date(self.done_on),
+            done_on=done_on,
             still_attending=self.yes.isChecked(),
             note=self.note.toPlainText(),
             today=date.today(),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
+from apdesk.models.errors import ValidationError
 from apdesk.services import plans
 from apdesk.services.operations import plans as plan_ops
 from apdesk.services.plans.plan_rows import TargetRow
@@ -94,7 +95,11 @@ class TargetEditor(QDialog):
         return plans.TargetInput(by_date=to_date(self.by_date), **texts)
 
     def save(self) -> None:
-        data = self.value()
+        try:
+            data = self.value()
+        except ValidationError as exc:
+            self._refused(exc)
+            return
         if self.existing is not None:
             call = self.ctx.op(plan_ops.update_target, self.existing.id, data)
         else:
