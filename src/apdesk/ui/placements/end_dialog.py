@@ -90,9 +90,6 @@ class EndPlacementDialog(GuardedDialog):
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setTabOrder(self.outcome, self.ended_on)
-        self.setTabOrder(self.ended_on, self.destination)
-        self.setTabOrder(self.destination, self.notes)
         self.outcome.setFocus()
         self.watch_input()
 
