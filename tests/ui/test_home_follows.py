@@ -37,13 +37,13 @@ def ids(store: Store) -> dict[str, int]:
 def counted_home(qtbot: QtBot, ctx: AppContext) -> tuple[HomePage, list[Dashboard]]:
     """The home page on the register's Monday, with every dashboard it reads counted."""
     reads: list[Dashboard] = []
-
-    def fetch(session: Session) -> Dashboard:
-        reads.append(load_dashboard(session, NOW))
-        return reads[-1]
-
     home = HomePage(ctx)
     qtbot.addWidget(home)
+
+    def fetch(session: Session) -> Dashboard:
+        reads.append(load_dashboard(session, home.asked_at))
+        return reads[-1]
+
     home.now = lambda: NOW
     home.loader.fetch = fetch
     home.refresh()
@@ -110,3 +110,15 @@ def test_a_change_to_something_the_home_page_does_not_show_reads_nothing(
     agency = AgencyInput("camhs", "", "Dr R. Patel", "Weekly sessions", MON)
     ctx.op(add_agency, placement_id, agency, MON).run()  # an agency is not on the dashboard
     assert reads == []
+
+
+def test_coming_back_on_a_new_day_reads_today_s_work_again(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    home, reads = counted_home(qtbot, ctx)
+    home.show()
+    home.page_shown()  # the same day, nothing changed: nothing read
+    assert reads == []
+    home.now = lambda: NOW + timedelta(days=1)
+    home.page_shown()  # the next morning: today's work is another day's
+    assert len(reads) == 1 and reads[0].period.end == MON + timedelta(days=1)

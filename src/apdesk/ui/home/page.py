@@ -203,6 +203,12 @@ class HomePage(QWidget):
         """A dashboard read is queued or running on the worker."""
         return self.loader.running
 
+    def page_shown(self) -> None:
+        """Not for data (the follower refreshes when a change touched it) but for the day:
+        today's work read yesterday is read again."""
+        if self.now().date() != self.asked_at.date():
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the dashboard again; asked while a read runs, it makes one more read after it."""
         self.asked_at = self.now()

@@ -63,6 +63,7 @@ class ReviewsPage(QWidget):
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         self.rows: list[DueRow] = []
+        self.read_for = date.today()  # the day the list was worked out for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.banner)
@@ -83,11 +84,18 @@ class ReviewsPage(QWidget):
     def _remember_sort(self, column: int, order: Qt.SortOrder) -> None:
         self.ctx.settings.setValue(SORT_KEY, f"{column},{order.value}")
 
+    def page_shown(self) -> None:
+        """Not for data (the follower refreshes on a change) but for the day: what is due or
+        overdue was worked out from the day it was read."""
+        if date.today() != self.read_for:
+            self.refresh()
+
     def refresh(self) -> None:
+        self.read_for = date.today()
         self.loader.reload()
 
     def _fetch(self, session: Session) -> list[DueRow]:
-        return load_due(session, date.today())
+        return load_due(session, self.read_for)
 
     def show_rows(self, rows: list[DueRow]) -> None:
         self.rows = rows
