@@ -66,7 +66,9 @@ def _change_id(obj: SQLModel) -> int | str:
     key = getattr(obj, "id", None)
     if isinstance(key, int):
         return key
-    identity = inspect(obj).identity
+    state = inspect(obj)
+    # A new row has no identity until after the flush: its key is read from its own columns.
+    identity = state.identity or tuple(state.mapper.primary_key_from_instance(obj))
     if identity and len(identity) == 1 and isinstance(identity[0], int | str):
         return identity[0]
     return _entity_id(obj)
