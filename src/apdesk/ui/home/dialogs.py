@@ -26,7 +26,7 @@ from apdesk.i18n import _, format_date
 from apdesk.models.kinds import Kind
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 
@@ -105,6 +105,7 @@ class CensusDialog(QDialog):
         self.ctx = ctx
         self.report: CensusReport | None = None
         self.setWindowTitle(_("Census export"))
+        self.answer = Latest()  # the day may change faster than the store answers
         self.day = _date_edit(date.today(), _("Census day"), self)
         self.day.dateChanged.connect(self.refresh)
         self.summary = QLabel(self)
@@ -128,7 +129,7 @@ class CensusDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.query(census_rows, _day(self.day)).success(self.show_report).run()
+        self.ctx.query(census_rows, _day(self.day)).success(self.answer.ask(self.show_report)).run()
 
     def show_report(self, report: CensusReport) -> None:
         self.report = report

@@ -36,7 +36,7 @@ from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.widgets.basics import ErrorLabel
@@ -130,6 +130,7 @@ class PlacementEditor(QDialog):
         self.setTabOrder(self.index, self.form_scroll)
         self.resize(1240, 760)
         self._pupil_id = pupil_id
+        self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)
         ctx.query(editor_data, placement_id, date.today()).success(self._loaded).failure(
             self._load_failed
@@ -173,7 +174,7 @@ class PlacementEditor(QDialog):
         if self._loading or not self.ctx.is_unlocked:
             return
         self.ctx.query(editor_data, self.placement_id, date.today()).success(
-            self._reloaded
+            self.choices_answer.ask(self._reloaded)
         ).failure(self._load_failed).run()
 
     def _reloaded(self, data: EditorData) -> None:

@@ -31,7 +31,7 @@ from apdesk.services import plans
 from apdesk.services.operations.reviews import hold_review
 from apdesk.services.plans.plan_rows import ReviewSetup, period_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -137,6 +137,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.period_answer = Latest()  # the date may change faster than the register answers
         self.held_on.changed.connect(self.refresh_period)
         self.follower = ChangeFollower(
             self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
@@ -168,7 +169,7 @@ class ReviewDialog(QDialog):
             self.attendance.setText("")
             return
         self.ctx.query(period_text, self.setup.placement_id, held).success(
-            self.attendance.setText
+            self.period_answer.ask(self.attendance.setText)
         ).run()
 
     def value(self) -> plans.ReviewInput:

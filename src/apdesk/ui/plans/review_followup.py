@@ -25,7 +25,7 @@ from apdesk.models.kinds import Kind
 from apdesk.services.operations.reviews import record_follow_up
 from apdesk.services.plans.plan_rows import since_return_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -103,6 +103,7 @@ class FollowUpDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.since_answer = Latest()  # the date may change faster than the register answers
         self.done_on.changed.connect(self.refresh_since)
         self.follower = ChangeFollower(self, ctx, {Kind.MARK}, lambda _c: self.refresh_since())
         self.refresh_since()
@@ -113,7 +114,7 @@ class FollowUpDialog(QDialog):
             self.since.setText("")
             return
         self.ctx.query(since_return_text, self.task.placement_id, until).success(
-            self.since.setText
+            self.since_answer.ask(self.since.setText)
         ).run()
 
     def save(self) -> None:
