@@ -184,7 +184,7 @@ def test_every_code_is_tallied_in_sql_under_its_own_rule(store: Store) -> None:
 
 def test_the_statistics_query_reads_the_pupil_marks_index_alone(store: Store) -> None:
     """The index's expressions are the migration's, and the query's must match them."""
-    migration = import_module("apdesk.store.migrations.versions.0700_pupil_marks_tally")
+    migration = import_module("apdesk.store.migrations.versions.0710_statutory_records")
     assert (migration.SLOT_SQL, migration.TALLY_SQL) == (SLOT_SQL, TALLY_SQL)
     with store.reader_engine.connect() as conn:  # a read: it needs no table of its own
         sql = conn.execute(

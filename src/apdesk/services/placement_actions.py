@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from apdesk.i18n import _
 from apdesk.models import Provider
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
+from apdesk.services.ap_guide import LaNotice, la_notice
 from apdesk.services.placement_lifecycle import PlacementRow, list_placements
 from apdesk.services.placements import PlacementInput, get_placement, placement_input
 from apdesk.services.pupils import PupilRow, list_pupils
@@ -83,6 +84,7 @@ class EditorData:
     providers: list[ProviderChoice]
     placement: PlacementInput | None
     status: PlacementStatus
+    la: LaNotice | None = None  # the LA's start notification; None for a new placement
 
 
 def editor_data(session: Session, placement_id: int | None, today: date) -> EditorData:
@@ -90,4 +92,5 @@ def editor_data(session: Session, placement_id: int | None, today: date) -> Edit
     if placement_id is None:
         return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
     status = get_placement(session, placement_id).status
-    return EditorData(pupils, providers, placement_input(session, placement_id), status)
+    placement = placement_input(session, placement_id)
+    return EditorData(pupils, providers, placement, status, la_notice(session, placement_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
         return f"<{len(value)} bytes sha256:{hashlib.sha256(value).hexdigest()[:16]}>"
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     return value
 

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
+from apdesk.services.ap_guide import LaNotice
 from apdesk.services.operations.placements import save_placement
 from apdesk.services.placement_actions import EditorData, ProviderChoice, editor_data
 from apdesk.services.placement_rules import PlacementWarning
@@ -58,8 +59,24 @@ SHOWS = frozenset(
         Kind.CLOSURE,
         Kind.SCHOOL,
         Kind.SETTING,
+        Kind.OUTBOX,  # the LA's start notification, queued then delivered
     }
 )
+
+
+def la_notice_text(la: LaNotice | None) -> str:
+    """The LA's notification of the start, as the placement shows it."""
+    if la is None:
+        return _("No start notification yet: apdesk sends one when the placement starts.")
+    if la.status == "delivered" and la.delivered is not None:
+        return _("Start notification delivered to the LA on {day}.").format(
+            day=format_date(la.delivered.date())
+        )
+    if la.created is not None:
+        return _("Start notification queued on {day}; it goes when the LA can be reached.").format(
+            day=format_date(la.created.date())
+        )
+    return _("No start notification yet: apdesk sends one when the placement starts.")
 
 
 class PlacementEditor(QDialog):
@@ -144,6 +161,7 @@ class PlacementEditor(QDialog):
         self.set_values(values)
         self.status = data.status
         self._show_status()
+        self.sections.la_notice.setText(la_notice_text(data.la))
         self._loading = False
         self.check_now()
 
@@ -183,6 +201,7 @@ class PlacementEditor(QDialog):
         if data.placement is not None:
             self.status = data.status
             self._show_status()
+            self.sections.la_notice.setText(la_notice_text(data.la))
         self.check_now()
 
     def _load_failed(self, exc: BaseException) -> None:
