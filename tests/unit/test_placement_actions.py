@@ -135,3 +135,15 @@ def test_provider_choices_say_which_need_a_reason(store: Store) -> None:
         ("Unchecked Gym", True),
     ]
     assert "missing" in choices[1].qa_summary
+
+
+def test_the_placement_rules_change_as_one_operation_that_names_the_settings(store: Store) -> None:
+    from apdesk.services.ap_guide import guide_settings
+
+    outcome = store.run(ops.set_placement_rules, 4, 20)
+    assert (outcome.value.review_weeks, outcome.value.max_weeks) == (4, 20)
+    assert outcome.changes.touches([Kind.SETTING])
+    assert store.read(guide_settings).review_weeks == 4
+    with pytest.raises(ValidationError, match="half-termly"):
+        store.run(ops.set_placement_rules, 9, None)
+    assert store.read(guide_settings).review_weeks == 4  # refused: nothing changed

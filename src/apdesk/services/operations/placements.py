@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.services import placement_lifecycle as lifecycle
+from apdesk.services.ap_guide import GuideSettings, set_guide_settings
 from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import (
     PlacementInput,
@@ -158,3 +159,12 @@ def build_placement_pack(
     if queue:
         queue_pack(session, built, placement_id)
     return built
+
+
+@operation
+def set_placement_rules(
+    session: Session, review_weeks: int | None = None, max_weeks: int | None = None
+) -> GuideSettings:
+    """The school's review interval and longest planned placement; None leaves one as it is,
+    `max_weeks=0` removes the limit. The placements' warnings are checked against them."""
+    return set_guide_settings(session, review_weeks=review_weeks, max_weeks=max_weeks)
