@@ -21,8 +21,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from crash_helpers import assert_whole
 from sqlmodel import select
+from tests.helpers.crash import assert_whole
 from tests.helpers.rotation_driver import STEPS, FileKeyring
 from tests.helpers.store import TEST_PASSPHRASE
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
-from tests.e2e.cli_helpers import run
+from tests.helpers.cli import run
 from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil

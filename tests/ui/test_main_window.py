@@ -14,8 +14,10 @@ from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.kinds import Kind
 from apdesk.services.demo import demo_school, populate
 from apdesk.store import Store
+from apdesk.store.changes import ANY, Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.home.page import HomePage
@@ -80,9 +82,10 @@ def test_the_home_page_shows_the_school_and_real_counts(
     active = sum(1 for p in placements if p.status == PlacementStatus.ACTIVE)
     assert 0 < active <= len(placements)
     assert home.values["active_placements"].text() == str(active)
-    populate(store, pupils=2, seed=4)
-    home.show()  # the home page re-reads only while it is on screen
-    ctx.store_changed.emit(None)  # what a page does after any write
+    populate(store, pupils=2, seed=4)  # the demo builder writes below the operations
+    home.show()
+    assert home.values["pupils"].text() == str(made["pupils"])  # no operation told it
+    ctx.changed.emit(Changes(created={Kind.PUPIL: frozenset({ANY})}), None)
     assert home.values["pupils"].text() == str(made["pupils"] + 2)
 
 

@@ -19,7 +19,7 @@ from apdesk.services import plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.end_dialog import EndPlacementDialog
+from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.plans.page import PlansPage
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog
@@ -105,7 +105,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     dialog.ended_on.set_value(returned)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.follow_ups == 2
+    assert dialog.result_value is not None and len(dialog.result_value.follow_ups) == 2
     assert page.view.tabs.currentWidget() is page.view.follow_ups.parentWidget()
 
     with store.session() as s:
