@@ -9,12 +9,13 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from apdesk.models import IapActivity, IapGroup, Period, Placement, Provider, Pupil, Term
+from apdesk.models.timetable_grid import Structure
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.services.calendar import school_year_bounds, school_year_of
 from apdesk.services.school import SchoolDetails, school_details
 from apdesk.services.timetables.group_staff import StaffMember, group_warnings, staff_list
 from apdesk.services.timetables.groups import DEFAULT_ACTIVITIES
-from apdesk.services.timetables.structure import Structure, load_structure
+from apdesk.services.timetables.structure import load_structure
 
 
 @dataclass(frozen=True)

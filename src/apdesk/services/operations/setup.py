@@ -13,12 +13,13 @@ from sqlmodel import Session, select
 from apdesk.i18n import _
 from apdesk.models import IapActivity
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import PeriodDef
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables.group_capacity import OverCapacity, over_capacity
 from apdesk.services.timetables.group_staff import TEACHER, StaffMember
 from apdesk.services.timetables.groups import DEFAULT_ACTIVITIES, save_group
-from apdesk.services.timetables.structure import PeriodDef, save_structure
+from apdesk.services.timetables.structure import save_structure
 from apdesk.services.timetables.structure_check import (
     drop_broken_slots,
     refuse_breaks,

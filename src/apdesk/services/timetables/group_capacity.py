@@ -12,9 +12,10 @@ from sqlmodel import Session, col, select
 from apdesk.i18n import _, ngettext
 from apdesk.models import Pupil, TimetableVersion
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import CellKey
 from apdesk.services.timetables.grid import cell_name, sort_key
 from apdesk.services.timetables.groups import pupils_in_base
-from apdesk.services.timetables.structure import CellKey, load_structure
+from apdesk.services.timetables.structure import load_structure
 
 SHOWN = 3  # periods named in the message; the rest are counted
 

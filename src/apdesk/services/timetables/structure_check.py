@@ -16,8 +16,8 @@ from sqlmodel import Session, col, delete, select
 from apdesk.i18n import _, ngettext
 from apdesk.models import Pupil, TimetableSlot, TimetableVersion
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import PeriodDef
 from apdesk.models.timetable_plan import PeriodKind
-from apdesk.services.timetables.structure import PeriodDef
 
 
 @dataclass

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import PeriodDef, Structure
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.operations.setup import DaySaved, save_school_day
-from apdesk.services.timetables.structure import PeriodDef, Structure
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.date_field import DateField
