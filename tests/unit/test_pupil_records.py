@@ -24,9 +24,9 @@ from apdesk.services.operations.leavers import (
     save_suspension,
 )
 from apdesk.services.pupils import list_pupils
+from apdesk.services.records.suspensions import SuspensionInput
 from apdesk.services.school_calendar import CalendarEntry
 from apdesk.services.subject_access import open_requests, redacted
-from apdesk.services.suspensions import SuspensionInput
 from apdesk.store import Store
 
 TODAY = date(2025, 11, 28)

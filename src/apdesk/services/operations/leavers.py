@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlmodel import Session
 
-from apdesk.services import leavers, subject_access, suspensions
+from apdesk.services import leavers, subject_access
 from apdesk.services.leavers import LeaverRow
+from apdesk.services.records import suspensions
+from apdesk.services.records.suspensions import SuspensionInput, SuspensionSaved
 from apdesk.services.subject_access import RequestRow
-from apdesk.services.suspensions import SuspensionInput, SuspensionSaved
 from apdesk.store.operations import operation
 
 

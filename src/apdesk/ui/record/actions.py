@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, format_date, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.operations.leavers import reinstate_pupil
-from apdesk.services.pupil_record import RecordExtras, record_extras
+from apdesk.services.records.pupil_record import RecordExtras, record_extras
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 
@@ -168,7 +168,7 @@ class RecordActions(QGroupBox):
         record = self.record
         if record is None:
             return None
-        from apdesk.services.suspensions import SuspensionView
+        from apdesk.services.records.suspensions import SuspensionView
         from apdesk.ui.record.suspension_dialog import SuspensionDialog
 
         found = existing if isinstance(existing, SuspensionView) else None

@@ -21,7 +21,7 @@ from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.services.leavers import DESTINATIONS, LeaverRow
 from apdesk.services.operations.leavers import mark_pupil_left
-from apdesk.services.pupil_record import RecordExtras
+from apdesk.services.records.pupil_record import RecordExtras
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel

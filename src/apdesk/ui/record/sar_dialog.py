@@ -31,7 +31,7 @@ from apdesk.services.operations.leavers import (
     complete_subject_access_request,
     record_subject_access_request,
 )
-from apdesk.services.pupil_record import RecordExtras
+from apdesk.services.records.pupil_record import RecordExtras
 from apdesk.services.school import SchoolDetails, school_details
 from apdesk.services.subject_access import RequestRow, redacted
 from apdesk.ui.core.context import AppContext, describe_error

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.services.operations.leavers import save_suspension
-from apdesk.services.suspensions import SuspensionInput, SuspensionSaved, SuspensionView
+from apdesk.services.records.suspensions import SuspensionInput, SuspensionSaved, SuspensionView
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (

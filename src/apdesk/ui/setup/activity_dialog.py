@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.services.operations.setup import save_activity
-from apdesk.services.school_setup import ActivityRow
+from apdesk.services.timetables.school_setup import ActivityRow
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _, ngettext
 from apdesk.services.operations.setup import save_iap_group
-from apdesk.services.school_setup import GroupRow
 from apdesk.services.timetables.group_capacity import OverCapacity
 from apdesk.services.timetables.group_staff import (
     ROLES,
@@ -37,6 +36,7 @@ from apdesk.services.timetables.group_staff import (
     StaffMember,
     group_warnings,
 )
+from apdesk.services.timetables.school_setup import GroupRow
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel

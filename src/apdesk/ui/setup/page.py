@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _, ngettext
 from apdesk.models.kinds import Kind
-from apdesk.services.school_setup import SetupView, school_setup
+from apdesk.services.timetables.school_setup import SetupView, school_setup
 from apdesk.ui.calendar.page import CalendarPanel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest

@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from apdesk.models import Pupil
 from apdesk.services.leavers import open_placements
+from apdesk.services.records.suspensions import SuspensionView, list_suspensions
 from apdesk.services.subject_access import RequestRow, requests_for
-from apdesk.services.suspensions import SuspensionView, list_suspensions
 
 
 @dataclass
