@@ -17,7 +17,15 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
-from apdesk.models import Attachment, AttendanceMark, AuditEvent, OutboxItem, Placement, Pupil
+from apdesk.models import (
+    Attachment,
+    AttendanceMark,
+    AuditEvent,
+    OutboxItem,
+    Placement,
+    Provider,
+    Pupil,
+)
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.errors import ValidationError
 from apdesk.models.school import Setting
@@ -111,40 +119,61 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
         due = _years_after(pupil.dob, period["pupils"])
         if due <= today:
             items.append(DueItem("pupils", "pupil", str(pupil.id), _pupil_label(pupil), due))
+    names = _pupil_names(session)
+    providers = {p.id: p.name for p in session.execute(select(Provider)).scalars()}
     cut = _cutoff(today, period["placements"])
     for placement in session.execute(select(Placement)).scalars():
         ended = placement.ended_on or placement.end_date
         if ended is not None and ended <= cut and placement.status.value in ("ended", "cancelled"):
             due = _years_after(ended, period["placements"])
-            items.append(
-                DueItem(
-                    "placements", "placement", str(placement.id), f"Placement {placement.id}", due
-                )
-            )
+            label = _placement_label(placement, names, providers)
+            items.append(DueItem("placements", "placement", str(placement.id), label, due))
     cut = _cutoff(today, period["attendance"])
     mark = _table(AttendanceMark).c
-    for mark_id, mark_date in session.execute(
-        select(mark.id, mark.mark_date).where(mark.mark_date <= cut)
+    for mark_id, mark_date, pupil_id, half, code in session.execute(
+        select(mark.id, mark.mark_date, mark.pupil_id, mark.session, mark.code).where(
+            mark.mark_date <= cut
+        )
     ).all():
         due = _years_after(mark_date, period["attendance"])
-        items.append(DueItem("attendance", "attendancemark", str(mark_id), f"Mark {mark_id}", due))
+        label = f"{names.get(pupil_id, '?')}: {code} on {mark_date:%d/%m/%Y} {half}"
+        items.append(DueItem("attendance", "attendancemark", str(mark_id), label, due))
     cut = _cutoff(today, period["attachments"])
     att = _table(Attachment).c
-    for att_id, filename, added_at in session.execute(
-        select(att.id, att.filename, att.added_at)
+    for att_id, filename, added_at, pupil_id in session.execute(
+        select(att.id, att.filename, att.added_at, att.pupil_id)
     ).all():
         if added_at.date() <= cut:
             due = _years_after(added_at.date(), period["attachments"])
-            items.append(DueItem("attachments", "attachment", str(att_id), filename, due))
+            label = f"{filename} ({names.get(pupil_id, '?')})"
+            items.append(DueItem("attachments", "attachment", str(att_id), label, due))
     cut = _cutoff(today, period["outbox"])
     box = _table(OutboxItem).c
-    for pack_id, delivered in session.execute(
-        select(box.id, box.delivered_at).where(box.status == OutboxStatus.DELIVERED.value)
+    for pack_id, delivered, kind in session.execute(
+        select(box.id, box.delivered_at, box.kind).where(box.status == OutboxStatus.DELIVERED.value)
     ).all():
         if delivered is not None and delivered.date() <= cut:
             due = _years_after(delivered.date(), period["outbox"])
-            items.append(DueItem("outbox", "outboxitem", pack_id, f"Pack {pack_id[:8]}", due))
+            label = f"{kind} pack delivered {delivered:%d/%m/%Y} ({pack_id[:8]})"
+            items.append(DueItem("outbox", "outboxitem", pack_id, label, due))
     return sorted(items, key=lambda i: (i.due_since, i.rule, i.entity_id))
+
+
+def _pupil_names(session: Session) -> dict[int, str]:
+    """Records are named in words (whose, what, when), never by a bare id."""
+    table = _table(Pupil).c
+    rows = session.execute(select(table.id, table.forename, table.surname, table.upn)).all()
+    return {pid: f"{surname}, {forename} ({upn})" for pid, forename, surname, upn in rows}
+
+
+def _placement_label(
+    placement: Placement, names: dict[int, str], providers: dict[int | None, str]
+) -> str:
+    start = placement.started_on or placement.start_date
+    ended = placement.ended_on or placement.end_date
+    when = " to ".join(f"{d:%d/%m/%Y}" for d in (start, ended) if d is not None)
+    where = providers.get(placement.provider_id, "?")
+    return f"{names.get(placement.pupil_id, '?')}: placement at {where} ({when})"
 
 
 def _pupil_label(pupil: Pupil) -> str:

@@ -38,6 +38,8 @@ SECTION_TITLES = {  # marked for translation: the PDF prints them through `_`
     "agencyinvolvement": N_("Agencies involved"),
     "attachment": N_("Attachments (list only)"),
     "outboxitem": N_("Notification packs sent to the local authority"),
+    "suspension": N_("Suspensions"),
+    "subjectaccessrequest": N_("Subject access requests"),
 }
 THIRD_PARTY_FIELDS = {
     "contact": ("name", "phone", "email", "address"),

@@ -23,6 +23,7 @@ from apdesk.ui.pupils.attachments import AttachmentsBox
 from apdesk.ui.pupils.contact_editor import ContactEditor
 from apdesk.ui.pupils.data import PupilView, load_pupil
 from apdesk.ui.pupils.lists import fill_list, make_list
+from apdesk.ui.record.actions import RecordActions
 
 
 def section(title: str, body: QWidget | QLabel) -> QGroupBox:
@@ -93,6 +94,8 @@ class PupilDetailPanel(QScrollArea):
         body.addWidget(section(_("Child and family voice"), self.voice))
         self.attachments = AttachmentsBox(ctx)
         body.addWidget(section(_("Documents"), self.attachments))
+        self.record_actions = RecordActions(ctx)  # leaving, suspensions, subject access
+        body.addWidget(self.record_actions)
         body.addStretch(1)
         layout.addWidget(self.body)
         self.setWidget(inner)
@@ -120,6 +123,7 @@ class PupilDetailPanel(QScrollArea):
 
     # -- loading -------------------------------------------------------------------
     def load(self, pupil_id: int | None) -> None:
+        self.record_actions.load(pupil_id)
         if pupil_id is None:
             self.show_view(None)
             return

@@ -14,7 +14,15 @@ from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from apdesk.i18n import _, format_date
 
@@ -40,6 +48,7 @@ class RegisterBar:
     week_label: QLabel
     filter_note: QLabel
     show_all: QPushButton
+    search: QLineEdit
 
     def set_week(self, monday: date) -> None:
         self.week.blockSignals(True)
@@ -118,6 +127,20 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
         _("&Export for MIS…"), _("Export attendance for MIS"), "Ctrl+E", _("Save marks as CSV")
     )
     export_button.clicked.connect(page.open_export)
+    search = QLineEdit()
+    search.setPlaceholderText(_("Find a pupil (Ctrl+F)"))
+    search.setAccessibleName(_("Find a pupil in the register"))
+    search.setClearButtonEnabled(True)
+    find = QAction(owner)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def find_pupil() -> None:
+        search.setFocus()
+        search.selectAll()
+
+    find.triggered.connect(find_pupil)
+    owner.addAction(find)
     filter_note = QLabel()
     show_all = QPushButton(_("Show &all"))
     show_all.setAccessibleName(_("Show all pupils"))
@@ -130,6 +153,6 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
                    export_button):  # fmt: skip
         layout.addWidget(widget)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all)
+    bar = RegisterBar(layout, week, week_label, filter_note, show_all, search)
     bar.set_filtered(False, 0)
     return bar

@@ -38,6 +38,7 @@ class RegisterModel(QAbstractTableModel):
         self.rows: list[RegisterRow] = []
         self.pupil_filter: set[int] | None = None
         self.provider_filter: set[int] | None = None
+        self.search: list[str] = []  # words typed in the register's search box
 
     # -- feeding -----------------------------------------------------------------
     def set_grid(self, grid: RegisterGrid) -> None:
@@ -65,12 +66,22 @@ class RegisterModel(QAbstractTableModel):
         self.rows = self._visible(self.grid)
         self.endResetModel()
 
+    def set_search(self, text: str) -> None:
+        """Keep the pupils whose name or UPN holds every word typed."""
+        self.search = text.casefold().split()
+        self.beginResetModel()
+        self.rows = self._visible(self.grid)
+        self.endResetModel()
+
     @property
     def filtered(self) -> bool:
         return self.pupil_filter is not None or self.provider_filter is not None
 
     def _visible(self, grid: RegisterGrid) -> list[RegisterRow]:
         rows = grid.rows
+        if self.search:
+            words = self.search
+            rows = [r for r in rows if all(w in f"{r.name} {r.upn}".casefold() for w in words)]
         if self.pupil_filter is not None:
             rows = [r for r in rows if r.pupil_id in self.pupil_filter]
         if self.provider_filter is not None:

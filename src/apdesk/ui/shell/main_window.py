@@ -31,8 +31,10 @@ from apdesk.models.kinds import Kind
 from apdesk.services.school import school_name
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
+from apdesk.ui.exports.install import install as install_file_items
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
+from apdesk.ui.security.remember import install as install_remember
 from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
@@ -129,6 +131,8 @@ class MainWindow(ShellWindow):
         ctx.error.connect(self.show_error)
         self.security_ui = install_security(self)  # auto-lock, clipboard guard, backups…
         install_language(self)  # Help > Language…
+        self.file_items = install_file_items(self)  # File > Export…, reports, leavers
+        self.remember_offer = install_remember(self)  # after a passphrase-only unlock
         self._restore_geometry()
         if ctx.is_unlocked:
             self._on_unlocked()
@@ -296,6 +300,7 @@ class MainWindow(ShellWindow):
 
         dialog = UnlockDialog(self.ctx.folder, self.ctx.tasks, cancel_text=_("Cancel"), parent=self)
         dialog.accepted.connect(lambda: self.ctx.set_store(dialog.store))  # type: ignore[arg-type]
+        dialog.accepted.connect(self.remember_offer.offer_if_needed)
         dialog.finished.connect(self._unlock_dialog_closed)
         self.unlock_dialog = dialog
         dialog.open()

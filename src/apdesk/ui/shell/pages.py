@@ -76,6 +76,12 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("outbox", N_("Outbox"), "page.outbox", "apdesk.ui.outbox.page:OutboxPage"),
     PageSpec(
+        "school",
+        N_("School set-up"),
+        "page.school",
+        "apdesk.ui.setup.page:SchoolPage",
+    ),
+    PageSpec(
         "audit",
         N_("Audit log"),
         "page.audit",

@@ -18,6 +18,7 @@ PAGES: dict[str, str] = {
     "page.plans": "notebook-pen",
     "page.reviews": "clipboard-check",
     "page.outbox": "send",
+    "page.school": "school",
     "page.audit": "history",
 }
 
