@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlmodel import select
-from tests.e2e.term_dates import term_dates_ics
+from tests.helpers.term_dates import term_dates_ics
 
 from apdesk.models import Placement, Provider, Pupil, Review
 from apdesk.models.enums import PlacementStatus, SettingType

@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
-from tests.e2e.term_dates import school_year_dates, term_dates_ics
+from tests.helpers.term_dates import school_year_dates, term_dates_ics
 
 from apdesk.models import AttendanceMark, Closure, Placement, Pupil, Suspension
 from apdesk.models.enums import PlacementStatus
