@@ -48,6 +48,7 @@ from apdesk.ui.home.behind import BehindDialog
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
 from apdesk.ui.widgets.chart import ChartWidget
+from apdesk.ui.widgets.value_label import ValueLabel
 
 # (key in Overview.counts, caption)
 FACTS = (
@@ -122,15 +123,13 @@ class HomePage(QWidget):
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
-        self.school = QLabel(_("Loading…"), body)
+        self.school = ValueLabel(_("School name"), _("Loading…"), body)
         font = QFont(self.school.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.school.setFont(font)
         self.school.setWordWrap(True)
-        self.school.setAccessibleName(_("School name"))
-        self.identifiers = QLabel(body)
-        self.identifiers.setAccessibleName(_("School identifiers"))
+        self.identifiers = ValueLabel(_("School identifiers"), "", body)
         self.values: dict[str, QLabel] = {}
         facts = QHBoxLayout()
         facts.setSpacing(18)
@@ -212,11 +211,10 @@ class HomePage(QWidget):
         return rule
 
     def _fact(self, parent: QWidget, key: str, caption: str) -> QHBoxLayout:
-        value = QLabel("…", parent)
+        value = ValueLabel(caption, "…", parent)
         font = QFont(value.font())
         font.setBold(True)
         value.setFont(font)
-        value.setAccessibleName(caption)
         row = QHBoxLayout()
         row.setSpacing(4)
         row.addWidget(value)

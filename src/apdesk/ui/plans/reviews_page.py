@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from apdesk.i18n import _
 from apdesk.services.plans.due_list import WINDOW_DAYS, DueRow, load_due
@@ -20,6 +20,7 @@ from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import RowsTable
 from apdesk.ui.plans.view import button, row
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
 
@@ -30,9 +31,8 @@ class ReviewsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName(_("Reviews"))
         self.dialog: QWidget | None = None
-        self.summary = QLabel(_("Loading…"), self)
+        self.summary = ValueLabel(_("Summary"), _("Loading…"), self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Summary"))
         self.table = RowsTable(
             _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
         )

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from apdesk.i18n import _, format_date
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class BarHost(Protocol):
@@ -86,8 +87,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     week.setAccessibleName(_("Week containing"))
     week.setToolTip(_("Pick any day to show its week"))
     week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
-    week_label = QLabel()
-    week_label.setAccessibleName(_("Week shown"))
+    week_label = ValueLabel(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
     undo = QAction(_("&Undo"), owner)

@@ -47,6 +47,7 @@ from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
 from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+from apdesk.ui.widgets.value_label import ValueLabel
 
 CHECK_DELAY_MS = 400
 SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
@@ -144,8 +145,7 @@ class TimetablesPage(QWidget):
         self.save_button = QPushButton(_("&Save"), self)
         self.save_button.setAccessibleName(_("Save this version"))
         self.save_new_button = QPushButton(_("Save as ne&xt version…"), self)
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName(_("Editor messages"))
+        self.status_label = ValueLabel(_("Editor messages"), "", self)
         self.status_label.setWordWrap(True)
         bar = QHBoxLayout()
         for button in (self.undo_button, self.redo_button, self.save_button, self.save_new_button):
@@ -175,9 +175,8 @@ class TimetablesPage(QWidget):
         vbox.addLayout(row)
 
         self.chart = ShareChartWidget(self)
-        self.chart_summary = QLabel(self)
+        self.chart_summary = ValueLabel(_("Mainstream share summary"), "", self)
         self.chart_summary.setWordWrap(True)
-        self.chart_summary.setAccessibleName(_("Mainstream share summary"))
         self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
         chart_box = QWidget(self)
         cbox = QVBoxLayout(chart_box)
