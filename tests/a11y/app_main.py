@@ -12,8 +12,8 @@ import json
 import sys
 from typing import Any
 
-from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6 import QtGui
+from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,8 +46,10 @@ def labels() -> list[dict[str, Any]]:
         if not window.isVisible():
             continue
         for label in window.findChildren(QLabel):
-            if not label.isVisible() or not label.text() or label.pixmap() is not None and (
-                not label.pixmap().isNull()
+            if (
+                not label.isVisible()
+                or not label.text()
+                or (label.pixmap() is not None and (not label.pixmap().isNull()))
             ):
                 continue
             top_left = label.mapToGlobal(label.rect().topLeft())

@@ -94,6 +94,23 @@ def _key_bindings(obj: Atspi.Accessible) -> list[str]:
     return [k for k in keys if k.strip(";")]
 
 
+def _labelled_by(obj: Atspi.Accessible) -> list[str]:
+    """The names of the labels that label `obj` (what Orca reads as a field's label)."""
+    names = []
+    try:
+        relations = obj.get_relation_set() or []
+    except GLib.Error:
+        return []
+    for relation in relations:
+        if relation.get_relation_type() != Atspi.RelationType.LABELLED_BY:
+            continue
+        for i in range(relation.get_n_targets()):
+            target = relation.get_target(i)
+            if target is not None:
+                names.append(target.get_name() or "")
+    return names
+
+
 def _has_text_iface(obj: Atspi.Accessible) -> bool:
     try:
         return "Text" in (obj.get_interfaces() or [])
@@ -116,6 +133,7 @@ def describe(obj: Atspi.Accessible, path: str = "", with_text: bool = True) -> d
         info["text"] = _text(obj)
     info["actions"] = _actions(obj)
     info["keys"] = _key_bindings(obj)
+    info["labelled_by"] = _labelled_by(obj)
     return info
 
 
@@ -155,6 +173,10 @@ class Probe:
                 record["data"] = data
             if kind.startswith("object:state-changed:focused") and event.detail1 == 1:
                 self.focus = describe(source, with_text=False)
+                parent = source.get_parent()
+                if parent is not None and self.focus["role"] in ("table cell", "list item"):
+                    self.focus["container"] = parent.get_name() or ""
+                    self.focus["container_description"] = parent.get_description() or ""
                 self.focus_serial += 1
                 record["focus"] = self.focus
             self.events.append(record)
@@ -301,7 +323,10 @@ class Probe:
         stops: list[dict[str, Any]] = [start] if start else []
         for _ in range(limit):
             serial = self.focus_serial
-            self._press(key)
+            # A grid that says how to leave it (the register: "Ctrl+Tab leaves the register")
+            # is left that way, as its description tells a screen-reader user to.
+            said = str((self.focus or {}).get("container_description", ""))
+            self._press(f"ctrl+{key}" if "Ctrl+Tab leaves" in said else key)
             end = time.monotonic() + 0.6
             while self.focus_serial == serial and time.monotonic() < end:
                 self.pump(0.02)

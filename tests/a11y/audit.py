@@ -13,7 +13,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from tests.a11y import checks
 from tests.a11y.session import SCREEN, A11ySession

@@ -7,6 +7,7 @@ failing test says which control, where, and what a screen-reader user meets.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -70,13 +71,23 @@ def where(node: Node) -> str:
 
 
 # -- names -----------------------------------------------------------------------------------
+def label_of(node: Node) -> str:
+    """What a screen reader calls the object: its labels (labelled-by), else its name. On Linux
+    Qt names a combo box by its current value, so only a label says what the choice is for."""
+    labels = " ".join(n for n in node.get("labelled_by", []) if n)
+    if node["role"] == "combo box":
+        return labels
+    return labels or node["name"]
+
+
 def unnamed(nodes: Iterable[Node]) -> list[str]:
-    """Interactive objects with no meaningful accessible name."""
+    """Interactive objects with no meaningful accessible name (a combo box named only by the
+    value it shows counts as unnamed)."""
     problems = []
     for node in nodes:
         if not interactive(node) or node["role"] == "menu item":
             continue
-        if not meaningful(node["name"]):
+        if not meaningful(label_of(node)):
             shown = node.get("text") or ""
             hint = f" (it shows {shown[:40]!r})" if shown else ""
             problems.append(f"unnamed {where(node)}{hint}")
@@ -155,7 +166,9 @@ def tab_problems(
             )
     cells = [s for s in stops if s["role"] in ITEM_ROLES]
     if len(cells) > 2:
-        found["trap"].append(f"Tab walks through {len(cells)} cells of a view, e.g. {where(cells[0])}")
+        found["trap"].append(
+            f"Tab walks through {len(cells)} cells of a view, e.g. {where(cells[0])}"
+        )
     for stop in stops[1:]:
         if not on_screen(stop, screen, window):
             found["offscreen"].append(f"focus lands off-screen on {where(stop)}")
@@ -163,7 +176,7 @@ def tab_problems(
     # Going round from the last control to the first is the one jump up a cycle may make.
     placed = {(n["role"], n["name"]): n for n in nodes if n.get("extents")}
     ring = [placed.get((s["role"], s["name"]), s) for s in stops]
-    jumps = [(a, b) for a, b in zip(ring, ring[1:], strict=False) if _jumps_back(a, b)]
+    jumps = [(a, b) for a, b in itertools.pairwise(ring) if _jumps_back(a, b)]
     if jumps:
         wrap = min(jumps, key=lambda pair: pair[1]["extents"][1])
         jumps.remove(wrap)
@@ -192,7 +205,7 @@ def _jumps_back(before: Node, after: Node) -> bool:
     a, b = before.get("extents"), after.get("extents")
     if not a or not b:
         return False
-    ax, ay, aw, ah = a
+    ax, ay, aw, _ah = a
     bx, by, bw, bh = b
     above = by + bh <= ay
     same_column = bx < ax + aw and ax < bx + bw
@@ -245,5 +258,7 @@ def leaks(events: Iterable[dict[str, Any]], secret: str) -> list[str]:
     hit = sorted(p for p in pieces if p in heard)
     if hit:
         roles = sorted({str(e.get("role")) for e in inserted})
-        problems.append(f"text events on {', '.join(roles)} carried {hit[0]!r} ({len(heard)} chars)")
+        problems.append(
+            f"text events on {', '.join(roles)} carried {hit[0]!r} ({len(heard)} chars)"
+        )
     return problems

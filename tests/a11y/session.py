@@ -7,6 +7,7 @@ or accessibility bus, and every process is stopped when the session closes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -25,14 +26,20 @@ SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with python3-pyatspi
 
 def missing_tools() -> list[str]:
     """What this machine lacks to run the harness (empty when it can run)."""
-    missing = [tool for tool in ("Xvfb", "dbus-daemon", "xdotool", "openbox") if not shutil.which(tool)]
+    missing = [
+        tool for tool in ("Xvfb", "dbus-daemon", "xdotool", "openbox") if not shutil.which(tool)
+    ]
     if not Path("/usr/libexec/at-spi-bus-launcher").exists():
         missing.append("at-spi2-core")
-    probe = subprocess.run(
-        [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
-        capture_output=True,
-        check=False,
-    ) if Path(SYSTEM_PYTHON).exists() else None
+    probe = (
+        subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
+            capture_output=True,
+            check=False,
+        )
+        if Path(SYSTEM_PYTHON).exists()
+        else None
+    )
     if probe is None or probe.returncode != 0:
         missing.append("python3-pyatspi")
     return missing
@@ -120,17 +127,25 @@ class Desktop:
     @staticmethod
     def _free_display() -> int:
         for number in range(140, 400):
-            if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
-                f"/tmp/.X{number}-lock"
-            ).exists():
+            if (
+                not Path(f"/tmp/.X11-unix/X{number}").exists()
+                and not Path(f"/tmp/.X{number}-lock").exists()
+            ):
                 return number
         raise RuntimeError("no free X display number")
 
     def start(self) -> None:
         width, height = SCREEN
         xvfb = subprocess.Popen(
-            ["Xvfb", f":{self.display}", "-screen", "0", f"{width}x{height}x24", "-nolisten",
-             "tcp"],  # fmt: skip
+            [
+                "Xvfb",
+                f":{self.display}",
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=(self.root / "xvfb.log").open("wb"),
         )
@@ -171,10 +186,8 @@ class Desktop:
                 except subprocess.TimeoutExpired:
                     proc.kill()
         for pid in _children_of_runtime(self.root / "run"):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, 15)
-            except ProcessLookupError:
-                pass
 
 
 def _children_of_runtime(run_dir: Path) -> list[int]:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tests.a11y import checks
 from tests.a11y.audit import MAIN, Finding, audit, table
 from tests.a11y.session import A11ySession, missing_tools
@@ -54,7 +53,9 @@ def _generic(line: str) -> str:
 
 def known() -> set[str]:
     lines = KNOWN.read_text(encoding="utf-8").splitlines()
-    return {line.split("  #")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
+    return {
+        line.split("  #")[0].strip() for line in lines if line.strip() and not line.startswith("#")
+    }
 
 
 def problems(found: list[Finding], *kinds: str) -> set[str]:
@@ -130,9 +131,11 @@ def test_the_harness_catches_a_planted_unnamed_button(on_home: A11ySession) -> N
 def test_the_harness_catches_a_planted_masking_label(on_home: A11ySession) -> None:
     nodes = _plant(on_home, "masking-label")
     caught = checks.masking(nodes, on_home.truth("labels")["labels"])
-    assert caught == [
-        caught[0]
-    ] and "'Placement start'" in caught[0] and "Placed on 3 March" in caught[0]
+    assert (
+        caught == [caught[0]]
+        and "'Placement start'" in caught[0]
+        and "Placed on 3 March" in caught[0]
+    )
 
 
 def test_the_harness_catches_a_planted_tab_trap(on_home: A11ySession) -> None:

@@ -39,7 +39,7 @@ def move_focus(widget: QWidget, forward: bool = True) -> None:
 class _TabLeaves(QObject):
     """On a date box: Tab and Shift+Tab move to the next control, never to the next section."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
