@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from apdesk.i18n import _, format_date
+from apdesk.ui.widgets.keyboard import set_shortcut
 from apdesk.ui.widgets.value_label import ValueLabel
 
 
@@ -67,7 +68,7 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     button.setAccessibleName(name)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
+        set_shortcut(button, shortcut)  # and Alt+ the underlined letter still works
         tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
     button.setToolTip(tip)
     return button
