@@ -105,7 +105,7 @@ class SettingsDialog(QDialog):
         self.choose_key.setAccessibleName(_("Choose the LA public key file"))
         self.choose_key.clicked.connect(self.choose_la_key)
         self.school_key = ValueLabel(_("School public key"), "", self)
-        self.export_key = QPushButton(_("&Export school public key…"), self)
+        self.export_key = QPushButton(_("E&xport school public key…"), self)
         self.export_key.setAccessibleName(_("Export the school public key"))
         self.export_key.clicked.connect(self.export_school_key)
         self.test_button = QPushButton(_("&Test connection"), self)
