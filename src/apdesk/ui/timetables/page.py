@@ -5,6 +5,7 @@ follows changes made elsewhere, but never reloads over edits that are not saved.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -226,10 +227,14 @@ class TimetablesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.tabs)
-        self.setTabOrder(self.pupil_combo, self.new_button)
-        self.setTabOrder(self.new_button, self.editor.view)
-        self.setTabOrder(self.editor.view, self.checks.list)
-        self.setTabOrder(self.checks.list, self.versions)
+        # Tab follows the screen: the views' tabs, the top row, the editor's bar and grid, the
+        # checks beside it, then the versions and the chart below.
+        order = [self.tabs.tabBar(), self.pupil_combo, self.new_button, self.print_button]
+        order += [self.undo_button, self.redo_button, self.save_button, self.save_new_button]
+        order += [self.editor.view, self.checks.list, self.versions, self.accept_button]
+        order += [self.reject_button, self.suggest_button]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         name_controls(self)
 
     def _splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:
