@@ -97,7 +97,7 @@ class AuditPage(QWidget):
         self.action = QComboBox(self)
         self.action.setAccessibleName(_("Filter by action"))
         self.action.addItem(_("All actions"), "")
-        self.use_from = QCheckBox(_("&From"), self)
+        self.use_from = QCheckBox(_("Fro&m"), self)
         self.from_date = _date_edit(_("From date"), self)
         self.use_to = QCheckBox(_("&To"), self)
         self.to_date = _date_edit(_("To date"), self)

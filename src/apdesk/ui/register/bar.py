@@ -80,7 +80,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
     following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
-    this_week = _button(_("T&his week"), _("This week"), "", _("Go to the current week"))
+    this_week = _button(_("This wee&k"), _("This week"), "", _("Go to the current week"))
     this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
     week = QDateEdit()
     week.setCalendarPopup(True)

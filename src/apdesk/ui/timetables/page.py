@@ -223,7 +223,7 @@ class TimetablesPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Timetable views"))
         self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
-        self.tabs.addTab(self.group_panel, _("&Group view"))
+        self.tabs.addTab(self.group_panel, _("G&roup view"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.tabs)
