@@ -45,12 +45,9 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or not widget.isEnabled():
             continue
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QToolBar):
-            text = widget.text()
-        else:
-            text = ""
+        captions = isinstance(widget, QLabel) and widget.buddy() is not None
+        button = isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QToolBar)
+        text = widget.text() if captions or button else ""  # type: ignore[attr-defined]
         if letter(text):
             found[letter(text)].append(f"{type(widget).__name__} {text!r}")
         if isinstance(widget, QTabBar):
