@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.test_sync_setup import school_with_placement
 
@@ -70,9 +70,33 @@ def test_tab_goes_round_the_page_and_back_to_the_page_list(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages[key])
     window.sidebar.setFocus()
     qtbot.waitUntil(window.sidebar.hasFocus)
-    stops = tab_round(qtbot, window.sidebar)
     page = window.pages[key]
+    expected = tab_stops(page)  # before Tab reaches a list and its choice enables more
+    stops = tab_round(qtbot, window.sidebar)
     assert stops, "Tab never leaves the page list"
     hidden = [describe(w) for w in stops if not w.isVisible()]
     assert not hidden, f"Tab stops on controls that are not shown: {hidden}"
     assert any(page.isAncestorOf(w) for w in stops), "Tab never reaches the page"
+    missed = [describe(w) for w in expected if w not in stops]
+    assert not missed, f"Tab never reaches {missed}"
+
+
+def tab_stops(page: QWidget) -> list[QWidget]:
+    """The controls on `page` a person can see and Tab should reach."""
+    return [
+        w
+        for w in page.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not (isinstance(w.parent(), QWidget) and w.parent().focusProxy() is w)  # type: ignore[union-attr]
+        and not isinstance(w.parent(), QComboBox)  # its line edit: reached with the box
+        and not _in_entered_group(w)
+    ]
+
+
+def _in_entered_group(widget: QWidget) -> bool:
+    """An unchosen button of a one-of-many group: Tab enters at the chosen one, arrows move."""
+    group = widget.group() if isinstance(widget, QAbstractButton) else None
+    return group is not None and group.exclusive() and not widget.isChecked()  # type: ignore[union-attr]

@@ -5,7 +5,6 @@ follows changes made elsewhere, but never reloads over edits that are not saved.
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -139,13 +138,15 @@ class TimetablesPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.print_button)
 
-        self.editor = TimetableEditor(self)
-        self.editor.status.connect(self._status)
+        # Tab follows the order controls are made in, so they are made in screen order (Qt's
+        # setTabOrder across the splitters here made Tab go round the grid and lists for ever).
         self.undo_button = QPushButton(_("Undo"), self)
         self.redo_button = QPushButton(_("Redo"), self)
         self.save_button = QPushButton(_("&Save"), self)
         self.save_button.setAccessibleName(_("Save this version"))
         self.save_new_button = QPushButton(_("Save as ne&xt version…"), self)
+        self.editor = TimetableEditor(self)
+        self.editor.status.connect(self._status)
         self.status_label = ValueLabel(_("Editor messages"), "", self)
         self.status_label.setWordWrap(True)
         bar = QHBoxLayout()
@@ -175,10 +176,10 @@ class TimetablesPage(QWidget):
         row.addStretch(1)
         vbox.addLayout(row)
 
+        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
         self.chart = ShareChartWidget(self)
         self.chart_summary = ValueLabel(_("Mainstream share summary"), "", self)
         self.chart_summary.setWordWrap(True)
-        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
         chart_box = QWidget(self)
         cbox = QVBoxLayout(chart_box)
         cbox.setContentsMargins(0, 0, 0, 0)
@@ -227,14 +228,6 @@ class TimetablesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.tabs)
-        # Tab follows the screen: the views' tabs, the top row, the editor's bar and grid, the
-        # checks beside it, then the versions and the chart below.
-        order = [self.tabs.tabBar(), self.pupil_combo, self.new_button, self.print_button]
-        order += [self.undo_button, self.redo_button, self.save_button, self.save_new_button]
-        order += [self.editor.view, self.checks.list, self.versions, self.accept_button]
-        order += [self.reject_button, self.suggest_button]
-        for before, after in itertools.pairwise(order):
-            QWidget.setTabOrder(before, after)
         name_controls(self)
 
     def _splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:
