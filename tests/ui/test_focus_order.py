@@ -100,3 +100,28 @@ def _in_entered_group(widget: QWidget) -> bool:
     """An unchosen button of a one-of-many group: Tab enters at the chosen one, arrows move."""
     group = widget.group() if isinstance(widget, QAbstractButton) else None
     return group is not None and group.exclusive() and not widget.isChecked()  # type: ignore[union-attr]
+
+
+EDITORS = {  # page, and how its "new" editor is opened
+    "pupils": lambda page: page.new_pupil(),
+    "placements": lambda page: page.new_placement(),
+    "providers": lambda page: page.new_provider(),
+}
+
+
+@pytest.mark.parametrize("key", EDITORS)
+def test_tab_goes_round_each_editor_and_reaches_every_field(
+    qtbot: QtBot, window: MainWindow, key: str
+) -> None:
+    window.sidebar.setCurrentRow(PAGES.index(key))
+    page = window.pages[key]
+    EDITORS[key](page)
+    editor = page.editor  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: editor.isVisible() and editor.isActiveWindow())
+    first = QApplication.focusWidget()
+    assert first is not None and editor.isAncestorOf(first)
+    expected = tab_stops(editor)
+    stops = tab_round(qtbot, first, limit=200)
+    missed = [describe(w) for w in expected if w not in [*stops, first]]
+    assert not missed, f"Tab never reaches {missed}"
+    assert all(editor.isAncestorOf(w) for w in stops), "Tab leaves the editor"
