@@ -13,13 +13,13 @@ import sys
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QSocketNotifier, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, QSocketNotifier, Qt
+from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
     QStyle,
     QToolButton,
     QWidget,
@@ -63,6 +63,21 @@ def labels() -> list[dict[str, Any]]:
     return found
 
 
+class TabEater(QLineEdit):
+    """A field that keeps Tab for itself, as a hand-made editor might: a keyboard trap."""
+
+    def event(self, event: QEvent) -> bool:
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and (event.key() in tab)
+        ):
+            self.insert("    ")
+            return True
+        return super().event(event)
+
+
 def main_window() -> QMainWindow:
     for window in QApplication.topLevelWidgets():
         if isinstance(window, QMainWindow) and window.isVisible():
@@ -80,11 +95,9 @@ def plant(fault: str) -> dict[str, Any]:
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget = button
     elif fault == "tab-trap":
-        notes = QPlainTextEdit()
-        notes.setAccessibleName("Planted notes")
-        notes.setTabChangesFocus(False)  # Qt's default: Tab types a tab, the focus never leaves
-        notes.setMaximumHeight(22)
-        widget = notes
+        trap = TabEater()
+        trap.setAccessibleName("Planted notes")
+        widget = trap
     elif fault == "masking-label":
         widget = QLabel("Placed on 3 March 2027 at Brookside")
         widget.setAccessibleName("Placement start")

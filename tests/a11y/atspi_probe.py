@@ -221,13 +221,14 @@ class Probe:
     def walk(self, root: Atspi.Accessible, path: str = "0") -> list[dict[str, Any]]:
         """Every showing object under `root`, depth first, big tables sampled."""
         out: list[dict[str, Any]] = []
-        stack: list[tuple[Atspi.Accessible, str]] = [(root, path)]
+        stack: list[tuple[Atspi.Accessible, str, str]] = [(root, path, "")]
         while stack:
-            obj, where = stack.pop()
+            obj, where, parent_role = stack.pop()
             try:
                 info = describe(obj, where)
             except GLib.Error:
                 continue
+            info["parent_role"] = parent_role
             out.append(info)
             if "showing" not in info["states"] and where != path:
                 continue
@@ -241,14 +242,14 @@ class Probe:
                 except GLib.Error:
                     child = None
                 if child is not None:
-                    kids.append((child, f"{where}.{i}"))
+                    kids.append((child, f"{where}.{i}", info["role"]))
             stack.extend(reversed(kids))
         return out
 
     # -- commands ------------------------------------------------------------------------
-    def do_wait_app(self, timeout: float = 60.0) -> dict[str, Any]:
+    def do_wait_app(self, wait: float = 60.0) -> dict[str, Any]:
         """Wait until apdesk shows a window; answers its windows' roles and names."""
-        end = time.monotonic() + timeout
+        end = time.monotonic() + wait
         while time.monotonic() < end:
             wins = self.windows()
             if wins:
@@ -265,9 +266,9 @@ class Probe:
             ]
         }
 
-    def do_wait_window(self, name: str, timeout: float = 20.0) -> dict[str, Any]:
+    def do_wait_window(self, name: str, wait: float = 20.0) -> dict[str, Any]:
         """Wait until a showing window whose name contains `name` is active (or showing)."""
-        end = time.monotonic() + timeout
+        end = time.monotonic() + wait
         while time.monotonic() < end:
             self.pump(0.1)
             for win in self.windows():
@@ -325,7 +326,8 @@ class Probe:
             serial = self.focus_serial
             # A grid that says how to leave it (the register: "Ctrl+Tab leaves the register")
             # is left that way, as its description tells a screen-reader user to.
-            said = str((self.focus or {}).get("container_description", ""))
+            here = self.focus or {}
+            said = str(here.get("container_description") or here.get("description") or "")
             self._press(f"ctrl+{key}" if "Ctrl+Tab leaves" in said else key)
             end = time.monotonic() + 0.6
             while self.focus_serial == serial and time.monotonic() < end:
@@ -372,9 +374,26 @@ class Probe:
         return {"done": names[index] if names else None}
 
 
+VIEWS = ("list", "table", "tree table", "tree")
+
+
+def _view(stop: dict[str, Any]) -> str | None:
+    """The view a stop is in or is: focus on a view lands on it or on its current item."""
+    if stop.get("container") is not None:
+        return str(stop["container"])
+    return str(stop.get("name")) if stop.get("role") in VIEWS else None
+
+
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    keys = ("role", "name", "extents")
-    return all(a.get(k) == b.get(k) for k in keys)
+    if _view(a) is not None and _view(a) == _view(b):
+        return True
+    # Across, not down: a long form scrolls between two visits to the same control.
+    return (a.get("role"), a.get("name"), _across(a)) == (b.get("role"), b.get("name"), _across(b))
+
+
+def _across(stop: dict[str, Any]) -> tuple[int, ...]:
+    extents = stop.get("extents") or ()
+    return (extents[0], extents[2]) if len(extents) == 4 else ()
 
 
 def _find(root: Atspi.Accessible, match: Any, depth: int = 0) -> Atspi.Accessible | None:

@@ -61,8 +61,19 @@ def _in_menu(node: Node, nodes: Sequence[Node]) -> bool:
     return node["role"] == "menu item"
 
 
+VIEWS = {"list", "table", "tree table", "tree"}
+
+
 def key(node: Node) -> tuple[str, str, tuple[int, ...]]:
-    return node["role"], node["name"], tuple(node.get("extents") or ())
+    """What a stop is, with a view and the item in it that has the focus counted as one: the
+    focus lands on a view or on its current item, as the view likes."""
+    if node.get("container") is not None and node["role"] in ITEM_ROLES:
+        return "view", str(node["container"]), ()
+    if node["role"] in VIEWS:
+        return "view", node["name"], ()
+    extents = node.get("extents") or ()
+    across = (extents[0], extents[2]) if len(extents) == 4 else ()  # a long form scrolls down
+    return node["role"], node["name"], tuple(across)
 
 
 def where(node: Node) -> str:
@@ -95,7 +106,8 @@ def unnamed(nodes: Iterable[Node]) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2026", "...").split()).casefold()
+    """Words only: what a voice says, without the symbols and punctuation it skips."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def masking(nodes: Sequence[Node], truth: Sequence[dict[str, Any]]) -> list[str]:
@@ -183,21 +195,44 @@ def tab_problems(
     for before, after in jumps:
         found["order"].append(f"Tab goes back up from {where(before)} to {where(after)}")
     back = {key(s)[:2] for s in backward if not s.get("stuck")}
+    back |= {(s["role"], s["name"]) for s in backward if not s.get("stuck")}
     if not found["trap"]:
         missed = sorted({k[:2] for k in keys} - back)
         if missed:
             names = ", ".join(f"{r} {n!r}" for r, n in missed[:6])
             found["order"].append(f"Shift+Tab never reaches {names}")
-    visited_names = {k[:2] for k in keys} | back
+    visited_names = {k[:2] for k in keys} | back | {(s["role"], s["name"]) for s in stops}
     for node in nodes:
         if node["role"] not in TAB_ROLES or not interactive(node):
             continue
-        if "focusable" not in node["states"]:
+        if "focusable" not in node["states"] or node.get("parent_role") == "combo box":
+            continue  # a combo box's own text field is reached with the combo box
+        if (node["role"], node["name"]) in visited_names or key(node)[:2] in visited_names:
             continue
-        if (node["role"], node["name"]) in visited_names:
+        if _in_group_entered(node, nodes, visited_names):
             continue
         found["unreachable"].append(f"Tab never reaches {where(node)}")
     return found
+
+
+GROUP_ROLES = {"radio button", "check box", "toggle button"}
+
+
+def _in_group_entered(node: Node, nodes: Sequence[Node], visited: set[tuple[str, str]]) -> bool:
+    """A choice in a group of one-of-many buttons: Tab enters the group at its chosen button and
+    the arrow keys move within it, as with radio buttons. Judged by a checked sibling of the same
+    role that Tab reached."""
+    if node["role"] not in GROUP_ROLES or "checked" in node["states"] or not node.get("path"):
+        return False
+    parent = node["path"].rsplit(".", 1)[0]
+    return any(
+        other is not node
+        and other["role"] == node["role"]
+        and "checked" in other["states"]
+        and other.get("path", "").rsplit(".", 1)[0] == parent
+        and (other["role"], other["name"]) in visited
+        for other in nodes
+    )
 
 
 def _jumps_back(before: Node, after: Node) -> bool:
@@ -218,7 +253,7 @@ def no_keyboard_path(nodes: Sequence[Node], reached: set[tuple[str, str]]) -> li
     for node in nodes:
         if node["role"] not in ACTION_ROLES or not interactive(node):
             continue
-        if (node["role"], node["name"]) in reached:
+        if (node["role"], node["name"]) in reached or _in_group_entered(node, nodes, reached):
             continue
         if node.get("keys"):
             continue

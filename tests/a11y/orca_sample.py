@@ -51,7 +51,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="apdesk-orca-"))
     report: list[str] = []
     with A11ySession(root) as session:
-        session.at("wait_window", name=MAIN, timeout=240)
+        session.at("wait_window", name=MAIN, wait=300)
         log = root / "orca-debug.out"
         env = dict(session.desktop.env)
         orca = subprocess.Popen(

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 HERE = Path(__file__).resolve().parent
 SCREEN = (1366, 768)
@@ -82,6 +82,9 @@ class LineClient:
         return line
 
     def call(self, cmd: str, timeout: float = 120.0, **args: Any) -> dict[str, Any]:
+        """Send `cmd` with `args`; `timeout` is how long to wait for the answer (and at least
+        half a minute more than a `wait` the command itself is given)."""
+        timeout = max(timeout, float(args.get("wait", 0)) + 30)
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps({"cmd": cmd, **args}) + "\n")
         self.proc.stdin.flush()
@@ -99,6 +102,10 @@ class LineClient:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    pipe.close()
         self.log.close()
 
 
@@ -108,6 +115,7 @@ class Desktop:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.procs: list[subprocess.Popen[bytes]] = []
+        self.files: list[IO[bytes]] = []  # the processes' logs, closed when they stop
         for sub in ("home", "run", "config", "cache", "data"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         (root / "run").chmod(0o700)
@@ -123,6 +131,11 @@ class Desktop:
             "XDG_DATA_HOME": str(root / "data"),
             "DISPLAY": f":{self.display}",
         }
+
+    def _log(self, name: str) -> IO[bytes]:
+        log = (self.root / name).open("wb")
+        self.files.append(log)
+        return log
 
     @staticmethod
     def _free_display() -> int:
@@ -147,7 +160,7 @@ class Desktop:
                 "tcp",
             ],
             stdout=subprocess.DEVNULL,
-            stderr=(self.root / "xvfb.log").open("wb"),
+            stderr=self._log("xvfb.log"),
         )
         self.procs.append(xvfb)
         socket = Path(f"/tmp/.X11-unix/X{self.display}")
@@ -160,7 +173,7 @@ class Desktop:
             ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
             env=self.env,
             stdout=subprocess.PIPE,
-            stderr=(self.root / "dbus.log").open("wb"),
+            stderr=self._log("dbus.log"),
         )
         self.procs.append(bus)
         assert bus.stdout is not None
@@ -170,7 +183,7 @@ class Desktop:
             ["openbox", "--sm-disable"],
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=(self.root / "wm.log").open("wb"),
+            stderr=self._log("wm.log"),
         )
         self.procs.append(wm)
         time.sleep(0.5)
@@ -185,6 +198,11 @@ class Desktop:
                     proc.wait(10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                    proc.wait(5)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        for log in self.files:
+            log.close()
         for pid in _children_of_runtime(self.root / "run"):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, 15)
@@ -232,7 +250,7 @@ class A11ySession:
         self.probe = LineClient(
             [SYSTEM_PYTHON, str(HERE / "atspi_probe.py")], env, self.root / "probe.log", None
         )
-        self.probe.call("wait_app", timeout=240)
+        self.probe.call("wait_app", wait=300)  # building the demo store takes a while
         return self
 
     def __exit__(self, *exc: object) -> None:
