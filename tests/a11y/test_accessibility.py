@@ -1,10 +1,11 @@
 """apdesk through the real accessibility tree: Xvfb, a session bus, the AT-SPI registry, the
-app on the demo store, and a client reading it as a screen reader does (see session.py).
+app on the demo store, and a client reading it as a screen reader does (tests/helpers/a11y/).
 
-One walk (audit.py) visits every page and the main editors and dialogs with the keyboard
-alone; the tests below judge what it found. Problems not fixed yet are listed, each with its
-reason, in known_problems.txt: anything new fails, and so does a listed problem that is gone
-(take it off the list). The last tests plant faults and prove the harness catches them.
+One walk (tests/helpers/a11y/audit.py) visits every page and the main editors and dialogs
+with the keyboard alone; the tests below judge what it found. Problems not fixed yet are
+listed, each with its reason, in known_problems.txt: anything new fails, and so does a listed
+problem that is gone (take it off the list). The last tests plant faults and prove the
+harness catches them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.a11y import checks
-from tests.a11y.audit import MAIN, Finding, audit, table
-from tests.a11y.session import A11ySession, missing_tools
+from tests.helpers.a11y import checks
+from tests.helpers.a11y.audit import MAIN, Finding, audit, table
+from tests.helpers.a11y.session import A11ySession, missing_tools
 
 KNOWN = Path(__file__).with_name("known_problems.txt")
 

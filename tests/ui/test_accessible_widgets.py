@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from apdesk.models.charts import Chart, Series
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.register import RegisterCell
-from apdesk.services.measures.trends import Chart, Series
 from apdesk.ui.register.model import cell_description, cell_speech
 from apdesk.ui.widgets import keyboard
 from apdesk.ui.widgets.basics import PassphraseInput

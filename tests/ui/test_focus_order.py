@@ -10,14 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.test_sync_setup import school_with_placement
+from tests.helpers.outbox import school_with_placement
 
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES as SPECS
+
+PAGES = [spec.key for spec in SPECS]
 
 CTRL, NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
-PAGES = ["home", "pupils", "placements", "providers", "register", "timetables", "plans",
-         "reviews", "outbox", "audit"]  # fmt: skip
 
 
 @pytest.fixture

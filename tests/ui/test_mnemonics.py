@@ -11,11 +11,13 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.test_focus_order import PAGES
-from tests.ui.test_sync_setup import school_with_placement
+from tests.helpers.outbox import school_with_placement
 
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.shell.pages import PAGES as SPECS
+
+PAGES = [spec.key for spec in SPECS]
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.sync.sync_harness import Inbox
-from tests.ui.test_sync_setup import (
+from tests.helpers.outbox import (
     WAIT_MS,
     closed_port_url,
     connect,
@@ -20,6 +20,7 @@ from tests.ui.test_sync_setup import (
     school_inbox,
     school_with_placement,
 )
+from tests.helpers.sync_harness import Inbox
 
 from apdesk.models.enums import OutboxStatus
 from apdesk.store import Store
@@ -28,7 +29,7 @@ from apdesk.sync.verify import verify_pack
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.outbox.model import DELIVERED, PROBLEM, STATUS, OutboxModel, StatusFilter
 from apdesk.ui.outbox.page import OutboxPage
-from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.outbox.sync_controller import GUI_POLICY, SyncController
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.shell.pages import PAGES
 
@@ -44,7 +45,10 @@ def packs(store: Store) -> list[str]:
 
 @pytest.fixture
 def sync(ctx: AppContext) -> Iterator[SyncController]:
-    controller = SyncController(ctx, watch_network=False)
+    """Without the day's audit checkpoint, which test_sync_controller covers: these tests count
+    the placement packs."""
+    policy = replace(GUI_POLICY, audit_checkpoints=False)
+    controller = SyncController(ctx, watch_network=False, policy=policy)
     yield controller
     assert controller.shutdown(WAIT_MS)
 
@@ -56,12 +60,6 @@ def page(qtbot: QtBot, ctx: AppContext, sync: SyncController, packs: list[str]) 
     made.resize(1100, 600)
     made.show()
     return made
-
-
-@pytest.fixture
-def inbox(store: Store, tmp_path: Path, packs: list[str]) -> Iterator[Inbox]:
-    with school_inbox(store, tmp_path / "inbox.db") as running:
-        yield running
 
 
 def column(page: OutboxPage, col: int) -> list[str]:

@@ -3,12 +3,10 @@ state a person can read: up to date, offline with packs waiting, or what to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
-from tests.ui.test_sync_setup import (
+from tests.helpers.outbox import (
     WAIT_MS,
     closed_port_url,
     connect,
@@ -33,13 +31,6 @@ from apdesk.ui.outbox.sync_state import (
     OutboxSummary,
     describe,
 )
-
-
-@pytest.fixture
-def sync(ctx: AppContext) -> Iterator[SyncController]:
-    controller = SyncController(ctx, watch_network=False)
-    yield controller
-    assert controller.shutdown(WAIT_MS)
 
 
 def statuses(store: Store) -> list[str]:
@@ -77,8 +68,10 @@ def test_send_now_delivers_over_loopback_on_its_own_thread(
         sync.send_now()
         qtbot.waitUntil(lambda: sync.state.kind == UP_TO_DATE, timeout=WAIT_MS)
         assert "sending" in seen
-        assert [p["pack_id"] for p in list_packs(inbox.engine)] == [pack_id]
-    assert statuses(store) == [OutboxStatus.DELIVERED.value]
+        received = {p["kind"]: p["pack_id"] for p in list_packs(inbox.engine)}
+    assert received.pop("placement-start") == pack_id
+    assert list(received) == ["audit-checkpoint"]  # the day's signed audit head went too
+    assert statuses(store) == [OutboxStatus.DELIVERED.value] * 2
 
 
 def test_a_closed_port_leaves_packs_queued_and_says_offline(

@@ -4,7 +4,7 @@ Starts the harness's private desktop (session.py), runs the Orca screen reader o
 debug log, moves through ten controls with the keyboard alone, and prints each step with the
 speech Orca logged for it. Not part of the test run (Orca is large and slow to start):
 
-    python -m tests.a11y.orca_sample [--out FILE]
+    python -m tests.helpers.a11y.orca_sample [--out FILE]
 
 Needs Debian's `orca` besides what the harness needs.
 """
@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.a11y.audit import DEMO_PASSPHRASE, MAIN, open_dialog
-from tests.a11y.session import A11ySession
+from tests.helpers.a11y.audit import DEMO_PASSPHRASE, MAIN, open_dialog
+from tests.helpers.a11y.session import A11ySession
 
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'")
 

@@ -1,8 +1,8 @@
 """The harness's walk through apdesk, keyboard only, as a screen-reader user would make it.
 
 `audit(session)` visits every page (Go menu shortcuts) and the main editors and dialogs, and
-for each window records what the checks found. `python -m tests.a11y.audit` prints the
-per-window table (interactive objects, unnamed, unreachable, announcements) on a fresh demo.
+for each window records what the checks found. `python -m tests.helpers.a11y.audit` prints
+the per-window table (interactive objects, unnamed, unreachable, announcements) on a fresh demo.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.a11y import checks
-from tests.a11y.session import SCREEN, A11ySession
+from tests.helpers.a11y import checks
+from tests.helpers.a11y.session import SCREEN, A11ySession
 
 MAIN = "apdesk main window"
 DEMO_PASSPHRASE = "apdesk-demo-passphrase"
