@@ -41,6 +41,7 @@ from apdesk.ui.audit.model import (
     record_label,
 )
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SPLITTER_KEY = "audit/splitter"
 HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
@@ -83,9 +84,8 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(_("Audit log"))
-        self.chain = QLabel(_("Checking the audit chain…"), self)
+        self.chain = ValueLabel(_("Audit chain check"), _("Checking the audit chain…"), self)
         self.chain.setWordWrap(True)
-        self.chain.setAccessibleName(_("Audit chain check"))
         self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pupil = QLineEdit(self)
@@ -97,7 +97,7 @@ class AuditPage(QWidget):
         self.action = QComboBox(self)
         self.action.setAccessibleName(_("Filter by action"))
         self.action.addItem(_("All actions"), "")
-        self.use_from = QCheckBox(_("&From"), self)
+        self.use_from = QCheckBox(_("Fro&m"), self)
         self.from_date = _date_edit(_("From date"), self)
         self.use_to = QCheckBox(_("&To"), self)
         self.to_date = _date_edit(_("To date"), self)
@@ -150,8 +150,7 @@ class AuditPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.count = QLabel(self)
-        self.count.setAccessibleName(_("Number of events shown"))
+        self.count = ValueLabel(_("Number of events shown"), "", self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.chain)

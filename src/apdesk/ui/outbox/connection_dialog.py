@@ -33,6 +33,8 @@ from apdesk.sync.sender import SendPolicy, check_reachable, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.secret import SecretEdit
+from apdesk.ui.widgets.value_label import ValueLabel
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
 PLACES = {
@@ -95,28 +97,23 @@ class SettingsDialog(QDialog):
         self.endpoint = QLineEdit(self)
         self.endpoint.setAccessibleName(_("LA endpoint"))
         self.endpoint.setPlaceholderText("https://la.example.gov.uk/apdesk")
-        self.token = QLineEdit(self)
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token = SecretEdit(self)
         self.token.setAccessibleName(_("LA token"))
-        self.token_state = QLabel(self)
-        self.token_state.setAccessibleName(_("Token state"))
-        self.la_key_state = QLabel(self)
+        self.token_state = ValueLabel(_("Token state"), "", self)
+        self.la_key_state = ValueLabel(_("LA public key state"), "", self)
         self.la_key_state.setWordWrap(True)
-        self.la_key_state.setAccessibleName(_("LA public key state"))
         self.choose_key = QPushButton(_("&Choose key file…"), self)
         self.choose_key.setAccessibleName(_("Choose the LA public key file"))
         self.choose_key.clicked.connect(self.choose_la_key)
-        self.school_key = QLabel(self)
-        self.school_key.setAccessibleName(_("School public key"))
-        self.export_key = QPushButton(_("&Export school public key…"), self)
+        self.school_key = ValueLabel(_("School public key"), "", self)
+        self.export_key = QPushButton(_("E&xport school public key…"), self)
         self.export_key.setAccessibleName(_("Export the school public key"))
         self.export_key.clicked.connect(self.export_school_key)
         self.test_button = QPushButton(_("&Test connection"), self)
         self.test_button.setAccessibleName(_("Test the connection to the LA"))
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel(self)
+        self.test_result = ValueLabel(_("Connection test result"), "", self)
         self.test_result.setWordWrap(True)
-        self.test_result.setAccessibleName(_("Connection test result"))
         self.errors = {
             name: ErrorLabel(self) for name in ("LA endpoint", "LA token", "LA public key")
         }

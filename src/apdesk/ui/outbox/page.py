@@ -47,6 +47,7 @@ from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.value_label import ValueLabel
 
 HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
 RETRYABLE = frozenset({"queued", "attention"})
@@ -69,8 +70,7 @@ class OutboxPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.state_label = QLabel(self)
-        self.state_label.setAccessibleName(_("Sending state"))
+        self.state_label = ValueLabel(_("Sending state"), "", self)
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.send_button = QPushButton(_("&Send now"), self)
         self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
@@ -83,10 +83,9 @@ class OutboxPage(QWidget):
         self.proxy = StatusFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self.detail = QLabel(self)
+        self.detail = ValueLabel(_("Selected pack"), "", self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName(_("Selected pack"))
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.error = ErrorLabel(self)
 

@@ -67,7 +67,7 @@ class ProvidersPage(QWidget):
         self.new_button.clicked.connect(self.new_provider)
         self.open_button = QPushButton(_("&Open"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.find_button = QPushButton(_("&Find a provider…"), self)
+        self.find_button = QPushButton(_("Fin&d a provider…"), self)
         self.find_button.setToolTip(_("Match a pupil's needs to providers, best first"))
         self.find_button.clicked.connect(self.find_provider)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_provider)

@@ -59,8 +59,7 @@ class PupilDetailPanel(QScrollArea):
         layout.setContentsMargins(12, 8, 12, 12)
 
         self.title = QLabel(_("Choose a pupil in the list to see their record."))
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(_("Pupil name"))
+        self.title.setWordWrap(True)  # read as the name (or the hint) it shows
         self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit this pupil"))
         self.edit_button.setToolTip(_("Edit this pupil (Ctrl+E)"))

@@ -33,6 +33,7 @@ from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.labelled import captioned
 
 HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
 
@@ -134,11 +135,15 @@ class PupilsPage(QWidget):
         self.la_filter.currentIndexChanged.connect(
             lambda: self._filter(looked_after=self.la_filter.currentData())
         )
-        self.count = QLabel()
-        self.count.setAccessibleName(_("Number of pupils shown"))
+        self.count = QLabel()  # "12 of 200 pupils" says what it counts
         self.filters = QHBoxLayout()
-        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
-            self.filters.addWidget(combo)
+        for text, combo in (
+            (_("&Year:"), self.year_filter),
+            (_("&SEN:"), self.sen_filter),
+            (_("In A&P:"), self.ap_filter),
+            (_("Looked &after:"), self.la_filter),
+        ):
+            self.filters.addLayout(captioned(text, combo))
         self.filters.addStretch(1)
         self.filters.addWidget(self.count)
 

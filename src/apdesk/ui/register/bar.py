@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
+from apdesk.ui.widgets.keyboard import set_shortcut
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class BarHost(Protocol):
@@ -75,7 +77,7 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     button.setAccessibleName(name)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
+        set_shortcut(button, shortcut)  # and Alt+ the underlined letter still works
         tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
     button.setToolTip(tip)
     return button
@@ -87,7 +89,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
     following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
-    this_week = _button(_("T&his week"), _("This week"), "", _("Go to the current week"))
+    this_week = _button(_("This wee&k"), _("This week"), "", _("Go to the current week"))
     this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
     week = QDateEdit()
     week.setCalendarPopup(True)
@@ -95,8 +97,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     week.setAccessibleName(_("Week containing"))
     week.setToolTip(_("Pick any day to show its week"))
     week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
-    week_label = QLabel()
-    week_label.setAccessibleName(_("Week shown"))
+    week_label = ValueLabel(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
     undo = QAction(_("&Undo"), owner)

@@ -138,9 +138,12 @@ class RegisterModel(QAbstractTableModel):
         cell = self.cell_at(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(cell)
-        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             day, half = self.slot(index.column())
             return cell_description(self.rows[index.row()].name, day, half, cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            day, half = self.slot(index.column())
+            return cell_speech(day, half, cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and (cell.amended or cell.missing):
@@ -189,8 +192,20 @@ def cell_text(cell: RegisterCell) -> str:
 
 
 def cell_description(name: str, day: date, half: AmPm, cell: RegisterCell) -> str:
-    """The cell in words: for the tooltip and screen readers."""
-    parts = [f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}"]
+    """The cell in words, pupil and day included: for the tooltip."""
+    return f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}; " + cell_speech(
+        day, half, cell
+    )
+
+
+def cell_speech(day: date, half: AmPm, cell: RegisterCell) -> str:
+    """What a screen reader says on moving to the cell: the session and the mark, no more.
+    The row and column headers give the pupil and the day, and are read when they change."""
+    return f"{half.value}: " + _mark_words(day, cell)
+
+
+def _mark_words(day: date, cell: RegisterCell) -> str:
+    parts = []
     if cell.code:
         meaning = meaning_on(cell.code, day) or _("unknown code")
         parts.append(_("{code}: {meaning}").format(code=cell.code, meaning=meaning))

@@ -133,7 +133,7 @@ class SecurityDialog(QDialog):
         self.new = PassphraseInput(_("New passphrase"), page)
         self.again = PassphraseInput(_("New passphrase again"), page)
         self.meter = StrengthMeter(page)
-        self.new.edit.textChanged.connect(self.meter.update_for)
+        self.new.edit.secret_changed.connect(self.meter.update_for)
         self.change_button = QPushButton(_("&Change passphrase"), page)
         self.change_button.clicked.connect(self.submit_passphrase)
         self.changed_note = QLabel(page)
