@@ -110,9 +110,22 @@ def install_collector(session: OrmSession) -> ChangeCollector:
 
 
 def note_change(
-    session: OrmSession, action: Action, kind: Kind, ids: Iterable[Id] = (ANY,)
+    session: OrmSession,
+    action: Action,
+    kind: Kind,
+    ids: Iterable[Id] = (ANY,),
+    fields: Iterable[str] | None = None,
 ) -> None:
-    """For writes the audit hook cannot see (bulk SQL): say which records they touched."""
+    """For writes the audit hook cannot see (bulk SQL): say which records they touched.
+
+    Name the ids (and, for updates, the `fields` written) so the change can be shared with
+    the school's other laptops: call it after a bulk insert or update, and for a bulk delete
+    (a purge: no tombstone keeps the values) after the rows are gone. `ANY` is refused on a
+    shared table once the record is shared."""
+    from apdesk.store import changelog  # the log reads rows back: loaded when bulk SQL runs
+
+    listed = ids if isinstance(ids, range) else list(ids)
     collector = collector_of(session)
     if collector is not None:
-        collector.add(action, kind, ids)
+        collector.add(action, kind, listed)
+    changelog.capture_bulk(session, action, kind.value, listed, fields)
