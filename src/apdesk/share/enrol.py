@@ -75,9 +75,7 @@ def start(store: Store, hub_url: str, name: str, *, client: HubClient | None = N
     already = store.read(lambda s: share_state.is_sharing(s.connection()))
     if already:
         cfg = engine.read_config(store)
-        with _using(cfg, client) as hub:
-            enrolment = new_enrolment(store, hub)
-        return Started(cfg.school, cfg.device, enrolment, True)
+        return Started(cfg.school, cfg.device, issue_code(store, client=client), True)
     school, device = str(uuid.uuid4()), secrets.token_hex(hlc.DEVICE_CHARS // 2)
     keys = {0: crypto.new_key()}
     private = crypto.private_hex(crypto.new_device_key())
@@ -100,6 +98,13 @@ def start(store: Store, hub_url: str, name: str, *, client: HubClient | None = N
         if client is None:
             hub.close()
     return Started(school, device, enrolment, False)
+
+
+def issue_code(store: Store, *, client: HubClient | None = None) -> Enrolment:
+    """A new one-time code on a laptop that already shares (the Sharing page's Enrol…)."""
+    cfg = engine.read_config(store)
+    with _using(cfg, client) as hub:
+        return new_enrolment(store, hub)
 
 
 def new_enrolment(store: Store, hub: HubClient) -> Enrolment:

@@ -19,6 +19,7 @@ names the laptop it came from.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +53,7 @@ from apdesk.store.share_rows import (
     winner,
 )
 
+log = logging.getLogger(__name__)
 SUMMARY_OVER = 200  # more changes of one table than this in a batch: one audit row for them
 
 
@@ -223,9 +225,8 @@ class Merger:
             savepoint.commit()
         except (IntegrityError, LookupError) as exc:
             savepoint.rollback()
-            self.open_conflict(
-                f"unique:{gid}", gid, info.name, "unique", {"stamp": stamp, "why": _why(exc)}, stamp
-            )
+            self.open_conflict(f"unique:{gid}", gid, info.name, "unique", {"stamp": stamp}, stamp)
+            log.info("a shared %s could not be added here: %s", info.name, _why(exc))
             meta = RowMeta(gid, info.name, None, stamp=stamp, dead=True, new=True)
             meta.tomb = {"v": fields, "seen": [], "ds": ""}
             save_metas(self.conn, [meta])
@@ -251,11 +252,11 @@ class Merger:
         edited = not meta.versions(self.baseline, leaf_stamps(self.conn, gid)) <= seen
         in_use = bool(rows.referring_rows(self.conn, info, meta.lid))
         if edited or in_use:
-            why = "edited" if edited else "in use"
+            # The same detail whichever way this laptop learnt of it (edit first or delete
+            # first): conflicts must read the same on every laptop.
             self.open_conflict(
-                f"delete:{gid}:{stamp}", gid, info.name, "delete", {"stamp": stamp, "why": why},
-                stamp,
-            )  # fmt: skip
+                f"delete:{gid}:{stamp}", gid, info.name, "delete", {"stamp": stamp}, stamp
+            )
             return
         values = rows.read_row(self.conn, info, meta.lid) or {}
         meta.tomb = {"v": self.wire_values(info, values), "seen": sorted(seen), "ds": stamp}
@@ -292,7 +293,7 @@ class Merger:
         save_metas(self.conn, [meta])
         self.open_conflict(
             f"delete:{meta.gid}:{stamp}", meta.gid, info.name, "delete",
-            {"stamp": stamp, "why": "edited"}, stamp,
+            {"stamp": stamp}, stamp,
         )  # fmt: skip
         self.note(info, "create", meta.lid, dict(tomb.get("v") or {}))
 
