@@ -67,7 +67,7 @@ class HubClient:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    # -- plumbing -------------------------------------------------------------------------------
+    # -- plumbing ------------------------------------------------------------------------------
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         headers = dict(kwargs.pop("headers", {}))
         if self.token:
@@ -100,7 +100,7 @@ class HubClient:
     def _school(self) -> str:
         return f"/v1/schools/{self.school}"
 
-    # -- calls ----------------------------------------------------------------------------------
+    # -- calls ---------------------------------------------------------------------------------
     def register_school(self, device: str, card: bytes, schema: str) -> str:
         body = {"school_id": self.school, "device_id": device, "card": b64(card), "schema": schema}
         return str(self._json("POST", "/v1/schools", json=body)["token"])

@@ -62,7 +62,7 @@ def open_sealed(key: bytes, blob: bytes, associated: bytes) -> bytes:
         ) from exc
 
 
-# -- keyrings (the sharing key of every epoch) ---------------------------------------------------
+# -- keyrings (the sharing key of every epoch) -------------------------------------------------
 def keyring_bytes(keys: Keyring) -> bytes:
     return json.dumps({str(e): k.hex() for e, k in sorted(keys.items())}).encode()
 
@@ -71,7 +71,7 @@ def keyring_from(data: bytes) -> Keyring:
     return {int(e): bytes.fromhex(k) for e, k in json.loads(data).items()}
 
 
-# -- device keys -----------------------------------------------------------------------------------
+# -- device keys -------------------------------------------------------------------------------
 def new_device_key() -> X25519PrivateKey:
     return X25519PrivateKey.generate()
 
@@ -108,7 +108,7 @@ def unwrap_for_device(private: X25519PrivateKey, blob: bytes, associated: bytes)
         raise ShareCryptoError("The sharing key sent to this laptop did not open.") from exc
 
 
-# -- enrolment codes -----------------------------------------------------------------------------
+# -- enrolment codes ---------------------------------------------------------------------------
 def new_code() -> str:
     """24 characters in four groups of six: a lookup part and 90 secret bits."""
     chars = "".join(secrets.choice(ALPHABET) for _ in range(LOOKUP_CHARS + SECRET_CHARS))

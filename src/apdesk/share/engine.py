@@ -51,7 +51,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-# -- reading and writing this laptop's side ---------------------------------------------------
+# -- reading and writing this laptop's side ----------------------------------------------------
 def read_config(store: Store) -> share_state.ShareConfig:
     return store.read(lambda s: share_state.load(s.connection()))
 
@@ -139,7 +139,7 @@ def save_outcome(session: Session, state: str, message: str, must_update: list[s
     share_state.save(session.connection(), **values)
 
 
-# -- the round -----------------------------------------------------------------------------------
+# -- the round ---------------------------------------------------------------------------------
 def _devices(
     cfg: share_state.ShareConfig, keys: dict[int, bytes], hello: dict[str, Any]
 ) -> list[dict[str, Any]]:

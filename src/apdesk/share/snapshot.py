@@ -18,16 +18,10 @@ from sqlalchemy import Connection, LargeBinary, func, select
 from apdesk.models.sharing import SECRET_SETTINGS, SHARE_TABLES
 from apdesk.share import state as share_state
 from apdesk.store import hlc
-from apdesk.store.share_rows import registry, state_get, state_set
+from apdesk.store.share_rows import UUID4_SQL, registry, state_get, state_set
 
 FORMAT = 1
 META_TABLES = ("sharerow", "sharetext", "shareconflict")
-UUID4_SQL = (
-    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
-    "substr(lower(hex(randomblob(2))), 2) || '-' || "
-    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || "
-    "'-' || lower(hex(randomblob(6)))"
-)
 
 
 def _columns(conn: Connection, table: str) -> list[str]:

@@ -27,6 +27,7 @@ from apdesk.models.sharing import NATURAL_KEYS, WHOLE_ROW, natural_gid, new_gid
 from apdesk.store import hlc
 from apdesk.store.share_rows import (
     CHUNK,
+    UUID4_SQL,
     RowMeta,
     TableInfo,
     drop_metas,
@@ -97,7 +98,7 @@ def next_stamp(conn: Connection, device: str) -> str:
     return hlc.stamp(clock, device)
 
 
-# -- reading rows -----------------------------------------------------------------------------
+# -- reading rows ------------------------------------------------------------------------------
 def _lid(value: Any) -> str:
     return str(value)
 
@@ -131,7 +132,7 @@ def _int_key(info: TableInfo) -> bool:
     return info.table.c[info.key].type.python_type is int
 
 
-# -- the writer ----------------------------------------------------------------------------------
+# -- the writer --------------------------------------------------------------------------------
 class _Writer:
     """Turns one flush's (or bulk statement's) row changes into log entries and metadata."""
 
@@ -280,7 +281,7 @@ def append_log(
     conn.execute(insert(table).values(txn=ctx.txn, stamp=stamp, body=dumps(body), pushed=False))
 
 
-# -- entry points -----------------------------------------------------------------------------
+# -- entry points ------------------------------------------------------------------------------
 def capture(session: OrmSession, entries: Iterable[tuple[str, Any]]) -> None:
     """The audit hook's objects of one flush: (action, object), creates first by table order."""
     if session.info.get(SKIP):
@@ -335,6 +336,9 @@ def capture_bulk(
             )
         return
     info = table_info(table)
+    if action == "create" and not ctx.on and table not in NATURAL_KEYS:
+        _map_in_sql(conn, info, ids if isinstance(ids, range) else wanted)
+        return
     writer = _Writer(session, conn, ctx)
     if action == "delete":
         for lid in wanted:
@@ -353,6 +357,31 @@ def capture_bulk(
                 picked.pop(info.key, None)
                 writer.updated(info, lid, picked)
     writer.finish()
+
+
+def _map_in_sql(conn: Connection, info: TableInfo, ids: range | list[str]) -> None:
+    """Global ids for many new rows in one statement (nothing is logged while not sharing)."""
+    from sqlalchemy import text
+
+    column = f't."{info.key}"'
+    insert_sql = (
+        f"INSERT INTO sharerow (gid, tbl, lid, dead) SELECT {UUID4_SQL}, '{info.name}', "
+        f'CAST({column} AS TEXT), 0 FROM "{info.name}" AS t WHERE '
+    )
+    if isinstance(ids, range) and ids.step == 1:
+        if len(ids):
+            conn.execute(
+                text(insert_sql + f"{column} BETWEEN :a AND :b"), {"a": ids[0], "b": ids[-1]}
+            )
+        return
+    for start in range(0, len(ids), CHUNK):
+        part = list(ids[start : start + CHUNK])
+        values = [int(v) for v in part] if _int_key(info) else part
+        marks = ", ".join(f":v{n}" for n in range(len(values)))
+        conn.execute(
+            text(insert_sql + f"{column} IN ({marks})"),
+            {f"v{n}": v for n, v in enumerate(values)},
+        )
 
 
 def log_resolution(session: OrmSession, key: str, detail: dict[str, Any]) -> None:

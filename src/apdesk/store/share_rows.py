@@ -27,6 +27,13 @@ import apdesk.models  # noqa: F401  (registers every table)
 from apdesk.models.sharing import LOCAL_TABLES, TEXT_FIELDS
 
 CHUNK = 5000  # ids per IN (...) list: well under SQLite's limit on bound values
+UUID4_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || "
+    "'-' || lower(hex(randomblob(6)))"
+)
+"""A version 4 UUID made by SQLite: global ids for many rows in one statement."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def children_of(table: str) -> list[tuple[TableInfo, str]]:
     ]
 
 
-# -- values -------------------------------------------------------------------------------------
+# -- values ------------------------------------------------------------------------------------
 def encode(value: Any) -> Any:
     """A column value as JSON: ISO dates, base64 bytes, enums by value."""
     if value is None or isinstance(value, bool | int | float):
@@ -116,7 +123,7 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-# -- state --------------------------------------------------------------------------------------
+# -- state -------------------------------------------------------------------------------------
 def _state_table() -> Table:
     return SQLModel.metadata.tables["sharestate"]
 
@@ -141,7 +148,7 @@ def state_set(conn: Connection, values: Mapping[str, str | None]) -> None:
             conn.execute(insert(table).values(key=key, value=value))
 
 
-# -- row metadata ----------------------------------------------------------------------------
+# -- row metadata ------------------------------------------------------------------------------
 @dataclass
 class RowMeta:
     gid: str
@@ -242,7 +249,7 @@ def drop_metas(conn: Connection, tbl: str, lids: Iterable[str]) -> None:
         conn.execute(delete(table).where(table.c.tbl == tbl, table.c.lid.in_(part)))
 
 
-# -- text versions ----------------------------------------------------------------------------
+# -- text versions -----------------------------------------------------------------------------
 def _text_table() -> Table:
     return SQLModel.metadata.tables["sharetext"]
 

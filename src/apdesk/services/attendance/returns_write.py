@@ -14,8 +14,10 @@ from sqlmodel import Session, select
 from apdesk.models import AttendanceMark, Setting
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.kinds import Kind
 from apdesk.models.types import StrEnumType, utcnow
 from apdesk.services.attendance.marks import actor_of
+from apdesk.store.changes import note_change
 
 Key = tuple[int, date, AmPm]
 RECEIPT_KEY = "attendance.last_import"
@@ -121,6 +123,7 @@ def write_marks(
     ).rowcount
     if inserted != len(rows):
         raise RuntimeError(f"{inserted} of {len(rows)} marks were inserted")
+    note_change(session, "create", Kind.MARK, range(first, first + len(rows)))
     if replaced:
         table = AttendanceMark.__table__  # type: ignore[attr-defined]
         connection.execute(
@@ -128,6 +131,9 @@ def write_marks(
             .where(table.c.id == bindparam("old_id"))
             .values(superseded_by=bindparam("new_id")),
             [{"old_id": old, "new_id": new} for old, new in replaced],
+        )
+        note_change(
+            session, "update", Kind.MARK, [old for old, _new in replaced], fields=["superseded_by"]
         )
     return Written(first, len(rows), replaced)
 

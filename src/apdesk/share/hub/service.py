@@ -59,7 +59,7 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-# -- who is asking ------------------------------------------------------------------------------
+# -- who is asking -----------------------------------------------------------------------------
 def authenticate(engine: Engine, school_id: str, authorization: str) -> RowMapping | Answer:
     scheme, _sep, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -163,7 +163,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-# -- batches ------------------------------------------------------------------------------------
+# -- batches -----------------------------------------------------------------------------------
 def push(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
     """Append batches in order; a batch id already here is answered with its number."""
     items = body.get("batches")
@@ -233,7 +233,7 @@ def pull(engine: Engine, device: RowMapping, after: int, limit: int) -> Answer:
     return Answer(200, {"batches": out, "last_seq": int(last) - 1})
 
 
-# -- snapshots ----------------------------------------------------------------------------------
+# -- snapshots ---------------------------------------------------------------------------------
 def put_snapshot(
     engine: Engine, device: RowMapping, headers: dict[str, str], blob: bytes
 ) -> Answer:
@@ -277,7 +277,7 @@ def get_snapshot(engine: Engine, device: RowMapping) -> Answer:
     return Answer(200, headers, bytes(row["body"]))
 
 
-# -- enrolment ----------------------------------------------------------------------------------
+# -- enrolment ---------------------------------------------------------------------------------
 def create_enrolment(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
     try:
         lookup, verifier = str(body["lookup"]), str(body["verifier_sha256"])
@@ -347,7 +347,7 @@ def use_enrolment(engine: Engine, lookup: str, body: dict[str, Any]) -> Answer:
     return Answer(201, {"token": token, "school_id": row["school_id"]})
 
 
-# -- revoking -----------------------------------------------------------------------------------
+# -- revoking ----------------------------------------------------------------------------------
 def revoke(engine: Engine, device: RowMapping, target: str, body: dict[str, Any]) -> Answer:
     """Shut one laptop out and start a new key epoch, sealed for each remaining laptop."""
     try:

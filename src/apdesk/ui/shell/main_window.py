@@ -30,6 +30,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
+from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.widgets.basics import BusyBar
@@ -113,6 +114,7 @@ class MainWindow(ShellWindow):
         self._build_status_bar()
         self._build_menus()
         self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
+        self.sharing_ui = install_sharing(self)  # status-bar state of sharing between laptops
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
         ctx.error.connect(self.show_error)

@@ -81,6 +81,12 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.outbox.page:OutboxPage"),
     PageSpec(
+        "sharing",
+        N_("Sharing"),
+        Icon.SP_BrowserReload,
+        "apdesk.ui.sharing.page:SharingPage",
+    ),
+    PageSpec(
         "audit",
         N_("Audit log"),
         Icon.SP_FileDialogInfoView,
