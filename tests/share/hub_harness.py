@@ -42,4 +42,4 @@ def run_hub(db_url: str) -> Iterator[Hub]:
         server.should_exit = True
         thread.join(WAIT)
         sock.close()
-        app.state.engine.dispose()
+        app.state.db.dispose()

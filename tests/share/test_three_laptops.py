@@ -243,6 +243,7 @@ def sync_env(cli_env: dict[str, str]) -> dict[str, Any]:
     return {**cli_env, "APDESK_PASSPHRASE": TEST_PASSPHRASE}
 
 
+@pytest.mark.timeout(1800)
 def test_three_laptops_converge_and_lose_no_edit(
     hub_db: str, tmp_path: Path, sync_env: dict[str, str]
 ) -> None:

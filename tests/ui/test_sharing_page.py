@@ -90,7 +90,7 @@ def test_the_page_shows_laptops_waiting_changes_and_conflicts_and_settles_one(
     page.resolve_selected()
     dialog = page.conflict_dialog
     assert isinstance(dialog, ConflictDialog)
-    assert [b.text() for b in dialog.version_buttons] == ["&Keep version 1", "&Keep version 2"]
+    assert [b.text() for b in dialog.version_buttons] == ["Keep version &1", "Keep version &2"]
     with qtbot.waitSignal(ctx.changed, timeout=5000):
         dialog.version_buttons[0].click()
     qtbot.waitUntil(lambda: page.data is not None and page.data.conflicts == [])

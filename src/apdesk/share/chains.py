@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlmodel import SQLModel
@@ -30,7 +30,7 @@ def link(merger: Merger, mark_ids: list[str]) -> int:
         return 0
     conn = merger.conn
     marks = SQLModel.metadata.tables["attendancemark"]
-    sessions = set()
+    sessions: set[Any] = set()
     for start in range(0, len(mark_ids), 5000):
         part = [int(i) for i in mark_ids[start : start + 5000]]
         sessions.update(

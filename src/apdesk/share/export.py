@@ -52,12 +52,10 @@ def canonical(session: Session) -> dict[str, Any]:
         ]
     )
     conflicts = SQLModel.metadata.tables["shareconflict"]
+    open_ones = select(conflicts.c.key, conflicts.c.detail).where(
+        conflicts.c.resolved.is_(False), conflicts.c.gid != ""
+    )
     out["shareconflict"] = sorted(
-        [
-            [str(k), bool(r), json.loads(d or "{}")]
-            for k, r, d in conn.execute(
-                select(conflicts.c.key, conflicts.c.resolved, conflicts.c.detail)
-            )
-        ]
+        [str(k), json.loads(d or "{}")] for k, d in conn.execute(open_ones)
     )
     return out

@@ -19,6 +19,7 @@ names the laptop it came from.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -112,8 +113,9 @@ class Merger:
             if name not in info.table.c:
                 continue
             if name in info.refs and value is not None:
-                out[name] = self.local_ref(info.refs[name], str(value), info.table.c[name].nullable)
-                if out[name] is None and not info.table.c[name].nullable:
+                nullable = bool(info.table.c[name].nullable)
+                out[name] = self.local_ref(info.refs[name], str(value), nullable)
+                if out[name] is None and not nullable:
                     raise LookupError(f"{info.name}.{name} refers to a record never received")
             else:
                 out[name] = decode(info, name, value)
@@ -245,18 +247,20 @@ class Merger:
         if change.get("x"):
             self.purge(info, meta)
             return
+        seen = {str(s) for s in change.get("seen") or []}
         if meta.dead:
+            if meta.tomb is not None:  # deleted on two laptops: the tombstone holds both
+                meta.tomb["seen"] = sorted(seen | set(meta.tomb.get("seen") or []))
+                meta.tomb["ds"] = max(stamp, str(meta.tomb.get("ds", "")))
+                save_metas(self.conn, [meta])
             return
         assert meta.lid is not None
-        seen = {str(s) for s in change.get("seen") or []}
         edited = not meta.versions(self.baseline, leaf_stamps(self.conn, gid)) <= seen
         in_use = bool(rows.referring_rows(self.conn, info, meta.lid))
         if edited or in_use:
-            # The same detail whichever way this laptop learnt of it (edit first or delete
-            # first): conflicts must read the same on every laptop.
-            self.open_conflict(
-                f"delete:{gid}:{stamp}", gid, info.name, "delete", {"stamp": stamp}, stamp
-            )
+            # One conflict per record, its detail the same whichever way this laptop learnt
+            # of it (edit first or delete first): conflicts read the same on every laptop.
+            self.open_conflict(f"delete:{gid}", gid, info.name, "delete", {"stamp": stamp}, stamp)
             return
         values = rows.read_row(self.conn, info, meta.lid) or {}
         meta.tomb = {"v": self.wire_values(info, values), "seen": sorted(seen), "ds": stamp}
@@ -264,6 +268,7 @@ class Merger:
         self.note(info, "delete", meta.lid, None)
         meta.dead, meta.lid = True, None
         save_metas(self.conn, [meta])
+        forget_delete_conflicts(self.conn, gid)
 
     def purge(self, info: TableInfo, meta: RowMeta) -> None:
         """Retention's delete: the row, whatever refers to it, their tombstones and versions."""
@@ -292,9 +297,8 @@ class Merger:
         meta.tomb = None
         save_metas(self.conn, [meta])
         self.open_conflict(
-            f"delete:{meta.gid}:{stamp}", meta.gid, info.name, "delete",
-            {"stamp": stamp}, stamp,
-        )  # fmt: skip
+            f"delete:{meta.gid}", meta.gid, info.name, "delete", {"stamp": stamp}, stamp
+        )
         self.note(info, "create", meta.lid, dict(tomb.get("v") or {}))
 
     # -- conflicts -----------------------------------------------------------------------------
@@ -317,6 +321,12 @@ class Merger:
                     gid=gid, tbl=tbl, kind=kind, detail=dumps(detail), opened=stamp
                 )
             )  # fmt: skip
+        elif kind == "delete":  # another delete of the same record: name the latest
+            known = json.loads(row["detail"] or "{}")
+            latest = max(str(known.get("stamp", "")), str(detail.get("stamp", "")))
+            self.conn.execute(
+                update(table).where(table.c.key == key).values(detail=dumps({"stamp": latest}))
+            )
         self.collect(Kind.SHARE_CONFLICT, key)
 
     def resolve(self, key: str, detail: dict[str, Any]) -> None:
@@ -331,8 +341,6 @@ class Merger:
             )  # fmt: skip
         else:
             covers = set(detail.get("marks") or [])
-            import json
-
             marks = set(json.loads(row["detail"] or "{}").get("marks") or [])
             still_open = bool(marks - covers) if marks and "marks" in detail else False
             self.conn.execute(
@@ -368,6 +376,12 @@ class Merger:
                 )
             )  # fmt: skip
         return out
+
+
+def forget_delete_conflicts(conn: Any, gid: str) -> None:
+    """A record deleted by a delete that had seen everything: its delete conflict is over."""
+    table = _conflicts()
+    conn.execute(delete(table).where(table.c.gid == gid, table.c.kind == "delete"))
 
 
 def _int_key(info: TableInfo) -> bool:

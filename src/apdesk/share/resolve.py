@@ -28,8 +28,8 @@ KEEP, DELETE, CHECKED, DISMISS, MERGED = "keep", "delete", "checked", "dismiss",
 
 
 def model_for(table: str) -> type[SQLModel]:
-    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
-        if mapper.local_table.name == table:
+    for mapper in SQLModel._sa_registry.mappers:
+        if getattr(mapper.local_table, "name", None) == table:
             found: type[SQLModel] = mapper.class_
             return found
     raise LookupError(table)

@@ -33,7 +33,9 @@ def insert_row(conn: Connection, info: TableInfo, values: dict[str, Any]) -> str
     result = conn.execute(insert(info.table).values(**values))
     if info.key in values:
         return str(values[info.key])
-    return str(result.inserted_primary_key[0])
+    inserted = result.inserted_primary_key
+    assert inserted is not None
+    return str(inserted[0])
 
 
 def update_row(conn: Connection, info: TableInfo, lid: str, values: dict[str, Any]) -> None:

@@ -65,6 +65,7 @@ class ConflictRow:
     versions: list[Version] = dc_field(default_factory=list)  # text: oldest first
     current: str = ""  # the text shown now (the latest version)
     detail: dict[str, Any] = dc_field(default_factory=dict)
+    summary: list[tuple[str, str]] = dc_field(default_factory=list)  # a kept record's fields
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -160,6 +161,24 @@ def record_label(conn: Connection, table: str, local_id: str | None) -> str:
     return f"{table.capitalize()} {key}"
 
 
+HIDDEN = ("id", "created_at", "updated_at", "content", "pack")
+
+
+def record_summary(conn: Connection, table: str, local_id: str | None) -> list[tuple[str, str]]:
+    """The filled-in fields of a record, for a person deciding whether to keep it."""
+    if local_id is None or table not in SQLModel.metadata.tables:
+        return []
+    from apdesk.share import rows as share_rows
+
+    info = table_info(table)
+    found = share_rows.read_row(conn, info, local_id) or {}
+    return [
+        (name, str(value))
+        for name, value in found.items()
+        if name not in HIDDEN and name not in info.refs and value not in (None, "", [], False)
+    ]
+
+
 def conflicts(session: Session, gid: str | None = None) -> list[ConflictRow]:
     """Open conflicts, oldest first; only one record's if `gid` is given."""
     conn = session.connection()
@@ -198,12 +217,14 @@ def conflicts(session: Session, gid: str | None = None) -> list[ConflictRow]:
         if stamp and cfg is not None:
             detail["by"] = cfg.label(hlc.device_of(stamp))
             detail["when"] = _when(stamp)
+        local_id = meta.lid if meta else None
         found.append(
             ConflictRow(
                 id=str(row["key"]), kind=str(row["kind"]), table=str(row["tbl"]),
-                local_id=meta.lid if meta else None,
-                record=record_label(conn, str(row["tbl"]), meta.lid if meta else None),
+                local_id=local_id, record=record_label(conn, str(row["tbl"]), local_id),
                 detail=detail,
+                summary=record_summary(conn, str(row["tbl"]), local_id)
+                if row["kind"] == "delete" else [],
             )
         )  # fmt: skip
     return found

@@ -124,7 +124,7 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
     append(
         session,
         [
-            AuditRow(actor, action, type(obj).__tablename__, _entity_id(obj), old, new)
+            AuditRow(actor, action, str(type(obj).__tablename__), _entity_id(obj), old, new)
             for action, obj, old, new in entries
         ],
     )

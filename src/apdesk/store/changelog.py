@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy import Connection, Table, delete, event, insert, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 
 from apdesk.models.sharing import NATURAL_KEYS, WHOLE_ROW, natural_gid, new_gid
@@ -197,7 +197,7 @@ class _Writer:
         self.metas[gid] = meta
         if self.ctx.on:
             fields = self.wire(info, values)
-            parents = {name: [] for name in info.text if name in fields}
+            parents: dict[str, list[str]] = {name: [] for name in info.text if name in fields}
             self.changes.append(
                 {"t": info.name, "g": gid, "o": "put", "n": 1, "s": self.stamp, "f": fields}
                 | ({"p": parents} if parents else {})
@@ -250,6 +250,10 @@ class _Writer:
             "ds": self.stamp,
         }  # fmt: skip
         meta.dead, meta.lid = True, None
+        conflicts = _table("shareconflict")
+        self.conn.execute(
+            delete(conflicts).where(conflicts.c.gid == meta.gid, conflicts.c.kind == "delete")
+        )  # deleted by a person who saw every version: the delete conflict is over
         self.changes.append(
             {"t": info.name, "g": meta.gid, "o": "del", "s": self.stamp, "seen": seen}
             | ({"x": 1} if purge else {})
@@ -269,6 +273,12 @@ class _Writer:
         save_metas(self.conn, self.metas.values())
         if self.ctx.on and self.changes:
             append_log(self.session, self.conn, self.ctx, self.stamp, self.changes)
+
+
+def _table(name: str) -> Table:
+    from sqlmodel import SQLModel
+
+    return SQLModel.metadata.tables[name]
 
 
 def append_log(
@@ -376,7 +386,7 @@ def _map_in_sql(conn: Connection, info: TableInfo, ids: range | list[str]) -> No
         return
     for start in range(0, len(ids), CHUNK):
         part = list(ids[start : start + CHUNK])
-        values = [int(v) for v in part] if _int_key(info) else part
+        values: list[Any] = [int(str(v)) for v in part] if _int_key(info) else part
         marks = ", ".join(f":v{n}" for n in range(len(values)))
         conn.execute(
             text(insert_sql + f"{column} IN ({marks})"),

@@ -211,7 +211,8 @@ def metas_by_lid(conn: Connection, tbl: str, lids: Iterable[str]) -> dict[str, R
 def save_metas(conn: Connection, metas: Iterable[RowMeta]) -> None:
     """Insert the new ones and update the rest (two executemany statements)."""
     table = _row_table()
-    fresh, known = [], []
+    fresh: list[dict[str, Any]] = []
+    known: list[dict[str, Any]] = []
     for meta in metas:
         values = {
             "gid": meta.gid,

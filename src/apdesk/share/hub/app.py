@@ -19,7 +19,6 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -27,7 +26,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from apdesk.share.hub import service
-from apdesk.share.hub.db import open_db
+from apdesk.share.hub.db import HubDb, open_db
 from apdesk.share.hub.service import Answer
 
 MAX_BYTES = 512 * 1024 * 1024  # a large school's snapshot fits; anything bigger is refused
@@ -59,7 +58,7 @@ def _respond(answer: Answer) -> Response:
 
 
 def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
-    engine: Engine = open_db(db_url)
+    db: HubDb = open_db(db_url)
 
     async def read_json(request: Request) -> dict[str, Any] | Answer:
         try:
@@ -76,11 +75,11 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
         async def handler(request: Request) -> Response:
             school = request.path_params["school"]
             device = await run_in_threadpool(
-                service.authenticate, engine, school, request.headers.get("authorization", "")
+                service.authenticate, db, school, request.headers.get("authorization", "")
             )
             if isinstance(device, Answer):
                 return _respond(device)
-            args: list[Any] = [engine, device]
+            args: list[Any] = [db, device]
             if "device" in request.path_params:
                 args.append(request.path_params["device"])
             if raw_body:
@@ -102,12 +101,12 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
         body = await read_json(request)
         if isinstance(body, Answer):
             return _respond(body)
-        return _respond(await run_in_threadpool(service.register_school, engine, body))
+        return _respond(await run_in_threadpool(service.register_school, db, body))
 
     async def pull(request: Request) -> Response:
         device = await run_in_threadpool(
             service.authenticate,
-            engine,
+            db,
             request.path_params["school"],
             request.headers.get("authorization", ""),
         )
@@ -118,22 +117,20 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             limit = int(request.query_params.get("limit", str(service.PULL_LIMIT)))
         except ValueError:
             return _respond(Answer(422, {"error": "after and limit are numbers"}))
-        return _respond(await run_in_threadpool(service.pull, engine, device, after, limit))
+        return _respond(await run_in_threadpool(service.pull, db, device, after, limit))
 
     async def enrolment(request: Request) -> Response:
         lookup = request.path_params["lookup"]
         if request.method == "GET":
             verifier = request.headers.get("x-verifier", "")
-            return _respond(
-                await run_in_threadpool(service.read_enrolment, engine, lookup, verifier)
-            )
+            return _respond(await run_in_threadpool(service.read_enrolment, db, lookup, verifier))
         body = await read_json(request)
         if isinstance(body, Answer):
             return _respond(body)
-        return _respond(await run_in_threadpool(service.use_enrolment, engine, lookup, body))
+        return _respond(await run_in_threadpool(service.use_enrolment, db, lookup, body))
 
     async def health(_request: Request) -> Response:
-        return JSONResponse({"ok": True, **await run_in_threadpool(service.stats, engine)})
+        return JSONResponse({"ok": True, **await run_in_threadpool(service.stats, db)})
 
     school = "/v1/schools/{school}"
     app = Starlette(
@@ -160,5 +157,6 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             ),
         ]
     )
-    app.state.engine = engine
+    app.state.engine = db.read
+    app.state.db = db
     return app

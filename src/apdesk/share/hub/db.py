@@ -8,9 +8,14 @@ number N has seen every batch numbered N or less, on PostgreSQL as on SQLite.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Column,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -110,16 +115,52 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cursor.close()
 
 
-def open_db(url: str) -> Engine:
+@dataclass(frozen=True)
+class HubDb:
+    """Reads and writes. On SQLite, writes take the write lock when they begin (BEGIN
+    IMMEDIATE): a transaction that read first and wrote later would fail at once, not wait,
+    when another laptop's push held the lock. On PostgreSQL both are one engine."""
+
+    read: Engine
+    write: Engine
+
+    def reading(self) -> Connection:
+        return self.read.connect()
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        return self.write.begin()
+
+    def dispose(self) -> None:
+        self.read.dispose()
+        self.write.dispose()
+
+
+def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    if immediate:
+
+        @event.listens_for(engine, "connect")
+        def _own_transactions(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # the driver leaves BEGIN to us
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def open_db(url: str) -> HubDb:
     """Connect (a bare path means a SQLite file) and create the tables if they are missing."""
     if "://" not in url:
         url = f"sqlite:///{url}"
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        db = HubDb(_sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True))
     else:
         engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-    metadata.create_all(engine)
-    return engine
+        db = HubDb(engine, engine)
+    metadata.create_all(db.write)
+    return db

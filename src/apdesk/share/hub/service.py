@@ -14,14 +14,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from apdesk.share.hub.db import batches, devices, enrolments, schools, snapshots, wrapped
+from apdesk.share.hub.db import (
+    HubDb,
+    batches,
+    devices,
+    enrolments,
+    schools,
+    snapshots,
+    wrapped,
+)
 
 ENROL_HOURS = 24
 PULL_BYTES = 8 * 1024 * 1024  # a pull answer stops growing past this (one batch always fits)
 PULL_LIMIT = 500
+SEEN_EVERY = timedelta(seconds=60)  # "last sync" on the Sharing page is kept to the minute
 
 
 @dataclass(frozen=True)
@@ -60,11 +69,11 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 # -- who is asking -----------------------------------------------------------------------------
-def authenticate(engine: Engine, school_id: str, authorization: str) -> RowMapping | Answer:
+def authenticate(db: HubDb, school_id: str, authorization: str) -> RowMapping | Answer:
     scheme, _sep, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         return _error(401, "send this laptop's sharing token as a Bearer token")
-    with engine.connect() as conn:
+    with db.reading() as conn:
         row = (
             conn.execute(select(devices).where(devices.c.token_sha256 == token_hash(token)))
             .mappings()
@@ -78,7 +87,7 @@ def authenticate(engine: Engine, school_id: str, authorization: str) -> RowMappi
 
 
 # -- schools and devices -----------------------------------------------------------------------
-def register_school(engine: Engine, body: dict[str, Any]) -> Answer:
+def register_school(db: HubDb, body: dict[str, Any]) -> Answer:
     """The first laptop: the school's id, its own device id and sealed card."""
     try:
         school_id, device_id = str(body["school_id"]), str(body["device_id"])
@@ -88,7 +97,7 @@ def register_school(engine: Engine, body: dict[str, Any]) -> Answer:
     token = secrets.token_urlsafe(32)
     stamp = now()
     try:
-        with engine.begin() as conn:
+        with db.writing() as conn:
             conn.execute(
                 insert(schools).values(id=school_id, created_at=stamp, next_seq=1, epoch=0)
             )
@@ -110,18 +119,22 @@ def _add_device(
     )  # fmt: skip
 
 
-def hello(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
+def hello(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     """Each sync starts here: report schema and progress; learn devices, keys and the head."""
-    schema = str(body.get("schema", ""))
+    schema = str(body.get("schema", "")) or device["schema"]
     pulled = body.get("pulled_seq")
+    pulled = pulled if isinstance(pulled, int) and pulled >= 0 else device["pulled_seq"]
     school_id = device["school_id"]
-    with engine.begin() as conn:
-        values: dict[str, Any] = {"last_seen": now()}
-        if schema:
-            values["schema"] = schema
-        if isinstance(pulled, int) and pulled >= 0:
-            values["pulled_seq"] = pulled
-        conn.execute(update(devices).where(devices.c.id == device["id"]).values(**values))
+    seen = _aware(device["last_seen"])
+    if schema != device["schema"] or seen is None or now() - seen > SEEN_EVERY:
+        # Written at most once a minute unless the schema changed: writes queue on SQLite.
+        with db.writing() as conn:
+            conn.execute(
+                update(devices)
+                .where(devices.c.id == device["id"])
+                .values(last_seen=now(), schema=schema, pulled_seq=pulled)
+            )
+    with db.reading() as conn:
         school = conn.execute(select(schools).where(schools.c.id == school_id)).mappings().one()
         rows = conn.execute(select(devices).where(devices.c.school_id == school_id)).mappings()
         listed = [
@@ -164,14 +177,14 @@ def _iso(value: datetime | None) -> str | None:
 
 
 # -- batches -----------------------------------------------------------------------------------
-def push(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
+def push(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     """Append batches in order; a batch id already here is answered with its number."""
     items = body.get("batches")
     if not isinstance(items, list):
         return _error(422, "batches must be a list")
     school_id = device["school_id"]
     seqs: list[int] = []
-    with engine.begin() as conn:
+    with db.writing() as conn:
         school = (
             conn.execute(select(schools).where(schools.c.id == school_id).with_for_update())
             .mappings()
@@ -206,7 +219,7 @@ def push(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
     return Answer(200, {"seqs": seqs, "last_seq": next_seq - 1})
 
 
-def pull(engine: Engine, device: RowMapping, after: int, limit: int) -> Answer:
+def pull(db: HubDb, device: RowMapping, after: int, limit: int) -> Answer:
     limit = max(1, min(limit, PULL_LIMIT))
     query = (
         select(batches)
@@ -216,7 +229,7 @@ def pull(engine: Engine, device: RowMapping, after: int, limit: int) -> Answer:
     )
     out: list[dict[str, Any]] = []
     size = 0
-    with engine.connect() as conn:
+    with db.reading() as conn:
         for row in conn.execute(query).mappings():
             if out and size + len(row["body"]) > PULL_BYTES:
                 break
@@ -234,9 +247,7 @@ def pull(engine: Engine, device: RowMapping, after: int, limit: int) -> Answer:
 
 
 # -- snapshots ---------------------------------------------------------------------------------
-def put_snapshot(
-    engine: Engine, device: RowMapping, headers: dict[str, str], blob: bytes
-) -> Answer:
+def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: bytes) -> Answer:
     try:
         seq, epoch = int(headers["x-seq"]), int(headers["x-epoch"])
         schema = headers["x-schema"]
@@ -246,7 +257,7 @@ def put_snapshot(
         "seq": seq, "device_id": device["id"], "epoch": epoch, "schema": schema, "body": blob,
         "made_at": now(),
     }  # fmt: skip
-    with engine.begin() as conn:
+    with db.writing() as conn:
         current = conn.execute(
             select(snapshots.c.seq).where(snapshots.c.school_id == device["school_id"])
         ).scalar()
@@ -261,8 +272,8 @@ def put_snapshot(
     return Answer(200, {"seq": seq})
 
 
-def get_snapshot(engine: Engine, device: RowMapping) -> Answer:
-    with engine.connect() as conn:
+def get_snapshot(db: HubDb, device: RowMapping) -> Answer:
+    with db.reading() as conn:
         row = (
             conn.execute(select(snapshots).where(snapshots.c.school_id == device["school_id"]))
             .mappings()
@@ -278,7 +289,7 @@ def get_snapshot(engine: Engine, device: RowMapping) -> Answer:
 
 
 # -- enrolment ---------------------------------------------------------------------------------
-def create_enrolment(engine: Engine, device: RowMapping, body: dict[str, Any]) -> Answer:
+def create_enrolment(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     try:
         lookup, verifier = str(body["lookup"]), str(body["verifier_sha256"])
         blob = unb64(body["blob"])
@@ -286,7 +297,7 @@ def create_enrolment(engine: Engine, device: RowMapping, body: dict[str, Any]) -
         return _error(422, "lookup, verifier_sha256 and blob are needed")
     expires = now() + timedelta(hours=ENROL_HOURS)
     try:
-        with engine.begin() as conn:
+        with db.writing() as conn:
             conn.execute(
                 insert(enrolments).values(
                     lookup=lookup, school_id=device["school_id"], verifier_sha256=verifier,
@@ -310,8 +321,8 @@ def _usable_enrolment(conn: Connection, lookup: str, verifier: str) -> RowMappin
     return row
 
 
-def read_enrolment(engine: Engine, lookup: str, verifier: str) -> Answer:
-    with engine.connect() as conn:
+def read_enrolment(db: HubDb, lookup: str, verifier: str) -> Answer:
+    with db.reading() as conn:
         row = _usable_enrolment(conn, lookup, verifier)
         if isinstance(row, Answer):
             return row
@@ -321,7 +332,7 @@ def read_enrolment(engine: Engine, lookup: str, verifier: str) -> Answer:
     return Answer(200, {"school_id": row["school_id"], "blob": b64(row["blob"]), "epoch": epoch})
 
 
-def use_enrolment(engine: Engine, lookup: str, body: dict[str, Any]) -> Answer:
+def use_enrolment(db: HubDb, lookup: str, body: dict[str, Any]) -> Answer:
     try:
         verifier, device_id = str(body["verifier"]), str(body["device_id"])
         card, schema, epoch = unb64(body["card"]), str(body["schema"]), int(body["card_epoch"])
@@ -330,7 +341,7 @@ def use_enrolment(engine: Engine, lookup: str, body: dict[str, Any]) -> Answer:
     token = secrets.token_urlsafe(32)
     stamp = now()
     try:
-        with engine.begin() as conn:
+        with db.writing() as conn:
             row = _usable_enrolment(conn, lookup, verifier)
             if isinstance(row, Answer):
                 return row
@@ -348,7 +359,7 @@ def use_enrolment(engine: Engine, lookup: str, body: dict[str, Any]) -> Answer:
 
 
 # -- revoking ----------------------------------------------------------------------------------
-def revoke(engine: Engine, device: RowMapping, target: str, body: dict[str, Any]) -> Answer:
+def revoke(db: HubDb, device: RowMapping, target: str, body: dict[str, Any]) -> Answer:
     """Shut one laptop out and start a new key epoch, sealed for each remaining laptop."""
     try:
         epoch = int(body["epoch"])
@@ -356,7 +367,7 @@ def revoke(engine: Engine, device: RowMapping, target: str, body: dict[str, Any]
     except (KeyError, ValueError, TypeError):
         return _error(422, "epoch and wrapped are needed")
     school_id = device["school_id"]
-    with engine.begin() as conn:
+    with db.writing() as conn:
         school = (
             conn.execute(select(schools).where(schools.c.id == school_id).with_for_update())
             .mappings()
@@ -392,9 +403,9 @@ def revoke(engine: Engine, device: RowMapping, target: str, body: dict[str, Any]
     return Answer(200, {"epoch": epoch})
 
 
-def stats(engine: Engine) -> dict[str, int]:
+def stats(db: HubDb) -> dict[str, int]:
     """Counts for the hub's own page: schools, laptops, batches (no content)."""
-    with engine.connect() as conn:
+    with db.reading() as conn:
         return {
             "schools": int(conn.execute(select(func.count()).select_from(schools)).scalar_one()),
             "devices": int(conn.execute(select(func.count()).select_from(devices)).scalar_one()),

@@ -70,7 +70,10 @@ class ConflictDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(min(1200, 420 * max(2, len(row.versions))), 560)
+        if row.kind == "text":
+            self.resize(min(1200, 420 * max(2, len(row.versions))), 560)
+        else:
+            self.resize(620, self.sizeHint().height())
 
     # -- a text's versions ---------------------------------------------------------------------
     def _text_part(self, layout: QVBoxLayout) -> None:
@@ -111,7 +114,7 @@ class ConflictDialog(QDialog):
         view.setAccessibleName(_("Version {number} from {device}").format(
             number=number, device=version.device))  # fmt: skip
         view.setAccessibleDescription(version.text)
-        keep = QPushButton(_("&Keep version {number}").format(number=number), box)
+        keep = QPushButton(_("Keep version &{number}").format(number=number), box)
         keep.setAccessibleName(_("Keep version {number}").format(number=number))
         keep.clicked.connect(lambda _checked=False, n=number: self.settle(str(n)))
         self.version_buttons.append(keep)
@@ -148,6 +151,21 @@ class ConflictDialog(QDialog):
         text = QLabel(texts.get(self.row.kind, ""), self)
         text.setWordWrap(True)
         layout.addWidget(text)
+        if self.row.kind == "delete" and self.row.summary:
+            shown = QLabel(
+                "<table>"
+                + "".join(
+                    f"<tr><td><b>{html.escape(field_words(k))}:</b>&nbsp;</td>"
+                    f"<td>{html.escape(v)}</td></tr>"
+                    for k, v in self.row.summary
+                )
+                + "</table>",
+                self,
+            )
+            shown.setTextFormat(Qt.TextFormat.RichText)
+            shown.setWordWrap(True)
+            shown.setAccessibleName(_("The record as it is now"))
+            layout.addWidget(shown)
         row = QHBoxLayout()
         choices = {
             "delete": [(KEEP, _("&Keep the record")), (DELETE, _("&Delete it"))],
@@ -162,7 +180,6 @@ class ConflictDialog(QDialog):
             self.version_buttons.append(button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addStretch(1)
 
     # -- settling ------------------------------------------------------------------------------
     def settle(self, choice: str, text: str | None = None) -> None:
