@@ -19,27 +19,26 @@ names the laptop it came from.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import SQLModel
 
 from apdesk.models.kinds import Kind
 from apdesk.models.sharing import WHOLE_ROW
-from apdesk.share import chains, rows
+from apdesk.share import rows
+from apdesk.store import share_chains, share_conflicts
 from apdesk.store.audit import AuditRow
 from apdesk.store.changes import collector_of
 from apdesk.store.share_rows import (
     RowMeta,
     TableInfo,
     decode,
-    dumps,
     encode,
     in_conflict,
     is_shared,
@@ -56,10 +55,6 @@ from apdesk.store.share_rows import (
 
 log = logging.getLogger(__name__)
 SUMMARY_OVER = 200  # more changes of one table than this in a batch: one audit row for them
-
-
-def _conflicts() -> Any:
-    return SQLModel.metadata.tables["shareconflict"]
 
 
 @dataclass
@@ -96,7 +91,9 @@ class Merger:
             self.delete(info, change)
 
     def finish(self) -> MergeReport:
-        self.report.conflicts += chains.link(self, sorted(self.marks))
+        self.report.conflicts += share_chains.relink(self.conn, self.marks, self.baseline)
+        if self.marks:
+            self.collect(Kind.SHARE_CONFLICT, "attendance")
         from apdesk.store.audit import append
 
         append(self.session, self._audit_rows())
@@ -205,20 +202,23 @@ class Merger:
                     self.collect(Kind.SHARE_TEXT, meta.gid)
             elif stamp > meta.field_stamp(name, self.baseline):
                 values[name] = value
-                meta.fstamps[name] = stamp
+                meta.written(name, stamp)
 
     def _merge_whole(
         self, info: TableInfo, meta: RowMeta, stamp: str, fields: dict[str, Any],
         values: dict[str, Any],
     ) -> None:  # fmt: skip
         rank_field, rank_value, _fixed = WHOLE_ROW[info.name]
-        current_stamp = max([meta.stamp or self.baseline, *meta.fstamps.values()])
+        current_stamp = max(
+            [meta.stamp or self.baseline]
+            + [v for k, v in meta.fstamps.items() if not k.startswith("~")]
+        )
         current_rank = values.get(rank_field) == rank_value
         incoming_rank = fields.get(rank_field, values.get(rank_field)) == rank_value
         if (incoming_rank, stamp) > (current_rank, current_stamp):
             values.update(fields)
             for name in fields:
-                meta.fstamps[name] = stamp
+                meta.written(name, stamp)
 
     def insert_new(self, info: TableInfo, gid: str, stamp: str, fields: dict[str, Any]) -> None:
         savepoint = self.conn.begin_nested()
@@ -227,7 +227,11 @@ class Merger:
             savepoint.commit()
         except (IntegrityError, LookupError) as exc:
             savepoint.rollback()
-            self.open_conflict(f"unique:{gid}", gid, info.name, "unique", {"stamp": stamp}, stamp)
+            if share_conflicts.put(
+                self.conn, f"unique:{gid}", gid, info.name, "unique", {"stamp": stamp}, stamp
+            ):
+                self.report.conflicts += 1
+            self.collect(Kind.SHARE_CONFLICT, gid)
             log.info("a shared %s could not be added here: %s", info.name, _why(exc))
             meta = RowMeta(gid, info.name, None, stamp=stamp, dead=True, new=True)
             meta.tomb = {"v": fields, "seen": [], "ds": ""}
@@ -248,11 +252,12 @@ class Merger:
             self.purge(info, meta)
             return
         seen = {str(s) for s in change.get("seen") or []}
+        latest = meta.note_delete(stamp)
         if meta.dead:
             if meta.tomb is not None:  # deleted on two laptops: the tombstone holds both
                 meta.tomb["seen"] = sorted(seen | set(meta.tomb.get("seen") or []))
                 meta.tomb["ds"] = max(stamp, str(meta.tomb.get("ds", "")))
-                save_metas(self.conn, [meta])
+            save_metas(self.conn, [meta])
             return
         assert meta.lid is not None
         edited = not meta.versions(self.baseline, leaf_stamps(self.conn, gid)) <= seen
@@ -260,7 +265,10 @@ class Merger:
         if edited or in_use:
             # One conflict per record, its detail the same whichever way this laptop learnt
             # of it (edit first or delete first): conflicts read the same on every laptop.
-            self.open_conflict(f"delete:{gid}", gid, info.name, "delete", {"stamp": stamp}, stamp)
+            save_metas(self.conn, [meta])
+            if share_conflicts.open_delete(self.conn, gid, info.name, latest):
+                self.report.conflicts += 1
+            self.collect(Kind.SHARE_CONFLICT, gid)
             return
         values = rows.read_row(self.conn, info, meta.lid) or {}
         meta.tomb = {"v": self.wire_values(info, values), "seen": sorted(seen), "ds": stamp}
@@ -268,7 +276,8 @@ class Merger:
         self.note(info, "delete", meta.lid, None)
         meta.dead, meta.lid = True, None
         save_metas(self.conn, [meta])
-        forget_delete_conflicts(self.conn, gid)
+        share_conflicts.close_delete(self.conn, gid)
+        self.collect(Kind.SHARE_CONFLICT, gid)
 
     def purge(self, info: TableInfo, meta: RowMeta) -> None:
         """Retention's delete: the row, whatever refers to it, their tombstones and versions."""
@@ -281,9 +290,9 @@ class Merger:
                     rows.delete_row(self.conn, child, lid)
             rows.delete_row(self.conn, info, meta.lid)
             self.note(info, "delete", meta.lid, None)
-        texts = SQLModel.metadata.tables["sharetext"]
-        self.conn.execute(delete(texts).where(texts.c.gid == meta.gid))
-        self.conn.execute(delete(_conflicts()).where(_conflicts().c.gid == meta.gid))
+        for name in ("sharetext", "shareconflict"):
+            table = SQLModel.metadata.tables[name]
+            self.conn.execute(delete(table).where(table.c.gid == meta.gid))
         meta.dead, meta.lid, meta.tomb = True, None, None
         save_metas(self.conn, [meta])
 
@@ -293,61 +302,17 @@ class Merger:
         values = self.local_values(info, dict(tomb.get("v") or {}))
         meta.lid = rows.insert_row(self.conn, info, values)
         meta.dead = False
-        stamp = str(tomb.get("ds", ""))
+        latest = meta.note_delete(str(tomb.get("ds", "")))
         meta.tomb = None
         save_metas(self.conn, [meta])
-        self.open_conflict(
-            f"delete:{meta.gid}", meta.gid, info.name, "delete", {"stamp": stamp}, stamp
-        )
+        if share_conflicts.open_delete(self.conn, meta.gid, info.name, latest):
+            self.report.conflicts += 1
+        self.collect(Kind.SHARE_CONFLICT, meta.gid)
         self.note(info, "create", meta.lid, dict(tomb.get("v") or {}))
 
     # -- conflicts -----------------------------------------------------------------------------
-    def open_conflict(
-        self, key: str, gid: str, tbl: str, kind: str, detail: dict[str, Any], stamp: str
-    ) -> None:
-        table = _conflicts()
-        row = self.conn.execute(select(table).where(table.c.key == key)).mappings().first()
-        if row is None:
-            self.conn.execute(
-                insert(table).values(
-                    key=key, gid=gid, tbl=tbl, kind=kind, detail=dumps(detail), opened=stamp,
-                    resolved=False, resolution="",
-                )
-            )  # fmt: skip
-            self.report.conflicts += 1
-        elif not row["gid"]:  # resolved before this laptop saw it: keep it resolved
-            self.conn.execute(
-                update(table).where(table.c.key == key).values(
-                    gid=gid, tbl=tbl, kind=kind, detail=dumps(detail), opened=stamp
-                )
-            )  # fmt: skip
-        elif kind == "delete":  # another delete of the same record: name the latest
-            known = json.loads(row["detail"] or "{}")
-            latest = max(str(known.get("stamp", "")), str(detail.get("stamp", "")))
-            self.conn.execute(
-                update(table).where(table.c.key == key).values(detail=dumps({"stamp": latest}))
-            )
-        self.collect(Kind.SHARE_CONFLICT, key)
-
     def resolve(self, key: str, detail: dict[str, Any]) -> None:
-        table = _conflicts()
-        row = self.conn.execute(select(table).where(table.c.key == key)).mappings().first()
-        if row is None:
-            self.conn.execute(
-                insert(table).values(
-                    key=key, gid="", tbl="", kind="", detail="", opened="", resolved=True,
-                    resolution=dumps(detail),
-                )
-            )  # fmt: skip
-        else:
-            covers = set(detail.get("marks") or [])
-            marks = set(json.loads(row["detail"] or "{}").get("marks") or [])
-            still_open = bool(marks - covers) if marks and "marks" in detail else False
-            self.conn.execute(
-                update(table)
-                .where(table.c.key == key)
-                .values(resolved=not still_open, resolution=dumps(detail))
-            )
+        share_conflicts.resolve(self.conn, key, detail)
         self.collect(Kind.SHARE_CONFLICT, key)
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -376,12 +341,6 @@ class Merger:
                 )
             )  # fmt: skip
         return out
-
-
-def forget_delete_conflicts(conn: Any, gid: str) -> None:
-    """A record deleted by a delete that had seen everything: its delete conflict is over."""
-    table = _conflicts()
-    conn.execute(delete(table).where(table.c.gid == gid, table.c.kind == "delete"))
 
 
 def _int_key(info: TableInfo) -> bool:

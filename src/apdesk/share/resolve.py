@@ -66,6 +66,8 @@ def resolve_conflict(
     detail: dict[str, Any] = {"choice": choice}
     if row.kind == "attendance":
         detail["marks"] = list(row.detail.get("marks") or [])
+    elif "stamp" in row.detail:
+        detail["stamp"] = str(row.detail["stamp"])
     log_resolution(session, row.id, detail)
     cfg = share_state.load(session.connection())
     Merger(session, cfg.baseline, "").resolve(row.id, detail)

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Table, delete, event, insert, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 
 from apdesk.models.sharing import NATURAL_KEYS, WHOLE_ROW, natural_gid, new_gid
-from apdesk.store import hlc
+from apdesk.store import hlc, share_chains, share_conflicts
 from apdesk.store.share_rows import (
     CHUNK,
     UUID4_SQL,
@@ -140,6 +140,7 @@ class _Writer:
         self.session, self.conn, self.ctx = session, conn, ctx
         self.stamp = next_stamp(conn, ctx.device) if ctx.on else ""
         self.changes: list[Change] = []
+        self.marks: set[str] = set()  # attendance marks whose session chain may change
         self.metas: dict[str, RowMeta] = {}  # by gid, saved at the end
         self.resolving: set[tuple[str, str, str]] = session.info.get(RESOLVING_KEY, set())
 
@@ -194,6 +195,8 @@ class _Writer:
         gid = self.choose_gid(info, values)
         self.ctx.new_gids[(info.name, lid)] = gid
         meta = RowMeta(gid, info.name, lid, stamp=self.stamp or None, new=True)
+        if info.name == "attendancemark":
+            self.marks.add(lid)
         self.metas[gid] = meta
         if self.ctx.on:
             fields = self.wire(info, values)
@@ -226,7 +229,9 @@ class _Writer:
             after = next_leaves(current, seen, self.stamp, str(fields[name]))
             set_leaves(self.conn, meta.gid, name, after)
         for name in fields:
-            meta.fstamps[name] = self.stamp
+            meta.written(name, self.stamp)
+        if info.name == "attendancemark":
+            self.marks.add(lid)
         self.changes.append(
             {"t": info.name, "g": meta.gid, "o": "put", "s": self.stamp, "f": fields}
             | ({"p": parents} if parents else {})
@@ -249,11 +254,14 @@ class _Writer:
             "seen": seen,
             "ds": self.stamp,
         }  # fmt: skip
+        meta.note_delete(self.stamp)
         meta.dead, meta.lid = True, None
-        conflicts = _table("shareconflict")
-        self.conn.execute(
-            delete(conflicts).where(conflicts.c.gid == meta.gid, conflicts.c.kind == "delete")
-        )  # deleted by a person who saw every version: the delete conflict is over
+        if purge:  # retention: no copy of the values, or of the conflicts' texts, stays
+            for name in ("sharetext", "shareconflict"):
+                table = _table(name)
+                self.conn.execute(delete(table).where(table.c.gid == meta.gid))
+        else:  # deleted by a person who saw every version here: the delete conflict is over
+            share_conflicts.close_delete(self.conn, meta.gid)
         self.changes.append(
             {"t": info.name, "g": meta.gid, "o": "del", "s": self.stamp, "seen": seen}
             | ({"x": 1} if purge else {})
@@ -271,6 +279,8 @@ class _Writer:
 
     def finish(self) -> None:
         save_metas(self.conn, self.metas.values())
+        if self.ctx.on and self.marks:
+            share_chains.relink(self.conn, self.marks, self.ctx.baseline)
         if self.ctx.on and self.changes:
             append_log(self.session, self.conn, self.ctx, self.stamp, self.changes)
 

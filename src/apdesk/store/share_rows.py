@@ -27,6 +27,8 @@ import apdesk.models  # noqa: F401  (registers every table)
 from apdesk.models.sharing import LOCAL_TABLES, TEXT_FIELDS
 
 CHUNK = 5000  # ids per IN (...) list: well under SQLite's limit on bound values
+MARK = "~"  # fstamps keys that are bookkeeping, not a field's stamp
+LATEST_DELETE = "~delete"
 UUID4_SQL = (
     "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || "
@@ -165,7 +167,30 @@ class RowMeta:
 
     def versions(self, baseline: str, leaves: Iterable[str] = ()) -> set[str]:
         """Every stamp this row's current state is made of: what a delete must have seen."""
-        return {self.stamp or baseline, *self.fstamps.values(), *leaves}
+        own = (v for k, v in self.fstamps.items() if not k.startswith(MARK))
+        return {self.stamp or baseline, *own, *leaves}
+
+    # Bookkeeping beside the field stamps, under keys no column has ("~...").
+    def note_delete(self, stamp: str) -> str:
+        """Remember the latest delete of this row received; returns it."""
+        latest = max(stamp, self.fstamps.get(LATEST_DELETE, ""))
+        self.fstamps[LATEST_DELETE] = latest
+        return latest
+
+    def derived(self, name: str) -> bool:
+        """Whether `name` holds a value the merge worked out (not one anybody wrote)."""
+        return self.fstamps.get(MARK + name) == "derived"
+
+    def set_derived(self, name: str, derived: bool) -> None:
+        if derived:
+            self.fstamps[MARK + name] = "derived"
+        else:
+            self.fstamps.pop(MARK + name, None)
+
+    def written(self, name: str, stamp: str) -> None:
+        """Somebody wrote `name` at `stamp`."""
+        self.fstamps[name] = stamp
+        self.fstamps.pop(MARK + name, None)
 
 
 def _row_table() -> Table:
