@@ -8,7 +8,7 @@ from pathlib import Path
 import apdesk
 
 PACKAGE = Path(apdesk.__file__).resolve().parent
-BELOW_UI = ["models", "store", "services", "documents", "sync"]
+BELOW_UI = ["models", "store", "services", "documents", "sync", "share"]
 FORBIDDEN = ("PySide6", "shiboken6", "apdesk.ui")
 
 

@@ -1,0 +1,102 @@
+"""The outbox shared: a pack queued on one laptop is sent once, by a laptop that is online, and
+every laptop shows it delivered with the LA's receipt. Global ids reach every row."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from hub_harness import Hub
+from laptops import everyone_syncs, school
+from sqlalchemy import text
+from sqlmodel import Session
+
+from apdesk.models.enums import OutboxStatus
+from apdesk.models.types import utcnow
+from apdesk.services.attendance.returns_import import import_returns
+from apdesk.services.imports.result import ImportResult
+from apdesk.store.operations import operation
+from apdesk.sync import connection, keys, outbox, sender
+from apdesk.sync.inbox.db import list_packs, register_school
+from apdesk.sync.pack import build_pack
+from apdesk.sync.sender import SendPolicy
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
+
+from sync_data import TOKEN, add_placement
+from sync_harness import run_inbox
+
+URN = "139998"  # the school the laptops' helper makes
+
+
+def test_a_pack_is_sent_once_and_every_laptop_shows_its_receipt(
+    tmp_path: Path, sqlite_hub: Hub
+) -> None:
+    office, senco = school(tmp_path, sqlite_hub.url, ("Office", "SENCO"))
+    policy = SendPolicy(attempts=2, timeout=5.0, sleep=lambda _s: None)
+    with run_inbox(tmp_path / "inbox.db") as inbox:
+        with office.store.session() as session:
+            connection.set_endpoint(session, inbox.url)
+            pem = keys.public_key_pem(session)
+            placement = add_placement(session, serial=40)
+            assert placement.id is not None
+            built = build_pack(session, placement.id, "placement-start", referral_pdf=None,
+                               created_at=utcnow())  # fmt: skip
+            outbox.queue_pack(session, built, placement.id)
+        register_school(inbox.engine, URN, pem, TOKEN, "Oakfield Academy")
+        everyone_syncs([office, senco])  # the office laptop goes offline with the pack queued
+        connection.set_token(senco.store, TOKEN)
+        report = sender.drain(senco.store, policy)
+        assert [(o.pack_id, o.state) for o in report.outcomes] == [(built.pack_id, "delivered")]
+        everyone_syncs([office, senco])
+        for laptop in (office, senco):
+            with laptop.store.session() as session:
+                item = outbox.get_item(session, built.pack_id)
+                assert item.status is OutboxStatus.DELIVERED
+                assert built.pack_id in item.receipt
+        connection.set_token(office.store, TOKEN)
+        again = sender.drain(office.store, policy)
+        assert again.outcomes == []  # nothing left to send here: it went from the other laptop
+        assert [p["pack_id"] for p in list_packs(inbox.engine)] == [built.pack_id]
+    for laptop in (office, senco):
+        laptop.store.lock()
+
+
+def test_a_provider_return_imported_in_bulk_reaches_the_other_laptop(
+    tmp_path: Path, sqlite_hub: Hub
+) -> None:
+    """The import writes marks with one bulk statement; `note_change` names them, so they are
+    logged and shared, amendments included (a second return changing a code)."""
+    office, senco = school(tmp_path, sqlite_hub.url, ("Office", "SENCO"))
+    upns = [office.export()["pupil"][g]["upn"] for g in office.pupil_gids()]
+    days = ["2025-09-08", "2025-09-09", "2025-09-10"]
+    first = "UPN,Date,Session,Code\n" + "".join(
+        f"{upn},{day},{half},B\n" for upn in upns for day in days for half in ("AM", "PM")
+    )
+    second = f"UPN,Date,Session,Code\n{upns[0]},{days[0]},AM,N\n"
+    for data in (first, second):
+        result = office.store.run(bring_in, data.encode()).value
+        assert not result.errors, result.errors
+    everyone_syncs([office, senco])
+    assert office.export() == senco.export()
+    with senco.store.engine.connect() as conn:
+        marks = conn.execute(text("SELECT count(*) FROM attendancemark")).scalar()
+        current = conn.execute(
+            text("SELECT count(*) FROM attendancemark WHERE superseded_by IS NULL")
+        ).scalar()
+        unmapped = conn.execute(
+            text(
+                "SELECT count(*) FROM attendancemark m WHERE NOT EXISTS (SELECT 1 FROM "
+                "sharerow s WHERE s.tbl = 'attendancemark' AND s.lid = CAST(m.id AS TEXT))"
+            )
+        ).scalar()
+    assert (marks, current, unmapped) == (len(upns) * 6 + 1, len(upns) * 6, 0)
+    for laptop in (office, senco):
+        laptop.store.lock()
+
+
+@operation
+def bring_in(session: Session, data: bytes) -> ImportResult:
+    return import_returns(session, data, filename="return.csv", reason="provider corrected",
+                          today=date(2025, 9, 12))  # fmt: skip
