@@ -120,11 +120,14 @@ class ShareController(QObject):
 
     # -- life ----------------------------------------------------------------------------------
     def start(self) -> None:
-        """The store is open: find out whether it shares; if so, sync now and on a schedule."""
+        """The store is open: find out whether it shares; if so, sync now and on a schedule.
+
+        Asked on the sharing thread, not through the window's task runner: a store that does
+        not share costs the window nothing."""
         from apdesk.share.views import status
 
         self._generation += 1
-        self.ctx.query(status).success(self._first_status).failure(lambda _e: None).run()
+        self.run_task(lambda store: store.read(status), self._first_status, lambda _exc: None)
 
     def _first_status(self, found: Any) -> None:
         self.sharing = bool(found.sharing)

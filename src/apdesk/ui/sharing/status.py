@@ -24,7 +24,7 @@ class SharingUi(QObject):
         self.label.setAccessibleName(_("Sharing state"))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setContentsMargins(0, 0, 12, 0)
-        window.statusBar().insertPermanentWidget(0, self.label)
+        window.statusBar().addPermanentWidget(self.label)
         self.controller.state_changed.connect(self.show_state)
         self.show_state(self.controller.state)
         window.installEventFilter(self)
