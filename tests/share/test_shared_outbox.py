@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from hub_harness import Hub
-from laptops import everyone_syncs, school
+from laptops import Laptop, everyone_syncs, school
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -16,6 +16,7 @@ from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
 from apdesk.services.attendance.returns_import import import_returns
 from apdesk.services.imports.result import ImportResult
+from apdesk.share.client import HubClient
 from apdesk.store.operations import operation
 from apdesk.sync import connection, keys, outbox, sender
 from apdesk.sync.inbox.db import list_packs, register_school
@@ -46,7 +47,7 @@ def test_a_pack_is_sent_once_and_every_laptop_shows_its_receipt(
             outbox.queue_pack(session, built, placement.id)
         register_school(inbox.engine, URN, pem, TOKEN, "Oakfield Academy")
         everyone_syncs([office, senco])  # the office laptop goes offline with the pack queued
-        connection.set_token(senco.store, TOKEN)
+        connection.set_token(senco.store, TOKEN)  # (a laptop that joins later gets it too)
         report = sender.drain(senco.store, policy)
         assert [(o.pack_id, o.state) for o in report.outcomes] == [(built.pack_id, "delivered")]
         everyone_syncs([office, senco])
@@ -100,3 +101,45 @@ def test_a_provider_return_imported_in_bulk_reaches_the_other_laptop(
 def bring_in(session: Session, data: bytes) -> ImportResult:
     return import_returns(session, data, filename="return.csv", reason="provider corrected",
                           today=date(2025, 9, 12))  # fmt: skip
+
+
+def test_a_laptop_that_joins_can_send_for_the_school(tmp_path: Path, sqlite_hub: Hub) -> None:
+    """The snapshot carries the school's signing key and the LA token (sealed), so a pack
+    queued on the new laptop is signed by the school and sent with the school's token."""
+    from laptops import first_laptop, join_laptop
+
+    from apdesk.store import KdfParams
+
+    office, code = first_laptop(tmp_path / "office", sqlite_hub.url, KdfParams.fast())
+    with run_inbox(tmp_path / "inbox.db") as inbox:
+        with office.store.session() as session:
+            connection.set_endpoint(session, inbox.url)
+            pem = keys.public_key_pem(session)
+        connection.set_token(office.store, TOKEN)
+        register_school(inbox.engine, URN, pem, TOKEN, "Oakfield Academy")
+        office.sync()
+        from apdesk.share.enrol import issue_code
+
+        code = issue_code(office.store).code  # a fresh snapshot went up with the first sync
+        from apdesk.share.engine import upload_snapshot
+
+        with _client(office) as hub:
+            upload_snapshot(office.store, hub)
+        iap = join_laptop(tmp_path / "iap", sqlite_hub.url, code, "IAP", KdfParams.fast())
+        with iap.store.session() as session:
+            placement = add_placement(session, serial=42)
+            assert placement.id is not None
+            built = build_pack(session, placement.id, "placement-start", referral_pdf=None,
+                               created_at=utcnow())  # fmt: skip
+            outbox.queue_pack(session, built, placement.id)
+        report = sender.drain(iap.store, SendPolicy(attempts=1, timeout=5.0))
+        assert [(o.state, o.message) for o in report.outcomes] == [("delivered", "")]
+    for laptop in (office, iap):
+        laptop.store.lock()
+
+
+def _client(laptop: Laptop) -> HubClient:
+    from apdesk.share.engine import read_config
+
+    cfg = read_config(laptop.store)
+    return HubClient(cfg.hub, cfg.school, cfg.token)

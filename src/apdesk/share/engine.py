@@ -285,14 +285,22 @@ def pull(store: Store, hub: HubClient, cfg: share_state.ShareConfig) -> tuple[in
 
 
 @operation
-def _snapshot_data(session: Session, signing_key: str | None) -> dict[str, Any]:
-    return snapshot.build(session.connection(), signing_key)
+def _snapshot_data(session: Session, la_token: str) -> dict[str, Any]:
+    from apdesk.sync import keys
+
+    keys.signing_key(session)  # made now if missing: packs from every laptop are the school's
+    data = snapshot.build(session.connection(), _signing_key(session))
+    if la_token:
+        data["secrets"]["la_token"] = la_token
+    return data
 
 
 def upload_snapshot(store: Store, hub: HubClient) -> None:
+    from apdesk.sync.connection import read_token
+
     cfg = read_config(store)
-    signing = _signing_key(store)
-    data = store.run(_snapshot_data, signing).value
+    la_token = store.read(lambda s: read_token(store, s)[0])
+    data = store.run(_snapshot_data, la_token).value
     schema = store.schema_version() or ""
     associated = crypto.aad("snapshot", cfg.school, cfg.epoch, schema)
     hub.put_snapshot(
@@ -300,10 +308,10 @@ def upload_snapshot(store: Store, hub: HubClient) -> None:
     )
 
 
-def _signing_key(store: Store) -> str | None:
+def _signing_key(session: Session) -> str | None:
     setting = SQLModel.metadata.tables["setting"]
     query = select(setting.c.value).where(setting.c.key == "school_signing_key")
-    found = store.read(lambda s: s.connection().execute(query).scalar())
+    found = session.connection().execute(query).scalar()
     return None if found is None else str(found)
 
 
@@ -331,4 +339,10 @@ def fetch_snapshot(store: Store, hub: HubClient) -> Changes:
     data = wire.open_blob(
         key, crypto.aad("snapshot", cfg.school, snap.epoch, snap.schema), snap.body
     )
-    return store.run(_load_snapshot, data, snap.seq).changes
+    la_token = (data.get("secrets") or {}).pop("la_token", None)
+    changes = store.run(_load_snapshot, data, snap.seq).changes
+    if la_token:
+        from apdesk.sync.connection import set_token
+
+        set_token(store, str(la_token))  # in this laptop's keyring, as if typed in Settings
+    return changes

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from apdesk.i18n import _, ngettext
+from apdesk.models.kinds import Kind
 from apdesk.store import Store
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
@@ -190,6 +191,11 @@ class ShareController(QObject):
             self._set_state(describe(report, conflicts, laptops))
             if report.changes:
                 self.ctx.changed.emit(report.changes, self)
+            if Kind.OUTBOX in report.changes.kinds():
+                # A pack queued on another laptop: send it now if this one is online.
+                from apdesk.ui.outbox.sync_controller import SyncController
+
+                SyncController.for_context(self.ctx).request()
             self.finished.emit(report)
         if self._again and self.sharing:
             self._again = False
