@@ -172,3 +172,28 @@ def test_a_sync_in_the_background_tells_the_pages_what_it_merged(
     assert any(Kind.PUPIL in changes.kinds() for changes in seen)  # type: ignore[attr-defined]
     assert controller.state.text == "Shared: in step"
     controller.shutdown()
+
+
+def test_a_session_with_two_codes_shows_both_and_which_is_current(
+    qtbot: QtBot, laptops: list[Laptop], tasks: InlineTaskRunner, settings: QSettings
+) -> None:
+    from laptops import MONDAY, mark
+
+    office, senco = laptops
+    gid = office.pupil_gids()[0]
+    office.store.run(mark, office.local("pupil", gid), MONDAY, "AM", "/")
+    senco.store.run(mark, senco.local("pupil", gid), MONDAY, "AM", "N")
+    everyone_syncs(laptops)
+    ctx = office_context(laptops, tasks, settings)
+    [row] = office.conflicts()
+    dialog = ConflictDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    facts = dict(dialog._facts())
+    assert facts["Session"] == "Monday 8 September 2025, morning"
+    assert facts["Mark 1"].startswith("/ recorded on Office")
+    assert facts["Mark 2"].startswith("N recorded on SENCO") and facts["Mark 2"].endswith(
+        "(current)"
+    )
+    with qtbot.waitSignal(ctx.changed, timeout=5000):
+        dialog.version_buttons[0].click()  # Checked
+    assert office.conflicts() == []

@@ -65,7 +65,7 @@ class ConflictRow:
     versions: list[Version] = dc_field(default_factory=list)  # text: oldest first
     current: str = ""  # the text shown now (the latest version)
     detail: dict[str, Any] = dc_field(default_factory=dict)
-    summary: list[tuple[str, str]] = dc_field(default_factory=list)  # a kept record's fields
+    summary: list[tuple[str, Any]] = dc_field(default_factory=list)  # a kept record's fields
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -164,7 +164,7 @@ def record_label(conn: Connection, table: str, local_id: str | None) -> str:
 HIDDEN = ("id", "created_at", "updated_at", "content", "pack")
 
 
-def record_summary(conn: Connection, table: str, local_id: str | None) -> list[tuple[str, str]]:
+def record_summary(conn: Connection, table: str, local_id: str | None) -> list[tuple[str, Any]]:
     """The filled-in fields of a record, for a person deciding whether to keep it."""
     if local_id is None or table not in SQLModel.metadata.tables:
         return []
@@ -173,7 +173,7 @@ def record_summary(conn: Connection, table: str, local_id: str | None) -> list[t
     info = table_info(table)
     found = share_rows.read_row(conn, info, local_id) or {}
     return [
-        (name, str(value))
+        (name, value)
         for name, value in found.items()
         if name not in HIDDEN and name not in info.refs and value not in (None, "", [], False)
     ]
@@ -217,6 +217,8 @@ def conflicts(session: Session, gid: str | None = None) -> list[ConflictRow]:
         if stamp and cfg is not None:
             detail["by"] = cfg.label(hlc.device_of(stamp))
             detail["when"] = _when(stamp)
+        elif detail.get("marks"):  # the session's marks, oldest first, and who recorded them
+            detail.update(_chain(conn, cfg, str(row["key"]), list(detail["marks"])))
         local_id = meta.lid if meta else None
         found.append(
             ConflictRow(
@@ -228,6 +230,36 @@ def conflicts(session: Session, gid: str | None = None) -> list[ConflictRow]:
             )
         )  # fmt: skip
     return found
+
+
+def _chain(
+    conn: Connection, cfg: share_state.ShareConfig | None, key: str, gids: list[str]
+) -> dict[str, Any]:
+    """For an attendance check: the session, each mark's code and laptop, which is current."""
+    _kind, _pupil, day, half = key.split(":")
+    marks = SQLModel.metadata.tables["attendancemark"]
+    made = sorted(metas_by_gid(conn, gids).values(), key=lambda m: (m.stamp or "", m.gid))
+    chain = []
+    for meta in made:
+        if meta.lid is None:
+            continue
+        row = conn.execute(
+            select(marks.c.code, marks.c.superseded_by).where(marks.c.id == int(meta.lid))
+        ).first()
+        if row is None:
+            continue
+        device = hlc.device_of(meta.stamp) if meta.stamp else ""
+        chain.append(
+            {
+                "code": row[0], "current": row[1] is None,
+                "by": (cfg.label(device) if cfg else device[:6]) if device else "",
+                "when": _when(meta.stamp) if meta.stamp else "",
+            }
+        )  # fmt: skip
+    return {
+        "date": day, "session": half, "chain": chain,
+        "by": ", ".join(dict.fromkeys(str(c["by"]) for c in chain if c["by"])),
+    }  # fmt: skip
 
 
 def conflicts_for(session: Session, table: str, local_id: int | str) -> list[ConflictRow]:

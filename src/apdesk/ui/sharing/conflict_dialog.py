@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.share.resolve import CHECKED, DELETE, DISMISS, KEEP, MERGED, resolve_conflict
 from apdesk.share.views import ConflictRow, Version
 from apdesk.ui.core.context import AppContext, describe_error
@@ -46,6 +47,12 @@ def marked(text: str, other: str) -> str:
         else:
             out.append(f'<span style="{ONLY_HERE}">{piece}</span>')
     return "".join(out) or f"<i>{html.escape(_('(empty)'))}</i>"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
 
 
 class ConflictDialog(QDialog):
@@ -135,8 +142,8 @@ class ConflictDialog(QDialog):
         )
         texts = {
             "delete": _(
-                "This record was deleted on {by} {when} while it was changed or added to on "
-                "another laptop. It is kept until you decide."
+                "This record was deleted on {by} ({when}) while it was changed or added to "
+                "on another laptop. It is kept until you decide."
             ).format(by=by, when=when),
             "attendance": _(
                 "Two different codes were recorded for one session on two laptops. Both are "
@@ -151,13 +158,13 @@ class ConflictDialog(QDialog):
         text = QLabel(texts.get(self.row.kind, ""), self)
         text.setWordWrap(True)
         layout.addWidget(text)
-        if self.row.kind == "delete" and self.row.summary:
+        rows = self._facts()
+        if rows:
             shown = QLabel(
                 "<table>"
                 + "".join(
-                    f"<tr><td><b>{html.escape(field_words(k))}:</b>&nbsp;</td>"
-                    f"<td>{html.escape(v)}</td></tr>"
-                    for k, v in self.row.summary
+                    f"<tr><td><b>{html.escape(k)}:</b>&nbsp;</td><td>{html.escape(v)}</td></tr>"
+                    for k, v in rows
                 )
                 + "</table>",
                 self,
@@ -180,6 +187,25 @@ class ConflictDialog(QDialog):
             self.version_buttons.append(button)
         row.addStretch(1)
         layout.addLayout(row)
+
+    def _facts(self) -> list[tuple[str, str]]:
+        """What a person needs to decide: the kept record's fields, or the session's marks."""
+        if self.row.kind == "delete":
+            return [(field_words(k), _value(v)) for k, v in self.row.summary]
+        if self.row.kind == "attendance":
+            detail = self.row.detail
+            day = date.fromisoformat(str(detail.get("date")))
+            half = _("morning") if detail.get("session") == "AM" else _("afternoon")
+            facts = [(_("Session"), f"{format_date(day, 'EEEE d MMMM y')}, {half}")]
+            for number, mark in enumerate(detail.get("chain") or [], 1):
+                words = _("{code} recorded on {laptop}, {when}").format(
+                    code=mark["code"], laptop=mark["by"], when=when_text(mark["when"])
+                )
+                if mark["current"]:
+                    words += " " + _("(current)")
+                facts.append((_("Mark {n}").format(n=number), words))
+            return facts
+        return []
 
     # -- settling ------------------------------------------------------------------------------
     def settle(self, choice: str, text: str | None = None) -> None:
