@@ -11,6 +11,7 @@ from apdesk.models.kinds import Kind
 from apdesk.share.views import ConflictRow, conflicts_for
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.sharing.model import conflict_what
 
 SHOWS = frozenset({Kind.SHARE_CONFLICT, Kind.SHARE_TEXT})
 
@@ -63,12 +64,12 @@ class ConflictBanner(QFrame):
     def show_rows(self, rows: list[ConflictRow]) -> None:
         self.rows = rows
         if rows:
-            fields = ", ".join(sorted({r.field.replace("_", " ") for r in rows if r.field}))
+            what = "; ".join(dict.fromkeys(conflict_what(row) for row in rows))
             text = ngettext(
-                "Changed on two laptops: {what}. Both versions are kept until you choose.",
+                "A conflict between laptops: {what}. Nothing is lost until you choose.",
                 "{n} conflicts between laptops: {what}. Nothing is lost until you choose.",
                 len(rows),
-            ).format(n=len(rows), what=fields or rows[0].kind)
+            ).format(n=len(rows), what=what)
             self.text.setText(text)
             self.setAccessibleDescription(text)
         self.setVisible(bool(rows))
