@@ -391,7 +391,8 @@ def _map_in_sql(conn: Connection, info: TableInfo, ids: range | list[str]) -> No
     if isinstance(ids, range) and ids.step == 1:
         if len(ids):
             conn.execute(
-                text(insert_sql + f"{column} BETWEEN :a AND :b"), {"a": ids[0], "b": ids[-1]}
+                text(insert_sql + f"{column} BETWEEN :a AND :b ORDER BY 1"),
+                {"a": ids[0], "b": ids[-1]},
             )
         return
     for start in range(0, len(ids), CHUNK):

@@ -104,8 +104,9 @@ def backfill() -> None:
             continue  # every shared table has a one-column key; anything else stays local
         conn.exec_driver_sql(
             "INSERT INTO sharerow (gid, tbl, lid, dead) "
-            f'SELECT {UUID4_SQL}, \'{table}\', CAST("{keys[0]}" AS TEXT), 0 FROM "{table}"'
-        )
+            f'SELECT {UUID4_SQL}, \'{table}\', CAST("{keys[0]}" AS TEXT), 0 FROM "{table}" '
+            "ORDER BY 1"
+        )  # in global-id order: the key's index grows at its end
 
 
 def downgrade() -> None:
