@@ -16,29 +16,30 @@ A change, as it travels: `{"t": table, "g": global id, "o": "put"|"del"|"res", "
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, event, insert, inspect, select
+from sqlalchemy import Connection, Table, delete, event, insert, inspect
 from sqlalchemy.orm import Session as OrmSession
 
 from apdesk.models.sharing import NATURAL_KEYS, WHOLE_ROW, natural_gid, new_gid
 from apdesk.store import hlc, share_chains, share_conflicts
 from apdesk.store.share_rows import (
-    CHUNK,
-    UUID4_SQL,
     RowMeta,
     TableInfo,
     drop_metas,
     dumps,
     encode,
+    int_key,
     is_shared,
     leaf_stamps,
     leaves,
+    map_in_sql,
     metas_by_gid,
     metas_by_lid,
     next_leaves,
+    read_rows,
     registry,
     save_metas,
     set_leaves,
@@ -117,21 +118,6 @@ def _object_changes(obj: Any) -> dict[str, Any]:
     return changed
 
 
-def _read_rows(conn: Connection, info: TableInfo, lids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    key = info.table.c[info.key]
-    found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(lids), CHUNK):
-        part = list(lids[start : start + CHUNK])
-        typed: list[Any] = [int(v) for v in part] if _int_key(info) else part
-        for row in conn.execute(select(info.table).where(key.in_(typed))).mappings():
-            found[_lid(row[info.key])] = dict(row)
-    return found
-
-
-def _int_key(info: TableInfo) -> bool:
-    return info.table.c[info.key].type.python_type is int
-
-
 # -- the writer --------------------------------------------------------------------------------
 class _Writer:
     """Turns one flush's (or bulk statement's) row changes into log entries and metadata."""
@@ -157,7 +143,7 @@ class _Writer:
 
     def adopt(self, tbl: str, lid: str) -> str:
         info = table_info(tbl)
-        row = _read_rows(self.conn, info, [lid]).get(lid)
+        row = read_rows(self.conn, info, [lid]).get(lid)
         if row is None:
             raise LookupError(f"{tbl} {lid} is referred to but missing")
         return self.created(info, lid, row)
@@ -180,7 +166,7 @@ class _Writer:
     def wire(self, info: TableInfo, values: dict[str, Any]) -> dict[str, Any]:
         """Column values as they travel: JSON, references as global ids, no local key."""
         out: dict[str, Any] = {}
-        local_key = info.key if _int_key(info) and info.key not in info.refs else None
+        local_key = info.key if int_key(info) and info.key not in info.refs else None
         for name, value in values.items():
             if name == local_key:
                 continue
@@ -357,14 +343,14 @@ def capture_bulk(
         return
     info = table_info(table)
     if action == "create" and not ctx.on and table not in NATURAL_KEYS:
-        _map_in_sql(conn, info, ids if isinstance(ids, range) else wanted)
+        map_in_sql(conn, info, ids if isinstance(ids, range) else wanted)
         return
     writer = _Writer(session, conn, ctx)
     if action == "delete":
         for lid in wanted:
             writer.deleted(info, lid, None)
     else:
-        rows = _read_rows(conn, info, wanted)
+        rows = read_rows(conn, info, wanted)
         names = None if fields is None else set(fields)
         for lid in wanted:
             values = rows.get(lid)
@@ -377,32 +363,6 @@ def capture_bulk(
                 picked.pop(info.key, None)
                 writer.updated(info, lid, picked)
     writer.finish()
-
-
-def _map_in_sql(conn: Connection, info: TableInfo, ids: range | list[str]) -> None:
-    """Global ids for many new rows in one statement (nothing is logged while not sharing)."""
-    from sqlalchemy import text
-
-    column = f't."{info.key}"'
-    insert_sql = (
-        f"INSERT INTO sharerow (gid, tbl, lid, dead) SELECT {UUID4_SQL}, '{info.name}', "
-        f'CAST({column} AS TEXT), 0 FROM "{info.name}" AS t WHERE '
-    )
-    if isinstance(ids, range) and ids.step == 1:
-        if len(ids):
-            conn.execute(
-                text(insert_sql + f"{column} BETWEEN :a AND :b ORDER BY 1"),
-                {"a": ids[0], "b": ids[-1]},
-            )
-        return
-    for start in range(0, len(ids), CHUNK):
-        part = list(ids[start : start + CHUNK])
-        values: list[Any] = [int(str(v)) for v in part] if _int_key(info) else part
-        marks = ", ".join(f":v{n}" for n in range(len(values)))
-        conn.execute(
-            text(insert_sql + f"{column} IN ({marks})"),
-            {f"v{n}": v for n, v in enumerate(values)},
-        )
 
 
 def log_resolution(session: OrmSession, key: str, detail: dict[str, Any]) -> None:

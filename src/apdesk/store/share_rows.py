@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import Enum
@@ -330,3 +330,45 @@ def in_conflict(versions: list[tuple[str, str]]) -> bool:
 def winner(versions: list[tuple[str, str]]) -> tuple[str, str]:
     """The version shown (and exported): the latest by the clock."""
     return max(versions)
+
+
+# -- rows by local id ------------------------------------------------------------------------
+def read_rows(conn: Connection, info: TableInfo, lids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    key = info.table.c[info.key]
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(lids), CHUNK):
+        part = list(lids[start : start + CHUNK])
+        typed: list[Any] = [int(v) for v in part] if int_key(info) else part
+        for row in conn.execute(select(info.table).where(key.in_(typed))).mappings():
+            found[str(row[info.key])] = dict(row)
+    return found
+
+
+def int_key(info: TableInfo) -> bool:
+    return info.table.c[info.key].type.python_type is int
+
+
+def map_in_sql(conn: Connection, info: TableInfo, ids: range | list[str]) -> None:
+    """Global ids for many new rows in one statement (nothing is logged while not sharing)."""
+    from sqlalchemy import text
+
+    column = f't."{info.key}"'
+    insert_sql = (
+        f"INSERT INTO sharerow (gid, tbl, lid, dead) SELECT {UUID4_SQL}, '{info.name}', "
+        f'CAST({column} AS TEXT), 0 FROM "{info.name}" AS t WHERE '
+    )
+    if isinstance(ids, range) and ids.step == 1:
+        if len(ids):
+            conn.execute(
+                text(insert_sql + f"{column} BETWEEN :a AND :b ORDER BY 1"),
+                {"a": ids[0], "b": ids[-1]},
+            )
+        return
+    for start in range(0, len(ids), CHUNK):
+        part = list(ids[start : start + CHUNK])
+        values: list[Any] = [int(str(v)) for v in part] if int_key(info) else part
+        marks = ", ".join(f":v{n}" for n in range(len(values)))
+        conn.execute(
+            text(insert_sql + f"{column} IN ({marks})"),
+            {f"v{n}": v for n, v in enumerate(values)},
+        )

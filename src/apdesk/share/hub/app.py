@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from apdesk.share.hub import service
+from apdesk.share.hub import keys, service
 from apdesk.share.hub.db import HubDb, open_db
 from apdesk.share.hub.service import Answer
 
@@ -123,11 +123,11 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
         lookup = request.path_params["lookup"]
         if request.method == "GET":
             verifier = request.headers.get("x-verifier", "")
-            return _respond(await run_in_threadpool(service.read_enrolment, db, lookup, verifier))
+            return _respond(await run_in_threadpool(keys.read_enrolment, db, lookup, verifier))
         body = await read_json(request)
         if isinstance(body, Answer):
             return _respond(body)
-        return _respond(await run_in_threadpool(service.use_enrolment, db, lookup, body))
+        return _respond(await run_in_threadpool(keys.use_enrolment, db, lookup, body))
 
     async def health(_request: Request) -> Response:
         return JSONResponse({"ok": True, **await run_in_threadpool(service.stats, db)})
@@ -150,10 +150,10 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
                 device_call(service.get_snapshot, json_body=False),
                 methods=["GET"],
             ),
-            Route(f"{school}/enrolments", device_call(service.create_enrolment), methods=["POST"]),
+            Route(f"{school}/enrolments", device_call(keys.create_enrolment), methods=["POST"]),
             Route("/v1/enrolments/{lookup}", enrolment, methods=["GET", "POST"]),
             Route(
-                f"{school}/devices/{{device}}/revoke", device_call(service.revoke), methods=["POST"]
+                f"{school}/devices/{{device}}/revoke", device_call(keys.revoke), methods=["POST"]
             ),
         ]
     )

@@ -14,20 +14,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from apdesk.share.hub.db import (
     HubDb,
     batches,
     devices,
-    enrolments,
     schools,
     snapshots,
     wrapped,
 )
 
-ENROL_HOURS = 24
 PULL_BYTES = 8 * 1024 * 1024  # a pull answer stops growing past this (one batch always fits)
 PULL_LIMIT = 500
 SEEN_EVERY = timedelta(seconds=60)  # "last sync" on the Sharing page is kept to the minute
@@ -58,11 +56,11 @@ def unb64(text: Any) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def _error(status: int, message: str) -> Answer:
+def error(status: int, message: str) -> Answer:
     return Answer(status, {"error": message})
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value
@@ -72,7 +70,7 @@ def _aware(value: datetime | None) -> datetime | None:
 def authenticate(db: HubDb, school_id: str, authorization: str) -> RowMapping | Answer:
     scheme, _sep, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
-        return _error(401, "send this laptop's sharing token as a Bearer token")
+        return error(401, "send this laptop's sharing token as a Bearer token")
     with db.reading() as conn:
         row = (
             conn.execute(select(devices).where(devices.c.token_sha256 == token_hash(token)))
@@ -80,9 +78,9 @@ def authenticate(db: HubDb, school_id: str, authorization: str) -> RowMapping | 
             .first()
         )
     if row is None or row["school_id"] != school_id:
-        return _error(401, "this hub does not know that laptop: enrol it again")
+        return error(401, "this hub does not know that laptop: enrol it again")
     if row["revoked_at"] is not None:
-        return _error(403, "this laptop was removed from the school's sharing")
+        return error(403, "this laptop was removed from the school's sharing")
     return row
 
 
@@ -93,7 +91,7 @@ def register_school(db: HubDb, body: dict[str, Any]) -> Answer:
         school_id, device_id = str(body["school_id"]), str(body["device_id"])
         card, schema = unb64(body["card"]), str(body["schema"])
     except (KeyError, ValueError):
-        return _error(422, "school_id, device_id, card and schema are needed")
+        return error(422, "school_id, device_id, card and schema are needed")
     token = secrets.token_urlsafe(32)
     stamp = now()
     try:
@@ -101,13 +99,13 @@ def register_school(db: HubDb, body: dict[str, Any]) -> Answer:
             conn.execute(
                 insert(schools).values(id=school_id, created_at=stamp, next_seq=1, epoch=0)
             )
-            _add_device(conn, school_id, device_id, token, card, 0, schema, stamp)
+            add_device(conn, school_id, device_id, token, card, 0, schema, stamp)
     except IntegrityError:
-        return _error(409, "that school is already registered on this hub")
+        return error(409, "that school is already registered on this hub")
     return Answer(201, {"token": token})
 
 
-def _add_device(
+def add_device(
     conn: Connection, school_id: str, device_id: str, token: str, card: bytes, epoch: int,
     schema: str, stamp: datetime,
 ) -> None:  # fmt: skip
@@ -125,7 +123,7 @@ def hello(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     pulled = body.get("pulled_seq")
     pulled = pulled if isinstance(pulled, int) and pulled >= 0 else device["pulled_seq"]
     school_id = device["school_id"]
-    seen = _aware(device["last_seen"])
+    seen = aware(device["last_seen"])
     if schema != device["schema"] or seen is None or now() - seen > SEEN_EVERY:
         # Written at most once a minute unless the schema changed: writes queue on SQLite.
         with db.writing() as conn:
@@ -172,7 +170,7 @@ def hello(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
 
 
 def _iso(value: datetime | None) -> str | None:
-    value = _aware(value)
+    value = aware(value)
     return value.isoformat() if value is not None else None
 
 
@@ -181,7 +179,7 @@ def push(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     """Append batches in order; a batch id already here is answered with its number."""
     items = body.get("batches")
     if not isinstance(items, list):
-        return _error(422, "batches must be a list")
+        return error(422, "batches must be a list")
     school_id = device["school_id"]
     seqs: list[int] = []
     with db.writing() as conn:
@@ -196,9 +194,9 @@ def push(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
                 batch_id, epoch = str(item["id"]), int(item["epoch"])
                 schema, blob = str(item["schema"]), unb64(item["body"])
             except (KeyError, ValueError, TypeError):
-                return _error(422, "each batch needs id, epoch, schema and body")
+                return error(422, "each batch needs id, epoch, schema and body")
             if epoch < school["epoch"]:
-                return _error(409, "the school's sharing key has changed: sync to fetch it")
+                return error(409, "the school's sharing key has changed: sync to fetch it")
             known = conn.execute(
                 select(batches.c.seq).where(
                     batches.c.school_id == school_id, batches.c.id == batch_id
@@ -252,7 +250,7 @@ def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: b
         seq, epoch = int(headers["x-seq"]), int(headers["x-epoch"])
         schema = headers["x-schema"]
     except (KeyError, ValueError):
-        return _error(422, "X-Seq, X-Epoch and X-Schema headers are needed")
+        return error(422, "X-Seq, X-Epoch and X-Schema headers are needed")
     values = {
         "seq": seq, "device_id": device["id"], "epoch": epoch, "schema": schema, "body": blob,
         "made_at": now(),
@@ -280,127 +278,12 @@ def get_snapshot(db: HubDb, device: RowMapping) -> Answer:
             .first()
         )
     if row is None:
-        return _error(404, "no snapshot of this school's record has been uploaded yet")
+        return error(404, "no snapshot of this school's record has been uploaded yet")
     headers = {
         "x-seq": str(row["seq"]), "x-epoch": str(row["epoch"]), "x-schema": row["schema"],
         "x-device": row["device_id"],
     }  # fmt: skip
     return Answer(200, headers, bytes(row["body"]))
-
-
-# -- enrolment ---------------------------------------------------------------------------------
-def create_enrolment(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
-    try:
-        lookup, verifier = str(body["lookup"]), str(body["verifier_sha256"])
-        blob = unb64(body["blob"])
-    except (KeyError, ValueError):
-        return _error(422, "lookup, verifier_sha256 and blob are needed")
-    expires = now() + timedelta(hours=ENROL_HOURS)
-    try:
-        with db.writing() as conn:
-            conn.execute(
-                insert(enrolments).values(
-                    lookup=lookup, school_id=device["school_id"], verifier_sha256=verifier,
-                    blob=blob, created_by=device["id"], expires_at=expires,
-                )
-            )  # fmt: skip
-    except IntegrityError:
-        return _error(409, "make a new code: that one is taken")
-    return Answer(201, {"expires_at": expires.isoformat()})
-
-
-def _usable_enrolment(conn: Connection, lookup: str, verifier: str) -> RowMapping | Answer:
-    row = conn.execute(select(enrolments).where(enrolments.c.lookup == lookup)).mappings().first()
-    if row is None or token_hash(verifier) != row["verifier_sha256"]:
-        return _error(404, "no enrolment with that code: check it, or make a new one")
-    if row["used_at"] is not None:
-        return _error(410, "that code was already used: make a new one on a sharing laptop")
-    expires = _aware(row["expires_at"])
-    if expires is not None and expires < now():
-        return _error(410, "that code has expired (codes last 24 hours): make a new one")
-    return row
-
-
-def read_enrolment(db: HubDb, lookup: str, verifier: str) -> Answer:
-    with db.reading() as conn:
-        row = _usable_enrolment(conn, lookup, verifier)
-        if isinstance(row, Answer):
-            return row
-        epoch = conn.execute(
-            select(schools.c.epoch).where(schools.c.id == row["school_id"])
-        ).scalar_one()
-    return Answer(200, {"school_id": row["school_id"], "blob": b64(row["blob"]), "epoch": epoch})
-
-
-def use_enrolment(db: HubDb, lookup: str, body: dict[str, Any]) -> Answer:
-    try:
-        verifier, device_id = str(body["verifier"]), str(body["device_id"])
-        card, schema, epoch = unb64(body["card"]), str(body["schema"]), int(body["card_epoch"])
-    except (KeyError, ValueError, TypeError):
-        return _error(422, "verifier, device_id, card, card_epoch and schema are needed")
-    token = secrets.token_urlsafe(32)
-    stamp = now()
-    try:
-        with db.writing() as conn:
-            row = _usable_enrolment(conn, lookup, verifier)
-            if isinstance(row, Answer):
-                return row
-            done = conn.execute(
-                update(enrolments)
-                .where(enrolments.c.lookup == lookup, enrolments.c.used_at.is_(None))
-                .values(used_at=stamp, used_by=device_id)
-            )
-            if done.rowcount != 1:
-                return _error(410, "that code was already used: make a new one")
-            _add_device(conn, row["school_id"], device_id, token, card, epoch, schema, stamp)
-    except IntegrityError:
-        return _error(409, "that device id is already enrolled")
-    return Answer(201, {"token": token, "school_id": row["school_id"]})
-
-
-# -- revoking ----------------------------------------------------------------------------------
-def revoke(db: HubDb, device: RowMapping, target: str, body: dict[str, Any]) -> Answer:
-    """Shut one laptop out and start a new key epoch, sealed for each remaining laptop."""
-    try:
-        epoch = int(body["epoch"])
-        blobs = {str(k): unb64(v) for k, v in dict(body["wrapped"]).items()}
-    except (KeyError, ValueError, TypeError):
-        return _error(422, "epoch and wrapped are needed")
-    school_id = device["school_id"]
-    with db.writing() as conn:
-        school = (
-            conn.execute(select(schools).where(schools.c.id == school_id).with_for_update())
-            .mappings()
-            .one()
-        )
-        if epoch != school["epoch"] + 1:
-            return _error(409, "the school's key changed meanwhile: sync, then revoke again")
-        found = conn.execute(
-            select(devices.c.id).where(devices.c.id == target, devices.c.school_id == school_id)
-        ).scalar()
-        if found is None:
-            return _error(404, "no laptop with that id shares this school's record")
-        if target == device["id"]:
-            return _error(422, "a laptop cannot revoke itself: do it from another one")
-        conn.execute(update(devices).where(devices.c.id == target).values(revoked_at=now()))
-        active = {
-            str(d)
-            for d in conn.execute(
-                select(devices.c.id).where(
-                    devices.c.school_id == school_id, devices.c.revoked_at.is_(None)
-                )
-            ).scalars()
-        }
-        for device_id, blob in blobs.items():
-            if device_id in active:
-                conn.execute(insert(wrapped).values(device_id=device_id, epoch=epoch, blob=blob))
-        conn.execute(update(schools).where(schools.c.id == school_id).values(epoch=epoch))
-        conn.execute(
-            delete(enrolments).where(
-                enrolments.c.school_id == school_id, enrolments.c.used_at.is_(None)
-            )
-        )
-    return Answer(200, {"epoch": epoch})
 
 
 def stats(db: HubDb) -> dict[str, int]:
