@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", metavar="FILE", help="a .csv export or a .xml CTF")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p.add_argument(
+        "--accept-destination",
+        action="store_true",
+        help="import a CTF addressed to another school (you confirm the pupils are joining)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     add_store_option(p)
     p.set_defaults(func=cmd_import_pupils)
@@ -42,7 +47,9 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UserError(f"no file {path}: check the name and folder")
     with opened_store(args) as store:
-        result = import_pupils_file(store, path, dry_run=args.dry_run)
+        result = import_pupils_file(
+            store, path, dry_run=args.dry_run, accept_destination=args.accept_destination
+        )
     if args.json:
         print_json(result.as_json())
     else:
@@ -62,6 +69,14 @@ def _print_summary(result: ImportResult) -> None:
         print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
     for warning in result.warnings:
         print(f"  Note: {warning}")
+    if result.read:
+        print(f"Read from the file: {', '.join(result.read)}.")
+    if result.changes:
+        print("Would change:" if result.dry_run else "Changed:")
+        for change in result.changes:
+            print(f"  {change}")
+    if result.not_kept:
+        print(f"In the file but not kept by apdesk: {', '.join(result.not_kept)}.")
     if result.dry_run:
         print("Dry run: nothing was written.")
 

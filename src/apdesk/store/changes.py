@@ -21,6 +21,7 @@ Id = int | str
 Action = Literal["create", "update", "delete"]
 ANY: Id = "*"  # an unknown set of ids of that kind
 COLLECTOR_KEY = "apdesk_changes"
+LISTED = 1000  # past this many ids, a change set says "some records of this kind" (ANY)
 
 _Ids = Mapping[Kind, frozenset[Id]]
 
@@ -126,6 +127,6 @@ def note_change(
 
     listed = ids if isinstance(ids, range) else list(ids)
     collector = collector_of(session)
-    if collector is not None:
-        collector.add(action, kind, listed)
+    if collector is not None:  # a view refreshes the same for a list this long as for ANY
+        collector.add(action, kind, listed if len(listed) <= LISTED else [ANY])
     changelog.capture_bulk(session, action, kind.value, listed, fields)

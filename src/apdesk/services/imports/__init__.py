@@ -52,12 +52,17 @@ def import_pupils(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
-    """Import pupils from CSV or CTF bytes. Nothing is written unless every row is valid."""
+    """Import pupils from CSV or CTF bytes. Nothing is written unless every row is valid.
+
+    `accept_destination`: the person confirmed a CTF addressed to another school."""
     if len(data) > MAX_BYTES:
         return _too_big(dry_run)
     if (fmt or detect_format(data, filename)) == "ctf":
-        return import_ctf(store, data, dry_run=dry_run, today=today)
+        return import_ctf(
+            store, data, dry_run=dry_run, today=today, accept_destination=accept_destination
+        )
     return import_csv(store, data, column_map=column_map, dry_run=dry_run, today=today)
 
 
@@ -68,6 +73,7 @@ def import_pupils_file(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """Read `path` and import it; an unreadable file is a row-0 error, not an exception."""
     try:
@@ -79,7 +85,13 @@ def import_pupils_file(
         result.error(0, "", f"cannot read {path.name} ({exc.strerror}): check the file name")
         return result
     return import_pupils(
-        store, data, filename=path.name, column_map=column_map, dry_run=dry_run, today=today
+        store,
+        data,
+        filename=path.name,
+        column_map=column_map,
+        dry_run=dry_run,
+        today=today,
+        accept_destination=accept_destination,
     )
 
 

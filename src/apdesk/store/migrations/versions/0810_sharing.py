@@ -6,7 +6,7 @@ written. The tables to map are read from the database itself, so this script nev
 the models: every table except the audit log and the sharing tables is shared.
 
 Revision ID: 0810
-Revises: 0700
+Revises: 0710
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0810"
-down_revision: str | Sequence[str] | None = "0700"
+down_revision: str | Sequence[str] | None = "0710"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
