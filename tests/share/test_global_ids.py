@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from sqlalchemy import text
-
-from apdesk.store import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.unit.test_store_migrations import old_store
+
+from apdesk.store import Store
 
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 

@@ -128,18 +128,37 @@ class _Writer:
         self.changes: list[Change] = []
         self.marks: set[str] = set()  # attendance marks whose session chain may change
         self.metas: dict[str, RowMeta] = {}  # by gid, saved at the end
+        self.known: dict[tuple[str, str], str] = {}  # (table, local id) -> global id, read once
         self.resolving: set[tuple[str, str, str]] = session.info.get(RESOLVING_KEY, set())
 
     # global ids -------------------------------------------------------------------------
     def gid_of(self, tbl: str, lid: str) -> str:
         """The row's global id, adopting a row written by raw SQL that never got one."""
-        known = self.ctx.new_gids.get((tbl, lid))
+        known = self.ctx.new_gids.get((tbl, lid)) or self.known.get((tbl, lid))
         if known:
             return known
         meta = metas_by_lid(self.conn, tbl, [lid]).get(lid)
         if meta is not None:
+            self.known[(tbl, lid)] = meta.gid
             return meta.gid
         return self.adopt(tbl, lid)
+
+    def prefetch_own(self, tbl: str, lids: Iterable[str]) -> None:
+        """These rows' own metadata, in one query (bulk updates and deletes)."""
+        for lid, meta in metas_by_lid(self.conn, tbl, lids).items():
+            self.metas.setdefault(meta.gid, meta)
+            self.known[(tbl, lid)] = meta.gid
+
+    def prefetch(self, info: TableInfo, rows: Iterable[dict[str, Any]]) -> None:
+        """The global ids of everything these rows refer to, in one query per table."""
+        wanted: dict[str, set[str]] = {}
+        for values in rows:
+            for name, table in info.refs.items():
+                if values.get(name) is not None:
+                    wanted.setdefault(table, set()).add(_lid(values[name]))
+        for table, lids in wanted.items():
+            for lid, meta in metas_by_lid(self.conn, table, lids).items():
+                self.known[(table, lid)] = meta.gid
 
     def adopt(self, tbl: str, lid: str) -> str:
         info = table_info(tbl)
@@ -228,6 +247,7 @@ class _Writer:
         if meta is None:
             return  # never shared: nothing to tell anyone
         self.ctx.new_gids.pop((info.name, lid), None)
+        self.known.pop((info.name, lid), None)
         if not self.ctx.on:
             self.metas.pop(meta.gid, None)
             if not meta.new:
@@ -254,7 +274,7 @@ class _Writer:
         )
 
     def _meta(self, tbl: str, lid: str) -> RowMeta | None:
-        gid = self.ctx.new_gids.get((tbl, lid))
+        gid = self.ctx.new_gids.get((tbl, lid)) or self.known.get((tbl, lid))
         if gid is not None and gid in self.metas:
             return self.metas[gid]
         meta = metas_by_lid(self.conn, tbl, [lid]).get(lid)
@@ -346,11 +366,15 @@ def capture_bulk(
         map_in_sql(conn, info, ids if isinstance(ids, range) else wanted)
         return
     writer = _Writer(session, conn, ctx)
+    if action != "create":
+        writer.prefetch_own(table, wanted)
     if action == "delete":
         for lid in wanted:
             writer.deleted(info, lid, None)
     else:
         rows = read_rows(conn, info, wanted)
+        if ctx.on:
+            writer.prefetch(info, rows.values())
         names = None if fields is None else set(fields)
         for lid in wanted:
             values = rows.get(lid)
