@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.store import Store
@@ -216,7 +217,7 @@ class SettingsDialog(QDialog):
         def export(store: Store) -> Path:
             with store.session() as session:  # a write: the key is made on first use
                 pem = keys.public_key_pem(session)
-            path.write_bytes(pem)
+            write_atomic(path, pem)
             return path
 
         self.ctx.write(export, self._exported, self._failed)
