@@ -106,7 +106,7 @@ def test_the_banner_shows_on_a_record_in_conflict_until_it_is_settled(
     qtbot.addWidget(banner)
     banner.show()
     banner.set_record(laptops[0].local("pupil", gid))
-    assert banner.isVisible() and "Edited on two laptops: Health needs" in banner.text.text()
+    assert banner.isVisible() and "Edited on two laptops: Health needs" in banner.text()
     banner.set_record(laptops[0].local("pupil", laptops[0].pupil_gids()[1]))
     assert not banner.isVisible()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
 from apdesk.i18n import _, ngettext
@@ -12,37 +12,22 @@ from apdesk.share.views import ConflictRow, conflicts_for
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower
 from apdesk.ui.sharing.model import conflict_what
+from apdesk.ui.widgets.banner import Banner
 
 SHOWS = frozenset({Kind.SHARE_CONFLICT, Kind.SHARE_TEXT})
 
 
-class ConflictBanner(QFrame):
+class ConflictBanner(Banner):
     """Hidden unless the record shown (`set_record`) has open conflicts."""
 
     def __init__(self, ctx: AppContext, table: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("warning", action=_("Resol&ve…"), parent=parent)
         self.ctx = ctx
         self.table = table
         self.record_id: int | None = None
         self.rows: list[ConflictRow] = []
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(_("Conflict between laptops"))
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.button = QPushButton(_("Resol&ve…"), self)
         self.button.setAccessibleName(_("Settle this record's conflict"))
-        self.button.clicked.connect(self.resolve)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(icon)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
+        self.action_clicked.connect(self.resolve)
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.reload())
         self.hide()
 
@@ -70,8 +55,7 @@ class ConflictBanner(QFrame):
                 "{n} conflicts between laptops: {what}. Nothing is lost until you choose.",
                 len(rows),
             ).format(n=len(rows), what=what)
-            self.text.setText(text)
-            self.setAccessibleDescription(text)
+            self.set_message("warning", text)
         self.setVisible(bool(rows))
 
     def resolve(self) -> None:

@@ -29,23 +29,33 @@ from apdesk.share.resolve import CHECKED, DELETE, DISMISS, KEEP, MERGED, resolve
 from apdesk.share.views import ConflictRow, Version
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.sharing.model import conflict_what, field_words, when_text
+from apdesk.ui.theme import current
 from apdesk.ui.widgets.basics import ErrorLabel
 
 TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
-ONLY_HERE = "background-color:#fde68a;color:#111;text-decoration:underline"
+
+
+def _only_here() -> str:
+    """The mark for words one version has and the other lacks: the warning tint, underlined
+    (read when drawn, so it follows the scheme, and never colour alone)."""
+    return (
+        f"background-color:{current.colour('warning.bg')};color:{current.colour('warning.fg')};"
+        "text-decoration:underline"
+    )
 
 
 def marked(text: str, other: str) -> str:
     """`text` as HTML with the words `other` lacks marked (colour and underline)."""
     mine, theirs = TOKENS.findall(text), TOKENS.findall(other)
     out: list[str] = []
+    style = _only_here()
     matcher = difflib.SequenceMatcher(a=theirs, b=mine, autojunk=False)
     for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
         piece = html.escape("".join(mine[j1:j2])).replace("\n", "<br>")
         if tag == "equal" or not piece.strip():
             out.append(piece)
         else:
-            out.append(f'<span style="{ONLY_HERE}">{piece}</span>')
+            out.append(f'<span style="{style}">{piece}</span>')
     return "".join(out) or f"<i>{html.escape(_('(empty)'))}</i>"
 
 

@@ -33,6 +33,7 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.sharing.controller import ShareController, ShareState
 from apdesk.ui.sharing.model import ROW_ROLE, ConflictsModel, DevicesModel, PageData, when_text
+from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
 
 SHOWS = frozenset(Kind)  # pending changes count every kind of record
@@ -113,9 +114,7 @@ class SharingPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("This laptop's sharing"))
-        self.held = QLabel(self.shared)
-        self.held.setWordWrap(True)
-        self.held.setAccessibleName(_("Changes held"))
+        self.held = Banner("warning", parent=self.shared)  # which laptop must update
         self.held.hide()
         self.sync_button = QPushButton(_("S&ync now"), self.shared)
         self.sync_button.setAccessibleName(_("Send and fetch changes now"))
@@ -215,9 +214,10 @@ class SharingPage(QWidget):
         )
         self.held.setVisible(bool(status.must_update))
         if status.must_update:
-            self.held.setText(
+            self.held.set_message(
+                "warning",
                 _("Changes are held until every laptop runs the same apdesk: update {names}.")
-                .format(names=", ".join(status.must_update))
+                .format(names=", ".join(status.must_update)),
             )  # fmt: skip
         self.devices.set_rows(data.devices)
         self.conflicts.set_rows(data.conflicts)
