@@ -20,7 +20,7 @@ from laptops import (
 )
 from sqlmodel import Session, select
 
-from apdesk.models import AttendanceMark
+from apdesk.models import AttendanceMark, AuditEvent
 from apdesk.models.upn import make_upn
 from apdesk.share.resolve import resolve_conflict
 from apdesk.store.operations import operation
@@ -223,3 +223,25 @@ def drop_pupil_op(session: Session, pupil_id: int) -> None:
     session.flush()
     pupil = session.get(Pupil, pupil_id)
     session.delete(pupil)
+
+
+def test_the_audit_log_shows_merged_changes_with_the_laptop_that_made_them(
+    pair: list[Laptop],
+) -> None:
+    office, senco = pair
+    office.store.actor = "anna"
+    added = office.store.run(add_pupil, make_upn(855, 4001, 25, 61), "Merged")
+    everyone_syncs(pair)
+    gid = office.gid_of("pupil", added.value)
+    here = str(senco.local("pupil", gid))
+
+    def pupil_rows(session: Session) -> list[tuple[str, str]]:
+        rows = session.exec(
+            select(AuditEvent).where(AuditEvent.entity == "pupil", AuditEvent.entity_id == here)
+        )
+        return [(row.actor, row.after) for row in rows]
+
+    rows = senco.store.read(pupil_rows)
+    assert rows and rows[0][0] == "anna on Office"
+    assert "Merged" in rows[0][1]
+    assert office.chain_ok() and senco.chain_ok()
