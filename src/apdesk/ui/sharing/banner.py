@@ -51,8 +51,8 @@ class ConflictBanner(Banner):
         if rows:
             what = "; ".join(dict.fromkeys(conflict_what(row) for row in rows))
             text = ngettext(
-                "A conflict between laptops: {what}. Nothing is lost until you choose.",
-                "{n} conflicts between laptops: {what}. Nothing is lost until you choose.",
+                "{what}. Both versions are kept until you choose.",
+                "{n} conflicts between laptops: {what}. Every version is kept until you choose.",
                 len(rows),
             ).format(n=len(rows), what=what)
             self.set_message("warning", text)
