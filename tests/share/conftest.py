@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from hub_harness import Hub, run_hub
-from tests.sync.pg_server import NoServer, PgServer, running_server
+from tests.helpers.hub_harness import Hub, run_hub
+from tests.helpers.pg_server import NoServer, PgServer, running_server
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from hub_harness import Hub
-from laptops import add_pupil, everyone_syncs, school
 from sqlalchemy import text
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.hub_harness import Hub
+from tests.helpers.laptops import add_pupil, everyone_syncs, school
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models.upn import make_upn
 from apdesk.store import Store

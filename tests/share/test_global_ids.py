@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from sqlalchemy import text
-from tests.conftest import TEST_PASSPHRASE
-from tests.unit.test_store_migrations import old_store
+from tests.helpers.old_store import old_store
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.store import Store
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hub_harness import Hub
-from laptops import Laptop, everyone_syncs, first_laptop, school, set_field
 from sqlalchemy import update
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.hub_harness import Hub
+from tests.helpers.laptops import Laptop, everyone_syncs, first_laptop, school, set_field
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models.errors import ValidationError
 from apdesk.share import engine, enrol, views

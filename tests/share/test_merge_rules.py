@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub_harness import Hub
-from laptops import (
+from sqlmodel import Session, select
+from tests.helpers.hub_harness import Hub
+from tests.helpers.laptops import (
     MONDAY,
     Laptop,
     add_pupil,
@@ -18,7 +19,6 @@ from laptops import (
     set_address,
     set_field,
 )
-from sqlmodel import Session, select
 
 from apdesk.models import AttendanceMark, AuditEvent
 from apdesk.models.upn import make_upn

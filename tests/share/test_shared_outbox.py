@@ -3,14 +3,15 @@ every laptop shows it delivered with the LA's receipt. Global ids reach every ro
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
-from hub_harness import Hub
-from laptops import Laptop, everyone_syncs, school
 from sqlalchemy import text
 from sqlmodel import Session
+from tests.helpers.hub_harness import Hub
+from tests.helpers.laptops import Laptop, everyone_syncs, school
+from tests.helpers.sync_data import TOKEN, add_placement
+from tests.helpers.sync_harness import run_inbox
 
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.types import utcnow
@@ -23,11 +24,6 @@ from apdesk.sync.inbox.db import list_packs, register_school
 from apdesk.sync.pack import build_pack
 from apdesk.sync.report import DrainReport
 from apdesk.sync.sender import SendPolicy
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-
-from sync_data import TOKEN, add_placement
-from sync_harness import run_inbox
 
 URN = "139998"  # the school the laptops' helper makes
 CHECKPOINT = PackKind.AUDIT_CHECKPOINT.value
@@ -120,7 +116,7 @@ def bring_in(session: Session, data: bytes) -> ImportResult:
 def test_a_laptop_that_joins_can_send_for_the_school(tmp_path: Path, sqlite_hub: Hub) -> None:
     """The snapshot carries the school's signing key and the LA token (sealed), so a pack
     queued on the new laptop is signed by the school and sent with the school's token."""
-    from laptops import first_laptop, join_laptop
+    from tests.helpers.laptops import first_laptop, join_laptop
 
     from apdesk.store import KdfParams
 

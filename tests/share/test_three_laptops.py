@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from hub_harness import Hub, run_hub
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
-from laptops import (
+from sqlalchemy import Engine, inspect, text
+from tests.helpers.hub_harness import Hub, run_hub
+from tests.helpers.laptops import (
     MONDAY,
     Laptop,
     add_pupil,
@@ -40,8 +41,7 @@ from laptops import (
     set_address,
     set_field,
 )
-from sqlalchemy import Engine, inspect, text
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models.upn import make_upn
 from apdesk.share.resolve import resolve_conflict

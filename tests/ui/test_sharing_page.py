@@ -3,7 +3,6 @@ person would, on real stores that share through a real hub on loopback."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from tests.helpers.hub_harness import Hub, run_hub
+from tests.helpers.laptops import Laptop, everyone_syncs, school, set_field
 
 from apdesk.models.kinds import Kind
 from apdesk.store import Store
@@ -21,11 +22,6 @@ from apdesk.ui.sharing.conflict_dialog import ConflictDialog, marked
 from apdesk.ui.sharing.controller import ShareController
 from apdesk.ui.sharing.enrol_dialog import EnrolDialog
 from apdesk.ui.sharing.page import SharingPage
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "share"))
-
-from hub_harness import Hub, run_hub
-from laptops import Laptop, everyone_syncs, school, set_field
 
 
 @pytest.fixture
@@ -177,7 +173,7 @@ def test_a_sync_in_the_background_tells_the_pages_what_it_merged(
 def test_a_session_with_two_codes_shows_both_and_which_is_current(
     qtbot: QtBot, laptops: list[Laptop], tasks: InlineTaskRunner, settings: QSettings
 ) -> None:
-    from laptops import MONDAY, mark
+    from tests.helpers.laptops import MONDAY, mark
 
     office, senco = laptops
     gid = office.pupil_gids()[0]

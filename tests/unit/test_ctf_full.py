@@ -5,15 +5,15 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from ctf_files import FORMER_UPN, UPN, ctf_file, pupil
 from pypdf import PdfReader
 from sqlmodel import col, select
+from tests.helpers.ctf import FORMER_UPN, UPN, ctf_file, pupil
 
 from apdesk import models
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.models.enums import NeedCategory, SenStatus
 from apdesk.services.imports import import_pupils
+from apdesk.services.placement_record import load_placement_record
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 

@@ -16,9 +16,10 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.models.types import utcnow
+from apdesk.services.operations.placements import build_placement_pack
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
-from apdesk.sync.pack import SUFFIX, build_pack
+from apdesk.sync.pack import SUFFIX
 from apdesk.sync.util import key_id
 
 SETTINGS = ("la-endpoint", "la-token", "la-public-key")
@@ -152,18 +153,15 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        pdf = outbox.referral_for(session, args.placement)
-        built = build_pack(
-            session,
+    with opened_store(args) as store:
+        built = store.run(
+            build_placement_pack,
             args.placement,
             args.kind,
-            referral_pdf=pdf,
             created_at=utcnow(),
             encrypt=False if args.no_encrypt else None,
-        )
-        if args.queue:
-            outbox.queue_pack(session, built, args.placement)
+            queue=args.queue,
+        ).value
     print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
     if args.queue:
         print("Queued in the outbox: `apdesk sync` sends it")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from apdesk.services.attachments import AttachmentInfo, list_attachments
+from apdesk.models.records import AttachmentInfo
+from apdesk.services.attachments import list_attachments
 from apdesk.services.pupils import (
     ContactInput,
     PlacementSummary,

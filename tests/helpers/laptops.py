@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, col, select
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Contact, Pupil
 from apdesk.models.upn import make_upn
