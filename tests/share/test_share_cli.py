@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.e2e.cli_helpers import APDESK, demo_store, run
+from tests.helpers.cli import APDESK, demo_store, run
 
 from apdesk.models.upn import make_upn
 from apdesk.services.demo import DEMO_PASSPHRASE
