@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import update
 from tests.helpers.hub_harness import Hub
@@ -107,4 +109,33 @@ def test_the_hub_holds_no_pupil_data(tmp_path: Path, sqlite_hub: Hub) -> None:
     for needle in (canary, "Oakley", "Seed1", "Oakfield Academy", "Office", "SENCO"):
         assert needle.encode() not in hub_file, needle
     for laptop in laptops:
+        laptop.store.lock()
+
+
+def test_a_hub_whose_database_is_locked_answers_busy_and_the_laptop_waits(
+    tmp_path: Path, sqlite_hub: Hub
+) -> None:
+    """Another process holding the hub's SQLite write lock past the busy timeout: the push is
+    answered 503 with Retry-After (never a 500), the laptop reports the hub unreachable and
+    keeps its change, and sends it once the lock is gone."""
+    office, senco = school(tmp_path, sqlite_hub.url, ("Office", "SENCO"))
+    gid = office.pupil_gids()[0]
+    office.store.run(set_field, office.local("pupil", gid), "health_needs", "Peanut allergy")
+    path = sqlite_hub.engine.url.database
+    assert path is not None
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock, held
+    try:
+        with httpx.Client() as http:
+            answer = http.post(f"{sqlite_hub.url}/v1/schools/x/batches", json={})
+            assert answer.status_code in (401, 403)  # reads still answer while writes wait
+        report = office.sync()
+        assert report.state == engine.OFFLINE, report
+        assert "busy (HTTP 503)" in report.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    everyone_syncs([office, senco])
+    assert senco.text("pupil", gid, "health_needs") == "Peanut allergy"
+    for laptop in (office, senco):
         laptop.store.lock()

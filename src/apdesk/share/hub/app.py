@@ -19,6 +19,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -55,6 +56,19 @@ def _respond(answer: Answer) -> Response:
     if answer.blob is not None:
         return Response(answer.blob, answer.status, answer.body, "application/octet-stream")
     return JSONResponse(answer.body, answer.status)
+
+
+BUSY_RETRY_S = 2
+
+
+async def _database_busy(_request: Request, _exc: Exception) -> Response:
+    """The database is locked by another write or out of reach (a PostgreSQL failover): 503
+    with Retry-After, which laptops retry, rather than a 500 that reads like a fault."""
+    return JSONResponse(
+        {"error": "the hub's database is busy or out of reach: try again shortly"},
+        503,
+        headers={"Retry-After": str(BUSY_RETRY_S)},
+    )
 
 
 def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
@@ -155,7 +169,8 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             Route(
                 f"{school}/devices/{{device}}/revoke", device_call(keys.revoke), methods=["POST"]
             ),
-        ]
+        ],
+        exception_handlers={OperationalError: _database_busy},
     )
     app.state.engine = db.read
     app.state.db = db
