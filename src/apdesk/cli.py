@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "apdesk.commands.attendance",
     "apdesk.commands.sync",
     "apdesk.commands.inbox",
+    "apdesk.commands.share",
+    "apdesk.commands.hub",
     "apdesk.commands.timetables",
     "apdesk.commands.plans",
     "apdesk.commands.reports",

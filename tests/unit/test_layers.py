@@ -43,9 +43,31 @@ ALLOWED: dict[str, set[str]] = {
     "documents": {"models", "i18n", *BASE},
     "sync": {"models", "store", "i18n", *BASE},
     "services": {"models", "store", "sync", "documents", "i18n", *BASE},
-    "commands": {"apdesk", "services", "documents", "sync", "store", "models", "i18n", *BASE},
-    "ui": {"apdesk", "services", "documents", "sync", "store", "models", "i18n", "locale_choice"}
-    | BASE,
+    # sharing between laptops and the school hub: beside services, below commands and the GUI
+    "share": {"models", "store", "sync", "i18n", *BASE},
+    "commands": {
+        "apdesk",
+        "services",
+        "documents",
+        "sync",
+        "share",
+        "store",
+        "models",
+        "i18n",
+        *BASE,
+    },
+    "ui": {
+        "apdesk",
+        "services",
+        "documents",
+        "sync",
+        "share",
+        "store",
+        "models",
+        "i18n",
+        "locale_choice",
+        *BASE,
+    },
     "cli": {"apdesk", "commands", "ui", "models", "i18n", "locale_choice", *BASE},
 }
 # Only the GUI may load Qt: everything else runs headless (commands, the LA inbox, tests).

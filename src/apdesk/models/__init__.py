@@ -11,6 +11,7 @@ from apdesk.models.provider import Provider, ProviderAudit, QualityConcern
 from apdesk.models.pupil import Contact, Pupil
 from apdesk.models.records import Attachment, AuditEvent, OutboxItem
 from apdesk.models.school import Closure, School, Setting, Term
+from apdesk.models.sharing import ShareConflict, ShareLog, ShareRow, ShareState, ShareText
 from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
 from apdesk.models.timetable_plan import (
     IapActivity,
@@ -45,6 +46,11 @@ __all__ = [
     "ReviewDetail",
     "School",
     "Setting",
+    "ShareConflict",
+    "ShareLog",
+    "ShareRow",
+    "ShareState",
+    "ShareText",
     "SubjectRating",
     "TargetProgress",
     "Term",

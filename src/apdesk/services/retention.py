@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
@@ -28,9 +29,11 @@ from apdesk.models import (
 )
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.models.school import Setting
 from apdesk.models.types import utcnow
 from apdesk.store import Store, audit
+from apdesk.store.changes import Action, note_change
 
 IRMS = "source: IRMS toolkit for schools"
 REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
@@ -195,6 +198,8 @@ def _cascade(
 
     Found from the schema's foreign keys, so tables added later are covered too. With
     `null_optional`, optional references (e.g. a mark's placement) are cleared, not deleted.
+    Each bulk statement names the rows it touched (`note_change`), so a purge reaches the
+    school's other laptops too, as a purge: no tombstone keeps the values anywhere.
     """
     for child in SQLModel.metadata.sorted_tables:
         for fk in child.foreign_keys:
@@ -202,13 +207,29 @@ def _cascade(
                 continue
             targets = select(fk.column).where(where)
             if null_optional and fk.parent.nullable:
+                cleared = _keys(session, child, fk.parent.in_(targets))
                 session.execute(
                     update(child).where(fk.parent.in_(targets)).values({fk.parent.name: None})
                 )
+                _noted(session, "update", child, cleared, [fk.parent.name])
             else:
                 _cascade(session, child, fk.parent.in_(targets), counts, null_optional)
+    gone = _keys(session, table, where)
     result = session.execute(delete(table).where(where))
     counts[table.name] = counts.get(table.name, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
+    _noted(session, "delete", table, gone, None)
+
+
+def _keys(session: Session, table: Table, where: ColumnElement[bool]) -> list[Any]:
+    key = next(iter(table.primary_key.columns))
+    return list(session.execute(select(key).where(where)).scalars())
+
+
+def _noted(
+    session: Session, action: Action, table: Table, ids: list[Any], fields: list[str] | None
+) -> None:
+    if ids and table.name in {kind.value for kind in Kind}:
+        note_change(session, action, Kind(table.name), ids, fields=fields)
 
 
 ROOTS: dict[str, tuple[type[SQLModel], bool]] = {

@@ -24,6 +24,7 @@ from apdesk.ui.pupils.contact_editor import ContactEditor
 from apdesk.ui.pupils.data import PupilView, load_pupil
 from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.record.actions import RecordActions
+from apdesk.ui.sharing.banner import ConflictBanner
 
 
 def section(title: str, body: QWidget | QLabel) -> QGroupBox:
@@ -69,7 +70,9 @@ class PupilDetailPanel(QScrollArea):
         top.addWidget(self.title, 1)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.facts = text_label(_("Pupil facts"))
+        self.conflict_banner = ConflictBanner(ctx, "pupil", inner)
         layout.addLayout(top)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.facts)
 
         self.body = QWidget()
@@ -123,6 +126,7 @@ class PupilDetailPanel(QScrollArea):
     # -- loading -------------------------------------------------------------------
     def load(self, pupil_id: int | None) -> None:
         self.record_actions.load(pupil_id)
+        self.conflict_banner.set_record(pupil_id)
         if pupil_id is None:
             self.show_view(None)
             return

@@ -34,6 +34,7 @@ from apdesk.ui.exports.install import install as install_file_items
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
 from apdesk.ui.security.remember import install as install_remember
+from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
@@ -142,6 +143,7 @@ class MainWindow(ShellWindow):
         self._build_status_bar()
         self._build_menus()
         self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
+        self.sharing_ui = install_sharing(self)  # status-bar state of sharing between laptops
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
         ctx.error.connect(self.show_error)

@@ -82,6 +82,12 @@ PAGES: list[PageSpec] = [
         "apdesk.ui.setup.page:SchoolPage",
     ),
     PageSpec(
+        "sharing",
+        N_("Sharing"),
+        "page.sharing",
+        "apdesk.ui.sharing.page:SharingPage",
+    ),
+    PageSpec(
         "audit",
         N_("Audit log"),
         "page.audit",

@@ -19,6 +19,7 @@ PAGES: dict[str, str] = {
     "page.reviews": "clipboard-check",
     "page.outbox": "send",
     "page.school": "school",
+    "page.sharing": "refresh-cw",
     "page.audit": "history",
 }
 
