@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pupil_imports import import_pupils
 from sqlmodel import func, select
 
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.upn import make_upn
-from apdesk.services.imports import import_pupils, preview_csv
+from apdesk.services.imports import preview_csv
 from apdesk.services.imports.values import parse_date, parse_sen, parse_year
 from apdesk.services.pupils import PupilInput, create_pupil
 from apdesk.store import Store

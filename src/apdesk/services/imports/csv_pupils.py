@@ -11,11 +11,12 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlmodel import Session
+
 from apdesk.services.imports.columns import ColumnMatch, match_columns
 from apdesk.services.imports.pipeline import SourceRow, run_import
 from apdesk.services.imports.result import ImportResult
 from apdesk.services.pupils import FIELD_LABELS
-from apdesk.store import Store
 
 DELIMITERS = ",;\t|"
 MAX_FIELD = 1_000_000
@@ -128,7 +129,7 @@ def _source_rows(match: ColumnMatch, body: list[list[str]]) -> list[SourceRow]:
 
 
 def import_csv(
-    store: Store,
+    session: Session,
     data: bytes,
     *,
     column_map: dict[str, str] | None = None,
@@ -156,5 +157,5 @@ def import_csv(
             "or map one of the unknown columns to it",
         )
     return run_import(
-        store, _source_rows(match, body), match.header_for, result, dry_run=dry_run, today=today
+        session, _source_rows(match, body), match.header_for, result, dry_run=dry_run, today=today
     )

@@ -11,9 +11,10 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from sqlmodel import Session
+
 from apdesk.services.imports.pipeline import SourceRow, run_import
 from apdesk.services.imports.result import ImportResult
-from apdesk.store import Store
 
 # field -> CTF element names, best first
 ELEMENTS: dict[str, tuple[str, ...]] = {
@@ -115,7 +116,7 @@ def _column(name: str) -> str:
 
 
 def import_ctf(
-    store: Store, data: bytes, *, dry_run: bool = False, today: date | None = None
+    session: Session, data: bytes, *, dry_run: bool = False, today: date | None = None
 ) -> ImportResult:
     """Import the pupils in a CTF: all or nothing, matched by UPN like the CSV import."""
     result = ImportResult(dry_run=dry_run)
@@ -124,4 +125,4 @@ def import_ctf(
     except ValueError as exc:
         result.error(0, "", str(exc))
         return result
-    return run_import(store, rows, _column, result, dry_run=dry_run, today=today)
+    return run_import(session, rows, _column, result, dry_run=dry_run, today=today)

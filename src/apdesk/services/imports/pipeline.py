@@ -21,7 +21,6 @@ from apdesk.models.types import utcnow
 from apdesk.services.imports import values
 from apdesk.services.imports.result import ImportResult
 from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year
-from apdesk.store import Store
 
 MAX_ROWS = 100_000
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -150,7 +149,7 @@ def _write(session: Session, plan: list[tuple[_Checked, Pupil | None]]) -> None:
 
 
 def run_import(
-    store: Store,
+    session: Session,
     rows: list[SourceRow],
     column: Callable[[str], str],
     result: ImportResult,
@@ -158,7 +157,9 @@ def run_import(
     dry_run: bool = False,
     today: date | None = None,
 ) -> ImportResult:
-    """Validate every row; write them all in one transaction only if none is wrong."""
+    """Validate every row; write them all, in the caller's transaction, only if none is wrong.
+
+    A refusal writes nothing: the session is rolled back when the store refused a row."""
     today = today or date.today()
     result.dry_run = dry_run
     if len(rows) > MAX_ROWS:
@@ -172,11 +173,11 @@ def run_import(
     if result.errors:
         return _refused(result)
     try:
-        with store.session() as session:
-            plan = _plan(session, checked, column, result)
-            if not result.errors and not dry_run:
-                _write(session, plan)
+        plan = _plan(session, checked, column, result)
+        if not result.errors and not dry_run:
+            _write(session, plan)
     except SQLAlchemyError as exc:
+        session.rollback()
         result.error(0, "", f"the store refused the import ({type(exc).__name__}): nothing changed")
         return _refused(result)
     if result.errors:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
-from apdesk.services.imports import ImportResult, detect_format, import_pupils, preview_csv
-from apdesk.store import Store
+from apdesk.services import imports
+from apdesk.services.imports import ImportResult, detect_format, preview_csv
+from apdesk.services.operations import pupils as pupil_ops
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.import_steps import CheckStep, MappingStep
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
@@ -201,13 +202,14 @@ class ImportDialog(QDialog):
     def dry_run(self) -> None:
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
         self._set_busy(True)
-        self.ctx.read(
-            lambda store: import_pupils(
-                store, data, filename=filename, fmt=fmt, column_map=column_map, dry_run=True
-            ),
-            self._checked,
-            self._failed,
-        )
+        self.ctx.query(
+            imports.import_pupils,
+            data,
+            filename=filename,
+            fmt=fmt,
+            column_map=column_map,
+            dry_run=True,
+        ).success(self._checked).failure(self._failed).run()
 
     def _checked(self, result: ImportResult) -> None:
         self._set_busy(False)
@@ -219,12 +221,14 @@ class ImportDialog(QDialog):
         if self.outcome is None or not self.outcome.ok:
             return
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
-
-        def work(store: Store) -> ImportResult:
-            return import_pupils(store, data, filename=filename, fmt=fmt, column_map=column_map)
-
         self._set_busy(True)
-        self.ctx.write(work, self._imported, self._failed)
+        self.ctx.op(
+            pupil_ops.import_pupils,
+            data,
+            filename=filename,
+            fmt=fmt,
+            column_map=column_map,
+        ).success(self._imported).failure(self._failed).run()
 
     def _imported(self, result: ImportResult) -> None:
         self._set_busy(False)
