@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.sync.inbox.db import register_school
@@ -58,5 +59,5 @@ def connected(store: Store, proxy: FaultProxy, placement_id: int) -> Store:
     """The school's store pointed at the proxy in front of the inbox, with a good token."""
     with store.session() as session:
         connection.set_endpoint(session, proxy.url)
-    connection.set_token(store, TOKEN)
+    store.run(set_la_token, connection.token_account(store), TOKEN)
     return store

@@ -13,6 +13,7 @@ from sync_harness import FaultProxy, Inbox, Waits
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, outbox, sender
 from apdesk.sync.inbox.db import list_packs
@@ -124,7 +125,7 @@ def test_an_unreachable_endpoint_leaves_packs_queued(
 ) -> None:
     with store.session() as session:
         connection.set_endpoint(session, "http://127.0.0.1:9")  # discard port: nothing listens
-    connection.set_token(store, TOKEN)
+    store.run(set_la_token, connection.token_account(store), TOKEN)
     pack_id = _queue(store, placement_id)
 
     report = sender.drain(store, policy)
@@ -136,7 +137,7 @@ def test_an_unreachable_endpoint_leaves_packs_queued(
 def test_a_rejected_token_stops_with_what_to_fix(
     connected: Store, proxy: FaultProxy, placement_id: int, policy: SendPolicy
 ) -> None:
-    connection.set_token(connected, "a-token-the-la-never-issued")
+    connected.run(set_la_token, connection.token_account(connected), "a-token-the-la-never-issued")
     pack_id = _queue(connected, placement_id)
 
     report = sender.drain(connected, policy)
@@ -191,7 +192,7 @@ def test_an_oversized_pack_is_refused_413(
     with run_inbox(tmp_path / "small.db", max_bytes=10_000) as small:
         with store.session() as session:
             connection.set_endpoint(session, small.url)
-        connection.set_token(store, TOKEN)
+        store.run(set_la_token, connection.token_account(store), TOKEN)
         _queue(store, placement_id, pdf=os.urandom(50_000))
         [outcome] = sender.drain(store, policy).outcomes
     assert outcome.state == "attention" and "larger than the LA accepts" in outcome.message

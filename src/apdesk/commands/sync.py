@@ -7,11 +7,18 @@ import sys
 import time
 from pathlib import Path
 
+from sqlmodel import Session
+
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
-from apdesk.models.types import utcnow
-from apdesk.store import Store
+from apdesk.services.operations.outbox import build_placement_pack
+from apdesk.services.operations.settings import (
+    school_public_key,
+    set_la_endpoint,
+    set_la_public_keys,
+    set_la_token,
+)
 from apdesk.sync import connection, keys, outbox, sender
-from apdesk.sync.pack import SUFFIX, build_pack
+from apdesk.sync.pack import SUFFIX
 from apdesk.sync.util import key_id
 
 SETTINGS = ("la-endpoint", "la-token", "la-public-key")
@@ -73,30 +80,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_config_set(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         if args.name == "la-endpoint":
-            with store.session() as session:
-                url = connection.set_endpoint(session, args.value)
+            url = store.run(set_la_endpoint, args.value).value
             print(f"LA endpoint set to {url}")
         elif args.name == "la-token":
             token = sys.stdin.readline().strip() if args.value == "-" else args.value
-            place = connection.set_token(store, token)
+            place = store.run(set_la_token, connection.token_account(store), token).value
             where = "the OS keyring" if place == "keyring" else "the encrypted store"
             print(f"LA token kept in {where}")
         else:
             path = Path(args.value)
             if not path.is_file():
                 raise UserError(f"la-public-key: {path} is not a file")
-            with store.session() as session:
-                ed, x = connection.set_la_public_keys(session, path.read_bytes())
-            print(f"LA keys set: receipts {ed or 'not checked'}, encryption {x or 'off'}")
+            kept = store.run(set_la_public_keys, path.read_bytes()).value
+            print(
+                f"LA keys set: receipts {kept.receipts or 'not checked'}, "
+                f"encryption {kept.encryption or 'off'}"
+            )
     return 0
 
 
-def _show(store: Store) -> dict[str, str | None]:
-    with store.session() as session:
-        endpoint = connection.endpoint(session)
-        _token, place = connection.read_token(store, session)
-        ed, x = connection.la_public_keys(session)
-        school_key = keys.signer_key_id(session)
+def _show(session: Session, account: str) -> dict[str, str | None]:
+    """A read: the school's key is shown once made (by the first pack or `pack public-key`)."""
+    endpoint = connection.endpoint(session)
+    _token, place = connection.read_token(session, account)
+    ed, x = connection.la_public_keys(session)
+    made = keys.read_secret(session, keys.SIGNING_KEY) is not None
+    school_key = keys.signer_key_id(session) if made else None
     token = {"keyring": "set (in keyring)", "store": "set (in the encrypted store)"}
     return {
         "la_endpoint": endpoint or None,
@@ -109,7 +118,7 @@ def _show(store: Store) -> dict[str, str | None]:
 
 def cmd_config_show(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        shown = _show(store)
+        shown = store.read(_show, connection.token_account(store))
     if args.json:
         print_json(shown)
         return 0
@@ -117,23 +126,19 @@ def cmd_config_show(args: argparse.Namespace) -> int:
     print(f"LA token:            {shown['la_token']}")
     print(f"LA receipt key:      {shown['la_receipt_key_id'] or 'not set (receipts unchecked)'}")
     print(f"LA encryption key:   {shown['la_encryption_key_id'] or 'not set (packs unencrypted)'}")
-    print(f"School signing key:  {shown['school_key_id']}")
+    print(f"School signing key:  {shown['school_key_id'] or 'made with the first pack'}")
     return 0
 
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        pdf = outbox.referral_for(session, args.placement)
-        built = build_pack(
-            session,
+    with opened_store(args) as store:
+        built = store.run(
+            build_placement_pack,
             args.placement,
             args.kind,
-            referral_pdf=pdf,
-            created_at=utcnow(),
+            queue=args.queue,
             encrypt=False if args.no_encrypt else None,
-        )
-        if args.queue:
-            outbox.queue_pack(session, built, args.placement)
+        ).value
     print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
     if args.queue:
         print("Queued in the outbox: `apdesk sync` sends it")
@@ -145,11 +150,10 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_public_key(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        pem = keys.public_key_pem(session)
-        kid = keys.signer_key_id(session)
-    Path(args.out).write_bytes(pem)
-    print(f"School public key {kid} written to {args.out}")
+    with opened_store(args) as store:
+        key = store.run(school_public_key).value  # the key pair is made on first use
+    Path(args.out).write_bytes(key.pem)
+    print(f"School public key {key.key_id} written to {args.out}")
     return 0
 
 
@@ -177,8 +181,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        rows = outbox.list_outbox(session)
+    with opened_store(args) as store:
+        rows = store.read(outbox.list_outbox)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0

@@ -2,6 +2,7 @@
 
 The token is write-only here: it goes to the keyring (or the encrypted store) and is never
 shown back, only where it is kept. "Test connection" makes a real request, off the GUI thread.
+Saving is one operation: the endpoint, the LA's keys and the token are kept together or not at all.
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.settings import SchoolKey, save_la_connection, school_public_key
 from apdesk.sync import connection, keys
 from apdesk.sync.sender import SendPolicy, check_reachable, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
@@ -51,12 +55,12 @@ class ConnectionView:
     school_key_id: str
 
 
-def load_view(store: Store) -> ConnectionView:
-    with store.session() as session:
-        url = connection.endpoint(session)
-        _token, place = connection.read_token(store, session)
-        ed, x = connection.la_public_keys(session)
-        school = keys.signer_key_id(session) if keys.read_secret(session, keys.SIGNING_KEY) else ""
+def load_view(session: Session, account: str) -> ConnectionView:
+    """A read: the school's key is shown only once made (making it is a write)."""
+    url = connection.endpoint(session)
+    _token, place = connection.read_token(session, account)
+    ed, x = connection.la_public_keys(session)
+    school = keys.signer_key_id(session) if keys.read_secret(session, keys.SIGNING_KEY) else ""
     held = [
         _("signing key {key}").format(key=key_id(ed)) if ed else "",
         _("encryption key {key}").format(key=key_id(x)) if x else "",
@@ -155,7 +159,13 @@ class SettingsDialog(QDialog):
         self._probe = _Probe(self)
         self._probe.done.connect(self._tested)
         self.finished.connect(lambda _result: self._pool.waitForDone(15_000))
-        ctx.read(load_view, self.show_view)
+        self.account = connection.token_account(ctx.store)  # the keyring entry of the token
+        self.loader: Loader[ConnectionView] = Loader(ctx, self._fetch, self.show_view, self)
+        self.follower = ChangeFollower(self, ctx, {Kind.SETTING}, self.loader.reload)
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> ConnectionView:
+        return load_view(session, self.account)
 
     def _row(self, label: QLabel, button: QPushButton) -> QWidget:
         row = QWidget(self)
@@ -213,18 +223,24 @@ class SettingsDialog(QDialog):
             self.write_school_key(Path(path))
 
     def write_school_key(self, path: Path) -> None:
-        def export(store: Store) -> Path:
-            with store.session() as session:  # a write: the key is made on first use
-                pem = keys.public_key_pem(session)
-            path.write_bytes(pem)
-            return path
+        """An operation: the key pair is made on first use. The file is written after."""
+        self.ctx.op(school_public_key).success(lambda key: self._export(key, path)).failure(
+            self._failed
+        ).run()
 
-        self.ctx.write(export, self._exported, self._failed)
-
-    def _exported(self, path: Path) -> None:
+    def _export(self, key: SchoolKey, path: Path) -> None:
+        try:
+            path.write_bytes(key.pem)
+        except OSError as exc:
+            self.error.show_message(
+                _("{name} could not be written ({reason}): choose another folder.").format(
+                    name=path.name, reason=exc.strerror or type(exc).__name__
+                )
+            )
+            return
         self.error.show_message("")
         self.exported_to = path
-        self.ctx.read(load_view, self.show_view)
+        self.loader.reload()
 
     # -- test ------------------------------------------------------------------
     def test_connection(self) -> None:
@@ -251,15 +267,9 @@ class SettingsDialog(QDialog):
         for label in (*self.errors.values(), self.error):
             label.show_message("")
         url, token, pem = self.endpoint.text(), self.token.text(), self.la_pem
-
-        def write(store: Store) -> str:
-            with store.session() as session:
-                connection.set_endpoint(session, url)
-                if pem is not None:
-                    connection.set_la_public_keys(session, pem)
-            return connection.set_token(store, token) if token.strip() else ""
-
-        self.ctx.write(write, self._saved, self._failed)
+        self.ctx.op(save_la_connection, self.account, url, token, pem).success(self._saved).failure(
+            self._failed
+        ).source(self).run()
 
     def _saved(self, _place: str) -> None:
         self.token.clear()

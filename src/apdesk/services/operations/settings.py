@@ -1,0 +1,71 @@
+"""The school's settings: its details (set-up and later), and the LA connection (endpoint,
+token, the LA's public keys, the school's own signing key).
+
+The LA token goes to the OS keyring where there is a real one, else into the encrypted store;
+`account` names its keyring entry (`sync.connection.token_account(store)`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from apdesk.services.school import SchoolDetails, save_school
+from apdesk.store.operations import operation
+from apdesk.sync import connection, keys
+
+
+@dataclass(frozen=True)
+class LaKeys:
+    """Ids of the LA keys kept: Ed25519 checks receipts, X25519 encrypts packs."""
+
+    receipts: str | None
+    encryption: str | None
+
+
+@dataclass(frozen=True)
+class SchoolKey:
+    pem: bytes
+    key_id: str
+
+
+@operation
+def save_school_details(session: Session, details: SchoolDetails) -> None:
+    """The school's name, URN, LA code and establishment number (checked first)."""
+    save_school(session, details)
+
+
+@operation
+def set_la_endpoint(session: Session, url: str) -> str:
+    """Where packs go; returns the address as kept (no trailing slash)."""
+    return connection.set_endpoint(session, url)
+
+
+@operation
+def set_la_public_keys(session: Session, pem: bytes) -> LaKeys:
+    return LaKeys(*connection.set_la_public_keys(session, pem))
+
+
+@operation
+def set_la_token(session: Session, account: str, token: str) -> str:
+    """Keep the school's token; returns where it went ("keyring" or "store")."""
+    return connection.keep_token(session, account, token)
+
+
+@operation
+def save_la_connection(
+    session: Session, account: str, url: str, token: str = "", pem: bytes | None = None
+) -> str:
+    """The Settings dialog's Save, all or nothing: the endpoint, the LA's keys when a file was
+    chosen, the token when one was typed. Returns where the token went ("" if none typed)."""
+    connection.set_endpoint(session, url)
+    if pem is not None:
+        connection.set_la_public_keys(session, pem)
+    return connection.keep_token(session, account, token) if token.strip() else ""
+
+
+@operation
+def school_public_key(session: Session) -> SchoolKey:
+    """The school's public signing key, to give the LA; the key pair is made on first use."""
+    return SchoolKey(keys.public_key_pem(session), keys.signer_key_id(session))
