@@ -1,7 +1,8 @@
 """Retention: how long each kind of record is kept, what is past its time, and purging it.
 
 Purges run as plain SQL deletes (not ORM deletes) so the audit hook never copies the purged
-person's details into a new audit row; one summary row records counts only. Existing audit
+person's details into a new audit row; one summary row records counts only, and the change set
+is told which kinds of record went (`note_change`). Existing audit
 rows are left as they are: the hash chain covers their text, so rewriting them would make the
 log fail verification (see `AUDIT_NOTE`).
 """
@@ -20,14 +21,17 @@ from sqlmodel import Session, SQLModel
 from apdesk.models import Attachment, AttendanceMark, AuditEvent, OutboxItem, Placement, Pupil
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.models.school import Setting
 from apdesk.models.types import utcnow
 from apdesk.store import Store, audit
+from apdesk.store.changes import Action, note_change
 
 IRMS = "source: IRMS toolkit for schools"
 REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
 APDESK = "apdesk default"
 SETTING_PREFIX = "retention."
+KINDS = frozenset(kind.value for kind in Kind)
 AUDIT_NOTE = (
     "Audit rows are kept whole: each row's hash covers its text, so redacting older rows "
     "would break the chain that proves the log is untouched. Purges add one row with counts only."
@@ -173,13 +177,21 @@ def _cascade(
                 continue
             targets = select(fk.column).where(where)
             if null_optional and fk.parent.nullable:
-                session.execute(
+                cleared = session.execute(
                     update(child).where(fk.parent.in_(targets)).values({fk.parent.name: None})
                 )
+                _noted(session, "update", child, cleared.rowcount)  # type: ignore[attr-defined]
             else:
                 _cascade(session, child, fk.parent.in_(targets), counts, null_optional)
     result = session.execute(delete(table).where(where))
     counts[table.name] = counts.get(table.name, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
+    _noted(session, "delete", table, result.rowcount)  # type: ignore[attr-defined]
+
+
+def _noted(session: Session, action: Action, table: Table, rows: int | None) -> None:
+    """Bulk SQL passes the audit hook by: say which kind of record it touched."""
+    if rows and table.name in KINDS:
+        note_change(session, action, Kind(table.name))
 
 
 ROOTS: dict[str, tuple[type[SQLModel], bool]] = {
@@ -213,8 +225,10 @@ def _summary_row(session: Session, actor: str, counts: dict[str, int]) -> None:
     session.execute(insert(table), [row])
 
 
-def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
-    """Delete the chosen records (and what hangs off them), then VACUUM so no page keeps them."""
+def purge(session: Session, items: Sequence[DueItem]) -> dict[str, int]:
+    """Delete the chosen records (and what hangs off them) in the caller's transaction; the
+    operation `purge_records` calls this. Run `vacuum(store)` after the commit, so no free page
+    keeps them."""
     by_rule: dict[str, list[str]] = {}
     for item in items:
         if item.rule not in ROOTS:
@@ -223,15 +237,15 @@ def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
     counts: dict[str, int] = {}
     if not by_rule:
         return counts
-    with store.session() as session:
-        for rule, ids in by_rule.items():
-            model, null_optional = ROOTS[rule]
-            table = _table(model)
-            key_col = table.c.id
-            keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
-            _cascade(session, table, key_col.in_(keys), counts, null_optional)
-        _summary_row(session, store.actor, {k: v for k, v in counts.items() if v})
-    vacuum(store)
+    for rule, ids in by_rule.items():
+        model, null_optional = ROOTS[rule]
+        table = _table(model)
+        key_col = table.c.id
+        keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
+        _cascade(session, table, key_col.in_(keys), counts, null_optional)
+    actor = str(session.info.get(audit.ACTOR_KEY, ""))
+    _summary_row(session, actor, {k: v for k, v in counts.items() if v})
+    note_change(session, "create", Kind.AUDIT)
     return {k: v for k, v in counts.items() if v}
 
 
