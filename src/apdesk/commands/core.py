@@ -18,7 +18,8 @@ from apdesk.commands.common import (
 )
 from apdesk.services import demo
 from apdesk.services.info import store_info
-from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.operations.settings import save_school_details
+from apdesk.services.school import SchoolDetails
 from apdesk.store import Store
 from apdesk.store.audit import verify_chain
 
@@ -66,8 +67,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UserError("the two passphrases differ: nothing was created")
     store, recovery = Store.create(folder, passphrase, use_keyring=not args.no_keyring)
     try:
-        with store.session() as session:
-            save_school(session, details)
+        store.run(save_school_details, details)
     finally:
         store.lock()
     print(f"Created an encrypted store in {folder}")
@@ -113,7 +113,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        report = verify_chain(session)
+    with opened_store(args) as store:
+        report = store.read(verify_chain)
     print(report.message)
     return 0 if report.ok else 1

@@ -56,5 +56,8 @@ def save_school(session: Session, details: SchoolDetails) -> School:
 
 
 def school_details(session: Session) -> SchoolDetails:
-    school = get_school(session)
+    """A read: blank details when the school has not been recorded yet (nothing is added)."""
+    school = session.exec(select(School)).first()
+    if school is None:
+        return SchoolDetails()
     return SchoolDetails(**{f.name: getattr(school, f.name) for f in fields(SchoolDetails)})
