@@ -4,14 +4,18 @@ only if something it shows changed."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
+from tests.conftest import TEST_PASSPHRASE
 
 from apdesk.models.enums import AuditKind, AuditOutcome
 from apdesk.models.upn import make_upn
@@ -23,11 +27,12 @@ from apdesk.services.operations.security import set_retention_period
 from apdesk.services.providers import list_providers
 from apdesk.services.pupils import ContactInput, PupilInput, list_pupils
 from apdesk.services.qa import AuditInput, ConcernInput
-from apdesk.store import Store
+from apdesk.store import KdfParams, Store
 from apdesk.sync.outbox import list_outbox
 from apdesk.ui.audit.page import AuditPage
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import Loader
+from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.outbox.page import OutboxPage
 from apdesk.ui.outbox.sync_controller import SENT, SyncController
 from apdesk.ui.providers.editor import ProviderEditor
@@ -39,10 +44,28 @@ from apdesk.ui.security.dialog import SecurityDialog
 TODAY = date.today()
 
 
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One small demo school for the module (making it takes seconds); each test gets a copy."""
+    folder = tmp_path_factory.mktemp("demo") / "store"
+    made, _recovery = Store.create(folder, TEST_PASSPHRASE, kdf=KdfParams.fast(), use_keyring=False)
+    populate(made, pupils=8, seed=5)
+    made.lock()
+    return folder
+
+
 @pytest.fixture
-def demo(store: Store) -> Store:
-    populate(store, pupils=8, seed=5)
-    return store
+def demo(demo_folder: Path, tmp_path: Path) -> Iterator[Store]:
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_folder, folder)
+    opened = Store.open(folder, passphrase=TEST_PASSPHRASE, use_keyring=False)
+    yield opened
+    opened.lock()
+
+
+@pytest.fixture
+def ctx(demo: Store, tasks: InlineTaskRunner, settings: QSettings) -> AppContext:
+    return AppContext(demo.folder, tasks, settings, store=demo)
 
 
 @pytest.fixture
