@@ -27,3 +27,14 @@ def settings(tmp_path: Path) -> Iterator[QSettings]:
 @pytest.fixture
 def ctx(store: Store, tasks: InlineTaskRunner, settings: QSettings) -> AppContext:
     return AppContext(store.folder, tasks, settings, store=store)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Runs before pytest-qt closes the test's widgets: an editor the test left holding typed
+    input would otherwise ask Save / Discard / Cancel with nobody there to answer."""
+    from apdesk.ui.widgets.guard import open_editors
+
+    for editor in open_editors():
+        editor.mark_saved()
+    return (yield)

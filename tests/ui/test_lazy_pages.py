@@ -13,7 +13,7 @@ from tests.conftest import TEST_PASSPHRASE
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.tasks import Task, TaskRunner
+from apdesk.ui.core.tasks import Pool, Task, TaskRunner
 from apdesk.ui.home import page as home_module
 from apdesk.ui.home.page import HomePage
 from apdesk.ui.shell import pages as page_registry
@@ -105,7 +105,7 @@ class HeldTasks(TaskRunner):
         super().__init__()
         self.held: list[Task] = []
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task, pool: Pool) -> None:
         self.held.append(task)
 
     def run_all(self) -> None:

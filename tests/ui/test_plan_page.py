@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from tests.unit.test_plans_factory import make_placement, make_pupil
@@ -60,7 +60,7 @@ def type_target(qtbot: QtBot, page: PlansPage, texts: list[str], by: date) -> No
     assert isinstance(editor, TargetEditor)
     for edit, text in zip(editor.edits.values(), texts, strict=True):
         qtbot.keyClicks(edit, text)
-    editor.by_date.setDate(QDate(by))
+    editor.by_date.set_value(by)
     with qtbot.waitSignal(editor.accepted):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
@@ -96,7 +96,7 @@ def test_write_a_plan_and_hold_a_review(qtbot: QtBot, ctx: AppContext, store: St
     dialog.progress[1].set_rating(ProgressRating.EMERGING)
     qtbot.keyClicks(dialog.decisions, "Add one mainstream maths lesson a week.")
     next_review = TODAY + timedelta(weeks=6)
-    dialog.next_review.setDate(QDate(next_review))
+    dialog.next_review.set_value(next_review)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -129,7 +129,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     assert "Outcome" in dialog.errors.labels["Outcome"].text()
     dialog.set_outcome(PlacementOutcome.RETURNED)
     returned = TODAY - timedelta(weeks=6, days=1)
-    dialog.ended_on.setDate(QDate(returned))
+    dialog.ended_on.set_value(returned)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.follow_ups == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.ui.test_plan_page import running_placement
 from tests.unit.test_plans_factory import target
@@ -56,7 +56,7 @@ def test_a_missing_next_review_is_refused_beside_the_field_and_nothing_is_lost(
     with store.session() as s:
         assert not [r for r in plans.list_reviews(s, dialog.setup.placement_id) if r.held]
 
-    dialog.next_review.setDate(QDate(TODAY + timedelta(weeks=6)))
+    dialog.next_review.set_value(TODAY + timedelta(weeks=6))
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.labels["Next review"].text() == ""
@@ -79,7 +79,7 @@ def test_the_attendance_for_the_period_follows_the_date(
     dialog = open_dialog(qtbot, ctx, store)
     assert dialog.attendance.text().startswith("No register marks")
     before = dialog.attendance.text()
-    dialog.held_on.setDate(QDate(TODAY - timedelta(days=3)))
+    dialog.held_on.set_value(TODAY - timedelta(days=3))
     assert dialog.attendance.text() != before
 
 

@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
+from apdesk.ui.core.tasks import InlineTaskRunner, Pool, ThreadTaskRunner
 
 
 def test_the_thread_runner_works_off_the_gui_thread_and_reports_on_it(qtbot: QtBot) -> None:
@@ -80,3 +80,28 @@ def test_the_inline_runner_calls_back_before_submit_returns(qapp: object) -> Non
     task = runner.submit(lambda: "done", results.append)
     assert results == ["done"]
     assert task.done
+
+
+def test_a_read_runs_while_the_writer_is_busy(qtbot: QtBot) -> None:
+    """A dashboard read never waits behind a slow write, and a write never behind a read."""
+    runner = ThreadTaskRunner()
+    release = threading.Event()
+    finished: list[str] = []
+    slow_write = runner.submit(lambda: release.wait(10) and finished.append("write"))
+    read = runner.submit(lambda: finished.append("read"), pool=Pool.READER)
+    qtbot.waitUntil(lambda: read.done, timeout=5000)
+    assert finished == ["read"] and not slow_write.done
+    release.set()
+    qtbot.waitUntil(lambda: slow_write.done, timeout=5000)
+    assert finished == ["read", "write"]
+    assert runner.shutdown()
+
+
+def test_waiting_for_reads_to_finish(qtbot: QtBot) -> None:
+    runner = ThreadTaskRunner()
+    release = threading.Event()
+    runner.submit(lambda: release.wait(10), pool=Pool.READER)
+    assert not runner.wait_idle(Pool.READER, timeout_ms=50)
+    release.set()
+    assert runner.wait_idle(Pool.READER, timeout_ms=5000)
+    assert runner.shutdown()

@@ -20,7 +20,8 @@ from apdesk.models.kinds import Kind
 from apdesk.store import KdfParams, Store, StoreLocked
 from apdesk.store.changes import ANY, Changes
 from apdesk.store.operations import OperationFn, Outcome
-from apdesk.ui.core.tasks import ErrorHandler, ResultHandler, Task, TaskRunner
+from apdesk.ui.core.tasks import ErrorHandler, Pool, ResultHandler, Task, TaskRunner
+from apdesk.ui.core.windows import OpenWindows
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -66,6 +67,7 @@ class AppContext(QObject):
         self.settings = settings
         self.kdf = kdf  # Argon2id cost for new stores and passphrases; None means the default
         self._store = store
+        self.windows = OpenWindows(self)  # one window per record, across every page
         tasks.unhandled_error.connect(self.report)
 
     # -- the store -------------------------------------------------------------
@@ -88,7 +90,13 @@ class AppContext(QObject):
         """Forget the store now; drop its key and engine on the worker, after queued work."""
         store, self._store = self._store, None
         if store is not None:
-            self.tasks.submit(store.lock)
+            tasks = self.tasks
+
+            def lock_when_reads_are_done() -> None:
+                tasks.wait_idle(Pool.READER)
+                store.lock()
+
+            tasks.submit(lock_when_reads_are_done)
         self.locked.emit()
 
     # -- work ------------------------------------------------------------------
@@ -104,7 +112,7 @@ class AppContext(QObject):
     ) -> Call[T]:
         """A read `fn(session, *args)` in a session that refuses writes. Finish with `.run()`."""
         store = self.store
-        return Call(self, lambda: store.read(fn, *args, **kwargs), writes=False)
+        return Call(self, lambda: store.read(fn, *args, **kwargs), writes=False, pool=Pool.READER)
 
     def read(  # the old way: being replaced by `op` and `query`
         self,
@@ -145,10 +153,13 @@ class Call(Generic[T]):
     Anki's `CollectionOp`/`QueryOp`, at apdesk's scale: the callbacks are always called on the
     GUI thread, a failure nobody handles reaches the window as one sentence."""
 
-    def __init__(self, ctx: AppContext, work: Callable[[], Any], *, writes: bool) -> None:
+    def __init__(
+        self, ctx: AppContext, work: Callable[[], Any], *, writes: bool, pool: Pool = Pool.WRITER
+    ) -> None:
         self._ctx = ctx
         self._work = work
         self._writes = writes
+        self._pool = pool
         self._on_done: Callable[[T], None] | None = None
         self._on_error: ErrorHandler | None = None
         self._source: QObject | None = None
@@ -170,7 +181,10 @@ class Call(Generic[T]):
         # A closure, not the bound method: a signal holds a plain object's method weakly, and
         # nothing else keeps this call alive until the worker answers.
         return self._ctx.tasks.submit(
-            self._work, lambda result: self._deliver(result), self._on_error or self._ctx.report
+            self._work,
+            lambda result: self._deliver(result),
+            self._on_error or self._ctx.report,
+            pool=self._pool,
         )
 
     def _deliver(self, result: Any) -> None:

@@ -1,19 +1,33 @@
-"""One way to run work off the GUI thread: a single worker, results and errors back as signals.
+"""One way to run work off the GUI thread: pools of workers, results and errors back as signals.
 
-A single worker means a single writer: database work runs in the order it was submitted and
-never races itself. The GUI thread only ever submits and is called back; it never waits.
-Tests use `InlineTaskRunner`, which runs the same callables at once on the calling thread.
+Work goes to a pool by what it does. The writer pool has one thread, so writes run in the order
+they were submitted and never race each other. Reads go to the reader pool, on their own
+read-only connections (SQLite's WAL lets them run beside the writer), so a dashboard read never
+delays the next mark typed, and a mark never waits for a dashboard. Network work (sending to the
+LA, testing a connection) has its own pool, so a slow server holds up neither. A read that must
+see a write just made is asked for in the write's success callback. The GUI thread only ever
+submits and is called back; it never waits. Tests use `InlineTaskRunner`, which runs the same
+callables at once on the calling thread.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+class Pool(StrEnum):
+    WRITER = "writer"  # one thread: the only one that writes to the store
+    READER = "reader"  # reads, on read-only connections, beside the writer
+    NETWORK = "network"  # the LA's server: never holds up the store's work
+
 
 ResultHandler = Callable[[Any], None]
 ErrorHandler = Callable[[BaseException], None]
@@ -72,8 +86,11 @@ class TaskRunner(QObject):
         fn: Callable[[], Any],
         on_result: ResultHandler | None = None,
         on_error: ErrorHandler | None = None,
+        *,
+        pool: Pool = Pool.WRITER,
     ) -> Task:
-        """Queue `fn`; `on_result(value)` or `on_error(exc)` is called later on the GUI thread."""
+        """Queue `fn` on `pool`; `on_result(value)` or `on_error(exc)` is called later on the
+        GUI thread."""
         task = Task(fn)  # no parent: deleteLater alone ends its life
         if on_result is not None:
             task.succeeded.connect(on_result)
@@ -83,11 +100,15 @@ class TaskRunner(QObject):
         self._active.add(task)
         if not was_busy:
             self.busy_changed.emit(True)
-        self._start(task)
+        self._start(task, pool)
         return task
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task, pool: Pool) -> None:
         raise NotImplementedError
+
+    def wait_idle(self, pool: Pool, timeout_ms: int = 30_000) -> bool:
+        """Block until `pool` has no work (called from a worker, e.g. before locking)."""
+        return True
 
     def _forget(self, task: Task) -> None:
         self._active.discard(task)
@@ -112,24 +133,34 @@ class _Job(QRunnable):
         self.task.execute()
 
 
+READERS = max(1, min(2, os.cpu_count() or 1))
+
+
 class ThreadTaskRunner(TaskRunner):
-    """The application's runner: one worker thread, jobs run in submission order."""
+    """The application's runner: one writer thread (jobs in submission order), readers beside
+    it, and a pool for the network."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # keep the one worker; SQLite prefers a stable thread
+        self._pools: dict[Pool, QThreadPool] = {}
+        for pool, threads in ((Pool.WRITER, 1), (Pool.READER, READERS), (Pool.NETWORK, 2)):
+            made = QThreadPool(self)
+            made.setMaxThreadCount(threads)
+            made.setExpiryTimeout(-1)  # keep the workers; SQLite prefers stable threads
+            self._pools[pool] = made
 
-    def _start(self, task: Task) -> None:
-        self._pool.start(_Job(task))
+    def _start(self, task: Task, pool: Pool) -> None:
+        self._pools[pool].start(_Job(task))
+
+    def wait_idle(self, pool: Pool, timeout_ms: int = 30_000) -> bool:
+        return self._pools[pool].waitForDone(timeout_ms)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+        return all(p.waitForDone(timeout_ms) for p in self._pools.values())
 
 
 class InlineTaskRunner(TaskRunner):
     """For tests: runs each job immediately on the calling thread, same signals and callbacks."""
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task, pool: Pool) -> None:
         task.execute()

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -184,7 +183,7 @@ class VoiceEditor(EntryDialog):
         self.placement_id = placement_id
         self.voice_of = combo(_("Whose voice"), [(_(v.label), v.value) for v in VoiceOf], self)
         self.said_on = date_edit(_("Date"), date.today(), self)
-        self.said_on.setMaximumDate(QDate(date.today()))
+        self.said_on.set_range(latest=date.today())
         self.how = line(_("How gathered"), self, _("e.g. conversation with key adult"))
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(_("What was said"))

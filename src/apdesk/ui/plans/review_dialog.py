@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,7 +88,7 @@ class ReviewDialog(QDialog):
 
         left = QFormLayout()
         self.held_on = date_edit(_("Date held"), date.today(), self)
-        self.held_on.setMaximumDate(QDate(date.today()))
+        self.held_on.set_range(latest=date.today())
         self.errors.add_row(left, _("Date held"), self.held_on, _("&Held on:"))
         self.attendance = read_only(_("Attendance for the period"), self)
         left.addRow(_("Attendance:"), self.attendance)
@@ -134,7 +133,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.held_on.dateChanged.connect(self.refresh_period)
+        self.held_on.changed.connect(self.refresh_period)
         self.refresh_period()
         self.resize(1040, 620)
 

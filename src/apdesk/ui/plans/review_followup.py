@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -57,7 +56,7 @@ class FollowUpDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.done_on = date_edit(_("Date checked"), date.today(), self)
-        self.done_on.setMaximumDate(QDate(date.today()))
+        self.done_on.set_range(latest=date.today())
         self.since = read_only(_("Attendance since the return"), self)
         self.yes = QRadioButton(_("&Yes"), self)
         self.yes.setAccessibleName(_("Still attending: yes"))
@@ -95,7 +94,7 @@ class FollowUpDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
-        self.done_on.dateChanged.connect(self.refresh_since)
+        self.done_on.changed.connect(self.refresh_since)
         self.refresh_since()
 
     def refresh_since(self) -> None:

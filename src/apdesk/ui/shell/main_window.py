@@ -33,6 +33,7 @@ from apdesk.ui.security.install import install as install_security
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.widgets.basics import BusyBar
+from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
@@ -85,6 +86,7 @@ class MainWindow(ShellWindow):
         self.specs = list(PAGES if pages is None else pages)
         self.pages = Pages(self.page)  # the pages built since the last unlock
         self.unlock_dialog: UnlockDialog | None = None
+        self.shelf = Shelf(self)
         self.setWindowTitle("apdesk")
         self.setAccessibleName(_("apdesk main window"))
 
@@ -239,6 +241,7 @@ class MainWindow(ShellWindow):
         self.lock_label.setText(_("Locked"))
 
     def _on_locked(self) -> None:
+        self.shelf.shelve()  # open editors keep their input, hidden, until unlock
         self._drop_pages()
         self._show_locked()
         self.ask_to_unlock()
@@ -273,6 +276,7 @@ class MainWindow(ShellWindow):
         row = keys.index(wanted) if wanted in keys else 0
         self.sidebar.setCurrentRow(-1)  # force a change so the page is shown and refreshed
         self.sidebar.setCurrentRow(row)
+        self.shelf.unshelve()
 
     # -- dialogs and settings ------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -308,5 +312,8 @@ class MainWindow(ShellWindow):
         self.ctx.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not close_all(open_editors()):  # someone chose to go back to unsaved input
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)

@@ -1,29 +1,25 @@
-"""Small inputs the provider and placement editors share: a date that may be blank, money in
-pounds stored as pence, a list of check boxes, and the QA state as an icon plus words."""
+"""Small inputs the editors share: the date field (see date_field), money in pounds stored as
+pence, a list of check boxes, and the QA state as an icon plus words."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
-    QSizePolicy,
     QStyle,
-    QToolButton,
     QWidget,
 )
 
 from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+from apdesk.ui.widgets.date_field import DateField
 
-BLANK = QDate(2000, 1, 1)  # shown as "Not set"; no AP record is dated that early
+__all__ = ["ChoiceBoxes", "DateField", "PoundsField", "qa_icon", "qa_text"]
 
 QA_TEXT = {
     CURRENT: N_("QA current"),
@@ -48,44 +44,6 @@ def qa_text(state: str) -> str:
 def qa_icon(widget: QWidget, state: str) -> QIcon:
     pixmap = QA_ICON.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
     return widget.style().standardIcon(pixmap)
-
-
-class DateField(QWidget):
-    """A date with a calendar, that can also be left blank (the Clear button)."""
-
-    changed = Signal()
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(BLANK)
-        self.edit.setSpecialValueText(_("Not set"))
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setMinimumWidth(130)
-        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(_("Clear"))
-        self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
-        self.clear_button.clicked.connect(lambda: self.set_value(None))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        self.setFocusProxy(self.edit)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def value(self) -> date | None:
-        chosen = self.edit.date()
-        if chosen == BLANK:
-            return None
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.setDate(BLANK if value is None else QDate(value.year, value.month, value.day))
 
 
 class PoundsField(QDoubleSpinBox):

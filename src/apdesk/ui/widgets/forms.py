@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,18 +19,12 @@ from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.date_field import DateField
 
-DATE_FORMAT = "d MMMM yyyy"
 
-
-def date_edit(accessible_name: str, value: date | None, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setAccessibleName(accessible_name)
-    edit.setDate(QDate(value or date.today()))
-    edit.setMinimumWidth(200)
-    return edit
+def date_edit(accessible_name: str, value: date | None, parent: QWidget) -> DateField:
+    """A date that must be given, starting at `value` (today when None)."""
+    return DateField(accessible_name, parent, value=value or date.today(), optional=False)
 
 
 def read_only(accessible_name: str, parent: QWidget) -> QLabel:
@@ -43,9 +36,13 @@ def read_only(accessible_name: str, parent: QWidget) -> QLabel:
     return label
 
 
-def to_date(edit: QDateEdit) -> date:
-    qdate = edit.date()
-    return date(qdate.year(), qdate.month(), qdate.day())
+def to_date(field: DateField) -> date:
+    """The date in a field that must hold one; a ValidationError naming it otherwise."""
+    found = optional_date(field)
+    if found is None:
+        name = field.edit.accessibleName()
+        raise ValidationError(name, _("is not set"), _("type a date or pick one"))
+    return found
 
 
 class FieldErrors:
@@ -61,7 +58,7 @@ class FieldErrors:
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        if isinstance(field, QDateEdit | QComboBox):  # short values: no need to stretch
+        if isinstance(field, DateField | QComboBox):  # short values: no need to stretch
             column.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             column.addWidget(field)
@@ -86,20 +83,17 @@ class FieldErrors:
         return target
 
 
-NOT_SET = QDate(2000, 1, 1)  # an optional date box shows its "Not set" text at this date
+def optional_date_edit(accessible_name: str, value: date | None, parent: QWidget) -> DateField:
+    """A date that may be left empty: it reads "Not set" until one is typed or picked."""
+    return DateField(accessible_name, parent, value=value)
 
 
-def optional_date_edit(accessible_name: str, value: date | None, parent: QWidget) -> QDateEdit:
-    """A date box that may be left empty: it reads "Not set" until a date is chosen."""
-    edit = date_edit(accessible_name, value, parent)
-    edit.setMinimumDate(NOT_SET)
-    edit.setSpecialValueText(_("Not set"))
-    edit.setDate(QDate(value) if value else NOT_SET)
-    return edit
-
-
-def optional_date(edit: QDateEdit) -> date | None:
-    return None if edit.date() == NOT_SET else to_date(edit)
+def optional_date(field: DateField) -> date | None:
+    """The date in `field`, None when blank; a ValidationError when the text is not a date."""
+    problem = field.problem()
+    if problem is not None:
+        raise ValidationError(field.edit.accessibleName(), problem)
+    return field.value()
 
 
 def name_buttons(box: QDialogButtonBox) -> None:
