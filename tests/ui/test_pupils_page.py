@@ -255,6 +255,9 @@ def test_a_contact_is_added_from_the_detail_panel(
     assert view is not None and len(view.contacts) == len(before) + 1
     texts = [page.detail.contacts.item(i).text() for i in range(page.detail.contacts.count())]
     assert any("Ms Synthetic Carer (Foster carer)" in t for t in texts)
+    contacts = page.detail.contacts  # a long entry wraps: the list grows to show it whole
+    rects = [contacts.visualItemRect(contacts.item(i)) for i in range(contacts.count())]
+    assert max(r.bottom() for r in rects) < contacts.viewport().height()
 
 
 def test_a_locked_store_is_not_touched(
