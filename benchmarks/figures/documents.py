@@ -17,10 +17,9 @@ from benchmarks.stats import ratio, time_ms
 def _text_rows(record: Any) -> list[tuple[str, str]]:
     """The form's label/value pairs as plain text (the floor lays out the same words)."""
     parts = (
+        referral._form_rows,
         referral._pupil_rows,
-        referral._needs_rows,
         referral._provision_rows,
-        referral._outcome_rows,
     )
     rows = []
     for part in parts:

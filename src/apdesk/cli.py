@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "apdesk.commands.plans",
     "apdesk.commands.reports",
     "apdesk.commands.privacy",
+    "apdesk.commands.guide",
 ]
 
 

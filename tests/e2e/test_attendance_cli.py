@@ -60,7 +60,8 @@ def test_import_report_and_export(tmp_path: Path, cli_env: dict[str, str]) -> No
     assert set(result["warnings"][0]) == {"row", "column", "message"}
 
     bad = tmp_path / "bad.csv"
-    bad.write_text(f"upn,date,session,code\n{a},2024-01-10,AM,B\n{a},2024-01-10,PM,H\n")
+    # H was a valid code in January 2024; from 19 August 2024 it is retired
+    bad.write_text(f"upn,date,session,code\n{a},2024-01-10,AM,H\n{a},2024-09-10,PM,H\n")
     refused = apdesk(env, "import", "attendance", str(bad), "--json", "--store", str(folder))
     assert refused.returncode == 2
     errors = json.loads(refused.stdout)["errors"]

@@ -74,7 +74,7 @@ def test_referral_and_letter_are_written(demo: tuple[Path, dict[str, str]], tmp_
     assert done.returncode == 0, done.stderr
     assert str(out) in done.stdout
     text = read_pdf(out)
-    assert "Northbridge Academy (demo)" in text and "Name of the provision" in text
+    assert "Northbridge Academy (demo)" in text and "Name of alternative provision" in text
     assert provider in text
     assert [p.name for p in tmp_path.iterdir()] == ["referral.pdf"]  # no temporary left behind
 

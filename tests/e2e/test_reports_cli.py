@@ -112,4 +112,23 @@ def test_export_census_csv(store: Store, cli_env: dict[str, str], tmp_path: Path
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text())
     assert data["period"] == {"from": "2024-10-04", "to": "2025-01-16"}
-    assert sum(1 for p in data["placements"] if p["missing"]) == 1
+    assert sum(1 for p in data["placements"] if p["apdesk_missing"]) == 1
+    assert any("APReason is left blank" in note for note in data["notes"])
+
+
+def test_export_census_refuses_a_day_that_is_not_a_census_day(
+    store: Store, cli_env: dict[str, str]
+) -> None:
+    """School census days: the first Thursday of October, the third of January and May. Any
+    other day is refused with the nearest census days named, unless --any-date is given."""
+    folder = school_store(store)
+    args = ["export", "census", "--date", "2025-03-12", "--store", folder]
+    refused = run(args, cli_env, TEST_PASSPHRASE)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "2025-03-12 is not a census day" in refused.stderr
+    assert "Thursday 16 January 2025" in refused.stderr
+    assert "Thursday 15 May 2025" in refused.stderr
+    forced = run([*args, "--any-date"], cli_env, TEST_PASSPHRASE)
+    assert forced.returncode == 0, forced.stderr
+    assert "Warning: 2025-03-12 is not a census day" in forced.stderr
+    assert forced.stdout.startswith("UPN,Surname,Forename,URN,UKPRN,APTypeOfSetting")

@@ -157,3 +157,22 @@ def test_the_signing_key_lives_in_the_store_but_not_in_the_audit_log(
         audit = " ".join(e.after for e in session.exec(select(AuditEvent)).all())
     assert secret and len(secret) == 64
     assert secret not in audit
+
+
+def test_every_kind_of_provider_is_named_by_a_kind_schema_v1_lists() -> None:
+    """Schema v1 is the LA's contract: a kind added since (a work-based placement) is sent as
+    the v1 kind it belongs to (an unregistered provider), so the LA's inbox still accepts it."""
+    from apdesk.models import Provider
+    from apdesk.models.enums import SettingType
+    from apdesk.sync.notification import _provider
+
+    schema = json.loads(SCHEMA.read_text())
+    listed = schema["properties"]["placement"]["properties"]["provider"]["properties"][
+        "setting_type"
+    ]["enum"]
+    for kind in SettingType:
+        sent = _provider(Provider(name="x", setting_type=kind))["setting_type"]
+        assert sent in listed, kind
+    assert _provider(Provider(name="x", setting_type=SettingType.WORK_BASED))["setting_type"] == (
+        "unregistered"
+    )

@@ -177,7 +177,7 @@ def test_the_census_dialog_lists_what_is_missing_and_saves(
     out = tmp_path / "census.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
-    assert out.read_text().startswith("placement_id,upn,pupil,")
+    assert out.read_text(encoding="utf-8-sig").startswith("UPN,Surname,Forename,URN,")
 
 
 def test_the_termly_dialog_previews_the_pdf(

@@ -149,6 +149,46 @@ def test_a_ctf_file_skips_the_column_step(
     assert surnames(store) == ["Testwood"]
 
 
+def test_a_ctf_for_another_school_is_imported_only_when_confirmed(
+    qtbot: QtBot,
+    dialog: ImportDialog,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CTF specification: the header's DestSchool names the school the file is for."""
+    from tests.unit.ctf_files import ctf_file, pupil
+
+    from apdesk.services.school import SchoolDetails, save_school
+
+    with store.session() as s:
+        save_school(
+            s, SchoolDetails(name="Fernhill Community College", la_code="855", estab="4001")
+        )
+    path = tmp_path / "transfer.xml"
+    path.write_bytes(ctf_file(pupil(), dest_estab="4123"))
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    monkeypatch.setattr(dialog, "ask_destination", answer)
+    choose(qtbot, dialog, path)
+    assert dialog.stack.currentIndex() == CHECK and not dialog.import_button.isEnabled()
+    assert "LA 855, establishment 4123" in asked[0] and "establishment 4001" in asked[0]
+    assert "LA 855, establishment 4123" in cell(dialog.check.errors, 0, 2)
+    dialog.back_button.click()
+    dialog.next_button.click()
+    assert len(asked) == 2 and dialog.import_button.isEnabled()
+    assert "Read from the file:" in dialog.check.notes.text()
+    assert "not kept by apdesk" in dialog.check.notes.text()
+    dialog.import_button.click()
+    assert "1 imported, 0 updated" in dialog.finished_label.text()
+    assert surnames(store) == ["Okafor"]
+
+
 def test_an_unreadable_or_empty_choice_is_explained(
     qtbot: QtBot, dialog: ImportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

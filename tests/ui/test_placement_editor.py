@@ -118,7 +118,7 @@ def test_plan_a_placement_with_live_warnings_then_refer_start_end_and_print(
     qtbot.keyClicks(b.widgets["reporting_to"], "Ms P. Okafor, farm manager")
     qtbot.waitUntil(lambda: "notice_late" in editor.panel.codes(), timeout=3000)
     notice = next(w for w in editor.panel.warnings if w.code == "notice_late")
-    assert "1 school day" in notice.message and notice.reason
+    assert "2 school days before" in notice.message and notice.reason
 
     editor.show()
     editor.activateWindow()

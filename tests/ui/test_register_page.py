@@ -55,6 +55,7 @@ def make_page(qtbot: QtBot, ctx: AppContext, now: datetime) -> RegisterPage:
     page.resize(1200, 700)
     page.show()
     page.go_to_week(now.date())
+    page.refresh()  # the Today panel too, now that the clock is set
     return page
 
 

@@ -47,6 +47,7 @@ def marks(store: Store) -> int:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # about 90 s on a quiet two-core machine; far more when it is shared
 def test_the_window_survives_thousands_of_operations(
     qtbot: QtBot, store: Store, tasks: InlineTaskRunner, settings: QSettings
 ) -> None:

@@ -16,6 +16,7 @@ from tests.unit.test_timetable_support import START, full_week, make_pupil, with
 
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_plan import VersionStatus
+from apdesk.services.operations.timetables import save_next_version
 from apdesk.services.timetables import create_version, list_versions, load_grid, load_structure
 from apdesk.services.timetables.groups import ensure_activities, save_group
 from apdesk.services.timetables.ratings import Goal, add_rating, set_goal
@@ -164,7 +165,7 @@ def test_save_persists_and_a_new_page_shows_it(
     view = page.editor.view
     view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
     qtbot.keyClick(view, Qt.Key.Key_I)
-    with qtbot.waitSignal(ctx.store_changed):
+    with qtbot.waitSignal(ctx.changed):
         page.commands.save()
     assert not page.editor.document.dirty
     with store.session() as s:
@@ -339,3 +340,19 @@ def test_a_two_week_cycle_has_a_tab_for_each_week(
     qtbot.keyClick(page.editor.view, Qt.Key.Key_S)
     assert page.editor.document.grid[(2, "MON", 2)].kind is SlotKind.SOCIAL
     assert page.editor.document.grid[(1, "MON", 2)].kind is SlotKind.IAP
+
+
+def test_a_version_made_elsewhere_shows_but_never_over_unsaved_edits(
+    page: TimetablesPage, ctx: AppContext, school: School, qtbot: QtBot
+) -> None:
+    later = START + timedelta(weeks=3)
+    ctx.op(save_next_version, school.version_id, later, {}).run()  # e.g. from another window
+    assert page.versions.count() == 2  # followed at once: the page was clean
+    page.versions.setCurrentRow(0)
+    page.editor.view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
+    qtbot.keyClick(page.editor.view, Qt.Key.Key_I)  # an edit not yet saved
+    ctx.op(save_next_version, school.version_id, later + timedelta(weeks=1), {}).run()
+    assert page.versions.count() == 2 and page.editor.document.dirty  # the edit is kept
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.IAP
+    page.commands.undo_action.trigger()  # back to the saved version: now it catches up
+    qtbot.waitUntil(lambda: page.versions.count() == 3)

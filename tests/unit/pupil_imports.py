@@ -18,6 +18,7 @@ def import_pupils(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     if dry_run:
         return store.read(
@@ -27,8 +28,14 @@ def import_pupils(
             column_map=column_map,
             dry_run=True,
             today=today,
+            accept_destination=accept_destination,
         )
     outcome = store.run(
-        pupil_ops.import_pupils, data, filename=filename, column_map=column_map, today=today
+        pupil_ops.import_pupils,
+        data,
+        filename=filename,
+        column_map=column_map,
+        today=today,
+        accept_destination=accept_destination,
     )
     return outcome.value

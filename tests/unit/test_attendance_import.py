@@ -114,12 +114,16 @@ def test_the_gui_can_give_its_own_amendment_reason(school: Store) -> None:
     assert marks[-1].amendment_reason == "GP letter"
 
 
-def test_retired_codes_only_for_history(school: Store) -> None:
+def test_retired_codes_only_for_sessions_before_the_2024_regulations(school: Store) -> None:
+    """School Attendance (Pupil Registration) (England) Regulations 2024: H, F, J and Y
+    were retired for sessions from 19 August 2024; history before that keeps them."""
     text = f"upn,date,session,code\n{UPN_A},2025-01-06,AM,H\n"
-    result, marks = run(school, text)
-    assert marks == [] and result["errors"][0]["column"] == "code"  # type: ignore[index]
-    assert "retired" in result["errors"][0]["message"]  # type: ignore[index]
-    result, marks = run(school, text, history=True)
+    for history in (False, True):
+        result, marks = run(school, text, history=history)
+        assert marks == [] and result["errors"][0]["column"] == "code"  # type: ignore[index]
+        assert "retired" in result["errors"][0]["message"]  # type: ignore[index]
+    old = f"upn,date,session,code\n{UPN_A},2024-07-15,AM,H\n"
+    result, marks = run(school, old, history=True)
     assert result["imported"] == 1 and marks[0].source is MarkSource.IMPORT
 
 

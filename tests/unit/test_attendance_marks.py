@@ -107,7 +107,10 @@ def test_record_mark_refuses_bad_input_clearly(store: Store, ids: dict[str, int]
                 record_mark(s, ids["ada"], args["day"], args["half"], args["code"],
                             minutes_late=args.get("minutes_late"))  # fmt: skip
             assert caught.value.field == field
-        assert record_mark(s, ids["ada"], MON, "AM", "H", history=True).mark.code == "H"
+        with pytest.raises(ValidationError, match="retired"):  # a 2025 session: 2024 codes
+            record_mark(s, ids["ada"], MON, "AM", "H", history=True)
+        before = date(2024, 7, 15)  # under the 2006 regulations H was a valid code
+        assert record_mark(s, ids["ada"], before, "AM", "H", history=True).mark.code == "H"
         assert record_mark(s, ids["ada"], TUE, "PM", "L", minutes_late=12).mark.minutes_late == 12
 
 

@@ -41,7 +41,8 @@ def test_rows_and_missing_items_for_the_spring_census(store: Store) -> None:
         None,
         10,
     )
-    assert ann.reason == "Social, emotional and mental health"
+    assert ann.reason == ""  # no free text where a census code belongs
+    assert ann.notes == ("Reason recorded in apdesk: Social, emotional and mental health.",)
     assert ann.missing == ()
     ben = rows[ids["p2"]]
     assert (ben.urn, ben.ukprn, ben.setting_type, ben.attendance_pattern) == ("", "", "OTH", "PT")
@@ -56,7 +57,7 @@ def test_a_registered_setting_without_a_urn_is_listed(store: Store) -> None:
     with store.session() as s:
         report = census_rows(s, date(2024, 10, 3))
     rows = {r.placement_id: r for r in report.rows}
-    assert rows[ids["p4"]].missing == ("provider URN or UKPRN",)
+    assert rows[ids["p4"]].missing == ("provider URN",)
     assert rows[ids["p4"]].setting_type == ""
 
 
@@ -67,7 +68,7 @@ def test_the_csv_has_a_header_and_one_line_per_placement(store: Store) -> None:
     lines = list(csv.reader(io.StringIO(report.csv_text())))
     assert tuple(lines[0]) == CENSUS_COLUMNS
     assert len(lines) == 1 + len(report.rows)
-    assert lines[1][CENSUS_COLUMNS.index("pupil")] == "Ann Archer"
+    assert lines[1][CENSUS_COLUMNS.index("Surname")] == "Archer"
 
 
 def test_an_empty_store_has_no_rows(store: Store) -> None:

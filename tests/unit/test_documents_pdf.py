@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 
 import pytest
 from pypdf import PdfReader
@@ -113,6 +113,11 @@ def make_placement(store: Store, *, sen: SenStatus = SenStatus.EHC_PLAN, **chang
             hours_per_week=12.5,
             sessions=["MON_AM", "MON_PM", "WED_AM"],
             session_times="09:30 to 12:00, 13:00 to 15:00",
+            session_start=time(9, 30),
+            break_start=time(12, 0),
+            break_end=time(13, 0),
+            session_end=time(15, 0),
+            la_notice_date=date(2025, 2, 20),
             start_date=START,
             end_date=date(2025, 4, 11),
             learning_outcomes="Complete the Entry Level 3 maths unit",
@@ -248,7 +253,7 @@ def test_long_and_marked_up_text_wraps_onto_more_pages(store: Store) -> None:
     assert page_count(data) >= 4
     text = pdf_text(data)
     assert "Needs <b>care</b> & patience at <transitions>." in text
-    assert "Exit strategy" in text and "Page 4 of" in text
+    assert "What is the exit strategy in place?" in text and "Page 4 of" in text
 
 
 def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> None:
@@ -271,7 +276,8 @@ def test_letter_has_what_the_regulations_require(record: PlacementRecord) -> Non
         "Your right to ask for a review",
         "in writing",
         "last 10 weeks",
-        "sent this notice to the local authority",
+        "09:30 to 15:00 (break 12:00 to 13:00)",
+        "sent a copy of this notice to the local authority on 20 February 2025",
         "Mr O. Pike",
         "01632 960112, o.pike@fernhill.example",
     ]:

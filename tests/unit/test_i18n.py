@@ -143,7 +143,7 @@ def test_referral_and_letter_in_polish_read_back_with_polish_letters(store: Stor
     referral = pdf_text(render_referral(record))
     letter = pdf_text(render_parent_letter(record, today=date(2025, 2, 24)))
     assert "Formularz skierowania do AP" in referral
-    assert "Potrzeby zdrowotne" in referral
+    assert "Szczegóły potrzeb zdrowotnych" in referral
     assert "Załącznik" in referral or "Ocena ryzyka" in referral or "Frekwencja" in referral
     assert "Z wyrazami szacunku," in letter
     assert "Państwa prawo do wnioskowania o przegląd" in letter

@@ -75,7 +75,7 @@ def test_a_polish_name_reads_back_exactly_from_an_english_referral_and_letter(
     referral = render_referral(record)
     letter = render_parent_letter(record, today=date(2025, 2, 24))
     assert "Łucja Wójcik" in pdf_text(referral)
-    assert "Pupil name Łucja Wójcik" in pdf_text(referral)
+    assert "Pupil Name Łucja Wójcik" in pdf_text(referral)
     text = pdf_text(letter)
     assert "Notice of an off-site direction for Łucja Wójcik" in text
     assert f"Dear {PARENT}," in text and "Dear Mr Leon Reid," in text

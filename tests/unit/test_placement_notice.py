@@ -45,7 +45,7 @@ def test_notice_counts_school_days(
     assert ("notice_late" in codes(warnings)) is late
     if late and start > notice:
         message = next(w.message for w in warnings if w.code == "notice_late")
-        assert "the earliest start is" in message
+        assert "it had to be given by" in message
 
 
 def test_one_school_day_notice_message() -> None:
@@ -57,8 +57,8 @@ def test_one_school_day_notice_message() -> None:
     }
     warning = next(w for w in check(changes) if w.code == "notice_late")
     assert warning.message == (
-        "Notice given 7 March 2025, 1 school day(s) before the start; "
-        "the earliest start is 11 March 2025."
+        "Notice to the parents given on 7 March 2025: for a start on 10 March 2025 it had to "
+        "be given by 6 March 2025, 2 school days before."
     )
     assert "2 school days" in warning.reason
 

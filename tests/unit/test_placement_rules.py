@@ -23,6 +23,7 @@ from apdesk.models.enums import (
     RegistrationStatus,
     SenStatus,
 )
+from apdesk.services.ap_guide import GuideSettings, LaNotice
 from apdesk.services.placement_rules import WARNING_CODES, PlacementWarning
 from apdesk.services.qa import OVERDUE, AuditState, QaStatus
 
@@ -131,8 +132,45 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("notice_reasons", {"placement": {**DIRECTION, "reasons": []}}, {"placement": DIRECTION}),
     (
         "notice_session_times",
+        {"placement": {**DIRECTION, "session_times": "", "break_end": None, "break_start": None}},
         {"placement": {**DIRECTION, "session_times": ""}},
-        {"placement": DIRECTION},
+    ),
+    (
+        "notice_session_times",
+        {"placement": {**DIRECTION, "session_start": None}},
+        {
+            "placement": {
+                **DIRECTION,
+                "sessions": ["MON_AM", "TUE_AM", "WED_AM", "THU_AM"],
+                "hours_per_week": 10.0,
+                "category": "",
+                "other_ap": "Lessons",
+                "break_start": None,
+                "break_end": None,
+            }
+        },
+    ),
+    (
+        "notice_la_copy",
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {
+                **DIRECTION,
+                "ehcp_attached": True,
+                "caseworker_told_on": MONDAY - timedelta(20),
+            },
+        },
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {
+                **DIRECTION,
+                "ehcp_attached": True,
+                "la_notice_date": MONDAY - timedelta(7),
+                "caseworker_told_on": MONDAY - timedelta(20),
+            },
+        },
     ),
     (
         "direction_review",
@@ -174,7 +212,20 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {
             "pupil": {"sen_status": SenStatus.EHC_PLAN},
             "provider": REGISTERED,
+            "placement": {"ehcp_attached": True, "caseworker_told_on": MONDAY - timedelta(1)},
+        },
+    ),
+    (
+        "caseworker_told",  # on the first day is not before it
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
             "placement": {"ehcp_attached": True, "caseworker_told_on": MONDAY},
+        },
+        {
+            "pupil": {"sen_status": SenStatus.EHC_PLAN},
+            "provider": REGISTERED,
+            "placement": {"ehcp_attached": True, "caseworker_told_on": MONDAY - timedelta(3)},
         },
     ),
     (
@@ -206,6 +257,22 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("english_maths", {"placement": {"english_maths": False}}, {}),
     ("review_date", {"placement": {"review_date": None}}, {}),
     (
+        "review_date",  # the school's own interval: every 4 weeks
+        {"placement": {"review_date": MONDAY + timedelta(weeks=5)}, "guide": GuideSettings(4)},
+        {"placement": {"review_date": MONDAY + timedelta(weeks=4)}, "guide": GuideSettings(4)},
+    ),
+    (
+        "planned_length",
+        {"guide": GuideSettings(6, 10)},
+        {"guide": GuideSettings(6, 12)},
+    ),
+    ("agreement", {"placement": {"agreement_date": None}}, {}),
+    (
+        "la_notified",
+        {"placement": {"status": PlacementStatus.ACTIVE}, "la": LaNotice("none")},
+        {"placement": {"status": PlacementStatus.ACTIVE}, "la": LaNotice("queued")},
+    ),
+    (
         "review_date",
         {"placement": {"review_date": MONDAY + timedelta(weeks=7)}},
         {"placement": {"review_date": MONDAY + timedelta(weeks=6)}},
@@ -232,6 +299,8 @@ def _run(changes: dict[str, Any]) -> list[PlacementWarning]:
         changes.get("pupil"),
         changes.get("provider"),
         agencies=changes.get("agencies", ()),
+        guide=changes.get("guide"),
+        la=changes.get("la"),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -95,6 +95,11 @@ def good_input(pupil_id: int, provider_id: int, start: date = MONDAY) -> Placeme
         hours_per_week=20.0,
         sessions=SESSIONS_8,
         session_times="09:15-12:00 and 12:45-15:00",
+        session_start=time(9, 15),
+        break_start=time(12, 0),
+        break_end=time(12, 45),
+        session_end=time(15, 0),
+        agreement_date=start - timedelta(days=10),
         start_date=start,
         end_date=start + timedelta(weeks=12),
         learning_outcomes="Attend 90% of sessions; Entry Level 3 English and maths.",

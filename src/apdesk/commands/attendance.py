@@ -27,6 +27,7 @@ from apdesk.services.attendance import (
     mis_csv,
     mis_rows,
 )
+from apdesk.services.operations.attendance import import_provider_return
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -82,15 +83,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(f"no file {path}")
-    with opened_store(args) as store, store.session() as session:
-        result = import_returns(
-            session,
-            path.read_bytes(),
-            filename=path.name,
-            dry_run=args.dry_run,
-            history=args.history,
-            reason=args.reason,
-        )
+    data = path.read_bytes()
+    with opened_store(args) as store:
+        if args.dry_run:  # a check is a read: it cannot write even by mistake
+            result = store.read(
+                import_returns,
+                data,
+                filename=path.name,
+                dry_run=True,
+                history=args.history,
+                reason=args.reason,
+            )
+        else:
+            result = store.run(
+                import_provider_return, data, path.name, history=args.history, reason=args.reason
+            ).value
     if args.json:
         print_json(result.as_json())
     else:
@@ -115,8 +122,8 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        report = attendance_report(session, args.start, args.end, ap_only=args.ap_only)
+    with opened_store(args) as store:
+        report = store.read(attendance_report, args.start, args.end, ap_only=args.ap_only)
     if args.json:
         print_json(report)
         return 0
@@ -137,14 +144,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
+    with opened_store(args) as store:
         if getattr(args, "format", "csv") == "json":
             keys = ("upn", "date", "session", "code")
-            rows = mis_rows(session, args.start, args.end)
+            rows = store.read(mis_rows, args.start, args.end)
             text = json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2)
             text += "\n"
         else:
-            text = mis_csv(session, args.start, args.end)
+            text = store.read(mis_csv, args.start, args.end)
     if args.out:
         Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
     else:

@@ -80,7 +80,12 @@ def register(sub: Subparsers) -> None:
         type=_day,
         required=True,
         metavar="YYYY-MM-DD",
-        help="the census day",
+        help="the census day: first Thursday of October, third Thursday of January or May",
+    )
+    p.add_argument(
+        "--any-date",
+        action="store_true",
+        help="run for a day that is not a census day (with a warning)",
     )
     p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
     p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
@@ -150,10 +155,23 @@ def cmd_termly(args: argparse.Namespace) -> int:
 
 
 def cmd_census(args: argparse.Namespace) -> int:
+    from apdesk.services.export import write_atomic
     from apdesk.services.measures import census_rows
+    from apdesk.services.measures.census import is_census_day, nearest_census_days
 
+    day: date = args.census_day
+    warnings = []
+    if not is_census_day(day):
+        before, after = nearest_census_days(day)
+        named = f"the nearest census days are {_long(before)} and {_long(after)}"
+        if not args.any_date:
+            raise UserError(
+                f"--date: {day.isoformat()} is not a census day ({named}); "
+                "use one of them, or --any-date to run for this day anyway"
+            )
+        warnings.append(f"{day.isoformat()} is not a census day: {named}")
     with opened_store(args) as store, store.session() as session:
-        report = census_rows(session, args.census_day)
+        report = census_rows(session, day)
     if args.format == "json":
         import json
 
@@ -166,27 +184,45 @@ def cmd_census(args: argparse.Namespace) -> int:
                         "to": report.period.end.isoformat(),
                     },
                     "placements": [
-                        dict(zip(_columns(), r.cells(), strict=True)) | {"missing": list(r.missing)}
+                        dict(zip(_columns(), r.cells(), strict=True))
+                        | {"apdesk_missing": list(r.missing), "apdesk_notes": list(r.notes)}
                         for r in report.rows
                     ],
+                    "not_returned": report.left_out,
+                    "notes": list(report.notes),
+                    "warnings": warnings,
                 },
                 indent=2,
+                ensure_ascii=False,
             )
             + "\n"
         )
     else:
         text = report.csv_text()
     if args.out:
-        Path(args.out).expanduser().write_text(text, encoding="utf-8")
+        out = Path(args.out).expanduser()
+        if not out.parent.is_dir():
+            raise UserError(f"--out: the folder {out.parent} does not exist")
+        write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
     else:
         sys.stdout.write(text)
+    for line in warnings:
+        print(f"Warning: {line}", file=sys.stderr)
+    for note in report.notes:
+        print(f"Note: {note}", file=sys.stderr)
+    if report.left_out:
+        print(f"Not returned (on-site): {', '.join(report.left_out)}", file=sys.stderr)
     if report.incomplete:
         print(
             f"{len(report.incomplete)} of {len(report.rows)} placement(s) miss a census item "
-            f"(see the 'missing' column)",
+            f"(see the 'apdesk_missing' column)",
             file=sys.stderr,
         )
     return 0
+
+
+def _long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _columns() -> tuple[str, ...]:

@@ -47,15 +47,14 @@ def _on_date(text: str | None) -> date:
 
 def cmd_timetable(args: argparse.Namespace) -> int:
     from apdesk.documents.timetable_pdf import render_timetable
-    from apdesk.services.timetables.printout import find_pupil, printout_for
+    from apdesk.services.timetables.printout import printout_by_upn
 
     on_date = _on_date(args.date)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UserError(f"--out: the folder {out.parent} does not exist")
-    with opened_store(args) as store, store.session() as session:
-        pupil = find_pupil(session, args.pupil)
-        printout = printout_for(session, pupil.id or 0, on_date)
+    with opened_store(args) as store:
+        printout = store.read(printout_by_upn, args.pupil, on_date)
     out.write_bytes(render_timetable(printout))
     print(f"Saved the timetable from {printout.effective_date:%d/%m/%Y} to {out}")
     return 0
@@ -64,8 +63,8 @@ def cmd_timetable(args: argparse.Namespace) -> int:
 def cmd_export_timetables(args: argparse.Namespace) -> int:
     from apdesk.services.timetables.export import export_rows
 
-    with opened_store(args) as store, store.session() as session:
-        rows = export_rows(session)
+    with opened_store(args) as store:
+        rows = store.read(export_rows)
     if args.out:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():

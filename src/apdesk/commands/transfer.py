@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", metavar="FILE", help="a .csv export or a .xml CTF")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p.add_argument(
+        "--accept-destination",
+        action="store_true",
+        help="import a CTF addressed to another school (you confirm the pupils are joining)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     add_store_option(p)
     p.set_defaults(func=cmd_import_pupils)
@@ -45,9 +50,16 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
         raise UserError(f"no file {path}: check the name and folder")
     with opened_store(args) as store:
         if args.dry_run:
-            result = store.read(checks.import_pupils_file, path, dry_run=True)
+            result = store.read(
+                checks.import_pupils_file,
+                path,
+                dry_run=True,
+                accept_destination=args.accept_destination,
+            )
         else:
-            result = store.run(pupil_ops.import_pupils_file, path).value
+            result = store.run(
+                pupil_ops.import_pupils_file, path, accept_destination=args.accept_destination
+            ).value
     if args.json:
         print_json(result.as_json())
     else:
@@ -67,6 +79,14 @@ def _print_summary(result: ImportResult) -> None:
         print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
     for warning in result.warnings:
         print(f"  Note: {warning}")
+    if result.read:
+        print(f"Read from the file: {', '.join(result.read)}.")
+    if result.changes:
+        print("Would change:" if result.dry_run else "Changed:")
+        for change in result.changes:
+            print(f"  {change}")
+    if result.not_kept:
+        print(f"In the file but not kept by apdesk: {', '.join(result.not_kept)}.")
     if result.dry_run:
         print("Dry run: nothing was written.")
 

@@ -7,10 +7,9 @@ from datetime import date
 
 from apdesk.i18n import _, format_date
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_direction import NOTICE_SCHOOL_DAYS, notice_timing
 
 from .placement_data import PlacementRecord
-
-NOTICE_SCHOOL_DAYS = 2
 
 
 def letter_warnings(
@@ -29,7 +28,7 @@ def letter_warnings(
         _("the number of days"): pl.direction_days,
         _("the reasons"): pl.reasons,
         _("the objectives (learning outcomes)"): pl.learning_outcomes,
-        _("the session times"): pl.session_times or pl.sessions,
+        _("the session times"): pl.session_start and pl.session_end,
         _("the start date"): pl.start_date,
     }
     missing = [name for name, value in required.items() if not value]
@@ -39,18 +38,20 @@ def letter_warnings(
         )
     if pl.start_date:
         calendar = calendar or SchoolCalendar()
-        notice = pl.parent_notice_date or today
-        earliest = calendar.add_school_days(notice, NOTICE_SCHOOL_DAYS)
-        if pl.start_date < earliest:
+        timing = notice_timing(pl.parent_notice_date or today, pl.start_date, calendar)
+        if not timing.in_time:
             warnings.append(
                 _(
-                    "notice given on {notice} is less than {n} school days before the start on "
-                    "{start}: the direction should not start before {earliest}"
+                    "notice given on {notice} counts from {counts}, less than {n} school days "
+                    "before the start on {start}: it had to be given by {deadline}"
                 ).format(
-                    notice=format_date(notice),
+                    notice=format_date(timing.given),
+                    counts=format_date(timing.counts_from),
                     n=NOTICE_SCHOOL_DAYS,
                     start=format_date(pl.start_date),
-                    earliest=format_date(earliest),
+                    deadline=format_date(timing.deadline),
                 )
             )
+    if record.has_ehc_plan and pl.la_notice_date is None:
+        warnings.append(_("the pupil has an EHC plan: no copy of the notice to the LA recorded"))
     return warnings

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
 from babel.numbers import format_currency
 
@@ -77,3 +77,21 @@ def reason_labels(values: Iterable[str]) -> list[str]:
 
 def join_nonempty(parts: Iterable[str | None], sep: str = ", ") -> str:
     return sep.join(p.strip() for p in parts if p and p.strip())
+
+
+def clock(value: time | None) -> str:
+    return f"{value:%H:%M}" if value is not None else ""
+
+
+def session_times(
+    start: time | None, end: time | None, break_start: time | None, break_end: time | None
+) -> str:
+    """Clock times as a notice prints them: '09:15 to 15:00 (break 12:00 to 12:45)'."""
+    if start is None and end is None:
+        return ""
+    text = _("{start} to {end}").format(start=clock(start) or "?", end=clock(end) or "?")
+    if break_start is not None and break_end is not None:
+        text += " " + _("(break {start} to {end})").format(
+            start=clock(break_start), end=clock(break_end)
+        )
+    return text

@@ -75,7 +75,7 @@ def _where_rows(r: PlacementRecord, first: str) -> list[Row]:
         rows.append((_("Number of days"), days))
     rows += [
         (_("Days at the provision"), r.sessions_pattern),
-        (_("Session times"), pl.session_times),
+        (_("Session times"), r.session_times),
         (_("Start date"), date_or_missing(pl.start_date)),
         (_("End date"), date_or_missing(pl.end_date)),
         (_("Getting there"), pl.transport),
@@ -142,13 +142,23 @@ def _rights(r: PlacementRecord, first: str) -> list[Flowable]:
             date=format_date(pl.last_direction_review)
         )
     out = [para(_("Your right to ask for a review"), "heading"), para(text, "letter")]
-    if r.has_ehc_plan:
+    if r.has_ehc_plan and pl.la_notice_date is not None:
         out.append(
             para(
                 _(
-                    "Because {name} has an education, health and care (EHC) plan, we have "
-                    "also sent this notice to the local authority, which can also ask for "
-                    "a review in writing."
+                    "Because {name} has an education, health and care (EHC) plan, we sent a "
+                    "copy of this notice to the local authority on {date}. The local authority "
+                    "can also ask for a review in writing."
+                ).format(name=first, date=format_date(pl.la_notice_date)),
+                "letter",
+            )
+        )
+    elif r.has_ehc_plan:
+        out.append(
+            para(
+                _(
+                    "Because {name} has an education, health and care (EHC) plan, the local "
+                    "authority can also ask for a review in writing."
                 ).format(name=first),
                 "letter",
             )

@@ -17,7 +17,7 @@ from apdesk.models.errors import ValidationError
 from apdesk.services.attachments import AttachmentInfo, attachments_for_placement
 from apdesk.services.school import SchoolDetails
 
-from .formatting import sessions_pattern
+from .formatting import session_times, sessions_pattern
 
 
 @dataclass
@@ -33,6 +33,13 @@ class PlacementRecord:
     @property
     def sessions_pattern(self) -> str:
         return sessions_pattern(self.placement.sessions)
+
+    @property
+    def session_times(self) -> str:
+        """The clock times, then any note on them (e.g. 'mornings only in week 1')."""
+        pl = self.placement
+        times = session_times(pl.session_start, pl.session_end, pl.break_start, pl.break_end)
+        return "\n".join(part for part in (times, pl.session_times.strip()) if part)
 
     @property
     def has_ehc_plan(self) -> bool:

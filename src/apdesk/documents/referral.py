@@ -26,28 +26,39 @@ from .formatting import (
 )
 from .placement_data import PlacementRecord
 
-# The Appendix A placement sheet's sections, worded as printed on the form.
+# The Leicestershire AP strategy 2025-2028, Appendix A "Alternative Provision – Placement Sheet":
+# the form's own questions, word for word and in its order, so an LA recognises its form.
+FORM_TITLE = N_("Alternative Provision – Placement Sheet")
+FORM_ATTACH = N_(
+    "If the child or young person has relevant documentation such as an EHCP, it must be "
+    "attached to this referral"
+)
+FORM_B_CODE = N_(
+    "Please ensure that you are using a B code for any students being educated in alternative "
+    "provision"
+)
 APPENDIX_A_LABELS = (
-    N_("School name"),
-    N_("Pupil name"),
-    N_("Date of birth"),
-    N_("School key contact"),
-    N_("Attendance at the time of referral"),
-    N_("Interventions tried"),
-    N_("SEND needs"),
-    N_("Health needs"),
-    N_("Support in place for the family"),
-    N_("Information needed to keep the child safe and risk assessments"),
-    N_("Name of the provision"),
-    N_("Hours per week"),
+    N_("School Name"),
+    N_("Pupil Name"),
+    N_("Pupil date of birth"),
+    N_("School key contact name, role and contact details"),
+    N_("Attendance at time of referral and details of any interventions"),
+    N_("Details of SEND needs"),
+    N_("Details of health needs"),
+    N_("Details of any support in place for the family"),
+    N_(
+        "Information required in order to keep the CYP safe (e.g. have they ever tried to "
+        "abscond?) Details of any risk assessments should be added here."
+    ),
+    N_("Name of alternative provision"),
+    N_("Number of hours child/young person will be attending per week"),
     N_("Proposed start date"),
     N_("Proposed end date"),
-    N_("Learning outcomes / success criteria"),
-    N_("How success will be measured"),
-    N_("Exit strategy"),
-    N_("Child voice"),
-    N_("Family voice"),
-    N_("Any other AP in place"),
+    N_("What are the learning outcomes / success criteria for the placement?"),
+    N_("How will success be measured?"),
+    N_("What is the exit strategy in place?"),
+    N_("CYP and family voice"),
+    N_("Details of any other AP in place"),
 )
 
 
@@ -60,45 +71,84 @@ def _voice(text: str, sought: date | None) -> str:
     return f"{text_or_missing(text)}\n{when}"
 
 
-def _pupil_rows(r: PlacementRecord) -> list[Row]:
-    p, s = r.pupil, r.school
-    contact = join_nonempty(
+def _contact(r: PlacementRecord) -> str:
+    pl, school = r.placement, r.school
+    who = join_nonempty(
         [
-            r.placement.key_contact_name or s.key_contact_name,
-            r.placement.key_contact_role or s.key_contact_role,
+            pl.key_contact_name or school.key_contact_name,
+            pl.key_contact_role or school.key_contact_role,
         ]
     )
-    reach = r.placement.key_contact_details or join_nonempty(
-        [s.key_contact_phone, s.key_contact_email]
+    reach = pl.key_contact_details or join_nonempty(
+        [school.key_contact_phone, school.key_contact_email]
     )
-    return [
-        (_("School name"), s.name),
-        (_("Pupil name"), r.pupil_name + (f" ({p.preferred_name})" if p.preferred_name else "")),
-        (_("Date of birth"), date_or_missing(p.dob)),
-        (_("UPN"), p.upn),
-        (_("Year group"), _("Year {year}").format(year=p.nc_year)),
-        (_("SEN status"), _(p.sen_status.label)),
-        (_("Looked after"), yes_no(p.looked_after)),
-        (_("School key contact"), join_nonempty([contact, reach], "\n")),
-    ]
+    return join_nonempty([who, reach], "\n")
 
 
-def _needs_rows(r: PlacementRecord) -> list[Row]:
+def _safety(r: PlacementRecord) -> str:
     pl = r.placement
     safety = text_or_missing(pl.safety_info or r.pupil.safety_info)
     if pl.risk_assessment_date:
         when = format_date(pl.risk_assessment_date)
-        safety += "\n" + _("Risk assessment dated {date}.").format(date=when)
-    else:
-        safety += "\n" + _("Risk assessment date: not recorded.")
+        return safety + "\n" + _("Risk assessment dated {date}.").format(date=when)
+    return safety + "\n" + _("Risk assessment date: not recorded.")
+
+
+def _attendance(r: PlacementRecord) -> str:
+    pl = r.placement
+    return "\n".join(
+        [
+            _("Attendance: {value}").format(value=percent(pl.attendance_at_referral)),
+            _("Interventions: {value}").format(value=text_or_missing(pl.interventions_tried)),
+        ]
+    )
+
+
+def _form_rows(r: PlacementRecord) -> list[Row]:
+    """Appendix A's questions, each answered from the record."""
+    p, pl = r.pupil, r.placement
+    other = "\n".join(x for x in [pl.other_ap.strip(), *r.other_placements] if x)
+    voice = "\n".join(
+        [
+            _("Child: {voice}").format(voice=_voice(pl.child_voice, pl.child_voice_date)),
+            _("Family: {voice}").format(voice=_voice(pl.family_voice, pl.family_voice_date)),
+        ]
+    )
+    answers = [
+        r.school.name,
+        r.pupil_name + (f" ({p.preferred_name})" if p.preferred_name else ""),
+        date_or_missing(p.dob),
+        _contact(r),
+        _attendance(r),
+        pl.send_needs,
+        pl.health_needs or p.health_needs,
+        pl.family_support or p.family_support,
+        _safety(r),
+        r.provider.name,
+        hours(pl.hours_per_week),
+        date_or_missing(pl.start_date),
+        date_or_missing(pl.end_date),
+        pl.learning_outcomes,
+        pl.success_measures,
+        pl.exit_strategy,
+        voice,
+        other or _("None"),
+    ]
+    return [(_(label), answer) for label, answer in zip(APPENDIX_A_LABELS, answers, strict=True)]
+
+
+def _pupil_rows(r: PlacementRecord) -> list[Row]:
+    p = r.pupil
+    looked_after = _("Looked after: {answer}").format(answer=yes_no(p.looked_after))
     return [
-        (_("Reasons for the placement"), "; ".join(reason_labels(pl.reasons))),
-        (_("Attendance at the time of referral"), percent(pl.attendance_at_referral)),
-        (_("Interventions tried"), pl.interventions_tried),
-        (_("SEND needs"), pl.send_needs),
-        (_("Health needs"), pl.health_needs or r.pupil.health_needs),
-        (_("Support in place for the family"), pl.family_support or r.pupil.family_support),
-        (_("Information needed to keep the child safe and risk assessments"), safety),
+        (_("UPN"), p.upn),
+        (
+            _("Year group, SEN status, care"),
+            "; ".join(
+                [_("Year {year}").format(year=p.nc_year), _(p.sen_status.label), looked_after]
+            ),
+        ),
+        (_("Reasons for the placement"), "; ".join(reason_labels(r.placement.reasons))),
     ]
 
 
@@ -121,33 +171,24 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
         transport += _(" (cost {cost})").format(cost=money(pl.transport_cost_pence))
     if pl.out_of_area:
         transport += "\n" + _("Out-of-area placement.")
-    sessions = join_nonempty([r.sessions_pattern, pl.session_times], "\n")
+    sessions = join_nonempty([r.sessions_pattern, r.session_times], "\n")
+    agreement = (
+        _("Signed on {date}").format(date=format_date(pl.agreement_date))
+        if pl.agreement_date
+        else not_recorded()
+    )
     return [
-        (_("Name of the provision"), pv.name),
         (_("Provider details"), details),
-        (_("Hours per week"), hours(pl.hours_per_week)),
         (_("Sessions at the provision"), sessions),
-        (_("Proposed start date"), date_or_missing(pl.start_date)),
-        (_("Proposed end date"), date_or_missing(pl.end_date)),
         (_("Review date"), date_or_missing(pl.review_date)),
-        (_("Commissioned by"), _(pl.commissioner.label)),
-        (_("Funding stream"), _(pl.funding_stream.label)),
+        (
+            _("Commissioned by; funding stream"),
+            f"{_(pl.commissioner.label)}; {_(pl.funding_stream.label)}",
+        ),
+        (_("Written agreement with the provider"), agreement),
         (_("English and maths in the offer"), yes_no(pl.english_maths)),
         (_("Transport and cost"), transport),
         (_("Family's preference of provider"), pl.family_preference),
-    ]
-
-
-def _outcome_rows(r: PlacementRecord) -> list[Row]:
-    pl = r.placement
-    other = "\n".join(x for x in [pl.other_ap.strip(), *r.other_placements] if x)
-    return [
-        (_("Learning outcomes / success criteria"), pl.learning_outcomes),
-        (_("How success will be measured"), pl.success_measures),
-        (_("Exit strategy"), pl.exit_strategy),
-        (_("Child voice"), _voice(pl.child_voice, pl.child_voice_date)),
-        (_("Family voice"), _voice(pl.family_voice, pl.family_voice_date)),
-        (_("Any other AP in place"), other or _("None")),
     ]
 
 
@@ -186,29 +227,25 @@ def _register_notice(r: PlacementRecord) -> str:
 
 def referral_story(r: PlacementRecord) -> list[Flowable]:
     story: list[Flowable] = [
-        para(_("Alternative provision – placement sheet"), "title"),
+        para(_(FORM_TITLE), "title"),
         para(
-            _(
-                "Referral form. If the pupil has an EHC plan, it must be attached to this "
-                "referral. Fields marked “{missing}” still need an answer."
-            ).format(missing=not_recorded()),
+            _(FORM_ATTACH)
+            + ". "
+            + _("Fields marked “{missing}” still need an answer.").format(missing=not_recorded()),
             "subtitle",
         ),
-        notice_box(_register_notice(r), markup=True),
     ]
-    story += section(_("Pupil and school"), _pupil_rows(r))
-    story += section(_("Needs, attendance and safety"), _needs_rows(r))
-    story += section(_("The provision"), _provision_rows(r))
-    story += section(_("Outcomes, exit and voice"), _outcome_rows(r))
+    story += section(_("Placement sheet"), _form_rows(r))
+    notice = _register_notice(r)
+    if r.placement.registration_code.value == "B":  # the form's own reminder comes first
+        notice = f"{esc(_(FORM_B_CODE))}.<br/>{notice}"
+    story += [Spacer(1, 2 * mm), notice_box(notice, markup=True)]
+    lines = _attachment_lines(r)
+    attached = (_("Attached documents"), "\n".join(lines) if lines else _("None attached"))
+    story += section(_("More about the pupil"), [*_pupil_rows(r), attached])
     if r.has_ehc_plan:
         story += section(_("EHC plan"), _ehc_rows(r))
-    lines = _attachment_lines(r)
-    story += section(
-        _("Attachments"),
-        [
-            (_("Attached documents"), "\n".join(lines) if lines else _("None attached")),
-        ],
-    )
+    story += section(_("More about the provision"), _provision_rows(r))
     story += [
         KeepTogether(
             [

@@ -2,12 +2,22 @@
 
 Statistics, imports, exports and the register all read this table, so a code's meaning and
 how it counts are decided here and nowhere else. Qt-free, no I/O.
+
+Sources: the School Attendance (Pupil Registration) (England) Regulations 2024 and the DfE's
+"Working together to improve school attendance" (August 2024) for sessions from 19 August
+2024; before that day the Education (Pupil Registration) (England) Regulations 2006 and the
+DfE's "School attendance" guidance (2016) code table, under which H (holiday authorised by the
+school) and F (extended family holiday, agreed) were authorised absence, J (interview) was an
+approved educational activity (so attended), Y (unable to attend due to exceptional
+circumstances) was not a possible session, B meant an off-site educational activity and D dual
+registration at another educational establishment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from apdesk.models.enums import Labelled, Session
 from apdesk.models.errors import ValidationError
@@ -110,7 +120,8 @@ _TABLE: tuple[AttendanceCode, ...] = (
     # Retired by the 2024 regulations: kept so that imported history still counts correctly.
     _c("H", "Holiday authorised by the school (retired)", G.RETIRED, R.AUTHORISED, retired=True),
     _c("F", "Extended family holiday (retired)", G.RETIRED, R.AUTHORISED, retired=True),
-    _c("J", "Interview (retired)", G.RETIRED, R.AUTHORISED, retired=True),
+    _c("J", "Interview (retired; an approved educational activity)", G.RETIRED, R.ATTENDED,
+       retired=True),
     _c("Y", "Unable to attend: exceptional circumstances (retired)", G.RETIRED,
        R.NOT_POSSIBLE, retired=True),
 )  # fmt: skip
@@ -119,6 +130,21 @@ CODES: dict[str, AttendanceCode] = {entry.code: entry for entry in _TABLE}
 CURRENT_CODES: tuple[str, ...] = tuple(e.code for e in _TABLE if not e.retired)
 RETIRED_CODES: tuple[str, ...] = tuple(e.code for e in _TABLE if e.retired)
 PRESENT_MARK = {Session.AM: "/", Session.PM: "\\"}
+CODES_2024_FROM = date(2024, 8, 19)
+"""The 2024 regulations' codes apply to sessions from this day; the retired codes before it."""
+MEANINGS_BEFORE_2024 = {
+    "B": "Off-site educational activity (2006 regulations)",
+    "D": "Dual registered at another educational establishment (2006 regulations)",
+}
+
+
+def meaning_on(code: str, day: date | None = None) -> str:
+    """What `code` meant for a session on `day`: B and D carry their 2006 wording before
+    19 August 2024. An unknown code has no meaning (empty)."""
+    if day is not None and day < CODES_2024_FROM and code in MEANINGS_BEFORE_2024:
+        return MEANINGS_BEFORE_2024[code]
+    entry = CODES.get(code)
+    return entry.meaning if entry else ""
 
 
 def rule_of(code: str) -> StatRule:
@@ -127,11 +153,19 @@ def rule_of(code: str) -> StatRule:
     return entry.rule if entry else StatRule.NOT_POSSIBLE
 
 
-def normalise_code(raw: str, session: Session | None = None, *, history: bool = False) -> str:
+def normalise_code(
+    raw: str,
+    session: Session | None = None,
+    *,
+    history: bool = False,
+    day: date | None = None,
+) -> str:
     """The table's spelling of `raw`, or ValidationError naming "code".
 
     "/" and "\\" both mean present: for a known session the right symbol is used, so a
-    provider who types "/" all day still gives a valid afternoon mark.
+    provider who types "/" all day still gives a valid afternoon mark. A retired code (H, F,
+    J, Y) is accepted for a session before 19 August 2024 and refused on or after it; with no
+    `day` it is accepted only when importing history.
     """
     code = raw.strip().upper()
     if code in ("/", "\\") and session is not None:
@@ -143,7 +177,14 @@ def normalise_code(raw: str, session: Session | None = None, *, history: bool = 
             f"{raw.strip() or '(blank)'!r} is not an attendance code",
             "use a code of the 2024 regulations, e.g. / \\ L B I M N O U C2 Y1",
         )
-    if entry.retired and not history:
+    if entry.retired and day is not None and day >= CODES_2024_FROM:
+        raise ValidationError(
+            "code",
+            f"{code} was retired by the 2024 regulations and is not valid on {day.isoformat()}",
+            "retired codes are valid only for sessions before 19 August 2024: use a current "
+            "code (e.g. J1 for an interview, C for exceptional circumstances)",
+        )
+    if entry.retired and day is None and not history:
         raise ValidationError(
             "code",
             f"{code} was retired by the 2024 regulations",
@@ -152,32 +193,37 @@ def normalise_code(raw: str, session: Session | None = None, *, history: bool = 
     return code
 
 
-# Statistics in SQL. Every two-character code counts as its first character does (C1 and C2 as
-# C, J1 as J, Y1..Y7 as Y), so a code's rule is a bit of a 64-bit set indexed by the first
-# character's code point: no string comparisons per mark. A character set in no rule's bits
-# (an unknown code) counts as not possible, as rule_of() does.
+# Statistics in SQL. A code's rule is a bit of a 64-bit set indexed by its first character's
+# code point: no string comparisons per mark. One-character and two-character codes have a set
+# each, so J (retired: an approved educational activity, attended) and J1 (leave for an
+# interview, authorised absence) never count alike, nor C and C1/C2 or Y and Y1..Y7 should
+# their rules ever part. A character in no rule's bits (an unknown code) counts as not
+# possible, as rule_of() does.
 FIRST_CHAR = 32  # codes start with a character from " " to "_": one bit each in 64
 TALLY_RULES = (StatRule.NOT_POSSIBLE, StatRule.PRESENT, StatRule.AUTHORISED, StatRule.UNAUTHORISED)
 """The four counts packed by TALLY_SQL, 16 bits each (present stands for attended)."""
 
 
-def rule_bits(test: Callable[[StatRule], bool]) -> int:
+def rule_bits(test: Callable[[StatRule], bool], length: int = 1) -> int:
+    """The first characters of the `length`-character codes whose rule passes `test`."""
     bits = 0
     for code, entry in CODES.items():
-        if test(entry.rule):
+        if len(code) == length and test(entry.rule):
             bits |= 1 << (ord(code[0]) - FIRST_CHAR)
     return bits
 
 
 def _tally_sql() -> str:
-    def has(test: Callable[[StatRule], bool]) -> str:
-        return f"(({rule_bits(test)} >> (unicode(code) - {FIRST_CHAR})) & 1)"
+    def field(length: int) -> str:
+        def has(test: Callable[[StatRule], bool]) -> str:
+            return f"(({rule_bits(test, length)} >> (unicode(code) - {FIRST_CHAR})) & 1)"
 
-    field = (
-        f"{has(lambda r: r.attended)} + {has(lambda r: r is StatRule.AUTHORISED)} * 2"
-        f" + {has(lambda r: r is StatRule.UNAUTHORISED)} * 3"
-    )
-    return f"(1 << (16 * ({field})))"
+        return (
+            f"{has(lambda r: r.attended)} + {has(lambda r: r is StatRule.AUTHORISED)} * 2"
+            f" + {has(lambda r: r is StatRule.UNAUTHORISED)} * 3"
+        )
+
+    return f"(1 << (16 * (CASE length(code) WHEN 1 THEN {field(1)} ELSE {field(2)} END)))"
 
 
 TALLY_SQL = _tally_sql()

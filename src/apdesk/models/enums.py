@@ -52,6 +52,7 @@ class SettingType(Labelled):
     HOSPITAL_SCHOOL = "hospital_school", "Hospital school"
     FE_COLLEGE = "fe_college", "FE college"
     UNREGISTERED = "unregistered", "Unregistered provider"
+    WORK_BASED = "work_based", "Work-based placement (an employer)"
     AIP_BASE = "aip_base", "AIP inclusion base"
     INTERNAL = "internal", "In-school (internal) AP"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlmodel import Field, SQLModel
 
@@ -41,7 +41,11 @@ class Placement(SQLModel, table=True):
     risk_assessment_date: date | None = None
     hours_per_week: float = 0.0
     sessions: list[str] = list_field()  # e.g. ["MON_AM", "MON_PM", "WED_AM"]
-    session_times: str = ""
+    session_times: str = ""  # a note on the times; the clock times below are what a notice gives
+    session_start: time | None = None  # the first (or only) session starts
+    session_end: time | None = None  # the last (or only) session finishes
+    break_start: time | None = None  # the break between a morning and an afternoon session
+    break_end: time | None = None
     start_date: date | None = None
     end_date: date | None = None
     learning_outcomes: str = ""
@@ -61,11 +65,14 @@ class Placement(SQLModel, table=True):
     family_preference: str = ""
     ehcp_attached: bool = False
     caseworker_told_on: date | None = None
+    agreement_date: date | None = None  # the written agreement with the provider
+    la_told_on: date | None = None  # the LA told of the placement by its own form or email
     qa_override_reason: str = ""
     destination: str = ""
     # Off-site direction
     off_site_direction: bool = False
     parent_notice_date: date | None = None
+    la_notice_date: date | None = None  # a copy of the notice to the LA (pupil with an EHC plan)
     reporting_to: str = ""
     direction_days: int = 0
     last_direction_review: date | None = None

@@ -16,15 +16,23 @@ class Pupil(SQLModel, table=True):
     forename: str
     surname: str = Field(index=True)
     preferred_name: str = ""
+    middle_names: str = ""
+    former_upn: str = ""
     dob: date
     gender: Gender = enum_field(Gender, default=Gender.OTHER)
     nc_year: int = 7
     sen_status: SenStatus = enum_field(SenStatus, default=SenStatus.NONE)
     looked_after: bool = False
+    care_authority: str = ""  # the LA code of the authority that looks after the pupil
     needs: list[str] = list_field()
+    sen_types: list[str] = list_field()  # SEN need types, most significant first (CTF ranks)
+    medical_flag: bool = False
     health_needs: str = ""
     family_support: str = ""
     safety_info: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
     on_roll: bool = True
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -40,7 +48,11 @@ class Contact(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     pupil_id: int = Field(foreign_key="pupil.id", index=True)
-    name: str
+    name: str  # as printed on a letter: title, forename and surname
+    title: str = ""
+    forename: str = ""
+    surname: str = ""
+    priority: int | None = None  # the MIS's contact order: 1 is contacted first
     relationship: str = ""
     phone: str = ""
     email: str = ""

@@ -1,8 +1,14 @@
-"""Unique pupil numbers: the check letter, temporary UPNs and friendly validation."""
+"""Unique pupil numbers: the check letter, the LA code, temporary UPNs and friendly validation.
+
+Rules: school census validation 1510 (the check letter) and 1530 (characters 2-4 a recognised
+LA or pseudo-LA code); the DfE's "Unique pupil numbers (UPNs): policy and practice guidance"
+for the layout and temporary UPNs.
+"""
 
 from __future__ import annotations
 
 from apdesk.models.errors import ValidationError
+from apdesk.models.la_codes import is_recognised_la
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
 
@@ -29,7 +35,8 @@ def is_temporary(upn: str) -> bool:
 
 
 def normalise_upn(raw: str) -> str:
-    return raw.strip().upper().replace(" ", "")
+    """Upper case, with every space (including the ones a copy from a PDF brings) removed."""
+    return "".join(raw.split()).upper()
 
 
 def validate_upn(raw: str, field: str = "UPN") -> str:
@@ -58,6 +65,13 @@ def validate_upn(raw: str, field: str = "UPN") -> str:
             field,
             f"'{upn}' fails its check letter (expected {expected})",
             "a digit is probably mistyped: copy the UPN again from the MIS",
+        )
+    if not is_recognised_la(upn[1:4]):
+        raise ValidationError(
+            field,
+            f"'{upn}' has {upn[1:4]} in characters 2 to 4, which is not a recognised LA code "
+            "(census rule 1530)",
+            "copy the UPN again from the MIS; a UPN keeps the code of the LA that allocated it",
         )
     return upn
 

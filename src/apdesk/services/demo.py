@@ -14,6 +14,7 @@ from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
 from apdesk.services import demo_names as names
 from apdesk.services import demo_placements, demo_providers
+from apdesk.services.ap_guide import set_guide_settings
 from apdesk.services.attendance.demo_marks import populate_marks
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo_outbox import populate_outbox
@@ -30,6 +31,9 @@ def academic_year_start(today: date) -> date:
     return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
+DEMO_MAX_WEEKS = 26  # the demo school's longest planned placement: two terms
+
+
 def populate(
     store: Store, *, pupils: int = 200, seed: int = 7, today: date | None = None
 ) -> dict[str, int]:
@@ -38,6 +42,7 @@ def populate(
     rng = random.Random(seed)
     with store.session() as session:
         save_school(session, demo_school())
+        set_guide_settings(session, max_weeks=DEMO_MAX_WEEKS)
         closures = _closures(session, today)
         start_serial = int(session.exec(select(func.count()).select_from(models.Pupil)).one())
         made_pupils = _pupils(session, rng, pupils, today, start_serial)

@@ -7,7 +7,7 @@ import itertools
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -58,7 +58,15 @@ FLAWS: list[Flaw] = [
     ("notice_reporting_to", "", {}, lambda d, s: {**DIRECTION, "reporting_to": ""}),
     ("notice_days", "", {}, lambda d, s: {**DIRECTION, "direction_days": 0}),
     ("notice_reasons", "", {}, lambda d, s: {**DIRECTION, "learning_outcomes": ""}),
-    ("notice_session_times", "", {}, lambda d, s: {**DIRECTION, "session_times": ""}),
+    ("notice_session_times", "", {}, lambda d, s: {**DIRECTION, "break_start": None,
+                                                    "break_end": None}),
+    ("notice_la_copy", "", {"sen_status": SenStatus.EHC_PLAN}, lambda d, s: {
+        **DIRECTION, "ehcp_attached": True, "la_notice_date": None,
+        "caseworker_told_on": (d.start_date or s) - timedelta(days=15)}),
+    ("planned_length", "", {}, lambda d, s: {
+        "end_date": (d.start_date or s) + timedelta(weeks=39)}),
+    ("agreement", "", {}, lambda d, s: {"agreement_date": None}),
+    ("la_notified", "", {}, lambda d, s: {"la_told_on": None}),
     ("direction_review", "", {}, lambda d, s: {
         **DIRECTION, "review_requested_on": (d.start_date or s) + timedelta(weeks=3)}),
     ("ehcp_attached", "", {"sen_status": SenStatus.EHC_PLAN}, lambda d, s: {
@@ -190,6 +198,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     weeks = rng.choice([6, 8, 12, 16, 24])
     direction = reason == "exclusion" and not la
     name = pupil.preferred_name or pupil.forename
+    first, rest, back, last = (time(*hm) for hm in rng.choice(texts.CLOCK_TIMES))
     return PlacementInput(
         pupil_id=pupil.id or 0,
         provider_id=provider.id or 0,
@@ -211,6 +220,12 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         hours_per_week=round(len(sessions) * rng.choice([2.5, 2.5, 2.25]), 2),
         sessions=sessions,
         session_times=rng.choice(texts.SESSION_TIMES),
+        session_start=first,
+        break_start=rest,
+        break_end=back,
+        session_end=last,
+        agreement_date=None if la else start - timedelta(days=rng.randrange(5, 15)),
+        la_told_on=None if la else start - timedelta(days=rng.randrange(1, 5)),
         start_date=start,
         end_date=start + timedelta(weeks=weeks),
         learning_outcomes=texts.OUTCOMES[reason],
@@ -231,6 +246,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         caseworker_told_on=start - timedelta(days=20) if ehcp else None,
         off_site_direction=direction,
         parent_notice_date=calendar.add_school_days(start, -5) if direction else None,
+        la_notice_date=calendar.add_school_days(start, -5) if direction and ehcp else None,
         reporting_to=provider.contact_name if direction else "",
         direction_days=days * weeks if direction else 0,
     )

@@ -71,10 +71,15 @@ FAMILY_VOICE = [
 ]
 
 SESSION_TIMES = [
-    "09:15-12:00 and 12:45-15:00",
-    "09:30-12:15 and 13:00-15:15",
-    "10:00-12:30 only (mornings)",
-    "09:00-12:00 and 12:30-14:45",
+    "Arrive by 09:10 at reception",
+    "Lunch provided on site",
+    "Finishes 15 minutes early on Fridays",
+    "",
+]
+CLOCK_TIMES = [  # first session starts, break starts, break ends, last session finishes
+    ((9, 15), (12, 0), (12, 45), (15, 0)),
+    ((9, 30), (12, 15), (13, 0), (15, 15)),
+    ((9, 0), (12, 0), (12, 30), (14, 45)),
 ]
 
 TRANSPORT = ["Own transport (parent)", "Taxi arranged by school", "Bus pass", "Walks (10 min)"]

@@ -1,26 +1,116 @@
-"""Off-site direction: the notice to parents, what it must say, and reviews a parent asks for.
+"""Off-site direction: the notice to parents (and the LA), what it must say, and reviews.
 
-The Education (Educational Provision for Improving Behaviour) Regulations: written notice at
-least 2 school days before the start; a review within reach of a parent's written request.
+The Education (Educational Provision for Improving Behaviour) Regulations 2010, reg. 3, as
+amended in 2012: written notice to the parents, and to the LA where the pupil has an EHC plan,
+no later than 2 school days before the first day of the provision, giving where it is, who the
+pupil reports to, the number of days, the reasons and objectives, and the times of the
+sessions (the first session's start and the last one's finish, and the break between a
+morning and an afternoon session); a review a parent (or the LA) asks for in writing must be
+held if none took place in the previous 10 weeks. A notice given on a day the school is shut
+counts from the next school day.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from apdesk.i18n import _, format_date
 from apdesk.models import Placement, Provider
 from apdesk.services.calendar import SchoolCalendar
-from apdesk.services.placement_reasons import R_DIRECTION_REVIEW, R_NOTICE, R_NOTICE_CONTENTS, Warn
+from apdesk.services.placement_reasons import (
+    R_DIRECTION_REVIEW,
+    R_NOTICE,
+    R_NOTICE_CONTENTS,
+    R_NOTICE_LA,
+    Warn,
+)
 
 NOTICE_SCHOOL_DAYS = 2
 DIRECTION_REVIEW_GAP = timedelta(weeks=10)
+WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI")
+
+
+@dataclass(frozen=True)
+class NoticeTiming:
+    """A notice's date against the start: when it counts from, and the latest day it could be."""
+
+    given: date
+    counts_from: date  # the given day, or the next school day when the school was shut
+    deadline: date  # 2 school days before the start
+
+    @property
+    def in_time(self) -> bool:
+        return self.counts_from <= self.deadline
+
+
+def next_school_day(day: date, calendar: SchoolCalendar) -> date:
+    while not calendar.is_school_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def notice_deadline(start: date, calendar: SchoolCalendar) -> date:
+    """The last day notice can be given: counted back 2 school days from the start."""
+    return calendar.add_school_days(start, -NOTICE_SCHOOL_DAYS)
+
+
+def notice_timing(given: date, start: date, calendar: SchoolCalendar) -> NoticeTiming:
+    return NoticeTiming(given, next_school_day(given, calendar), notice_deadline(start, calendar))
+
+
+def two_sessions(sessions: Iterable[str]) -> bool:
+    """A morning and an afternoon on the same day: the notice gives the break between them."""
+    chosen = set(sessions)
+    return any(f"{day}_AM" in chosen and f"{day}_PM" in chosen for day in WEEKDAYS)
+
+
+def missing_times(placement: Placement) -> list[str]:
+    """The clock times the notice must give that are not entered."""
+    needed = [("session_start", _("when the first session starts"))]
+    if two_sessions(placement.sessions):
+        needed += [("break_start", _("when the break starts")), ("break_end", _("when it ends"))]
+    needed.append(("session_end", _("when the last session finishes")))
+    return [words for name, words in needed if getattr(placement, name) is None]
+
+
+def _late(code: str, field: str, who: str, timing: NoticeTiming, start: date, warn: Warn) -> None:
+    counted = (
+        ""
+        if timing.counts_from == timing.given
+        else " "
+        + _("(given on a day the school was shut, so it counts from {day})").format(
+            day=format_date(timing.counts_from)
+        )
+    )
+    warn(
+        code,
+        field,
+        _(
+            "Notice to {who} given on {given}{counted}: for a start on {start} it had to be "
+            "given by {deadline}, 2 school days before."
+        ).format(
+            who=who,
+            given=format_date(timing.given),
+            counted=counted,
+            start=format_date(start),
+            deadline=format_date(timing.deadline),
+        ),
+        R_NOTICE if code == "notice_late" else R_NOTICE_LA,
+    )
 
 
 def check_direction(
-    placement: Placement, provider: Provider, calendar: SchoolCalendar, warn: Warn
+    placement: Placement,
+    provider: Provider,
+    calendar: SchoolCalendar,
+    warn: Warn,
+    *,
+    ehc_plan: bool = False,
 ) -> None:
-    """Notice, its contents, and reviews a parent asked for."""
+    """Notice (to the parents, and to the LA for a pupil with an EHC plan), its contents, and
+    reviews a parent asked for."""
     notice, start = placement.parent_notice_date, placement.start_date
     if notice is None:
         warn(
@@ -30,18 +120,22 @@ def check_direction(
             R_NOTICE,
         )
     elif start is not None:
-        earliest = calendar.add_school_days(notice, NOTICE_SCHOOL_DAYS)
-        if start < earliest:
-            gap = sum(1 for _day in calendar.school_days(notice + timedelta(days=1), start))
+        timing = notice_timing(notice, start, calendar)
+        if not timing.in_time:
+            _late("notice_late", "parent_notice_date", _("the parents"), timing, start, warn)
+    if ehc_plan:
+        sent = placement.la_notice_date
+        if sent is None:
             warn(
-                "notice_late",
-                "parent_notice_date",
-                _(
-                    "Notice given {notice}, {n} school day(s) before the start; the earliest "
-                    "start is {earliest}."
-                ).format(notice=format_date(notice), n=gap, earliest=format_date(earliest)),
-                R_NOTICE,
+                "notice_la_copy",
+                "la_notice_date",
+                _("The pupil has an EHC plan: no copy of the direction notice to the LA recorded."),
+                R_NOTICE_LA,
             )
+        elif start is not None:
+            timing = notice_timing(sent, start, calendar)
+            if not timing.in_time:
+                _late("notice_la_copy", "la_notice_date", _("the LA"), timing, start, warn)
     contents = (
         (
             "notice_address",
@@ -62,12 +156,6 @@ def check_direction(
             bool(placement.reasons) and bool(placement.learning_outcomes.strip()),
             _("the reasons and objectives"),
         ),
-        (
-            "notice_session_times",
-            "session_times",
-            bool(placement.session_times.strip()),
-            _("the session times"),
-        ),
     )
     for code, field, present, what in contents:
         if not present:
@@ -77,6 +165,16 @@ def check_direction(
                 _("The notice to parents is missing {what}.").format(what=what),
                 R_NOTICE_CONTENTS,
             )
+    gaps = missing_times(placement)
+    if gaps:
+        warn(
+            "notice_session_times",
+            "session_start",
+            _("The notice must give the session times as clock times: enter {what}.").format(
+                what=", ".join(gaps)
+            ),
+            R_NOTICE_CONTENTS,
+        )
     asked = placement.review_requested_on
     last = placement.last_direction_review
     if asked is not None and (last is None or last < asked - DIRECTION_REVIEW_GAP):

@@ -12,9 +12,10 @@ WARNING_CODES = (
     "full_time_hours", "part_time_timetable", "hours_missing", "unregistered_full_time",
     "sessions_pattern", "registration_code", "notice_missing", "notice_late", "notice_address",
     "notice_reporting_to", "notice_days", "notice_reasons", "notice_session_times",
-    "direction_review", "ehcp_attached", "caseworker_told", "virtual_school",
+    "notice_la_copy", "direction_review", "ehcp_attached", "caseworker_told", "virtual_school",
     "learning_outcomes", "success_measures", "exit_strategy", "child_voice", "family_voice",
-    "english_maths", "dates_order", "review_date", "transport", "provider_qa",
+    "english_maths", "dates_order", "review_date", "planned_length", "agreement",
+    "la_notified", "transport", "provider_qa",
 )  # fmt: skip
 
 
@@ -37,12 +38,21 @@ R_CODES = N_(
     "arranged by the local authority, D only when the pupil is dual registered there."
 )
 R_NOTICE = N_(
-    "An off-site direction needs written notice to the parents at least 2 school days before it "
-    "starts, counting only days the school is open."
+    "An off-site direction needs written notice to the parents no later than 2 school days "
+    "before it starts, counted back from the start over days the school is open; a notice "
+    "given when the school is shut counts from the next school day (Education (Educational "
+    "Provision for Improving Behaviour) Regulations 2010, reg. 3, as amended 2012)."
+)
+R_NOTICE_LA = N_(
+    "For a pupil with an EHC plan the notice of an off-site direction goes to the local "
+    "authority too, by the same time limit (Education (Educational Provision for Improving "
+    "Behaviour) Regulations 2010, reg. 3, as amended 2012)."
 )
 R_NOTICE_CONTENTS = N_(
     "The notice must give the address of the provision, who the pupil reports to, the number of "
-    "days, the reasons and objectives, and the session times."
+    "days, the reasons and objectives, and the session times as clock times: the first "
+    "session's start, the last one's finish and the break between morning and afternoon "
+    "(Education (Educational Provision for Improving Behaviour) Regulations 2010, reg. 3)."
 )
 R_DIRECTION_REVIEW = N_(
     "A parent may ask in writing for the direction to be reviewed; a review must be held if none "
@@ -50,7 +60,7 @@ R_DIRECTION_REVIEW = N_(
 )
 R_EHCP = N_(
     "The EHC plan goes with the referral (Appendix A), and the LA SEND caseworker must be told "
-    "before the placement starts (DfE AP guidance)."
+    "before the placement starts, not on its first day (DfE AP guidance)."
 )
 R_VIRTUAL_SCHOOL = N_(
     "The Virtual School Head promotes the education of looked-after children and must know "
@@ -66,9 +76,23 @@ R_VOICE = N_(
 )
 R_ENGLISH_MATHS = N_("DfE guidance: AP should include English and maths in the offer.")
 R_REVIEW = N_(
-    "DfE guidance expects regular reviews of the placement's suitability and of the return to "
-    "school; apdesk asks for the first within 6 weeks (about half a term) so an unsuitable "
-    "placement does not drift."
+    "Arranging alternative provision (DfE, February 2025): placements are reviewed regularly, "
+    "at least half-termly, for suitability and for the return to school; the interval is the "
+    "school's setting (6 weeks unless changed)."
+)
+R_LENGTH = N_(
+    "Arranging alternative provision (DfE, February 2025): AP is time limited, with the return "
+    "planned from the start; the longest planned placement is the school's setting."
+)
+R_AGREEMENT = N_(
+    "Arranging alternative provision (DfE, February 2025): the commissioning school agrees the "
+    "placement with the provider in writing (objectives, attendance reporting, safeguarding, "
+    "costs)."
+)
+R_LA_NOTIFIED = N_(
+    "Arranging alternative provision (DfE, February 2025): schools tell the LA of the AP they "
+    "commission; apdesk sends the placement-start pack when the placement starts, or record "
+    "the day the LA's own form or an email told it."
 )
 R_SESSIONS = N_(
     "A session (a morning or an afternoon) is about 2.5 hours; hours that do not match the "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 from apdesk.i18n import _, format_date
@@ -24,14 +24,18 @@ from apdesk.models.enums import (
     SenStatus,
     SheffieldCategory,
 )
+from apdesk.services.ap_guide import GuideSettings, LaNotice, planned_weeks
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_direction import check_direction
 from apdesk.services.placement_reasons import (
+    R_AGREEMENT,
     R_CODES,
     R_DATES,
     R_EHCP,
     R_ENGLISH_MATHS,
     R_FULL_TIME,
+    R_LA_NOTIFIED,
+    R_LENGTH,
     R_OUTCOMES,
     R_PART_TIME,
     R_QA,
@@ -50,7 +54,6 @@ FULL_TIME_MIN, FULL_TIME_MAX = 18.0, 25.0
 FULL_TIME_CATEGORIES = frozenset(
     {SheffieldCategory.KS1_3_FULL_TIME, SheffieldCategory.KS4_FULL_TIME, SheffieldCategory.STEP_OUT}
 )
-FIRST_REVIEW_WITHIN = timedelta(weeks=6)
 SESSION_HOURS, SESSION_MIN, SESSION_MAX = 2.5, 2.0, 3.25
 
 
@@ -101,9 +104,14 @@ def check_placement(
     qa: QaStatus | None = None,
     others: Sequence[Placement] = (),
     agencies: Collection[str] = (),
+    guide: GuideSettings | None = None,
+    la: LaNotice | None = None,
 ) -> list[PlacementWarning]:
     """Every rule the placement breaks today. `others`: the pupil's other placements;
-    `agencies`: the agencies recorded as involved with the pupil (e.g. the Virtual School)."""
+    `agencies`: the agencies recorded as involved with the pupil (e.g. the Virtual School);
+    `guide`: the school's review interval and longest placement; `la`: the LA's notification
+    of the start, as the outbox holds it (not checked when not given)."""
+    guide = guide or GuideSettings()
     out: list[PlacementWarning] = []
 
     def warn(code: str, field: str, message: str, reason: str) -> None:
@@ -111,14 +119,15 @@ def check_placement(
 
     _hours_rules(placement, provider, pupil, others, warn)
     _code_rules(placement, warn)
+    ehc_plan = pupil.sen_status == SenStatus.EHC_PLAN
     if placement.off_site_direction:
-        check_direction(placement, provider, calendar, warn)
+        check_direction(placement, provider, calendar, warn, ehc_plan=ehc_plan)
     start = placement.start_date
-    if pupil.sen_status == SenStatus.EHC_PLAN:
+    if ehc_plan:
         if not placement.ehcp_attached:
             warn("ehcp_attached", "ehcp_attached", _("The EHC plan is not attached."), R_EHCP)
         told = placement.caseworker_told_on
-        if told is None or (start is not None and told > start):
+        if told is None or (start is not None and told >= start):
             warn(
                 "caseworker_told",
                 "caseworker_told_on",
@@ -160,7 +169,8 @@ def check_placement(
             _("English and maths are not in the offer."),
             R_ENGLISH_MATHS,
         )
-    _date_rules(placement, warn)
+    _date_rules(placement, guide, warn)
+    _guide_rules(placement, guide, la, warn)
     out_of_area = placement.out_of_area or provider.distance_band == DistanceBand.OUT_OF_AREA
     if out_of_area and not placement.transport.strip():
         warn(
@@ -282,7 +292,44 @@ def _code_rules(placement: Placement, warn: Warn) -> None:
         )
 
 
-def _date_rules(placement: Placement, warn: Warn) -> None:
+def _guide_rules(
+    placement: Placement, guide: GuideSettings, la: LaNotice | None, warn: Warn
+) -> None:
+    """The 2025 guide: a planned length within the school's limit, a written agreement with
+    the provider, and the LA told of a placement the school commissions."""
+    weeks = planned_weeks(placement.start_date, placement.end_date)
+    if guide.max_weeks is not None and weeks is not None and weeks > guide.max_weeks:
+        warn(
+            "planned_length",
+            "end_date",
+            _("Planned for {n} weeks: longer than the school's limit of {limit} weeks.").format(
+                n=f"{round(weeks, 1):g}", limit=guide.max_weeks
+            ),
+            R_LENGTH,
+        )
+    by_school = placement.commissioner == Commissioner.SCHOOL
+    if by_school and placement.agreement_date is None:
+        warn(
+            "agreement",
+            "agreement_date",
+            _("No written agreement with the provider recorded."),
+            R_AGREEMENT,
+        )
+    started = placement.status in (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+    told = placement.la_told_on is not None
+    if by_school and started and la is not None and la.status == "none" and not told:
+        warn(
+            "la_notified",
+            "la_told_on",
+            _(
+                "The LA has not been told of this placement: no start notification was sent "
+                "and no other notice is recorded."
+            ),
+            R_LA_NOTIFIED,
+        )
+
+
+def _date_rules(placement: Placement, guide: GuideSettings, warn: Warn) -> None:
     start, end, review = placement.start_date, placement.end_date, placement.review_date
     if start is not None and end is not None and start > end:
         warn(
@@ -295,12 +342,12 @@ def _date_rules(placement: Placement, warn: Warn) -> None:
         )
     if review is None:
         warn("review_date", "review_date", _("No review date."), R_REVIEW)
-    elif start is not None and review - start > FIRST_REVIEW_WITHIN:
+    elif start is not None and review - start > guide.review_within:
         warn(
             "review_date",
             "review_date",
-            _("The first review ({day}) is more than 6 weeks after the start.").format(
-                day=format_date(review)
+            _("The first review ({day}) is more than {n} weeks after the start.").format(
+                day=format_date(review), n=guide.review_weeks
             ),
             R_REVIEW,
         )

@@ -7,7 +7,7 @@ placement_lifecycle; this module creates drafts and edits them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from sqlmodel import Session, select
@@ -28,6 +28,7 @@ from apdesk.models.enums import (
 )
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
+from apdesk.services.ap_guide import guide_settings, la_notice
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_rules import PlacementWarning, check_placement
 from apdesk.services.providers import Changed
@@ -65,6 +66,10 @@ class PlacementInput:
     hours_per_week: float = 0.0
     sessions: list[str] = field(default_factory=list)
     session_times: str = ""
+    session_start: time | None = None
+    break_start: time | None = None
+    break_end: time | None = None
+    session_end: time | None = None
     start_date: date | None = None
     end_date: date | None = None
     learning_outcomes: str = ""
@@ -83,9 +88,12 @@ class PlacementInput:
     family_preference: str = ""
     ehcp_attached: bool = False
     caseworker_told_on: date | None = None
+    agreement_date: date | None = None
+    la_told_on: date | None = None
     qa_override_reason: str = ""
     off_site_direction: bool = False
     parent_notice_date: date | None = None
+    la_notice_date: date | None = None
     reporting_to: str = ""
     direction_days: int = 0
     last_direction_review: date | None = None
@@ -134,10 +142,41 @@ class PlacementInput:
             )
         if self.transport_cost_pence < 0:
             raise ValidationError(_("Transport cost"), _("is negative"), _("enter the cost, or 0"))
+        self._check_times()
         if self.direction_days < 0:
             raise ValidationError(
                 _("Number of days"), _("is negative"), _("enter how many days the direction lasts")
             )
+
+    def _check_times(self) -> None:
+        """Clock times in order: the first session starts before the break, which ends before
+        the last session finishes. A break needs both ends."""
+        start, end = self.session_start, self.session_end
+        if start is not None and end is not None and start >= end:
+            raise ValidationError(
+                _("Session times"),
+                _("the first session starts at {a}, not before the finish at {b}").format(
+                    a=f"{start:%H:%M}", b=f"{end:%H:%M}"
+                ),
+                _("enter the start of the first session and the finish of the last"),
+            )
+        gap = (self.break_start, self.break_end)
+        if (gap[0] is None) != (gap[1] is None):
+            raise ValidationError(
+                _("Break starts"),
+                _("has only one end"),
+                _("enter when the break starts and ends, or clear both"),
+            )
+        if gap[0] is not None and gap[1] is not None:
+            inside = (start is None or start < gap[0]) and (end is None or gap[1] < end)
+            if gap[0] >= gap[1] or not inside:
+                raise ValidationError(
+                    _("Break starts"),
+                    _("the break ({a} to {b}) must fall between the start and the finish").format(
+                        a=f"{gap[0]:%H:%M}", b=f"{gap[1]:%H:%M}"
+                    ),
+                    _("check the four times"),
+                )
 
     def values(self) -> dict[str, Any]:
         self.validate()
@@ -267,6 +306,8 @@ def placement_warnings(
         qa=qa_status(session, provider, today),
         others=[o for o in others if o.id != placement.id],
         agencies={str(a) for a in agencies},
+        guide=guide_settings(session),
+        la=la_notice(session, placement.id),
     )
 
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -101,7 +101,7 @@ def _plain(name: str, value: Any) -> Any:
         )
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     return value
 

@@ -56,7 +56,7 @@ def save_school(session: Session, details: SchoolDetails) -> School:
 
 
 def school_details(session: Session) -> SchoolDetails:
-    """A read: blank details when the school has not been recorded yet (nothing is added)."""
+    """The details to show or print; blank until they are set (a read: it writes nothing)."""
     school = session.exec(select(School)).first()
     if school is None:
         return SchoolDetails()

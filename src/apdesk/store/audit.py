@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
         return f"<{len(value)} bytes sha256:{hashlib.sha256(value).hexdigest()[:16]}>"
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     return value
 
@@ -66,7 +66,9 @@ def _change_id(obj: SQLModel) -> int | str:
     key = getattr(obj, "id", None)
     if isinstance(key, int):
         return key
-    identity = inspect(obj).identity
+    state = inspect(obj)
+    # A new row has no identity until after the flush: its key is read from its own columns.
+    identity = state.identity or tuple(state.mapper.primary_key_from_instance(obj))
     if identity and len(identity) == 1 and isinstance(identity[0], int | str):
         return identity[0]
     return _entity_id(obj)

@@ -22,7 +22,7 @@ from apdesk.models import (
     VoiceEntry,
 )
 from apdesk.models.codes import rule_of
-from apdesk.models.enums import PackKind, VoiceOf
+from apdesk.models.enums import PackKind, SettingType, VoiceOf
 from apdesk.models.errors import ValidationError
 
 SCHEMA_VERSION = "notification-v1"
@@ -66,12 +66,17 @@ def _pupil(pupil: Pupil) -> dict[str, Any]:
     }
 
 
+# Kinds apdesk knows that schema v1 does not list: sent as the v1 kind they belong to.
+V1_SETTING_TYPES = {SettingType.WORK_BASED: SettingType.UNREGISTERED}
+
+
 def _provider(provider: Provider) -> dict[str, Any]:
+    kind = V1_SETTING_TYPES.get(provider.setting_type, provider.setting_type)
     return {
         "name": provider.name,
         "urn": provider.ofsted_urn or None,
         "ukprn": provider.ukprn or None,
-        "setting_type": provider.setting_type.value,
+        "setting_type": kind.value,
         "registered": provider.registration.value == "registered",
     }
 

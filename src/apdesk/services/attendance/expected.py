@@ -17,7 +17,7 @@ from sqlalchemy import String, func, or_, select, type_coerce
 from sqlmodel import Session, col
 
 from apdesk.models import Placement
-from apdesk.models.enums import PlacementStatus, RegistrationCode
+from apdesk.models.enums import Commissioner, PlacementStatus, RegistrationCode
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.calendar import SchoolCalendar
 
@@ -36,6 +36,7 @@ class PlacementPattern:
     end: date | None
     slots: frozenset[tuple[int, AmPm]]
     registration_code: str = RegistrationCode.B.value
+    commissioner: str = Commissioner.SCHOOL.value
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -81,6 +82,7 @@ def load_patterns(
         last,
         col(Placement.sessions),
         type_coerce(col(Placement.registration_code), String),
+        type_coerce(col(Placement.commissioner), String),
     ).where(
         col(Placement.status).in_([s.value for s in COUNTED]),
         first <= end,
@@ -89,12 +91,13 @@ def load_patterns(
     if pupil_ids is not None:
         query = query.where(col(Placement.pupil_id).in_(sorted(set(pupil_ids))))
     patterns = []
-    for pid, pupil, provider, began, ended, slots, code in session.connection().execute(query):
+    rows = session.connection().execute(query)
+    for pid, pupil, provider, began, ended, slots, code, by in rows:
         first_day = _day(began)
         if pid is not None and first_day is not None:
             slots_of = parse_slots(slots)
             patterns.append(
-                PlacementPattern(pid, pupil, provider, first_day, _day(ended), slots_of, code)
+                PlacementPattern(pid, pupil, provider, first_day, _day(ended), slots_of, code, by)
             )
     return sorted(patterns, key=lambda p: (p.pupil_id, p.start, p.placement_id))
 
@@ -121,6 +124,13 @@ def placement_for(
             if pattern.expects(day, session):
                 return pattern
     return covering[-1] if covering else None
+
+
+def expecting(
+    patterns: list[PlacementPattern], day: date, session: AmPm
+) -> PlacementPattern | None:
+    """The placement that expects the pupil at exactly that session, if any."""
+    return next((p for p in patterns if p.expects(day, session)), None)
 
 
 def expand(

@@ -18,7 +18,8 @@ from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
-from apdesk.services.attendance.expected import load_patterns, placement_for
+from apdesk.services.attendance.expected import expecting, load_patterns, placement_for
+from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
 
 ACTOR_KEY = "apdesk_actor"  # where the store puts the unlocking user's name in session.info
 LATE_CODES = ("L", "U")
@@ -135,8 +136,12 @@ def record_mark(
     note: str = "",
     reason: str = "",
     history: bool = False,
+    today: date | None = None,
 ) -> MarkResult:
-    """Record one mark; a different code from the current one needs a `reason` (amendment)."""
+    """Record one mark; a different code from the current one needs a `reason` (amendment).
+
+    Refused: a date before the pupil's birth, before 1990 or over a year ahead; a retired code
+    on or after 19 August 2024; K for a session of school-arranged AP, B for LA-arranged."""
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
         raise ValidationError("pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
@@ -144,8 +149,11 @@ def record_mark(
         raise ValidationError(
             "date", f"{day.isoformat()} is a weekend", "marks are for school days"
         )
+    problem = date_problem(day, pupil.dob, today or date.today())
+    if problem:
+        raise ValidationError("date", problem, "marks are for the pupil's school days")
     half = parse_session(half)
-    code = normalise_code(code, half, history=history)
+    code = normalise_code(code, half, history=history, day=day)
     minutes_late = check_minutes_late(minutes_late, code)
     existing = current_mark(session, pupil_id, day, half)
     if existing is not None and existing.code == code:
@@ -156,7 +164,11 @@ def record_mark(
             f"changing {existing.code} to {code} is an amendment",
             "say why the mark is being changed",
         )
-    pattern = placement_for(load_patterns(session, day, day, [pupil_id]), day, half)
+    patterns = load_patterns(session, day, day, [pupil_id])
+    problem = elsewhere_problem(code, expecting(patterns, day, half))
+    if problem:
+        raise ValidationError("code", problem, "Registration regulations 2024")
+    pattern = placement_for(patterns, day, half)
     mark = AttendanceMark(
         pupil_id=pupil_id,
         placement_id=pattern.placement_id if pattern else None,

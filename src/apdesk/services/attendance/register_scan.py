@@ -15,6 +15,7 @@ has at most one current mark per session (every write supersedes the mark it rep
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -161,13 +162,18 @@ def _on_marks(expression: str) -> str:
     return re.sub(r"\b(mark_date|session|code)\b", r"m.\1", expression)
 
 
-STRETCH_TABLE = (
-    "CREATE TEMP TABLE IF NOT EXISTS apdesk_stretch "
-    "(idx INTEGER PRIMARY KEY, pupil_id INTEGER, first TEXT, last TEXT, mask INTEGER)"
-)
+# The stretches travel as one JSON array of [pupil_id, first, last, mask] read into a
+# materialised table for the query alone: a read needs no table of its own, so it runs on the
+# read-only connections, and each value is copied once, not once per mark joined to it. The
+# table's ORDER BY (a few thousand stretches) tells the planner the marks arrive grouped.
 STRETCH_SQL = f"""
+    WITH s AS MATERIALIZED (
+      SELECT key AS idx, json_extract(value, '$[0]') AS pupil_id,
+        json_extract(value, '$[1]') AS first, json_extract(value, '$[2]') AS last,
+        json_extract(value, '$[3]') AS mask
+      FROM json_each(:stretches) ORDER BY key)
     SELECT s.idx, sum({_on_marks(TALLY_SQL)}), sum((s.mask >> {_on_marks(SLOT_SQL)}) & 1)
-    FROM temp.apdesk_stretch AS s
+    FROM s
     CROSS JOIN attendancemark AS m
       ON m.pupil_id = s.pupil_id AND m.mark_date BETWEEN s.first AND s.last
     WHERE m.superseded_by IS NULL
@@ -179,27 +185,15 @@ def _grouped(session: Session, found: Sequence[Stretch]) -> list[tuple[int, int,
     """Per stretch: (index, its marks summed as TALLY_SQL, marks on one of its slots). Grouped
     by stretch alone, in the order the rows arrive, so nothing is sorted; both expressions are
     read from the pupil marks index, not worked out per mark."""
-    conn = session.connection()
-    conn.execute(text(STRETCH_TABLE))
-    conn.execute(text("DELETE FROM temp.apdesk_stretch"))
-    rows = [
-        {
-            "idx": n,
-            "pupil_id": s.pupil_id,
-            "first": s.first.isoformat(),
-            "last": s.last.isoformat(),
-            "mask": sum(slot_bit(slot) for slot in s.slots),
-        }
-        for n, s in enumerate(found)
-    ]
-    conn.execute(
-        text("INSERT INTO temp.apdesk_stretch VALUES (:idx, :pupil_id, :first, :last, :mask)"),
-        rows,
-    )
-    try:
-        return [(idx, tally, on_slot) for idx, tally, on_slot in conn.execute(text(STRETCH_SQL))]
-    finally:
-        conn.execute(text("DELETE FROM temp.apdesk_stretch"))
+    payload = json.dumps(
+        [
+            [s.pupil_id, s.first.isoformat(), s.last.isoformat(),
+             sum(slot_bit(slot) for slot in s.slots)]
+            for s in found
+        ]
+    )  # fmt: skip
+    rows = session.connection().execute(text(STRETCH_SQL), {"stretches": payload})
+    return [(idx, tally, on_slot) for idx, tally, on_slot in rows]
 
 
 def _forgive_closed_days(

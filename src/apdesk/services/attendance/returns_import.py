@@ -21,7 +21,9 @@ from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
-from apdesk.services.attendance.expected import by_pupil, load_patterns, placement_for
+from apdesk.models.upn import normalise_upn
+from apdesk.services.attendance.expected import by_pupil, expecting, load_patterns, placement_for
+from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
 from apdesk.services.attendance.marks import (
     check_minutes_late,
     current_only,
@@ -78,6 +80,7 @@ class _Checks:
         self.date = cache(self._date)
         self.session = cache(self._session)
         self.code = cache(self._code)
+        self.born = cache(self._born)
 
     def _date(self, raw: str) -> tuple[date | None, Problem | None]:
         try:
@@ -87,7 +90,14 @@ class _Checks:
         if day.weekday() >= 5 or day > self.today:
             when = "a weekend" if day.weekday() >= 5 else "in the future"
             return None, ("date", f"{day.isoformat()} is {when}")
+        problem = date_problem(day, None, self.today)
+        if problem:
+            return None, ("date", problem)
         return day, None
+
+    def _born(self, day: date, dob: date | None) -> Problem | None:
+        problem = date_problem(day, dob, self.today)
+        return ("date", problem) if problem else None
 
     def _session(self, raw: str) -> tuple[AmPm | None, Problem | None]:
         try:
@@ -95,9 +105,11 @@ class _Checks:
         except ValidationError as exc:
             return None, (exc.field, f"{exc.message} ({exc.fix})")
 
-    def _code(self, raw: str, half: AmPm | None) -> tuple[str | None, Problem | None]:
+    def _code(
+        self, raw: str, half: AmPm | None, day: date | None
+    ) -> tuple[str | None, Problem | None]:
         try:
-            return normalise_code(raw, half, history=self.history), None
+            return normalise_code(raw, half, history=self.history, day=day), None
         except ValidationError as exc:
             return None, (exc.field, f"{exc.message} ({exc.fix})")
 
@@ -110,8 +122,9 @@ def _parse_rows(
         result.errors.append(_problem(0, "header", problem))
     if problems:
         return []
-    roll = session.exec(select(Pupil.id, Pupil.upn, Pupil.on_roll)).all()
-    pupils = {upn: (pid, on_roll) for pid, upn, on_roll in roll if pid is not None}
+    query = select(col(Pupil.id), col(Pupil.upn), col(Pupil.on_roll), col(Pupil.dob))
+    roll = session.exec(query).all()
+    pupils = {upn: (pid, on_roll, dob) for pid, upn, on_roll, dob in roll if pid is not None}
     checks = _Checks(today, history)
     upn_at, date_at, session_at, code_at = (columns[name] for name in REQUIRED)
     minutes_at, note_at = columns.get("minutes_late"), columns.get("note")
@@ -122,7 +135,7 @@ def _parse_rows(
         if len(row) < width:  # short rows: the missing cells are blank
             row = row + [""] * (width - len(row))
         errors_before = len(errors)
-        upn = row[upn_at].strip().upper()
+        upn = normalise_upn(row[upn_at])
         found = pupils.get(upn)
         if not upn:
             errors.append(_problem(number, "upn", "the UPN is blank"))
@@ -131,10 +144,14 @@ def _parse_rows(
         day, issue = checks.date(row[date_at])
         if issue:
             errors.append(_problem(number, *issue))
+        if day is not None and found is not None:
+            issue = checks.born(day, found[2])
+            if issue:
+                errors.append(_problem(number, *issue))
         half, issue = checks.session(row[session_at])
         if issue:
             errors.append(_problem(number, *issue))
-        code, issue = checks.code(row[code_at], half)
+        code, issue = checks.code(row[code_at], half, day)
         if issue:
             errors.append(_problem(number, *issue))
         minutes = None
@@ -211,6 +228,9 @@ def import_returns(
         result.unchanged = 0
         return result
     _place(session, to_write, result)
+    if result.errors:
+        result.unchanged = 0
+        return result
     result.amended = sum(1 for r in to_write if (r.pupil_id, r.day, r.half) in existing)
     result.imported = len(to_write) - result.amended
     if not dry_run:
@@ -230,7 +250,8 @@ def import_returns(
 
 
 def _place(session: Session, rows: list[ReturnRow], result: ImportResult) -> None:
-    """Give each row its placement and warn of marks outside any placement or on closed days.
+    """Give each row its placement and warn of marks outside any placement or on closed days;
+    refuse K for a session of school-arranged AP and B for LA-arranged (an error by row).
 
     The placement is the one expecting the pupil at that session, else any covering the day.
     """
@@ -244,6 +265,9 @@ def _place(session: Session, rows: list[ReturnRow], result: ImportResult) -> Non
     for row in rows:
         own = patterns.get(row.pupil_id)
         pattern = placement_for(own, row.day, row.half) if own else None
+        problem = elsewhere_problem(row.code, expecting(own, row.day, row.half) if own else None)
+        if problem:
+            result.errors.append(_problem(row.number, "code", f"{row.upn}: {problem}"))
         if pattern is None:
             message = (
                 f"{row.upn} has no placement covering {row.day.isoformat()}: "

@@ -54,13 +54,18 @@ def import_pupils(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """Import pupils from CSV or CTF bytes in the caller's session. Nothing is written unless
-    every row is valid, nor ever in a dry run."""
+    every row is valid, nor ever in a dry run.
+
+    `accept_destination`: the person confirmed a CTF addressed to another school."""
     if len(data) > MAX_BYTES:
         return _too_big(dry_run)
     if (fmt or detect_format(data, filename)) == "ctf":
-        return import_ctf(session, data, dry_run=dry_run, today=today)
+        return import_ctf(
+            session, data, dry_run=dry_run, today=today, accept_destination=accept_destination
+        )
     return import_csv(session, data, column_map=column_map, dry_run=dry_run, today=today)
 
 
@@ -71,6 +76,7 @@ def import_pupils_file(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """Read `path` and import it; an unreadable file is a row-0 error, not an exception."""
     try:
@@ -82,7 +88,13 @@ def import_pupils_file(
         result.error(0, "", f"cannot read {path.name} ({exc.strerror}): check the file name")
         return result
     return import_pupils(
-        session, data, filename=path.name, column_map=column_map, dry_run=dry_run, today=today
+        session,
+        data,
+        filename=path.name,
+        column_map=column_map,
+        dry_run=dry_run,
+        today=today,
+        accept_destination=accept_destination,
     )
 
 

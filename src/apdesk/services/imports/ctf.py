@@ -1,34 +1,59 @@
-"""Pupils from a common transfer file (CTF): `<CTfile>` ... `<CTFpupilData>` ... `<Pupil>`.
+"""Pupils from a common transfer file (CTF): all or nothing, matched by UPN like the CSV import.
 
-Tolerant of what MIS suppliers actually write: element names are matched without namespaces,
-details may sit directly under `<Pupil>` or inside `<BasicDetails>`, and optional elements may
-be missing. DTDs and entities are refused before parsing, so a hostile file cannot expand.
+Beyond the pupil's own fields a CTF carries what apdesk keeps for its letters and checks: the
+looked-after status with the care authority, the SEN provision and its ranked need types, the
+pupil's address, phones and email, middle names, former UPN, the medical flag, and the
+contacts with parental responsibility. A re-import never clears a value the file does not
+carry, and never removes a contact. A file addressed to another school is refused, naming both,
+unless the person confirms it. The result names what was read, what changed and what the file
+held that apdesk does not keep.
 """
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from datetime import date
+from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from apdesk.services.imports.pipeline import SourceRow, run_import
-from apdesk.services.imports.result import ImportResult
+from apdesk.models import Contact, Pupil, School
+from apdesk.models.errors import ValidationError
+from apdesk.models.la_codes import is_recognised_la
+from apdesk.models.upn import validate_upn
+from apdesk.services.imports.ctf_read import (
+    NOT_CTF,
+    PUPIL_ELEMENTS,
+    CtfContact,
+    CtfFile,
+    CtfPupil,
+    read_ctf,
+)
+from apdesk.services.imports.pipeline import Extras, Pairs, SourceRow, run_import
+from apdesk.services.imports.result import Change, ImportResult
 
-# field -> CTF element names, best first
-ELEMENTS: dict[str, tuple[str, ...]] = {
-    "upn": ("UPN",),
-    "surname": ("Surname", "LegalSurname"),
-    "forename": ("Forename", "LegalForename"),
-    "preferred_name": ("PreferredForename",),
-    "dob": ("DOB",),
-    "gender": ("Gender", "Sex"),
-    "nc_year": ("NCyearActual",),
-    "looked_after": ("InCare", "LookedAfter"),
+__all__ = ["NOT_CTF", "import_ctf", "looks_like_ctf", "read_pupils"]
+
+EXTRA_LABELS = {
+    "middle_names": "Middle names",
+    "former_upn": "Former UPN",
+    "care_authority": "Care authority",
+    "medical_flag": "Medical flag",
+    "sen_types": "SEN need types",
+    "address": "Address",
+    "phone": "Phone",
+    "email": "Email",
 }
-_FORBIDDEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-NOT_CTF = "this is not a CTF file: export a CTF (XML) from the MIS again"
+CONTACT_FIELDS = {
+    "title": "title",
+    "forename": "forename",
+    "surname": "surname",
+    "priority": "contact order",
+    "relationship": "relationship",
+    "parental_responsibility": "parental responsibility",
+    "address": "address",
+    "phone": "phone",
+    "email": "email",
+}
 
 
 def looks_like_ctf(data: bytes) -> bool:
@@ -36,93 +61,233 @@ def looks_like_ctf(data: bytes) -> bool:
     return head.startswith(b"<") and b"CTfile" in data[:4000].replace(b"\x00", b"")
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _text(element: ET.Element) -> str:
-    return (element.text or "").strip()
-
-
-def _find(pupil: ET.Element, names: tuple[str, ...]) -> str | None:
-    """The first of `names` directly under the pupil or its `<BasicDetails>`; never deeper,
-    where a contact's `<Surname>` or a school's `<Forename>`-like detail would be mistaken."""
-    places = [pupil, *(child for child in pupil if _local(child.tag) == "BasicDetails")]
-    for name in names:
-        for place in places:
-            for child in place:
-                if _local(child.tag) == name:
-                    return _text(child)
-    return None
-
-
-def _sen(pupil: ET.Element) -> str | None:
-    """The latest SEN provision from `<SENhistory><SEN>`, by start date when given."""
-    entries: list[tuple[str, str]] = []
-    history = [child for child in pupil if _local(child.tag) == "SENhistory"]
-    for element in (sen for h in history for sen in h):
-        if _local(element.tag) != "SEN":
-            continue
-        provision = start = None
-        for child in element:
-            if _local(child.tag) == "SENprovision":
-                provision = _text(child)
-            elif _local(child.tag) == "StartDate":
-                start = _text(child)
-        if provision is not None:
-            entries.append((start or "", provision))
-    if not entries:
-        return _find(pupil, ("SENprovision", "SENstatus"))
-    return max(entries, key=lambda entry: entry[0])[1]
-
-
-def _pupil_values(pupil: ET.Element) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name, elements in ELEMENTS.items():
-        value = _find(pupil, elements)
-        if value is not None:
-            found[name] = value
-    for required in ("upn", "surname", "forename"):
-        found.setdefault(required, "")
-    sen = _sen(pupil)
-    if sen is not None:
-        found["sen_status"] = sen
-    return found
-
-
 def read_pupils(data: bytes) -> list[SourceRow]:
     """The pupils in a CTF, numbered from 1 in file order; ValueError when it cannot be read."""
-    if _FORBIDDEN.search(data) or _FORBIDDEN.search(data.replace(b"\x00", b"")):
-        raise ValueError(
-            "the file declares a DTD or entities, which a CTF never needs: "
-            "export it again from the MIS"
-        )
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ValueError(f"the XML is damaged ({exc}): export the CTF again") from None
-    except (ValueError, LookupError):  # e.g. an unknown encoding in the XML declaration
-        raise ValueError("the XML cannot be decoded: export the CTF again as UTF-8") from None
-    if _local(root.tag) != "CTfile":
-        raise ValueError(NOT_CTF)
-    pupils = [e for e in root.iter() if _local(e.tag) == "Pupil"]
-    return [SourceRow(number, _pupil_values(p)) for number, p in enumerate(pupils, start=1)]
+    return [SourceRow(n, p.values) for n, p in enumerate(read_ctf(data).pupils, start=1)]
 
 
 def _column(name: str) -> str:
     if name == "sen_status":
         return "SENprovision"
-    return ELEMENTS.get(name, (name,))[0]
+    if name == "looked_after":
+        return "LookedAfter/InCare"
+    return PUPIL_ELEMENTS.get(name, (name,))[0]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return str(value).replace("\n", ", ")
+
+
+def _check_destination(session: Session, ctf: CtfFile, result: ImportResult, accept: bool) -> None:
+    school = session.exec(select(School)).first()
+    dest = ctf.dest
+    if not dest.is_a_school:
+        result.warn(0, "DestSchool", "the file is not addressed to a particular school")
+        return
+    if school is None or not (school.la_code and school.estab):
+        result.warn(
+            0,
+            "DestSchool",
+            f"the file is addressed to {dest.describe()}; apdesk cannot check that is this "
+            "school until its LA code and establishment number are set in the school's details",
+        )
+        return
+    if (dest.lea, dest.estab) == (school.la_code, school.estab):
+        return
+    here = f"{school.name or 'this school'} (LA {school.la_code}, establishment {school.estab})"
+    message = (
+        f"this CTF is addressed to {dest.describe()}, not to {here}: import it only if these "
+        "pupils are joining this school (confirm the import, or use --accept-destination)"
+    )
+    if accept:
+        result.warn(0, "DestSchool", message.split(":")[0] + ": imported as you confirmed")
+        return
+    result.destination = message
+    result.error(0, "DestSchool", message)
+
+
+class _Extras:
+    """Writes a CTF's extra fields, needs and contacts for each imported pupil (see Extras)."""
+
+    def __init__(self, ctf: CtfFile) -> None:
+        self.ctf = ctf
+
+    def __call__(self, session: Session, pairs: Pairs, result: ImportResult) -> None:
+        for row, pupil, new in pairs:
+            if pupil is None:
+                continue  # a new pupil in a dry run: nothing to compare with yet
+            source = self.ctf.pupils[row - 1]
+            changes: list[Change] = []
+            self._fields(row, pupil, source, changes, result)
+            if not result.dry_run:
+                session.add(pupil)
+                session.flush()
+            self._contacts(session, row, pupil, source.contacts, changes, result)
+            if not new:
+                result.changes.extend(changes)
+
+    def _fields(
+        self,
+        row: int,
+        pupil: Pupil,
+        source: CtfPupil,
+        changes: list[Change],
+        result: ImportResult,
+    ) -> None:
+        values = dict(source.extras)
+        former = values.get("former_upn")
+        if isinstance(former, str):
+            try:
+                values["former_upn"] = validate_upn(former, "FormerUPN")
+            except ValidationError as exc:
+                result.warn(row, "BasicDetails/FormerUPN", f"{exc.message}: not kept")
+                del values["former_upn"]
+        authority = values.get("care_authority")
+        if isinstance(authority, str) and not is_recognised_la(authority):
+            result.warn(
+                row, "LookedAfter/CareAuthority", f"{authority} is not a recognised LA code"
+            )
+        email = values.get("email")
+        if isinstance(email, str) and ("@" not in email or " " in email):
+            result.warn(row, "Email", f"'{email}' is not an email address: not kept")
+            del values["email"]
+        if source.needs:
+            held = list(pupil.needs)
+            values["needs"] = held + [n for n in source.needs if n not in held]
+        for name, value in values.items():
+            before = getattr(pupil, name)
+            if before == value:
+                continue
+            label = EXTRA_LABELS.get(name, name.capitalize())
+            changes.append(Change(row, pupil.upn, label, _shown(before), _shown(value)))
+            if not result.dry_run:
+                setattr(pupil, name, value)
+
+    def _contacts(
+        self,
+        session: Session,
+        row: int,
+        pupil: Pupil,
+        contacts: list[CtfContact],
+        changes: list[Change],
+        result: ImportResult,
+    ) -> None:
+        if not contacts:
+            return
+        held = (
+            list(
+                session.exec(
+                    select(Contact).where(Contact.pupil_id == pupil.id).order_by(col(Contact.id))
+                )
+            )
+            if pupil.id is not None
+            else []
+        )
+        for contact in contacts:
+            if not (contact.forename or contact.surname):
+                result.warn(row, "Contacts/Contact", f"contact {contact.order} has no name")
+                continue
+            if contact.email and ("@" not in contact.email or " " in contact.email):
+                result.warn(
+                    row, "Contacts/Contact/Email", f"'{contact.email}' is not an email address"
+                )
+                contact.email = ""
+            match = _match(held, contact)
+            who = f"Contact {contact.order} ({contact.name})"
+            if match is None:
+                changes.append(Change(row, pupil.upn, who, "", "added"))
+                if not result.dry_run:
+                    added = Contact(pupil_id=pupil.id or 0, name=contact.name)
+                    _apply(added, contact, [], row, pupil.upn, who)
+                    session.add(added)
+                    held.append(added)
+                continue
+            _apply(match, contact, changes, row, pupil.upn, who, result.dry_run)
+            if not result.dry_run:
+                session.add(match)
+        if not result.dry_run:
+            session.flush()
+
+
+def _match(held: list[Contact], contact: CtfContact) -> Contact | None:
+    """The contact already recorded for the same person: same forename and surname, else the
+    same name as printed."""
+    key = (contact.forename.casefold(), contact.surname.casefold())
+    for other in held:
+        if other.forename and (other.forename.casefold(), other.surname.casefold()) == key:
+            return other
+    printed = " ".join(contact.name.casefold().split())
+    plain = " ".join(f"{contact.forename} {contact.surname}".casefold().split())
+    for other in held:
+        name = " ".join(other.name.casefold().split())
+        if name in (printed, plain):
+            return other
+    return None
+
+
+def _apply(
+    target: Contact,
+    contact: CtfContact,
+    changes: list[Change],
+    row: int,
+    upn: str,
+    who: str,
+    dry_run: bool = False,
+) -> None:
+    """Set each value the file carries (blank ones are left as they are)."""
+    carried: dict[str, Any] = {
+        "title": contact.title,
+        "forename": contact.forename,
+        "surname": contact.surname,
+        "priority": contact.order,
+        "relationship": contact.relationship,
+        "parental_responsibility": contact.responsibility,
+        "address": contact.address,
+        "phone": contact.phone,
+        "email": contact.email,
+    }
+    for name, value in carried.items():
+        if value in ("", None) or getattr(target, name) == value:
+            continue
+        before = _shown(getattr(target, name))
+        changes.append(Change(row, upn, f"{who}: {CONTACT_FIELDS[name]}", before, _shown(value)))
+        if not dry_run:
+            setattr(target, name, value)
+    renamed = contact.name and target.name != contact.name
+    if renamed and (contact.title or not target.name) and not dry_run:
+        target.name = contact.name
+
+
+def _extras(ctf: CtfFile) -> Extras:
+    return _Extras(ctf)
 
 
 def import_ctf(
-    session: Session, data: bytes, *, dry_run: bool = False, today: date | None = None
+    session: Session,
+    data: bytes,
+    *,
+    dry_run: bool = False,
+    today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """Import the pupils in a CTF: all or nothing, matched by UPN like the CSV import."""
     result = ImportResult(dry_run=dry_run)
     try:
-        rows = read_pupils(data)
+        ctf = read_ctf(data)
     except ValueError as exc:
         result.error(0, "", str(exc))
         return result
-    return run_import(session, rows, _column, result, dry_run=dry_run, today=today)
+    result.read, result.not_kept = ctf.read, ctf.not_kept
+    _check_destination(session, ctf, result, accept_destination)
+    if result.errors:
+        return result
+    rows = [SourceRow(n, p.values) for n, p in enumerate(ctf.pupils, start=1)]
+    return run_import(
+        session, rows, _column, result, dry_run=dry_run, today=today, extras=_extras(ctf)
+    )

@@ -19,7 +19,7 @@ from apdesk.models import Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
 from apdesk.services.imports import values
-from apdesk.services.imports.result import ImportResult
+from apdesk.services.imports.result import Change, ImportResult
 from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year
 
 MAX_ROWS = 100_000
@@ -44,6 +44,15 @@ class _Checked:
     row: int
     data: PupilInput
     present: set[str] = field(default_factory=set)
+
+
+Pairs = list[tuple[int, Pupil | None, bool]]
+"""(row, the pupil, whether the import makes it) for every row; in a dry run a new pupil is
+None (it does not exist yet)."""
+Extras = Callable[[Session, Pairs, ImportResult], None]
+"""Writes what a format carries beyond the pupil's own fields (a CTF's contacts, say), in the
+import's transaction. It records its changes in the result, writes nothing when the result is
+a dry run (so a dry run reports the same changes), and only warns: it never refuses a row."""
 
 
 def _key(data: PupilInput) -> tuple[str, str, date | None]:
@@ -135,17 +144,45 @@ def _plan(
     return plan
 
 
-def _write(session: Session, plan: list[tuple[_Checked, Pupil | None]]) -> None:
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(getattr(value, "label", value) if value is not None else "")
+
+
+def _changes(plan: list[tuple[_Checked, Pupil | None]], result: ImportResult) -> None:
+    """Each value the import changes in a pupil already in apdesk."""
     for item, pupil in plan:
         if pupil is None:
-            fields = PupilInput.__dataclass_fields__
-            session.add(Pupil(**{name: getattr(item.data, name) for name in fields}))
             continue
-        for name in item.present:
-            setattr(pupil, name, getattr(item.data, name))
-        pupil.updated_at = utcnow()
+        for name in sorted(item.present):
+            before, after = getattr(pupil, name), getattr(item.data, name)
+            if before != after:
+                label = FIELD_LABELS.get(name, name)
+                result.changes.append(
+                    Change(item.row, pupil.upn, label, _shown(before), _shown(after))
+                )
+
+
+def _write(session: Session, plan: list[tuple[_Checked, Pupil | None]]) -> Pairs:
+    pairs: Pairs = []
+    for item, found in plan:
+        pupil = found
+        if pupil is None:
+            fields = PupilInput.__dataclass_fields__
+            pupil = Pupil(**{name: getattr(item.data, name) for name in fields})
+        else:
+            for name in item.present:
+                setattr(pupil, name, getattr(item.data, name))
+            pupil.updated_at = utcnow()
         session.add(pupil)
+        pairs.append((item.row, pupil, found is None))
     session.flush()
+    return pairs
 
 
 def run_import(
@@ -156,6 +193,7 @@ def run_import(
     *,
     dry_run: bool = False,
     today: date | None = None,
+    extras: Extras | None = None,
 ) -> ImportResult:
     """Validate every row; write them all, in the caller's transaction, only if none is wrong.
 
@@ -174,8 +212,14 @@ def run_import(
         return _refused(result)
     try:
         plan = _plan(session, checked, column, result)
-        if not result.errors and not dry_run:
-            _write(session, plan)
+        if not result.errors:
+            _changes(plan, result)
+        if not result.errors and dry_run and extras is not None:
+            extras(session, [(i.row, p, p is None) for i, p in plan], result)
+        elif not result.errors and not dry_run:
+            pairs = _write(session, plan)
+            if extras is not None:
+                extras(session, pairs, result)
     except SQLAlchemyError as exc:
         session.rollback()
         result.error(0, "", f"the store refused the import ({type(exc).__name__}): nothing changed")
@@ -190,5 +234,6 @@ def run_import(
 
 def _refused(result: ImportResult) -> ImportResult:
     result.imported = result.updated = 0
+    result.changes.clear()
     result.errors.sort(key=lambda e: e.row)
     return result

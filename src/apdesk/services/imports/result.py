@@ -24,6 +24,24 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Change:
+    """One value an import changes (or would change): on row `row`, the pupil `upn`."""
+
+    row: int
+    upn: str
+    what: str  # the field as a person reads it, e.g. "Looked after" or "Contact 1 (Mrs A Khan)"
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __str__(self) -> str:
+        before = self.before or "(blank)"
+        return f"Row {self.row}, {self.upn}: {self.what}: {before} -> {self.after or '(blank)'}"
+
+
 @dataclass
 class ImportResult:
     """All or nothing: with any error nothing is written and both counts are 0. A dry run counts
@@ -36,6 +54,11 @@ class ImportResult:
     unknown_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
     written: bool = False
+    # What a CTF import says of the file (data minimisation: what apdesk keeps and what not)
+    read: list[str] = field(default_factory=list)  # element paths apdesk read and keeps
+    changes: list[Change] = field(default_factory=list)  # values changed in pupils on file
+    not_kept: list[str] = field(default_factory=list)  # element paths in the file left out
+    destination: str = ""  # set when the file is addressed to another school
 
     @property
     def ok(self) -> bool:
@@ -48,9 +71,16 @@ class ImportResult:
         self.warnings.append(RowError(row, column, message))
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI's `--json` shape, exactly."""
-        return {
+        """The CLI's `--json` shape, exactly; a CTF import adds what it read, changed and left."""
+        out: dict[str, Any] = {
             "imported": self.imported,
             "updated": self.updated,
             "errors": [e.as_dict() for e in self.errors],
         }
+        if self.read or self.not_kept:
+            out |= {
+                "read": list(self.read),
+                "changes": [c.as_dict() for c in self.changes],
+                "not_kept": list(self.not_kept),
+            }
+        return out

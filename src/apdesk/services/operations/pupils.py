@@ -56,11 +56,19 @@ def import_pupils(
     fmt: str | None = None,
     column_map: dict[str, str] | None = None,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """Import a CSV or CTF file's pupils, all or nothing (check it first with the read
-    `services.imports.import_pupils(..., dry_run=True)`)."""
+    `services.imports.import_pupils(..., dry_run=True)`). `accept_destination`: the person
+    confirmed a CTF addressed to another school."""
     return imports.import_pupils(
-        session, data, filename=filename, fmt=fmt, column_map=column_map, today=today
+        session,
+        data,
+        filename=filename,
+        fmt=fmt,
+        column_map=column_map,
+        today=today,
+        accept_destination=accept_destination,
     )
 
 
@@ -71,6 +79,9 @@ def import_pupils_file(
     *,
     column_map: dict[str, str] | None = None,
     today: date | None = None,
+    accept_destination: bool = False,
 ) -> ImportResult:
     """As `import_pupils`, reading the file first (an unreadable file is refused, not raised)."""
-    return imports.import_pupils_file(session, path, column_map=column_map, today=today)
+    return imports.import_pupils_file(
+        session, path, column_map=column_map, today=today, accept_destination=accept_destination
+    )

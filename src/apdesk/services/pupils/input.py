@@ -13,7 +13,7 @@ from datetime import date
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.errors import ApdeskError, ValidationError
-from apdesk.models.upn import validate_upn
+from apdesk.models.upn import normalise_upn, validate_upn
 
 MAX_NAME = 100
 YEAR_MIN, YEAR_MAX = 0, 14  # 0 is Reception
@@ -72,7 +72,8 @@ class PupilInput:
     def validate(self, today: date | None = None) -> None:
         """Raise ValidationError for the first broken rule; normalises the UPN and names."""
         today = today or date.today()
-        if not str(self.upn).isascii():
+        self.upn = normalise_upn(str(self.upn))  # lower case and spaces are not mistakes
+        if not self.upn.isascii():
             raise ValidationError(
                 FIELD_LABELS["upn"],
                 f"'{self.upn}' has characters that are not plain letters or digits",

@@ -16,7 +16,7 @@ from apdesk.services.timetables.grid import Grid, cell_name, sort_key
 from apdesk.services.timetables.groups import TOO_MANY, pupils_in_base, staff_of
 from apdesk.services.timetables.share import compute_share
 from apdesk.services.timetables.structure import DAYS, CellKey, Structure, load_structure
-from apdesk.services.timetables.versions import get_version, load_grid, state_of
+from apdesk.services.timetables.versions import get_version, load_grid, read_state
 
 FULL_TIME_HOURS = (18.0, 25.0)
 
@@ -43,7 +43,7 @@ def check_timetable(session: Session, version_id: int) -> list[Check]:
     """Checks on a saved version (including slots stored twice for one period)."""
     version = get_version(session, version_id)
     structure = load_structure(session)
-    state = state_of(session, version_id)
+    state = read_state(session, version_id)
     draft = Draft(version.pupil_id, version.effective_date, version.group_id,
                   state.part_time_reason)  # fmt: skip
     found = _duplicates(session, version_id, structure)

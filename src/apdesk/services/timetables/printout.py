@@ -19,7 +19,7 @@ from apdesk.services.timetables.versions import (
     get_version,
     list_versions,
     load_grid,
-    state_of,
+    read_state,
     version_in_force,
 )
 
@@ -66,7 +66,7 @@ def printout_for(
         raise ValidationError("Pupil", "not found", "choose a pupil on roll")
     structure = load_structure(session)
     grid = load_grid(session, version.id or 0)
-    state = state_of(session, version.id or 0)
+    state = read_state(session, version.id or 0)
     group = session.get(IapGroup, version.group_id) if version.group_id else None
     providers = {}
     for value in grid.values():
@@ -89,3 +89,8 @@ def printout_for(
         group_staff=staff_of(group) if group else [],
         providers=providers,
     )
+
+
+def printout_by_upn(session: Session, upn: str, on_date: date) -> TimetablePrintout:
+    """The printout of the pupil with `upn`, as `printout_for` chooses the version."""
+    return printout_for(session, find_pupil(session, upn).id or 0, on_date)

@@ -40,13 +40,20 @@ class VersionSummary:
 
 
 def state_of(session: Session, version_id: int) -> TimetableVersionState:
-    """The version's status row (versions made without one count as accepted)."""
+    """The version's status row, made if missing, for a change to it (operations only)."""
     state = session.get(TimetableVersionState, version_id)
     if state is None:
         state = TimetableVersionState(version_id=version_id)
         session.add(state)
         session.flush()
     return state
+
+
+def read_state(session: Session, version_id: int) -> TimetableVersionState:
+    """The version's status row to read (versions made without one count as accepted); a
+    missing row is stood in for, not written: reads never change the record."""
+    found = session.get(TimetableVersionState, version_id)
+    return found if found is not None else TimetableVersionState(version_id=version_id)
 
 
 def _pupil(session: Session, pupil_id: int) -> Pupil:

@@ -105,3 +105,22 @@ class Loader(QObject, Generic[T]):
         self.running = False
         self.again = False
         self.ctx.report(exc)
+
+
+class Latest:
+    """The same question asked again: only the newest answer is shown. Reads run on several
+    threads, so an older answer can arrive after a newer one; `ask(show)` wraps the callback:
+    `ctx.query(load_pupil, pid).success(self.pupil_answer.ask(self.show_pupil)).run()`."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def ask(self, show: Callable[[T], None]) -> Callable[[T], None]:
+        self.asked += 1
+        number = self.asked
+
+        def answer(value: T) -> None:
+            if number == self.asked:
+                show(value)
+
+        return answer

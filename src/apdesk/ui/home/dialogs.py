@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
+from apdesk.services.export import write_atomic
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
+from apdesk.services.measures.census import is_census_day, nearest_census_days
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -135,20 +137,29 @@ class CensusDialog(QDialog):
 
     def show_report(self, report: CensusReport) -> None:
         self.report = report
-        self.summary.setText(
-            _("{n} placement(s) from {start} to {end}; {m} miss an item the census needs.").format(
-                n=len(report.rows),
-                start=format_date(report.period.start),
-                end=format_date(report.period.end),
-                m=len(report.incomplete),
-            )
+        text = _("{n} placement(s) from {start} to {end}; {m} miss an item the census needs.")
+        text = text.format(
+            n=len(report.rows),
+            start=format_date(report.period.start),
+            end=format_date(report.period.end),
+            m=len(report.incomplete),
         )
-        self.missing.setPlainText(
-            "\n".join(
-                f"{r.pupil} at {r.provider}: {', '.join(r.missing)}" for r in report.incomplete
+        if not is_census_day(report.census_day):
+            before, after = nearest_census_days(report.census_day)
+            text += " " + _(
+                "Warning: {day} is not a census day; the nearest are {before} and {after}."
+            ).format(
+                day=format_date(report.census_day),
+                before=format_date(before),
+                after=format_date(after),
             )
-            or _("Every placement has every item.")
-        )
+        self.summary.setText(text)
+        lines = [f"{r.pupil} at {r.provider}: {', '.join(r.missing)}" for r in report.incomplete]
+        lines = lines or [_("Every placement has every item.")]
+        if report.left_out:
+            lines.append(_("Not returned (on-site): {who}").format(who=", ".join(report.left_out)))
+        lines += ["", *report.notes]
+        self.missing.setPlainText("\n".join(lines))
 
     def save_csv(self) -> None:
         if self.report is None:
@@ -158,6 +169,6 @@ class CensusDialog(QDialog):
         if not path:
             return
         try:
-            Path(path).write_text(self.report.csv_text(), encoding="utf-8")
+            write_atomic(Path(path), self.report.csv_text(), "utf-8-sig")
         except OSError as exc:
             QMessageBox.warning(self, _("Census export"), _("Could not save: {e}").format(e=exc))

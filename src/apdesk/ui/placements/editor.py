@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
+from apdesk.services.ap_guide import LaNotice, la_notice
 from apdesk.services.placement_actions import ProviderChoice, provider_choices, save_placement
 from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import (
@@ -55,6 +56,7 @@ class EditorData:
     providers: list[ProviderChoice]
     placement: PlacementInput | None
     status: PlacementStatus
+    la: LaNotice | None = None  # None for a new placement
 
 
 def load_editor(store: Store, placement_id: int | None) -> EditorData:
@@ -65,7 +67,23 @@ def load_editor(store: Store, placement_id: int | None) -> EditorData:
         if placement_id is None:
             return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
         status = get_placement(session, placement_id).status
-        return EditorData(pupils, providers, placement_input(session, placement_id), status)
+        la = la_notice(session, placement_id)
+        return EditorData(pupils, providers, placement_input(session, placement_id), status, la)
+
+
+def la_notice_text(la: LaNotice | None) -> str:
+    """The LA's notification of the start, as the placement shows it."""
+    if la is None:
+        return _("No start notification yet: apdesk sends one when the placement starts.")
+    if la.status == "delivered" and la.delivered is not None:
+        return _("Start notification delivered to the LA on {day}.").format(
+            day=format_date(la.delivered.date())
+        )
+    if la.created is not None:
+        return _("Start notification queued on {day}; it goes when the LA can be reached.").format(
+            day=format_date(la.created.date())
+        )
+    return _("No start notification yet: apdesk sends one when the placement starts.")
 
 
 class PlacementEditor(QDialog):
@@ -154,6 +172,7 @@ class PlacementEditor(QDialog):
         self.set_values(values)
         self.status = data.status
         self._show_status()
+        self.sections.la_notice.setText(la_notice_text(data.la))
         self._loading = False
         self.check_now()
 

@@ -29,7 +29,7 @@ from apdesk.models.enums import (
 )
 from apdesk.models.enums import Session as SessionPart
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
-from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
+from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField, TimeField
 
 
 class SessionsGrid(ChoiceBoxes):
@@ -127,6 +127,17 @@ class Sections:
         b.add(form, "commissioner", _("Commissioner"), enum_combo(Commissioner, ""))
         b.add(form, "funding_stream", _("Funding stream"), enum_combo(FundingStream, ""))
         b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
+        self.la_notice = QLabel()
+        self.la_notice.setWordWrap(True)
+        self.la_notice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.la_notice.setAccessibleName(_("LA notification"))
+        form.addRow(_("LA notification:"), self.la_notice)
+        b.add(
+            form,
+            "la_told_on",
+            _("LA told by its own form or email on"),
+            DateField(_("LA told by its own form or email on")),
+        )
 
     def _contact(self, form: QFormLayout) -> None:
         b = self.binder
@@ -162,7 +173,16 @@ class Sections:
         hours.setDecimals(1)
         b.add(form, "hours_per_week", _("Hours per week"), hours)
         b.add(form, "sessions", _("Sessions"), SessionsGrid())
-        b.add(form, "session_times", _("Session times"), _line(""))
+        b.add(
+            form, "session_start", _("First session starts"), TimeField(_("First session starts"))
+        )
+        b.add(form, "break_start", _("Break starts"), TimeField(_("Break starts")))
+        b.add(form, "break_end", _("Break ends"), TimeField(_("Break ends")))
+        b.add(
+            form, "session_end", _("Last session finishes"), TimeField(_("Last session finishes"))
+        )
+        b.add(form, "session_times", _("Note on the times"), _line(""))
+        b.alias("Session times", "session_start")
         b.add(form, "other_ap", _("Other AP in place"), text_box("", 2))
         b.alias("Sessions", "sessions")
 
@@ -198,6 +218,12 @@ class Sections:
     def _offer(self, form: QFormLayout) -> None:
         b = self.binder
         b.add(form, "english_maths", _("English and maths"), QCheckBox(_("In the offer")))
+        b.add(
+            form,
+            "agreement_date",
+            _("Written agreement with the provider"),
+            DateField(_("Written agreement with the provider")),
+        )
         b.add(form, "transport", _("Transport arrangements"), _line(""))
         b.add(form, "transport_cost_pence", _("Transport cost"), PoundsField(_("Transport cost")))
         b.add(form, "out_of_area", _("Out of area"), QCheckBox(_("The provider is out of area")))
@@ -205,6 +231,12 @@ class Sections:
     def _ehcp(self, form: QFormLayout) -> None:
         b = self.binder
         b.add(form, "ehcp_attached", _("EHC plan"), QCheckBox(_("EHC plan attached")))
+        b.add(
+            form,
+            "la_notice_date",
+            _("Copy of the direction notice sent to the LA on"),
+            DateField(_("Copy of the direction notice sent to the LA on")),
+        )
         b.add(
             form,
             "caseworker_told_on",

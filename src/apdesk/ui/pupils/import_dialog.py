@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -47,6 +48,7 @@ class ImportDialog(QDialog):
         self.filename = ""
         self.fmt = "csv"
         self.outcome: ImportResult | None = None
+        self.accept_destination = False  # the person confirmed a CTF for another school
         self.setWindowTitle(_("Import pupils"))
         self.setAccessibleName(_("Import pupils"))
         self.heading = QLabel()
@@ -181,6 +183,7 @@ class ImportDialog(QDialog):
             self.file_error.show_message(str(exc))
             return
         self.filename = path.name
+        self.accept_destination = False
         self.fmt = detect_format(self.data, self.filename)
         if self.fmt == "ctf":
             self.dry_run()
@@ -201,6 +204,7 @@ class ImportDialog(QDialog):
 
     def dry_run(self) -> None:
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
+        accept = self.accept_destination
         self._set_busy(True)
         self.ctx.query(
             imports.import_pupils,
@@ -209,10 +213,29 @@ class ImportDialog(QDialog):
             fmt=fmt,
             column_map=column_map,
             dry_run=True,
+            accept_destination=accept,
         ).success(self._checked).failure(self._failed).run()
+
+    def ask_destination(self, message: str) -> bool:
+        """A CTF addressed to another school: import it only if the person says so."""
+        answer = QMessageBox.question(
+            self,
+            _("A CTF for another school"),
+            _("{message}.\n\nImport these pupils anyway?").format(
+                message=message[:1].upper() + message[1:].split(" (confirm")[0]
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _checked(self, result: ImportResult) -> None:
         self._set_busy(False)
+        ask = bool(result.destination) and len(result.errors) == 1 and not self.accept_destination
+        if ask and self.ask_destination(result.destination):
+            self.accept_destination = True
+            self.dry_run()
+            return
         self.outcome = result
         self.check.show_result(result, left_out=self.left_out())
         self.go(CHECK)
@@ -221,6 +244,7 @@ class ImportDialog(QDialog):
         if self.outcome is None or not self.outcome.ok:
             return
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
+        accept = self.accept_destination
         self._set_busy(True)
         self.ctx.op(
             pupil_ops.import_pupils,
@@ -228,6 +252,7 @@ class ImportDialog(QDialog):
             filename=filename,
             fmt=fmt,
             column_map=column_map,
+            accept_destination=accept,
         ).success(self._imported).failure(self._failed).run()
 
     def _imported(self, result: ImportResult) -> None:

@@ -181,8 +181,27 @@ class CheckStep(QWidget):
         if notes:
             notes = [_("Worth a look (these do not stop the import):"), *notes[:8]]
             notes += ["…"] if len(result.warnings) > 8 else []
+        notes += self._ctf_summary(result)
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+
+    @staticmethod
+    def _ctf_summary(result: ImportResult) -> list[str]:
+        """What a CTF import reads, changes and leaves out (data minimisation)."""
+        if not (result.read or result.not_kept) or not result.ok:
+            return []
+        lines = [_("Read from the file: {items}.").format(items=", ".join(result.read))]
+        if result.changes:
+            lines.append(_("Changes to pupils already in apdesk:"))
+            lines += [f"• {change}" for change in result.changes[:12]]
+            lines += ["…"] if len(result.changes) > 12 else []
+        if result.not_kept:
+            lines.append(
+                _("In the file but not kept by apdesk: {items}.").format(
+                    items=", ".join(result.not_kept)
+                )
+            )
+        return lines
 
     @staticmethod
     def _note(warning: RowError) -> str:

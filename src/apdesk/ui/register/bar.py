@@ -1,22 +1,36 @@
 """The Attendance page's bar: the week shown, codes, undo, import and export.
 
 Kept apart from the page so the page reads as what happens, and this as what is on screen.
+The bar knows the page only as the `BarHost` it needs, so the two files do not import each
+other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from apdesk.i18n import _, format_date
 
-if TYPE_CHECKING:
-    from apdesk.ui.register.page import RegisterPage
+
+class BarHost(Protocol):
+    """What the bar's buttons do on the page."""
+
+    monday: date
+    now: Callable[[], datetime]
+    undo_stack: QUndoStack
+
+    def go_to_week(self, day: date) -> None: ...
+    def show_legend(self) -> None: ...
+    def open_import(self) -> None: ...
+    def open_export(self) -> None: ...
+    def show_all(self) -> None: ...
 
 
 @dataclass
@@ -58,7 +72,8 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     return button
 
 
-def build_bar(page: RegisterPage) -> RegisterBar:
+def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
+    """The bar's widgets, wired to `page`; the undo and redo shortcuts work within `owner`."""
     previous = _button(_("◀ &Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"))
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
@@ -75,9 +90,9 @@ def build_bar(page: RegisterPage) -> RegisterBar:
     week_label.setAccessibleName(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
-    undo = QAction(_("&Undo"), page)
+    undo = QAction(_("&Undo"), owner)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = QAction(_("&Redo"), page)
+    redo = QAction(_("&Redo"), owner)
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     for action, run, available in (
         (undo, page.undo_stack.undo, page.undo_stack.canUndoChanged),
@@ -91,7 +106,7 @@ def build_bar(page: RegisterPage) -> RegisterBar:
             _("Undo records the previous code back as an amendment (marks are never deleted); "
               "a new mark is corrected by typing over it.")
         )  # fmt: skip
-        page.addAction(action)
+        owner.addAction(action)
     undo_button, redo_button = QToolButton(), QToolButton()
     undo_button.setDefaultAction(undo)
     redo_button.setDefaultAction(redo)

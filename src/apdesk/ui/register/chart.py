@@ -7,50 +7,33 @@ sentence under it, so nobody has to read them off the lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
-from apdesk.services.attendance import Figures, cohort_figures, weekly_figures
-from apdesk.services.attendance.expected import load_patterns
+from apdesk.models.kinds import Kind
+from apdesk.services.attendance import Figures, cohort_figures
+from apdesk.services.attendance.pupil_weeks import PupilWeeks, pupil_weeks
 from apdesk.services.measures.trends import LINE, Chart, Series
-from apdesk.store import Store
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.widgets.chart import ChartWidget
 
-DEFAULT_WEEKS = 12
+SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.CLOSURE})
 
 
-@dataclass
-class PupilWeeks:
-    """Plain figures for the chart: the range, the pupil's weeks and the cohort's."""
+@dataclass(frozen=True)
+class Asked:
+    """Whose weeks the chart shows: the pupil, their name, the cohort beside them, the day."""
 
+    pupil_id: int
     name: str
-    start: date
-    end: date
-    pupil: list[tuple[date, Figures]]
-    cohort: list[tuple[date, Figures]]
-
-
-def load_weeks(
-    store: Store, pupil_id: int, name: str, cohort_ids: list[int], today: date
-) -> PupilWeeks:
-    """The placement's weeks up to today (the last twelve weeks when it has no start yet)."""
-    with store.session() as s:
-        patterns = load_patterns(s, today - timedelta(weeks=52), today, [pupil_id])
-        starts = [p.start for p in patterns]
-        start = min(starts) if starts else today - timedelta(weeks=DEFAULT_WEEKS)
-        ends = [p.end or today for p in patterns]
-        end = min(max(ends), today) if ends else today
-        start = max(start, end - timedelta(weeks=52))
-        return PupilWeeks(
-            name,
-            start,
-            end,
-            weekly_figures(s, start, end, [pupil_id]),
-            weekly_figures(s, start, end, cohort_ids),
-        )
+    cohort_ids: list[int]
+    today: date
 
 
 def to_chart(weeks: PupilWeeks) -> Chart:
@@ -97,6 +80,7 @@ class RegisterChart(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.weeks: PupilWeeks | None = None
+        self.asked: Asked | None = None
         self.chart = ChartWidget()
         self.text = QLabel(_("Choose a pupil in the register to see their weekly attendance."))
         self.text.setWordWrap(True)
@@ -105,13 +89,37 @@ class RegisterChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.text)
+        self.loader: Loader[PupilWeeks | None] = Loader(ctx, self._fetch, self.show_weeks, self)
+        self.settle = settle_timer(self, self.reload)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed)
 
     def show_pupil(self, pupil_id: int, name: str, cohort_ids: list[int], today: date) -> None:
-        self.ctx.read(
-            lambda store: load_weeks(store, pupil_id, name, cohort_ids, today), self.show_weeks
-        )
+        self.asked = Asked(pupil_id, name, list(cohort_ids), today)
+        self.settle.stop()
+        self.loader.reload()
 
-    def show_weeks(self, weeks: PupilWeeks) -> None:
+    def reload(self) -> None:
+        self.settle.stop()
+        if self.asked is not None:
+            self.loader.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if self.asked is None:
+            return
+        if changes.kinds() <= TYPED:
+            self.settle.start()  # more marks may be coming: read when they pause
+        else:
+            self.reload()
+
+    def _fetch(self, session: Session) -> PupilWeeks | None:
+        asked = self.asked  # read once: the GUI thread may ask for another pupil meanwhile
+        if asked is None:
+            return None
+        return pupil_weeks(session, asked.pupil_id, asked.name, asked.cohort_ids, asked.today)
+
+    def show_weeks(self, weeks: PupilWeeks | None) -> None:
+        if weeks is None:
+            return
         self.weeks = weeks
         self.chart.set_chart(to_chart(weeks))
         self.text.setText(summary(weeks))

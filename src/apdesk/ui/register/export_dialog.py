@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.services.attendance import mis_csv
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
 
@@ -42,11 +41,6 @@ def write_private(path: Path, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def _csv(store: Store, start: date, end: date) -> str:
-    with store.session() as s:
-        return mis_csv(s, start, end)
 
 
 class ExportDialog(QDialog):
@@ -97,11 +91,9 @@ class ExportDialog(QDialog):
             return
         path = Path(name)
         self.error.show_message("")
-        self.ctx.read(
-            lambda store: _csv(store, start, end),
-            lambda text: self._write(path, text),
-            lambda exc: self.error.show_message(describe_error(exc)),
-        )
+        self.ctx.query(mis_csv, start, end).success(lambda text: self._write(path, text)).failure(
+            lambda exc: self.error.show_message(describe_error(exc))
+        ).run()
 
     def _write(self, path: Path, text: str) -> None:
         try:

@@ -2,7 +2,9 @@
 
 The check is a dry run of the very import that follows, and the import is all or nothing,
 so a file with any bad row changes nothing. Warnings (a mark with no placement covering the
-date) do not stop an import: schools track pupils before the placement is recorded.
+date) do not stop an import: schools track pupils before the placement is recorded. The check
+is a read; the import is one operation. If the register changes while the dialog is open, the
+file is checked again, so the counts shown are the ones the import would make.
 """
 
 from __future__ import annotations
@@ -26,19 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
+from apdesk.models.kinds import Kind
 from apdesk.services.attendance import ImportResult, import_returns
-from apdesk.store import Store
+from apdesk.services.operations.attendance import import_provider_return
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
-
-
-def run_import(
-    store: Store, data: bytes, filename: str, dry_run: bool, reason: str
-) -> ImportResult:
-    with store.session() as s:
-        return import_returns(s, data, filename=filename, dry_run=dry_run, reason=reason)
+# What the check depends on: the pupils on roll, their placements, current marks, closures.
+SHOWS = frozenset({Kind.MARK, Kind.PUPIL, Kind.PLACEMENT, Kind.CLOSURE})
 
 
 class ImportReturnDialog(QDialog):
@@ -109,6 +109,8 @@ class ImportReturnDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(680, 460)
+        self.answer = Latest()  # the check of the file last chosen is the one shown
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -135,11 +137,14 @@ class ImportReturnDialog(QDialog):
         self.import_button.setEnabled(False)
         self.error.show_message("")
         self.summary.setText(_("Checking…"))
-        self.ctx.read(
-            lambda store: run_import(store, data, filename, True, self.reason.text()),
-            self.show_check,
-            self.show_error,
-        )
+        self.ctx.query(
+            import_returns, data, filename=filename, dry_run=True, reason=self.reason.text()
+        ).success(self.answer.ask(self.show_check)).failure(self.show_error).run()
+
+    def _changed(self, _changes: Changes) -> None:
+        """Someone else changed the register: check the file again before importing it."""
+        if self.data and self.outcome is None:
+            self.load(self.data, self.filename)
 
     def show_check(self, result: ImportResult) -> None:
         self.checked = result
@@ -164,11 +169,9 @@ class ImportReturnDialog(QDialog):
             return
         data, filename, reason = self.data, self.filename, self.reason.text()
         self.import_button.setEnabled(False)
-        self.ctx.write(
-            lambda store: run_import(store, data, filename, False, reason),
-            self.show_done,
-            self.show_error,
-        )
+        self.ctx.op(import_provider_return, data, filename, reason=reason).success(
+            self.show_done
+        ).failure(self.show_error).source(self).run()
 
     def show_done(self, result: ImportResult) -> None:
         self.outcome = result

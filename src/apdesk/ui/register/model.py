@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from apdesk.i18n import _, format_date
-from apdesk.models.codes import CODES
+from apdesk.models.codes import meaning_on
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import RegisterCell, RegisterGrid
 from apdesk.services.attendance.register import RegisterRow
@@ -181,8 +181,7 @@ def cell_description(name: str, day: date, half: AmPm, cell: RegisterCell) -> st
     """The cell in words: for the tooltip and screen readers."""
     parts = [f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}"]
     if cell.code:
-        entry = CODES.get(cell.code)
-        meaning = entry.meaning if entry else _("unknown code")
+        meaning = meaning_on(cell.code, day) or _("unknown code")
         parts.append(_("{code}: {meaning}").format(code=cell.code, meaning=meaning))
     elif cell.missing:
         parts.append(_("mark missing: the provider has not sent it yet"))

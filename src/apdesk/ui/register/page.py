@@ -1,24 +1,34 @@
 """The Attendance page: the week's register, the Today panel and the selected pupil's chart.
 
-Marks are typed straight into the grid (see register_view). Each one is written at once
-through the worker; changing a recorded mark asks why, because the register keeps the
-original. The home dashboard opens the page narrowed with `apply_filter`.
+Marks are typed straight into the grid (see view.py). Each one is written at once by an
+operation on the worker; changing a recorded mark asks why, because the register keeps the
+original. The page follows changes made anywhere to what it shows, and shows its own marks
+as they are written. The home dashboard opens the page narrowed with `apply_filter`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from sqlmodel import Session
 
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.services.attendance import RegisterGrid, register_grid
-from apdesk.store import Store
+from apdesk.services.operations.attendance import (
+    MarkWritten,
+    record_register_mark,
+    redo_amendment,
+    undo_amendment,
+)
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.amend import AmendDialog, Change
 from apdesk.ui.register.bar import build_bar
 from apdesk.ui.register.chart import RegisterChart
@@ -27,27 +37,24 @@ from apdesk.ui.register.import_dialog import ImportReturnDialog
 from apdesk.ui.register.legend import CodeLegend
 from apdesk.ui.register.model import RegisterModel
 from apdesk.ui.register.today import TodayPanel
-from apdesk.ui.register.undo import AmendCommand, Written, write_mark
+from apdesk.ui.register.undo import AmendCommand
 from apdesk.ui.register.view import RegisterView
 
 SPLITTER_KEY = "register/splitter"
 SIDE_KEY = "register/side"
+# The grid: pupils and their names, placements (who is expected), providers, marks, closures.
+SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER, Kind.CLOSURE})
 
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _grid(store: Store, monday: date, today: date) -> RegisterGrid:
-    with store.session() as s:
-        return register_grid(s, monday, monday + timedelta(days=4), today=today)
-
-
 class RegisterPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.now = datetime.now  # replaced in tests and screenshots
+        self.now: Callable[[], datetime] = datetime.now  # replaced in tests and screenshots
         self.monday = monday_of(self.now().date())
         self.focus_day: date | None = None
         self.amend_dialog: AmendDialog | None = None
@@ -75,7 +82,7 @@ class RegisterPage(QWidget):
         self.today = TodayPanel(ctx, lambda: self.now())
         self.today.pupil_chosen.connect(self.select_pupil)
         self.chart = RegisterChart(ctx)
-        self.bar = build_bar(self)
+        self.bar = build_bar(self, self)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,18 +110,36 @@ class RegisterPage(QWidget):
         layout.addLayout(self.bar.layout)
         layout.addWidget(self.splitter, 1)
         self.setAccessibleName(_("Attendance"))
-        ctx.store_changed.connect(self._store_changed)
+        self.asked = (self.monday, self.now().date())  # the week and day of the next read
+        self.loader: Loader[RegisterGrid] = Loader(ctx, self._fetch, self._show_grid, self)
+        # The page shows its own marks as they are written (skip_own); others' changes re-read.
+        self.follower = ChangeFollower(
+            self, ctx, SHOWS, lambda _changes: self.load_grid(), skip_own=True
+        )
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------
     def page_shown(self) -> None:
-        self.refresh()
+        """Records changed meanwhile are caught up by the followers; only the clock is
+        checked here: a new day moves the missing marks and the Today panel."""
+        if self.now().date() != self.asked[1]:
+            self.load_grid()
+        self.today.refresh_if_time_moved()
 
     def refresh(self) -> None:
-        monday, today = self.monday, self.now().date()
-        self.bar.set_week(monday)
-        self.ctx.read(lambda store: _grid(store, monday, today), self._show_grid)
+        """Read everything the page shows again (the week, Today, the chart)."""
+        self.load_grid()
         self.today.refresh()
+        self.chart.reload()
+
+    def load_grid(self) -> None:
+        self.bar.set_week(self.monday)
+        self.asked = (self.monday, self.now().date())
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> RegisterGrid:
+        monday, today = self.asked
+        return register_grid(session, monday, monday + timedelta(days=4), today=today)
 
     def _show_grid(self, grid: RegisterGrid) -> None:
         current = self.view.currentIndex()
@@ -129,15 +154,9 @@ class RegisterPage(QWidget):
         elif not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.move_to(min(max(current.row(), 0), self.model.rowCount() - 1), 0)
 
-    def _store_changed(self, value: object) -> None:
-        if self.isVisible() and not isinstance(value, Written):
-            self.refresh()
-        elif isinstance(value, Written):
-            self.today.refresh()
-
     def go_to_week(self, day: date) -> None:
         self.monday = monday_of(day)
-        self.refresh()
+        self.load_grid()
 
     def apply_filter(self, filters: dict[str, Any]) -> None:
         """Narrow the page: {"day": ISO date, "status", "pupil_ids", "provider_ids"}."""
@@ -151,7 +170,7 @@ class RegisterPage(QWidget):
             self.monday, self.focus_day = monday_of(day), day
         self.today.set_status(str(filters.get("status") or ""))
         self.model.set_filters(filters.get("pupil_ids"), filters.get("provider_ids"))
-        self.refresh()
+        self.load_grid()
 
     def show_all(self) -> None:
         self.model.set_filters(None, None)
@@ -168,12 +187,12 @@ class RegisterPage(QWidget):
         self.write(Change(row.pupil_id, row.name, day, half, old, code), "", undoable=True)
 
     def write(self, change: Change, reason: str, undoable: bool = False) -> None:
-        def done(written: Written) -> None:
-            c = written.change
-            self.model.update_cell(c.pupil_id, c.day, c.half, written.code,
-                                   written.outcome == "amended")  # fmt: skip
+        def done(written: MarkWritten) -> None:
+            self._show_written(written)
+            c = change
             if undoable and written.outcome == "amended":
-                self.undo_stack.push(AmendCommand(written, self.write))
+                amended = Change(c.pupil_id, c.name, c.day, c.half, c.old, written.code)
+                self.undo_stack.push(AmendCommand(amended, self.step))
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
                     code=written.code, name=c.name, half=c.half.value))  # fmt: skip
@@ -187,7 +206,43 @@ class RegisterPage(QWidget):
             else:
                 self.say(describe_error(exc))
 
-        self.ctx.write(lambda store: write_mark(store, change, reason), done, failed)
+        c = change
+        self.ctx.op(record_register_mark, c.pupil_id, c.day, c.half, c.new, reason).success(
+            done
+        ).failure(failed).source(self).run()
+
+    def step(self, change: Change, undo: bool) -> None:
+        """Undo (or redo) the amendment `change.old` -> `change.new`, as a further amendment."""
+        c = change
+        if c.old is None:
+            return  # only amendments are on the stack: a first mark has nothing to go back to
+        operation = undo_amendment if undo else redo_amendment
+
+        def done(written: MarkWritten) -> None:
+            self._show_written(written)
+            text = (
+                _("{name} {half} back to {code} (undone); every change is kept.")
+                if undo
+                else _("{name} {half} amended to {code} again (redone); every change is kept.")
+            )
+            self.say(text.format(name=c.name, half=c.half.value, code=written.code))
+
+        def failed(exc: BaseException) -> None:
+            # The record moved on since: this history no longer matches it.
+            QTimer.singleShot(0, self.undo_stack.clear)
+            self.say(
+                (_("Not undone: {why}") if undo else _("Not redone: {why}")).format(
+                    why=describe_error(exc)
+                )
+            )
+
+        self.ctx.op(operation, c.pupil_id, c.day, c.half, c.old, c.new).success(done).failure(
+            failed
+        ).source(self).run()
+
+    def _show_written(self, written: MarkWritten) -> None:
+        self.model.update_cell(written.pupil_id, written.day, written.half, written.code,
+                               written.outcome == "amended")  # fmt: skip
 
     def ask_reason(self, change: Change, undoable: bool) -> None:
         dialog = AmendDialog(change, self)

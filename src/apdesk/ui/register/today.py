@@ -8,7 +8,7 @@ number and email to chase, and the cut-off is set here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -25,18 +25,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.models.enums import Session as AmPm
-from apdesk.services.attendance import (
-    TodayBoard,
-    TodayPupil,
-    set_return_cutoff,
-    today_board,
-)
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.attendance import TodayBoard, TodayPupil, today_board
+from apdesk.services.operations.attendance import change_return_cutoff
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.widgets.basics import ErrorLabel
+
+# Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
+SHOWS = frozenset(
+    {Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER, Kind.SETTING, Kind.CLOSURE}
+)
 
 STATUS_TEXT = {"marked": N_("Marked"), "absent": N_("Absent"), "unmarked": N_("No mark yet")}
 STATUS_ICON = {
@@ -64,7 +69,9 @@ def readonly_table(headers: list[str], name: str) -> QTableWidget:
 class TodayPanel(QWidget):
     pupil_chosen = Signal(int)  # a pupil double-clicked: the page selects them in the grid
 
-    def __init__(self, ctx: AppContext, now: Callable[[], datetime], parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, now: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.now = now
@@ -131,11 +138,42 @@ class TodayPanel(QWidget):
         layout.addLayout(cut)
         layout.addWidget(self.cutoff_error)
         layout.addWidget(self.late)
+        self.asked_at = now()  # the time of the board to read next
+        self.read_at: datetime | None = None  # the time of the board shown
+        self.loader: Loader[tuple[datetime, TodayBoard]] = Loader(
+            ctx, self._fetch, self._arrived, self
+        )
+        self.settle = settle_timer(self, self.refresh)  # marks typed in a row: read once
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed)
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
-        now = self.now()
-        self.ctx.read(lambda store: _board(store, now), self.show_board)
+        self.settle.stop()
+        self.asked_at = self.now()
+        self.loader.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.kinds() <= TYPED:
+            self.settle.start()  # more marks may be coming: read when they pause
+        else:
+            self.refresh()
+
+    def refresh_if_time_moved(self) -> None:
+        """The board depends on the clock: read it again on a new day or once the cut-off
+        has passed since it was read (a provider becomes late without any record changing)."""
+        board, now = self.board, self.now()
+        if board is None or self.read_at is None:
+            return
+        if now.date() != self.read_at.date() or (self.read_at.time() < board.cutoff <= now.time()):
+            self.refresh()
+
+    def _fetch(self, session: Session) -> tuple[datetime, TodayBoard]:
+        now = self.asked_at
+        return now, today_board(session, now)
+
+    def _arrived(self, read: tuple[datetime, TodayBoard]) -> None:
+        self.read_at, board = read
+        self.show_board(board)
 
     def show_board(self, board: TodayBoard) -> None:
         self.board = board
@@ -232,24 +270,12 @@ class TodayPanel(QWidget):
     def _save_cutoff(self) -> None:
         value = self.cutoff.time().toString("HH:mm")
         self.cutoff_error.show_message("")
-        self.ctx.write(
-            lambda store: _set_cutoff(store, value),
-            lambda _result: self.refresh(),
-            lambda exc: self.cutoff_error.show_message(describe_error(exc)),
-        )
+        self.ctx.op(change_return_cutoff, value).failure(
+            lambda exc: self.cutoff_error.show_message(describe_error(exc))
+        ).run()  # the board follows the change like every other view
 
 
 def _session_text(pupil: TodayPupil, half: AmPm) -> str:
     if half not in pupil.expected:
         return _("not expected")
     return pupil.marks.get(half) or "?"
-
-
-def _board(store: Store, now: datetime) -> TodayBoard:
-    with store.session() as s:
-        return today_board(s, now)
-
-
-def _set_cutoff(store: Store, value: str) -> time:
-    with store.session() as s:
-        return set_return_cutoff(s, value)

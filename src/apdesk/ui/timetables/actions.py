@@ -1,53 +1,92 @@
 """What the Timetables page's buttons do: save, save as the next version, a first timetable,
-accept or reject a proposed version, the suggested next step, and printing. Each runs on the
-worker through ctx.write, and a failure is shown where the person can act on it."""
+accept or reject a proposed version, the suggested next step, and printing. Each write is one
+operation on the worker, and a failure is shown where the person can act on it.
+
+The actions know the page only as the `ActionsHost` they need, so the two files do not import
+each other."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QMessageBox, QPushButton, QWidget
+from sqlmodel import Session
 
 from apdesk.documents.timetable_pdf import render_timetable
 from apdesk.i18n import _
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.timetables import blank_grid, copy_forward, create_version, save_grid
+from apdesk.services.operations.timetables import (
+    decide_version,
+    save_next_version,
+    save_timetable,
+    start_timetable,
+)
+from apdesk.services.timetables.editor_data import (
+    Catalogue,
+    PupilChoice,
+    PupilTimetables,
+    VersionDoc,
+    VersionRow,
+    load_pupils,
+)
 from apdesk.services.timetables.printout import printout_for
-from apdesk.services.timetables.structure import load_structure
-from apdesk.services.timetables.versions import set_status
-from apdesk.store import Store
-from apdesk.ui.core.context import describe_error
-from apdesk.ui.timetables.data import PupilChoice, load_pupils
+from apdesk.ui.core.context import AppContext, Call, describe_error
 from apdesk.ui.timetables.dialogs import FormDialog, NewTimetableDialog, NewVersionDialog
+from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.suggest import SuggestDialog
 from apdesk.ui.timetables.widgets import picked
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
-if TYPE_CHECKING:
-    from apdesk.ui.timetables.page import TimetablesPage
+
+class ActionsHost(Protocol):
+    """The page as its actions see it: what it shows, its controls, and how to show a pupil."""
+
+    ctx: AppContext
+    editor: TimetableEditor
+    catalogue: Catalogue | None
+    pupils: list[PupilChoice]
+    pupil: PupilTimetables | None
+    doc: VersionDoc | None
+    pupil_combo: QComboBox
+    versions: QListWidget
+    status_label: QLabel
+    undo_button: QPushButton
+    redo_button: QPushButton
+    save_button: QPushButton
+    save_new_button: QPushButton
+    new_button: QPushButton
+    print_button: QPushButton
+    accept_button: QPushButton
+    reject_button: QPushButton
+    suggest_button: QPushButton
+
+    def selected_row(self) -> VersionRow | None: ...
+    def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None: ...
+    def show_pupils(self, pupils: list[PupilChoice]) -> None: ...
 
 
 class TimetableActions:
     """The page's actions, kept apart from its layout so each file stays about one thing."""
 
-    def __init__(self, page: TimetablesPage) -> None:
+    def __init__(self, page: ActionsHost, widget: QWidget) -> None:
         self.page = page
+        self.widget = widget  # the page as a widget: the parent of its actions and dialogs
         self.open_dialog: QWidget | None = None  # the dialog last opened (tests look at it)
         self._build_actions()
 
     def _build_actions(self) -> None:
         stack = self.page.editor.document.stack
-        self.undo_action = stack.createUndoAction(self.page, _("&Undo"))
+        self.undo_action = stack.createUndoAction(self.widget, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self.page, _("&Redo"))
+        self.redo_action = stack.createRedoAction(self.widget, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.save_action = QAction(_("&Save"), self.page)
+        self.save_action = QAction(_("&Save"), self.widget)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.print_action = QAction(_("&Print…"), self.page)
+        self.print_action = QAction(_("&Print…"), self.widget)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_timetable)
         for action in (
@@ -56,7 +95,7 @@ class TimetableActions:
             self.save_action,
             self.print_action,
         ):
-            self.page.addAction(action)
+            self.widget.addAction(action)
         self.page.undo_button.clicked.connect(self.undo_action.trigger)
         self.page.redo_button.clicked.connect(self.redo_action.trigger)
         self.page.undo_button.setToolTip(_("Undo (Ctrl+Z)"))
@@ -97,38 +136,29 @@ class TimetableActions:
         doc = self.page.doc
         if doc is None or not self.page.editor.document.dirty:
             return
-        grid, vid = dict(self.page.editor.document.grid), doc.version_id
+        grid = dict(self.page.editor.document.grid)
 
-        def work(store: Store) -> int:
-            with store.session() as s:
-                save_grid(s, vid, grid)
-            return vid
-
-        def done(_vid: int) -> None:
+        def done(vid: int) -> None:
             self.page.editor.document.mark_saved()
             self.page.status_label.setText(_("Saved."))
             self.page.show_pupil(doc.draft.pupil_id, vid)
 
-        self.page.ctx.write(work, done, self._failed)
+        self._own(self.page.ctx.op(save_timetable, doc.version_id, grid).success(done))
 
     def save_as_next(self) -> None:
         doc = self.page.doc
         if doc is None:
             return
-        dialog = NewVersionDialog(doc.draft.effective_date, self.page)
+        dialog = NewVersionDialog(doc.draft.effective_date, self.widget)
         changes, vid = self.page.editor.document.unsaved_changes(), doc.version_id
 
         def submit() -> None:
-            effective = picked(dialog.effective)
-            review = picked(dialog.review)
-
-            def work(store: Store) -> int:
-                with store.session() as s:
-                    version = copy_forward(s, vid, effective, changes=changes, next_review=review)
-                    return version.id or 0
-
-            self.page.ctx.write(work, lambda new: self._created(dialog, new),
-                           lambda exc: dialog.error.show_message(describe_error(exc)))  # fmt: skip
+            effective, review = picked(dialog.effective), picked(dialog.review)
+            self.page.ctx.op(save_next_version, vid, effective, changes, review).success(
+                lambda new: self._created(dialog, new)
+            ).failure(lambda exc: dialog.error.show_message(describe_error(exc))).source(
+                self.widget
+            ).run()
 
         dialog.submitted.connect(submit)
         dialog.open()
@@ -143,35 +173,31 @@ class TimetableActions:
 
     def new_timetable(self) -> None:
         groups = self.page.catalogue.groups if self.page.catalogue else []
-        dialog = NewTimetableDialog(self.page.pupils, groups, self.page)
+        dialog = NewTimetableDialog(self.page.pupils, groups, self.widget)
 
         def submit() -> None:
-            pid = dialog.chosen_pupil()
+            pid = dialog.chosen_pupil() or 0
             effective = picked(dialog.effective)
             group = dialog.group.currentData()
 
-            def work(store: Store) -> tuple[int, int]:
-                with store.session() as s:
-                    grid = blank_grid(load_structure(s))
-                    version = create_version(s, pid or 0, effective, grid, group_id=group)
-                    return pid or 0, version.id or 0
-
-            def done(made: tuple[int, int]) -> None:
+            def done(vid: int) -> None:
                 dialog.finish()
                 self.page.pupil = None
                 self.page.doc = None
-                self.page.ctx.read(load_pupils, lambda pupils: self._select_new(pupils, *made))
+                self.page.ctx.query(load_pupils).success(
+                    lambda pupils: self._select_new(pupils, pid, vid)
+                ).failure(self._failed).run()
 
-            self.page.ctx.write(
-                work, done, lambda exc: dialog.error.show_message(describe_error(exc))
-            )
+            self.page.ctx.op(start_timetable, pid, effective, group).success(done).failure(
+                lambda exc: dialog.error.show_message(describe_error(exc))
+            ).source(self.widget).run()
 
         dialog.submitted.connect(submit)
         dialog.open()
         self.open_dialog = dialog
 
     def _select_new(self, pupils: list[PupilChoice], pid: int, vid: int) -> None:
-        self.page._show_pupils(pupils)
+        self.page.show_pupils(pupils)
         index = self.page.pupil_combo.findData(pid)
         self.page.pupil_combo.setCurrentIndex(index)
         self.page.show_pupil(pid, vid)
@@ -182,13 +208,12 @@ class TimetableActions:
         if row is None or self.page.pupil is None:
             return
         vid, pid = row.version_id, self.page.pupil.pupil_id
+        call = self.page.ctx.op(decide_version, vid, status, date.today())
+        self._own(call.success(lambda _v: self.page.show_pupil(pid, vid)))
 
-        def work(store: Store) -> int:
-            with store.session() as s:
-                set_status(s, vid, status, date.today())
-            return vid
-
-        self.page.ctx.write(work, lambda _v: self.page.show_pupil(pid, vid), self._failed)
+    def _own(self, call: Call[int]) -> None:
+        """A write of the page's own: it shows the result itself (the page skips the change)."""
+        call.failure(self._failed).source(self.widget).run()
 
     def suggest(self) -> SuggestDialog | None:
         if self.page.pupil is None or not self.page.pupil.versions:
@@ -196,7 +221,7 @@ class TimetableActions:
         latest = max(r.effective_date for r in self.page.pupil.versions)
         pupil = self.page.pupil
         dialog = SuggestDialog(
-            self.page.ctx, pupil.pupil_id, pupil.step_size, latest, parent=self.page
+            self.page.ctx, pupil.pupil_id, pupil.step_size, latest, parent=self.widget
         )
         dialog.created.connect(lambda vid: self._created(None, vid))
         dialog.open()
@@ -208,26 +233,25 @@ class TimetableActions:
         if doc is None:
             return
         if self.page.editor.document.dirty:
-            QMessageBox.information(self.page, _("Print timetable"),
+            QMessageBox.information(self.widget, _("Print timetable"),
                                     _("Save the changes first: the printout shows the saved "
                                       "version."))  # fmt: skip
             return
         pid, vid = doc.draft.pupil_id, doc.version_id
         self.page.status_label.setText(_("Preparing the PDF…"))
 
-        def work(store: Store) -> tuple[bytes, str]:
-            with store.session() as s:
-                printout = printout_for(s, pid, date.today(), vid)
+        def work(session: Session) -> tuple[bytes, str]:
+            printout = printout_for(session, pid, date.today(), vid)
             name = printout.pupil_name.replace(" ", "-").lower()
             return render_timetable(printout), f"timetable-{name}.pdf"
 
         def done(result: tuple[bytes, str]) -> None:
             self.page.status_label.setText("")
             pdf, filename = result
-            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.page)
-            window = self.page.window()  # as wide as the main window allows: the page is landscape
+            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.widget)
+            window = self.widget.window()  # as wide as the window allows: the page is landscape
             preview.resize(min(1220, window.width()), min(820, window.height()))
             preview.open()
             self.open_dialog = preview
 
-        self.page.ctx.read(work, done, self._failed)
+        self.page.ctx.query(work).success(done).failure(self._failed).run()

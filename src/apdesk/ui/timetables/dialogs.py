@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
-from apdesk.ui.timetables.data import PupilChoice
+from apdesk.services.timetables.editor_data import PupilChoice
 from apdesk.ui.timetables.widgets import date_edit, name_controls, searchable
 from apdesk.ui.widgets.basics import ErrorLabel
 

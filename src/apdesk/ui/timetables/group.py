@@ -1,12 +1,13 @@
 """The group view: who is in the IAP base in each lesson of the week around a date, and who is
-staffing it. Problems are written in the cell, not only coloured."""
+staffing it. Problems are written in the cell, not only coloured. Read when first shown, then
+again whenever a timetable, group, pupil or the school's day changes."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,14 +19,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.services.timetables import GroupView, group_view
 from apdesk.services.timetables.groups import GroupCell, list_groups
 from apdesk.services.timetables.structure import DAY_NAMES, DAYS
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.timetables.widgets import buddy, date_edit, picked
+
+SHOWS = frozenset(
+    {
+        Kind.TIMETABLE_VERSION,
+        Kind.TIMETABLE_SLOT,
+        Kind.TIMETABLE_STATE,
+        Kind.IAP_GROUP,
+        Kind.PUPIL,
+        Kind.PERIOD,
+    }
+)
+
+
+def group_choices(session: Session) -> list[tuple[int, str]]:
+    return [(g.id or 0, g.name) for g in list_groups(session)]
 
 
 def cell_text(cell: GroupCell, capacity: int) -> str:
@@ -75,13 +93,19 @@ class GroupViewPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.group.currentIndexChanged.connect(self.refresh)
         self.on_date.dateChanged.connect(self.refresh)
+        self.loaded = False  # read when first shown: the tab may never be opened
+        self.answer = Latest()  # the group and week last chosen are the ones shown
+        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.load_groups())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.load_groups()
 
     def load_groups(self) -> None:
-        def work(store: Store) -> list[tuple[int, str]]:
-            with store.session() as s:
-                return [(g.id or 0, g.name) for g in list_groups(s)]
-
-        self.ctx.read(work, self._show_groups)
+        if self.ctx.is_unlocked:
+            self.loaded = True
+            self.ctx.query(group_choices).success(self._show_groups).run()
 
     def _show_groups(self, groups: list[tuple[int, str]]) -> None:
         chosen = self.group.currentData()
@@ -102,13 +126,8 @@ class GroupViewPanel(QWidget):
         gid = self.group.currentData()
         if gid is None or not self.ctx.is_unlocked:
             return
-        on_date = picked(self.on_date)
-
-        def work(store: Store) -> GroupView:
-            with store.session() as s:
-                return group_view(s, gid, on_date)
-
-        self.ctx.read(work, self.show_view)
+        show = self.answer.ask(self.show_view)
+        self.ctx.query(group_view, gid, picked(self.on_date)).success(show).run()
 
     def show_view(self, view: GroupView) -> None:
         self.view = view

@@ -1,6 +1,7 @@
 """Timetables: a pupil's hybrid timetable version by version, edited in a week grid with live
 checks beside it, the mainstream share over time, the suggested next step, and the IAP group
-view. Work runs on the worker; the widgets only show plain rows."""
+view. Reads and operations run on the worker; the widgets only show plain rows. The page
+follows changes made elsewhere, but never reloads over edits that are not saved."""
 
 from __future__ import annotations
 
@@ -20,16 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.timetables import Check, check_grid
-from apdesk.store import Store
-from apdesk.ui.core.context import AppContext
-from apdesk.ui.timetables.actions import TimetableActions
-from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
-from apdesk.ui.timetables.checks import ChecksPanel
-from apdesk.ui.timetables.data import (
+from apdesk.services.timetables.editor_data import (
     Catalogue,
     PupilChoice,
     PupilTimetables,
@@ -40,12 +38,39 @@ from apdesk.ui.timetables.data import (
     load_pupils,
     load_version,
 )
+from apdesk.store.changes import Changes
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
+from apdesk.ui.timetables.actions import TimetableActions
+from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
+from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
 from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
 
 CHECK_DELAY_MS = 400
 SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
+# Versions and their slots, the pupils and their placements (off-site slots name the
+# provider), the groups, sessions and periods of the school's day, the reintegration goal.
+SHOWS = frozenset(
+    {
+        Kind.TIMETABLE_VERSION,
+        Kind.TIMETABLE_SLOT,
+        Kind.TIMETABLE_STATE,
+        Kind.PUPIL,
+        Kind.PLACEMENT,
+        Kind.PROVIDER,
+        Kind.IAP_GROUP,
+        Kind.IAP_ACTIVITY,
+        Kind.PERIOD,
+        Kind.REINTEGRATION_GOAL,
+    }
+)
+
+
+def load_choices(session: Session) -> tuple[Catalogue, list[PupilChoice]]:
+    """The page's menus in one read: the school's day and menus, and the pupils."""
+    return load_catalogue(session), load_pupils(session)
 
 
 def version_text(row: VersionRow) -> str:
@@ -76,15 +101,22 @@ class TimetablesPage(QWidget):
         self.doc: VersionDoc | None = None
         self.stale = False
         self._check_generation = 0
+        self.pupil_answer = Latest()  # the pupil and version last asked for are the ones shown
+        self.version_answer = Latest()
         self._build()
-        self.commands = TimetableActions(self)
+        self.commands = TimetableActions(self, self)
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
         self.editor.document.changed.connect(lambda _keys: self.check_timer.start())
+        self.editor.document.stack.cleanChanged.connect(self._clean_changed)
         self.checks.slots_chosen.connect(self.editor.select_slots)
-        ctx.store_changed.connect(self._store_changed)
+        self.loader: Loader[tuple[Catalogue, list[PupilChoice]]] = Loader(
+            ctx, load_choices, self._show_choices, self
+        )
+        # Its own writes the page shows itself (the actions re-read the pupil they changed).
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
         self.refresh()
 
     # -- building ------------------------------------------------------------------
@@ -192,7 +224,6 @@ class TimetablesPage(QWidget):
         self.tabs.setAccessibleName(_("Timetable views"))
         self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
         self.tabs.addTab(self.group_panel, _("&Group view"))
-        self.tabs.currentChanged.connect(self._tab_changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.tabs)
@@ -212,27 +243,24 @@ class TimetablesPage(QWidget):
         self.status_label.setText(text)
 
     # -- loading -------------------------------------------------------------------
-    def page_shown(self) -> None:
-        if self.stale and not self.editor.document.dirty:
-            self.refresh()
+    def _changed(self, _changes: Changes) -> None:
+        if self.editor.document.dirty:
+            self.stale = True  # read again once the edits are saved or undone
+            return
+        self.refresh()
 
-    def _store_changed(self, _value: object) -> None:
-        self.stale = True
-        if self.isVisible() and not self.editor.document.dirty:
+    def _clean_changed(self, clean: bool) -> None:
+        if clean and self.stale:
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.ctx.is_unlocked:
-            return
         self.stale = False
-        self.ctx.read(load_catalogue, self._show_catalogue)
-        self.ctx.read(load_pupils, self._show_pupils)
-        if self.tabs.currentIndex() == 1:
-            self.group_panel.load_groups()
+        self.loader.reload()
 
-    def _tab_changed(self, index: int) -> None:
-        if index == 1:
-            self.group_panel.load_groups()
+    def _show_choices(self, choices: tuple[Catalogue, list[PupilChoice]]) -> None:
+        catalogue, pupils = choices
+        self._show_catalogue(catalogue)
+        self.show_pupils(pupils)
 
     def _show_catalogue(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -240,7 +268,7 @@ class TimetablesPage(QWidget):
         placements = self.pupil.placements if self.pupil else []
         self.editor.set_choices(catalogue.activities, placements)
 
-    def _show_pupils(self, pupils: list[PupilChoice]) -> None:
+    def show_pupils(self, pupils: list[PupilChoice]) -> None:
         self.pupils = pupils
         chosen = self.pupil.pupil_id if self.pupil else None
         combo = self.pupil_combo
@@ -265,8 +293,10 @@ class TimetablesPage(QWidget):
             self.show_pupil(pid)
 
     def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None:
-        self.ctx.read(lambda store: load_pupil(store, pupil_id),
-                      lambda data: self._show_pupil(data, version_id))  # fmt: skip
+        def show(data: PupilTimetables) -> None:
+            self._show_pupil(data, version_id)
+
+        self.ctx.query(load_pupil, pupil_id).success(self.pupil_answer.ask(show)).run()
 
     def _show_pupil(self, data: PupilTimetables, version_id: int | None) -> None:
         self.pupil = data
@@ -301,8 +331,8 @@ class TimetablesPage(QWidget):
         if same and self.editor.document.dirty:
             self.commands.update_buttons()
             return
-        pid = self.pupil.pupil_id
-        self.ctx.read(lambda store: load_version(store, pid, row), self._show_version)
+        show = self.version_answer.ask(self._show_version)
+        self.ctx.query(load_version, self.pupil.pupil_id, row).success(show).run()
 
     def _show_version(self, doc: VersionDoc) -> None:
         self.doc = doc
@@ -325,16 +355,12 @@ class TimetablesPage(QWidget):
         generation, draft = self._check_generation, self.doc.draft
         grid, structure = dict(self.editor.document.grid), self.editor.structure
 
-        def work(store: Store) -> list[Check]:
-            with store.session() as s:
-                return check_grid(s, draft, grid, structure)
-
         def done(checks: list[Check]) -> None:
             if generation == self._check_generation:
                 self.checks.set_checks(checks)
 
         self.checks.set_checks(None)
-        self.ctx.read(work, done)
+        self.ctx.query(check_grid, draft, grid, structure).success(done).run()
 
     def confirm_discard(self) -> bool:
         if not self.editor.document.dirty:

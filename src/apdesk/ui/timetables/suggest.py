@@ -1,5 +1,6 @@
 """The suggested next step: the moves and their reasons, each one kept or dropped by the lead,
-then accepted as the next version from a date (or kept as proposed), or rejected."""
+then accepted as the next version from a date (or kept as proposed), or rejected. If the
+pupil's timetable or ratings change while it is open, the step is suggested again."""
 
 from __future__ import annotations
 
@@ -23,14 +24,27 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.timetables import SlotMove, Suggestion, accept_suggestion, suggest_next_step
-from apdesk.store import Store
+from apdesk.services.operations.timetables import take_suggested_step
+from apdesk.services.timetables import SlotMove, Suggestion, suggest_next_step
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.timetables.widgets import buddy, date_edit, name_controls, picked
 from apdesk.ui.widgets.basics import ErrorLabel
 
 MOVE_ROLE = Qt.ItemDataRole.UserRole + 1
+# What a suggestion is made from: the versions in force, the ratings and the goal.
+SHOWS = frozenset(
+    {
+        Kind.TIMETABLE_VERSION,
+        Kind.TIMETABLE_SLOT,
+        Kind.TIMETABLE_STATE,
+        Kind.SUBJECT_RATING,
+        Kind.REINTEGRATION_GOAL,
+        Kind.PERIOD,
+    }
+)
 
 
 def next_monday(after: date) -> date:
@@ -104,19 +118,18 @@ class SuggestDialog(QDialog):
         layout.addWidget(buttons)
         name_controls(self)
         self.resize(640, 460)
+        self.answer = Latest()  # the step size last asked for is the one shown
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.suggest, skip_own=True)
         self.suggest()
 
     def _date(self, value: date, name: str) -> QDateEdit:
         return date_edit(self, value, name)
 
-    def suggest(self) -> None:
-        size, pid, today = self.step.value(), self.pupil_id, self.today
-
-        def work(store: Store) -> Suggestion:
-            with store.session() as s:
-                return suggest_next_step(s, pid, size, today)
-
-        self.ctx.read(work, self.show_suggestion, self._failed)
+    def suggest(self, *_changes: object) -> None:
+        show = self.answer.ask(self.show_suggestion)
+        self.ctx.query(suggest_next_step, self.pupil_id, self.step.value(), self.today).success(
+            show
+        ).failure(self._failed).run()
 
     def show_suggestion(self, suggestion: Suggestion) -> None:
         self.suggestion = suggestion
@@ -156,18 +169,11 @@ class SuggestDialog(QDialog):
         suggestion, moves = self.suggestion, self.kept_moves()
         if suggestion is None:
             return
-        effective = picked(self.effective)
-        review = picked(self.review)
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                version = accept_suggestion(
-                    s, suggestion, effective, moves, next_review=review, status=status
-                )
-                return version.id or 0
-
+        effective, review = picked(self.effective), picked(self.review)
         self.error.show_message("")
-        self.ctx.write(work, self._created, self._failed)
+        self.ctx.op(take_suggested_step, suggestion, effective, moves, review, status).success(
+            self._created
+        ).failure(self._failed).source(self).run()
 
     def _created(self, version_id: int) -> None:
         self.created.emit(version_id)

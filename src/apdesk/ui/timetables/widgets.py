@@ -27,7 +27,7 @@ def buddy(text: str, widget: QWidget) -> QLabel:
 
 
 def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value), parent)
+    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
     edit.setAccessibleName(name)

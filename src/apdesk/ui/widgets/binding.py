@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.ui.widgets.basics import ErrorLabel
-from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
+from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField, TimeField
 
 
 def enum_combo(
@@ -82,7 +82,7 @@ class Binder(QObject):
 
     def _watch(self, widget: QWidget) -> None:
         emit: Callable[..., None] = lambda *_a: self.changed.emit()  # noqa: E731
-        if isinstance(widget, DateField | ChoiceBoxes):
+        if isinstance(widget, DateField | ChoiceBoxes | TimeField):
             widget.changed.connect(emit)
         elif isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.textChanged.connect(emit)
@@ -95,7 +95,7 @@ class Binder(QObject):
 
     def get(self, name: str) -> Any:
         w = self.widgets[name]
-        if isinstance(w, DateField):
+        if isinstance(w, DateField | TimeField):
             return w.value()
         if isinstance(w, ChoiceBoxes):
             return w.values()
@@ -115,7 +115,7 @@ class Binder(QObject):
 
     def set(self, name: str, value: Any) -> None:
         w = self.widgets[name]
-        if isinstance(w, DateField):
+        if isinstance(w, DateField | TimeField):
             w.set_value(value)
         elif isinstance(w, ChoiceBoxes):
             w.set_values(value)

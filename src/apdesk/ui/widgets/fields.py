@@ -1,5 +1,6 @@
-"""Small inputs the editors share: the date field (see date_field), money in pounds stored as
-pence, a list of check boxes, and the QA state as an icon plus words."""
+"""Small inputs the editors share: the date field (see date_field), the clock time (see
+time_field), money in pounds stored as pence, a list of check boxes, and the QA state as an
+icon plus words."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
 from apdesk.ui.widgets.date_field import DateField
+from apdesk.ui.widgets.time_field import TimeField
 
-__all__ = ["ChoiceBoxes", "DateField", "PoundsField", "qa_icon", "qa_text"]
+__all__ = ["ChoiceBoxes", "DateField", "PoundsField", "TimeField", "qa_icon", "qa_text"]
 
 QA_TEXT = {
     CURRENT: N_("QA current"),

@@ -1,9 +1,13 @@
-"""What the Timetables page loads on the worker, as plain rows: the GUI never holds a session."""
+"""What the timetable editor reads, as plain rows: the pupils to choose from, the school's day
+and menus, one pupil's versions with their shares, one version's grid. Reads only: the GUI
+runs them in a session that refuses writes and never holds a session itself."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from sqlmodel import Session
 
 from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.pupils import list_pupils, pupil_detail
@@ -17,11 +21,10 @@ from apdesk.services.timetables import (
     load_structure,
 )
 from apdesk.services.timetables.export import export_rows
-from apdesk.services.timetables.groups import ensure_activities, list_activities, list_groups
+from apdesk.services.timetables.groups import DEFAULT_ACTIVITIES, list_activities, list_groups
 from apdesk.services.timetables.ratings import get_goal
 from apdesk.services.timetables.share import ShareChart, share_chart
 from apdesk.services.timetables.suggest import DEFAULT_STEP
-from apdesk.store import Store
 
 
 @dataclass(frozen=True)
@@ -73,60 +76,57 @@ class VersionDoc:
     draft: Draft
 
 
-def load_pupils(store: Store) -> list[PupilChoice]:
+def load_pupils(session: Session) -> list[PupilChoice]:
     """Pupils with a timetable first (the ones the lead works with), then everyone else."""
-    with store.session() as s:
-        timetabled = {row["upn"] for row in export_rows(s)}
-        rows = list_pupils(s)
+    timetabled = {row["upn"] for row in export_rows(session)}
+    rows = list_pupils(session)
     choices = [PupilChoice(r.id, r.name, r.upn, r.upn in timetabled) for r in rows]
     return sorted(choices, key=lambda c: not c.has_timetable)
 
 
-def load_catalogue(store: Store) -> Catalogue:
-    with store.session() as s:
-        structure = load_structure(s)
-        groups = [(g.id or 0, g.name) for g in list_groups(s)]
-        activities = [a.name for a in list_activities(s)]
+def load_catalogue(session: Session) -> Catalogue:
+    """The school's day, its groups and its named sessions (the usual ones until it has its
+    own: a menu to choose from, offered without writing anything)."""
+    structure = load_structure(session)
+    groups = [(g.id or 0, g.name) for g in list_groups(session)]
+    activities = [a.name for a in list_activities(session)]
     if not activities:
-        with store.session() as s:
-            activities = [a.name for a in ensure_activities(s)]
+        activities = sorted(name for name, _kind in DEFAULT_ACTIVITIES)
     return Catalogue(structure, groups, activities)
 
 
-def load_pupil(store: Store, pupil_id: int) -> PupilTimetables:
-    with store.session() as s:
-        structure = load_structure(s)
-        rows = []
-        for v in list_versions(s, pupil_id):
-            share = compute_share(load_grid(s, v.version_id), structure)
-            rows.append(
-                VersionRow(
-                    v.version_id,
-                    v.effective_date,
-                    v.status,
-                    share.mainstream_share,
-                    share.mainstream_lessons,
-                    share.lesson_slots,
-                    v.group_id,
-                    v.notes,
-                    v.next_review,
-                    v.part_time_reason,
-                )
+def load_pupil(session: Session, pupil_id: int) -> PupilTimetables:
+    structure = load_structure(session)
+    rows = []
+    for v in list_versions(session, pupil_id):
+        share = compute_share(load_grid(session, v.version_id), structure)
+        rows.append(
+            VersionRow(
+                v.version_id,
+                v.effective_date,
+                v.status,
+                share.mainstream_share,
+                share.mainstream_lessons,
+                share.lesson_slots,
+                v.group_id,
+                v.notes,
+                v.next_review,
+                v.part_time_reason,
             )
-        goal = get_goal(s, pupil_id)
-        detail = pupil_detail(s, pupil_id)
-        placements = [(p.id, f"{p.provider} ({p.status_label})") for p in detail.placements]
-        return PupilTimetables(
-            pupil_id,
-            rows,
-            share_chart(s, pupil_id),
-            goal.step_size if goal else DEFAULT_STEP,
-            placements,
         )
+    goal = get_goal(session, pupil_id)
+    detail = pupil_detail(session, pupil_id)
+    placements = [(p.id, f"{p.provider} ({p.status_label})") for p in detail.placements]
+    return PupilTimetables(
+        pupil_id,
+        rows,
+        share_chart(session, pupil_id),
+        goal.step_size if goal else DEFAULT_STEP,
+        placements,
+    )
 
 
-def load_version(store: Store, pupil_id: int, row: VersionRow) -> VersionDoc:
-    with store.session() as s:
-        grid = load_grid(s, row.version_id)
+def load_version(session: Session, pupil_id: int, row: VersionRow) -> VersionDoc:
+    grid = load_grid(session, row.version_id)
     draft = Draft(pupil_id, row.effective_date, row.group_id, row.part_time_reason)
     return VersionDoc(row.version_id, grid, draft)

@@ -1,0 +1,56 @@
+"""`apdesk placement-rules`: the school's review interval and longest planned placement."""
+
+from __future__ import annotations
+
+import argparse
+
+from apdesk.commands.common import add_store_option, opened_store, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "placement-rules", help="the review interval and longest placement the school has set"
+    )
+    group = p.add_subparsers(dest="rules_what", metavar="WHAT")
+    p.set_defaults(func=lambda _args, parser=p: parser.error("say what: `show` or `set`"))
+    show = group.add_parser("show", help="the settings and their source")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    add_store_option(show)
+    show.set_defaults(func=cmd_show)
+    change = group.add_parser("set", help="change the review interval or the longest placement")
+    change.add_argument("--review-weeks", type=int, metavar="N", help="1 to 6 (half-termly)")
+    change.add_argument("--max-weeks", type=int, metavar="N", help="0 for no limit")
+    add_store_option(change)
+    change.set_defaults(func=cmd_set)
+
+
+def _print(settings: object, as_json: bool) -> None:
+    from apdesk.services.ap_guide import GuideSettings
+
+    assert isinstance(settings, GuideSettings)
+    if as_json:
+        print_json(settings.__dict__)
+        return
+    longest = f"{settings.max_weeks} weeks" if settings.max_weeks else "no limit set"
+    print(f"Review at least every {settings.review_weeks} weeks; longest placement: {longest}.")
+    print(f"Source: {settings.source}")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from apdesk.services.ap_guide import guide_settings
+
+    with opened_store(args) as store, store.session() as session:
+        settings = guide_settings(session)
+    _print(settings, args.json)
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from apdesk.services.ap_guide import set_guide_settings
+
+    with opened_store(args) as store, store.session() as session:
+        settings = set_guide_settings(
+            session, review_weeks=args.review_weeks, max_weeks=args.max_weeks
+        )
+    _print(settings, False)
+    return 0
