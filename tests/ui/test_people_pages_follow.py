@@ -64,8 +64,14 @@ def demo(demo_folder: Path, tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def ctx(demo: Store, tasks: InlineTaskRunner, settings: QSettings) -> AppContext:
-    return AppContext(demo.folder, tasks, settings, store=demo)
+def ctx(demo: Store, tasks: InlineTaskRunner, settings: QSettings) -> Iterator[AppContext]:
+    """A context whose background failures fail the test (a refused change changes nothing,
+    which would otherwise look like a page that did not follow)."""
+    made = AppContext(demo.folder, tasks, settings, store=demo)
+    failures: list[str] = []
+    made.error.connect(failures.append)
+    yield made
+    assert failures == []
 
 
 @pytest.fixture
@@ -104,7 +110,7 @@ def provider_id(store: Store, index: int = 0) -> int:
 
 def new_pupil(serial: int) -> PupilInput:
     return PupilInput(
-        upn=make_upn(999, 9999, 12, serial), forename="Nia", surname=f"Aberdare{serial}",
+        upn=make_upn(855, 9999, 12, serial), forename="Nia", surname=f"Aberdare{serial}",
         dob=date(2012, 3, 14), nc_year=8,
     )  # fmt: skip
 

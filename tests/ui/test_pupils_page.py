@@ -181,7 +181,7 @@ def test_the_list_and_record_follow_changes_made_elsewhere(
     row = page.model.rows[3]
     page.select_pupil(row.id)
     data = PupilInput(
-        upn=make_upn(999, 9999, 12, 987), forename="Nia", surname="Aberdare",
+        upn=make_upn(855, 9999, 12, 987), forename="Nia", surname="Aberdare",
         dob=date(2012, 3, 14), nc_year=8,
     )  # fmt: skip
     added = demo.run(add_pupil, data)

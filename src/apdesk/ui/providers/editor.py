@@ -42,7 +42,7 @@ from apdesk.services.operations.providers import add_provider, edit_provider
 from apdesk.services.providers import Changed, ProviderInput, get_provider
 from apdesk.store.changes import ANY, Changes
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.providers.editor_qa import AuditsTab, ConcernsTab
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
@@ -67,6 +67,7 @@ class ProviderEditor(QDialog):
         super().__init__(parent)
         self.ctx, self.provider_id = ctx, provider_id
         self.edited = False  # the form holds input not saved yet
+        self.answer = Latest()  # reads run side by side: show only the newest
         self.setWindowTitle(_("New provider") if provider_id is None else _("Provider"))
         self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
@@ -178,9 +179,8 @@ class ProviderEditor(QDialog):
     # -- store -----------------------------------------------------------------
     def load(self) -> None:
         if self.provider_id is not None:
-            self.ctx.query(get_provider, self.provider_id).success(self._show).failure(
-                self._failed
-            ).run()
+            show = self.answer.ask(self._show)
+            self.ctx.query(get_provider, self.provider_id).success(show).failure(self._failed).run()
 
     def _edited(self) -> None:
         self.edited = True

@@ -36,7 +36,7 @@ from apdesk.services.provider_search import (
 from apdesk.services.pupils import PupilRow, get_pupil, list_pupils
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
@@ -51,6 +51,7 @@ class FindProviderDialog(QDialog):
         self.ctx = ctx
         self.matches: list[ProviderMatch] = []
         self.searched: SearchCriteria | None = None  # the last search, re-run on a change
+        self.matches_answer, self.criteria_answer = Latest(), Latest()  # newest answers only
         self.setWindowTitle(_("Find a provider"))
         self.setAccessibleName(self.windowTitle())
         self.pupil = QComboBox(self)
@@ -120,7 +121,8 @@ class FindProviderDialog(QDialog):
     def _pupil_chosen(self) -> None:
         pupil_id = int(self.pupil.currentData() or 0)
         if pupil_id:
-            self.ctx.query(_pupil_criteria, pupil_id).success(self._set_criteria).run()
+            show = self.criteria_answer.ask(self._set_criteria)
+            self.ctx.query(_pupil_criteria, pupil_id).success(show).run()
 
     def _set_criteria(self, criteria: SearchCriteria) -> None:
         self.age.setValue(criteria.age or 0)
@@ -142,7 +144,8 @@ class FindProviderDialog(QDialog):
         self._run_search(self.searched)
 
     def _run_search(self, criteria: SearchCriteria) -> None:
-        self.ctx.query(find_providers, criteria, date.today()).success(self._show).failure(
+        show = self.matches_answer.ask(self._show)
+        self.ctx.query(find_providers, criteria, date.today()).success(show).failure(
             lambda exc: self.error.show_message(describe_error(exc))
         ).run()
 
