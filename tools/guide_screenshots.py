@@ -285,6 +285,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     scratch = Path(tempfile.mkdtemp(prefix="apdesk-guide-"))
     os.environ["APDESK_HOME"] = str(scratch)
+    from apdesk.ui.theme.apply import install_theme
+
+    install_theme(app, QSettings(str(scratch / "look.ini"), QSettings.Format.IniFormat))
     shoot = Camera(out)
     first_setup(shoot, scratch)
     store = build_store(scratch / "demo", date.today())

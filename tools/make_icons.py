@@ -23,27 +23,45 @@ from PySide6.QtSvg import QSvgRenderer
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ROOT = Path(__file__).resolve().parent.parent
 
-# A register card with a tick: "the record is kept, and in order". Flat shapes, no text, so it
-# stays legible at 16 px.
+# A register card with a tick: "the record is kept, and in order". Flat shapes in the design
+# tokens' colours (accent.bg, accent.pressed, success.fg, paper white), no text, so it stays
+# legible at 16 px and sits beside the Lucide icons in the window.
 SVG = """<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">
   <title>apdesk</title>
   <defs>
     <linearGradient id="bg" x1="0" y1="0" x2="0" y2="1">
-      <stop offset="0" stop-color="#2b8aa8"/>
-      <stop offset="1" stop-color="#1b4f72"/>
+      <stop offset="0" stop-color="#1F5FBF"/>
+      <stop offset="1" stop-color="#154589"/>
     </linearGradient>
   </defs>
-  <rect x="8" y="8" width="240" height="240" rx="52" ry="52" fill="url(#bg)"/>
-  <rect x="58" y="44" width="122" height="156" rx="14" ry="14" fill="#ffffff"/>
-  <g stroke="#8fb3c7" stroke-width="12" stroke-linecap="round">
-    <line x1="82" y1="84" x2="156" y2="84"/>
-    <line x1="82" y1="114" x2="156" y2="114"/>
-    <line x1="82" y1="144" x2="124" y2="144"/>
+  <rect x="8" y="8" width="240" height="240" rx="56" ry="56" fill="url(#bg)"/>
+  <rect x="56" y="40" width="128" height="164" rx="16" ry="16" fill="#FFFFFF"/>
+  <rect x="56" y="40" width="128" height="30" rx="16" ry="16" fill="#DCE7F8"/>
+  <rect x="56" y="56" width="128" height="14" fill="#DCE7F8"/>
+  <g stroke="#9DB3D6" stroke-width="12" stroke-linecap="round">
+    <line x1="80" y1="98" x2="160" y2="98"/>
+    <line x1="80" y1="126" x2="160" y2="126"/>
+    <line x1="80" y1="154" x2="122" y2="154"/>
   </g>
-  <circle cx="178" cy="178" r="50" fill="#f2a33a" stroke="#1b4f72" stroke-width="10"/>
-  <path d="M154 179 L171 196 L203 162" fill="none" stroke="#ffffff" stroke-width="14"
+  <circle cx="180" cy="180" r="48" fill="#12703A" stroke="#FFFFFF" stroke-width="10"/>
+  <path d="M157 181 L173 197 L204 164" fill="none" stroke="#FFFFFF" stroke-width="14"
         stroke-linecap="round" stroke-linejoin="round"/>
+</svg>
+"""
+
+# The splash and installer banner: the icon beside the name, on the light window colour.
+SPLASH = """<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="480" height="240" viewBox="0 0 480 240">
+  <title>apdesk</title>
+  <rect width="480" height="240" fill="#F3F4F6"/>
+  <rect x="0.5" y="0.5" width="479" height="239" fill="none" stroke="#D9DEE4"/>
+  <rect x="0" y="228" width="480" height="12" fill="#1F5FBF"/>
+  <g transform="translate(40 56) scale(0.5)">ICON</g>
+  <text x="200" y="120" font-family="sans-serif" font-size="44" font-weight="600"
+        fill="#1B1F24">apdesk</text>
+  <text x="202" y="152" font-family="sans-serif" font-size="17" fill="#525C68">Alternative
+provision records</text>
 </svg>
 """
 
@@ -113,7 +131,28 @@ def make_icons(out: Path) -> list[Path]:
     for name, data in (("apdesk.ico", ico(pngs)), ("apdesk.icns", icns(pngs))):
         (out / name).write_bytes(data)
         written.append(out / name)
+    written += make_splash(out)
     return written
+
+
+def make_splash(out: Path) -> list[Path]:
+    """The splash image (SVG and a PNG at twice its size for HiDPI screens)."""
+    body = SVG[SVG.index(">", SVG.index("<svg")) + 1 : SVG.rindex("</svg>")]
+    body = body.replace("<title>apdesk</title>", "").replace('"bg"', '"splash-bg"')
+    svg = SPLASH.replace("ICON", body.replace("url(#bg)", "url(#splash-bg)"))
+    renderer = QSvgRenderer(QByteArray(svg.encode()))
+    if not renderer.isValid():
+        raise RuntimeError("the splash SVG did not parse")
+    image = QImage(960, 480, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter)
+    painter.end()
+    (out / "apdesk-splash.svg").write_text(svg, encoding="utf-8")
+    (out / "apdesk-splash.png").write_bytes(png_bytes(image))
+    return [out / "apdesk-splash.svg", out / "apdesk-splash.png"]
 
 
 def main(argv: list[str]) -> int:

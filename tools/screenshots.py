@@ -1,10 +1,9 @@
 """Screenshots of the main window and dialogs, for the docs and for looking at layout changes.
 
-    python tools/screenshots.py OUTDIR [--store DIR] [--dark]
+    python tools/screenshots.py OUTDIR [--store DIR] [--scheme light|dark|hc]
 
-Without --store it builds a demo school in a temporary folder. --dark simulates a dark
-system palette (Fusion style) to check nothing relies on light colours. Works under Xvfb or
-with QT_QPA_PLATFORM=offscreen.
+Without --store it builds a demo school in a temporary folder. The window wears apdesk's look
+in the scheme asked for (light by default). Works under Xvfb or with QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from apdesk.services.demo import DEMO_PASSPHRASE, populate
@@ -28,34 +26,7 @@ from apdesk.ui.security.unlock_dialog import UnlockDialog
 from apdesk.ui.shell.about import AboutDialog
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.shell.setup_wizard import SetupWizard
-
-
-def dark_palette() -> QPalette:
-    """Roughly what a desktop's dark theme hands Qt."""
-    p = QPalette()
-    for role, colour in {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1e1e",
-        QPalette.ColorRole.AlternateBase: "#2f2f2f",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d7ad6",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#353535",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-        QPalette.ColorRole.Link: "#7fb2ff",
-    }.items():
-        p.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return p
+from apdesk.ui.theme.apply import Appearance, install_theme
 
 
 class Shooter:
@@ -86,15 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--store", type=Path, help="an existing store (default: a new demo)")
-    parser.add_argument("--dark", action="store_true", help="simulate a dark system palette")
+    parser.add_argument("--scheme", choices=["light", "dark", "hc"], default="light")
     args = parser.parse_args(argv)
 
     app = QApplication(sys.argv[:1])
-    if args.dark:
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
     shoot = Shooter(args.out)
     scratch = Path(tempfile.mkdtemp(prefix="apdesk-shots-"))
+    look = QSettings(str(scratch / "look.ini"), QSettings.Format.IniFormat)
+    install_theme(app, look).set_appearance(Appearance(args.scheme, "normal"))
     tasks = InlineTaskRunner()
     settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     store = demo_store(args.store, scratch)

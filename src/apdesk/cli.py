@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from apdesk import __version__
 from apdesk.commands.common import UserError, add_store_option
@@ -28,8 +29,15 @@ COMMAND_MODULES = [
 ]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line naming the option and the fix, not a screen of usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="apdesk",
         description="The school's record of alternative provision. "
         "With no command, opens the desktop application.",
@@ -65,6 +73,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("apdesk: interrupted", file=sys.stderr)
         return 130
+    except (OSError, MemoryError) as exc:
+        print(f"apdesk: {_system_failure(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        from sqlalchemy.exc import DatabaseError
+
+        if not isinstance(exc, DatabaseError):
+            raise
+        print(f"apdesk: {damaged_database(exc)}", file=sys.stderr)
+        return 2
+
+
+def damaged_database(exc: BaseException) -> str:
+    """One line for a database the driver cannot read (damaged on disk, or not apdesk's)."""
+    original = getattr(exc, "orig", None) or exc
+    reason = (str(original).strip().splitlines() or [type(original).__name__])[0][:160]
+    return (
+        f"the database cannot be read ({reason}): run `apdesk check`, then restore a backup "
+        "with `apdesk restore`"
+    )
+
+
+def _system_failure(exc: OSError | MemoryError) -> str:
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory for this: close other programs and try again"
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -1,13 +1,16 @@
-"""Fixtures for the sync suite: a school store with a placement, a live inbox, a fault proxy."""
+"""Fixtures for the sync suite: a school store with a placement, a live inbox on SQLite and on a
+real PostgreSQL, and a fault proxy."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from apdesk.cli import main
 from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys
@@ -16,8 +19,36 @@ from apdesk.sync.sender import SendPolicy
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from pg_server import NoServer, PgServer, running_server
 from sync_data import TOKEN, URN, add_placement, add_school
-from sync_harness import FaultProxy, Inbox, Waits, run_inbox, run_proxy
+from sync_harness import Cli, CliErr, FaultProxy, Inbox, Waits, run_inbox, run_proxy
+from tests.conftest import TEST_PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PgServer | str]:
+    """The PostgreSQL server for the session, or the reason there is none."""
+    try:
+        with running_server() as server:
+            yield server
+    except NoServer as exc:
+        yield str(exc)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def inbox_db(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres: PgServer | str
+) -> Iterator[str]:
+    """The inbox's database URL: every inbox test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "inbox.db")
+        return
+    if isinstance(postgres, str):
+        if os.environ.get("APDESK_REQUIRE_POSTGRES"):  # CI: the server must be there
+            pytest.fail(f"PostgreSQL: {postgres}")
+        pytest.skip(f"PostgreSQL: {postgres}")
+    with postgres.database() as url:
+        yield url
 
 
 @pytest.fixture
@@ -27,7 +58,15 @@ def waits() -> Waits:
 
 @pytest.fixture
 def policy(waits: Waits) -> SendPolicy:
-    return SendPolicy(attempts=8, wait_base=0.5, wait_max=4.0, timeout=0.5, sleep=waits)
+    """Short waits, recorded not slept; no daily audit checkpoint (tested on its own)."""
+    return SendPolicy(
+        attempts=8,
+        wait_base=0.5,
+        wait_max=4.0,
+        timeout=0.5,
+        sleep=waits,
+        audit_checkpoints=False,
+    )
 
 
 @pytest.fixture
@@ -40,8 +79,8 @@ def placement_id(store: Store) -> int:
 
 
 @pytest.fixture
-def inbox(tmp_path: Path, store: Store) -> Iterator[Inbox]:
-    with run_inbox(tmp_path / "inbox.db") as running:
+def inbox(inbox_db: str, store: Store) -> Iterator[Inbox]:
+    with run_inbox(inbox_db) as running:
         with store.session() as session:
             pem = keys.public_key_pem(session)
         register_school(running.engine, URN, pem, TOKEN, "Oakfield Academy")
@@ -61,3 +100,33 @@ def connected(store: Store, proxy: FaultProxy, placement_id: int) -> Store:
         connection.set_endpoint(session, proxy.url)
     store.run(set_la_token, connection.token_account(store), TOKEN)
     return store
+
+
+@pytest.fixture
+def cli_err(
+    store: Store,
+    placement_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> CliErr:
+    """Run `apdesk ...` in this process against the test store: (code, stdout, stderr)."""
+    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
+    folder = str(store.folder)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--store", folder] if args[0] != "inbox" else list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def cli(cli_err: CliErr) -> Cli:
+    """Run `apdesk ...` in this process against the test store: (code, stdout)."""
+
+    def run(*args: str) -> tuple[int, str]:
+        code, out, _err = cli_err(*args)
+        return code, out
+
+    return run

@@ -7,7 +7,7 @@ import socket
 import socketserver
 import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +17,11 @@ import uvicorn
 from sqlalchemy import Engine
 
 from apdesk.sync.inbox.app import create_app
-from apdesk.sync.inbox.db import LaKeys
+from apdesk.sync.inbox.la_keys import LaKeys
 
 WAIT = 10.0  # the longest any harness wait may take
+Cli = Callable[..., tuple[int, str]]
+CliErr = Callable[..., tuple[int, str, str]]
 
 
 @dataclass
@@ -39,10 +41,14 @@ class Inbox:
     keys: LaKeys
 
 
+INBOX_KEY = bytes(range(32))  # the inbox key the tests' inboxes seal the LA's keys with
+ADMIN_TOKEN = "la-admin-token-for-the-tests-0123"
+
+
 @contextmanager
-def run_inbox(db: Path, max_bytes: int = 25 * 1024 * 1024) -> Iterator[Inbox]:
+def run_inbox(db: Path | str, max_bytes: int = 25 * 1024 * 1024) -> Iterator[Inbox]:
     """uvicorn in a thread on a socket bound before it starts (so no wait for readiness)."""
-    app = create_app(str(db), max_bytes=max_bytes)
+    app = create_app(str(db), inbox_key=INBOX_KEY, admin_token=ADMIN_TOKEN, max_bytes=max_bytes)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -8,39 +8,15 @@ import re
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
 import pytest
 from pypdf import PdfReader
 from sync_data import TOKEN, URN
-from sync_harness import Inbox
-from tests.conftest import TEST_PASSPHRASE
+from sync_harness import ADMIN_TOKEN, Cli, Inbox
 
-from apdesk.cli import main
-from apdesk.store import Store
-
-Cli = Callable[..., tuple[int, str]]
 SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "notification-v1.schema.json"
-
-
-@pytest.fixture
-def cli(
-    store: Store,
-    placement_id: int,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Cli:
-    """Run `apdesk ...` in this process against the test store; returns (code, stdout)."""
-    monkeypatch.setenv("APDESK_PASSPHRASE", TEST_PASSPHRASE)
-    folder = str(store.folder)
-
-    def run(*args: str) -> tuple[int, str]:
-        code = main([*args, "--store", folder] if args[0] != "inbox" else list(args))
-        return code, capsys.readouterr().out
-
-    return run
 
 
 def _openssl_has_rawin() -> bool:
@@ -109,11 +85,13 @@ def test_a_built_pack_checks_with_openssl_sha256sum_and_the_schema(
 
 
 def test_config_pack_sync_outbox_and_inbox_commands(
-    cli: Cli, inbox: Inbox, placement_id: int, tmp_path: Path
+    cli: Cli, inbox: Inbox, inbox_db: str, placement_id: int, tmp_path: Path
 ) -> None:
     keys_pem = tmp_path / "la.pem"
     keys_pem.write_bytes(inbox.keys.pem_bundle())
-    db = str(tmp_path / "inbox.db")
+    db = inbox_db
+    token_file = tmp_path / "school.token"
+    token_file.write_text(TOKEN + "\n")
     assert cli("config", "set", "la-endpoint", inbox.url + "/")[0] == 0
     assert cli("config", "set", "la-token", TOKEN)[0] == 0
     code, printed = cli("config", "set", "la-public-key", str(keys_pem))
@@ -133,8 +111,8 @@ def test_config_pack_sync_outbox_and_inbox_commands(
         URN,
         "--pem",
         str(school_pem),
-        "--token",
-        TOKEN,
+        "--token-file",
+        str(token_file),
     )
     assert code == 0 and "Registered school" in printed
 
@@ -149,11 +127,15 @@ def test_config_pack_sync_outbox_and_inbox_commands(
     code, printed = cli("sync", "--once")
     assert code == 0 and f"Sent {row['pack_id']}" in printed
     code, printed = cli("inbox", "list", "--db", db, "--json")
-    [received] = json.loads(printed)
+    by_kind = {r["kind"]: r for r in json.loads(printed)}
+    assert set(by_kind) == {"placement-start", "audit-checkpoint"}  # and the day's checkpoint
+    received = by_kind["placement-start"]
     assert received["pack_id"] == row["pack_id"] and received["encrypted"] is True
-    assert json.loads(cli("outbox", "--json")[1])[0]["status"] == "delivered"
+    assert received["audit_count"] > 0 and received["audit_finding"] is None
+    statuses = {r["kind"]: r["status"] for r in json.loads(cli("outbox", "--json")[1])}
+    assert statuses == {"placement-start": "delivered", "audit-checkpoint": "delivered"}
 
-    assert cli("config", "set", "la-endpoint", "http://127.0.0.1:9")[0] == 0
+    assert cli("config", "set", "la-endpoint", "http://127.0.0.1:9")[0] == 0  # loopback
     cli("pack", "build", "--placement", str(placement_id), "--kind", "placement-end", "--queue")
     code, printed = cli("sync", "--once")
     assert code == 3 and re.search(r"Waiting: 1 pack", printed)
@@ -169,8 +151,9 @@ def test_the_inbox_lists_packs_per_school_and_publishes_its_keys(
     cli("config", "set", "la-token", TOKEN)
     cli("pack", "build", "--placement", str(placement_id), "--kind", "placement-start", "--queue")
     assert cli("sync")[0] == 0
-    page = httpx.get(inbox.url + "/")
-    assert page.status_code == 200 and "URN 123456): 1 packs" in page.text
+    assert httpx.get(inbox.url + "/").status_code == 401  # the list is the LA's alone
+    page = httpx.get(inbox.url + "/", auth=("la", ADMIN_TOKEN))
+    assert page.status_code == 200 and "URN 123456): 2 packs" in page.text  # and a checkpoint
     assert "placement-start" in page.text
     published = httpx.get(inbox.url + "/v1/keys").json()
     assert set(published) == {"ed25519", "x25519"}

@@ -73,8 +73,10 @@ def test_killed_between_send_and_receipt_sends_again_and_the_la_keeps_one_copy(
 
     item = _status(store, built.pack_id)
     assert item.status is OutboxStatus.DELIVERED
-    assert proxy.applied == ["hold", "pass"]
-    assert [p["pack_id"] for p in list_packs(inbox.engine)] == [built.pack_id]
+    assert proxy.applied == ["hold", "pass", "pass"]  # the pack again, then the day's checkpoint
+    received = {p["kind"]: p["pack_id"] for p in list_packs(inbox.engine)}
+    assert received["placement-start"] == built.pack_id and len(received) == 2
     with inbox.engine.connect() as conn:
-        first_receipt = conn.execute(packs.select()).mappings().one()["receipt"]
+        query = packs.select().where(packs.c.pack_id == built.pack_id)
+        first_receipt = conn.execute(query).mappings().one()["receipt"]
     assert json.loads(item.receipt) == json.loads(first_receipt)  # the first receipt, again

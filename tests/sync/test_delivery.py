@@ -11,13 +11,14 @@ from sync_data import TOKEN
 from sync_harness import FaultProxy, Inbox, Waits
 
 from apdesk.models import OutboxItem
-from apdesk.models.enums import OutboxStatus
+from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.types import utcnow
 from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, outbox, sender
 from apdesk.sync.inbox.db import list_packs
-from apdesk.sync.pack import build_pack
+from apdesk.sync.notification import build_notification
+from apdesk.sync.pack import assemble, build_pack, manifest_bytes
 from apdesk.sync.sender import SendPolicy
 
 
@@ -170,18 +171,19 @@ def test_a_pack_signed_by_an_unregistered_key_is_refused_422(
     assert list_packs(inbox.engine) == []
 
 
-def test_the_same_pack_id_with_other_content_is_refused_422(
+def test_the_same_pack_id_with_other_signed_content_is_refused_409(
     connected: Store, inbox: Inbox, placement_id: int
 ) -> None:
     first = _queue(connected, placement_id)
-    second = _queue(connected, placement_id)
+    with connected.session() as session:  # the school's own key signs other content, same id
+        note = build_notification(session, placement_id, PackKind.PLACEMENT_START, first, utcnow())
+        payload = [("notification.json", manifest_bytes(note)), ("referral.pdf", b"%PDF")]
+        other = assemble(session, first, PackKind.PLACEMENT_START, payload, utcnow(), None)
     headers = {"Idempotency-Key": first, "Authorization": f"Bearer {TOKEN}"}
     ok = httpx.post(f"{inbox.url}/v1/packs", content=_item(connected, first).pack, headers=headers)
-    clash = httpx.post(
-        f"{inbox.url}/v1/packs", content=_item(connected, second).pack, headers=headers
-    )
+    clash = httpx.post(f"{inbox.url}/v1/packs", content=other, headers=headers)
     assert ok.status_code == 201
-    assert clash.status_code == 422 and "different content" in clash.json()["error"]
+    assert clash.status_code == 409 and "different signed content" in clash.json()["error"]
 
 
 def test_an_oversized_pack_is_refused_413(

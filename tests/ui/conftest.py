@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from tests.ui.theming import theme  # noqa: F401 (the `theme` fixture: apdesk's look, undone after)
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from tests.unit.test_measures_data import TODAY, build_school
 
@@ -21,7 +21,6 @@ from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.shell.pages import PageSpec
 
 NOW = datetime.combine(TODAY, time(11, 0))
-Icon = QStyle.StandardPixmap
 
 
 class RecordingPage(QWidget):
@@ -41,10 +40,10 @@ class PlainPage(QWidget):
 
 
 PAGES = [
-    PageSpec("home", "Home", Icon.SP_DirHomeIcon, "apdesk.ui.home.page:HomePage"),
-    PageSpec("placements", "Placements", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
-    PageSpec("register", "Register", Icon.SP_FileIcon, f"{__name__}:RecordingPage"),
-    PageSpec("reviews", "Reviews", Icon.SP_FileIcon, f"{__name__}:PlainPage"),
+    PageSpec("home", "Home", "page.home", "apdesk.ui.home.page:HomePage"),
+    PageSpec("placements", "Placements", "page.plans", f"{__name__}:RecordingPage"),
+    PageSpec("register", "Register", "page.plans", f"{__name__}:RecordingPage"),
+    PageSpec("reviews", "Reviews", "page.plans", f"{__name__}:PlainPage"),
 ]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from tests.conftest import TEST_PASSPHRASE
 
@@ -46,9 +46,8 @@ class Third(CountedPage):
     pass
 
 
-Icon = QStyle.StandardPixmap
 SPECS = [
-    PageSpec(name.lower(), name, Icon.SP_FileIcon, f"{__name__}:{name}")
+    PageSpec(name.lower(), name, "page.plans", f"{__name__}:{name}")
     for name in ("First", "Second", "Third")
 ]
 
@@ -131,7 +130,7 @@ def test_the_home_page_reads_the_dashboard_once_when_the_window_opens(
     home = window.pages["home"]
     assert isinstance(home, HomePage)
     home.page_shown()  # shown again before the first read came back: no second read
-    assert len(tasks.held) == 1
+    assert len(tasks.held) == 2  # the dashboard, and the school's name for the window title
     tasks.run_all()
     qtbot.waitUntil(lambda: home.dashboard is not None)
     assert len(reads) == 1 and not home.reading

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from tests.conftest import TEST_PASSPHRASE
@@ -43,7 +43,7 @@ class NotesPage(QWidget):
 
 TWO_PAGES = [
     next(spec for spec in PAGES if spec.key == "home"),
-    PageSpec("notes", "Notes", QStyle.StandardPixmap.SP_FileIcon, f"{__name__}:NotesPage"),
+    PageSpec("notes", "Notes", "page.plans", f"{__name__}:NotesPage"),
 ]
 
 

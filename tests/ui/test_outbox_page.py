@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ from apdesk.sync.verify import verify_pack
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.outbox.model import DELIVERED, PROBLEM, STATUS, OutboxModel, StatusFilter
 from apdesk.ui.outbox.page import OutboxPage
-from apdesk.ui.outbox.sync_controller import SyncController
+from apdesk.ui.outbox.sync_controller import GUI_POLICY, SyncController
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.shell.pages import PAGES
 
@@ -45,7 +46,10 @@ def packs(store: Store) -> list[str]:
 
 @pytest.fixture
 def sync(ctx: AppContext) -> Iterator[SyncController]:
-    controller = SyncController(ctx, watch_network=False)
+    """Without the day's audit checkpoint, which test_sync_controller covers: these tests count
+    the placement packs."""
+    policy = replace(GUI_POLICY, audit_checkpoints=False)
+    controller = SyncController(ctx, watch_network=False, policy=policy)
     yield controller
     assert controller.shutdown(WAIT_MS)
 

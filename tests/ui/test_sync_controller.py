@@ -77,8 +77,10 @@ def test_send_now_delivers_over_loopback_on_its_own_thread(
         sync.send_now()
         qtbot.waitUntil(lambda: sync.state.kind == UP_TO_DATE, timeout=WAIT_MS)
         assert "sending" in seen
-        assert [p["pack_id"] for p in list_packs(inbox.engine)] == [pack_id]
-    assert statuses(store) == [OutboxStatus.DELIVERED.value]
+        received = {p["kind"]: p["pack_id"] for p in list_packs(inbox.engine)}
+    assert received.pop("placement-start") == pack_id
+    assert list(received) == ["audit-checkpoint"]  # the day's signed audit head went too
+    assert statuses(store) == [OutboxStatus.DELIVERED.value] * 2
 
 
 def test_a_closed_port_leaves_packs_queued_and_says_offline(

@@ -129,3 +129,28 @@ def test_the_keyring_note_is_shown_when_given(
     qtbot.addWidget(plain)
     plain.show()
     assert not plain.note.isVisible()
+
+
+def test_a_store_without_a_working_recovery_key_says_so_before_the_window(
+    qtbot: QtBot, locked: tuple[Path, str], tasks: InlineTaskRunner
+) -> None:
+    """As an interrupted key rotation leaves it: the unlock window says what to do next."""
+    from apdesk.store.header import KeyHeader
+
+    folder, _recovery = locked
+    header = KeyHeader.load(folder)
+    header.slots.pop("recovery")
+    header.save(folder)
+    dialog = make_dialog(qtbot, folder, tasks)
+    qtbot.keyClicks(dialog.passphrase.edit, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase.edit, Qt.Key.Key_Return)
+
+    assert dialog.isVisible() and dialog.store is not None  # unlocked, and it says why it waits
+    assert "no recovery key" in dialog.error.text()
+    assert "Settings > Security" in dialog.error.text()
+    button = dialog.unlock_button
+    assert button.text() == "Continue" and button.isDefault() and button.isEnabled()
+    assert button.accessibleName() == "Continue"
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the default button: Enter carries on
+    dialog.store.lock()

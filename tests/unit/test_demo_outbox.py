@@ -18,9 +18,9 @@ from apdesk.services.demo_outbox import END_PACKS, START_PACKS, populate_outbox
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import KdfParams, Store
 from apdesk.sync.keys import public_key
-from apdesk.sync.outbox import list_outbox
+from apdesk.sync.outbox import get_item, list_outbox
 from apdesk.sync.receipt import SIGNED_FIELDS
-from apdesk.sync.verify import verify_pack
+from apdesk.sync.verify import identity, verify_pack
 
 TODAY = date(2025, 3, 3)
 
@@ -83,10 +83,13 @@ def test_the_delivered_pack_holds_a_receipt_naming_it(
     store, _made = demo_store
     with store.session() as s:
         (row,) = list_outbox(s, OutboxStatus.DELIVERED)
+        pack = identity(get_item(s, row.pack_id).pack)
     assert row.delivered_at is not None and row.receipt is not None
     assert set(SIGNED_FIELDS) <= row.receipt.keys() and row.receipt["signature"]
     assert row.receipt["pack_id"] == row.pack_id
-    assert row.receipt["sha256"] == row.sha256
+    assert row.receipt["manifest_sha256"] == pack.manifest_sha256
+    assert pack.audit is not None
+    assert row.receipt["audit"] == {"count": pack.audit["count"], "head": pack.audit["head"]}
     assert row.kind == PackKind.PLACEMENT_START.value
     assert row.attempts == 1
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pupil_imports import import_pupils
 
+from apdesk.files import write_atomic
 from apdesk.models import Placement, Provider
 from apdesk.models.enums import PlacementStatus, RegistrationCode, SenStatus
 from apdesk.models.upn import make_upn
@@ -127,7 +128,7 @@ def test_exported_pupils_csv_imports_back_as_updates(store: Store, tmp_path: Pat
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "pupils.csv"
-    export.write_atomic(out, text, "utf-8-sig")
+    write_atomic(out, text, encoding="utf-8-sig")
     assert out.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in folder.iterdir()] == ["pupils.csv"]
     result = import_pupils(store, out.read_bytes(), filename="pupils.csv", today=TODAY)

@@ -130,3 +130,40 @@ def test_lock_drops_the_engine(store_dir: Path) -> None:
 
     with pytest.raises(StoreLocked):
         store.engine  # noqa: B018
+
+
+def test_check_fails_loudly_without_a_recovery_key_until_a_new_one_is_made(
+    store_dir: Path,
+) -> None:
+    from apdesk.store.checks import check_store
+    from apdesk.store.header import KeyHeader
+
+    store, _ = Store.create(store_dir, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    store.header.slots.pop("recovery")
+    store.header.save(store_dir)
+    store.lock()
+    reopened = Store.open(store_dir, passphrase=TEST_PASSPHRASE)
+    assert reopened.unlocked_by.needs_recovery_key
+    report = check_store(reopened)
+    assert not report.ok
+    assert any("Keys:" in line and "apdesk recovery-key" in line for line in report.lines())
+    recovery = reopened.new_recovery_key(TEST_PASSPHRASE)
+    assert check_store(reopened).ok
+    reopened.lock()
+    assert "recovery" in KeyHeader.load(store_dir).slots
+    Store.open(store_dir, recovery_key=recovery).lock()
+
+
+def test_a_new_recovery_key_retires_the_old_one_from_the_stores_backups(store_dir: Path) -> None:
+    import json
+
+    from apdesk.store.header import KeyHeader
+
+    store, old = Store.create(store_dir, TEST_PASSPHRASE, kdf=KdfParams.fast())
+    backup = store.backup(store.backups_dir / "before-migration-x.db")
+    copy = backup.with_suffix(".header.json")
+    assert KeyHeader.from_json(json.loads(copy.read_text())).unlock_with_recovery(old)
+    store.new_recovery_key()
+    with pytest.raises(WrongKey):
+        KeyHeader.from_json(json.loads(copy.read_text())).unlock_with_recovery(old)
+    store.lock()

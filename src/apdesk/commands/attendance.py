@@ -9,16 +9,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     UserError,
     add_store_option,
+    check_range,
+    iso_day,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 from apdesk.services.attendance import (
     ImportResult,
@@ -32,11 +36,7 @@ from apdesk.services.operations.attendance import import_provider_return
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+_day = iso_day
 
 
 def register(sub: Subparsers) -> None:
@@ -107,13 +107,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _print_import(result: ImportResult, dry_run: bool) -> None:
     errors, warnings = result.errors, result.warnings
-    for problem in errors:
+    for problem in errors[:MAX_SHOWN]:
         print(f"row {problem['row']}, {problem['column']}: {problem['message']}", file=sys.stderr)
+    if len(errors) > MAX_SHOWN:
+        print(f"... and {len(errors) - MAX_SHOWN} more error(s) like these", file=sys.stderr)
     if errors:
         print(f"{len(errors)} error(s): nothing was imported", file=sys.stderr)
         return
-    for problem in warnings:
+    for problem in warnings[:MAX_SHOWN]:
         print(f"warning: row {problem['row']}: {problem['message']}")
+    if len(warnings) > MAX_SHOWN:
+        print(f"... and {len(warnings) - MAX_SHOWN} more warning(s)")
     done = "would be" if dry_run else "were"
     print(
         f"{result.imported} new marks {done} imported, {result.amended} amended, "
@@ -122,6 +126,7 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    check_range(args.start, args.end)
     with opened_store(args) as store:
         report = store.read(attendance_report, args.start, args.end, ap_only=args.ap_only)
     if args.json:
@@ -144,6 +149,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    check_range(args.start, args.end)
     with opened_store(args) as store:
         if getattr(args, "format", "csv") == "json":
             keys = ("upn", "date", "session", "code")
@@ -153,7 +159,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = store.read(mis_csv, args.start, args.end)
     if args.out:
-        Path(args.out).expanduser().write_text(text, encoding="utf-8", newline="")
+        save_output(output_path(args.out, "attendance.csv"), text)
     else:
         sys.stdout.write(text)
     return 0

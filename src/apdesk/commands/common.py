@@ -9,13 +9,19 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from apdesk import paths
+from apdesk.files import write_atomic
 from apdesk.store import Store
 
 PASSPHRASE_ENV = "APDESK_PASSPHRASE"
+MAX_SHOWN = 50  # problems printed for one file; the rest are counted
+# Dates a school's records can hold: wide enough for any pupil or register, narrow enough that
+# a day after the last or before the first always exists.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 
 class UserError(Exception):
@@ -95,3 +101,42 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
         yield store
     finally:
         store.lock()
+
+
+def output_path(out: str, example: str = "report.pdf") -> Path:
+    """Check an --out file before any work, so a typo fails in a second, not after a render."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise UserError(f"--out {path} is a folder: give a file name such as {example}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: there is no folder {folder} (create it first)")
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write {path}: no permission to write in {folder}")
+    return path
+
+
+def save_output(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
+    """Write a command's output file whole and 0600 (apdesk.files), or fail in one line."""
+    try:
+        write_atomic(path, data, encoding=encoding)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def iso_day(text: str) -> date:
+    """An argparse type: a YYYY-MM-DD date within the years a school's records can hold."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the years apdesk keeps ({FIRST_DAY.year} to {LAST_DAY.year})"
+        )
+    return day
+
+
+def check_range(start: date, end: date) -> None:
+    if start > end:
+        raise UserError(f"--from {start} is after --to {end}: give the earlier date first")

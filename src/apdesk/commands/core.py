@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlmodel import Session, select
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     PASSPHRASE_ENV,
     UserError,
     add_store_option,
     open_store,
     opened_store,
+    output_path,
     print_json,
     read_passphrase,
+    save_output,
     store_folder,
 )
+from apdesk.models import OutboxItem
 from apdesk.services import demo
 from apdesk.services.info import store_info
 from apdesk.services.operations.settings import save_school_details
 from apdesk.services.school import SchoolDetails
 from apdesk.store import Store
 from apdesk.store.audit import verify_chain
+from apdesk.sync import connection
+from apdesk.sync.util import load_public_keys
+from apdesk.sync.witness import check_against
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,8 +61,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("audit", help="the audit log")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = audit_sub.add_parser("verify", help="check the audit log's hash chain")
+    v.add_argument(
+        "--against",
+        metavar="RECEIPTS",
+        help="a JSON file of the LA's signed receipts (`apdesk inbox receipts`, or "
+        "`apdesk audit receipts`): finds a chain shortened or rewritten since they were signed",
+    )
+    v.add_argument(
+        "--la-key",
+        metavar="PEM",
+        help="the LA's public keys, to check the receipts' signatures (default: the ones set "
+        "with `apdesk config set la-public-key`)",
+    )
     add_store_option(v)
     v.set_defaults(func=cmd_audit_verify)
+    r = audit_sub.add_parser(
+        "receipts", help="save the LA's signed receipts held in the outbox, to keep elsewhere"
+    )
+    r.add_argument("--out", required=True, metavar="FILE")
+    add_store_option(r)
+    r.set_defaults(func=cmd_audit_receipts)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -112,8 +143,60 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_receipts(path_text: str) -> list[Any]:
+    path = Path(path_text).expanduser()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"--against: {path} cannot be read ({exc.strerror})") from None
+    except (UnicodeDecodeError, ValueError):
+        raise UserError(f"--against: {path} is not a JSON file of receipts") from None
+    if not isinstance(data, list):
+        raise UserError(f"--against: {path} holds no list of receipts")
+    return data
+
+
+def _la_key(path_text: str | None, store: Store) -> Ed25519PublicKey | None:
+    if path_text is None:
+        return store.read(connection.la_public_keys)[0]
+    path = Path(path_text).expanduser()
+    try:
+        found = load_public_keys(path.read_bytes())[0]
+    except (OSError, ValueError):
+        found = None
+    if found is None:
+        raise UserError(f"--la-key: {path} holds no Ed25519 public key of the LA")
+    return found
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    receipts = _load_receipts(args.against) if args.against else None
     with opened_store(args) as store:
         report = store.read(verify_chain)
-    print(report.message)
-    return 0 if report.ok else 1
+        print(report.message)
+        if receipts is None:
+            return 0 if report.ok else 1
+        la_key = _la_key(args.la_key, store)
+        witness = store.read(check_against, receipts, la_key)
+    for problem in witness.problems[:MAX_SHOWN]:
+        print(f"Witness: {problem}")
+    if len(witness.problems) > MAX_SHOWN:
+        print(f"Witness: ... and {len(witness.problems) - MAX_SHOWN} more")
+    checked = "signatures checked" if witness.signatures_checked else "signatures NOT checked"
+    verdict = "the chain matches them" if witness.ok else "the chain does NOT match them"
+    print(f"Witness: {witness.receipts} witnessed audit head(s) ({checked}): {verdict}")
+    return 0 if report.ok and witness.ok else 1
+
+
+def _receipts(session: Session) -> list[Any]:
+    """Every receipt the LA gave, as it gave it (each witnesses an audit head)."""
+    return [json.loads(row.receipt) for row in session.exec(select(OutboxItem)) if row.receipt]
+
+
+def cmd_audit_receipts(args: argparse.Namespace) -> int:
+    out = output_path(args.out, "receipts.json")
+    with opened_store(args) as store:
+        receipts = store.read(_receipts)
+    save_output(out, json.dumps(receipts, indent=2) + "\n")
+    print(f"{len(receipts)} receipt(s) written to {out}")
+    return 0

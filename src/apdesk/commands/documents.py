@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from apdesk.commands.common import UserError, add_store_option, opened_store
+from apdesk.commands.common import (
+    add_store_option,
+    iso_day,
+    opened_store,
+    output_path,
+    save_output,
+)
 from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
 from apdesk.documents.placement_data import PlacementRecord, load_placement_record
@@ -42,42 +44,7 @@ def _common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-03") from None
-
-
-def _target(out: str) -> Path:
-    """Check the destination before any work, so a typo fails in a second, not after a render."""
-    path = Path(out).expanduser()
-    if path.is_dir():
-        raise UserError(f"--out {path} is a folder: give a file name such as referral.pdf")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"cannot write {path}: no permission to write in {folder}")
-    return path
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a PDF."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(f"cannot write {path}: {exc.strerror}") from None
+_iso_date = iso_day
 
 
 def _make(
@@ -86,13 +53,13 @@ def _make(
     render: Callable[[PlacementRecord], bytes],
     warn: Callable[[PlacementRecord, SchoolCalendar], list[str]] | None = None,
 ) -> int:
-    path = _target(args.out)
+    path = output_path(args.out, "referral.pdf")
     with opened_store(args) as store, store.session() as session:
         record = load_placement_record(session, args.placement)
         calendar = SchoolCalendar.load(session)
         data = render(record)
         warnings = warn(record, calendar) if warn else []
-    write_atomically(path, data)
+    save_output(path, data)
     for line in warnings:
         print(f"apdesk: warning: {line}", file=sys.stderr)
     print(f"Saved the {what} for placement {args.placement} to {path}")

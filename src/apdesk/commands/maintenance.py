@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from apdesk.commands.common import (
@@ -12,8 +13,9 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
-from apdesk.store.backup_file import restore_backup, write_backup
+from apdesk.store.backup_file import OtherSchool, restore_backup, write_backup
 from apdesk.store.checks import check_store
+from apdesk.store.retire import CHOICES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +26,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("restore", help="restore a backup file into a store folder")
     p.add_argument("file", metavar="FILE", help="a file written by `apdesk backup`")
+    p.add_argument(
+        "--replace-with-other-school",
+        action="store_true",
+        help="replace the store even though the backup is another school's (or another "
+        "store's); you are asked to type the backup's URN to confirm",
+    )
+    p.add_argument(
+        "--confirm-urn",
+        metavar="URN",
+        help="the backup school's URN, confirming --replace-with-other-school without a prompt",
+    )
     add_store_option(p)
     p.set_defaults(func=cmd_restore)
 
@@ -32,8 +45,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key")
+    _old_backups_option(p)
+    p.add_argument(
+        "--backups-folder",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also retire the backup files (*.apbackup) in DIR, e.g. the daily backups' folder "
+        "(repeatable)",
+    )
     add_store_option(p)
     p.set_defaults(func=cmd_rotate_key)
+
+    p = sub.add_parser("recovery-key", help="issue a new recovery key (the old one stops working)")
+    _old_backups_option(p)
+    add_store_option(p)
+    p.set_defaults(func=cmd_recovery_key)
+
+
+def _old_backups_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--old-backups",
+        choices=CHOICES,
+        default="reencrypt",
+        help="what to do with backups the old keys still open: re-encrypt them under today's "
+        "keys (default), delete them, or keep them as they are",
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -52,11 +89,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UserError(
             "set APDESK_PASSPHRASE or run from a terminal to give the backup's passphrase"
         )
-    result = restore_backup(source, store_folder(args), passphrase=passphrase)
+    target = store_folder(args)
+    try:
+        result = restore_backup(source, target, passphrase=passphrase)
+    except OtherSchool as exc:
+        if not args.replace_with_other_school:
+            raise UserError(
+                f"{exc} To replace it all the same, run again with --replace-with-other-school."
+            ) from None
+        _confirm_other_school(args, exc)
+        result = restore_backup(source, target, passphrase=passphrase, replace_other_school=True)
     print(f"Restored into {result.folder}")
     if result.kept:
         print(f"The store it replaced is kept in {result.kept}")
     return 0
+
+
+def _confirm_other_school(args: argparse.Namespace, exc: OtherSchool) -> None:
+    """The person types the URN of the school the backup holds: a second, deliberate yes."""
+    wanted = exc.backup.urn or "REPLACE"
+    if args.confirm_urn is not None:
+        typed = args.confirm_urn
+    elif sys.stdin is not None and sys.stdin.isatty():
+        print(str(exc), file=sys.stderr)
+        typed = input(f"Type {wanted} to replace {exc.current.describe()} with the backup: ")
+    else:
+        raise UserError(
+            f"{exc} Confirm with --confirm-urn {wanted} (or run from a terminal to be asked)."
+        )
+    if typed.strip() != wanted:
+        raise UserError(f"the confirmation was not {wanted}: nothing was replaced")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -73,8 +135,29 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
             raise UserError(
                 "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
             )
-        recovery = store.rotate_key(passphrase)
+        recovery = store.rotate_key(
+            passphrase,
+            old_backups=args.old_backups,
+            backup_folders=[Path(folder).expanduser() for folder in args.backups_folder],
+        )
+        retired = store.last_retired
     print("The store is now encrypted under a new key. The old recovery key no longer works.")
+    for line in retired.lines() if retired else []:
+        print(line)
+    print("New recovery key (shown once: print it or write it down, and lock it away):")
+    print(f"    {recovery}")
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        passphrase = read_passphrase("Passphrase (to confirm): ")
+        if passphrase is None:
+            raise UserError(
+                "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
+            )
+        recovery = store.new_recovery_key(passphrase, old_backups=args.old_backups)
+    print("The old recovery key no longer opens the store.")
     print("New recovery key (shown once: print it or write it down, and lock it away):")
     print(f"    {recovery}")
     return 0

@@ -7,15 +7,14 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from apdesk.commands.common import (
-    UserError,
     add_store_option,
     nested_group,
     opened_store,
+    output_path,
+    save_output,
 )
-from apdesk.commands.documents import write_atomically
 from apdesk.documents.plan_pdf import plan_pdf
 from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
 from apdesk.services.plans import export_plans
@@ -47,46 +46,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_export_plans)
 
 
-def _target(out: str) -> Path:
-    """Check the destination before any work, so a typo fails at once."""
-    path = Path(out).expanduser()
-    if path.is_dir():
-        raise UserError(f"--out {path} is a folder: give a file name such as plan.pdf")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
-    return path
-
-
 def cmd_plan(args: argparse.Namespace) -> int:
-    path = _target(args.out)
+    path = output_path(args.out, "plan.pdf")
     with opened_store(args) as store, store.session() as session:
         data = plan_pdf(session, args.placement, date.today())
-    write_atomically(path, data)
+    save_output(path, data)
     print(f"Saved the plan for placement {args.placement} to {path}")
     return 0
 
 
 def cmd_review_record(args: argparse.Namespace) -> int:
-    path = _target(args.out)
+    path = output_path(args.out, "plan.pdf")
     with opened_store(args) as store, store.session() as session:
         if args.review is not None:
             data = review_pdf(session, args.review)
         else:
             data, _held = latest_review_pdf(session, args.placement)
-    write_atomically(path, data)
+    save_output(path, data)
     print(f"Saved the review record to {path}")
     return 0
 
 
 def cmd_export_plans(args: argparse.Namespace) -> int:
-    path = _target(args.out) if args.out else None
+    path = output_path(args.out, "plan.pdf") if args.out else None
     with opened_store(args) as store, store.session() as session:
         records = export_plans(session, include_drafts=args.include_drafts)
     text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     if path is None:
         sys.stdout.write(text)
     else:
-        write_atomically(path, text.encode("utf-8"))
+        save_output(path, text)
         print(f"Saved {len(records)} placements' plans to {path}")
     return 0

@@ -11,19 +11,18 @@ from typing import Any
 from apdesk.commands.common import (
     UserError,
     add_store_option,
+    iso_day,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 
 Subparsers = Any  # argparse's sub-parsers action
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+_day = iso_day
 
 
 def _verb(sub: Subparsers, name: str, help_text: str) -> Subparsers:
@@ -149,13 +148,12 @@ def cmd_termly(args: argparse.Namespace) -> int:
         raise UserError(f"--out: the folder {out.parent} does not exist")
     with opened_store(args) as store, store.session() as session:
         pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
-    out.write_bytes(pdf)
+    save_output(out, pdf)
     print(f"wrote {out} ({len(pdf):,} bytes)")
     return 0
 
 
 def cmd_census(args: argparse.Namespace) -> int:
-    from apdesk.services.export import write_atomic
     from apdesk.services.measures import census_rows
     from apdesk.services.measures.census import is_census_day, nearest_census_days
 
@@ -200,10 +198,8 @@ def cmd_census(args: argparse.Namespace) -> int:
     else:
         text = report.csv_text()
     if args.out:
-        out = Path(args.out).expanduser()
-        if not out.parent.is_dir():
-            raise UserError(f"--out: the folder {out.parent} does not exist")
-        write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        save_output(output_path(args.out, "census.csv"), text, encoding=encoding)
     else:
         sys.stdout.write(text)
     for line in warnings:

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
+from apdesk.commands.common import (
+    UserError,
+    add_store_option,
+    opened_store,
+    output_path,
+    print_json,
+    save_output,
+)
 from apdesk.services.operations.outbox import build_placement_pack
 from apdesk.services.operations.settings import (
     school_public_key,
@@ -30,6 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = config_sub.add_parser("set", help="set the LA endpoint, token or public key")
     s.add_argument("name", choices=SETTINGS)
     s.add_argument("value", help="URL, token ('-' reads it from standard input) or PEM file")
+    s.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="accept a plain http:// LA endpoint (a test server only: data travel unprotected)",
+    )
     add_store_option(s)
     s.set_defaults(func=cmd_config_set)
     s = config_sub.add_parser("show", help="show the LA connection (never the token)")
@@ -64,7 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--once", action="store_true", help="one pass, then exit")
     p.add_argument(
         "--interval",
-        type=float,
+        type=_seconds,
         default=60.0,
         help="seconds between passes while packs wait (default 60)",
     )
@@ -77,11 +89,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_outbox)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 1.0 <= value <= 86_400.0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a wait: give seconds between 1 and 86400"
+        )
+    return value
+
+
 def cmd_config_set(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         if args.name == "la-endpoint":
-            url = store.run(set_la_endpoint, args.value).value
+            url = store.run(set_la_endpoint, args.value, args.insecure_http).value
             print(f"LA endpoint set to {url}")
+            if connection.is_insecure(url):
+                print(
+                    "apdesk: warning: plain http:// sends pupils' data unprotected; use it only "
+                    "for a test server",
+                    file=sys.stderr,
+                )
         elif args.name == "la-token":
             token = sys.stdin.readline().strip() if args.value == "-" else args.value
             place = store.run(set_la_token, connection.token_account(store), token).value
@@ -143,8 +173,8 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
     if args.queue:
         print("Queued in the outbox: `apdesk sync` sends it")
     if args.out or not args.queue:
-        target = Path(args.out or f"{built.pack_id}{SUFFIX}")
-        target.write_bytes(built.zip_bytes)
+        target = output_path(args.out or f"{built.pack_id}{SUFFIX}", f"pack{SUFFIX}")
+        save_output(target, built.zip_bytes)
         print(f"Saved to {target}")
     return 0
 
@@ -152,7 +182,7 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
 def cmd_pack_public_key(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         key = store.run(school_public_key).value  # the key pair is made on first use
-    Path(args.out).write_bytes(key.pem)
+    save_output(output_path(args.out, "school.pem"), key.pem)
     print(f"School public key {key.key_id} written to {args.out}")
     return 0
 
@@ -171,13 +201,23 @@ def _print_report(report: sender.DrainReport) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    """Exit 0 when everything is delivered, 3 while packs wait for the LA, 4 while any pack
+    needs a person's attention (refused by the LA, or unreadable)."""
     with opened_store(args) as store:
         while True:
             report = sender.drain(store)
             _print_report(report)
             if args.once or report.exit_code == 0:
-                return report.exit_code
-            time.sleep(max(args.interval, 1.0))
+                break
+            time.sleep(args.interval)
+        attention = store.read(outbox.attention_count)
+    if attention:
+        print(
+            f"apdesk: {attention} pack(s) need attention: see `apdesk outbox` for what to fix",
+            file=sys.stderr,
+        )
+        return 4
+    return report.exit_code
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from apdesk.commands.common import (
     nested_group,
     opened_store,
     print_json,
+    save_output,
 )
 
 
@@ -55,7 +56,7 @@ def cmd_timetable(args: argparse.Namespace) -> int:
         raise UserError(f"--out: the folder {out.parent} does not exist")
     with opened_store(args) as store:
         printout = store.read(printout_by_upn, args.pupil, on_date)
-    out.write_bytes(render_timetable(printout))
+    save_output(out, render_timetable(printout))
     print(f"Saved the timetable from {printout.effective_date:%d/%m/%Y} to {out}")
     return 0
 
@@ -69,7 +70,7 @@ def cmd_export_timetables(args: argparse.Namespace) -> int:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():
             raise UserError(f"--out: the folder {out.parent} does not exist")
-        out.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        save_output(out, json.dumps(rows, indent=2) + "\n")
         print(f"Saved {len(rows)} pupils' timetables to {out}")
     else:
         print_json(rows)

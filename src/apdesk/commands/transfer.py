@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 from apdesk.commands.common import (
+    MAX_SHOWN,
     UserError,
     add_store_option,
     nested_group,
     opened_store,
+    output_path,
     print_json,
+    save_output,
 )
 from apdesk.services import export
 from apdesk.services import imports as checks
@@ -70,15 +73,19 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
 def _print_summary(result: ImportResult) -> None:
     if result.errors:
         print(f"Nothing was imported: {len(result.errors)} problem(s) to fix in the file.")
-        for error in result.errors:
+        for error in result.errors[:MAX_SHOWN]:
             print(f"  {error}")
+        if len(result.errors) > MAX_SHOWN:
+            print(f"  ... and {len(result.errors) - MAX_SHOWN} more problem(s) like these")
         return
     if result.dry_run:
         print(f"Would import {result.imported} new pupil(s) and update {result.updated}.")
     else:
         print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
-    for warning in result.warnings:
+    for warning in result.warnings[:MAX_SHOWN]:
         print(f"  Note: {warning}")
+    if len(result.warnings) > MAX_SHOWN:
+        print(f"  ... and {len(result.warnings) - MAX_SHOWN} more note(s)")
     if result.read:
         print(f"Read from the file: {', '.join(result.read)}.")
     if result.changes:
@@ -95,11 +102,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         text = store.read(export.render, args.kind, args.format)
     if args.out:
-        out = Path(args.out).expanduser()
-        if not out.parent.is_dir():
-            raise UserError(f"no folder {out.parent}: create it first")
+        out = output_path(args.out, f"{args.kind}.{args.format}")
         # Excel reads UTF-8 CSV correctly only with a byte order mark
-        export.write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
+        save_output(out, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
         print(f"Wrote {args.kind} to {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -225,6 +225,7 @@ class PackKind(Labelled):
     PLACEMENT_CHANGE = "placement-change", "Placement change"
     PLACEMENT_END = "placement-end", "Placement end"
     ATTENDANCE_SUMMARY = "attendance-summary", "Attendance summary"
+    AUDIT_CHECKPOINT = "audit-checkpoint", "Audit checkpoint"
 
 
 class OutboxStatus(Labelled):

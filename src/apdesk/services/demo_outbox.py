@@ -17,12 +17,14 @@ from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import PackKind, PlacementStatus
 from apdesk.models.types import utcnow
 from apdesk.services.school import school_details
-from apdesk.sync.inbox.db import la_keys_for, open_db, register_school
+from apdesk.sync.inbox.db import open_db, register_school
+from apdesk.sync.inbox.la_keys import la_keys_for
 from apdesk.sync.inbox.receive import receive
 from apdesk.sync.keys import public_key_pem
 from apdesk.sync.outbox import mark_delivered, notify_placement_change, queue_pack
 from apdesk.sync.pack import build_pack
 from apdesk.sync.receipt import check_receipt
+from apdesk.sync.verify import identity
 
 START_PACKS = 3  # each renders a referral PDF, the slow part of a pack
 END_PACKS = 1
@@ -75,15 +77,22 @@ def populate_outbox(session: Session, today: date) -> int:
 
 def _deliver(session: Session, urn: str, item: OutboxItem) -> None:
     """Hand one pack to a reference LA inbox held in memory and record its signed receipt."""
-    pack_id, body, sha256 = item.id, item.pack, item.sha256
+    pack_id, body = item.id, item.pack
+    pack = identity(body)
     engine = open_db("sqlite://")
     try:
-        keys = la_keys_for(engine)
+        keys = la_keys_for(engine, secrets.token_bytes(32))
         token = secrets.token_urlsafe(24)
         register_school(engine, urn, public_key_pem(session), token, "demo")
         answer = receive(engine, keys, f"Bearer {token}", pack_id, body)
         if answer.status in (200, 201):
-            receipt = check_receipt(answer.body, pack_id, sha256, keys.signing.public_key())
+            receipt = check_receipt(
+                answer.body,
+                pack_id,
+                pack.manifest_sha256,
+                keys.signing.public_key(),
+                pack.audit,
+            )
             item.attempts += 1  # as the sender records it: one try, answered with a receipt
             session.add(item)
             mark_delivered(session, pack_id, receipt)

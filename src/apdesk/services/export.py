@@ -10,12 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
@@ -131,19 +128,3 @@ def render(session: Session, kind: str, fmt: str) -> str:
     if fmt == "csv":
         return to_csv(rows, header(kind))
     raise ValueError(f"unknown format {fmt!r}: choose csv or json")
-
-
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write beside the target, then rename: a crash never leaves half a file of pupil data."""
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -20,6 +20,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
+from apdesk.files import write_atomic
 from apdesk.models import Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.services import audit_log
@@ -196,8 +197,5 @@ def write_files(access: SubjectAccess, pdf: bytes, folder: Path) -> tuple[Path, 
     paths = (folder / f"{stem}.json", folder / f"{stem}.pdf")
     data = json.dumps(access.as_json(), indent=2, ensure_ascii=False).encode("utf-8")
     for path, content in zip(paths, (data, pdf), strict=True):
-        partial = path.with_suffix(path.suffix + ".partial")
-        partial.write_bytes(content)
-        partial.chmod(0o600)
-        partial.replace(path)
+        write_atomic(path, content)
     return paths

@@ -61,3 +61,8 @@ def school_details(session: Session) -> SchoolDetails:
     if school is None:
         return SchoolDetails()
     return SchoolDetails(**{f.name: getattr(school, f.name) for f in fields(SchoolDetails)})
+
+
+def school_name(session: Session) -> str:
+    """The school's name for the window title ("" before set-up has named it); reads only."""
+    return session.exec(select(School.name)).first() or ""

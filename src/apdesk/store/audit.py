@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, SQLModel
@@ -169,3 +169,26 @@ def verify_chain(session: Session) -> ChainReport:
             )
         prev_hash = event_row.hash
     return ChainReport(True, count, None, f"{count} audit rows, chain intact")
+
+
+def chain_head(session: Session) -> tuple[int, str]:
+    """(rows in the chain, hash of the last row): what a pack carries for the LA to witness.
+
+    Pending changes are flushed first, so the head includes the change a pack reports.
+    """
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    session.flush()
+    conn = session.connection()
+    count = conn.execute(select(func.count()).select_from(table)).scalar_one()
+    head = conn.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar()
+    return int(count), str(head or GENESIS)
+
+
+def hash_at(session: Session, position: int) -> str | None:
+    """The chain hash of the `position`-th row (from 1), or None when the chain is shorter."""
+    if position < 1:
+        return None
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    query = select(table.c.hash).order_by(table.c.id).limit(1).offset(position - 1)
+    found = session.connection().execute(query).scalar()
+    return None if found is None else str(found)

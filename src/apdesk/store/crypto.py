@@ -46,11 +46,20 @@ class KdfParams:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KdfParams:
-        return cls(
+        """Parameters from a header; out-of-range ones (an altered header) raise ValueError
+        before Argon2id could be asked for absurd memory or time."""
+        params = cls(
             iterations=int(data["iterations"]),
             lanes=int(data["lanes"]),
             memory_cost=int(data["memory_cost"]),
         )
+        if not (
+            1 <= params.iterations <= 64
+            and 1 <= params.lanes <= 64
+            and 8 * params.lanes <= params.memory_cost <= 4 * 1024 * 1024
+        ):
+            raise ValueError("its key-derivation settings are out of range (altered?)")
+        return params
 
 
 def new_data_key() -> bytes:

@@ -85,7 +85,10 @@ def verify(engine: Engine) -> None:
             raise WrongKey(
                 "The key does not open this database (wrong key, or the file was altered)."
             ) from exc
-        raise StoreDamaged(f"The database cannot be read: {message}") from exc
+        raise StoreDamaged(
+            f"The database cannot be read ({message}): it is damaged; restore a backup with "
+            "`apdesk restore`"
+        ) from exc
 
 
 def cipher_version(engine: Engine) -> str:

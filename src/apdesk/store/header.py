@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -11,11 +10,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from apdesk.files import write_atomic
 from apdesk.store import crypto, keyring_slot
 from apdesk.store.errors import StoreDamaged, WrongKey
 
 HEADER_NAME = "apdesk.header.json"
 FORMAT = "apdesk-store-header"
+WAYS_IN = ("passphrase", "recovery", "keyring")
 
 
 @dataclass
@@ -25,6 +26,10 @@ class KeyHeader:
     passphrase_salt: bytes
     slots: dict[str, dict[str, str]] = field(default_factory=dict)
     created_at: str = ""
+    # During a key rotation: the ways in whose slots still wrap the old data key; the "bridge"
+    # slot (the new data key wrapped by the old one) leads them to the database.
+    bridged: list[str] = field(default_factory=list)
+    retire_choice: str = ""  # what the rotation does with backups the old key opens
 
     def aad(self, slot: str) -> bytes:
         return f"apdesk:{self.store_id}:{slot}".encode()
@@ -67,6 +72,43 @@ class KeyHeader:
         slot = self.slots["pending"]
         wrapping = crypto.passphrase_key(passphrase, crypto.b64d(slot["salt"]), self.kdf)
         return crypto.unwrap(wrapping, slot, self.aad("pending"), "passphrase")
+
+    # -- a rotation's bridge ------------------------------------------------------
+    def open_bridge(self, old_key: bytes, new_key: bytes) -> None:
+        """Before a rekey: every existing way in keeps working, through the bridge if need be."""
+        self.slots["bridge"] = crypto.wrap(old_key, new_key, self.aad("bridge"))
+        self.bridged = [name for name in WAYS_IN if name in self.slots]
+
+    def cross_bridge(self, old_key: bytes) -> bytes:
+        return crypto.unwrap(old_key, self.slots["bridge"], self.aad("bridge"), "bridge")
+
+    def rewrapped(self, name: str) -> None:
+        """`name` now wraps the current data key; the bridge goes when no way in needs it."""
+        if name in self.bridged:
+            self.bridged.remove(name)
+        if not self.bridged:
+            self.close_bridge()
+
+    def close_bridge(self) -> None:
+        self.slots.pop("bridge", None)
+        self.bridged = []
+
+    def seal_retired(self, new_key: bytes, old_key: bytes) -> None:
+        """Keep the old data key, sealed by the new one, until the backups it opens are retired
+        (so a crash while retiring them can be finished at the next unlock)."""
+        self.slots["retired"] = crypto.wrap(new_key, old_key, self.aad("retired"))
+
+    def open_retired(self, new_key: bytes) -> bytes:
+        return crypto.unwrap(new_key, self.slots["retired"], self.aad("retired"), "retired key")
+
+    def rewrap_keyring(self, data_key: bytes) -> bool:
+        """Wrap `data_key` with the keyring's existing key (a new one only if there is none), so
+        the keyring never holds a key that the header on disk does not use."""
+        wrapping = keyring_slot.read(self.store_id)
+        if wrapping is None:
+            return self.set_keyring(data_key)
+        self.slots["keyring"] = crypto.wrap(wrapping, data_key, self.aad("keyring"))
+        return True
 
     def set_keyring(self, data_key: bytes) -> bool:
         wrapping = keyring_slot.create(self.store_id)
@@ -111,6 +153,8 @@ class KeyHeader:
             "created_at": self.created_at,
             "kdf": {**self.kdf.as_dict(), "salt": crypto.b64e(self.passphrase_salt)},
             "slots": self.slots,
+            **({"bridged": self.bridged} if self.bridged else {}),
+            **({"retire_choice": self.retire_choice} if self.retire_choice else {}),
         }
 
     @classmethod
@@ -123,18 +167,13 @@ class KeyHeader:
             passphrase_salt=crypto.b64d(data["kdf"]["salt"]),
             slots={name: dict(slot) for name, slot in data["slots"].items()},
             created_at=str(data.get("created_at", "")),
+            bridged=[str(name) for name in data.get("bridged", []) if name in WAYS_IN],
+            retire_choice=str(data.get("retire_choice", "")),
         )
 
     def save(self, folder: Path) -> None:
         """Write atomically: a crash leaves either the old header or the new one, never half."""
-        target = folder / HEADER_NAME
-        tmp = folder / (HEADER_NAME + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self.to_json(), handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        write_atomic(folder / HEADER_NAME, json.dumps(self.to_json(), indent=2))
 
     @classmethod
     def load(cls, folder: Path) -> KeyHeader:

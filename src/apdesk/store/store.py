@@ -5,8 +5,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +17,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
-from apdesk.store import audit, database, migrate
+from apdesk.files import write_atomic
+from apdesk.store import audit, database, limits, migrate, retire, rotation
 from apdesk.store.changes import install_collector
 from apdesk.store.crypto import KdfParams, new_data_key
 from apdesk.store.errors import StoreDamaged, StoreExists, StoreLocked, StoreNotFound, WrongKey
@@ -85,6 +85,8 @@ class Store:
         self.actor = os.environ.get("APDESK_USER") or _login_name()
         self._key: bytearray | None = bytearray(data_key)
         self._reader: Engine | None = None  # made on the first read
+        self.last_retired: retire.Retired | None = None  # what the last key rotation did
+        limits.install()  # every text field is held to its length limit when saved
         try:
             self._engine: Engine | None = database.make_engine(self.db_path, data_key)
         except WrongKey as exc:
@@ -154,6 +156,11 @@ class Store:
         if not cls.exists(folder):
             raise StoreNotFound(f"No apdesk store in {folder}: create one with `apdesk init`.")
         header = KeyHeader.load(folder)
+        if (folder / database.DB_NAME).stat().st_size == 0:
+            raise StoreDamaged(
+                "The database file is empty: its records are gone from this folder. Restore a "
+                "backup with `apdesk restore`."
+            )
         data_key: bytes | None = None
         result = UnlockResult("keyring")
         if use_keyring and passphrase is None and recovery_key is None:
@@ -173,12 +180,19 @@ class Store:
             else:
                 raise WrongKey("The store is locked: give the passphrase or the recovery key.")
             result.keyring_missing = keyring_missing or "keyring" not in header.slots
+        crossed: bytes | None = None
         try:
             store = cls(folder, header, data_key, result)
         except StoreDamaged:
-            if passphrase is None or "pending" not in header.slots:
+            if "bridge" in header.slots:  # a rotation stopped after its rekey
+                crossed = data_key
+                store = cls(folder, header, header.cross_bridge(data_key), result)
+            elif passphrase is not None and "pending" in header.slots:
+                store = cls._finish_interrupted_rotation(folder, header, passphrase)
+            else:
                 raise
-            store = cls._finish_interrupted_rotation(folder, header, passphrase)
+        rotation.after_unlock(store, result.method, passphrase, crossed)
+        result.needs_recovery_key = bool(rotation.missing_ways_in(store))
         store._migrate_if_needed()
         return store
 
@@ -300,49 +314,43 @@ class Store:
         self.header.set_passphrase(self._data_key(), new_passphrase)
         self.header.save(self.folder)
 
-    def new_recovery_key(self) -> str:
-        recovery = self.header.set_recovery(self._data_key())
+    def new_recovery_key(
+        self, passphrase: str | None = None, old_backups: str = "reencrypt"
+    ) -> str:
+        """A new recovery key (returned to be shown once); the old one stops opening the store
+        and, unless `old_backups` is "keep", the backups in the store folder.
+
+        With the passphrase, a rotation that stopped half way is completed for it too.
+        """
+        retire.check_choice(old_backups)
+        key = self._data_key()
+        if passphrase is not None:
+            self.header.unlock_with_passphrase(passphrase)  # raises WrongKey
+            self.header.set_passphrase(key, passphrase)
+            self.header.rewrapped("passphrase")
+        recovery = self.header.set_recovery(key)
+        self.header.rewrapped("recovery")
+        self.header.retire_choice = old_backups
         self.header.save(self.folder)
+        retired = self.header.open_retired(key) if "retired" in self.header.slots else None
+        if "bridge" not in self.header.slots:
+            rotation.retire_old_backups(self, retired)
         return recovery
 
-    def rotate_key(self, passphrase: str) -> str:
+    def rotate_key(
+        self,
+        passphrase: str,
+        old_backups: str = "reencrypt",
+        backup_folders: Sequence[Path] = (),
+    ) -> str:
         """Re-encrypt under a new data key (SQLCipher rekey) after a verified backup.
 
         The passphrase is asked again to prove who is at the keyboard; the old recovery key
-        stops working and the new one is returned to be shown once.
+        stops working and the new one is returned to be shown once. Backups the old keys open
+        (in the store folder and in `backup_folders`) are re-encrypted, deleted or kept, as
+        `old_backups` says. The order of the steps is in `apdesk.store.rotation`.
         """
-        self.header.unlock_with_passphrase(passphrase)  # raises WrongKey
-        backup = self.backup(self.backups_dir / f"before-key-rotation-{_stamp()}.db")
-        check = database.make_engine(backup, self._data_key())
-        try:
-            with check.connect() as conn:
-                if conn.execute(text("PRAGMA integrity_check")).scalar() != "ok":
-                    raise StoreDamaged("The backup taken before rotating the key fails its check.")
-        finally:
-            check.dispose()
-        new_key = new_data_key()
-        # Crash safety: the new key is wrapped in a pending slot before the database changes,
-        # so a crash mid-rotation leaves a store that the passphrase still opens.
-        self.header.set_pending(new_key, passphrase)
-        self.header.save(self.folder)
-        if self._reader is not None:  # its connections hold the old key
-            self._reader.dispose()
-            self._reader = None
-        self.engine.dispose()
-        raw = self.engine.raw_connection()
-        try:
-            raw.cursor().execute(f'PRAGMA rekey = "{database.raw_key_literal(new_key)}"')
-        finally:
-            raw.close()
-        self.engine.dispose()
-        self._engine = database.make_engine(self.db_path, new_key)
-        self._key = bytearray(new_key)
-        self.header.set_passphrase(new_key, passphrase)
-        recovery = self.header.set_recovery(new_key)
-        if "keyring" in self.header.slots:
-            self.header.set_keyring(new_key)
-        self.header.slots.pop("pending", None)
-        self.header.save(self.folder)
+        recovery, self.last_retired = rotation.rotate(self, passphrase, old_backups, backup_folders)
         secure_files(self.folder)
         return recovery
 
@@ -366,8 +374,7 @@ class Store:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
         os.chmod(target, 0o600)
-        shutil.copy2(self.folder / HEADER_NAME, target.with_suffix(".header.json"))
-        os.chmod(target.with_suffix(".header.json"), 0o600)
+        write_atomic(target.with_suffix(".header.json"), (self.folder / HEADER_NAME).read_bytes())
         return target
 
     def integrity_ok(self) -> bool:

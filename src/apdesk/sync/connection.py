@@ -6,6 +6,7 @@ store; it is never printed and never written to the audit log.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from apdesk.sync.util import key_id, load_public_keys
 ENDPOINT = "la_endpoint"
 LA_PUBLIC_KEYS = "la_public_keys_pem"
 TOKEN = "la_token"
+INSECURE_HTTP = "la_endpoint_insecure_http"  # "1" when a person chose plain http:// knowingly
 SERVICE = "apdesk"
 
 
@@ -40,6 +42,7 @@ class Connection:
     token_place: str  # "keyring", "store" or ""
     la_signing_key: Ed25519PublicKey | None
     la_encryption_key: X25519PublicKey | None
+    endpoint_problem: str = ""  # why the sender must not use the endpoint, if it must not
 
 
 def _get(session: Session, key: str) -> str:
@@ -56,14 +59,41 @@ def _set(session: Session, key: str, value: str) -> None:
         session.add(row)
 
 
-def set_endpoint(session: Session, url: str) -> str:
-    url = url.strip().rstrip("/")
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def is_insecure(url: str) -> bool:
+    """Plain http:// to anywhere but this computer: pupils' data would cross the network open."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    return parts.scheme == "http" and not _is_loopback(parts.hostname or "")
+
+
+def set_endpoint(session: Session, url: str, *, insecure_http: bool = False) -> str:
+    """Keep the LA endpoint; plain http:// (except to this computer) only when told."""
+    url = url.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
         raise ValidationError(
-            "LA endpoint", f"'{url}' is not a web address", "give it as https://host/path"
+            "LA endpoint", f"'{url[:100]}' is not a web address", "give it as https://host/path"
+        )
+    if is_insecure(url) and not insecure_http:
+        raise ValidationError(
+            "LA endpoint",
+            f"{url[:100]} uses plain http://, which would send pupils' data unprotected",
+            "use the LA's https:// address (or, for a test server only, --insecure-http)",
         )
     _set(session, ENDPOINT, url)
+    _set(session, INSECURE_HTTP, "1" if is_insecure(url) else "")
     return url
 
 
@@ -125,11 +155,20 @@ def read_token(session: Session, account: str) -> tuple[str, str]:
     return (stored, "store") if stored else ("", "")
 
 
+def endpoint_problem(session: Session, url: str) -> str:
+    if url and is_insecure(url) and _get(session, INSECURE_HTTP) != "1":
+        return (
+            f"the LA endpoint {url} uses plain http://: set the LA's https:// address in "
+            "Settings > LA connection"
+        )
+    return ""
+
+
 def _connection(session: Session, account: str) -> Connection:
     url = endpoint(session)
     token, place = read_token(session, account)
     ed, x = la_public_keys(session)
-    return Connection(url, token, place, ed, x)
+    return Connection(url, token, place, ed, x, endpoint_problem(session, url))
 
 
 def load_connection(store: Store) -> Connection:

@@ -10,6 +10,7 @@ import httpx
 
 from apdesk.sync.connection import Connection
 from apdesk.sync.receipt import ReceiptError, check_receipt
+from apdesk.sync.verify import PackIdentity
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 FIXES = {
@@ -22,6 +23,8 @@ FIXES = {
     "Settings > LA connection",
     413: "The pack is larger than the LA accepts{detail}: save it to a file and send it "
     "another way",
+    409: "The LA already holds a different pack under this pack's id{detail}: a copy of the "
+    "pack may have been sent by someone else; ask the LA to check, then build the pack again",
     422: "The LA refused the pack{detail}: check the school's key is the one the LA "
     "registered, then build the pack again",
 }
@@ -72,8 +75,10 @@ def _detail(response: httpx.Response) -> str:
 
 
 def post_pack(
-    client: httpx.Client, conn: Connection, pack_id: str, body: bytes, sha256: str
+    client: httpx.Client, conn: Connection, body: bytes, pack: PackIdentity
 ) -> dict[str, Any]:
+    """POST the pack; its receipt, checked against the pack's id, manifest and audit head."""
+    pack_id = pack.pack_id
     headers = {
         "Idempotency-Key": pack_id,
         "Authorization": f"Bearer {conn.token}",
@@ -90,7 +95,9 @@ def post_pack(
     status = response.status_code
     if 200 <= status < 300:
         try:
-            return check_receipt(response.json(), pack_id, sha256, conn.la_signing_key)
+            return check_receipt(
+                response.json(), pack_id, pack.manifest_sha256, conn.la_signing_key, pack.audit
+            )
         except (ValueError, ReceiptError) as exc:
             raise Stop(f"{exc}: the pack stays in the outbox; ask the LA to check") from exc
     if status in RETRY_STATUSES:

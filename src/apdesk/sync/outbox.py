@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.files import write_atomic
 from apdesk.models import OutboxItem, Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # building and checking packs load the crypto: imported when 
 
 ReferralPdf = Callable[[Session, int], bytes | None]
 SENDABLE = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
+CHECKPOINT_INTERVAL = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -170,12 +171,7 @@ def save_pack(session: Session, pack_id: str, path: Path) -> Path:
         from apdesk.sync.pack import SUFFIX
 
         path = path / f"{pack_id}{SUFFIX}"
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(item.pack)
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, item.pack)
 
 
 def pack_contents(session: Session, pack_id: str) -> VerifiedPack:
@@ -221,3 +217,47 @@ def sendable_ids(session: Session, now: datetime | None = None) -> list[str]:
         if item is not None and (item.next_attempt_at is None or item.next_attempt_at <= now):
             due.append(pack_id)
     return due
+
+
+def attention_count(session: Session) -> int:
+    """Packs the LA refused or that cannot be sent as they are: a person must act on them."""
+    query = select(OutboxItem.id).where(OutboxItem.status == OutboxStatus.ATTENTION)
+    return len(session.exec(query).all())
+
+
+def checkpoint_due(session: Session, now: datetime) -> bool:
+    """Whether the day's audit checkpoint (the signed audit head alone) should go: none was made
+    in the last day and none is still waiting. The LA then witnesses the chain even on days
+    without a placement change."""
+    query = (
+        select(OutboxItem.created_at, OutboxItem.status)
+        .where(OutboxItem.kind == PackKind.AUDIT_CHECKPOINT)
+        .order_by(col(OutboxItem.created_at).desc())
+        .limit(1)
+    )
+    last = session.exec(query).first()
+    if last is not None:
+        made, status = last
+        if made.tzinfo is None:
+            made = made.replace(tzinfo=now.tzinfo)
+        if status in SENDABLE or now - made < CHECKPOINT_INTERVAL:
+            return False
+    return True
+
+
+def queue_checkpoint(session: Session, now: datetime) -> OutboxItem:
+    """Queue a checkpoint; of the delivered ones only the latest stays in the outbox (the LA keeps
+    every one), so the outbox does not fill with a row a day."""
+    from apdesk.sync.pack import build_checkpoint
+
+    delivered = session.exec(
+        select(OutboxItem)
+        .where(
+            OutboxItem.kind == PackKind.AUDIT_CHECKPOINT,
+            OutboxItem.status == OutboxStatus.DELIVERED,
+        )
+        .order_by(col(OutboxItem.created_at).desc())
+    ).all()
+    for old in delivered[1:]:
+        session.delete(old)
+    return queue_pack(session, build_checkpoint(session, now), None)

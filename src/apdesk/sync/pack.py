@@ -18,6 +18,7 @@ from apdesk.models.errors import ValidationError
 from apdesk.sync import connection, envelope, keys
 from apdesk.sync.notification import SCHEMA_VERSION, build_notification
 from apdesk.sync.util import key_id, public_pem, sha256_hex
+from apdesk.sync.witness import audit_block
 
 NOTIFICATION = "notification.json"
 REFERRAL = "referral.pdf"
@@ -26,6 +27,7 @@ SIGNATURE = "manifest.sig"
 SIGNER = "signer.pem"
 SUFFIX = ".appack"
 KINDS_WITH_REFERRAL = frozenset({PackKind.PLACEMENT_START, PackKind.PLACEMENT_CHANGE})
+CHECKPOINT_KIND = PackKind.AUDIT_CHECKPOINT.value
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,17 @@ class BuiltPack:
 
 
 def parse_kind(kind: PackKind | str) -> PackKind:
+    """A notification kind (the audit checkpoint is made by the sender, not asked for)."""
     try:
-        return PackKind(kind)
+        found = PackKind(kind)
     except ValueError:
-        allowed = ", ".join(k.value for k in PackKind)
+        found = PackKind.AUDIT_CHECKPOINT
+    if found is PackKind.AUDIT_CHECKPOINT:
+        allowed = ", ".join(k.value for k in PackKind if k is not PackKind.AUDIT_CHECKPOINT)
         raise ValidationError(
-            "kind", f"'{kind}' is not a pack kind", f"use one of {allowed}"
-        ) from None
+            "kind", f"'{kind}' is not a notification pack kind", f"use one of {allowed}"
+        )
+    return found
 
 
 def _zip(members: list[tuple[str, bytes]], stamp: datetime) -> bytes:
@@ -74,11 +80,12 @@ def manifest_bytes(manifest: dict[str, Any]) -> bytes:
 def assemble(
     session: Session,
     pack_id: str,
+    kind: PackKind,
     payload: list[tuple[str, bytes]],
     created_at: datetime,
     recipient: X25519PublicKey | None,
 ) -> bytes:
-    """Encrypt (if asked), list, sign and zip the payload members."""
+    """Encrypt (if asked), list, sign and zip the payload members with the audit head."""
     encryption: dict[str, Any] | None = None
     if recipient is not None:
         encryption = envelope.describe(recipient)
@@ -91,12 +98,14 @@ def assemble(
     signer = keys.signing_key(session)
     manifest = {
         "pack_id": pack_id,
+        "kind": kind.value,
         "schema_version": SCHEMA_VERSION,
         "signer_key_id": key_id(signer.public_key()),
         "members": [
             {"name": name, "size": len(data), "sha256": sha256_hex(data)} for name, data in payload
         ],
         "encryption": encryption,
+        "audit": audit_block(session, created_at),
     }
     body = manifest_bytes(manifest)
     members = [
@@ -134,5 +143,13 @@ def build_pack(
             "is not set, so the pack cannot be encrypted",
             "set it in Settings > LA connection",
         )
-    data = assemble(session, pack_id, payload, created_at, recipient)
+    data = assemble(session, pack_id, pack_kind, payload, created_at, recipient)
     return BuiltPack(pack_id, pack_kind, data, sha256_hex(data), notification)
+
+
+def build_checkpoint(session: Session, created_at: datetime) -> BuiltPack:
+    """A pack that carries only the signed audit head: the outbox sends one a day."""
+    pack_id = str(uuid.uuid4())
+    kind = PackKind.AUDIT_CHECKPOINT
+    data = assemble(session, pack_id, kind, [], created_at, None)
+    return BuiltPack(pack_id, kind, data, sha256_hex(data), {})

@@ -1,4 +1,5 @@
-"""Receipts: the LA's signed word that it holds a pack with this id and this SHA-256."""
+"""Receipts: the LA's signed word that it holds this pack (by id and signed manifest) and, when
+the pack carried one, that it witnessed the school's audit head."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from apdesk.sync.util import canonical_json, key_id
 
-SIGNED_FIELDS = ("pack_id", "sha256", "received_at", "la_key_id")
+SIGNED_FIELDS = ("pack_id", "manifest_sha256", "received_at", "la_key_id", "audit")
 
 
 class ReceiptError(ValueError):
@@ -19,35 +20,57 @@ class ReceiptError(ValueError):
 
 def signed_part(receipt: dict[str, Any]) -> bytes:
     """The bytes the LA signs: the receipt's fields (minus the signature) as canonical JSON."""
-    return canonical_json({name: receipt[name] for name in SIGNED_FIELDS})
+    return canonical_json({name: receipt.get(name) for name in SIGNED_FIELDS})
+
+
+def witnessed(audit: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The part of a manifest's audit block a receipt repeats: the chain's length and head."""
+    return None if audit is None else {"count": audit["count"], "head": audit["head"]}
 
 
 def make_receipt(
-    key: Ed25519PrivateKey, pack_id: str, sha256: str, received_at: str
+    key: Ed25519PrivateKey,
+    pack_id: str,
+    manifest_sha256: str,
+    received_at: str,
+    audit: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     receipt: dict[str, Any] = {
         "pack_id": pack_id,
-        "sha256": sha256,
+        "manifest_sha256": manifest_sha256,
         "received_at": received_at,
         "la_key_id": key_id(key.public_key()),
+        "audit": witnessed(audit),
     }
     receipt["signature"] = base64.b64encode(key.sign(signed_part(receipt))).decode("ascii")
     return receipt
 
 
+def check_signature(receipt: dict[str, Any], la_key: Ed25519PublicKey) -> None:
+    if receipt.get("la_key_id") != key_id(la_key):
+        raise ReceiptError("the receipt is signed by a key other than the LA's")
+    try:
+        la_key.verify(base64.b64decode(str(receipt.get("signature", ""))), signed_part(receipt))
+    except (InvalidSignature, ValueError):
+        raise ReceiptError("the receipt's signature does not match the LA's key") from None
+
+
 def check_receipt(
-    receipt: Any, pack_id: str, sha256: str, la_key: Ed25519PublicKey | None
+    receipt: Any,
+    pack_id: str,
+    manifest_sha256: str,
+    la_key: Ed25519PublicKey | None,
+    audit: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Return the receipt if it echoes this pack (and, with the LA's key, is signed by it)."""
-    if not isinstance(receipt, dict) or any(name not in receipt for name in SIGNED_FIELDS):
+    """Return the receipt if it names this pack and the audit head it carried (and, with the
+    LA's key, is signed by it)."""
+    required = ("pack_id", "manifest_sha256", "received_at", "la_key_id")
+    if not isinstance(receipt, dict) or any(name not in receipt for name in required):
         raise ReceiptError("the LA's reply is not a receipt")
-    if receipt["pack_id"] != pack_id or receipt["sha256"] != sha256:
-        raise ReceiptError("the LA's receipt names a different pack or SHA-256")
+    if receipt["pack_id"] != pack_id or receipt["manifest_sha256"] != manifest_sha256:
+        raise ReceiptError("the LA's receipt names a different pack")
+    if receipt.get("audit") != witnessed(audit):
+        raise ReceiptError("the LA's receipt does not witness the audit head the pack carried")
     if la_key is not None:
-        if receipt["la_key_id"] != key_id(la_key):
-            raise ReceiptError("the receipt is signed by a key other than the LA's")
-        try:
-            la_key.verify(base64.b64decode(str(receipt.get("signature", ""))), signed_part(receipt))
-        except (InvalidSignature, ValueError):
-            raise ReceiptError("the receipt's signature does not match the LA's key") from None
+        check_signature(receipt, la_key)
     return receipt

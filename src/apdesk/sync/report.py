@@ -22,6 +22,7 @@ class SendPolicy:
     timeout: float = 30.0
     connect_timeout: float = 10.0
     requeue_after: float = 300.0
+    audit_checkpoints: bool = True  # queue the day's signed audit head if none went today
     sleep: Callable[[float], None] = time.sleep
 
 

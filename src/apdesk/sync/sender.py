@@ -28,6 +28,7 @@ from apdesk.sync.report import WAITING as WAITING
 from apdesk.sync.report import DrainReport as DrainReport
 from apdesk.sync.report import Outcome as Outcome
 from apdesk.sync.report import SendPolicy as SendPolicy
+from apdesk.sync.verify import PackError, PackIdentity, identity
 
 
 class _Wait:
@@ -61,9 +62,8 @@ def check_reachable(client: httpx.Client, endpoint: str) -> str:
 def send_one(
     client: httpx.Client,
     conn: Connection,
-    pack_id: str,
     body: bytes,
-    sha256: str,
+    pack: PackIdentity,
     policy: SendPolicy,
 ) -> tuple[dict[str, Any], int]:
     """POST with retries: (receipt, attempts). Raises Stop, or Transient when out of tries."""
@@ -72,7 +72,7 @@ def send_one(
     def attempt() -> dict[str, Any]:
         nonlocal attempts
         attempts += 1
-        return post_pack(client, conn, pack_id, body, sha256)
+        return post_pack(client, conn, body, pack)
 
     enough = stop_after_attempt(policy.attempts)
 
@@ -96,14 +96,14 @@ def send_one(
         raise
 
 
-def _claim(store: Store, pack_id: str) -> tuple[bytes, str] | None:
+def _claim(store: Store, pack_id: str) -> bytes | None:
     with store.session() as session:
         item = session.get(OutboxItem, pack_id)
         if item is None or item.status not in outbox.SENDABLE:
             return None
         item.status = OutboxStatus.SENDING
         session.add(item)
-        return item.pack, item.sha256
+        return item.pack
 
 
 def _record(store: Store, outcome: Outcome, policy: SendPolicy) -> None:
@@ -148,11 +148,16 @@ def drain(
     conn = load_connection(store)
     with store.session() as session:
         ids = outbox.sendable_ids(session, utcnow() if due_only else None)
+        checkpoint = policy.audit_checkpoints and outbox.checkpoint_due(session, utcnow())
     report = DrainReport()
-    if not ids:
+    if not ids and not (checkpoint and conn.endpoint and not conn.endpoint_problem):
         return report
     if not conn.endpoint:
         report.unreachable = "no LA endpoint is set: set one in Settings > LA connection"
+        report.outcomes = _wait_all(store, ids, report.unreachable)
+        return report
+    if conn.endpoint_problem:
+        report.unreachable = conn.endpoint_problem
         report.outcomes = _wait_all(store, ids, report.unreachable)
         return report
     own = client is None
@@ -162,11 +167,14 @@ def drain(
         if report.unreachable:
             report.outcomes = _wait_all(store, ids, report.unreachable)
             return report
+        if checkpoint:  # the LA answers: the day's signed audit head goes with the rest
+            with store.session() as session:
+                ids.append(outbox.queue_checkpoint(session, utcnow()).id)
         for index, pack_id in enumerate(ids):
             claimed = _claim(store, pack_id)
             if claimed is None:
                 continue
-            outcome = _send(http, conn, pack_id, *claimed, policy)
+            outcome = _send(http, conn, pack_id, claimed, policy)
             _record(store, outcome, policy)
             report.outcomes.append(outcome)
             if outcome.state == WAITING:  # the LA went away: do not burn the others' tries
@@ -180,15 +188,16 @@ def drain(
 
 
 def _send(
-    http: httpx.Client,
-    conn: Connection,
-    pack_id: str,
-    body: bytes,
-    sha256: str,
-    policy: SendPolicy,
+    http: httpx.Client, conn: Connection, pack_id: str, body: bytes, policy: SendPolicy
 ) -> Outcome:
     try:
-        receipt, attempts = send_one(http, conn, pack_id, body, sha256, policy)
+        pack = identity(body)
+    except PackError as exc:
+        return Outcome(pack_id, ATTENTION, f"the pack in the outbox cannot be read ({exc})")
+    if pack.pack_id != pack_id:
+        return Outcome(pack_id, ATTENTION, "the pack in the outbox names another pack id")
+    try:
+        receipt, attempts = send_one(http, conn, body, pack, policy)
     except Stop as exc:
         return Outcome(pack_id, ATTENTION, exc.message, exc.attempts)
     except Transient as exc:

@@ -1,11 +1,13 @@
-"""Checking a pack: signature over the manifest, every member's size and hash, and ids."""
+"""Checking a pack: bounded unzip, schema, signature over the manifest, every member's hash.
+
+A pack is identified by its id and the SHA-256 of its signed manifest (which lists every other
+member's hash), never by the bytes of the zip around it: re-zipping, adding a comment, storing
+members uncompressed or swapping signer.pem does not make another pack.
+"""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,12 +16,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from apdesk.sync import envelope
+from apdesk.safezip import SafeZip, UnsafeZip, ZipLimits
+from apdesk.sync import envelope, schemas
 from apdesk.sync.pack import MANIFEST, NOTIFICATION, SIGNATURE, SIGNER
 from apdesk.sync.util import key_id, sha256_hex
 
 MAX_MEMBERS = 16
-MAX_UNPACKED = 128 * 1024 * 1024  # a small zip must not unpack into a huge one
+MAX_UNPACKED = 24 * 1024 * 1024  # real bytes: a small zip must not unpack into a huge one
+PACK_LIMITS = ZipLimits(max_members=MAX_MEMBERS, max_total=MAX_UNPACKED, max_ratio=100.0)
+MAX_SMALL_MEMBER = 1024 * 1024  # manifest, signature and signer key are a few kB
 
 
 class PackError(ValueError):
@@ -33,26 +38,35 @@ class VerifiedPack:
     signer_key_id: str
     members: dict[str, bytes]
     encrypted: bool
+    manifest_sha256: str = ""
     notification: dict[str, Any] | None = None
     plaintext: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """The signed kind (the notification's, for packs made before kinds were signed)."""
+        signed = self.manifest.get("kind")
+        if isinstance(signed, str):
+            return signed
+        kind = (self.notification or {}).get("kind")
+        return kind if isinstance(kind, str) else ""
+
+    @property
+    def audit(self) -> dict[str, Any] | None:
+        """The audit head the school signed into the manifest, if any."""
+        audit = self.manifest.get("audit")
+        return audit if isinstance(audit, dict) else None
 
 
 def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
     try:
-        with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise PackError(f"the pack has {len(infos)} members; at most {MAX_MEMBERS}")
-            if sum(info.file_size for info in infos) > MAX_UNPACKED:
-                raise PackError(f"the pack unpacks to more than {MAX_UNPACKED} bytes")
-            names = [info.filename for info in infos]
-            if len(set(names)) != len(names):
-                raise PackError("the pack repeats a member name")
-            if any("/" in name or "\\" in name or name.startswith(".") for name in names):
-                raise PackError("the pack holds a member with a path in its name")
-            return {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
-        raise PackError(f"the pack is not a readable zip file ({exc})") from exc
+        with SafeZip(zip_bytes, PACK_LIMITS) as archive:
+            for name in (MANIFEST, SIGNATURE, SIGNER):
+                if name in archive.names() and archive.size(name) > MAX_SMALL_MEMBER:
+                    raise PackError(f"{name} is far too large")
+            return archive.read_all()
+    except UnsafeZip as exc:
+        raise PackError(f"the pack is refused: {exc}") from None
 
 
 def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed25519PublicKey:
@@ -60,11 +74,23 @@ def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed2
         return expected
     try:
         key = serialization.load_pem_public_key(members[SIGNER])
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, TypeError) as exc:
         raise PackError("signer.pem is missing or not a public key") from exc
     if not isinstance(key, Ed25519PublicKey):
         raise PackError("signer.pem is not an Ed25519 public key")
     return key
+
+
+def _manifest(raw: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise PackError("manifest.json is not JSON") from None
+    wrong = schemas.problem(manifest, schemas.MANIFEST)
+    if wrong is not None:
+        raise PackError(f"manifest.json does not follow its schema ({wrong})")
+    assert isinstance(manifest, dict)
+    return manifest
 
 
 def verify_pack(
@@ -76,25 +102,26 @@ def verify_pack(
     """Raise PackError unless the pack is whole and signed by `expected_public_key`.
 
     Without an expected key the included signer.pem is used: that proves integrity only,
-    not who signed; an LA must check against the school's registered key.
+    not who signed; an LA must check against the school's registered key (and then ignores
+    signer.pem altogether).
     """
     members = _read_zip(zip_bytes)
-    for required in (MANIFEST, SIGNATURE, SIGNER):
-        if required not in members:
-            raise PackError(f"{required} is missing")
+    required = (MANIFEST, SIGNATURE) if expected_public_key else (MANIFEST, SIGNATURE, SIGNER)
+    for name in required:
+        if name not in members:
+            raise PackError(f"{name} is missing")
     signer = _signer(members, expected_public_key)
     try:
         signer.verify(members[SIGNATURE], members[MANIFEST])
     except InvalidSignature:
         raise PackError("the manifest signature does not match the school's key") from None
-    try:
-        manifest = json.loads(members[MANIFEST])
-        listed = {str(m["name"]): m for m in manifest["members"]}
-        pack_id = str(manifest["pack_id"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PackError(f"manifest.json is not a pack manifest ({exc})") from exc
-    if manifest.get("signer_key_id") != key_id(signer):
+    manifest = _manifest(members[MANIFEST])
+    pack_id = str(manifest["pack_id"])
+    if manifest["signer_key_id"] != key_id(signer):
         raise PackError("the manifest names a different signer key")
+    listed = {str(m["name"]): m for m in manifest["members"]}
+    if len(listed) != len(manifest["members"]) or set(listed) & {MANIFEST, SIGNATURE, SIGNER}:
+        raise PackError("the manifest lists a member twice or lists itself")
     extra = set(members) - set(listed) - {MANIFEST, SIGNATURE, SIGNER}
     if extra:
         raise PackError(f"members not in the manifest: {', '.join(sorted(extra))}")
@@ -102,21 +129,35 @@ def verify_pack(
         data = members.get(name)
         if data is None:
             raise PackError(f"{name} is listed in the manifest but missing")
-        if len(data) != entry.get("size") or sha256_hex(data) != entry.get("sha256"):
+        if len(data) != entry["size"] or sha256_hex(data) != entry["sha256"]:
             raise PackError(f"{name} does not match its size or SHA-256 in the manifest")
     payload = {name: members[name] for name in listed}
     result = VerifiedPack(
-        pack_id, manifest, key_id(signer), payload, bool(manifest.get("encryption"))
+        pack_id,
+        manifest,
+        key_id(signer),
+        payload,
+        manifest["encryption"] is not None,
+        manifest_sha256=sha256_hex(members[MANIFEST]),
     )
     result.plaintext = _plaintext(result, decrypt_with)
     if NOTIFICATION in result.plaintext:
-        try:
-            result.notification = json.loads(result.plaintext[NOTIFICATION])
-        except ValueError as exc:
-            raise PackError("notification.json is not JSON") from exc
-        if result.notification is None or result.notification.get("pack_id") != pack_id:
-            raise PackError("notification.json names a different pack id")
+        result.notification = _notification(result.plaintext[NOTIFICATION], pack_id)
     return result
+
+
+def _notification(raw: bytes, pack_id: str) -> dict[str, Any]:
+    try:
+        notification = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise PackError("notification.json is not JSON") from None
+    wrong = schemas.problem(notification, schemas.NOTIFICATION)
+    if wrong is not None:
+        raise PackError(f"notification.json does not follow its schema ({wrong})")
+    assert isinstance(notification, dict)
+    if notification["pack_id"] != pack_id:
+        raise PackError("notification.json names a different pack id")
+    return notification
 
 
 def _plaintext(pack: VerifiedPack, private: X25519PrivateKey | None) -> dict[str, bytes]:
@@ -125,13 +166,32 @@ def _plaintext(pack: VerifiedPack, private: X25519PrivateKey | None) -> dict[str
     if private is None:
         return {}
     encryption = pack.manifest["encryption"]
-    if encryption.get("recipient_key_id") != key_id(private.public_key()):
+    if encryption["recipient_key_id"] != key_id(private.public_key()):
         raise PackError("the pack is encrypted to a different LA key")
     out: dict[str, bytes] = {}
-    for entry in encryption.get("members", []):
+    for entry in encryption["members"]:
         sealed_name, name = str(entry["name"]), str(entry["plaintext_name"])
         try:
             out[name] = envelope.open_sealed(private, pack.pack_id, name, pack.members[sealed_name])
         except (KeyError, InvalidTag, ValueError) as exc:
             raise PackError(f"{sealed_name} cannot be decrypted with the LA's key") from exc
     return out
+
+
+@dataclass(frozen=True)
+class PackIdentity:
+    """What names a pack and what its receipt must echo: read from the school's own pack."""
+
+    pack_id: str
+    manifest_sha256: str
+    audit: dict[str, Any] | None
+
+
+def identity(zip_bytes: bytes) -> PackIdentity:
+    """The id, signed-manifest hash and audit head of a pack, from its manifest alone."""
+    raw = _read_zip(zip_bytes).get(MANIFEST)
+    if raw is None:
+        raise PackError("manifest.json is missing")
+    manifest = _manifest(raw)
+    audit = manifest.get("audit")
+    return PackIdentity(str(manifest["pack_id"]), sha256_hex(raw), audit)

@@ -7,10 +7,11 @@ Providers send whatever their own system or spreadsheet writes, so the header ma
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date
 from functools import lru_cache
+
+from apdesk.services.csv_text import CsvProblem, decode, read_rows
 
 FIELDS = ("upn", "date", "session", "code", "minutes_late", "note")
 REQUIRED = ("upn", "date", "session", "code")
@@ -27,27 +28,24 @@ _UPN_LIKE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel writes it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]:
-    """(column index by field, data rows, header problems). Blank lines are dropped."""
-    text = decode(data)
-    sample = text[:4096]
+    """(column index by field, data rows, file or header problems). Blank lines are dropped."""
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if "".join(row).strip()]
+        text = decode(data)
+        sample = text[:4096]
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+                sample, delimiters=",;\t"
+            )
+        except csv.Error:
+            dialect = csv.excel
+        rows = [row for row in read_rows(text, dialect) if "".join(row).strip()]
+    except CsvProblem as exc:
+        return {}, [], [str(exc)]
     if not rows:
         return {}, [], ["the file has no rows"]
     first = [cell.strip() for cell in rows[0]]

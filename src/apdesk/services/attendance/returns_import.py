@@ -21,6 +21,7 @@ from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.limits import text_problem
 from apdesk.models.upn import normalise_upn
 from apdesk.services.attendance.expected import by_pupil, expecting, load_patterns, placement_for
 from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
@@ -162,8 +163,11 @@ def _parse_rows(
             except ValueError as exc:
                 message = exc.message if isinstance(exc, ValidationError) else "not a whole number"
                 errors.append(_problem(number, "minutes_late", f"{raw_minutes}: {message}"))
+        note = row[note_at].strip() if note_at is not None else ""
+        wrong = text_problem(note)
+        if wrong:
+            errors.append(_problem(number, "note", wrong))
         if len(errors) == errors_before and found and day and code and half:
-            note = row[note_at].strip() if note_at is not None else ""
             parsed.append(ReturnRow(number, upn, found[0], day, half, code, minutes, note))
     return parsed
 

@@ -6,55 +6,19 @@ the data row, counted from 1, so the person can open the file and fix it.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session
 
+from apdesk.services.csv_text import CsvProblem, decode, read_rows
 from apdesk.services.imports.columns import ColumnMatch, match_columns
 from apdesk.services.imports.pipeline import SourceRow, run_import
 from apdesk.services.imports.result import ImportResult
 from apdesk.services.pupils import FIELD_LABELS
 
 DELIMITERS = ",;\t|"
-MAX_FIELD = 1_000_000
-SAVE_AS_CSV = "save it from the MIS or spreadsheet as CSV (UTF-8)"
-
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read; the message says why and what to do."""
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM or obvious NULs, else Windows-1252."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileProblem(f"this is a spreadsheet workbook, not CSV: {SAVE_AS_CSV}")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FileProblem(
-                f"the file claims to be UTF-16 but is damaged: {SAVE_AS_CSV}"
-            ) from None
-    sample = data[:4000]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
-        even_nuls = sample[0::2].count(0)
-        odd_nuls = sample[1::2].count(0)
-        codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            raise FileProblem(f"the file is not text: {SAVE_AS_CSV}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM, then bytes from another code page
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+FileProblem = CsvProblem  # the file as a whole cannot be read; the message says what to do
 
 
 def _delimiter(text: str) -> str:
@@ -68,17 +32,9 @@ def _delimiter(text: str) -> str:
 def read_records(data: bytes) -> list[list[str]]:
     """Every record as a list of cells, header first; blank records kept as []."""
     text = decode(data)
-    if "\x00" in text:
-        raise FileProblem(f"the file has NUL characters, so it is not plain text: {SAVE_AS_CSV}")
-    previous = csv.field_size_limit()
-    csv.field_size_limit(MAX_FIELD)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return [[cell.strip() for cell in record] for record in reader]
-    except csv.Error as exc:
-        raise FileProblem(f"the file is not valid CSV ({exc}): {SAVE_AS_CSV}") from None
-    finally:
-        csv.field_size_limit(previous)
+    return [
+        [cell.strip() for cell in record] for record in read_rows(text, delimiter=_delimiter(text))
+    ]
 
 
 @dataclass

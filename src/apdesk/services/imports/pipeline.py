@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from apdesk.models import Pupil
 from apdesk.models.errors import ValidationError
+from apdesk.models.limits import text_problem
 from apdesk.models.types import utcnow
 from apdesk.services.imports import values
 from apdesk.services.imports.result import Change, ImportResult
@@ -68,6 +69,11 @@ def _parse_row(
         if name == "nc_year" and not text.strip():
             continue  # an empty year cell is worked out from the date of birth, as no column is
         parser = PARSERS.get(name)
+        too_long = text_problem(text)
+        if too_long:
+            result.error(source.row, column(name), too_long)
+            failed = True
+            continue
         try:
             setattr(data, name, parser(text) if parser else text.strip())
         except ValueError as exc:

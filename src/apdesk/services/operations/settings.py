@@ -37,9 +37,10 @@ def save_school_details(session: Session, details: SchoolDetails) -> None:
 
 
 @operation
-def set_la_endpoint(session: Session, url: str) -> str:
-    """Where packs go; returns the address as kept (no trailing slash)."""
-    return connection.set_endpoint(session, url)
+def set_la_endpoint(session: Session, url: str, insecure_http: bool = False) -> str:
+    """Where packs go; returns the address as kept (no trailing slash). Plain http:// to
+    another computer only when `insecure_http` says a person chose it knowingly."""
+    return connection.set_endpoint(session, url, insecure_http=insecure_http)
 
 
 @operation

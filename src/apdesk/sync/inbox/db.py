@@ -1,16 +1,21 @@
-"""The inbox's own database (plain SQLAlchemy: SQLite by default, any URL incl. PostgreSQL)."""
+"""The inbox's own database: a SQLite file (made 0600) by default, or PostgreSQL by URL.
+
+`postgresql://user@host/db` uses psycopg 3 (the `postgres` extra). Every problem opening the
+database is an `InboxError` with one line saying what to do.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import (
+    BigInteger,
     Column,
     DateTime,
     Engine,
@@ -23,20 +28,24 @@ from sqlalchemy import (
     Text,
     create_engine,
     insert,
+    inspect,
     select,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from apdesk.models.errors import ValidationError
+from apdesk.models.errors import ApdeskError, ValidationError
 from apdesk.sync.util import key_id, public_pem
 
 metadata = MetaData()
+MIN_TOKEN = 16
+MAX_NAME = 200
 
 schools = Table(
     "inbox_school",
     metadata,
     Column("urn", String(6), primary_key=True),
-    Column("name", String(200), nullable=False, default=""),
+    Column("name", String(MAX_NAME), nullable=False, default=""),
     Column("public_key_pem", Text, nullable=False),
     Column("key_id", String(16), nullable=False),
     Column("token_sha256", String(64), nullable=False, unique=True),
@@ -49,96 +58,145 @@ packs = Table(
     Column("pack_id", String(36), primary_key=True),
     Column("school_urn", String(6), ForeignKey("inbox_school.urn"), nullable=False, index=True),
     Column("kind", String(40), nullable=False, default=""),
-    Column("sha256", String(64), nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the body first received
+    Column("manifest_sha256", String(64), nullable=True),  # what identifies the pack
     Column("size", Integer, nullable=False),
     Column("encrypted", Integer, nullable=False, default=0),
     Column("body", LargeBinary, nullable=False),
     Column("receipt", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # The school's audit head signed into the manifest, and what the inbox made of it.
+    Column("audit_count", BigInteger, nullable=True),
+    Column("audit_head", String(64), nullable=True),
+    Column("audit_at", String(40), nullable=True),
+    Column("audit_finding", Text, nullable=True),
 )
 
+# The LA's private keys, each sealed with the inbox key (never in the database in the clear).
 la_keys = Table(
-    "inbox_la_key",
+    "inbox_la_sealed_key",
     metadata,
     Column("name", String(20), primary_key=True),
-    Column("private_hex", String(64), nullable=False),
+    Column("sealed", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+_ADDED_LATER = ("manifest_sha256", "audit_count", "audit_head", "audit_at", "audit_finding")
 
-def open_db(url: str) -> Engine:
-    """Connect and create the tables if they are missing."""
-    if "://" not in url:
-        url = f"sqlite:///{url}"
-    engine = create_engine(url)
-    metadata.create_all(engine)
+
+class InboxError(ApdeskError):
+    """The inbox cannot start or run as asked; the message says what to do."""
+
+
+def database_url(text: str) -> URL:
+    """A SQLAlchemy URL from a URL or a SQLite file name; PostgreSQL goes through psycopg 3."""
+    if "://" not in text:
+        return URL.create("sqlite", database=text)
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise InboxError(f"--db: {text!r} is not a database URL") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InboxError(
+            f"--db: {url.get_backend_name()!r} is not a database the inbox uses: give a SQLite "
+            "file name or postgresql://user@host/database"
+        )
+    return url
+
+
+def _private_sqlite_file(url: URL) -> None:
+    """Create the SQLite file 0600 before SQLite does (its journals copy the file's mode)."""
+    name = url.database or ""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if path.parent and not path.parent.is_dir():
+        raise InboxError(f"--db: there is no folder {path.parent} for {path.name}")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def open_db(text: str) -> Engine:
+    """Connect, create the tables if they are missing, and bring older tables up to date."""
+    url = database_url(text)
+    if url.get_backend_name() == "sqlite":
+        _private_sqlite_file(url)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ImportError):
+        raise InboxError(
+            "PostgreSQL needs the psycopg driver: install apdesk with the postgres extra "
+            "(pip install 'apdesk[postgres]')"
+        ) from None
+    except ArgumentError as exc:
+        raise InboxError(f"--db: {exc}") from None
+    try:
+        metadata.create_all(engine)
+        _add_missing_columns(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise InboxError(f"the inbox database cannot be used: {first_line(exc)}") from None
     return engine
+
+
+def first_line(exc: BaseException) -> str:
+    """The driver's own first line of an error, without SQLAlchemy's SQL and links."""
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip().splitlines()
+    return text[0][:200] if text else type(original).__name__
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Databases made by an earlier apdesk lack the pack's signed identity and audit columns."""
+    present = {column["name"] for column in inspect(engine).get_columns(packs.name)}
+    missing = [packs.c[name] for name in _ADDED_LATER if name not in present]
+    if not missing:
+        return
+    with engine.begin() as conn:
+        for column in missing:
+            kind = column.type.compile(dialect=engine.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {packs.name} ADD COLUMN {column.name} {kind}")
+    _backfill_manifest_hashes(engine)
+
+
+def _backfill_manifest_hashes(engine: Engine) -> None:
+    """Packs received before packs were identified by their signed manifest get its hash."""
+    from apdesk.safezip import SafeZip, UnsafeZip
+    from apdesk.sync.verify import PACK_LIMITS
+
+    query = select(packs.c.pack_id, packs.c.body).where(packs.c.manifest_sha256.is_(None))
+    with engine.begin() as conn:
+        for pack_id, body in conn.execute(query).all():
+            try:
+                with SafeZip(bytes(body), PACK_LIMITS) as archive:
+                    digest = hashlib.sha256(archive.read("manifest.json")).hexdigest()
+            except UnsafeZip:
+                continue
+            conn.execute(
+                packs.update().where(packs.c.pack_id == pack_id).values(manifest_sha256=digest)
+            )
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class LaKeys:
-    signing: Ed25519PrivateKey
-    encryption: X25519PrivateKey
-
-    def published(self) -> dict[str, Any]:
-        return {
-            name: {"key_id": key_id(pub), "pem": public_pem(pub).decode("ascii")}
-            for name, pub in (
-                ("ed25519", self.signing.public_key()),
-                ("x25519", self.encryption.public_key()),
-            )
-        }
-
-    def pem_bundle(self) -> bytes:
-        return public_pem(self.signing.public_key()) + public_pem(self.encryption.public_key())
-
-
-def _raw(key: Ed25519PrivateKey | X25519PrivateKey) -> str:
-    return key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    ).hex()
-
-
-def la_keys_for(engine: Engine) -> LaKeys:
-    """The LA's key pairs, generated and stored on first start."""
-    found: dict[str, str] = {}
-    for name, maker in (("ed25519", Ed25519PrivateKey), ("x25519", X25519PrivateKey)):
-        query = select(la_keys.c.private_hex).where(la_keys.c.name == name)
-        with engine.connect() as conn:
-            stored = conn.execute(query).scalar()
-        if stored is None:
-            fresh = _raw(maker.generate())
-            try:
-                with engine.begin() as conn:
-                    conn.execute(
-                        insert(la_keys).values(
-                            name=name, private_hex=fresh, created_at=datetime.now(UTC)
-                        )
-                    )
-                stored = fresh
-            except IntegrityError:  # another worker made it first: use theirs
-                with engine.connect() as conn:
-                    stored = conn.execute(query).scalar_one()
-        found[name] = str(stored)
-    return LaKeys(
-        Ed25519PrivateKey.from_private_bytes(bytes.fromhex(found["ed25519"])),
-        X25519PrivateKey.from_private_bytes(bytes.fromhex(found["x25519"])),
-    )
-
-
 def register_school(engine: Engine, urn: str, pem: bytes, token: str, name: str = "") -> str:
     """Add or replace a school's key and token; returns the key id."""
     if not (urn.isdigit() and len(urn) == 6):
-        raise ValidationError("URN", f"'{urn}' is not a URN", "a URN has 6 digits")
-    if len(token) < 16:
-        raise ValidationError("token", "is shorter than 16 characters", "use a long random token")
+        raise ValidationError("URN", f"'{urn[:20]}' is not a URN", "a URN has 6 digits")
+    if len(token) < MIN_TOKEN:
+        raise ValidationError(
+            "token", f"is shorter than {MIN_TOKEN} characters", "use a long random token"
+        )
+    if len(name) > MAX_NAME or "\x00" in name:
+        raise ValidationError("name", f"is longer than {MAX_NAME} characters", "shorten it")
     try:
         key = serialization.load_pem_public_key(pem)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         raise ValidationError("PEM", "is not a public key", "export it with apdesk") from exc
     if not isinstance(key, Ed25519PublicKey):
         raise ValidationError("PEM", "is not an Ed25519 public key", "export it with apdesk")
@@ -150,6 +208,15 @@ def register_school(engine: Engine, urn: str, pem: bytes, token: str, name: str 
         "registered_at": datetime.now(UTC),
     }
     with engine.begin() as conn:
+        clash = conn.execute(
+            select(schools.c.urn).where(
+                schools.c.token_sha256 == values["token_sha256"], schools.c.urn != urn
+            )
+        ).first()
+        if clash:
+            raise ValidationError(
+                "token", "is already another school's token", "give each school its own token"
+            )
         existing = conn.execute(select(schools.c.urn).where(schools.c.urn == urn)).first()
         if existing:
             conn.execute(schools.update().where(schools.c.urn == urn).values(**values))
@@ -169,6 +236,19 @@ def list_packs(engine: Engine) -> list[dict[str, Any]]:
             item["received_at"] = _aware(item["received_at"]).isoformat()
             result.append(item)
     return result
+
+
+def receipts_of(engine: Engine, urn: str) -> list[dict[str, Any]]:
+    """The signed receipts the inbox gave a school, oldest first: its witness of the audit chain."""
+    import json
+
+    query = (
+        select(packs.c.receipt)
+        .where(packs.c.school_urn == urn)
+        .order_by(packs.c.received_at, packs.c.pack_id)
+    )
+    with engine.connect() as conn:
+        return [json.loads(text) for text in conn.execute(query).scalars()]
 
 
 def _aware(value: datetime) -> datetime:

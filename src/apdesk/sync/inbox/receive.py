@@ -1,8 +1,15 @@
-"""Receiving one pack: who sent it, is it theirs and whole, and have we seen it before."""
+"""Receiving one pack: who sent it, is it theirs and whole, and have we seen it before.
+
+A pack is the same pack when its id and the SHA-256 of its signed manifest match: a re-zipped
+copy gets the first receipt again (200); different signed content under a known id is refused
+(409), so nobody can pre-empt a school's pack with a copy of it.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,10 +19,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from apdesk.sync.inbox.db import LaKeys, packs, schools, token_hash
+from apdesk.sync.inbox.db import packs, schools, token_hash
+from apdesk.sync.inbox.la_keys import LaKeys
+from apdesk.sync.inbox.witness import finding
+from apdesk.sync.pack import CHECKPOINT_KIND
 from apdesk.sync.receipt import make_receipt
 from apdesk.sync.util import sha256_hex
-from apdesk.sync.verify import PackError, verify_pack
+from apdesk.sync.verify import PackError, VerifiedPack, verify_pack
+
+# At most this many packs are unpacked at once, so the memory unpacking takes stays bounded
+# however many requests arrive together (each is bounded by verify.MAX_UNPACKED).
+UNPACKING = threading.BoundedSemaphore(2)
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+MAX_TOKEN = 512
 
 
 @dataclass(frozen=True)
@@ -30,23 +46,44 @@ def _error(status: int, message: str) -> Answer:
 
 def _school(engine: Engine, authorization: str) -> Any:
     scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN:
         return None
     with engine.connect() as conn:
-        query = select(schools).where(schools.c.token_sha256 == token_hash(token.strip()))
+        query = select(schools).where(schools.c.token_sha256 == token_hash(token))
         return conn.execute(query).mappings().first()
 
 
-def _earlier(engine: Engine, pack_id: str, urn: str, digest: str) -> Answer | None:
-    """The first receipt for a repeat; 422 when the id was used for different content."""
+def _earlier(engine: Engine, pack_id: str, urn: str, manifest_sha256: str) -> Answer | None:
+    """The first receipt for a repeat; 409 when the id was used for different signed content."""
     with engine.connect() as conn:
-        query = select(packs.c.school_urn, packs.c.sha256, packs.c.receipt)
+        query = select(packs.c.school_urn, packs.c.manifest_sha256, packs.c.receipt)
         row = conn.execute(query.where(packs.c.pack_id == pack_id)).first()
     if row is None:
         return None
-    if row.school_urn != urn or row.sha256 != digest:
-        return _error(422, "this pack id was already received with different content")
+    if row.school_urn != urn or row.manifest_sha256 != manifest_sha256:
+        return _error(409, "this pack id was already received with different signed content")
     return Answer(200, json.loads(row.receipt))
+
+
+def _shape_problem(pack: VerifiedPack, urn: str) -> str | None:
+    """What makes a verified pack unacceptable to this school's inbox, if anything."""
+    kind, note = pack.kind, pack.notification
+    if not kind:
+        return "the pack names no kind: build it again with this version of apdesk"
+    if kind == CHECKPOINT_KIND:
+        if pack.members:
+            return "an audit checkpoint carries no other members"
+        if pack.audit is None:
+            return "an audit checkpoint carries no audit head"
+        return None
+    if note is None:
+        return f"a {kind} pack must carry notification.json"
+    if note["kind"] != kind:
+        return "notification.json names a different kind from the signed manifest"
+    if note["school"]["urn"] != urn:
+        return "the notification names a different school from the token's"
+    return None
 
 
 def receive(
@@ -58,39 +95,57 @@ def receive(
     pack_id = idempotency_key.strip()
     if not pack_id:
         return _error(400, "the Idempotency-Key header (the pack id) is missing")
-    digest = sha256_hex(body)
-    earlier = _earlier(engine, pack_id, school["urn"], digest)
-    if earlier is not None:
-        return earlier
+    if not UUID.match(pack_id):
+        return _error(400, "the Idempotency-Key header is not a pack id (a lower-case UUID)")
     registered = serialization.load_pem_public_key(school["public_key_pem"].encode("ascii"))
     assert isinstance(registered, Ed25519PublicKey)
     try:
-        pack = verify_pack(body, registered, decrypt_with=keys.encryption)
+        with UNPACKING:
+            pack = verify_pack(body, registered, decrypt_with=keys.encryption)
     except PackError as exc:
         return _error(422, str(exc))
     if pack.pack_id != pack_id:
         return _error(400, "the Idempotency-Key header differs from the pack id in the manifest")
-    note = pack.notification or {}
-    if note and note.get("school", {}).get("urn") != school["urn"]:
-        return _error(422, "the notification names a different school from the token's")
+    wrong = _shape_problem(pack, school["urn"])
+    if wrong is not None:
+        return _error(422, wrong)
+    earlier = _earlier(engine, pack_id, school["urn"], pack.manifest_sha256)
+    if earlier is not None:
+        return earlier
+    return _store(engine, keys, school["urn"], pack, body)
+
+
+def _store(engine: Engine, keys: LaKeys, urn: str, pack: VerifiedPack, body: bytes) -> Answer:
     received_at = datetime.now(UTC)
-    receipt = make_receipt(keys.signing, pack_id, digest, received_at.isoformat(timespec="seconds"))
+    audit = pack.audit
+    receipt = make_receipt(
+        keys.signing,
+        pack.pack_id,
+        pack.manifest_sha256,
+        received_at.isoformat(timespec="seconds"),
+        audit,
+    )
     row = {
-        "pack_id": pack_id,
-        "school_urn": school["urn"],
-        "kind": str(note.get("kind", "")),
-        "sha256": digest,
+        "pack_id": pack.pack_id,
+        "school_urn": urn,
+        "kind": pack.kind,
+        "sha256": sha256_hex(body),
+        "manifest_sha256": pack.manifest_sha256,
         "size": len(body),
         "encrypted": int(pack.encrypted),
         "body": body,
         "receipt": json.dumps(receipt, sort_keys=True),
         "received_at": received_at,
+        "audit_count": audit["count"] if audit else None,
+        "audit_head": audit["head"] if audit else None,
+        "audit_at": audit["at"] if audit else None,
     }
     try:
         with engine.begin() as conn:
+            row["audit_finding"] = finding(conn, urn, audit) or None
             conn.execute(insert(packs).values(**row))
     except IntegrityError:  # the same pack arrived twice at once: the first one stands
-        again = _earlier(engine, pack_id, school["urn"], digest)
+        again = _earlier(engine, pack.pack_id, urn, pack.manifest_sha256)
         if again is not None:
             return again
         raise

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _, format_date
-from apdesk.services.export import write_atomic
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.services.measures.census import is_census_day, nearest_census_days
 from apdesk.store import Store
@@ -169,6 +169,6 @@ class CensusDialog(QDialog):
         if not path:
             return
         try:
-            write_atomic(Path(path), self.report.csv_text(), "utf-8-sig")
+            write_atomic(Path(path), self.report.csv_text(), encoding="utf-8-sig")
         except OSError as exc:
             QMessageBox.warning(self, _("Census export"), _("Could not save: {e}").format(e=exc))

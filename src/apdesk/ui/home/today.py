@@ -5,11 +5,12 @@ Urgency is said in words and with an icon, not by colour alone."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from apdesk.i18n import _
 from apdesk.services.measures import TodayItem
 from apdesk.services.measures.today import URGENT
+from apdesk.ui.theme import icons
 
 
 class WorkRow(QPushButton):
@@ -22,12 +23,8 @@ class WorkRow(QPushButton):
         if item.detail:
             text += f"\n        {item.detail}"
         self.setText(text)
-        icon = (
-            QStyle.StandardPixmap.SP_MessageBoxWarning
-            if urgent
-            else (QStyle.StandardPixmap.SP_MessageBoxInformation)
-        )
-        self.setIcon(self.style().standardIcon(icon))
+        icon = "state.warning" if urgent else "state.info"
+        self.setIcon(icons.icon(icon))
         self.setIconSize(QSize(22, 22))
         self.setFlat(True)
         self.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }")

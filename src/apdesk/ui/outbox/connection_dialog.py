@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
+from apdesk.files import write_atomic
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
@@ -230,7 +231,7 @@ class SettingsDialog(QDialog):
 
     def _export(self, key: SchoolKey, path: Path) -> None:
         try:
-            path.write_bytes(key.pem)
+            write_atomic(path, key.pem)
         except OSError as exc:
             self.error.show_message(
                 _("{name} could not be written ({reason}): choose another folder.").format(

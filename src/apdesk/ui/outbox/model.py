@@ -11,11 +11,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QApplication, QStyle
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.row_table import Index, RowTableModel
 
 CREATED, PUPIL, KIND, STATUS, ATTEMPTS, PROBLEM, DELIVERED = range(7)
@@ -33,10 +33,10 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status value ("queued", ...)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 STATUS_ICONS = {
-    OutboxStatus.QUEUED.value: QStyle.StandardPixmap.SP_ArrowRight,
-    OutboxStatus.SENDING.value: QStyle.StandardPixmap.SP_BrowserReload,
-    OutboxStatus.DELIVERED.value: QStyle.StandardPixmap.SP_DialogApplyButton,
-    OutboxStatus.ATTENTION.value: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    OutboxStatus.QUEUED.value: "state.queued",
+    OutboxStatus.SENDING.value: "state.sending",
+    OutboxStatus.DELIVERED.value: "state.delivered",
+    OutboxStatus.ATTENTION.value: "state.attention",
 }
 
 
@@ -92,8 +92,7 @@ class OutboxModel(RowTableModel[OutboxRow]):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             pixmap = STATUS_ICONS.get(row.status)
-            style = QApplication.style()
-            return style.standardIcon(pixmap) if pixmap is not None and style else None
+            return icons.icon(pixmap) if pixmap is not None else None
         if role == ROW_ROLE:
             return row
         if role == STATUS_ROLE:

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from apdesk.i18n import _, ngettext
 from apdesk.services.placement_rules import PlacementWarning
+from apdesk.ui.theme import icons
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,7 +61,7 @@ class WarningsPanel(QWidget):
     def show_warnings(self, warnings: list[PlacementWarning]) -> None:
         self.warnings = list(warnings)
         self.list.clear()
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon = icons.icon("state.warning")
         for w in warnings:
             text = f"{w.message}\n" + _("Why: {reason}").format(reason=w.reason)
             item = QListWidgetItem(icon, text)

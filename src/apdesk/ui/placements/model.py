@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.services.placement_lifecycle import PlacementRow
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.row_table import RowTableModel
 
 PUPIL, PROVIDER, STATUS, START, END, HOURS, WARNINGS = range(7)
@@ -51,7 +52,7 @@ class PlacementsModel(RowTableModel[PlacementRow]):
                 return row.warnings or 0
             return self._text(row, column).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == WARNINGS and row.warnings:
-            return self._icons.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return icons.icon("state.warning")
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.upn if column == PUPIL else self._text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, WARNINGS):

@@ -6,17 +6,17 @@ an icon is the only signal."""
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from apdesk.i18n import N_
 from apdesk.services.plans.due_list import DueRow
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.columns_model import Column, day, day_sort
 
 
 def due_columns(widget: QWidget) -> list[Column[DueRow]]:
-    style = widget.style()
-    overdue: QIcon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-    due: QIcon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    overdue: QIcon = icons.icon("state.overdue")
+    due: QIcon = icons.icon("state.due")
     return [
         Column(
             N_("State"),

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from apdesk.i18n import N_, _
 from apdesk.services.plans.agencies import AgencyRow
 from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.columns_model import SORT_ROLE, Column, RowsModel, day, day_sort
 
 
@@ -46,7 +47,7 @@ STEP_COLUMNS: list[Column[StepRow]] = [
 
 
 def _warning_icon(widget: QWidget) -> QIcon:
-    return widget.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return icons.icon("state.warning")
 
 
 def agency_columns(widget: QWidget) -> list[Column[AgencyRow]]:

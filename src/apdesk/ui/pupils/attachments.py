@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _, format_short_date
 from apdesk.models.enums import AttachmentKind
 from apdesk.services.attachments import AttachmentInfo, get_attachment_bytes
 from apdesk.services.operations.pupils import add_document
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.lists import fill_list, make_list
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog, write_private
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 
 def size_text(size: int) -> str:
@@ -138,7 +139,7 @@ class AttachmentsBox(QWidget):
             return None
         target = Path(chosen)
         try:
-            write_private(target, content)
+            write_atomic(target, content)
         except OSError as exc:
             QMessageBox.warning(
                 self,

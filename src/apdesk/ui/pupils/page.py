@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from apdesk.ui.pupils.detail import PupilDetailPanel
 from apdesk.ui.pupils.editor import PupilEditor
 from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.filter_banner import FilterBanner
 
 HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
@@ -97,14 +97,9 @@ class PupilsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self._filter(search=text))
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        style = self.style()
-        self.new_action = self._action(
-            _("&New pupil…"), "Ctrl+N", style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        )
+        self.new_action = self._action(_("&New pupil…"), "Ctrl+N", icons.icon("action.new"))
         self.new_action.triggered.connect(self.new_pupil)
-        self.import_action = self._action(
-            _("&Import…"), "Ctrl+I", style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
-        )
+        self.import_action = self._action(_("&Import…"), "Ctrl+I", icons.icon("action.import"))
         self.import_action.triggered.connect(self.import_pupils)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)

@@ -6,7 +6,6 @@ half-written export never sits where the MIS would pick it up.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -22,25 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _
 from apdesk.services.attendance import mis_csv
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` through a 0600 temporary file renamed into place."""
-    tmp = path.with_name(f".{path.name}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class ExportDialog(QDialog):
@@ -97,7 +82,7 @@ class ExportDialog(QDialog):
 
     def _write(self, path: Path, text: str) -> None:
         try:
-            write_private(path, text)
+            write_atomic(path, text)
         except OSError as exc:
             self.error.show_message(
                 _("File: cannot save it ({why}); choose another folder.").format(why=exc.strerror)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -36,6 +35,7 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
 
 # Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
@@ -45,9 +45,9 @@ SHOWS = frozenset(
 
 STATUS_TEXT = {"marked": N_("Marked"), "absent": N_("Absent"), "unmarked": N_("No mark yet")}
 STATUS_ICON = {
-    "marked": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "absent": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "unmarked": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    "marked": "state.marked",
+    "absent": "state.absent",
+    "unmarked": "state.unmarked",
 }
 FILTERS = (("", N_("Everyone expected")), ("unmarked", N_("No mark yet")), ("absent", N_("Absent")),
            ("marked", N_("Marked")))  # fmt: skip
@@ -205,7 +205,7 @@ class TodayPanel(QWidget):
         self.late.setRowCount(len(board.late_returns) * 2)
         for index, entry in enumerate(board.late_returns):
             row = index * 2
-            name = QTableWidgetItem(self.style().standardIcon(STATUS_ICON["absent"]), entry.name)
+            name = QTableWidgetItem(icons.icon(STATUS_ICON["absent"]), entry.name)
             name.setToolTip(
                 _("{name}: {n} session(s) without a mark since {day}").format(
                     name=entry.name, n=entry.missing_sessions, day=format_date(entry.oldest)
@@ -250,7 +250,7 @@ class TodayPanel(QWidget):
         self.pupils.setRowCount(len(rows))
         for row, pupil in enumerate(rows):
             status = QTableWidgetItem(
-                self.style().standardIcon(STATUS_ICON[pupil.status]), _(STATUS_TEXT[pupil.status])
+                icons.icon(STATUS_ICON[pupil.status]), _(STATUS_TEXT[pupil.status])
             )
             texts = [pupil.name, pupil.provider_name]
             texts += [_session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]

@@ -8,6 +8,7 @@ are store upkeep, not records: they change no record, so no view needs to refres
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QTextDocument
@@ -30,7 +31,7 @@ from apdesk.models.errors import ValidationError
 from apdesk.services.passphrase import estimate
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.security.backups_tab import BackupsTab
+from apdesk.ui.security.backups_tab import BackupsTab, backup_folder
 from apdesk.ui.security.clipboard_guard import ClipboardGuard
 from apdesk.ui.security.retention_tab import RetentionTab
 from apdesk.ui.widgets.basics import (
@@ -242,4 +243,6 @@ class SecurityDialog(QDialog):
             self.rotate_passphrase.clear()
             self.recovery_box.show_key(key)
 
-        self._run(lambda store: store.rotate_key(passphrase), rotated)
+        folder = backup_folder(self.ctx)  # the daily backups: the old keys open them too
+        folders = [Path(folder)] if folder else []
+        self._run(lambda store: store.rotate_key(passphrase, backup_folders=folders), rotated)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.store import Store
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.tasks import TaskRunner
@@ -36,6 +36,15 @@ from apdesk.ui.widgets.basics import (
 )
 
 PASSPHRASE_PAGE, RECOVERY_PAGE = 0, 1
+NO_RECOVERY_KEY = N_(
+    "This store has no recovery key that you hold: a key rotation did not finish, or the "
+    "key was never made. Make a new recovery key now in Settings > Security, and lock it away."
+)
+
+
+def recovery_warning(store: Store) -> str:
+    """What to tell the person at unlock about the store's recovery key ('' when all is well)."""
+    return _(NO_RECOVERY_KEY) if store.unlocked_by.needs_recovery_key else ""
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -172,6 +181,9 @@ class UnlockDialog(QDialog):
     def submit(self) -> None:
         if self._busy:
             return
+        if self.store is not None:  # unlocked; the recovery key warning has been read
+            self.accept()
+            return
         if self.pages.currentIndex() == PASSPHRASE_PAGE:
             self._unlock_with_passphrase()
         else:
@@ -217,7 +229,15 @@ class UnlockDialog(QDialog):
     def _unlocked(self, store: Store) -> None:
         self._set_busy(False)
         self.store = store
-        self.accept()
+        warning = recovery_warning(store)
+        if not warning:
+            self.accept()
+            return
+        self.error.show_message(warning)  # said here, before the window: press Continue
+        self.pages.setEnabled(False)
+        self.unlock_button.setText(_("Continue"))
+        self.unlock_button.setAccessibleName(_("Continue"))
+        self.unlock_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -233,5 +253,7 @@ class UnlockDialog(QDialog):
         self.buttons.setEnabled(not busy)
 
     def reject(self) -> None:
-        if not self._busy:  # never walk away from an unlock in flight: it would leak the key
+        if self.store is not None:  # already unlocked: closing the warning carries on
+            self.accept()
+        elif not self._busy:  # never walk away from an unlock in flight: it would leak the key
             super().reject()

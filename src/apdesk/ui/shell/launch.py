@@ -42,6 +42,7 @@ def run_gui(store: str | None, demo: bool) -> int:
     from apdesk.ui.core.tasks import ThreadTaskRunner
     from apdesk.ui.shell.language import apply_startup_language
     from apdesk.ui.shell.startup import Startup
+    from apdesk.ui.theme.apply import install_theme
 
     if demo:
         folder = paths.demo_store()
@@ -59,6 +60,7 @@ def run_gui(store: str | None, demo: bool) -> int:
     tasks = ThreadTaskRunner()
     settings = QSettings(ORGANISATION, "apdesk")
     apply_startup_language(settings)  # the saved choice, else the computer's language
+    install_theme(app, settings)  # Fusion, the palette and stylesheet; follows the system
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "apdesk.svg"))))
     startup = Startup(folder, tasks, settings, demo=demo)
     startup.exit_requested.connect(app.exit)

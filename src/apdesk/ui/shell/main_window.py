@@ -1,5 +1,9 @@
 """The main window: sidebar of pages, status bar, menus, and the Lock action.
 
+The title names the school and the page ("Riverside Academy — Placements — apdesk"), so the
+taskbar and window switcher say which school's record is open. The sidebar's width and the
+window's size stay put across pages, locking and unlocking.
+
 Pages are built from `ui.pages.PAGES` the first time each is shown while the store is unlocked
 (so opening the store pays only for the page on screen) and destroyed when it is locked, so no
 pupil's data lingers in a widget once the key is gone.
@@ -10,36 +14,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from apdesk.i18n import N_, _
+from apdesk.models.kinds import Kind
+from apdesk.services.school import school_name
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
+from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
+from apdesk.ui.shell.sidebar import Sidebar
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar
+from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
+from apdesk.ui.widgets.icon_label import IconLabel
+from apdesk.ui.widgets.toast import notify
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
 
-GEOMETRY_KEY, SPLITTER_KEY, PAGE_KEY = "main/geometry", "main/splitter", "main/page"
-SIDEBAR_WIDTH = 200
+GEOMETRY_KEY, PAGE_KEY = "main/geometry", "main/page"
+DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop with its taskbar
 UNLOCK_METHODS = {
     "keyring": N_("Unlocked (keyring)"),
     "passphrase": N_("Unlocked (passphrase)"),
@@ -66,15 +75,19 @@ class LockedPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        text = QLabel(_("The store is locked."), self)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton(_("&Unlock…"), self)
+        self.setObjectName("LockedPanel")
+        self.empty = EmptyState(
+            "state.locked",
+            _("The store is locked."),
+            _("Nothing about any pupil is shown until it is unlocked."),
+            action=_("&Unlock…"),
+            parent=self,
+        )
+        self.unlock_button = self.empty.button
+        self.unlock_button.setIcon(icon("action.unlock", "on_accent"))
         self.unlock_button.setAccessibleName(_("Unlock the store"))
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(text)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        layout.addWidget(self.empty)
 
 
 class MainWindow(ShellWindow):
@@ -86,31 +99,27 @@ class MainWindow(ShellWindow):
         self.specs = list(PAGES if pages is None else pages)
         self.pages = Pages(self.page)  # the pages built since the last unlock
         self.unlock_dialog: UnlockDialog | None = None
+        self.school = ""  # the school's name once read from the store, for the title
         self.shelf = Shelf(self)
-        self.setWindowTitle("apdesk")
         self.setAccessibleName(_("apdesk main window"))
 
-        self.sidebar = QListWidget(self)
+        self.sidebar = Sidebar(self)
         self.sidebar.setAccessibleName(_("Pages"))
-        self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setSpacing(2)
         for spec in self.specs:
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), _(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
-        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + 32)
+            self.sidebar.add_page(spec.key, _(spec.title), spec.icon)
         self.stack = QStackedWidget(self)
         self.locked_panel = LockedPanel(self.stack)
         self.locked_panel.unlock_button.clicked.connect(self.ask_to_unlock)
         self.stack.addWidget(self.locked_panel)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([SIDEBAR_WIDTH, 1000])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        ctx.changed.connect(self._school_changed)
 
         self._build_status_bar()
         self._build_menus()
@@ -133,6 +142,7 @@ class MainWindow(ShellWindow):
         self.store_label.setAccessibleName(_("Store location"))
         self.lock_label = QLabel(self)
         self.lock_label.setAccessibleName(_("Lock state"))
+        self.lock_icon = IconLabel(icon("action.lock", "muted"), 16, self)
         self.sync_label = QLabel(self)  # filled in by the sync feature
         self.sync_label.setAccessibleName(_("Sync state"))
         self.busy = BusyBar(self)
@@ -141,15 +151,16 @@ class MainWindow(ShellWindow):
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.lock_icon)
         bar.addPermanentWidget(self.lock_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        self.lock_action = QAction(_("&Lock"), self)
+        self.lock_action = QAction(icon("action.lock"), _("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip(_("Lock the store: the key is dropped until you unlock"))
         self.lock_action.triggered.connect(self.lock)
-        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action = QAction(icon("action.quit"), _("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.lock_action)
@@ -159,7 +170,7 @@ class MainWindow(ShellWindow):
         go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
         for row, spec in enumerate(self.specs):
-            action = QAction(self.style().standardIcon(spec.icon), _(spec.title), self)
+            action = QAction(icon(spec.icon), _(spec.title), self)
             if row < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
@@ -167,15 +178,17 @@ class MainWindow(ShellWindow):
             self.page_actions.append(action)
         self.addActions(self.page_actions)
 
+        appearance = install_appearance(self)  # View > Appearance…
         help_menu = self.menuBar().addMenu(_("&Help"))
-        shortcuts = QAction(_("&Keyboard shortcuts"), self)
+        shortcuts = QAction(icon("action.shortcuts"), _("&Keyboard shortcuts"), self)
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(self.show_shortcuts)
-        about = QAction(_("&About apdesk"), self)
+        about = QAction(icon("action.about"), _("&About apdesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(shortcuts)
         help_menu.addAction(about)
-        self.shortcut_actions = [self.lock_action, self.quit_action, *self.page_actions, shortcuts]
+        self.shortcut_actions = [self.lock_action, self.quit_action, *self.page_actions]
+        self.shortcut_actions += [appearance, shortcuts]
 
     # -- pages -------------------------------------------------------------------
     def current_key(self) -> str | None:
@@ -190,6 +203,7 @@ class MainWindow(ShellWindow):
             return
         self.stack.setCurrentWidget(page)
         self.ctx.settings.setValue(PAGE_KEY, self.specs[row].key)
+        self.update_title()
         shown = getattr(page, "page_shown", None)
         if callable(shown):
             shown()
@@ -221,6 +235,32 @@ class MainWindow(ShellWindow):
         if callable(apply):
             apply(dict(filters))
 
+    # -- the title ---------------------------------------------------------------
+    def update_title(self) -> None:
+        """School — page — apdesk; "Locked" stands in for the page while the store is locked."""
+        if self.ctx.is_unlocked:
+            item = self.sidebar.currentItem()
+            where = item.text() if item is not None else ""
+        else:
+            where = _("Locked")
+        self.setWindowTitle(" — ".join(part for part in (self.school, where, "apdesk") if part))
+
+    def _read_school(self) -> None:
+        self.ctx.query(school_name).success(self._school_named).run()
+
+    def _school_named(self, name: str) -> None:
+        self.school = name
+        self.update_title()
+
+    def _school_changed(self, changes: object, _source: object) -> None:
+        touches = getattr(changes, "touches", None)
+        if self.ctx.is_unlocked and callable(touches) and touches([Kind.SCHOOL]):
+            self._read_school()
+
+    def notify(self, text: str, kind: str = "success") -> None:
+        """A short confirmation over the bottom of the window, repeated in the status bar."""
+        notify(self, text, kind)
+
     def _drop_pages(self) -> None:
         for page in self.pages.values():
             self.stack.removeWidget(page)
@@ -239,6 +279,8 @@ class MainWindow(ShellWindow):
         for action in self.page_actions:
             action.setEnabled(False)
         self.lock_label.setText(_("Locked"))
+        self.lock_icon.set_icon(icon("action.lock", "muted"))
+        self.update_title()
 
     def _on_locked(self) -> None:
         self.shelf.shelve()  # open editors keep their input, hidden, until unlock
@@ -271,6 +313,8 @@ class MainWindow(ShellWindow):
             action.setEnabled(True)
         method = UNLOCK_METHODS.get(store.unlocked_by.method, "Unlocked")
         self.lock_label.setText(_(method))
+        self.lock_icon.set_icon(icon("action.unlock", "muted"))
+        self._read_school()
         keys = [spec.key for spec in self.specs]
         wanted = str(self.ctx.settings.value(PAGE_KEY, keys[0] if keys else ""))
         row = keys.index(wanted) if wanted in keys else 0
@@ -301,14 +345,10 @@ class MainWindow(ShellWindow):
     def _restore_geometry(self) -> None:
         geometry = self.ctx.settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
-        splitter = self.ctx.settings.value(SPLITTER_KEY)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self.resize(*DEFAULT_SIZE)
 
     def save_settings(self) -> None:
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         self.ctx.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

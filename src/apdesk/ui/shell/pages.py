@@ -14,12 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from apdesk.ui.core.context import AppContext
-
-Icon = QStyle.StandardPixmap
 
 
 def N_(text: str) -> str:
@@ -31,7 +29,7 @@ def N_(text: str) -> str:
 class PageSpec:
     key: str  # stable identifier, remembered in settings as the last page shown
     title: str  # source text; the sidebar shows `_(title)`
-    icon: QStyle.StandardPixmap
+    icon: str  # a meaning in apdesk.ui.theme.icon_names ("page.home")
     factory: str  # "module:Class", imported only when the page is built
 
     def create(self, ctx: AppContext) -> QWidget:
@@ -43,49 +41,49 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("home", N_("Home"), Icon.SP_DirHomeIcon, "apdesk.ui.home.page:HomePage"),
+    PageSpec("home", N_("Home"), "page.home", "apdesk.ui.home.page:HomePage"),
     PageSpec(
         "pupils",
         N_("Pupils"),
-        Icon.SP_FileDialogDetailedView,
+        "page.pupils",
         "apdesk.ui.pupils.page:PupilsPage",
     ),
     PageSpec(
         "placements",
         N_("Placements"),
-        Icon.SP_FileDialogContentsView,
+        "page.placements",
         "apdesk.ui.placements.page:PlacementsPage",
     ),
     PageSpec(
         "providers",
         N_("Providers"),
-        Icon.SP_DirLinkIcon,
+        "page.providers",
         "apdesk.ui.providers.page:ProvidersPage",
     ),
     PageSpec(
         "register",
         N_("Attendance"),
-        Icon.SP_DialogApplyButton,
+        "page.register",
         "apdesk.ui.register.page:RegisterPage",
     ),
     PageSpec(
         "timetables",
         N_("Timetables"),
-        Icon.SP_FileDialogListView,
+        "page.timetables",
         "apdesk.ui.timetables.page:TimetablesPage",
     ),
-    PageSpec("plans", N_("Plans"), Icon.SP_FileIcon, "apdesk.ui.plans.page:PlansPage"),
+    PageSpec("plans", N_("Plans"), "page.plans", "apdesk.ui.plans.page:PlansPage"),
     PageSpec(
         "reviews",
         N_("Reviews"),
-        Icon.SP_MessageBoxInformation,
+        "page.reviews",
         "apdesk.ui.plans.reviews_page:ReviewsPage",
     ),
-    PageSpec("outbox", N_("Outbox"), Icon.SP_DriveNetIcon, "apdesk.ui.outbox.page:OutboxPage"),
+    PageSpec("outbox", N_("Outbox"), "page.outbox", "apdesk.ui.outbox.page:OutboxPage"),
     PageSpec(
         "audit",
         N_("Audit log"),
-        Icon.SP_FileDialogInfoView,
+        "page.audit",
         "apdesk.ui.audit.page:AuditPage",
     ),
 ]

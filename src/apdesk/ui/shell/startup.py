@@ -123,6 +123,7 @@ class Startup(QObject):
     def _keyring_answered(self, answer: Store | bool) -> None:
         if isinstance(answer, Store):
             self.open_window(answer)
+            self._warn_of_recovery_key(answer)
             return
         from apdesk.ui.security.unlock_dialog import UnlockDialog
 
@@ -142,6 +143,18 @@ class Startup(QObject):
         self.window.show()
         self._close_dialog()
         self.window_shown.emit()
+
+    def _warn_of_recovery_key(self, store: Store) -> None:
+        """Opened by the keyring, with no unlock window to say it: say it over the window."""
+        from apdesk.ui.security.unlock_dialog import recovery_warning
+
+        warning = recovery_warning(store)
+        if warning and self.window is not None:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, _("Recovery key"), warning, parent=self.window
+            )
+            self.error_box = box
+            box.open()
 
     def fail(self, exc: BaseException) -> None:
         self._close_dialog()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.services.passphrase import Strength, estimate
+from apdesk.ui.theme import icons
 
 
 class PassphraseInput(QWidget):
@@ -91,7 +92,7 @@ class ErrorLabel(QWidget):
         super().__init__(parent)
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning = icons.icon("state.warning")
         icon.setPixmap(warning.pixmap(size, size))
         icon.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.message = QLabel(self)

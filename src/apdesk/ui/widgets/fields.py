@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
-    QStyle,
     QWidget,
 )
 
 from apdesk.i18n import N_, _
 from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+from apdesk.ui.theme import icons
 from apdesk.ui.widgets.date_field import DateField
 from apdesk.ui.widgets.time_field import TimeField
 
@@ -31,11 +31,11 @@ QA_TEXT = {
     FAILED: N_("QA failed"),
 }
 QA_ICON = {
-    CURRENT: QStyle.StandardPixmap.SP_DialogApplyButton,
-    DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    CURRENT: "state.current",
+    DUE_SOON: "state.due",
+    OVERDUE: "state.overdue",
+    MISSING: "state.missing",
+    FAILED: "state.failed",
 }
 
 
@@ -44,8 +44,8 @@ def qa_text(state: str) -> str:
 
 
 def qa_icon(widget: QWidget, state: str) -> QIcon:
-    pixmap = QA_ICON.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
-    return widget.style().standardIcon(pixmap)
+    pixmap = QA_ICON.get(state, "state.unknown")
+    return icons.icon(pixmap)
 
 
 class PoundsField(QDoubleSpinBox):

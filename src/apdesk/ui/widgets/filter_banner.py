@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from apdesk.i18n import _
+from apdesk.ui.theme import icons
 
 
 def ids_in(filters: Mapping[str, object], key: str) -> frozenset[int] | None:
@@ -37,7 +38,7 @@ class FilterBanner(QFrame):
         self.setAutoFillBackground(True)
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        info = icons.icon("state.info")
         icon.setPixmap(info.pixmap(QSize(size, size)))
         self.label = QLabel(self)
         self.label.setAccessibleName(_("Filter"))

@@ -6,7 +6,6 @@ where to save them. Pages are drawn with PDFium (pypdfium2) for the preview and 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from apdesk.files import write_atomic
 from apdesk.i18n import _
 
 PREVIEW_SCALE = 1.4  # 72 dpi PDF points -> about 100 dpi on screen
@@ -52,18 +52,8 @@ def save_pdf(parent: QWidget | None, pdf: bytes, suggested_name: str) -> Path | 
     target = Path(chosen)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
-    write_private(target, pdf)
+    write_atomic(target, pdf)
     return target
-
-
-def write_private(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
 
 
 def print_pdf(printer: QPrinter, pdf: bytes) -> int:

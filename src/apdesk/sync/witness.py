@@ -1,0 +1,115 @@
+"""The school's side of the audit witness: the chain's head goes out in every signed pack, and
+the LA's signed receipts come back as proof of what the chain looked like then.
+
+With receipts kept somewhere the store's holder cannot reach (the LA's inbox, or an exported
+copy), `apdesk audit verify --against RECEIPTS` finds a chain that has since been shortened or
+rewritten. It cannot find a change made and hashed into the chain before a head was witnessed,
+nor a change made without an audit row by someone holding the passphrase: see docs/security.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from apdesk.models import AuditEvent, OutboxItem
+from apdesk.models.enums import OutboxStatus
+from apdesk.store.audit import chain_head, hash_at
+from apdesk.sync.receipt import ReceiptError, check_signature
+
+
+def stamp(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def latest_witnessed(session: Session) -> int | None:
+    """The longest chain an LA receipt in the outbox witnessed, if any."""
+    table = OutboxItem.__table__  # type: ignore[attr-defined]
+    count = func.json_extract(table.c.receipt, "$.audit.count")
+    query = select(func.max(count)).where(
+        table.c.status == OutboxStatus.DELIVERED.value, table.c.receipt != ""
+    )
+    found = session.connection().execute(query).scalar()
+    return int(found) if found is not None else None
+
+
+def audit_block(session: Session, at: datetime) -> dict[str, Any]:
+    """The manifest's `audit`: the head now, and the chain's hash where the LA last witnessed it."""
+    count, head = chain_head(session)
+    block: dict[str, Any] = {"count": count, "head": head, "at": stamp(at)}
+    seen = latest_witnessed(session)
+    if seen:
+        now_there = hash_at(session, seen)
+        if now_there is not None:
+            block["since"] = {"count": seen, "hash": now_there}
+    return block
+
+
+@dataclass
+class WitnessReport:
+    receipts: int = 0  # receipts that carried an audit head
+    signatures_checked: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _positions(session: Session, wanted: set[int]) -> tuple[int, dict[int, str]]:
+    """(rows in the chain, hash at each wanted position): one pass in chain order."""
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    found: dict[int, str] = {}
+    rows = 0
+    for rows, (digest,) in enumerate(
+        session.connection().execute(select(table.c.hash).order_by(table.c.id)), start=1
+    ):
+        if rows in wanted:
+            found[rows] = str(digest)
+    return rows, found
+
+
+def check_against(
+    session: Session, receipts: list[Any], la_key: Ed25519PublicKey | None
+) -> WitnessReport:
+    """Compare the chain with every audit head the LA's receipts witnessed."""
+    report = WitnessReport(signatures_checked=la_key is not None)
+    heads: list[tuple[str, str, int, str]] = []
+    for index, receipt in enumerate(receipts, start=1):
+        if not isinstance(receipt, dict):
+            report.problems.append(f"receipt {index} is not a receipt")
+            continue
+        name = str(receipt.get("pack_id", f"#{index}"))
+        if la_key is not None:
+            try:
+                check_signature(receipt, la_key)
+            except ReceiptError as exc:
+                report.problems.append(f"receipt for pack {name}: {exc}")
+                continue
+        audit = receipt.get("audit")
+        if not isinstance(audit, dict):
+            continue
+        count, head = audit.get("count"), audit.get("head")
+        if not isinstance(count, int) or not isinstance(head, str):
+            report.problems.append(f"receipt for pack {name} has a damaged audit head")
+            continue
+        heads.append((name, str(receipt.get("received_at", "")), count, head))
+    report.receipts = len(heads)
+    rows, hashes = _positions(session, {count for _n, _w, count, _h in heads})
+    for name, when, count, head in heads:
+        if count > rows:
+            report.problems.append(
+                f"truncated: the LA witnessed {count} audit rows with pack {name} ({when}); "
+                f"the chain now holds {rows}"
+            )
+        elif count and hashes.get(count) != head:
+            report.problems.append(
+                f"rewritten: audit row {count} is not the one the LA witnessed with pack "
+                f"{name} ({when})"
+            )
+    return report

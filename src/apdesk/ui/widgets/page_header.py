@@ -1,0 +1,84 @@
+"""The header every page starts with: title, one line of context, the page's actions on the right.
+
+The same on every page, so a person always knows where they are and where the main actions
+live. The context line elides rather than wraps (its full text is in the tool tip), so the
+header keeps one height whatever the data says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from apdesk.ui.theme.tokens import SPACING
+from apdesk.ui.widgets.eliding_label import ElidingLabel
+
+
+def plain(text: str) -> str:
+    """Menu text without its mnemonic ampersands or trailing ellipsis, for accessible names."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def action_button(action: QAction, parent: QWidget, *, primary: bool = False) -> QPushButton:
+    """A push button that mirrors an action: its text, icon, enabled state and tool tip."""
+    button = QPushButton(action.icon(), action.text(), parent)
+    if primary:
+        button.setProperty("variant", "primary")
+
+    def sync() -> None:
+        button.setText(action.text())
+        button.setIcon(action.icon())
+        button.setEnabled(action.isEnabled())
+        button.setVisible(action.isVisible())
+        button.setToolTip(action.toolTip() if action.toolTip() != plain(action.text()) else "")
+        button.setAccessibleName(plain(action.text()))
+
+    sync()
+    action.changed.connect(sync)
+    button.clicked.connect(action.trigger)
+    return button
+
+
+class PageHeader(QFrame):
+    def __init__(self, title: str, context: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageHeader")
+        self.title = QLabel(title, self)
+        self.title.setProperty("role", "page-title")
+        self.title.setAccessibleName(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.context = ElidingLabel("", self)
+        self.context.setProperty("role", "muted")
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_context(context)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.context)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(SPACING["sm"])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, SPACING["md"])
+        layout.setSpacing(SPACING["lg"])
+        layout.addLayout(text, 1)
+        layout.addLayout(self.action_row)
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+
+    def set_context(self, context: str) -> None:
+        self.context.setText(context)
+        self.context.setToolTip(context)
+        self.context.setAccessibleName(context)
+        self.context.setVisible(bool(context))
+
+    def add_action(self, action: QAction, *, primary: bool = False) -> QPushButton:
+        """A button for `action` on the right; the primary one goes last, nearest the edge."""
+        button = action_button(action, self, primary=primary)
+        self.action_row.addWidget(button)
+        return button
+
+    def add_widget(self, widget: QWidget) -> None:
+        self.action_row.addWidget(widget)
