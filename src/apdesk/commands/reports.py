@@ -107,8 +107,8 @@ def cmd_measures(args: argparse.Namespace) -> int:
     from apdesk.services.measures import all_measures
 
     period = _period(args)
-    with opened_store(args) as store, store.session() as session:
-        measures = all_measures(session, period, date.today())
+    with opened_store(args) as store:
+        measures = store.read(all_measures, period, date.today())
     if args.json:
         print_json([m.as_json() for m in measures])
         return 0
@@ -126,12 +126,12 @@ def cmd_measures(args: argparse.Namespace) -> int:
 
 
 def cmd_suspension(args: argparse.Namespace) -> int:
-    from apdesk.services.measures.suspensions import record_suspension_by_upn
+    from apdesk.services.operations.pupils import record_suspension
 
-    with opened_store(args) as store, store.session() as session:
-        row = record_suspension_by_upn(
-            session, args.upn, args.start, args.days, args.reason, date.today()
-        )
+    with opened_store(args) as store:
+        row = store.run(
+            record_suspension, args.upn, args.start, args.days, args.reason, date.today()
+        ).value
     if args.json:
         print_json(row.__dict__)
     else:
@@ -146,8 +146,8 @@ def cmd_termly(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UserError(f"--out: the folder {out.parent} does not exist")
-    with opened_store(args) as store, store.session() as session:
-        pdf = termly_report_pdf(session, period, date.today(), anonymised=args.anonymised)
+    with opened_store(args) as store:
+        pdf = store.read(termly_report_pdf, period, date.today(), anonymised=args.anonymised)
     save_output(out, pdf)
     print(f"wrote {out} ({len(pdf):,} bytes)")
     return 0
@@ -168,8 +168,8 @@ def cmd_census(args: argparse.Namespace) -> int:
                 "use one of them, or --any-date to run for this day anyway"
             )
         warnings.append(f"{day.isoformat()} is not a census day: {named}")
-    with opened_store(args) as store, store.session() as session:
-        report = census_rows(session, day)
+    with opened_store(args) as store:
+        report = store.read(census_rows, day)
     if args.format == "json":
         import json
 

@@ -1,5 +1,6 @@
 """What a person does to the pupil register: add and edit pupils and their contacts, keep their
-documents, import them from the MIS. Each is one transaction, audited, with its change set."""
+documents, import them from the MIS, record their suspensions. Each is one transaction, audited,
+with its change set."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from apdesk.services import attachments, imports
 from apdesk.services import pupils as register
 from apdesk.services.attachments import AttachmentInfo
 from apdesk.services.imports import ImportResult
+from apdesk.services.measures.suspensions import SuspensionRow, record_suspension_by_upn
 from apdesk.services.pupils import ContactInput, PupilInput
 from apdesk.store.operations import operation
 
@@ -85,3 +87,11 @@ def import_pupils_file(
     return imports.import_pupils_file(
         session, path, column_map=column_map, today=today, accept_destination=accept_destination
     )
+
+
+@operation
+def record_suspension(
+    session: Session, upn: str, start: date | None, days: float, reason: str, today: date
+) -> SuspensionRow:
+    """A suspension the pupil (found by UPN) was given: the LA's suspension measure counts it."""
+    return record_suspension_by_upn(session, upn, start, days, reason, today)
