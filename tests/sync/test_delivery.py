@@ -12,6 +12,7 @@ from sync_harness import FaultProxy, Inbox, Waits
 
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind
+from apdesk.models.kinds import Kind
 from apdesk.models.types import utcnow
 from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
@@ -49,6 +50,7 @@ def test_delivers_an_encrypted_pack_with_a_signed_receipt(
 
     assert [o.state for o in report.outcomes] == ["delivered"]
     assert report.exit_code == 0
+    assert pack_id in report.changes.ids(Kind.OUTBOX)  # open views follow the round
     item = _item(connected, pack_id)
     assert item.status is OutboxStatus.DELIVERED and item.delivered_at is not None
     assert '"la_key_id"' in item.receipt
@@ -133,6 +135,7 @@ def test_an_unreachable_endpoint_leaves_packs_queued(
 
     assert report.exit_code == 3 and "cannot be reached" in report.unreachable
     assert _item(store, pack_id).status is OutboxStatus.QUEUED
+    assert report.changes.updated == {Kind.OUTBOX: frozenset({pack_id})}  # why it waits
 
 
 def test_a_rejected_token_stops_with_what_to_fix(

@@ -1,7 +1,7 @@
 """Background sending of the outbox: its own worker thread, a schedule, and a state signal.
 
 Draining can block on the network for minutes, so it never runs on the single database
-writer; `sender.drain` opens its own short store sessions. Waits between retries are
+writer; `sender.drain` runs its own short operations. Waits between retries are
 cancellable, so locking the store or quitting stops the work at its next pause.
 
 A pack queued by any operation starts a round (after a moment); what a round did to the outbox
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 3 * 60 * 1000  # a scheduled look every few minutes
 SETTLE_MS = 1500  # after unlock or a change, let the burst of work settle first
 STOP_WAIT_MS = 30_000  # longest a quit waits for a request in flight (the HTTP timeout)
-SENT = Changes(updated={Kind.OUTBOX: frozenset({ANY})})  # what a round may have changed
+SENT = Changes(updated={Kind.OUTBOX: frozenset({ANY})})  # what a round that failed may have changed
 GUI_POLICY = SendPolicy(attempts=4, wait_base=2.0, wait_max=30.0, retry_after_max=120.0,
                         timeout=20.0, connect_timeout=5.0)  # fmt: skip
 
@@ -232,8 +232,8 @@ class SyncController(QObject):
             return
         if summary is not None:
             self._set_state(describe(summary, report, offline_hint=self.offline_hint()))
-        if report is not None and report.outcomes:
-            self.ctx.changed.emit(SENT, self)
+        if report is not None and report.changes:
+            self.ctx.changed.emit(report.changes, self)  # the round's own operations' changes
         self.drained.emit(report)
         self._after_round()
 
