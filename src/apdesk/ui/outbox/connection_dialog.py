@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from apdesk.sync.sender import SendPolicy, check_reachable, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.core.tasks import Pool
 from apdesk.ui.widgets.basics import ErrorLabel
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
@@ -69,18 +70,10 @@ def load_view(session: Session, account: str) -> ConnectionView:
     return ConnectionView(url, place, "\n".join(h for h in held if h), school)
 
 
-class _Probe(QObject):
-    done = Signal(str)  # "" when the LA answered, else why not
-
-
-class _ProbeJob(QRunnable):
-    def __init__(self, endpoint: str, probe: _Probe) -> None:
-        super().__init__()
-        self.endpoint, self.probe = endpoint, probe
-
-    def run(self) -> None:
-        with make_client(PROBE_POLICY) as client:
-            self.probe.done.emit(check_reachable(client, self.endpoint))
+def probe(endpoint: str) -> str:
+    """A real request to the LA (on the network pool): "" when it answered, else why not."""
+    with make_client(PROBE_POLICY) as client:
+        return check_reachable(client, endpoint)
 
 
 class SettingsDialog(QDialog):
@@ -155,11 +148,6 @@ class SettingsDialog(QDialog):
                               (self.export_key, self.test_button)):  # fmt: skip
             QWidget.setTabOrder(before, after)
 
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._probe = _Probe(self)
-        self._probe.done.connect(self._tested)
-        self.finished.connect(lambda _result: self._pool.waitForDone(15_000))
         self.account = connection.token_account(ctx.store)  # the keyring entry of the token
         self.loader: Loader[ConnectionView] = Loader(ctx, self._fetch, self.show_view, self)
         self.follower = ChangeFollower(self, ctx, {Kind.SETTING}, self.loader.reload)
@@ -254,7 +242,15 @@ class SettingsDialog(QDialog):
         self.errors["LA endpoint"].show_message("")
         self.test_button.setEnabled(False)
         self.test_result.setText(_("Testing {url}…").format(url=url))
-        self._pool.start(_ProbeJob(url, self._probe))
+        self.ctx.tasks.submit(
+            lambda: probe(url),
+            self._tested,
+            self._probe_failed,
+            pool=Pool.NETWORK,
+        )
+
+    def _probe_failed(self, exc: BaseException) -> None:
+        self._tested(describe_error(exc))
 
     def _tested(self, reason: str) -> None:
         self.test_button.setEnabled(True)
