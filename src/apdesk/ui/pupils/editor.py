@@ -202,7 +202,8 @@ class PupilEditor(QDialog):
         self.forename.setText(data.forename)
         self.surname.setText(data.surname)
         self.preferred_name.setText(data.preferred_name)
-        self.dob.setDate(QDate(data.dob) if data.dob else NO_DATE)
+        dob = data.dob
+        self.dob.setDate(QDate(dob.year, dob.month, dob.day) if dob else NO_DATE)
         self.gender.setCurrentIndex(max(self.gender.findData(Gender(data.gender)), 0))
         self.nc_year.setCurrentIndex(max(self.nc_year.findData(data.nc_year), 0))
         self.sen_status.setCurrentIndex(
