@@ -1,5 +1,5 @@
-"""Suspensions and the placement rules change through operations that say what they changed;
-a refused one changes nothing."""
+"""A suspension is recorded through an operation that says what it changed; a refused one
+changes nothing."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from apdesk.models import Suspension
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.models.upn import make_upn
-from apdesk.services.ap_guide import guide_settings
 from apdesk.services.operations.pupils import add_pupil, record_suspension
-from apdesk.services.operations.settings import set_placement_rules
 from apdesk.services.pupils import PupilInput
 from apdesk.store import Store
 
@@ -47,13 +45,3 @@ def test_a_refused_suspension_changes_nothing(store: Store, pupil_id: int) -> No
     with pytest.raises(ValidationError, match="no pupil"):
         store.run(record_suspension, "Z999999999999", date(2025, 3, 3), 1, "", TODAY)
     assert store.read(suspensions) == 0
-
-
-def test_the_placement_rules_change_as_settings(store: Store) -> None:
-    outcome = store.run(set_placement_rules, 4, 12)
-    assert (outcome.value.review_weeks, outcome.value.max_weeks) == (4, 12)
-    assert outcome.changes.touches([Kind.SETTING])
-    with pytest.raises(ValidationError, match="half-termly"):
-        store.run(set_placement_rules, 9, 0)
-    kept = store.read(guide_settings)
-    assert (kept.review_weeks, kept.max_weeks) == (4, 12)  # the refused change left both alone

@@ -1,6 +1,5 @@
-"""The school's settings: its details (set-up and later), its placement rules (review interval,
-longest placement), and the LA connection (endpoint, token, the LA's public keys, the school's
-own signing key).
+"""The school's settings: its details (set-up and later), and the LA connection (endpoint,
+token, the LA's public keys, the school's own signing key).
 
 The LA token goes to the OS keyring where there is a real one, else into the encrypted store;
 `account` names its keyring entry (`sync.connection.token_account(store)`).
@@ -12,7 +11,6 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from apdesk.services.ap_guide import GuideSettings, set_guide_settings
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store.operations import operation
 from apdesk.sync import connection, keys
@@ -36,14 +34,6 @@ class SchoolKey:
 def save_school_details(session: Session, details: SchoolDetails) -> None:
     """The school's name, URN, LA code and establishment number (checked first)."""
     save_school(session, details)
-
-
-@operation
-def set_placement_rules(
-    session: Session, review_weeks: int | None = None, max_weeks: int | None = None
-) -> GuideSettings:
-    """Change the review interval or the longest placement (0: no limit); returns both."""
-    return set_guide_settings(session, review_weeks=review_weeks, max_weeks=max_weeks)
 
 
 @operation
