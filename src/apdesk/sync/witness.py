@@ -24,7 +24,8 @@ from apdesk.sync.receipt import ReceiptError, check_signature
 
 
 def stamp(at: datetime) -> str:
-    return at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    # Milliseconds: two packs built within one second must still be told apart in time.
+    return at.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def latest_witnessed(session: Session) -> int | None:
