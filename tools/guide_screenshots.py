@@ -105,7 +105,7 @@ def build_store(folder: Path, today: date) -> Store:
         queued = session.exec(select(func.count()).select_from(OutboxItem)).one()
     if not queued:  # the demo school's notifications to the LA, when the demo has them
         try:
-            from apdesk.services.demo_outbox import populate_outbox
+            from apdesk.services.demo.outbox import populate_outbox
         except ImportError:
             return store
         with store.session() as session:

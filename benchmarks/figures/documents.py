@@ -7,8 +7,8 @@ from typing import Any
 from sqlmodel import col, select
 
 from apdesk.documents import referral
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.models import Placement
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 from benchmarks import floors
 from benchmarks.stats import ratio, time_ms

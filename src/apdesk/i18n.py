@@ -109,14 +109,13 @@ def set_locale(locale: str) -> None:
             DOMAIN, localedir=str(resource_path("locale")), languages=[locale], fallback=True
         )
     _locale = locale
-    if needs_unicode_font(locale):  # PDFs then need a Unicode font; the module hooks itself in
-        import apdesk.documents.fonts  # noqa: F401
     for listener in list(_listeners):
         listener(locale)
 
 
 def on_locale_changed(listener: Callable[[str], None]) -> None:
-    """Called after every `set_locale` (the PDF fonts use it to pick a Unicode font)."""
+    """Called after every `set_locale`. The PDF fonts listen from the moment they are imported
+    (and read the locale then), so i18n never imports the documents."""
     if listener not in _listeners:
         _listeners.append(listener)
 

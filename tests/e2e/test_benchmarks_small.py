@@ -8,11 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # the suite lives beside src/, not inside the package
-    sys.path.insert(0, str(ROOT))
+from benchmarks import KEYS  # importable: pytest puts the project root on the path
 
-from benchmarks import KEYS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 SUITE = [sys.executable, "-m", "benchmarks", "--scale", "small", "--json", "--runs", "1"]
 

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.e2e.cli_helpers import run
+from tests.helpers.cli import run
 
 PASS = "a long enough passphrase"
 

@@ -8,9 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from crash_helpers import STORE_FILES, assert_no_plaintext, assert_whole, run_and_kill
 from sqlalchemy import func, select
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.crash import STORE_FILES, assert_no_plaintext, assert_whole, run_and_kill
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil
 from apdesk.models.upn import make_upn

@@ -22,7 +22,9 @@ from pathlib import Path
 import keyring
 import pytest
 from sqlmodel import select
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.crash import assert_whole
+from tests.helpers.rotation_driver import STEPS, FileKeyring
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil
 from apdesk.store import KdfParams, Store, WrongKey
@@ -30,11 +32,7 @@ from apdesk.store.checks import check_store
 from apdesk.store.header import KeyHeader
 from apdesk.store.retire import opens
 
-sys.path.insert(0, str(Path(__file__).parent))
-from crash_helpers import assert_whole
-from rotation_driver import STEPS, FileKeyring
-
-DRIVER = Path(__file__).parent / "rotation_driver.py"
+DRIVER = Path(__file__).parents[1] / "helpers" / "rotation_driver.py"
 NEW_SLOTS_SAVED = STEPS.index("after-new-slots-saved")
 
 

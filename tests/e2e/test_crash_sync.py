@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from crash_helpers import assert_no_plaintext, assert_whole, run_and_kill
 from sqlalchemy import select
-from tests.conftest import TEST_PASSPHRASE
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
-from sync_data import TOKEN, URN, add_placement, add_school
-from sync_harness import Inbox, run_inbox
+from tests.helpers.crash import assert_no_plaintext, assert_whole, run_and_kill
+from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
+from tests.helpers.sync_harness import Inbox, run_inbox
 
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind

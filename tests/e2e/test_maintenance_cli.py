@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.cli_helpers import run
+from tests.helpers.cli import run
 
 PASS = "a long enough passphrase"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.e2e.cli_helpers import demo_store, run
+from tests.helpers.cli import demo_store, run
 
 from apdesk.models import Provider, Pupil
 from apdesk.services.demo import DEMO_PASSPHRASE

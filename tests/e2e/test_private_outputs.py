@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
-from tests.e2e.cli_helpers import demo_store
+from tests.helpers.cli import demo_store
 
 from apdesk.cli import main
 from apdesk.models import Placement, Pupil, TimetableVersion

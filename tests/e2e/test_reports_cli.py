@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 import pypdf
-from tests.conftest import TEST_PASSPHRASE
-from tests.e2e.cli_helpers import run
-from tests.unit.test_measures_data import build_school
+from tests.helpers.cli import run
+from tests.helpers.measures import build_school
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.services.measures import CENSUS_COLUMNS
 from apdesk.store import Store

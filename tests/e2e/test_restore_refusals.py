@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
-from tests.conftest import TEST_PASSPHRASE
-from tests.e2e.cli_helpers import run
+from tests.helpers.cli import run
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil
 from apdesk.models.upn import make_upn

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import TEST_PASSPHRASE
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from privacy_data import add_child
+from tests.helpers.privacy import add_child
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.cli import main
 from apdesk.store import Store

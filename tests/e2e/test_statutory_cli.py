@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import TEST_PASSPHRASE
-from tests.unit.ctf_files import ctf_file, pupil
+from tests.helpers.ctf import ctf_file, pupil
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.cli import main
 from apdesk.services.school import SchoolDetails, save_school

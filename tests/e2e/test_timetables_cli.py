@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlmodel import col, select
-from tests.e2e.cli_helpers import demo_store, run
+from tests.helpers.cli import demo_store, run
 
 from apdesk.cli import main
 from apdesk.models import Pupil, TimetableVersion

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
-from tests.conftest import TEST_PASSPHRASE
-from tests.e2e.cli_helpers import demo_store, run
+from tests.helpers.cli import demo_store, run
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.cli import main
 from apdesk.models import Provider, Pupil

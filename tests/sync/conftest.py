@@ -4,11 +4,14 @@ real PostgreSQL, and a fault proxy."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers.pg_server import NoServer, PgServer, running_server
+from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
+from tests.helpers.sync_harness import Cli, CliErr, FaultProxy, Inbox, Waits, run_inbox, run_proxy
 
 from apdesk.cli import main
 from apdesk.services.operations.settings import set_la_token
@@ -16,13 +19,6 @@ from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.sync.inbox.db import register_school
 from apdesk.sync.sender import SendPolicy
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from pg_server import NoServer, PgServer, running_server
-from sync_data import TOKEN, URN, add_placement, add_school
-from sync_harness import Cli, CliErr, FaultProxy, Inbox, Waits, run_inbox, run_proxy
-from tests.conftest import TEST_PASSPHRASE
 
 
 @pytest.fixture(scope="session")

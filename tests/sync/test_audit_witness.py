@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select, text
-from sync_data import URN
-from sync_harness import CliErr, Inbox
+from tests.helpers.sync_data import URN
+from tests.helpers.sync_harness import CliErr, Inbox
 
 from apdesk.models import AuditEvent, OutboxItem, Placement
 from apdesk.models.enums import OutboxStatus, PackKind

@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from pypdf import PdfReader
-from sync_data import TOKEN, URN
-from sync_harness import ADMIN_TOKEN, Cli, Inbox
+from tests.helpers.sync_data import TOKEN, URN
+from tests.helpers.sync_harness import ADMIN_TOKEN, Cli, Inbox
 
 SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "notification-v1.schema.json"
 

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from sync_data import TOKEN
-from sync_harness import WAIT, FaultProxy, Inbox
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.sync_data import TOKEN
+from tests.helpers.sync_harness import WAIT, FaultProxy, Inbox
 
 from apdesk.cli import main
 from apdesk.models import OutboxItem

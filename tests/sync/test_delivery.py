@@ -7,8 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
-from sync_data import TOKEN
-from sync_harness import FaultProxy, Inbox, Waits
+from tests.helpers.sync_data import TOKEN
+from tests.helpers.sync_harness import FaultProxy, Inbox, Waits
 
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind
@@ -192,7 +192,7 @@ def test_the_same_pack_id_with_other_signed_content_is_refused_409(
 def test_an_oversized_pack_is_refused_413(
     tmp_path: Path, store: Store, placement_id: int, policy: SendPolicy
 ) -> None:
-    from sync_harness import run_inbox
+    from tests.helpers.sync_harness import run_inbox
 
     with run_inbox(tmp_path / "small.db", max_bytes=10_000) as small:
         with store.session() as session:

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from attacks import members_of, resigned
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from starlette.applications import Starlette
-from sync_data import TOKEN, URN
-from sync_harness import ADMIN_TOKEN, INBOX_KEY
+from tests.helpers.attacks import members_of, resigned
+from tests.helpers.sync_data import TOKEN, URN
+from tests.helpers.sync_harness import ADMIN_TOKEN, INBOX_KEY
 
 from apdesk.models.types import utcnow
 from apdesk.store import Store

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from attacks import members_of, resigned, rewrappings
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_data import TOKEN, URN
-from sync_harness import ADMIN_TOKEN, CliErr, Inbox, run_inbox
+from tests.helpers.attacks import members_of, resigned, rewrappings
+from tests.helpers.sync_data import TOKEN, URN
+from tests.helpers.sync_harness import ADMIN_TOKEN, CliErr, Inbox, run_inbox
 
 from apdesk.models import OutboxItem, Setting
 from apdesk.models.enums import OutboxStatus, PackKind

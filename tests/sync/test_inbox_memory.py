@@ -18,9 +18,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from attacks import lying_zip
-from sync_data import TOKEN, URN
-from sync_harness import ADMIN_TOKEN, INBOX_KEY
+from tests.helpers.attacks import lying_zip
+from tests.helpers.sync_data import TOKEN, URN
+from tests.helpers.sync_harness import ADMIN_TOKEN, INBOX_KEY
 
 from apdesk.models.types import utcnow
 from apdesk.store import Store

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.conftest import MemoryKeyring
+from tests.helpers.store import MemoryKeyring
 
 from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import OutboxStatus, PackKind, PlacementStatus

@@ -132,7 +132,7 @@ def test_payload_is_encrypted_to_the_la_key(store: Store, placement_id: int) -> 
 
 
 def test_a_pack_needs_the_school_identifiers(store: Store) -> None:
-    from sync_data import add_placement
+    from tests.helpers.sync_data import add_placement
 
     with store.session() as session:
         placement = add_placement(session)

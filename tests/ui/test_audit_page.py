@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from privacy_data import add_child
+from tests.helpers.privacy import add_child
 
 from apdesk.models import AuditEvent, Pupil
 from apdesk.ui.audit.model import AuditModel

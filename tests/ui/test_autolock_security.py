@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from tests.conftest import TEST_PASSPHRASE
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from privacy_data import add_child
 from sqlalchemy import select
+from tests.helpers.privacy import add_child
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil
 from apdesk.services import auto_backup, retention

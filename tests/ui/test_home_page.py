@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY
 
 from apdesk.services.measures import get_national_rate
 from apdesk.store import Store
@@ -45,11 +45,6 @@ PAGES = [
     PageSpec("register", "Register", "page.plans", f"{__name__}:RecordingPage"),
     PageSpec("reviews", "Reviews", "page.plans", f"{__name__}:PlainPage"),
 ]
-
-
-@pytest.fixture
-def school(store: Store) -> dict[str, int]:
-    return build_school(store)
 
 
 @pytest.fixture

@@ -157,7 +157,7 @@ def test_a_ctf_for_another_school_is_imported_only_when_confirmed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """CTF specification: the header's DestSchool names the school the file is for."""
-    from tests.unit.ctf_files import ctf_file, pupil
+    from tests.helpers.ctf import ctf_file, pupil
 
     from apdesk.services.school import SchoolDetails, save_school
 

@@ -9,12 +9,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.failures import LoggedErrors, WorkerErrors
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.kinds import Kind
 from apdesk.services.demo import demo_school, populate
 from apdesk.store import Store
+from apdesk.store.changes import ANY, Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.home.page import HomePage
@@ -79,9 +82,10 @@ def test_the_home_page_shows_the_school_and_real_counts(
     active = sum(1 for p in placements if p.status == PlacementStatus.ACTIVE)
     assert 0 < active <= len(placements)
     assert home.values["active_placements"].text() == str(active)
-    populate(store, pupils=2, seed=4)
-    home.show()  # the home page re-reads only while it is on screen
-    ctx.store_changed.emit(None)  # what a page does after any write
+    populate(store, pupils=2, seed=4)  # the demo builder writes below the operations
+    home.show()
+    assert home.values["pupils"].text() == str(made["pupils"])  # no operation told it
+    ctx.changed.emit(Changes(created={Kind.PUPIL: frozenset({ANY})}), None)
     assert home.values["pupils"].text() == str(made["pupils"] + 2)
 
 
@@ -151,11 +155,16 @@ def test_geometry_is_saved_and_restored(qtbot: QtBot, ctx: AppContext, settings:
     assert (second.width(), second.height()) == (713, 511)
 
 
-def test_background_errors_are_shown_to_the_person(qtbot: QtBot, window: MainWindow) -> None:
+def test_background_errors_are_shown_to_the_person(
+    qtbot: QtBot, window: MainWindow, worker_errors: WorkerErrors, logged_errors: LoggedErrors
+) -> None:
     window.ctx.query(lambda _session: 1 / 0).run()
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1
     assert "ZeroDivisionError" in boxes[0].text()
+    assert worker_errors == [f"shown to the person: {boxes[0].text()}"]
+    [logged] = logged_errors()  # the details go to the log, not to the screen
+    assert logged.exc_info is not None and logged.exc_info[0] is ZeroDivisionError
 
 
 def test_the_about_dialog_lists_the_versions(qtbot: QtBot, ctx: AppContext) -> None:

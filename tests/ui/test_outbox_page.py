@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.sync.sync_harness import Inbox
-from tests.ui.test_sync_setup import (
+from tests.helpers.outbox import (
     WAIT_MS,
     closed_port_url,
     connect,
@@ -21,6 +20,7 @@ from tests.ui.test_sync_setup import (
     school_inbox,
     school_with_placement,
 )
+from tests.helpers.sync_harness import Inbox
 
 from apdesk.models.enums import OutboxStatus
 from apdesk.services.operations.settings import set_la_token
@@ -61,12 +61,6 @@ def page(qtbot: QtBot, ctx: AppContext, sync: SyncController, packs: list[str]) 
     made.resize(1100, 600)
     made.show()
     return made
-
-
-@pytest.fixture
-def inbox(store: Store, tmp_path: Path, packs: list[str]) -> Iterator[Inbox]:
-    with school_inbox(store, tmp_path / "inbox.db") as running:
-        yield running
 
 
 def column(page: OutboxPage, col: int) -> list[str]:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus, SettingType
 from apdesk.services.demo import demo_school
-from apdesk.services.demo_outbox import populate_outbox
+from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.school import save_school
 from apdesk.store import Store
 from apdesk.sync.outbox import list_outbox
@@ -53,7 +53,7 @@ def _placement(s: Session, **fields: Any) -> int:
 
 
 @pytest.fixture
-def school(store: Store) -> dict[str, int]:
+def worklist(store: Store) -> dict[str, int]:
     """Two overdue reviews, one due soon, a notice to parents missing, two providers in use
     with no QA, and packs waiting for the LA (one already delivered)."""
     active, ended = PlacementStatus.ACTIVE, PlacementStatus.ENDED
@@ -87,7 +87,7 @@ def school(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, school: dict[str, int]) -> MainWindow:
+def window(qtbot: QtBot, ctx: AppContext, worklist: dict[str, int]) -> MainWindow:
     made = MainWindow(ctx)  # every registered page, as a user gets them
     qtbot.addWidget(made)
     made.resize(1280, 800)
@@ -131,19 +131,19 @@ def _show_all(qtbot: QtBot, page: QWidget) -> None:
 
 
 def test_a_notice_to_parents_opens_its_placement_and_a_status_narrows_too(
-    qtbot: QtBot, window: MainWindow, school: dict[str, int]
+    qtbot: QtBot, window: MainWindow, worklist: dict[str, int]
 ) -> None:
     _click_work(qtbot, window, "notices")
     assert window.current_key() == "placements"
     page = window.pages["placements"]
-    assert _shown(page.table.model()) == [school["p3"]]  # type: ignore[attr-defined]
+    assert _shown(page.table.model()) == [worklist["p3"]]  # type: ignore[attr-defined]
     assert _banner(page).label.text() == "Showing 1 placement from the home page —"
     _show_all(qtbot, page)
-    every = {school[f"p{n}"] for n in range(1, 6)}
+    every = {worklist[f"p{n}"] for n in range(1, 6)}
     assert set(_shown(page.table.model())) == every  # type: ignore[attr-defined]
 
     window.open_page("placements", {"status": PlacementStatus.ACTIVE.value})
-    active = {school["p1"], school["p2"], school["p3"]}
+    active = {worklist["p1"], worklist["p2"], worklist["p3"]}
     assert set(_shown(page.table.model())) == active  # type: ignore[attr-defined]
     assert page.status.currentData() == PlacementStatus.ACTIVE.value  # type: ignore[attr-defined]
     _banner(page).clear()
@@ -152,7 +152,7 @@ def test_a_notice_to_parents_opens_its_placement_and_a_status_narrows_too(
 
 
 def test_overdue_and_due_reviews_open_exactly_those(
-    qtbot: QtBot, window: MainWindow, school: dict[str, int]
+    qtbot: QtBot, window: MainWindow, worklist: dict[str, int]
 ) -> None:
     page = window.pages["reviews"]
     reviews = page.table  # type: ignore[attr-defined]
@@ -165,27 +165,27 @@ def test_overdue_and_due_reviews_open_exactly_those(
 
     _click_work(qtbot, window, "reviews_overdue")
     assert window.current_key() == "reviews"
-    assert shown() == [(school["p1"], True), (school["p3"], True)]
+    assert shown() == [(worklist["p1"], True), (worklist["p3"], True)]
     assert "2 overdue reviews" in _banner(page).label.text()
     _click_work(qtbot, window, "reviews_due")
-    assert shown() == [(school["p2"], False)]
+    assert shown() == [(worklist["p2"], False)]
     assert "1 review due soon" in _banner(page).label.text()
     _show_all(qtbot, page)
-    assert {pid for pid, _o in shown()} == {school["p1"], school["p2"], school["p3"]}
+    assert {pid for pid, _o in shown()} == {worklist["p1"], worklist["p2"], worklist["p3"]}
 
 
 def test_qa_overdue_opens_the_providers_and_packs_waiting_the_outbox(
-    qtbot: QtBot, window: MainWindow, school: dict[str, int], store: Store
+    qtbot: QtBot, window: MainWindow, worklist: dict[str, int], store: Store
 ) -> None:
     _click_work(qtbot, window, "qa_overdue")
     assert window.current_key() == "providers"
     page = window.pages["providers"]
-    in_use = [school["alpha"], school["beta"]]
+    in_use = [worklist["alpha"], worklist["beta"]]
     assert sorted(_shown(page.table.model())) == in_use  # type: ignore[attr-defined]
     assert "2 providers whose QA is overdue, missing or failed" in _banner(page).label.text()
     _show_all(qtbot, page)
     shown = set(_shown(page.table.model()))  # type: ignore[attr-defined]
-    assert {school["alpha"], school["beta"], school["gamma"]} <= shown
+    assert {worklist["alpha"], worklist["beta"], worklist["gamma"]} <= shown
 
     with store.session() as s:
         rows = list_outbox(s)
@@ -202,12 +202,12 @@ def test_qa_overdue_opens_the_providers_and_packs_waiting_the_outbox(
 
 
 def test_a_measure_opens_its_placements_and_pupils_narrow_by_id(
-    qtbot: QtBot, window: MainWindow, school: dict[str, int]
+    qtbot: QtBot, window: MainWindow, worklist: dict[str, int]
 ) -> None:
     home = _home(window)
     tile = home.tiles.tiles["learning_outcomes"]
     behind = set(tile.measure.placement_ids)
-    assert school["p1"] in behind
+    assert worklist["p1"] in behind
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     dialog = home.behind_dialog
     assert dialog is not None
@@ -219,11 +219,11 @@ def test_a_measure_opens_its_placements_and_pupils_narrow_by_id(
 
     page = window.pages["pupils"]
     page.search.setText("zzz")  # type: ignore[attr-defined]  # a search left from before
-    window.open_page("pupils", {"pupil_ids": [school["ann"], school["cal"]]})
+    window.open_page("pupils", {"pupil_ids": [worklist["ann"], worklist["cal"]]})
     assert window.current_key() == "pupils"
     model = page.table.model()  # type: ignore[attr-defined]
     ids = {model.index(r, 0).data(PUPIL_ID_ROLE) for r in range(model.rowCount())}
-    assert ids == {school["ann"], school["cal"]}
+    assert ids == {worklist["ann"], worklist["cal"]}
     assert page.search.text() == ""  # type: ignore[attr-defined]
     assert "Showing 2 pupils" in _banner(page).label.text()
     _show_all(qtbot, page)

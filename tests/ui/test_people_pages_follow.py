@@ -15,12 +15,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models.enums import AuditKind, AuditOutcome
+from apdesk.models.types import utcnow
 from apdesk.models.upn import make_upn
 from apdesk.services.demo import populate
-from apdesk.services.operations.outbox import build_placement_pack
+from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.providers import add_qa_audit, add_quality_concern
 from apdesk.services.operations.pupils import add_contact, add_pupil
 from apdesk.services.operations.security import set_retention_period
@@ -140,7 +141,9 @@ def add_a_contact(ctx: AppContext, store: Store) -> None:
 def queue_a_pack(ctx: AppContext, store: Store) -> None:
     """A pack built and queued by hand for a placement that already has packs."""
     placement = next(r.placement_id for r in store.read(list_outbox) if r.placement_id)
-    ctx.op(build_placement_pack, placement, "placement-change", queue=True).run()
+    ctx.op(
+        build_placement_pack, placement, "placement-change", created_at=utcnow(), queue=True
+    ).run()
 
 
 def change_a_period(ctx: AppContext, store: Store) -> None:

@@ -152,12 +152,12 @@ def test_plan_a_placement_with_live_warnings_then_refer_start_end_and_print(
     assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.ended_on.set_value(START + timedelta(weeks=6))
-    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
-    assert "Outcome" in dialog.error.text() and dialog.result_value is None
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Outcome" in dialog.errors.labels["Outcome"].text() and dialog.result_value is None
     assert _status(store, placement_id) == PlacementStatus.ACTIVE
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("returned"))
     qtbot.keyClicks(dialog.notes, "Back full time from week 7")
-    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result_value is not None
     assert _status(store, placement_id) == PlacementStatus.ENDED
     assert sorted(_kinds(store)) == sorted([PackKind.PLACEMENT_START, PackKind.PLACEMENT_END])

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from tests.ui.test_plan_page import open_plans, running_placement
-from tests.unit.test_plans_factory import target
+from tests.helpers.plan_page import open_plans, running_placement
+from tests.helpers.plans import target
 
 from apdesk.models.enums import Agency, VoiceOf
 from apdesk.services import plans

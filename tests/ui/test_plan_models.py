@@ -10,8 +10,8 @@ from pytestqt.modeltest import ModelTester
 
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.plan_progress import ProgressRating
+from apdesk.services.plan_rows import PlacementChoice, TargetRow
 from apdesk.services.plans.due_list import DueRow
-from apdesk.ui.plans.data import PlacementChoice, TargetRow
 from apdesk.ui.plans.page import CHOICE_COLUMNS, ChoiceFilter
 from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import TARGET_COLUMNS

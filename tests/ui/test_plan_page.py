@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from tests.unit.test_plans_factory import make_placement, make_pupil
+from tests.helpers.plan_page import TODAY, open_plans, running_placement
 
 from apdesk.i18n import format_date
 from apdesk.models import FollowUp, OutboxItem, Placement
@@ -19,39 +19,12 @@ from apdesk.services import plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.end_dialog import EndPlacementDialog
+from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.plans.page import PlansPage
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog
 from apdesk.ui.plans.reviews_page import ReviewsPage
 from apdesk.ui.plans.target_editor import TargetEditor
-
-TODAY = date.today()
-
-
-def running_placement(store: Store, *, days_ago: int = 70, review_overdue_by: int = 5) -> int:
-    with store.session() as s:
-        pupil = make_pupil(s, "Fairweather")
-        placement = make_placement(
-            s,
-            pupil,
-            start=TODAY - timedelta(days=days_ago),
-            end=TODAY + timedelta(days=60),
-            review_date=TODAY - timedelta(days=review_overdue_by),
-        )
-        return placement.id or 0
-
-
-def open_plans(qtbot: QtBot, ctx: AppContext) -> PlansPage:
-    page = PlansPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    qtbot.keyClicks(page.search, "Fairweather")
-    assert page.filter.rowCount() == 1
-    page.list.setCurrentIndex(page.filter.index(0, 0))
-    qtbot.waitUntil(lambda: page.view.data is not None)
-    return page
 
 
 def type_target(qtbot: QtBot, page: PlansPage, texts: list[str], by: date) -> None:
@@ -132,7 +105,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     dialog.ended_on.set_value(returned)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.follow_ups == 2
+    assert dialog.result_value is not None and len(dialog.result_value.follow_ups) == 2
     assert page.view.tabs.currentWidget() is page.view.follow_ups.parentWidget()
 
     with store.session() as s:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
-from tests.ui.test_register_page import MON, build, history, make_page
+from tests.helpers.register import MON, build, history, make_page
 
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.kinds import Kind

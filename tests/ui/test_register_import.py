@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
-from tests.ui.test_register_page import MON, build
+from tests.helpers.register import MON, build
 
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn

@@ -7,14 +7,14 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from tests.ui.test_plan_page import running_placement
-from tests.unit.test_plans_factory import target
+from tests.helpers.plan_page import running_placement
+from tests.helpers.plans import target
 
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
+from apdesk.services.plan_rows import review_setup
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import review_setup
 from apdesk.ui.plans.page import PlansPage
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.reviews_page import ReviewsPage
@@ -28,7 +28,7 @@ def open_dialog(qtbot: QtBot, ctx: AppContext, store: Store) -> ReviewDialog:
     pid = running_placement(store)
     with store.session() as s:
         plans.add_target(s, pid, target("Attend 90% of sessions", TODAY + timedelta(days=30)))
-    dialog = ReviewDialog(ctx, review_setup(store, pid))
+    dialog = ReviewDialog(ctx, store.read(review_setup, pid))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

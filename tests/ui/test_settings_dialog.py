@@ -3,16 +3,14 @@ real connection test against the inbox on 127.0.0.1."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from tests.sync.sync_harness import Inbox
-from tests.ui.test_sync_setup import WAIT_MS, closed_port_url, school_inbox
+from tests.helpers.outbox import WAIT_MS, closed_port_url
+from tests.helpers.sync_harness import Inbox
 
-from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.outbox.connection_dialog import SettingsDialog
@@ -29,12 +27,6 @@ def dialog(qtbot: QtBot, ctx: AppContext) -> SettingsDialog:
     qtbot.addWidget(made)
     made.show()
     return made
-
-
-@pytest.fixture
-def inbox(store: Store, tmp_path: Path) -> Iterator[Inbox]:
-    with school_inbox(store, tmp_path / "inbox.db") as running:
-        yield running
 
 
 def shown_text(widget: QWidget) -> str:

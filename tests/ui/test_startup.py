@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
-from tests.conftest import TEST_PASSPHRASE, MemoryKeyring
+from tests.helpers.store import TEST_PASSPHRASE, MemoryKeyring
 
 from apdesk.services.demo import DEMO_PASSPHRASE
 from apdesk.store import KdfParams, Store

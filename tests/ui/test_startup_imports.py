@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.store import Store
 

@@ -3,12 +3,10 @@ state a person can read: up to date, offline with packs waiting, or what to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
-from tests.ui.test_sync_setup import (
+from tests.helpers.outbox import (
     WAIT_MS,
     closed_port_url,
     connect,
@@ -33,13 +31,6 @@ from apdesk.ui.outbox.sync_state import (
     OutboxSummary,
     describe,
 )
-
-
-@pytest.fixture
-def sync(ctx: AppContext) -> Iterator[SyncController]:
-    controller = SyncController(ctx, watch_network=False)
-    yield controller
-    assert controller.shutdown(WAIT_MS)
 
 
 def statuses(store: Store) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from pytestqt.qtbot import QtBot
+from tests.helpers.failures import WorkerErrors
 
 from apdesk.ui.core.tasks import InlineTaskRunner, Pool, ThreadTaskRunner
 
@@ -62,7 +63,9 @@ def test_one_worker_runs_jobs_in_order(qtbot: QtBot) -> None:
     assert runner.shutdown()
 
 
-def test_unhandled_errors_and_busy_state_are_signalled(qtbot: QtBot) -> None:
+def test_unhandled_errors_and_busy_state_are_signalled(
+    qtbot: QtBot, worker_errors: WorkerErrors
+) -> None:
     runner = InlineTaskRunner()
     busy: list[bool] = []
     unhandled: list[BaseException] = []
@@ -72,6 +75,7 @@ def test_unhandled_errors_and_busy_state_are_signalled(qtbot: QtBot) -> None:
     assert busy == [True, False]
     assert isinstance(unhandled[0], ZeroDivisionError)
     assert not runner.busy
+    assert worker_errors == ["ZeroDivisionError: division by zero"]
 
 
 def test_the_inline_runner_calls_back_before_submit_returns(qapp: object) -> None:

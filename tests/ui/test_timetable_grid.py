@@ -7,13 +7,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
-from tests.unit.test_timetable_support import full_week
+from tests.helpers.timetables import full_week
 
 from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import DEFAULT_PERIODS
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.timetables import SlotValue, Structure
 from apdesk.services.timetables.share import ShareChart
-from apdesk.services.timetables.structure import DEFAULT_PERIODS
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.commands import GridDocument
 from apdesk.ui.timetables.grid import KEY_ROLE, KIND_ROLE, TimetableGridModel, colours

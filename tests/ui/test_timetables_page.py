@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.unit.test_timetable_support import START, full_week, make_pupil, with_iap
+from tests.helpers.timetables import START, full_week, make_pupil, with_iap
 
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_plan import VersionStatus
@@ -41,7 +41,7 @@ class School:
 
 
 @pytest.fixture
-def school(store: Store) -> School:
+def timetabled(store: Store) -> School:
     """A pupil on a hybrid timetable: maths and science in the base, the rest in lessons."""
     with store.session() as s:
         ensure_activities(s)
@@ -56,7 +56,7 @@ def school(store: Store) -> School:
 
 
 @pytest.fixture
-def page(ctx: AppContext, school: School, qtbot: QtBot) -> TimetablesPage:
+def page(ctx: AppContext, timetabled: School, qtbot: QtBot) -> TimetablesPage:
     widget = TimetablesPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 720)
@@ -76,7 +76,9 @@ def cell(page: TimetablesPage, key: tuple[int, str, int]) -> str:
     return text
 
 
-def test_the_page_shows_the_pupil_version_and_grid(page: TimetablesPage, school: School) -> None:
+def test_the_page_shows_the_pupil_version_and_grid(
+    page: TimetablesPage, timetabled: School
+) -> None:
     assert "Tester1" in page.pupil_combo.currentText()
     assert page.versions.count() == 1
     assert "Accepted" in page.versions.item(0).text() and "68%" in page.versions.item(0).text()
@@ -160,7 +162,7 @@ def test_a_mainstream_key_on_an_empty_lesson_asks_for_the_subject(
 
 
 def test_save_persists_and_a_new_page_shows_it(
-    page: TimetablesPage, ctx: AppContext, store: Store, school: School, qtbot: QtBot
+    page: TimetablesPage, ctx: AppContext, store: Store, timetabled: School, qtbot: QtBot
 ) -> None:
     view = page.editor.view
     view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
@@ -169,7 +171,7 @@ def test_save_persists_and_a_new_page_shows_it(
         page.commands.save()
     assert not page.editor.document.dirty
     with store.session() as s:
-        assert load_grid(s, school.version_id)[TUE_P2].kind is SlotKind.IAP
+        assert load_grid(s, timetabled.version_id)[TUE_P2].kind is SlotKind.IAP
     again = TimetablesPage(ctx)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.doc is not None)
@@ -178,7 +180,7 @@ def test_save_persists_and_a_new_page_shows_it(
 
 
 def test_save_as_the_next_version(
-    page: TimetablesPage, store: Store, school: School, qtbot: QtBot
+    page: TimetablesPage, store: Store, timetabled: School, qtbot: QtBot
 ) -> None:
     page.editor.view.setCurrentIndex(page.editor.model.index_of(MON_P2))
     qtbot.keyClick(page.editor.view, Qt.Key.Key_M)
@@ -192,14 +194,14 @@ def test_save_as_the_next_version(
     dialog.accept()
     qtbot.waitUntil(lambda: page.versions.count() == 2)
     with store.session() as s:
-        rows = list_versions(s, school.pupil_id)
+        rows = list_versions(s, timetabled.pupil_id)
         assert load_grid(s, rows[0].version_id)[MON_P2].kind is SlotKind.IAP
         assert load_grid(s, rows[1].version_id)[MON_P2].kind is SlotKind.MAINSTREAM
     assert page.doc is not None and page.doc.version_id == rows[1].version_id
 
 
 def test_an_accepted_suggestion_makes_a_new_version_with_a_higher_share(
-    page: TimetablesPage, store: Store, school: School
+    page: TimetablesPage, store: Store, timetabled: School
 ) -> None:
     before = page.chart.chart.points[-1][1] if page.chart.chart else 0.0
     dialog = page.commands.suggest()
@@ -217,7 +219,7 @@ def test_an_accepted_suggestion_makes_a_new_version_with_a_higher_share(
     assert page.chart.chart.points[-1][1] > before
     assert "68% → 72%" in page.chart_summary.text()
     with store.session() as s:
-        assert len(list_versions(s, school.pupil_id)) == 2
+        assert len(list_versions(s, timetabled.pupil_id)) == 2
 
 
 def test_a_proposed_step_can_be_accepted_on_the_page(page: TimetablesPage) -> None:
@@ -236,13 +238,13 @@ def test_a_proposed_step_can_be_accepted_on_the_page(page: TimetablesPage) -> No
 
 
 def test_the_checks_panel_shows_over_capacity_and_selects_its_slots(
-    ctx: AppContext, store: Store, school: School, qtbot: QtBot
+    ctx: AppContext, store: Store, timetabled: School, qtbot: QtBot
 ) -> None:
     with store.session() as s:
-        save_group(s, "The Bridge", "B12", "Mr Okafor", "Ms Hart", 1, group_id=school.group_id)
+        save_group(s, "The Bridge", "B12", "Mr Okafor", "Ms Hart", 1, group_id=timetabled.group_id)
         other = make_pupil(s, 2, "Sam")
         grid = with_iap(full_week(load_structure(s)), {"Maths"})
-        create_version(s, other.id or 0, START, grid, group_id=school.group_id)
+        create_version(s, other.id or 0, START, grid, group_id=timetabled.group_id)
     page = TimetablesPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -319,13 +321,13 @@ def test_every_control_has_an_accessible_name(page: TimetablesPage, qtbot: QtBot
 
 
 def test_a_two_week_cycle_has_a_tab_for_each_week(
-    ctx: AppContext, store: Store, school: School, qtbot: QtBot
+    ctx: AppContext, store: Store, timetabled: School, qtbot: QtBot
 ) -> None:
     with store.session() as s:
         save_structure(s, load_structure(s).periods, 2, START)
         grid = with_iap(full_week(load_structure(s)), {"Maths"})
         create_version(
-            s, school.pupil_id, START + timedelta(weeks=1), grid, group_id=school.group_id
+            s, timetabled.pupil_id, START + timedelta(weeks=1), grid, group_id=timetabled.group_id
         )
     page = TimetablesPage(ctx)
     qtbot.addWidget(page)
@@ -343,15 +345,15 @@ def test_a_two_week_cycle_has_a_tab_for_each_week(
 
 
 def test_a_version_made_elsewhere_shows_but_never_over_unsaved_edits(
-    page: TimetablesPage, ctx: AppContext, school: School, qtbot: QtBot
+    page: TimetablesPage, ctx: AppContext, timetabled: School, qtbot: QtBot
 ) -> None:
     later = START + timedelta(weeks=3)
-    ctx.op(save_next_version, school.version_id, later, {}).run()  # e.g. from another window
+    ctx.op(save_next_version, timetabled.version_id, later, {}).run()  # e.g. from another window
     assert page.versions.count() == 2  # followed at once: the page was clean
     page.versions.setCurrentRow(0)
     page.editor.view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
     qtbot.keyClick(page.editor.view, Qt.Key.Key_I)  # an edit not yet saved
-    ctx.op(save_next_version, school.version_id, later + timedelta(weeks=1), {}).run()
+    ctx.op(save_next_version, timetabled.version_id, later + timedelta(weeks=1), {}).run()
     assert page.versions.count() == 2 and page.editor.document.dirty  # the edit is kept
     assert page.editor.document.grid[TUE_P2].kind is SlotKind.IAP
     page.commands.undo_action.trigger()  # back to the saved version: now it catches up

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from clipping import clipped_widgets
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from tests.helpers.clipping import clipped_widgets
 
 from apdesk import i18n
 from apdesk.i18n import set_locale
@@ -23,12 +21,6 @@ from apdesk.ui.shell.language import (
     choose_locale,
 )
 from apdesk.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    set_locale("en_GB")
 
 
 @pytest.fixture
@@ -55,6 +47,9 @@ def test_main_pages_show_no_clipped_text(
     problems: dict[str, list[str]] = {}
     for row, spec in enumerate(window.specs):
         window.sidebar.setCurrentRow(row)
+        # Twice, as the event loop would: the page lays itself out, then the window takes the
+        # new minimum size that asks for.
+        QApplication.processEvents()
         QApplication.processEvents()
         found = clipped_widgets(window.pages[spec.key])
         if found:

@@ -24,7 +24,7 @@ UPN_B = make_upn(855, 4001, 2020, 2)  # on roll, no placement
 
 
 @pytest.fixture
-def school(store: Store) -> Store:
+def enrolled(store: Store) -> Store:
     with store.session() as s:
         provider = Provider(name="Riverside Skills")
         a = Pupil(upn=UPN_A, forename="Ada", surname="Ash", dob=date(2011, 1, 1))
@@ -65,10 +65,10 @@ RETURN = (
 )
 
 
-def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(school: Store) -> None:
-    school.actor = "r.ellery"
-    before = len(audit_rows(school))
-    with school.session() as s:
+def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(enrolled: Store) -> None:
+    enrolled.actor = "r.ellery"
+    before = len(audit_rows(enrolled))
+    with enrolled.session() as s:
         result = import_returns(s, RETURN.encode(), filename="riverside.csv", today=TODAY)
     assert (result.imported, result.amended, result.unchanged, result.errors) == (6, 0, 0, [])
     assert [w["message"] for w in result.warnings] == [
@@ -77,7 +77,7 @@ def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(school: 
         "the school was closed on 2025-01-08",
         f"{UPN_B} has no placement covering 2025-01-06: imported anyway; record the placement",
     ]
-    written = marks(school)
+    written = marks(enrolled)
     got = {
         (m.pupil_id, m.mark_date, m.session.value): (m.code, m.minutes_late, m.note)
         for m in written
@@ -99,7 +99,7 @@ def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(school: 
     assert all(m.source is MarkSource.PROVIDER and m.recorded_by == "r.ellery" for m in written)
     assert all(isinstance(m.recorded_at, datetime) and m.superseded_by is None for m in written)
 
-    new_audit = audit_rows(school)[before:]
+    new_audit = audit_rows(enrolled)[before:]
     assert [(e.action, e.entity, e.actor) for e in new_audit] == [("create", "setting", "r.ellery")]
     audited = json.loads(json.loads(new_audit[0].after)["value"])
     assert audited["file"] == "riverside.csv"
@@ -107,33 +107,33 @@ def test_an_import_writes_its_marks_and_one_audit_entry_naming_the_file(school: 
     assert (audited["imported"], audited["unchanged"], audited["amended"]) == (6, 0, [])
     first, last = audited["mark_ids"]
     assert [m.id for m in written] == list(range(first, last + 1))
-    with school.session() as s:
+    with enrolled.session() as s:
         assert verify_chain(s).ok
 
 
-def test_a_refused_file_leaves_no_marks_and_no_audit_entry(school: Store) -> None:
-    before = len(audit_rows(school))
+def test_a_refused_file_leaves_no_marks_and_no_audit_entry(enrolled: Store) -> None:
+    before = len(audit_rows(enrolled))
     bad = RETURN + f"{UPN_A},2025-01-09,XX,B,,\n"
-    with school.session() as s:
+    with enrolled.session() as s:
         result = import_returns(s, bad.encode(), filename="riverside.csv", today=TODAY)
     assert result.errors and result.imported == 0
-    assert marks(school) == [] and len(audit_rows(school)) == before
-    with school.session() as s:
+    assert marks(enrolled) == [] and len(audit_rows(enrolled)) == before
+    with enrolled.session() as s:
         assert s.get(Setting, "attendance.last_import") is None
 
 
-def test_a_failure_after_the_import_undoes_marks_and_audit_together(school: Store) -> None:
-    before = len(audit_rows(school))
-    with pytest.raises(RuntimeError), school.session() as s:
+def test_a_failure_after_the_import_undoes_marks_and_audit_together(enrolled: Store) -> None:
+    before = len(audit_rows(enrolled))
+    with pytest.raises(RuntimeError), enrolled.session() as s:
         assert import_returns(s, RETURN.encode(), filename="r.csv", today=TODAY).imported == 6
         raise RuntimeError("the computer crashed before the commit")
-    assert marks(school) == [] and len(audit_rows(school)) == before
+    assert marks(enrolled) == [] and len(audit_rows(enrolled)) == before
 
 
-def test_amendments_supersede_the_marks_they_replace(school: Store) -> None:
-    with school.session() as s:
+def test_amendments_supersede_the_marks_they_replace(enrolled: Store) -> None:
+    with enrolled.session() as s:
         import_returns(s, RETURN.encode(), filename="first.csv", today=TODAY)
-    originals = {(m.pupil_id, m.mark_date, m.session.value): m.id for m in marks(school)}
+    originals = {(m.pupil_id, m.mark_date, m.session.value): m.id for m in marks(enrolled)}
     second = (
         "upn,date,session,code\n"
         f"{UPN_A},2025-01-06,AM,B\n"  # unchanged
@@ -141,11 +141,11 @@ def test_amendments_supersede_the_marks_they_replace(school: Store) -> None:
         f"{UPN_B},2025-01-07,PM,M\n"  # amended
         f"{UPN_B},2025-01-06,AM,B\n"  # new
     )
-    with school.session() as s:
+    with enrolled.session() as s:
         result = import_returns(s, second.encode(), filename="second.csv", today=TODAY)
     assert (result.imported, result.amended, result.unchanged) == (1, 2, 1)
-    by_id = {m.id: m for m in marks(school)}
-    pairs = receipt(school)["amended"]
+    by_id = {m.id: m for m in marks(enrolled)}
+    pairs = receipt(enrolled)["amended"]
     assert len(pairs) == 2
     for old_id, new_id in pairs:
         old, new = by_id[old_id], by_id[new_id]
@@ -156,9 +156,9 @@ def test_amendments_supersede_the_marks_they_replace(school: Store) -> None:
     assert {by_id[old].code for old, _ in pairs} == {"B", "N"}
     assert {by_id[new].code for _, new in pairs} == {"I", "M"}
     assert set(originals.values()) <= set(by_id)
-    first, last = receipt(school)["mark_ids"]
+    first, last = receipt(enrolled)["mark_ids"]
     assert last - first + 1 == 3 and min(by_id) < first
-    with school.session() as s:
+    with enrolled.session() as s:
         current = {
             (m.pupil_id, m.mark_date, m.session.value): m.code for m in current_marks(s, MON, WED)
         }

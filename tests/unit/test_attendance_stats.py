@@ -9,6 +9,7 @@ import pytest
 from apdesk.models import AttendanceMark, Closure, Placement, Provider, Pupil, ValidationError
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.figures import Figures
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import (
     attendance_report,
@@ -19,7 +20,6 @@ from apdesk.services.attendance import (
     pupil_figures,
     weekly_figures,
 )
-from apdesk.services.attendance.figures import Figures
 from apdesk.store import Store
 
 MON = date(2025, 1, 6)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.models import Pupil
 from apdesk.store import Store, StoreDamaged

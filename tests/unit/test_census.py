@@ -8,7 +8,7 @@ import io
 from datetime import date
 
 import pytest
-from tests.unit.test_measures_data import build_school
+from tests.helpers.measures import build_school
 
 from apdesk.services.measures import CENSUS_COLUMNS, census_rows
 from apdesk.services.measures.census import census_period, previous_census_day

@@ -5,15 +5,15 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from ctf_files import FORMER_UPN, UPN, ctf_file, pupil
-from pupil_imports import import_pupils
 from pypdf import PdfReader
 from sqlmodel import col, select
+from tests.helpers.ctf import FORMER_UPN, UPN, ctf_file, pupil
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk import models
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.models.enums import NeedCategory, SenStatus
+from apdesk.services.placement_record import load_placement_record
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 

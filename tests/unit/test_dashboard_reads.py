@@ -7,21 +7,21 @@ from dataclasses import fields
 from datetime import datetime, time
 
 import pytest
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY, build_school
 
 from apdesk.services.attendance.today import late_returns, today_board
 from apdesk.services.demo import populate
 from apdesk.services.info import record_counts, store_info
 from apdesk.services.measures import all_charts, all_measures, year_to_date
 from apdesk.services.measures.common import PlacementFacts, started_facts, started_placements
+from apdesk.services.measures.dashboard import FACTS, load_dashboard, read_overview
 from apdesk.store import Store
-from apdesk.ui.home.page import FACTS, load_dashboard, read_overview
 
 NOW = datetime.combine(TODAY, time(11, 0))
 
 
 @pytest.fixture(params=["hand-built", "demo"])
-def school(request: pytest.FixtureRequest, store: Store) -> Store:
+def stocked(request: pytest.FixtureRequest, store: Store) -> Store:
     if request.param == "hand-built":
         build_school(store)
     else:
@@ -29,8 +29,8 @@ def school(request: pytest.FixtureRequest, store: Store) -> Store:
     return store
 
 
-def test_light_rows_are_the_started_placements_in_the_same_order(school: Store) -> None:
-    with school.session() as s:
+def test_light_rows_are_the_started_placements_in_the_same_order(stocked: Store) -> None:
+    with stocked.session() as s:
         full = started_placements(s)
         light = started_facts(s)
     assert full
@@ -40,29 +40,28 @@ def test_light_rows_are_the_started_placements_in_the_same_order(school: Store) 
     ]
 
 
-def test_measures_and_charts_read_from_light_rows_match_the_full_read(school: Store) -> None:
+def test_measures_and_charts_read_from_light_rows_match_the_full_read(stocked: Store) -> None:
     period = year_to_date(TODAY)
-    with school.session() as s:
+    with stocked.session() as s:
         expected = (all_measures(s, period, TODAY), all_charts(s, period, TODAY))
-    with school.session() as s:
+    with stocked.session() as s:
         rows = started_facts(s)
         got = (all_measures(s, period, TODAY, rows), all_charts(s, period, TODAY, rows))
     assert got == expected
 
 
-def test_late_returns_from_the_boards_patterns_match_their_own_read(school: Store) -> None:
-    with school.session() as s:
+def test_late_returns_from_the_boards_patterns_match_their_own_read(stocked: Store) -> None:
+    with stocked.session() as s:
         board = today_board(s, NOW)
         alone = late_returns(s, NOW)
     assert board.late_returns == alone
 
 
-def test_the_overview_counts_only_what_the_page_shows(school: Store) -> None:
-    with school.session() as s:
-        overview = read_overview(s)  # may record the school's row: count after it
-    counts = store_info(school)["counts"]
-    with school.session() as s:
+def test_the_overview_counts_only_what_the_page_shows(stocked: Store) -> None:
+    overview = stocked.read(read_overview)  # a read: it records nothing, not even the stocked
+    counts = store_info(stocked)["counts"]
+    with stocked.session() as s:
         assert record_counts(s) == counts
     assert overview.counts == {key: counts[key] for key, _caption in FACTS}
-    dashboard = load_dashboard(school, NOW)
+    dashboard = stocked.read(load_dashboard, NOW)
     assert dashboard.overview == overview

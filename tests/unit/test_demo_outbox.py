@@ -14,7 +14,7 @@ from sqlmodel import select
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.services import demo
-from apdesk.services.demo_outbox import END_PACKS, START_PACKS, populate_outbox
+from apdesk.services.demo.outbox import END_PACKS, START_PACKS, populate_outbox
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import KdfParams, Store
 from apdesk.sync.keys import public_key

@@ -7,15 +7,15 @@ from datetime import date, time, timedelta
 
 import pytest
 from pypdf import PdfReader
-from test_placement_support import DIRECTION, check, codes
+from tests.helpers.placements import DIRECTION, check, codes
 
 from apdesk import models
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.models.enums import PlacementStatus, RegistrationStatus, SenStatus
 from apdesk.models.upn import make_upn
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_direction import notice_deadline, notice_timing
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 
 # The week of 10 February 2025, then half term (17-21 February), then 24 February.

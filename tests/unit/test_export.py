@@ -8,7 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from pupil_imports import import_pupils
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.files import write_atomic
 from apdesk.models import Placement, Provider

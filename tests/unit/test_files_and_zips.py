@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from apdesk import files
 from apdesk.files import atomic_writer, write_atomic
 from apdesk.safezip import SafeZip, UnsafeZip, ZipLimits
 
@@ -71,16 +70,6 @@ def test_a_writer_killed_mid_write_leaves_no_partial_file(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "big.bin")], check=False)
     assert done.returncode == -signal.SIGKILL
     assert list(tmp_path.iterdir()) == []
-
-
-def test_files_and_safezip_import_nothing_from_apdesk() -> None:
-    from tests.unit.test_layers import imported_modules
-
-    from apdesk import safezip
-
-    for module in (files, safezip):
-        found = imported_modules(Path(str(module.__file__)))
-        assert [name for name in found if name.startswith("apdesk")] == []
 
 
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

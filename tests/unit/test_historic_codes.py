@@ -9,9 +9,9 @@ import pytest
 from apdesk.models import Placement, Provider, Pupil, ValidationError
 from apdesk.models.codes import CODES_2024_FROM, StatRule, meaning_on, normalise_code, rule_of
 from apdesk.models.enums import Commissioner, PlacementStatus
+from apdesk.models.figures import Figures
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import pupil_figures, record_mark
-from apdesk.services.attendance.figures import Figures
 from apdesk.store import Store
 
 OLD_WEEK = date(2024, 7, 8)  # Monday, under the 2006 regulations

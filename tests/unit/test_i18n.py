@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,26 +11,20 @@ import pytest
 from babel.messages.pofile import read_po
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from test_documents_pdf import make_placement, pdf_text
+from tests.helpers.documents import make_placement, pdf_text
 
 from apdesk import i18n
 from apdesk.documents import fonts
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.documents.referral import render_referral
 from apdesk.i18n import _, format_date, format_number, format_percent, ngettext, set_locale
 from apdesk.paths import resource_path
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 
 LOCALES = resource_path("locale")
 POLISH_PO = LOCALES / "pl_PL" / "LC_MESSAGES" / "apdesk.po"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    set_locale("en_GB")
 
 
 def test_polish_catalog_translates_the_gui_and_plurals() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pupil_imports import import_pupils
 from sqlmodel import select
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus

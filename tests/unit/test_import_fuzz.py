@@ -8,8 +8,8 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pupil_imports import import_pupils
 from sqlmodel import func, select
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.models import Pupil
 from apdesk.models.upn import make_upn

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY
 
 from apdesk.models.errors import ValidationError
 from apdesk.services.measures import (
@@ -31,8 +31,9 @@ def measures(store: Store, period: Period = PERIOD, today: date = TODAY) -> dict
 
 
 @pytest.fixture
-def school(store: Store) -> tuple[Store, dict[str, int]]:
-    ids = build_school(store)
+def rated(store: Store, school: dict[str, int]) -> tuple[Store, dict[str, int]]:
+    """The hand-built school with the national attendance rate set."""
+    ids = school
     with store.session() as s:
         set_national_rate(s, "93.5")
     return store, ids
@@ -45,8 +46,8 @@ def test_the_period_runs_from_september(store: Store) -> None:
         Period(date(2025, 3, 2), date(2025, 3, 1))
 
 
-def test_pupils_in_ap_now_with_its_breakdown(school: tuple[Store, dict[str, int]]) -> None:
-    store, ids = school
+def test_pupils_in_ap_now_with_its_breakdown(rated: tuple[Store, dict[str, int]]) -> None:
+    store, ids = rated
     m = measures(store)["pupils_in_ap"]
     assert (m.numerator, m.denominator, m.value) == (3, None, 3)
     assert set(m.pupil_ids) == {ids["ann"], ids["ben"], ids["dee"]}
@@ -57,8 +58,8 @@ def test_pupils_in_ap_now_with_its_breakdown(school: tuple[Store, dict[str, int]
     assert detail_text(m) == "in 3 placements"
 
 
-def test_shares_of_placements_in_the_period(school: tuple[Store, dict[str, int]]) -> None:
-    store, ids = school
+def test_shares_of_placements_in_the_period(rated: tuple[Store, dict[str, int]]) -> None:
+    store, ids = rated
     got = measures(store)
     outcomes, transition, voice = (
         got["learning_outcomes"],
@@ -77,9 +78,9 @@ def test_shares_of_placements_in_the_period(school: tuple[Store, dict[str, int]]
 
 
 def test_attendance_against_the_school_and_the_national_rate(
-    school: tuple[Store, dict[str, int]],
+    rated: tuple[Store, dict[str, int]],
 ) -> None:
-    store, _ids = school
+    store, _ids = rated
     got = measures(store)
     ap, own, national = got["attendance_ap"], got["attendance_school"], got["attendance_national"]
     assert (ap.numerator, ap.denominator, ap.value) == (3, 4, 0.75)
@@ -90,9 +91,9 @@ def test_attendance_against_the_school_and_the_national_rate(
 
 
 def test_counts_part_time_exclusions_and_re_referrals(
-    school: tuple[Store, dict[str, int]],
+    rated: tuple[Store, dict[str, int]],
 ) -> None:
-    store, ids = school
+    store, ids = rated
     got = measures(store)
     assert got["part_time_timetables"].value == 1
     assert got["part_time_timetables"].pupil_ids == (ids["ben"],)
@@ -103,8 +104,8 @@ def test_counts_part_time_exclusions_and_re_referrals(
     assert got["suspensions"].value == 0
 
 
-def test_suspensions_of_pupils_in_ap_are_counted(school: tuple[Store, dict[str, int]]) -> None:
-    store, ids = school
+def test_suspensions_of_pupils_in_ap_are_counted(rated: tuple[Store, dict[str, int]]) -> None:
+    store, ids = rated
     with store.session() as s:
         record_suspension(s, ids["ben"], date(2025, 2, 3), 2, "Assault on a peer", TODAY)
         record_suspension(s, ids["ben"], date(2025, 3, 3), 0.5, "", TODAY)
@@ -127,26 +128,26 @@ def test_suspensions_of_pupils_in_ap_are_counted(school: tuple[Store, dict[str, 
     ],
 )
 def test_a_bad_suspension_is_refused_by_field(
-    school: tuple[Store, dict[str, int]], start: date | None, days: float, field: str
+    rated: tuple[Store, dict[str, int]], start: date | None, days: float, field: str
 ) -> None:
-    store, ids = school
+    store, ids = rated
     with store.session() as s, pytest.raises(ValidationError) as caught:
         record_suspension(s, ids["ben"], start, days, "", TODAY)
     assert caught.value.field == field
     assert measures(store)["suspensions"].value == 0
 
 
-def test_severe_absence_among_ap_pupils(school: tuple[Store, dict[str, int]]) -> None:
-    store, ids = school
+def test_severe_absence_among_ap_pupils(rated: tuple[Store, dict[str, int]]) -> None:
+    store, ids = rated
     m = measures(store)["severe_absence"]
     assert (m.numerator, m.denominator) == (1, 2)
     assert m.pupil_ids == (ids["ben"],)
 
 
 def test_a_period_before_any_placement_has_zero_denominators(
-    school: tuple[Store, dict[str, int]],
+    rated: tuple[Store, dict[str, int]],
 ) -> None:
-    store, _ids = school
+    store, _ids = rated
     got = measures(store, Period(date(2023, 9, 1), date(2023, 12, 1)), date(2023, 12, 1))
     for name in ("learning_outcomes", "transition_plan", "voice_sought", "severe_absence"):
         assert got[name].denominator == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY, build_school
 
 from apdesk.services.measures import all_charts, todays_work, year_to_date
 from apdesk.services.measures.today import URGENT

@@ -12,18 +12,19 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from sqlmodel import select
-from test_documents_pdf import make_placement, pdf_text
-from tests.unit.test_timetable_support import START, full_week
+from tests.helpers.documents import make_placement, pdf_text
+from tests.helpers.timetables import START, full_week
 
 from apdesk import models
 from apdesk.documents import fonts
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
-from apdesk.documents.plan_pdf import plan_pdf
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.documents.timetable_pdf import render_timetable
 from apdesk.i18n import set_locale
 from apdesk.models.enums import SenStatus
+from apdesk.services.placement_record import load_placement_record
+from apdesk.services.plan_printouts import plan_pdf
 from apdesk.services.timetables import create_version, load_structure
 from apdesk.services.timetables.printout import printout_for
 from apdesk.store import Store

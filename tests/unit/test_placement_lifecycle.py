@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from sqlmodel import Session, select
-from test_placement_support import MONDAY, add_provider, add_pupil, good_input
+from tests.helpers.placements import MONDAY, add_provider, add_pupil, good_input
 
 from apdesk.models import AgencyInvolvement, Closure, Placement, Pupil
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
@@ -58,10 +57,11 @@ def test_create_draft_returns_what_changed_and_its_warnings(store: Store) -> Non
         assert result.changed.created and result.status == DRAFT
         assert result.warnings == []
         assert placement_input(session, result.id) == good_input(pupil_id, provider_id)
-        twelve = replace(
-            good_input(pupil_id, provider_id),
-            hours_per_week=12.0,
-            sessions=["MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM"],
+        twelve = good_input(pupil_id, provider_id).model_copy(
+            update=dict(
+                hours_per_week=12.0,
+                sessions=["MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM"],
+            )
         )
         again = update_placement(session, result.id, twelve, TODAY)
     assert set(again.changed.fields) == {"hours_per_week", "sessions"}
@@ -87,7 +87,7 @@ def test_create_draft_returns_what_changed_and_its_warnings(store: Store) -> Non
 def test_bad_input_changes_nothing(store: Store, changes: dict[str, object], field: str) -> None:
     with store.session() as session:
         pupil_id, provider_id = _setup(session)
-    data = replace(good_input(pupil_id, provider_id), **changes)  # type: ignore[arg-type]
+    data = good_input(pupil_id, provider_id).model_copy(update=changes)
     with pytest.raises(ValidationError) as caught, store.session() as session:
         create_placement(session, data, TODAY)
     assert caught.value.field == field and caught.value.fix
@@ -105,7 +105,9 @@ def test_provider_without_current_qa_needs_a_reason(store: Store) -> None:
         assert caught.value.field == "Reason for using this provider"
         assert "Anvil Forge" in caught.value.message and "missing" in caught.value.message
         reason = "Only provider with a vocational place this term; audit booked for 10 March."
-        result = create_placement(session, replace(data, qa_override_reason=reason), TODAY)
+        result = create_placement(
+            session, data.model_copy(update=dict(qa_override_reason=reason)), TODAY
+        )
         assert [w.code for w in result.warnings] == ["provider_qa"]
         assert reason in result.warnings[0].message
         # moving a placement to that provider also asks for the reason
@@ -186,7 +188,7 @@ def test_the_whole_life_with_dates_and_outcome(store: Store) -> None:
 def test_refer_needs_a_start_date_withdraw_and_delete(store: Store) -> None:
     with store.session() as session:
         pupil_id, provider_id = _setup(session)
-        data = replace(good_input(pupil_id, provider_id), start_date=None)
+        data = good_input(pupil_id, provider_id).model_copy(update=dict(start_date=None))
         pid = create_placement(session, data, TODAY).id
         with pytest.raises(ValidationError) as caught:
             refer_placement(session, pid, TODAY, TODAY)
@@ -209,9 +211,9 @@ def test_two_part_time_placements_and_the_list(store: Store) -> None:
     with store.session() as session:
         pupil_id, farm = _setup(session)
         tutor = add_provider(session, "Brightpath Tutoring").id or 0
-        first = create_placement(session, replace(good_input(pupil_id, farm), **part), TODAY)
+        first = create_placement(session, good_input(pupil_id, farm).model_copy(update=part), TODAY)
         assert "part_time_timetable" in [w.code for w in first.warnings]
-        second_data = replace(good_input(pupil_id, tutor), **part)
+        second_data = good_input(pupil_id, tutor).model_copy(update=part)
         second = create_placement(session, second_data, TODAY)
         assert second.warnings == []  # 20 hours between them
         rows = list_placements(session, TODAY, pupil_id=pupil_id, with_warnings=True)
@@ -234,13 +236,14 @@ def test_preview_uses_the_school_calendar_and_agencies(store: Store) -> None:
                 name="INSET day",
             )
         )
-        data = replace(
-            good_input(pupil_id, provider_id),
-            off_site_direction=True,
-            parent_notice_date=friday,
-            start_date=date(2025, 3, 11),
-            reporting_to="Site lead",
-            direction_days=20,
+        data = good_input(pupil_id, provider_id).model_copy(
+            update=dict(
+                off_site_direction=True,
+                parent_notice_date=friday,
+                start_date=date(2025, 3, 11),
+                reporting_to="Site lead",
+                direction_days=20,
+            )
         )
         assert [w.code for w in preview_warnings(session, data, TODAY)] == ["notice_late"]
         assert list_placements(session, TODAY) == []  # nothing saved
@@ -248,7 +251,9 @@ def test_preview_uses_the_school_calendar_and_agencies(store: Store) -> None:
         assert pupil is not None
         pupil.looked_after = True
         session.add(pupil)
-        placed = create_placement(session, replace(data, start_date=date(2025, 3, 12)), TODAY)
+        placed = create_placement(
+            session, data.model_copy(update=dict(start_date=date(2025, 3, 12))), TODAY
+        )
         codes = [w.code for w in placed.warnings]
         assert codes == ["unregistered_full_time", "virtual_school"]
         note_virtual_school_told(session, placed.id, "Virtual School caseworker", TODAY)

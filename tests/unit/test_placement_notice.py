@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from test_placement_support import (
+from tests.helpers.placements import (
     DIRECTION,
     FRIDAY,
     MONDAY,

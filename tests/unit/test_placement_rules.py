@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from test_placement_support import (
+from tests.helpers.placements import (
     DIRECTION,
     MONDAY,
     RULES_TODAY,

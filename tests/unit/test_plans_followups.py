@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
-from tests.unit.test_plans_factory import add_marks, make_placement, make_pupil
+from tests.helpers.plans import add_marks, make_placement, make_pupil
 
 from apdesk.models import FollowUp, Pupil
 from apdesk.models.enums import PlacementOutcome, PlacementStatus

@@ -10,13 +10,12 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from sqlmodel import Session
-from tests.unit.test_plans_factory import END, make_placement, target
+from tests.helpers.plans import END, make_placement, target
 
-from apdesk.documents.plan_pdf import plan_pdf
-from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
 from apdesk.models.enums import Agency
 from apdesk.models.errors import ValidationError
 from apdesk.services import plans
+from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import ProgressInput, ReviewInput
 from apdesk.store import Store
 

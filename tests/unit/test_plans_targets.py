@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import inspect
 from sqlmodel import select
-from tests.unit.test_plans_factory import END, START, make_placement, target
+from tests.helpers.plans import END, START, make_placement, target
 
 from apdesk.models import PlanTarget, TimetableVersion
 from apdesk.models.enums import Agency, VoiceOf
@@ -142,7 +142,7 @@ def test_the_plan_links_to_the_latest_hybrid_timetable(store: Store) -> None:
 def test_a_draft_with_a_plan_can_be_cleared_and_deleted(store: Store) -> None:
     from apdesk.models import Placement
     from apdesk.models.enums import PlacementStatus
-    from apdesk.services.plans.cleanup import delete_plan_records
+    from apdesk.services.plan_cleanup import delete_plan_records
 
     with store.session() as s:
         placement = make_placement(s, status=PlacementStatus.DRAFT)

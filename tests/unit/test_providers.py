@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from test_placement_support import MONDAY, add_provider, add_pupil, audit_all, provider_input
+from tests.helpers.placements import MONDAY, add_provider, add_pupil, audit_all, provider_input
 
 from apdesk.models import Placement
 from apdesk.models.enums import (
@@ -89,17 +88,19 @@ def test_update_reports_what_changed_and_duplicates_are_refused(store: Store) ->
         create_provider(session, provider_input("Calm Minds"))
         data = get_provider(session, first.id)
         changed = update_provider(
-            session, first.id, replace(data, capacity=12, delivery=Delivery.ONLINE)
+            session, first.id, data.model_copy(update={"capacity": 12, "delivery": Delivery.ONLINE})
         )
         assert set(changed.fields) == {"capacity", "delivery"}
         assert (
             update_provider(
-                session, first.id, replace(data, capacity=12, delivery=Delivery.ONLINE)
+                session,
+                first.id,
+                data.model_copy(update={"capacity": 12, "delivery": Delivery.ONLINE}),
             ).fields
             == ()
         )
         with pytest.raises(ValidationError) as caught:
-            update_provider(session, first.id, replace(data, name="calm minds"))
+            update_provider(session, first.id, data.model_copy(update={"name": "calm minds"}))
     assert caught.value.field == "Name"
     with pytest.raises(ValidationError), store.session() as session:
         create_provider(session, provider_input("BRIGHTPATH TUTORING"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlmodel import Session
-from test_placement_support import MONDAY, add_provider, add_pupil, audit_all
+from tests.helpers.placements import MONDAY, add_provider, add_pupil, audit_all
 
 from apdesk.models import Placement
 from apdesk.models.enums import (

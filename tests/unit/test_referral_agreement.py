@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
-from test_documents_pdf import make_placement
+from tests.helpers.documents import make_placement
 
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.models.enums import SenStatus
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 
 AGREEMENT = ("Agreement", "We agree the placement", "For the provision", "Name and role")

@@ -6,9 +6,8 @@ import io
 import re
 
 from pypdf import PdfReader
-from test_documents_pdf import make_placement
+from tests.helpers.documents import make_placement
 
-from apdesk.documents.placement_data import load_placement_record
 from apdesk.documents.referral import (
     APPENDIX_A_LABELS,
     FORM_ATTACH,
@@ -16,6 +15,7 @@ from apdesk.documents.referral import (
     FORM_TITLE,
     render_referral,
 )
+from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
 
 # Leicestershire Alternative Provision Strategy 2025-2028, Appendix A "Example AP Referral

@@ -15,6 +15,7 @@ from apdesk.models.attendance import SLOT_SQL
 from apdesk.models.codes import CODES, TALLY_RULES, TALLY_SQL, StatRule, rule_of, untally
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.figures import Figures
 from apdesk.models.upn import make_upn
 from apdesk.services.attendance import (
     ap_pupil_figures,
@@ -24,7 +25,6 @@ from apdesk.services.attendance import (
     provider_figures,
     pupil_figures,
 )
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.register_scan import STRETCH_SQL
 from apdesk.store import Store
 

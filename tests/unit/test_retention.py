@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from privacy_data import add_child
 from sqlalchemy import func, select
+from tests.helpers.privacy import add_child
 
 from apdesk.models import (
     AgencyInvolvement,

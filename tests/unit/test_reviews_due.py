@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from tests.unit.test_plans_factory import START, make_placement
+from tests.helpers.plans import START, make_placement
 
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.services import plans

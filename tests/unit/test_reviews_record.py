@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from sqlmodel import select
-from tests.unit.test_plans_factory import START, add_marks, make_placement, target
+from tests.helpers.plans import START, add_marks, make_placement, target
 
 from apdesk.models import Review, TargetProgress, VoiceEntry
 from apdesk.models.errors import ValidationError

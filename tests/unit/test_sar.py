@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from privacy_data import add_child
 from pypdf import PdfReader
+from tests.helpers.privacy import add_child
 
 from apdesk.documents import sar_pdf
 from apdesk.models import Pupil

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.conftest import TEST_PASSPHRASE, MemoryKeyring
+from tests.helpers.store import TEST_PASSPHRASE, MemoryKeyring
 
 from apdesk.models import Pupil, School
 from apdesk.models.errors import ValidationError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from tests.conftest import TEST_PASSPHRASE
+from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.store import KdfParams, Store, database, migrate
 from apdesk.store.header import KeyHeader

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 
 import pypdf
-from tests.unit.test_measures_data import TODAY, build_school
+from tests.helpers.measures import TODAY, build_school
 
-from apdesk.documents.termly_report import termly_report_pdf
 from apdesk.services.measures import year_to_date
+from apdesk.services.measures.termly import termly_report_pdf
 from apdesk.store import Store
 
 NAMES = ("Ann Archer", "Ben Brook", "Cal Cole", "Dee Dale")

@@ -7,12 +7,12 @@ import io
 from datetime import date
 
 import pypdf
-from tests.unit.test_measures_data import TODAY
+from tests.helpers.measures import TODAY
 
-from apdesk.documents.termly_report import termly_report_pdf
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SettingType
 from apdesk.services.measures import year_to_date
+from apdesk.services.measures.termly import termly_report_pdf
 from apdesk.store import Store
 
 COUNT = 90  # at two lines a name, about three pages of one cell before

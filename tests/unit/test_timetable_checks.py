@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlmodel import Session
-from tests.unit.test_timetable_support import (
+from tests.helpers.timetables import (
     START,
     full_week,
     make_placement,

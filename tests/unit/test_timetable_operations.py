@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlmodel import delete, func, select
-from tests.unit.test_timetable_suggest import LATER, hybrid_pupil
-from tests.unit.test_timetable_support import START, full_week, make_pupil, with_iap
+from tests.helpers.timetables import LATER, START, full_week, hybrid_pupil, make_pupil, with_iap
 
 from apdesk.models import AuditEvent, TimetableVersionState
 from apdesk.models.enums import SlotKind

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from pypdf import PdfReader
 from sqlmodel import select
-from tests.unit.test_timetable_support import (
+from tests.helpers.timetables import (
     START,
     full_week,
     make_placement,
@@ -20,13 +20,14 @@ from tests.unit.test_timetable_support import (
 from apdesk.documents.timetable_pdf import render_timetable
 from apdesk.models import SubjectRating
 from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import DEFAULT_PERIODS
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables import SlotValue, create_version, load_structure, share_history
 from apdesk.services.timetables.checks import check_timetable
 from apdesk.services.timetables.demo_timetables import populate_timetables
 from apdesk.services.timetables.groups import group_view, save_group
 from apdesk.services.timetables.printout import printout_for
-from apdesk.services.timetables.structure import DEFAULT_PERIODS, save_structure
+from apdesk.services.timetables.structure import save_structure
 from apdesk.services.timetables.versions import list_versions, version_in_force
 from apdesk.store import Store
 

@@ -6,8 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import Session
-from tests.unit.test_timetable_support import START, full_week, in_force, make_pupil, with_iap
+from tests.helpers.timetables import (
+    LATER,
+    START,
+    full_week,
+    hybrid_pupil,
+    in_force,
+    make_pupil,
+    with_iap,
+)
 
 from apdesk.models import TimetableSlot
 from apdesk.models.enums import SlotKind
@@ -26,20 +33,6 @@ from apdesk.services.timetables.ratings import Goal, add_rating, set_goal
 from apdesk.services.timetables.suggest import suggest_for_goal
 from apdesk.services.timetables.versions import list_versions, set_status
 from apdesk.store import Store
-
-IAP_SUBJECTS = {"Maths", "Science", "English", "History", "Geography", "French"}
-LATER = START + timedelta(weeks=2)
-
-
-def hybrid_pupil(s: Session, serial: int = 1) -> int:
-    pupil = make_pupil(s, serial)
-    grid = with_iap(full_week(load_structure(s)), IAP_SUBJECTS)
-    create_version(s, pupil.id or 0, START, grid)
-    rated = START + timedelta(days=10)
-    for subject, rating in [("Maths", 3), ("Science", 5), ("English", 2), ("History", 5),
-                            ("Geography", 4), ("French", 1)]:  # fmt: skip
-        add_rating(s, pupil.id or 0, subject, rating, rated)
-    return pupil.id or 0
 
 
 def test_moves_at_most_the_step_size_best_rated_first(store: Store) -> None:

@@ -6,11 +6,12 @@ from datetime import date, time, timedelta
 
 import pytest
 from sqlalchemy import inspect
-from tests.unit.test_timetable_support import START, full_week, in_force, make_pupil, with_iap
+from tests.helpers.timetables import START, full_week, in_force, make_pupil, with_iap
 
 from apdesk.models import Closure
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import DEFAULT_PERIODS, PeriodDef, Structure
 from apdesk.models.timetable_plan import PeriodKind, VersionStatus
 from apdesk.services.timetables import (
     SlotValue,
@@ -25,12 +26,7 @@ from apdesk.services.timetables import (
     version_in_force,
 )
 from apdesk.services.timetables.grid import blank_grid, copy_slot
-from apdesk.services.timetables.structure import (
-    DEFAULT_PERIODS,
-    PeriodDef,
-    Structure,
-    save_structure,
-)
+from apdesk.services.timetables.structure import save_structure
 from apdesk.services.timetables.versions import list_versions, set_status
 from apdesk.store import Store
 
@@ -175,3 +171,9 @@ def test_the_migration_matches_the_models(store: Store) -> None:
         diffs = compare_metadata(context, SQLModel.metadata)
     mine = [d for d in diffs if ours & set(str(d).replace("'", " ").replace(",", " ").split())]
     assert mine == []
+
+
+def test_the_builders_make_a_full_week() -> None:
+    grid = full_week(Structure())
+    assert sum(1 for v in grid.values() if v.subject) == 25
+    assert len(with_iap(grid, {"Maths"})) == len(grid)

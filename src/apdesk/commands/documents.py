@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from sqlmodel import Session
+
 from apdesk.commands.common import (
     add_store_option,
     iso_day,
@@ -14,11 +16,12 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.documents.checks import letter_warnings
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.letter_checks import letter_warnings
+from apdesk.services.placement_record import load_placement_record
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,11 +57,14 @@ def _make(
     warn: Callable[[PlacementRecord, SchoolCalendar], list[str]] | None = None,
 ) -> int:
     path = output_path(args.out, "referral.pdf")
-    with opened_store(args) as store, store.session() as session:
-        record = load_placement_record(session, args.placement)
-        calendar = SchoolCalendar.load(session)
-        data = render(record)
-        warnings = warn(record, calendar) if warn else []
+
+    def drawn(session: Session, placement_id: int) -> tuple[bytes, list[str]]:
+        record = load_placement_record(session, placement_id)
+        warnings = warn(record, SchoolCalendar.load(session)) if warn else []
+        return render(record), warnings
+
+    with opened_store(args) as store:
+        data, warnings = store.read(drawn, args.placement)
     save_output(path, data)
     for line in warnings:
         print(f"apdesk: warning: {line}", file=sys.stderr)

@@ -39,18 +39,16 @@ def _print(settings: object, as_json: bool) -> None:
 def cmd_show(args: argparse.Namespace) -> int:
     from apdesk.services.ap_guide import guide_settings
 
-    with opened_store(args) as store, store.session() as session:
-        settings = guide_settings(session)
+    with opened_store(args) as store:
+        settings = store.read(guide_settings)
     _print(settings, args.json)
     return 0
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from apdesk.services.ap_guide import set_guide_settings
+    from apdesk.services.operations.placements import set_placement_rules
 
-    with opened_store(args) as store, store.session() as session:
-        settings = set_guide_settings(
-            session, review_weeks=args.review_weeks, max_weeks=args.max_weeks
-        )
+    with opened_store(args) as store:
+        settings = store.run(set_placement_rules, args.review_weeks, args.max_weeks).value
     _print(settings, False)
     return 0

@@ -15,8 +15,7 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.documents.plan_pdf import plan_pdf
-from apdesk.documents.review_pdf import latest_review_pdf, review_pdf
+from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
 
 
@@ -48,8 +47,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     path = output_path(args.out, "plan.pdf")
-    with opened_store(args) as store, store.session() as session:
-        data = plan_pdf(session, args.placement, date.today())
+    with opened_store(args) as store:
+        data = store.read(plan_pdf, args.placement, date.today())
     save_output(path, data)
     print(f"Saved the plan for placement {args.placement} to {path}")
     return 0
@@ -57,11 +56,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_review_record(args: argparse.Namespace) -> int:
     path = output_path(args.out, "plan.pdf")
-    with opened_store(args) as store, store.session() as session:
+    with opened_store(args) as store:
         if args.review is not None:
-            data = review_pdf(session, args.review)
+            data = store.read(review_pdf, args.review)
         else:
-            data, _held = latest_review_pdf(session, args.placement)
+            data, _held = store.read(latest_review_pdf, args.placement)
     save_output(path, data)
     print(f"Saved the review record to {path}")
     return 0
@@ -69,8 +68,8 @@ def cmd_review_record(args: argparse.Namespace) -> int:
 
 def cmd_export_plans(args: argparse.Namespace) -> int:
     path = output_path(args.out, "plan.pdf") if args.out else None
-    with opened_store(args) as store, store.session() as session:
-        records = export_plans(session, include_drafts=args.include_drafts)
+    with opened_store(args) as store:
+        records = store.read(export_plans, include_drafts=args.include_drafts)
     text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     if path is None:
         sys.stdout.write(text)

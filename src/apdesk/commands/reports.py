@@ -140,7 +140,7 @@ def cmd_suspension(args: argparse.Namespace) -> int:
 
 
 def cmd_termly(args: argparse.Namespace) -> int:
-    from apdesk.documents.termly_report import termly_report_pdf
+    from apdesk.services.measures.termly import termly_report_pdf
 
     period = _period(args)
     out = Path(args.out).expanduser()

@@ -17,7 +17,8 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.services.operations.outbox import build_placement_pack
+from apdesk.models.types import utcnow
+from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
     school_public_key,
     set_la_endpoint,
@@ -166,8 +167,9 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
             build_placement_pack,
             args.placement,
             args.kind,
-            queue=args.queue,
+            created_at=utcnow(),
             encrypt=False if args.no_encrypt else None,
+            queue=args.queue,
         ).value
     print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
     if args.queue:

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from apdesk.documents.common import INK, MUTED, RULE
 from apdesk.documents.fonts import font
 from apdesk.i18n import _, format_date
-from apdesk.services.measures.trends import BAR, Chart
+from apdesk.models.charts import BAR, Chart
 
 PALETTE = (colors.HexColor("#1F5FA8"), colors.HexColor("#B35806"), colors.HexColor("#4D4D4D"))
 DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1, 2])

@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from apdesk.i18n import _
-from apdesk.services.school import SchoolDetails
+from apdesk.models.school import SchoolDetails
 
 from .fonts import font
 

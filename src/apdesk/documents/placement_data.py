@@ -1,21 +1,17 @@
-"""Everything a referral form or parents' letter needs, gathered in one read of the store.
+"""Everything a referral form or parents' letter prints, as one record.
 
-Rendering then works from this plain record, so it needs no session and no Qt, and a test can
-build one directly.
+`apdesk.services.placement_record` gathers it in one read of the store; rendering then works
+from this record alone, so it needs no session and no Qt, and a test can build one directly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
-from sqlmodel import Session, col, select
-
-from apdesk.i18n import _, format_date
-from apdesk.models import Contact, Placement, Provider, Pupil, School
-from apdesk.models.enums import AttachmentKind, PlacementStatus, SenStatus
-from apdesk.models.errors import ValidationError
-from apdesk.services.attachments import AttachmentInfo, attachments_for_placement
-from apdesk.services.school import SchoolDetails
+from apdesk.models import Contact, Placement, Provider, Pupil
+from apdesk.models.enums import AttachmentKind, SenStatus
+from apdesk.models.records import AttachmentInfo
+from apdesk.models.school import SchoolDetails
 
 from .formatting import session_times, sessions_pattern
 
@@ -58,71 +54,3 @@ class PlacementRecord:
     @property
     def pupil_name(self) -> str:
         return f"{self.pupil.forename} {self.pupil.surname}"
-
-
-def _describe(placement: Placement, provider_name: str) -> str:
-    """One line for "Any other AP in place": where, status and dates."""
-    dates = " ".join(
-        part
-        for part in (
-            _("from {date}").format(date=format_date(placement.start_date))
-            if placement.start_date
-            else "",
-            _("to {date}").format(date=format_date(placement.end_date))
-            if placement.end_date
-            else "",
-        )
-        if part
-    )
-    text = f"{provider_name} ({placement.status.label.lower()}"
-    if placement.hours_per_week:
-        text += _(", {hours:g} hours a week").format(hours=placement.hours_per_week)
-    return f"{text}{', ' + dates if dates else ''})"
-
-
-def _school(session: Session) -> SchoolDetails:
-    """The school's details, read without creating the row (a document must not write)."""
-    row = session.exec(select(School)).first()
-    if row is None:
-        return SchoolDetails()
-    return SchoolDetails(**{f.name: getattr(row, f.name) for f in fields(SchoolDetails)})
-
-
-def load_placement_record(session: Session, placement_id: int) -> PlacementRecord:
-    placement = session.get(Placement, placement_id)
-    if placement is None:
-        raise ValidationError(
-            "placement",
-            _("no placement {id}").format(id=placement_id),
-            _("check the placement number on the pupil's placements list"),
-        )
-    pupil = session.get(Pupil, placement.pupil_id)
-    provider = session.get(Provider, placement.provider_id)
-    if pupil is None or provider is None:
-        raise ValidationError(
-            "placement",
-            _("placement {id} has no pupil or provider").format(id=placement_id),
-            _("open the placement and choose its pupil and provider"),
-        )
-    contacts = list(
-        session.exec(
-            select(Contact).where(Contact.pupil_id == pupil.id).order_by(col(Contact.id))
-        ).all()
-    )
-    others = session.exec(
-        select(Placement, Provider.name)
-        .join(Provider, col(Provider.id) == col(Placement.provider_id))
-        .where(Placement.pupil_id == pupil.id)
-        .where(Placement.id != placement.id)
-        .where(col(Placement.status).in_([PlacementStatus.REFERRED, PlacementStatus.ACTIVE]))
-        .order_by(col(Placement.start_date))
-    ).all()
-    return PlacementRecord(
-        school=_school(session),
-        pupil=pupil,
-        provider=provider,
-        placement=placement,
-        contacts=contacts,
-        attachments=attachments_for_placement(session, placement),
-        other_placements=[_describe(other, name) for other, name in others],
-    )

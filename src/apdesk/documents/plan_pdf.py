@@ -12,17 +12,16 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
-from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import VoiceOf
-from apdesk.services.plans import PlanOverview, plan_overview
-from apdesk.services.school import SchoolDetails, school_details
+from apdesk.models.school import SchoolDetails
 
 from .blocks import DocTable, Row, esc, notice_box, para, section, signature_block, styles
 from .common import CONTENT_WIDTH, LABEL_FILL, RULE, Letterhead, build_pdf
 from .fonts import document_fonts, font, unicode_fonts
 from .formatting import date_or_missing, hours, join_nonempty, not_recorded, sessions_pattern
+from .plan_views import PlanView
 
 
 def cell_styles() -> dict[str, ParagraphStyle]:
@@ -118,11 +117,11 @@ def heading(title: str) -> list[Flowable]:
     return [Spacer(1, 2 * mm), para(title, "heading")]
 
 
-def _first_name(view: PlanOverview) -> str:
+def _first_name(view: PlanView) -> str:
     return view.pupil.preferred_name or view.pupil.forename
 
 
-def _about(view: PlanOverview) -> list[Row]:
+def _about(view: PlanView) -> list[Row]:
     p, pl = view.pupil, view.placement
     start = pl.started_on or pl.start_date
     end = pl.ended_on or pl.end_date
@@ -180,7 +179,7 @@ def _about(view: PlanOverview) -> list[Row]:
     return rows
 
 
-def _targets(view: PlanOverview) -> list[Flowable]:
+def _targets(view: PlanView) -> list[Flowable]:
     name = _first_name(view)
     story = heading(_("What {name} is working towards").format(name=name))
     if not view.targets:
@@ -222,7 +221,7 @@ def _targets(view: PlanOverview) -> list[Flowable]:
     return [*story, table]
 
 
-def _steps(view: PlanOverview) -> list[Flowable]:
+def _steps(view: PlanView) -> list[Flowable]:
     story = heading(_("Steps back to school: who does what"))
     if view.plan and view.plan.transition_plan:
         story += [para(view.plan.transition_plan), Spacer(1, 2 * mm)]
@@ -246,7 +245,7 @@ def _steps(view: PlanOverview) -> list[Flowable]:
     ]
 
 
-def _agencies(view: PlanOverview) -> list[Flowable]:
+def _agencies(view: PlanView) -> list[Flowable]:
     if not view.agencies:
         return []
     rows = [
@@ -268,7 +267,7 @@ def _agencies(view: PlanOverview) -> list[Flowable]:
     ]
 
 
-def _voice(view: PlanOverview) -> list[Flowable]:
+def _voice(view: PlanView) -> list[Flowable]:
     """The latest thing the child and the family each said: their views shape the plan."""
     name = _first_name(view)
     rows: list[Row] = []
@@ -293,7 +292,7 @@ def _voice(view: PlanOverview) -> list[Flowable]:
     return section(_("What {name} and the family have told us").format(name=name), rows)
 
 
-def _reviews(view: PlanOverview) -> list[Row]:
+def _reviews(view: PlanView) -> list[Row]:
     held = view.held_reviews
     rows: list[Row] = [
         (_("Reviews held"), ", ".join(format_date(r.held_on) for r in held) or _("None yet"))
@@ -319,7 +318,7 @@ def _reviews(view: PlanOverview) -> list[Row]:
     return rows
 
 
-def plan_story(view: PlanOverview, today: date) -> list[Flowable]:
+def plan_story(view: PlanView, today: date) -> list[Flowable]:
     name = _first_name(view)
     story: list[Flowable] = [
         para(_("Reintegration plan"), "title"),
@@ -369,12 +368,6 @@ def plan_story(view: PlanOverview, today: date) -> list[Flowable]:
     return story
 
 
-def render_plan(view: PlanOverview, school: SchoolDetails, today: date) -> bytes:
+def render_plan(view: PlanView, school: SchoolDetails, today: date) -> bytes:
     with document_fonts(view, school):
         return build_pdf(plan_story(view, today), Letterhead.of(school), _("Reintegration plan"))
-
-
-def plan_pdf(session: Session, placement_id: int, today: date | None = None) -> bytes:
-    """Read the plan and the school, then render: what the CLI and the GUI both call."""
-    view = plan_overview(session, placement_id)
-    return render_plan(view, school_details(session), today or date.today())

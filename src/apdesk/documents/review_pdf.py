@@ -4,26 +4,21 @@ progress against each target, what was decided and when the next review is."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
-from apdesk.models import Review
-from apdesk.models.errors import ValidationError
-from apdesk.services.plans import PlanOverview, ReviewView, plan_overview
-from apdesk.services.school import SchoolDetails, school_details
+from apdesk.models.school import SchoolDetails
 
 from .blocks import Row, para, section
 from .common import Letterhead, build_pdf
 from .fonts import document_fonts
 from .formatting import not_recorded
 from .plan_pdf import cell, grid, heading
+from .plan_views import PlanView, ReviewLine
 
 
-def _attendance(review: ReviewView) -> str:
+def _attendance(review: ReviewLine) -> str:
     figures = review.attendance
     if figures is None:
         return not_recorded()
@@ -37,7 +32,7 @@ def _attendance(review: ReviewView) -> str:
     )
 
 
-def _meeting(review: ReviewView) -> list[Row]:
+def _meeting(review: ReviewLine) -> list[Row]:
     rows: list[Row] = [(_("Date held"), format_date(review.held_on))]
     if review.scheduled_for != review.held_on:
         rows.append((_("Date planned"), format_date(review.scheduled_for)))
@@ -46,7 +41,7 @@ def _meeting(review: ReviewView) -> list[Row]:
     return rows
 
 
-def _progress(view: PlanOverview, review: ReviewView) -> list[Flowable]:
+def _progress(view: PlanView, review: ReviewLine) -> list[Flowable]:
     story = heading(_("Progress against each target"))
     if not review.progress:
         return [*story, para(_("No targets were rated at this review."), "missing")]
@@ -69,7 +64,7 @@ def _progress(view: PlanOverview, review: ReviewView) -> list[Flowable]:
     ]
 
 
-def review_story(view: PlanOverview, review: ReviewView) -> list[Flowable]:
+def review_story(view: PlanView, review: ReviewLine) -> list[Flowable]:
     pupil = f"{view.pupil.forename} {view.pupil.surname}"
     if review.next_review:
         next_text = format_date(review.next_review)
@@ -109,32 +104,6 @@ def review_story(view: PlanOverview, review: ReviewView) -> list[Flowable]:
     return story
 
 
-def render_review(view: PlanOverview, review: ReviewView, school: SchoolDetails) -> bytes:
+def render_review(view: PlanView, review: ReviewLine, school: SchoolDetails) -> bytes:
     with document_fonts(view, review, school):
         return build_pdf(review_story(view, review), Letterhead.of(school), _("Review record"))
-
-
-def review_pdf(session: Session, review_id: int) -> bytes:
-    """The record of a held review, read from the store."""
-    row = session.get(Review, review_id)
-    if row is None or row.held_on is None:
-        raise ValidationError(
-            _("Review"),
-            _("no held review with id {id}").format(id=review_id),
-            _("record the review first"),
-        )
-    view = plan_overview(session, row.placement_id)
-    review = next(r for r in view.reviews if r.id == review_id)
-    return render_review(view, review, school_details(session))
-
-
-def latest_review_pdf(session: Session, placement_id: int) -> tuple[bytes, date]:
-    """The most recent held review of a placement, with the day it was held."""
-    view = plan_overview(session, placement_id)
-    held = view.held_reviews
-    if not held:
-        raise ValidationError(
-            _("Review"), _("this placement has no held review yet"), _("hold a review first")
-        )
-    review = held[-1]
-    return render_review(view, review, school_details(session)), review.held_on or date.min

@@ -7,7 +7,9 @@ reviews them for redaction before the pack goes out.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, Protocol
 
 from reportlab.platypus import Flowable, PageBreak
 
@@ -15,10 +17,30 @@ from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.i18n import _, format_date
-from apdesk.services.sar import SECTION_TITLES, SubjectAccess
-from apdesk.services.school import SchoolDetails
+from apdesk.models.school import SchoolDetails
 
 MAX_VALUE = 2000
+
+
+class SubjectAccess(Protocol):
+    """What the services' subject access gathers (`apdesk.services.sar.SubjectAccess`)."""
+
+    @property
+    def upn(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def requested_on(self) -> date: ...
+    @property
+    def respond_by(self) -> date: ...
+    @property
+    def sections(self) -> Mapping[str, Sequence[Mapping[str, Any]]]: ...
+    @property
+    def third_party(self) -> Sequence[Mapping[str, Any]]: ...
+    @property
+    def audit_events(self) -> Sequence[Mapping[str, Any]]: ...
+
+    def section_title(self, key: str) -> str: ...
 
 
 def _value(value: Any) -> str:
@@ -36,7 +58,7 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def _records(title: str, rows: list[dict[str, Any]]) -> list[Flowable]:
+def _records(title: str, rows: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     story: list[Flowable] = []
     for n, row in enumerate(rows, 1):
         fields: list[Row] = [(_label(k), _value(v)) for k, v in row.items()]
@@ -45,7 +67,7 @@ def _records(title: str, rows: list[dict[str, Any]]) -> list[Flowable]:
     return story
 
 
-def _audit(events: list[dict[str, Any]]) -> list[Flowable]:
+def _audit(events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     rows: list[Row] = []
     for event in events:
         change = {"before": event["before"], "after": event["after"]}
@@ -79,7 +101,7 @@ def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
     story += section(_("Other people's details (review for redaction)"), flagged)
     story.append(PageBreak())
     for key, rows in access.sections.items():
-        story += _records(_(SECTION_TITLES.get(key, _label(key))), rows)
+        story += _records(_(access.section_title(key)), rows)
     if access.audit_events:
         story.append(PageBreak())
         story += _audit(access.audit_events)

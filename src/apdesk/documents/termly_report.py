@@ -4,30 +4,85 @@ so it can go to a governors' meeting pack."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
-from sqlmodel import Session
 
 from apdesk.documents.blocks import DocTable, esc, para
 from apdesk.documents.charts import chart_drawing
 from apdesk.documents.common import CONTENT_WIDTH, LABEL_FILL, RULE, Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.i18n import _, format_date
-from apdesk.services.measures import (
-    Measure,
-    Period,
-    all_charts,
-    all_measures,
-    detail_text,
-    figure_text,
-    short_of_target,
-    target_text,
-)
-from apdesk.services.measures.roster import RosterRow, report_placements
-from apdesk.services.school import school_details
+from apdesk.models.charts import Chart
+from apdesk.models.school import SchoolDetails
+
+
+@dataclass(frozen=True)
+class MeasureLine:
+    """One success measure as the report prints it (the services write its figures)."""
+
+    label: str
+    definition: str
+    figure: str  # "97%", "27", or "–"
+    detail: str  # "36 of 37 placements"
+    target: str  # "target 95%", or "" with no target
+    off_target: Literal["below", "above", ""] = ""  # missed a target to reach, or to stay under
+
+
+class RosterLine(Protocol):
+    """One placement of the period (`apdesk.services.measures.roster.RosterRow` fits)."""
+
+    @property
+    def pupil_name(self) -> str: ...
+    @property
+    def initials(self) -> str: ...
+    @property
+    def nc_year(self) -> int: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+    @property
+    def hours(self) -> float: ...
+    @property
+    def full_time(self) -> bool: ...
+    @property
+    def outcome(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class InAp:
+    """Pupils in AP on the report's day, and their placements counted four ways."""
+
+    pupils: int
+    placements: int
+    breakdown: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class TermlyReport:
+    school: SchoolDetails
+    start: date
+    end: date
+    today: date
+    measures: list[MeasureLine]
+    in_ap: InAp
+    charts: list[Chart]
+    roster: Sequence[RosterLine]
+
+    @property
+    def as_of(self) -> date:
+        """The day the figures stand at: today, or the period's end when it is over."""
+        return min(self.today, self.end)
+
 
 GRID = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -43,7 +98,7 @@ def _table(rows: list[list[Any]], widths: list[float]) -> Table:
     return DocTable(rows, colWidths=widths, style=TableStyle(GRID), repeatRows=1, splitByRow=True)
 
 
-def _measures_table(measures: list[Measure]) -> Table:
+def _measures_table(measures: list[MeasureLine]) -> Table:
     rows: list[list[Any]] = [
         [
             para(_("Measure"), "label"),
@@ -51,19 +106,18 @@ def _measures_table(measures: list[Measure]) -> Table:
             para(_("What it counts"), "label"),
         ]
     ]
+    flags = {"below": _(" (below target)"), "above": _(" (above target)"), "": ""}
     for m in measures:
-        miss = short_of_target(m)
-        flag = _(" (below target)") if miss and m.target else _(" (above target)") if miss else ""
-        figure = f"<b>{figure_text(m)}</b><br/>{detail_text(m)}"
-        if target_text(m):
-            figure += f"<br/>{target_text(m)}{flag}"
+        figure = f"<b>{m.figure}</b><br/>{m.detail}"
+        if m.target:
+            figure += f"<br/>{m.target}{flags[m.off_target]}"
         rows.append(
             [para(m.label, "label"), para(figure, markup=True), para(m.definition, "small")]
         )
     return _table(rows, [48 * mm, 38 * mm, CONTENT_WIDTH - 86 * mm])
 
 
-def _breakdown(m: Measure) -> Table:
+def _breakdown(breakdown: dict[str, dict[str, int]]) -> Table:
     """The four counts side by side, one name a row: a long list (a large school's providers)
     runs on over pages, its headings repeated, where one cell holding it all could not."""
     titles = {
@@ -73,7 +127,7 @@ def _breakdown(m: Measure) -> Table:
         "commissioner": _("Commissioned by"),
     }
     columns = [
-        [f"{esc(name)}: <b>{n}</b>" for name, n in m.breakdown.get(key, {}).items()]
+        [f"{esc(name)}: <b>{n}</b>" for name, n in breakdown.get(key, {}).items()]
         or [esc(_("none"))]
         for key in titles
     ]
@@ -94,7 +148,7 @@ def _breakdown(m: Measure) -> Table:
     return DocTable(rows, colWidths=widths, style=TableStyle(style), repeatRows=1, splitByRow=True)
 
 
-def _roster(rows: list[RosterRow], anonymised: bool) -> Table:
+def _roster(rows: Sequence[RosterLine], anonymised: bool) -> Table:
     head = [
         _("Pupil"),
         _("Year"),
@@ -132,39 +186,34 @@ def _headed(text: str, body: Flowable) -> KeepTogether:
     return KeepTogether([head, body], maxHeight=40 * mm)
 
 
-def termly_report_pdf(
-    session: Session, period: Period, today: date, *, anonymised: bool = False
-) -> bytes:
-    school = school_details(session)
-    measures = all_measures(session, period, min(today, period.end))
-    charts = all_charts(session, period, min(today, period.end))
-    roster = report_placements(session, period)
-    with document_fonts(school, measures, charts, roster):  # the fonts its names need
+def render_termly_report(report: TermlyReport, *, anonymised: bool = False) -> bytes:
+    """The report for governors and the LA; `anonymised` prints initials and year group only."""
+    with document_fonts(report):  # the fonts its names need
         title = _("Alternative provision: termly report")
         story: list[Flowable] = [
             para(title, "title"),
             para(
                 _("{start} to {end} · prepared {today}{anon}").format(
-                    start=format_date(period.start),
-                    end=format_date(period.end),
-                    today=format_date(today),
+                    start=format_date(report.start),
+                    end=format_date(report.end),
+                    today=format_date(report.today),
                     anon=_(" · anonymised: initials and year group only") if anonymised else "",
                 ),
                 "subtitle",
             ),
             para(_("Success measures"), "heading"),
-            _measures_table(measures),
+            _measures_table(report.measures),
         ]
-        in_ap = next(m for m in measures if m.name == "pupils_in_ap")
         heading = _("Pupils in AP on {day}: {n} pupils in {p} placements").format(
-            day=format_date(min(today, period.end)), n=in_ap.value or 0, p=len(in_ap.placement_ids)
+            day=format_date(report.as_of), n=report.in_ap.pupils, p=report.in_ap.placements
         )
-        story.append(_headed(heading, _breakdown(in_ap)))
+        story.append(_headed(heading, _breakdown(report.in_ap.breakdown)))
         half = (CONTENT_WIDTH - 6 * mm) / 2
-        drawings = [chart_drawing(c, half, 62 * mm) for c in charts]
+        drawings = [chart_drawing(c, half, 62 * mm) for c in report.charts]
         pairs = [
             drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, 4, 2)
         ]
+        roster = report.roster
         story += [
             KeepTogether(
                 [para(_("Trends"), "heading"), DocTable(pairs, colWidths=[half + 3 * mm] * 2)]
@@ -175,4 +224,4 @@ def termly_report_pdf(
                 _roster(roster, anonymised) if roster else para(_("No placements."), "small"),
             ),
         ]
-        return build_pdf(story, Letterhead.of(school), title)
+        return build_pdf(story, Letterhead.of(report.school), title)

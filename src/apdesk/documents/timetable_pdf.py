@@ -6,7 +6,7 @@ printer or for someone who cannot tell the colours apart."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib import colors
@@ -19,9 +19,17 @@ from apdesk.documents.common import ACCENT, INK, MUTED, RULE, Letterhead, confid
 from apdesk.documents.fonts import document_fonts, font
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import SlotKind
-from apdesk.services.timetables.grid import SlotValue
-from apdesk.services.timetables.printout import TimetablePrintout
-from apdesk.services.timetables.structure import DAY_NAMES, DAYS, PeriodDef
+from apdesk.models.school import SchoolDetails
+from apdesk.models.timetable_grid import (
+    DAY_NAMES,
+    DAYS,
+    Grid,
+    PeriodDef,
+    Share,
+    SlotValue,
+    Structure,
+)
+from apdesk.models.timetable_plan import VersionStatus
 
 PAGE: tuple[float, float] = landscape(A4)
 WIDTH, HEIGHT = PAGE
@@ -31,6 +39,25 @@ HEAD_ROW: float = 11 * mm
 ROW: float = 21 * mm
 STRIP: float = 6 * mm
 MM: float = mm
+
+
+@dataclass(frozen=True)
+class TimetablePrintout:
+    """One pupil's timetable version as printed: the services gather it."""
+
+    school: SchoolDetails
+    pupil_name: str
+    nc_year: int
+    effective_date: date
+    next_review: date | None
+    status: VersionStatus
+    structure: Structure
+    grid: Grid
+    share: Share
+    group_name: str = ""
+    group_room: str = ""
+    group_staff: list[str] = field(default_factory=list)
+    providers: dict[int, str] = field(default_factory=dict)  # placement id -> provider name
 
 
 @dataclass(frozen=True)

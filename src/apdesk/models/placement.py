@@ -16,13 +16,11 @@ from apdesk.models.enums import (
 from apdesk.models.types import enum_field, list_field, utcnow
 
 
-class Placement(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    pupil_id: int = Field(foreign_key="pupil.id", index=True)
-    provider_id: int = Field(foreign_key="provider.id", index=True)
-    status: PlacementStatus = enum_field(PlacementStatus, default=PlacementStatus.DRAFT)
-    outcome: PlacementOutcome | None = enum_field(PlacementOutcome, default=None, nullable=True)
-    outcome_notes: str = ""
+class PlacementDetails(SQLModel):
+    """Every field a coordinator edits on a placement (Appendix A, the DfE additions, the
+    off-site direction). The table and the editor's input both inherit them, so a field is
+    declared once. Status, outcome and lifecycle dates change through their own actions."""
+
     category: str = ""
     reasons: list[str] = list_field()
     commissioner: Commissioner = enum_field(Commissioner, default=Commissioner.SCHOOL)
@@ -32,7 +30,7 @@ class Placement(SQLModel, table=True):
     key_contact_name: str = ""
     key_contact_role: str = ""
     key_contact_details: str = ""
-    attendance_at_referral: float | None = None
+    attendance_at_referral: float | None = None  # a fraction: 0.85 is 85%
     interventions_tried: str = ""
     send_needs: str = ""
     health_needs: str = ""
@@ -68,7 +66,6 @@ class Placement(SQLModel, table=True):
     agreement_date: date | None = None  # the written agreement with the provider
     la_told_on: date | None = None  # the LA told of the placement by its own form or email
     qa_override_reason: str = ""
-    destination: str = ""
     # Off-site direction
     off_site_direction: bool = False
     parent_notice_date: date | None = None
@@ -77,6 +74,16 @@ class Placement(SQLModel, table=True):
     direction_days: int = 0
     last_direction_review: date | None = None
     review_requested_on: date | None = None
+
+
+class Placement(PlacementDetails, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    pupil_id: int = Field(foreign_key="pupil.id", index=True)
+    provider_id: int = Field(foreign_key="provider.id", index=True)
+    status: PlacementStatus = enum_field(PlacementStatus, default=PlacementStatus.DRAFT)
+    outcome: PlacementOutcome | None = enum_field(PlacementOutcome, default=None, nullable=True)
+    outcome_notes: str = ""
+    destination: str = ""
     # lifecycle
     referred_on: date | None = None
     started_on: date | None = None

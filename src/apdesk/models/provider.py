@@ -19,9 +19,10 @@ from apdesk.models.enums import (
 from apdesk.models.types import enum_field, list_field
 
 
-class Provider(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True)
+class ProviderDetails(SQLModel):
+    """Every field a coordinator edits on a provider: the table and the editor's input both
+    inherit them, so a field is declared once."""
+
     setting_type: SettingType = enum_field(SettingType, default=SettingType.UNREGISTERED)
     registration: RegistrationStatus = enum_field(
         RegistrationStatus, default=RegistrationStatus.UNREGISTERED
@@ -52,6 +53,11 @@ class Provider(SQLModel, table=True):
     insurance_expiry: date | None = None
     distance_band: DistanceBand = enum_field(DistanceBand, default=DistanceBand.NEAR)
     notes: str = ""
+
+
+class Provider(ProviderDetails, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
 
 
 class ProviderAudit(SQLModel, table=True):

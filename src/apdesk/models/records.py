@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import LargeBinary
@@ -22,6 +23,24 @@ class Attachment(SQLModel, table=True):
     mime_type: str = "application/octet-stream"
     content: bytes = Field(sa_type=LargeBinary)
     added_at: datetime = Field(default_factory=utcnow)
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment without its content: cheap to list, and plain data to print."""
+
+    id: int
+    pupil_id: int
+    placement_id: int | None
+    kind: AttachmentKind
+    filename: str
+    mime_type: str
+    size: int
+    added_at: datetime
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
 
 
 class OutboxItem(SQLModel, table=True):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Field, SQLModel
 
 from apdesk.models.enums import Labelled
+from apdesk.models.errors import ValidationError
 
 
 class School(SQLModel, table=True):
@@ -24,6 +26,36 @@ class School(SQLModel, table=True):
     key_contact_role: str = ""
     key_contact_phone: str = ""
     key_contact_email: str = ""
+
+
+@dataclass
+class SchoolDetails:
+    """The school's details as plain data: what forms edit and every document's letterhead
+    prints (no session attached, so the PDFs need none)."""
+
+    name: str = ""
+    urn: str = ""
+    la_code: str = ""
+    estab: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    key_contact_name: str = ""
+    key_contact_role: str = ""
+    key_contact_phone: str = ""
+    key_contact_email: str = ""
+
+    def validate(self) -> None:
+        if self.urn and not (self.urn.isdigit() and len(self.urn) == 6):
+            raise ValidationError("URN", f"'{self.urn}' is not a URN", "a URN has 6 digits")
+        if self.la_code and not (self.la_code.isdigit() and len(self.la_code) == 3):
+            raise ValidationError(
+                "LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855"
+            )
+        if self.estab and not (self.estab.isdigit() and len(self.estab) == 4):
+            raise ValidationError(
+                "Establishment number", f"'{self.estab}' is not valid", "it has 4 digits, e.g. 4001"
+            )
 
 
 class ClosureKind(Labelled):

@@ -7,8 +7,6 @@ or a backup never exposes them unencrypted.
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -20,27 +18,10 @@ from apdesk.i18n import _
 from apdesk.models import Attachment, Placement, Pupil
 from apdesk.models.enums import AttachmentKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.records import AttachmentInfo
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_FILENAME = 200
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    """An attachment without its content: cheap to list."""
-
-    id: int
-    pupil_id: int
-    placement_id: int | None
-    kind: AttachmentKind
-    filename: str
-    mime_type: str
-    size: int
-    added_at: datetime
-
-    @property
-    def label(self) -> str:
-        return self.kind.label
 
 
 def _too_big(size: int, filename: str) -> ValidationError:

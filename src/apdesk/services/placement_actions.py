@@ -1,36 +1,25 @@
-"""Placement writes as the GUI makes them: each change queues the LA's pack in the same transaction.
+"""What the placement screens read: the providers to choose from with their QA in words, the
+outcomes an end can record, the placements list with its filters, and the editor's form.
 
-The placements and lifecycle services change the record; this module adds the notification pack
-(placement start, change or end) before the session commits, so a change is never saved without
-its pack being queued, and a refused pack (say the school's URN is missing) saves nothing.
+The writes (save, refer, start, end) are operations in `apdesk.services.operations.placements`,
+each queuing the LA's pack in the same transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlmodel import Session, select
 
 from apdesk.i18n import _
 from apdesk.models import Provider
-from apdesk.models.enums import PlacementOutcome
-from apdesk.services.placement_lifecycle import (
-    end_placement,
-    refer_placement,
-    start_placement,
-)
-from apdesk.services.placements import (
-    PlacementInput,
-    PlacementResult,
-    create_placement,
-    get_placement,
-    update_placement,
-)
+from apdesk.models.enums import PlacementOutcome, PlacementStatus
+from apdesk.services.ap_guide import LaNotice, la_notice
+from apdesk.services.placement_lifecycle import PlacementRow, list_placements
+from apdesk.services.placements import PlacementInput, get_placement, placement_input
+from apdesk.services.pupils import PupilRow, list_pupils
 from apdesk.services.qa import qa_statuses
-from apdesk.sync.outbox import notify_placement_change
 
 
 @dataclass(frozen=True)
@@ -61,62 +50,47 @@ def provider_choices(session: Session, today: date) -> list[ProviderChoice]:
     return sorted(choices, key=lambda c: c.name.casefold())
 
 
-def _notified(
-    session: Session, placement_id: int, change: Callable[[], PlacementResult]
-) -> PlacementResult:
-    """Run `change` on an existing placement, then queue whatever pack it calls for."""
-    placement = get_placement(session, placement_id)
-    before: dict[str, Any] = placement.model_dump()
-    result = change()
-    notify_placement_change(session, get_placement(session, placement_id), before)
-    return result
-
-
-def save_placement(
-    session: Session, placement_id: int | None, data: PlacementInput, today: date
-) -> PlacementResult:
-    """Create a draft (placement_id None) or save the editor's values over an existing one."""
-    if placement_id is None:
-        result = create_placement(session, data, today)
-        notify_placement_change(session, get_placement(session, result.id), None)
-        return result
-    return _notified(
-        session, placement_id, lambda: update_placement(session, placement_id, data, today)
-    )
-
-
-def refer(session: Session, placement_id: int, referred_on: date, today: date) -> PlacementResult:
-    return _notified(
-        session, placement_id, lambda: refer_placement(session, placement_id, referred_on, today)
-    )
-
-
-def start(session: Session, placement_id: int, started_on: date, today: date) -> PlacementResult:
-    return _notified(
-        session, placement_id, lambda: start_placement(session, placement_id, started_on, today)
-    )
-
-
-def end(
-    session: Session,
-    placement_id: int,
-    outcome: PlacementOutcome | str | None,
-    ended_on: date,
-    notes: str = "",
-    *,
-    today: date,
-    destination: str = "",
-) -> PlacementResult:
-    """End an active placement with its outcome; the LA hears of the end in the same write."""
-    return _notified(
-        session,
-        placement_id,
-        lambda: end_placement(
-            session, placement_id, outcome, ended_on, notes, today=today, destination=destination
-        ),
-    )
-
-
 def outcome_choices() -> list[tuple[str, str]]:
     """(value, label) for every outcome, for the end dialog."""
     return [(o.value, _(o.label)) for o in PlacementOutcome]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The placements page: its rows under the filters asked of the store, and the providers
+    for its filter."""
+
+    rows: list[PlacementRow]
+    providers: list[ProviderChoice]
+
+
+def placement_listing(
+    session: Session,
+    today: date,
+    provider_id: int | None = None,
+    status: PlacementStatus | None = None,
+) -> Listing:
+    rows = list_placements(
+        session, today, provider_id=provider_id, status=status, with_warnings=True
+    )
+    return Listing(rows, provider_choices(session, today))
+
+
+@dataclass(frozen=True)
+class EditorData:
+    """The placement editor's choices, and the placement as the form shows it."""
+
+    pupils: list[PupilRow]
+    providers: list[ProviderChoice]
+    placement: PlacementInput | None
+    status: PlacementStatus
+    la: LaNotice | None = None  # the LA's start notification; None for a new placement
+
+
+def editor_data(session: Session, placement_id: int | None, today: date) -> EditorData:
+    pupils, providers = list_pupils(session), provider_choices(session, today)
+    if placement_id is None:
+        return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
+    status = get_placement(session, placement_id).status
+    placement = placement_input(session, placement_id)
+    return EditorData(pupils, providers, placement, status, la_notice(session, placement_id))

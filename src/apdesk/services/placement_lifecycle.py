@@ -18,7 +18,7 @@ from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, Sheff
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
 from apdesk.services.placements import PlacementResult, get_placement, placement_warnings
-from apdesk.services.plans.cleanup import delete_plan_records
+from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from apdesk.i18n import N_  # reasons are translated when the warning is made
+
 # warn(code, field, message, reason): how a rule reports what it found.
 Warn = Callable[[str, str, str, str], None]
 
@@ -17,11 +19,6 @@ WARNING_CODES = (
     "english_maths", "dates_order", "review_date", "planned_length", "agreement",
     "la_notified", "transport", "provider_qa",
 )  # fmt: skip
-
-
-def N_(message: str) -> str:
-    """Marks a reason for translation; it is translated when the warning is made."""
-    return message
 
 
 R_FULL_TIME = N_(

@@ -6,8 +6,8 @@ placement_lifecycle; this module creates drafts and edits them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
@@ -27,6 +27,7 @@ from apdesk.models.enums import (
     Session as SessionPart,
 )
 from apdesk.models.errors import ValidationError
+from apdesk.models.placement import PlacementDetails
 from apdesk.models.types import utcnow
 from apdesk.services.ap_guide import guide_settings, la_notice
 from apdesk.services.calendar import SchoolCalendar
@@ -42,65 +43,17 @@ ENUMS: dict[str, Any] = {
 }
 
 
-@dataclass
-class PlacementInput:
-    """Every field a coordinator edits; status, outcome and lifecycle dates change elsewhere."""
+class PlacementInput(PlacementDetails):
+    """The editor's values: every field of `PlacementDetails` and the pupil and provider chosen
+    (0 until chosen). Nothing is checked until `values()`, so a half-filled form can be held."""
 
     pupil_id: int = 0
     provider_id: int = 0
-    category: str = ""
-    reasons: list[str] = field(default_factory=list)
-    commissioner: Commissioner = Commissioner.SCHOOL
-    funding_stream: FundingStream = FundingStream.SCHOOL_BUDGET
-    registration_code: RegistrationCode = RegistrationCode.B
-    key_contact_name: str = ""
-    key_contact_role: str = ""
-    key_contact_details: str = ""
-    attendance_at_referral: float | None = None  # a fraction: 0.85 is 85%
-    interventions_tried: str = ""
-    send_needs: str = ""
-    health_needs: str = ""
-    family_support: str = ""
-    safety_info: str = ""
-    risk_assessment_date: date | None = None
-    hours_per_week: float = 0.0
-    sessions: list[str] = field(default_factory=list)
-    session_times: str = ""
-    session_start: time | None = None
-    break_start: time | None = None
-    break_end: time | None = None
-    session_end: time | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    learning_outcomes: str = ""
-    success_measures: str = ""
-    exit_strategy: str = ""
-    child_voice: str = ""
-    child_voice_date: date | None = None
-    family_voice: str = ""
-    family_voice_date: date | None = None
-    other_ap: str = ""
-    english_maths: bool = False
-    review_date: date | None = None
-    transport: str = ""
-    transport_cost_pence: int = 0
-    out_of_area: bool = False
-    family_preference: str = ""
-    ehcp_attached: bool = False
-    caseworker_told_on: date | None = None
-    agreement_date: date | None = None
-    la_told_on: date | None = None
-    qa_override_reason: str = ""
-    off_site_direction: bool = False
-    parent_notice_date: date | None = None
-    la_notice_date: date | None = None
-    reporting_to: str = ""
-    direction_days: int = 0
-    last_direction_review: date | None = None
-    review_requested_on: date | None = None
 
-    def validate(self) -> None:
-        """Values that cannot be right; rules a person may knowingly break are warnings."""
+    def check(self) -> None:
+        """Values that cannot be right; rules a person may knowingly break are warnings.
+
+        (Not `validate`: that name is pydantic's.)"""
         if self.category and self.category not in {c.value for c in SheffieldCategory}:
             raise ValidationError(
                 _("Category"),
@@ -179,8 +132,8 @@ class PlacementInput:
                 )
 
     def values(self) -> dict[str, Any]:
-        self.validate()
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        self.check()
+        out = {name: getattr(self, name) for name in type(self).model_fields}
         for key, value in out.items():
             if isinstance(value, str):
                 out[key] = value.strip()
@@ -215,7 +168,7 @@ def placement_input(session: Session, placement_id: int) -> PlacementInput:
     """The placement as the editor shows it."""
     placement = get_placement(session, placement_id)
     return PlacementInput(
-        **{f.name: _copy(getattr(placement, f.name)) for f in fields(PlacementInput)}
+        **{name: _copy(getattr(placement, name)) for name in PlacementInput.model_fields}
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from apdesk.models.enums import (
     SheffieldCategory,
 )
 from apdesk.models.errors import ValidationError
+from apdesk.models.provider import ProviderDetails
 from apdesk.services.provider_search import open_concerns, places_used
 from apdesk.services.qa import qa_statuses
 
@@ -40,44 +41,15 @@ class Changed:
     fields: tuple[str, ...] = ()
 
 
-@dataclass
-class ProviderInput:
-    """Every editable field of a provider, as the editor holds it."""
+class ProviderInput(ProviderDetails):
+    """Every editable field of a provider, as the editor holds it (unchecked until `cleaned`)."""
 
     name: str = ""
-    setting_type: SettingType = SettingType.UNREGISTERED
-    registration: RegistrationStatus = RegistrationStatus.UNREGISTERED
-    ofsted_urn: str = ""
-    ukprn: str = ""
-    la_approval: LaApproval = LaApproval.NOT_LISTED
-    regulated: bool = False
-    quality_assured: bool = False
-    dps_lots: list[str] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
-    delivery: Delivery = Delivery.FACE_TO_FACE
-    courses: list[str] = field(default_factory=list)
-    accreditations: str = ""
-    age_min: int = 5
-    age_max: int = 16
-    capacity: int = 0
-    rate_pence: int = 0
-    rate_unit: RateUnit = RateUnit.DAILY
-    address: str = ""
-    postcode: str = ""
-    phone: str = ""
-    email: str = ""
-    contact_name: str = ""
-    safeguarding_lead: str = ""
-    staff_checks_confirmed: bool = False
-    staff_checks_date: date | None = None
-    insurance_expiry: date | None = None
-    distance_band: DistanceBand = DistanceBand.NEAR
-    notes: str = ""
 
     def cleaned(self) -> dict[str, Any]:
         """Validated values ready for the model (raises ValidationError naming the field)."""
-        self.validate()
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        self.check()
+        values = {name: getattr(self, name) for name in type(self).model_fields}
         for key, value in values.items():
             if isinstance(value, str):
                 values[key] = value.strip()
@@ -88,7 +60,9 @@ class ProviderInput:
             values[key] = sorted(set(values[key]), key=LISTS[key].index)
         return values
 
-    def validate(self) -> None:
+    def check(self) -> None:
+        """Raises ValidationError naming the first field that cannot be right (not `validate`:
+        that name is pydantic's)."""
         if not self.name.strip():
             raise ValidationError(_("Name"), _("is empty"), _("enter the provider's name"))
         for key, enum in ENUMS.items():
@@ -248,7 +222,7 @@ def get_provider(session: Session, provider_id: int) -> ProviderInput:
     """The provider as the editor shows it."""
     provider = _get(session, provider_id)
     return ProviderInput(
-        **{f.name: _copy(getattr(provider, f.name)) for f in fields(ProviderInput)}
+        **{name: _copy(getattr(provider, name)) for name in ProviderInput.model_fields}
     )
 
 

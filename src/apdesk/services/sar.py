@@ -21,23 +21,24 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
 from apdesk.files import write_atomic
+from apdesk.i18n import N_
 from apdesk.models import Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.services import audit_log
 from apdesk.services.school import SchoolDetails, school_details
 
-SECTION_TITLES = {
-    "pupil": "Pupil",
-    "contact": "Contacts",
-    "placement": "Placements",
-    "attendancemark": "Attendance marks",
-    "plan": "Reintegration plans",
-    "plantarget": "Plan targets",
-    "review": "Reviews",
-    "voiceentry": "Voice of the child and family",
-    "agencyinvolvement": "Agencies involved",
-    "attachment": "Attachments (list only)",
-    "outboxitem": "Notification packs sent to the local authority",
+SECTION_TITLES = {  # marked for translation: the PDF prints them through `_`
+    "pupil": N_("Pupil"),
+    "contact": N_("Contacts"),
+    "placement": N_("Placements"),
+    "attendancemark": N_("Attendance marks"),
+    "plan": N_("Reintegration plans"),
+    "plantarget": N_("Plan targets"),
+    "review": N_("Reviews"),
+    "voiceentry": N_("Voice of the child and family"),
+    "agencyinvolvement": N_("Agencies involved"),
+    "attachment": N_("Attachments (list only)"),
+    "outboxitem": N_("Notification packs sent to the local authority"),
 }
 THIRD_PARTY_FIELDS = {
     "contact": ("name", "phone", "email", "address"),
@@ -92,6 +93,10 @@ class SubjectAccess:
             "audit_events": self.audit_events,
             "third_party_for_redaction_review": self.third_party,
         }
+
+    def section_title(self, key: str) -> str:
+        """The English title of a section (a table's name), for the PDF to translate."""
+        return SECTION_TITLES.get(key, key.replace("_", " ").capitalize())
 
 
 def _plain(name: str, value: Any) -> Any:

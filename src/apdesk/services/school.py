@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from sqlmodel import Session, select
 
 from apdesk.models import School
-from apdesk.models.errors import ValidationError
+from apdesk.models.school import SchoolDetails
 
-
-@dataclass
-class SchoolDetails:
-    name: str = ""
-    urn: str = ""
-    la_code: str = ""
-    estab: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-    key_contact_name: str = ""
-    key_contact_role: str = ""
-    key_contact_phone: str = ""
-    key_contact_email: str = ""
-
-    def validate(self) -> None:
-        if self.urn and not (self.urn.isdigit() and len(self.urn) == 6):
-            raise ValidationError("URN", f"'{self.urn}' is not a URN", "a URN has 6 digits")
-        if self.la_code and not (self.la_code.isdigit() and len(self.la_code) == 3):
-            raise ValidationError(
-                "LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855"
-            )
-        if self.estab and not (self.estab.isdigit() and len(self.estab) == 4):
-            raise ValidationError(
-                "Establishment number", f"'{self.estab}' is not valid", "it has 4 digits, e.g. 4001"
-            )
+__all__ = ["SchoolDetails", "get_school", "save_school", "school_details"]
 
 
 def get_school(session: Session) -> School:
+    """The school's row, made on first use: for writes only (reads use `school_details`)."""
     school = session.exec(select(School)).first()
     if school is None:
         school = School()

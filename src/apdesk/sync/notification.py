@@ -21,9 +21,10 @@ from apdesk.models import (
     School,
     VoiceEntry,
 )
-from apdesk.models.codes import rule_of
 from apdesk.models.enums import PackKind, SettingType, VoiceOf
 from apdesk.models.errors import ValidationError
+from apdesk.models.figures import Figures
+from apdesk.models.parties import load_placement_parties
 
 SCHEMA_VERSION = "notification-v1"
 
@@ -138,31 +139,22 @@ def _attendance(session: Session, placement: Placement, until: date) -> dict[str
             AttendanceMark.mark_date <= until,
         )
     ).all()
-    rules = [rule_of(code) for code in rows]
+    figures = Figures()
+    for code in rows:
+        figures.add(code)
     return {
         "from": start.isoformat(),
         "to": until.isoformat(),
-        "sessions_possible": sum(1 for rule in rules if rule.possible),
-        "sessions_attended": sum(1 for rule in rules if rule.attended),
+        "sessions_possible": figures.possible,
+        "sessions_attended": figures.attended,
     }
 
 
 def build_notification(
     session: Session, placement_id: int, kind: PackKind, pack_id: str, created_at: datetime
 ) -> dict[str, Any]:
-    placement = session.get(Placement, placement_id)
-    if placement is None:
-        raise ValidationError(
-            "Placement", f"there is no placement {placement_id}", "choose a placement from the list"
-        )
-    pupil = session.get(Pupil, placement.pupil_id)
-    provider = session.get(Provider, placement.provider_id)
-    if pupil is None or provider is None:
-        raise ValidationError(
-            "Placement",
-            "its pupil or provider is missing",
-            "open the placement and choose them again",
-        )
+    parties = load_placement_parties(session, placement_id)
+    placement, pupil, provider = parties.placement, parties.pupil, parties.provider
     if created_at.tzinfo is None:
         raise ValueError("created_at must be timezone-aware")
     notification: dict[str, Any] = {

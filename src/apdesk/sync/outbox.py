@@ -77,28 +77,20 @@ def _start_sent(session: Session, placement_id: int) -> bool:
     return session.exec(query).first() is not None
 
 
-def referral_for(session: Session, placement_id: int) -> bytes | None:
-    """The referral PDF from the documents layer, where that layer is installed."""
-    try:  # imported lazily: the documents layer is optional here
-        from apdesk.documents.placement_data import load_placement_record
-        from apdesk.documents.referral import render_referral
-    except ImportError:
-        return None
-    return render_referral(load_placement_record(session, placement_id))
-
-
 def notify_placement_change(
     session: Session,
     placement: Placement,
     before: Mapping[str, Any] | None,
     *,
-    referral_pdf: ReferralPdf | None = None,
+    referral_pdf: ReferralPdf,
     created_at: datetime | None = None,
 ) -> OutboxItem | None:
     """Build and queue the pack a placement change calls for, in the caller's transaction.
 
     `before` is the placement's fields before the change (`placement.model_dump()` taken
-    before editing), or None for a new placement. Returns the queued item, or None.
+    before editing), or None for a new placement. `referral_pdf` renders the referral form
+    when the pack carries one (the services pass theirs: sync never imports the documents).
+    Returns the queued item, or None.
     """
     if placement.id is None:
         session.flush()
@@ -110,7 +102,7 @@ def notify_placement_change(
         return None
     pdf: bytes | None = None
     if kind in (PackKind.PLACEMENT_START, PackKind.PLACEMENT_CHANGE):
-        pdf = (referral_pdf or referral_for)(session, placement.id)
+        pdf = referral_pdf(session, placement.id)
     from apdesk.sync.pack import build_pack
 
     built = build_pack(

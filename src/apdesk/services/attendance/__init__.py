@@ -3,9 +3,9 @@
 The public functions are re-exported here so the GUI and the CLI import from one place.
 """
 
+from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
 from apdesk.services.attendance.export import attendance_report, mis_csv, mis_rows
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.marks import (
     MarkResult,
     current_mark,

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import load_patterns
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.statistics import weekly_figures
 
 DEFAULT_WEEKS = 12

@@ -30,8 +30,8 @@ from sqlmodel import Session
 from apdesk.models.attendance import SLOT_SQL
 from apdesk.models.codes import TALLY_SQL, untally
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import PlacementPattern, by_pupil, load_patterns
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.calendar import SchoolCalendar
 
 DAY = timedelta(days=1)

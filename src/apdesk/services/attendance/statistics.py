@@ -17,8 +17,8 @@ from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark, Placement
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.register_scan import Scan, scan_register
 from apdesk.services.calendar import SchoolCalendar
 

@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
 from apdesk.models import AttendanceMark
+from apdesk.models.figures import Figures
 from apdesk.services.attendance import placement_figures, pupil_figures
-from apdesk.services.attendance.figures import Figures
 from apdesk.services.attendance.register_scan import Scan
 from apdesk.services.attendance.statistics import scan_range
 from apdesk.services.measures.common import Period, get_national_rate

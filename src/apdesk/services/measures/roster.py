@@ -15,6 +15,8 @@ from apdesk.services.placement_rules import is_full_time
 
 @dataclass(frozen=True)
 class RosterRow:
+    """One placement of the period, with the pupil's initials for the anonymised report."""
+
     placement_id: int
     pupil_name: str
     initials: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 from typing import Any
@@ -18,7 +17,8 @@ from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
 from apdesk.models import AttendanceMark, TimetableVersion
-from apdesk.services.attendance.figures import Figures
+from apdesk.models.charts import BAR, Chart, Series
+from apdesk.models.figures import Figures
 from apdesk.services.measures.common import (
     STARTED,
     Period,
@@ -29,28 +29,6 @@ from apdesk.services.measures.common import (
     started_placements,
 )
 from apdesk.services.timetables import share_history
-
-LINE, BAR = "line", "bar"
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    points: list[tuple[date, float]]
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str
-    title: str
-    y_label: str
-    series: list[Series]
-    kind: str = LINE
-    percent: bool = False
-
-    @property
-    def empty(self) -> bool:
-        return not any(s.points for s in self.series)
 
 
 def mondays(period: Period, today: date) -> list[date]:

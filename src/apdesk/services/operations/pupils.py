@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlmodel import Session
 
 from apdesk.models.enums import AttachmentKind
+from apdesk.models.records import AttachmentInfo
 from apdesk.services import attachments, imports
 from apdesk.services import pupils as register
-from apdesk.services.attachments import AttachmentInfo
 from apdesk.services.imports import ImportResult
 from apdesk.services.measures.suspensions import SuspensionRow, record_suspension_by_upn
 from apdesk.services.pupils import ContactInput, PupilInput

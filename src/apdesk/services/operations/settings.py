@@ -1,5 +1,6 @@
-"""The school's settings: its details (set-up and later), and the LA connection (endpoint,
-token, the LA's public keys, the school's own signing key).
+"""The school's settings: its details (set-up and later), the national attendance rate the
+figures compare with, and the LA connection (endpoint, token, the LA's public keys, the school's
+own signing key).
 
 The LA token goes to the OS keyring where there is a real one, else into the encrypted store;
 `account` names its keyring entry (`sync.connection.token_account(store)`).
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from apdesk.services.measures import set_national_rate as store_national_rate
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store.operations import operation
 from apdesk.sync import connection, keys
@@ -34,6 +36,13 @@ class SchoolKey:
 def save_school_details(session: Session, details: SchoolDetails) -> None:
     """The school's name, URN, LA code and establishment number (checked first)."""
     save_school(session, details)
+
+
+@operation
+def set_national_rate(session: Session, percent: float | str | None) -> float | None:
+    """The national attendance rate the dashboard compares with, as a percentage (93.2);
+    None or "" clears it. Returns the stored fraction."""
+    return store_national_rate(session, percent)
 
 
 @operation

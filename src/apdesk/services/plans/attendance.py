@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark
-from apdesk.models.codes import StatRule, rule_of
+from apdesk.models.figures import Figures
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,7 @@ def attendance_between(session: Session, pupil_id: int, start: date, end: date) 
         )
         .group_by(AttendanceMark.code)
     )
-    attended = possible = 0
+    figures = Figures()
     for code, count in session.exec(query).all():
-        rule = rule_of(code)
-        if rule is StatRule.NOT_POSSIBLE:
-            continue
-        possible += count
-        if rule.attended:
-            attended += count
-    return PeriodAttendance(start, end, attended, possible)
+        figures.add(code, count)
+    return PeriodAttendance(start, end, figures.attended, figures.possible)

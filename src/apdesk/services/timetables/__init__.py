@@ -1,11 +1,12 @@
 """Hybrid IAP timetables and stepped reintegration: the school day, groups, versions, the
 mainstream share, checks and the suggested next step. No Qt: the grid editor builds on these."""
 
+from apdesk.models.timetable_grid import CellKey, Grid, Share, SlotValue, Structure
 from apdesk.services.timetables.checks import Check, Draft, check_grid, check_timetable
-from apdesk.services.timetables.grid import Grid, SlotValue, apply_changes, blank_grid, set_slot
+from apdesk.services.timetables.grid import apply_changes, blank_grid, set_slot
 from apdesk.services.timetables.groups import GroupView, group_view
-from apdesk.services.timetables.share import Share, compute_share, share_chart, share_history
-from apdesk.services.timetables.structure import CellKey, Structure, load_structure
+from apdesk.services.timetables.share import compute_share, share_chart, share_history
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.suggest import (
     SlotMove,
     Suggestion,

@@ -12,10 +12,11 @@ from sqlmodel import Session, select
 
 from apdesk.models import IapGroup, Placement, TimetableSlot
 from apdesk.models.enums import SlotKind
-from apdesk.services.timetables.grid import Grid, cell_name, sort_key
+from apdesk.models.timetable_grid import DAYS, CellKey, Grid, Structure
+from apdesk.services.timetables.grid import cell_name, sort_key
 from apdesk.services.timetables.groups import TOO_MANY, pupils_in_base, staff_of
 from apdesk.services.timetables.share import compute_share
-from apdesk.services.timetables.structure import DAYS, CellKey, Structure, load_structure
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import get_version, load_grid, read_state
 
 FULL_TIME_HOURS = (18.0, 25.0)

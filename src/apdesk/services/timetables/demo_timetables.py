@@ -10,11 +10,12 @@ from sqlmodel import Session, col, select
 
 from apdesk.models import Placement, Pupil, TimetableVersion
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.timetable_grid import DAYS, Grid, SlotValue, Structure
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.timetables.grid import Grid, SlotValue, mainstream_week
+from apdesk.services.timetables.grid import mainstream_week
 from apdesk.services.timetables.groups import ensure_activities, save_group
 from apdesk.services.timetables.ratings import Goal, add_rating, set_goal
-from apdesk.services.timetables.structure import DAYS, Structure, load_structure, save_structure
+from apdesk.services.timetables.structure import load_structure, save_structure
 from apdesk.services.timetables.suggest import accept_suggestion, suggest_next_step
 from apdesk.services.timetables.versions import create_version
 

@@ -5,64 +5,11 @@ teacher), which is what a reintegration step gives back."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from apdesk.models import TimetableSlot
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
-from apdesk.services.timetables.structure import DAYS, CellKey, Structure
-
-Grid = dict[CellKey, "SlotValue"]
-
-
-@dataclass(frozen=True)
-class SlotValue:
-    kind: SlotKind
-    subject: str = ""
-    class_code: str = ""
-    teacher: str = ""
-    activity: str = ""
-    placement_id: int | None = None
-
-    @classmethod
-    def mainstream(cls, subject: str, class_code: str = "", teacher: str = "") -> SlotValue:
-        return cls(SlotKind.MAINSTREAM, subject, class_code, teacher)
-
-    @classmethod
-    def iap(
-        cls, activity: str, subject: str = "", class_code: str = "", teacher: str = ""
-    ) -> SlotValue:
-        """An IAP session; subject/class/teacher name the mainstream lesson it replaces."""
-        return cls(SlotKind.IAP, subject, class_code, teacher, activity)
-
-    @classmethod
-    def offsite(cls, placement_id: int, activity: str = "", subject: str = "") -> SlotValue:
-        return cls(SlotKind.OFFSITE, subject, activity=activity, placement_id=placement_id)
-
-    @classmethod
-    def social(cls, activity: str = "") -> SlotValue:
-        return cls(SlotKind.SOCIAL, activity=activity)
-
-    def back_to_mainstream(self) -> SlotValue:
-        """The lesson this IAP slot replaced, as a mainstream lesson."""
-        return SlotValue.mainstream(self.subject, self.class_code, self.teacher)
-
-    @property
-    def title(self) -> str:
-        """The main words shown in a grid cell."""
-        if self.kind is SlotKind.MAINSTREAM:
-            return self.subject
-        if self.kind is SlotKind.IAP:
-            return self.activity
-        if self.kind is SlotKind.OFFSITE:
-            return self.activity or "Off-site provision"
-        return self.activity or "Break with friends"
-
-    @property
-    def detail(self) -> str:
-        if self.kind is SlotKind.MAINSTREAM:
-            return " ".join(x for x in (self.class_code, self.teacher) if x)
-        return ""
+from apdesk.models.timetable_grid import DAYS, CellKey, Grid, SlotValue, Structure
 
 
 def validate_value(value: SlotValue, where: str = "Slot") -> None:

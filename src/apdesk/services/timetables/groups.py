@@ -12,8 +12,9 @@ from sqlmodel import Session, col, select
 from apdesk.models import IapActivity, IapGroup, Pupil, TimetableVersion
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import CellKey, Structure
 from apdesk.models.timetable_plan import IapActivityType
-from apdesk.services.timetables.structure import CellKey, Structure, load_structure
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import load_grid, version_in_force
 
 TOO_MANY = 10  # good practice keeps an IAP group below ten pupils at a time

@@ -1,20 +1,19 @@
-"""Everything the printed timetable needs, gathered in one place so the PDF code runs no SQL."""
+"""Everything the printed timetable needs, gathered in one read so the PDF code runs no SQL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.documents.timetable_pdf import TimetablePrintout
 from apdesk.models import IapGroup, Placement, Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.school import SchoolDetails, school_details
-from apdesk.services.timetables.grid import Grid
+from apdesk.services.school import school_details
 from apdesk.services.timetables.groups import staff_of
-from apdesk.services.timetables.share import Share, compute_share
-from apdesk.services.timetables.structure import Structure, load_structure
+from apdesk.services.timetables.share import compute_share
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import (
     get_version,
     list_versions,
@@ -22,23 +21,6 @@ from apdesk.services.timetables.versions import (
     read_state,
     version_in_force,
 )
-
-
-@dataclass(frozen=True)
-class TimetablePrintout:
-    school: SchoolDetails
-    pupil_name: str
-    nc_year: int
-    effective_date: date
-    next_review: date | None
-    status: VersionStatus
-    structure: Structure
-    grid: Grid
-    share: Share
-    group_name: str = ""
-    group_room: str = ""
-    group_staff: list[str] = field(default_factory=list)
-    providers: dict[int, str] = field(default_factory=dict)  # placement id -> provider name
 
 
 def find_pupil(session: Session, upn: str) -> Pupil:

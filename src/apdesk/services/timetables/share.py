@@ -12,35 +12,13 @@ from datetime import date
 from sqlmodel import Session
 
 from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import CellKey, Share, SlotValue, Structure
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.timetables.grid import SlotValue
 from apdesk.services.timetables.ratings import get_goal
-from apdesk.services.timetables.structure import CellKey, Structure, load_structure
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import list_versions, load_grid
 
 EDUCATION = (SlotKind.MAINSTREAM, SlotKind.IAP, SlotKind.OFFSITE)
-
-
-@dataclass(frozen=True)
-class Share:
-    mainstream_lessons: int
-    iap_sessions: int
-    offsite_sessions: int
-    mainstream_hours: float
-    education_hours: float
-    weekly_education_hours: float  # averaged over the cycle
-
-    @property
-    def lesson_slots(self) -> int:
-        return self.mainstream_lessons + self.iap_sessions + self.offsite_sessions
-
-    @property
-    def mainstream_share(self) -> float:
-        return self.mainstream_lessons / self.lesson_slots if self.lesson_slots else 0.0
-
-    @property
-    def hours_share(self) -> float:
-        return self.mainstream_hours / self.education_hours if self.education_hours else 0.0
 
 
 def compute_share(grid: Mapping[CellKey, SlotValue], structure: Structure) -> Share:

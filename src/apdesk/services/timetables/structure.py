@@ -7,118 +7,22 @@ timetable and the attendance registers agree on which days are school days."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, time, timedelta
+from collections.abc import Sequence
+from datetime import date
 
 from sqlmodel import Session, select
 
 from apdesk.models import Period, Setting
 from apdesk.models.errors import ValidationError
-from apdesk.models.timetable_plan import PeriodKind
+from apdesk.models.timetable_grid import (
+    DEFAULT_PERIODS,
+    PeriodDef,
+    Structure,
+)
 from apdesk.services.calendar import SchoolCalendar
 
 CYCLE_KEY = "timetable.cycle_weeks"
 ANCHOR_KEY = "timetable.cycle_anchor"
-DAYS: tuple[str, ...] = ("MON", "TUE", "WED", "THU", "FRI")
-DAY_NAMES = {
-    "MON": "Monday",
-    "TUE": "Tuesday",
-    "WED": "Wednesday",
-    "THU": "Thursday",
-    "FRI": "Friday",
-}
-
-CellKey = tuple[int, str, int]  # (week of the cycle, day, period number)
-
-
-@dataclass(frozen=True)
-class PeriodDef:
-    number: int
-    label: str
-    starts: time
-    ends: time
-    kind: PeriodKind = PeriodKind.LESSON
-
-    @property
-    def minutes(self) -> int:
-        return (self.ends.hour * 60 + self.ends.minute) - (
-            self.starts.hour * 60 + self.starts.minute
-        )
-
-    @property
-    def is_lesson(self) -> bool:
-        return self.kind is PeriodKind.LESSON
-
-    @property
-    def times(self) -> str:
-        return f"{self.starts:%H:%M}-{self.ends:%H:%M}"
-
-
-def _p(number: int, label: str, starts: str, ends: str, kind: PeriodKind) -> PeriodDef:
-    return PeriodDef(number, label, time.fromisoformat(starts), time.fromisoformat(ends), kind)
-
-
-DEFAULT_PERIODS: tuple[PeriodDef, ...] = (
-    _p(1, "Period 1", "08:50", "09:50", PeriodKind.LESSON),
-    _p(2, "Period 2", "09:50", "10:50", PeriodKind.LESSON),
-    _p(3, "Break", "10:50", "11:10", PeriodKind.BREAK),
-    _p(4, "Period 3", "11:10", "12:10", PeriodKind.LESSON),
-    _p(5, "Period 4", "12:10", "13:10", PeriodKind.LESSON),
-    _p(6, "Lunch", "13:10", "13:55", PeriodKind.LUNCH),
-    _p(7, "Period 5", "13:55", "14:55", PeriodKind.LESSON),
-)
-
-
-@dataclass(frozen=True)
-class Structure:
-    """The cycle and the day's periods; cheap to pass around and to ask questions of."""
-
-    cycle_weeks: int = 1
-    periods: tuple[PeriodDef, ...] = DEFAULT_PERIODS
-    anchor: date | None = None  # a Monday in week 1 of the cycle
-
-    @property
-    def weeks(self) -> range:
-        return range(1, self.cycle_weeks + 1)
-
-    @property
-    def lessons(self) -> tuple[PeriodDef, ...]:
-        return tuple(p for p in self.periods if p.is_lesson)
-
-    def period(self, number: int) -> PeriodDef | None:
-        return next((p for p in self.periods if p.number == number), None)
-
-    def is_lesson(self, number: int) -> bool:
-        found = self.period(number)
-        return found is not None and found.is_lesson
-
-    def lunch_starts(self) -> time:
-        lunch = next((p for p in self.periods if p.kind is PeriodKind.LUNCH), None)
-        return lunch.starts if lunch else time(12, 0)
-
-    def half_day(self, number: int) -> str:
-        """AM or PM, split at the start of lunch (how AP placements book sessions)."""
-        found = self.period(number)
-        if found is None:
-            return ""
-        return "AM" if found.starts < self.lunch_starts() else "PM"
-
-    def cells(self, lessons_only: bool = False) -> Iterator[CellKey]:
-        for week in self.weeks:
-            for day in DAYS:
-                for p in self.periods:
-                    if p.is_lesson or not lessons_only:
-                        yield (week, day, p.number)
-
-    def week_of(self, on_date: date) -> int:
-        """Which week of the cycle `on_date` falls in (always 1 for a one-week cycle)."""
-        if self.cycle_weeks == 1:
-            return 1
-        anchor = self.anchor or date(2000, 1, 3)  # a Monday
-        monday = on_date - timedelta(days=on_date.weekday())
-        anchor_monday = anchor - timedelta(days=anchor.weekday())
-        return (monday - anchor_monday).days // 7 % self.cycle_weeks + 1
 
 
 def load_structure(session: Session) -> Structure:

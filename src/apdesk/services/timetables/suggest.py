@@ -16,8 +16,9 @@ from sqlmodel import Session, select
 from apdesk.models import TimetableSlot, TimetableVersion
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import CellKey, SlotValue
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.timetables.grid import SlotValue, cell_name, sort_key
+from apdesk.services.timetables.grid import cell_name, sort_key
 from apdesk.services.timetables.ratings import (
     RATING_WORDS,
     SUCCESS_FROM,
@@ -25,7 +26,7 @@ from apdesk.services.timetables.ratings import (
     latest_ratings,
 )
 from apdesk.services.timetables.share import compute_share
-from apdesk.services.timetables.structure import CellKey, load_structure
+from apdesk.services.timetables.structure import load_structure
 from apdesk.services.timetables.versions import (
     copy_forward,
     list_versions,

@@ -12,17 +12,16 @@ from sqlmodel import Session, col, select
 
 from apdesk.models import Pupil, TimetableSlot, TimetableVersion, TimetableVersionState
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import DAYS, CellKey, Grid, SlotValue
 from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.timetables.grid import (
-    Grid,
-    SlotValue,
     apply_changes,
     grid_from_slots,
     slot_rows,
     validate_value,
 )
-from apdesk.services.timetables.structure import DAYS, CellKey, load_structure
+from apdesk.services.timetables.structure import load_structure
 
 
 @dataclass(frozen=True)

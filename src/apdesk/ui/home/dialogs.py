@@ -1,5 +1,6 @@
 """The home page's two documents: the termly report (previewed as a PDF) and the census
-export (a CSV for the school census, with the placements that miss an item listed first)."""
+export (a CSV for the school census, with the placements that miss an item listed first).
+Both are reads; the census list follows changes to the placements while the dialog is open."""
 
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from apdesk.files import write_atomic
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.services.measures.census import is_census_day, nearest_census_days
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 
@@ -69,21 +71,17 @@ class TermlyReportDialog(QDialog):
         layout.addWidget(buttons)
 
     def build(self) -> None:
-        from apdesk.documents.termly_report import termly_report_pdf
+        from apdesk.services.measures.termly import termly_report_pdf
 
         try:
             period = Period(_day(self.start), _day(self.end))
         except Exception as exc:  # a ValidationError naming the field
             self.error.setText(describe_error(exc))
             return
-        anonymised = self.anonymised.isChecked()
-
-        def work(store: Store) -> bytes:
-            with store.session() as s:
-                return termly_report_pdf(s, period, date.today(), anonymised=anonymised)
-
         self.make.setEnabled(False)
-        self.ctx.read(work, self._show, self._failed)
+        self.ctx.query(
+            termly_report_pdf, period, date.today(), anonymised=self.anonymised.isChecked()
+        ).success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.make.setEnabled(True)
@@ -97,6 +95,10 @@ class TermlyReportDialog(QDialog):
         self.accept()
 
 
+# The census rows: placements with their pupil and provider.
+CENSUS_SHOWS = frozenset({Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER})
+
+
 class CensusDialog(QDialog):
     """Pick the census day, see what is missing, save the CSV."""
 
@@ -105,6 +107,7 @@ class CensusDialog(QDialog):
         self.ctx = ctx
         self.report: CensusReport | None = None
         self.setWindowTitle(_("Census export"))
+        self.answer = Latest()  # the day may change faster than the store answers
         self.day = _date_edit(date.today(), _("Census day"), self)
         self.day.dateChanged.connect(self.refresh)
         self.summary = QLabel(self)
@@ -124,16 +127,11 @@ class CensusDialog(QDialog):
         layout.addWidget(self.missing, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
+        self.follower = ChangeFollower(self, ctx, CENSUS_SHOWS, lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        day = _day(self.day)
-
-        def work(store: Store) -> CensusReport:
-            with store.session() as s:
-                return census_rows(s, day)
-
-        self.ctx.read(work, self.show_report)
+        self.ctx.query(census_rows, _day(self.day)).success(self.answer.ask(self.show_report)).run()
 
     def show_report(self, report: CensusReport) -> None:
         self.report = report

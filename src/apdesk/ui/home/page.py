@@ -3,12 +3,15 @@
 A coordinator should see in ten seconds what needs doing and how AP is going. Every row of
 today's work and every measure opens the records behind it; the window does the switching
 (`open_page(key, filter)`), so this page never needs to know how other pages are built.
+
+The page follows changes: a mark typed in the register or a placement ended anywhere refreshes
+it at once while it is shown, or once when it is next shown; a visit with nothing new reads
+nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -25,76 +28,45 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import N_, _, format_date
-from apdesk.services.info import record_counts
-from apdesk.services.measures import (
-    Chart,
-    Measure,
-    Period,
-    TodayItem,
-    all_charts,
-    all_measures,
-    get_national_rate,
-    set_national_rate,
-    todays_work,
-    year_to_date,
-)
-from apdesk.services.measures.common import started_facts
+from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
+from apdesk.services.measures import Measure, TodayItem
+from apdesk.services.measures.dashboard import FACTS, Dashboard, Overview, load_dashboard
 from apdesk.services.measures.roster import BehindRow, rows_behind
-from apdesk.services.school import SchoolDetails, school_details
-from apdesk.store import Store
+from apdesk.services.operations.settings import set_national_rate
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.behind import BehindDialog
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
 from apdesk.ui.widgets.chart import ChartWidget
 
-# (key in Overview.counts, caption)
-FACTS = (
-    ("pupils", N_("Pupils")),
-    ("providers", N_("Providers")),
-    ("active_placements", N_("Active placements")),
-    ("placements", N_("Placements in all")),
+# Everything the dashboard counts, measures or lists as work: pupils, providers and their QA,
+# placements and their plans, reviews and follow-ups, the register, suspensions, the outbox,
+# the school's calendar and settings, and the hybrid timetables the trends chart.
+SHOWS = frozenset(
+    {
+        Kind.PUPIL,
+        Kind.PROVIDER,
+        Kind.PROVIDER_AUDIT,
+        Kind.QUALITY_CONCERN,
+        Kind.PLACEMENT,
+        Kind.PLAN,
+        Kind.PLAN_TARGET,
+        Kind.TRANSITION_STEP,
+        Kind.VOICE,
+        Kind.REVIEW,
+        Kind.FOLLOW_UP,
+        Kind.MARK,
+        Kind.CLOSURE,
+        Kind.SUSPENSION,
+        Kind.OUTBOX,
+        Kind.SCHOOL,
+        Kind.SETTING,
+        Kind.TIMETABLE_VERSION,
+        Kind.TIMETABLE_SLOT,
+    }
 )
-
-
-@dataclass(frozen=True)
-class Overview:
-    school: SchoolDetails
-    counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    overview: Overview
-    period: Period
-    work: list[TodayItem]
-    measures: list[Measure]
-    charts: list[Chart]
-    national: float | None
-
-
-def read_overview(session: Session) -> Overview:
-    """Only the counts the page shows: counting every record (the marks run to millions) is
-    for the store's info, not for the home page."""
-    counts = record_counts(session, [key for key, _caption in FACTS])
-    return Overview(school_details(session), counts)
-
-
-def load_dashboard(store: Store, now: datetime) -> Dashboard:
-    """Everything the page shows, read in one go on the worker."""
-    today = now.date()
-    period = year_to_date(today)
-    with store.session() as s:
-        placements = started_facts(s)  # read once: the measures and the charts share it
-        return Dashboard(
-            read_overview(s),
-            period,
-            todays_work(s, now),
-            all_measures(s, period, today, placements),
-            all_charts(s, period, today, placements),
-            get_national_rate(s),
-        )
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -116,9 +88,10 @@ class HomePage(QWidget):
         self.overview: Overview | None = None
         self.dashboard: Dashboard | None = None
         self.behind_dialog: BehindDialog | None = None
-        self.reading = False  # a dashboard read is queued or running on the worker
         self.early: Dashboard | None = None  # read before the widgets below were ready
         self.built = False
+        self.asked_at = self.now()  # the moment the next read is for, taken on the GUI thread
+        self.loader: Loader[Dashboard] = Loader(ctx, self._fetch, self._dashboard_read, self)
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
@@ -198,7 +171,7 @@ class HomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        ctx.store_changed.connect(self._store_changed)
+        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self.built = True
         if self.early is not None:
             self.show_dashboard(self.early)
@@ -225,27 +198,24 @@ class HomePage(QWidget):
         return row
 
     # -- loading -----------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
+    @property
+    def reading(self) -> bool:
+        """A dashboard read is queued or running on the worker."""
+        return self.loader.running
 
-    def _store_changed(self, _changed: object = None) -> None:
-        """Re-read only while shown: page_shown() catches up when the page comes back."""
-        if self.isVisible():
+    def page_shown(self) -> None:
+        """Not for data (the follower refreshes when a change touched it) but for the day:
+        today's work read yesterday is read again."""
+        if self.now().date() != self.asked_at.date():
             self.refresh()
 
-    def refresh(self, _changed: object = None) -> None:
-        """Read the dashboard again, unless a read is still queued: the worker runs work in
-        order, so that read will see every write queued before it, and a later write's
-        `store_changed` asks again."""
-        if self.ctx.is_unlocked and not self.reading:
-            now = self.now()
-            task = self.ctx.read(lambda store: load_dashboard(store, now), self._dashboard_read)
-            if not task.done:
-                self.reading = True
-                task.finished.connect(self._read_finished)
+    def refresh(self) -> None:
+        """Read the dashboard again; asked while a read runs, it makes one more read after it."""
+        self.asked_at = self.now()
+        self.loader.reload()
 
-    def _read_finished(self) -> None:
-        self.reading = False
+    def _fetch(self, session: Session) -> Dashboard:
+        return load_dashboard(session, self.asked_at)
 
     def _dashboard_read(self, dashboard: Dashboard) -> None:
         if self.built:
@@ -288,13 +258,9 @@ class HomePage(QWidget):
 
     def show_behind(self, measure: Measure) -> None:
         ids = list(measure.placement_ids)
-        today: date = self.now().date()
-
-        def work(store: Store) -> list[BehindRow]:
-            with store.session() as s:
-                return rows_behind(s, ids, today)
-
-        self.ctx.read(work, lambda rows: self._open_behind(measure, rows))
+        self.ctx.query(rows_behind, ids, self.now().date()).success(
+            lambda rows: self._open_behind(measure, rows)
+        ).run()
 
     def _open_behind(self, measure: Measure, rows: list[BehindRow]) -> None:
         dialog = BehindDialog(measure, rows, self)
@@ -309,12 +275,7 @@ class HomePage(QWidget):
         current = (self.dashboard.national or 0) * 100 if self.dashboard else 0
         if abs(value - current) < 0.05:
             return
-
-        def work(store: Store) -> float | None:
-            with store.session() as s:
-                return set_national_rate(s, value if value > 0 else None)
-
-        self.ctx.write(work)
+        self.ctx.op(set_national_rate, value if value > 0 else None).run()
 
     def show_termly_report(self) -> None:
         from apdesk.ui.home.dialogs import TermlyReportDialog  # with the PDF viewer: on use

@@ -1,13 +1,14 @@
 """Plan or edit a placement: the form on the left, the live checks on the right, Save below.
 
-Saving goes through placement_actions, so the LA's notification pack is queued in the same
+Saving is the `save_placement` operation, so the LA's notification pack is queued in the same
 transaction. Warnings are shown as the person types (checked on the worker, debounced), never
 used to refuse a save; a value that cannot be right is shown under its field and nothing is lost.
+A change made elsewhere while the form is open (a provider's QA, the placement ended) refreshes
+the choices, the status and the checks, never what the person typed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
@@ -27,19 +28,15 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
-from apdesk.services.ap_guide import LaNotice, la_notice
-from apdesk.services.placement_actions import ProviderChoice, provider_choices, save_placement
+from apdesk.models.kinds import Kind
+from apdesk.services.ap_guide import LaNotice
+from apdesk.services.operations.placements import save_placement
+from apdesk.services.placement_actions import EditorData, ProviderChoice, editor_data
 from apdesk.services.placement_rules import PlacementWarning
-from apdesk.services.placements import (
-    PlacementInput,
-    PlacementResult,
-    get_placement,
-    placement_input,
-    preview_warnings,
-)
-from apdesk.services.pupils import PupilRow, list_pupils
-from apdesk.store import Store
+from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.widgets.basics import ErrorLabel
@@ -48,27 +45,22 @@ from apdesk.ui.widgets.fields import qa_icon, qa_text
 
 DEBOUNCE_MS = 400
 SPLITTER_KEY = "placement_editor/splitter"
-
-
-@dataclass(frozen=True)
-class EditorData:
-    pupils: list[PupilRow]
-    providers: list[ProviderChoice]
-    placement: PlacementInput | None
-    status: PlacementStatus
-    la: LaNotice | None = None  # None for a new placement
-
-
-def load_editor(store: Store, placement_id: int | None) -> EditorData:
-    """Runs on the worker: the choices, and the placement as the form shows it."""
-    today = date.today()
-    with store.session() as session:
-        pupils, providers = list_pupils(session), provider_choices(session, today)
-        if placement_id is None:
-            return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
-        status = get_placement(session, placement_id).status
-        la = la_notice(session, placement_id)
-        return EditorData(pupils, providers, placement_input(session, placement_id), status, la)
+# The choices and the checks: the pupils and providers offered, the providers' QA, and what
+# the warnings are checked against.
+SHOWS = frozenset(
+    {
+        Kind.PLACEMENT,
+        Kind.PUPIL,
+        Kind.PROVIDER,
+        Kind.PROVIDER_AUDIT,
+        Kind.QUALITY_CONCERN,
+        Kind.AGENCY,
+        Kind.CLOSURE,
+        Kind.SCHOOL,
+        Kind.SETTING,
+        Kind.OUTBOX,  # the LA's start notification, queued then delivered
+    }
+)
 
 
 def la_notice_text(la: LaNotice | None) -> str:
@@ -154,26 +146,61 @@ class PlacementEditor(QDialog):
         self.setTabOrder(self.index, self.form_scroll)
         self.resize(1240, 760)
         self._pupil_id = pupil_id
-        ctx.read(lambda store: load_editor(store, placement_id), self._loaded, self._load_failed)
+        self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)
+        ctx.query(editor_data, placement_id, date.today()).success(self._loaded).failure(
+            self._load_failed
+        ).run()
 
     # -- loading ---------------------------------------------------------------
     def _loaded(self, data: EditorData) -> None:
         self._loading = True
-        pupil, provider = self.sections.pupil, self.sections.provider
-        pupil.addItem(_("Choose the pupil…"), 0)
-        for row in data.pupils:
-            pupil.addItem(f"{row.name} ({row.upn})", row.id)
-        provider.addItem(_("Choose the provider…"), 0)
-        for choice in data.providers:
-            self.providers[choice.id] = choice
-            label = f"{choice.name} — {qa_text(choice.qa_state)}"
-            provider.addItem(qa_icon(self, choice.qa_state), label, choice.id)
+        self._fill_choices(data)
         values = data.placement or PlacementInput(pupil_id=self._pupil_id or 0)
         self.set_values(values)
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la))
         self._loading = False
+        self.check_now()
+
+    def _fill_choices(self, data: EditorData) -> None:
+        """The pupils and providers offered, keeping whichever are chosen now."""
+        pupil, provider = self.sections.pupil, self.sections.provider
+        chosen = (pupil.currentData(), provider.currentData())
+        for combo in (pupil, provider):
+            combo.blockSignals(True)
+            combo.clear()
+        pupil.addItem(_("Choose the pupil…"), 0)
+        for row in data.pupils:
+            pupil.addItem(f"{row.name} ({row.upn})", row.id)
+        provider.addItem(_("Choose the provider…"), 0)
+        self.providers = {}
+        for choice in data.providers:
+            self.providers[choice.id] = choice
+            label = f"{choice.name} — {qa_text(choice.qa_state)}"
+            provider.addItem(qa_icon(self, choice.qa_state), label, choice.id)
+        for combo, value in zip((pupil, provider), chosen, strict=True):
+            if value is not None:
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
+    def _changed_elsewhere(self, _changes: Changes) -> None:
+        """Someone else changed what the form offers or checks against: read the choices and
+        the status again and re-run the checks; the values typed stay as they are."""
+        if self._loading or not self.ctx.is_unlocked:
+            return
+        self.ctx.query(editor_data, self.placement_id, date.today()).success(
+            self.choices_answer.ask(self._reloaded)
+        ).failure(self._load_failed).run()
+
+    def _reloaded(self, data: EditorData) -> None:
+        self._fill_choices(data)
+        self._show_qa_note()
+        if data.placement is not None:
+            self.status = data.status
+            self._show_status()
+            self.sections.la_notice.setText(la_notice_text(data.la))
         self.check_now()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -190,9 +217,9 @@ class PlacementEditor(QDialog):
     # -- values ----------------------------------------------------------------
     def values(self) -> PlacementInput:
         data = PlacementInput()
-        for f in fields(PlacementInput):
-            if f.name in self.binder.widgets:
-                setattr(data, f.name, self.binder.get(f.name))
+        for name in PlacementInput.model_fields:
+            if name in self.binder.widgets:
+                setattr(data, name, self.binder.get(name))
         attendance = self.sections.attendance.value()
         data.attendance_at_referral = None if attendance < 0 else round(attendance / 100, 4)
         data.pupil_id = int(data.pupil_id or 0)
@@ -200,9 +227,9 @@ class PlacementEditor(QDialog):
         return data
 
     def set_values(self, data: PlacementInput) -> None:
-        for f in fields(PlacementInput):
-            if f.name in self.binder.widgets:
-                self.binder.set(f.name, getattr(data, f.name))
+        for name in PlacementInput.model_fields:
+            if name in self.binder.widgets:
+                self.binder.set(name, getattr(data, name))
         level = data.attendance_at_referral
         self.sections.attendance.setValue(-1 if level is None else level * 100)
         self._show_qa_note()
@@ -258,24 +285,16 @@ class PlacementEditor(QDialog):
         generation = self._generation
         try:
             data = self.values()
-            data.validate()
+            data.check()
         except ValidationError as exc:
             self.panel.show_note(str(exc))
             return
         if not data.pupil_id or not data.provider_id:
             self.panel.show_note(_("Choose the pupil and the provider to see the checks."))
             return
-        placement_id = self.placement_id
-
-        def fetch(store: Store) -> list[PlacementWarning]:
-            with store.session() as session:
-                return preview_warnings(session, data, date.today(), placement_id)
-
-        self.ctx.read(
-            fetch,
-            lambda found: self._checked(generation, found),
-            lambda exc: self._check_failed(generation, exc),
-        )
+        self.ctx.query(preview_warnings, data, date.today(), self.placement_id).success(
+            lambda found: self._checked(generation, found)
+        ).failure(lambda exc: self._check_failed(generation, exc)).run()
 
     def _checked(self, generation: int, warnings: list[PlacementWarning]) -> None:
         if generation == self._generation:
@@ -303,14 +322,10 @@ class PlacementEditor(QDialog):
             return
         self.binder.clear_error()
         self.message.show_message("")
-        data, placement_id, today = self.values(), self.placement_id, date.today()
-
-        def write(store: Store) -> PlacementResult:
-            with store.session() as session:
-                return save_placement(session, placement_id, data, today)
-
         self.save_button.setEnabled(False)
-        self.ctx.write(write, self._saved, self._save_failed)
+        self.ctx.op(save_placement, self.placement_id, self.values(), date.today()).success(
+            self._saved
+        ).failure(self._save_failed).source(self).run()
 
     def _saved(self, result: PlacementResult) -> None:
         self.save_button.setEnabled(True)

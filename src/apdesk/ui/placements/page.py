@@ -1,12 +1,12 @@
 """The placements page: every placement with its warnings count, filters, and the status moves.
 
-Refer, start and end go through placement_actions so each queues the LA's pack in the same
-transaction; the referral form and the parents' letter are rendered on the worker and previewed.
+Refer, start and end are operations, so each queues the LA's pack in the same transaction; the
+page follows changes to what it shows, wherever they are made. The referral form and the
+parents' letter are rendered on the worker and previewed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,17 +25,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, ngettext
 from apdesk.models.enums import PlacementStatus
-from apdesk.services.placement_actions import ProviderChoice, provider_choices, refer, start
-from apdesk.services.placement_lifecycle import PlacementRow, list_placements
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.placements import refer_placement, start_placement
+from apdesk.services.placement_actions import Listing, placement_listing
+from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.services.placements import PlacementResult
-from apdesk.store import Store
+from apdesk.store.operations import OperationFn
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_placements
-from apdesk.ui.placements.dialogs import DayDialog, EndPlacementDialog
+from apdesk.ui.placements.dialogs import DayDialog
 from apdesk.ui.placements.editor import PlacementEditor
+from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.placements.model import (
     PROVIDER,
     PUPIL,
@@ -50,13 +55,29 @@ from apdesk.ui.widgets.filter_banner import FilterBanner
 
 HEADER_KEY = "placements/header"
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
-Mover = Callable[..., PlacementResult]
+Mover = OperationFn[[int, date, date], PlacementResult]
+# The rows, and what their warnings are checked against (QA, agencies, the school's calendar).
+SHOWS = frozenset(
+    {
+        Kind.PLACEMENT,
+        Kind.PUPIL,
+        Kind.PROVIDER,
+        Kind.PROVIDER_AUDIT,
+        Kind.QUALITY_CONCERN,
+        Kind.AGENCY,
+        Kind.CLOSURE,
+        Kind.SCHOOL,
+        Kind.SETTING,
+    }
+)
 
 
 @dataclass(frozen=True)
-class Listing:
-    rows: list[PlacementRow]
-    providers: list[ProviderChoice]
+class Asked:
+    """The filters the store is asked for, read on the GUI thread before each load."""
+
+    provider_id: int | None = None
+    status: PlacementStatus | None = None
 
 
 class PlacementsPage(PrintMixin, QWidget):
@@ -145,33 +166,25 @@ class PlacementsPage(PrintMixin, QWidget):
         self._sized = saved is not None
         header.sectionResized.connect(self._remember_header)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
-        ctx.store_changed.connect(lambda _r: self.refresh())
+        self.asked = Asked()
+        self.loader: Loader[Listing] = Loader(ctx, self._fetch, self._show, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self._enable()
         self.refresh()
 
     # -- listing -------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
-        if not self.ctx.is_unlocked:
-            return
+        """Read the rows again under the status and provider chosen now."""
         status = self.status.currentData() or None
-        provider_id = int(self.provider.currentData() or 0) or None
+        self.asked = Asked(
+            int(self.provider.currentData() or 0) or None,
+            PlacementStatus(status) if status else None,
+        )
+        self.loader.reload()
 
-        def fetch(store: Store) -> Listing:
-            today = date.today()
-            with store.session() as session:
-                rows = list_placements(
-                    session,
-                    today,
-                    provider_id=provider_id,
-                    status=PlacementStatus(status) if status else None,
-                    with_warnings=True,
-                )
-                return Listing(rows, provider_choices(session, today))
-
-        self.ctx.read(fetch, self._show)
+    def _fetch(self, session: Session) -> Listing:
+        asked = self.asked
+        return placement_listing(session, date.today(), asked.provider_id, asked.status)
 
     def _show(self, listing: Listing) -> None:
         self.rows = listing.rows
@@ -275,10 +288,10 @@ class PlacementsPage(PrintMixin, QWidget):
 
     # -- status moves ------------------------------------------------------------------
     def refer_selected(self, on: date | None = None) -> None:
-        self._move(refer, _("Refer"), _("Referred on"), on)
+        self._move(refer_placement, _("Refer"), _("Referred on"), on)
 
     def start_selected(self, on: date | None = None) -> None:
-        self._move(start, _("Start"), _("Started on"), on)
+        self._move(start_placement, _("Start"), _("Started on"), on)
 
     def _move(self, mover: Mover, title: str, prompt: str, on: date | None) -> None:
         row = self.selected_row()
@@ -289,14 +302,8 @@ class PlacementsPage(PrintMixin, QWidget):
             if ask.exec() != QDialog.DialogCode.Accepted:
                 return
             on = ask.value()
-        placement_id, day = row.id, on
-
-        def write(store: Store) -> PlacementResult:
-            with store.session() as session:
-                return mover(session, placement_id, day, date.today())
-
         self.message.show_message("")
-        self.ctx.write(write, None, self._failed)
+        self.ctx.op(mover, row.id, on, date.today()).failure(self._failed).source(self).run()
 
     def end_selected(self) -> EndPlacementDialog | None:
         row = self.selected_row()

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
+from sqlmodel import Session
 
 from apdesk.documents.letter import render_parent_letter
-from apdesk.documents.placement_data import PlacementRecord, load_placement_record
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.i18n import _
 from apdesk.services.placement_lifecycle import PlacementRow
-from apdesk.store import Store
+from apdesk.services.placement_record import load_placement_record
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -28,13 +29,13 @@ class Rendered:
     filename: str
 
 
-def _render(
-    store: Store, placement_id: int, draw: Callable[[PlacementRecord], bytes], kind: str
+def render_placement(
+    session: Session, placement_id: int, draw: Callable[[PlacementRecord], bytes], kind: str
 ) -> Rendered:
-    with store.session() as session:
-        record = load_placement_record(session, placement_id)
-        pdf = draw(record)
-        name = f"{record.pupil.surname}-{record.pupil.forename}".replace(" ", "-")
+    """A read: the placement's record drawn as `kind`, with a title and a file name."""
+    record = load_placement_record(session, placement_id)
+    pdf = draw(record)
+    name = f"{record.pupil.surname}-{record.pupil.forename}".replace(" ", "-")
     title = _("{document}: {pupil}").format(document=kind, pupil=record.pupil_name)
     return Rendered(pdf, title, f"{kind.lower().replace(' ', '-')}-{name}.pdf")
 
@@ -60,12 +61,11 @@ class PrintMixin:
         row = self.selected_row()
         if row is None:
             return
-        placement_id = row.id
         self.message.show_message("")
         self.busy.show()
-        self.ctx.read(
-            lambda store: _render(store, placement_id, draw, kind), self._preview, self._not_drawn
-        )
+        self.ctx.query(render_placement, row.id, draw, kind).success(self._preview).failure(
+            self._not_drawn
+        ).run()
 
     def _preview(self, rendered: Rendered) -> None:
         self.busy.hide()

@@ -8,18 +8,23 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlmodel import Session
 
-from apdesk.documents.plan_pdf import plan_pdf
-from apdesk.documents.review_pdf import review_pdf
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
-from apdesk.services import plans
+from apdesk.services.operations import plans as plan_ops
+from apdesk.services.operations.placements import PlacementEnded
+from apdesk.services.plan_printouts import plan_pdf, review_pdf
+from apdesk.services.plan_rows import (
+    FollowUpRow,
+    ReviewRow,
+    ReviewSetup,
+    StepRow,
+    TargetRow,
+    review_setup,
+)
 from apdesk.services.plans.agencies import AgencyRow
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
-from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, review_setup
-from apdesk.ui.plans.end_dialog import EndPlacementDialog
+from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
@@ -59,7 +64,7 @@ class PlanActions(QWidget):
         if self._confirm(
             _("Remove target"), _("Remove the target “{what}”?").format(what=row.what)
         ):
-            self._write_session(lambda s: plans.remove_target(s, row.id))
+            self.ctx.op(plan_ops.remove_target, row.id).failure(self._warn).run()
 
     def _entry(self, make: Callable[[int], QWidget]) -> None:
         if self.placement_id is not None:
@@ -88,7 +93,7 @@ class PlanActions(QWidget):
         if not isinstance(step, StepRow):
             return
         if self._confirm(_("Remove step"), _("Remove the step “{step}”?").format(step=step.step)):
-            self._write_session(lambda s: plans.remove_step(s, step.id))
+            self.ctx.op(plan_ops.remove_step, step.id).failure(self._warn).run()
 
     def remove_agency(self) -> None:
         agency = self.view.agencies.current_row()
@@ -98,14 +103,7 @@ class PlanActions(QWidget):
             agency=agency.name, contact=agency.contact
         )
         if self._confirm(_("Remove agency"), question):
-            self._write_session(lambda s: plans.remove_agency(s, agency.id))
-
-    def _write_session(self, change: Callable[[Session], object]) -> None:
-        def work(store: Store) -> None:
-            with store.session() as s:
-                change(s)
-
-        self.ctx.write(work, on_error=self._warn)
+            self.ctx.op(plan_ops.remove_agency, agency.id).failure(self._warn).run()
 
     def print_review(self) -> None:
         data = self.view.data
@@ -118,46 +116,29 @@ class PlanActions(QWidget):
         if review is None:
             self._warn(ValidationError(_("Review"), _("no review has been held yet")))
             return
-        review_id = review.id
-
-        def work(store: Store) -> bytes:
-            with store.session() as s:
-                return review_pdf(s, review_id)
 
         def done(pdf: bytes) -> None:
             name = f"review-{data.upn or data.placement_id}-{review.date.isoformat()}.pdf"
             title = _("Review record for {name}").format(name=data.pupil_name)
             self._open(PdfPreviewDialog(pdf, title, name, self))
 
-        self.ctx.read(work, done, self._warn)
+        self.ctx.query(review_pdf, review.id).success(done).failure(self._warn).run()
 
     def save_text(self) -> None:
         if self.placement_id is None:
             return
-        pid = self.placement_id
         exit_text = self.view.exit_strategy.toPlainText()
         transition = self.view.transition_plan.toPlainText()
-
-        def work(store: Store) -> None:
-            with store.session() as s:
-                plans.save_plan_text(s, pid, exit_strategy=exit_text, transition_plan=transition)
-
         self.view.text_error.show_message("")
-        self.ctx.write(
-            work,
-            lambda _r: self.view.text_error.show_message(""),
-            lambda exc: self.view.text_error.show_message(describe_error(exc)),
-        )
+        self.ctx.op(plan_ops.save_plan_text, self.placement_id, exit_text, transition).success(
+            lambda _none: self.view.text_error.show_message("")
+        ).failure(lambda exc: self.view.text_error.show_message(describe_error(exc))).run()
 
     def print_plan(self) -> None:
         data = self.view.data
         if data is None:
             return
         pid = data.placement_id
-
-        def work(store: Store) -> bytes:
-            with store.session() as s:
-                return plan_pdf(s, pid, date.today())
 
         def done(pdf: bytes) -> None:
             self.view.busy.hide()
@@ -171,29 +152,29 @@ class PlanActions(QWidget):
             self._warn(exc)
 
         self.view.busy.show()
-        self.ctx.read(work, done, failed)
+        self.ctx.query(plan_pdf, pid, date.today()).success(done).failure(failed).run()
 
     def hold_review(self) -> None:
         if self.placement_id is None:
             return
-        pid = self.placement_id
-        self.ctx.read(
-            lambda store: review_setup(store, pid),
-            lambda setup: self._open(ReviewDialog(self.ctx, setup, self)),
-        )
+
+        def opened(setup: ReviewSetup) -> None:
+            self._open(ReviewDialog(self.ctx, setup, self))
+
+        self.ctx.query(review_setup, self.placement_id).success(opened).failure(self._warn).run()
 
     def end_placement(self) -> None:
         data = self.view.data
         if data is None:
             return
         dialog = EndPlacementDialog(self.ctx, data.placement_id, data.pupil_name, self)
-        dialog.accepted.connect(lambda: self._after_end(dialog.follow_ups))
+        dialog.ended.connect(self._after_end)
         self._open(dialog)
 
-    def _after_end(self, follow_ups: int) -> None:
+    def _after_end(self, ended: PlacementEnded) -> None:
         """After a return, show the follow-ups now in the diary."""
         tab = self.view.follow_ups.parentWidget()
-        if follow_ups and tab is not None:
+        if ended.follow_ups and tab is not None:
             self.view.tabs.setCurrentWidget(tab)
 
     def record_follow_up(self) -> None:

@@ -1,12 +1,12 @@
 """Small dialogs for the rest of the plan: a transition step, an agency, a voice entry.
 
-They share one shape: a form, errors beside the field they name, Save through the worker,
-and nothing typed is lost when a save is refused."""
+They share one shape: a form, errors beside the field they name, Save as one operation on the
+writer, and nothing typed is lost when a save is refused."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.enums import Agency, VoiceOf
+from apdesk.models.errors import ValidationError
 from apdesk.services import plans
-from apdesk.store import Store
-from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import StepRow
+from apdesk.services.operations import plans as plan_ops
+from apdesk.services.plan_rows import StepRow
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -35,8 +36,6 @@ from apdesk.ui.widgets.forms import (
     optional_date_edit,
     to_date,
 )
-
-Work = Callable[[Store], object]
 
 
 def line(name: str, parent: QWidget, hint: str = "") -> QLineEdit:
@@ -55,7 +54,7 @@ def combo(name: str, items: list[tuple[str, str]], parent: QWidget) -> QComboBox
 
 
 class EntryDialog(QDialog):
-    """A form whose Save runs `work()` on the worker and closes only when it succeeds."""
+    """A form whose Save runs the operation `call()` names and closes only when it succeeds."""
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,13 +78,19 @@ class EntryDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(buttons)
 
-    def work(self) -> Work:
+    def call(self) -> Call[Any]:
+        """The operation that saves the form, with its arguments (not yet run)."""
         raise NotImplementedError
 
     def save(self) -> None:
         self.errors.clear()
+        try:
+            call = self.call()
+        except ValidationError as exc:  # a date box holding something that is not a date
+            self._refused(exc)
+            return
         self.save_button.setEnabled(False)
-        self.ctx.write(self.work(), lambda _r: self._saved(), self._refused)
+        call.success(lambda _id: self._saved()).failure(self._refused).run()
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)
@@ -125,22 +130,16 @@ class StepEditor(EntryDialog):
             self.owner.setText(existing.owner)
             self.done_box.setChecked(existing.done)
 
-    def work(self) -> Work:
+    def call(self) -> Call[Any]:
         data = plans.StepInput(
             self.step.text(),
             self.owner.text(),
             optional_date(self.by_date),
             self.done_box.isChecked(),
         )
-        pid, existing = self.placement_id, self.existing
-
-        def run(store: Store) -> object:
-            with store.session() as s:
-                if existing is not None:
-                    return plans.update_step(s, existing.id, data).id
-                return plans.add_step(s, pid, data).id
-
-        return run
+        if self.existing is not None:
+            return self.ctx.op(plan_ops.update_step, self.existing.id, data)
+        return self.ctx.op(plan_ops.add_step, self.placement_id, data)
 
 
 class AgencyEditor(EntryDialog):
@@ -160,7 +159,7 @@ class AgencyEditor(EntryDialog):
         self.errors.add_row(self.form, _("Role"), self.role, _("&Role on the plan:"))
         self.errors.add_row(self.form, _("Consent date"), self.consent, _("Consent to &share:"))
 
-    def work(self) -> Work:
+    def call(self) -> Call[Any]:
         data = plans.AgencyInput(
             str(self.agency.currentData()),
             self.agency_name.text(),
@@ -168,13 +167,7 @@ class AgencyEditor(EntryDialog):
             self.role.text(),
             optional_date(self.consent),
         )
-        pid = self.placement_id
-
-        def run(store: Store) -> object:
-            with store.session() as s:
-                return plans.add_agency(s, pid, data, today=date.today()).id
-
-        return run
+        return self.ctx.op(plan_ops.add_agency, self.placement_id, data, date.today())
 
 
 class VoiceEditor(EntryDialog):
@@ -194,17 +187,11 @@ class VoiceEditor(EntryDialog):
         self.errors.add_row(self.form, _("How gathered"), self.how, _("&How gathered:"))
         self.errors.add_row(self.form, _("What was said"), self.text, _("&What was said:"))
 
-    def work(self) -> Work:
+    def call(self) -> Call[Any]:
         data = plans.VoiceInput(
             str(self.voice_of.currentData()),
             to_date(self.said_on),
             self.how.text(),
             self.text.toPlainText(),
         )
-        pid = self.placement_id
-
-        def run(store: Store) -> object:
-            with store.session() as s:
-                return plans.add_voice(s, pid, data, today=date.today()).id
-
-        return run
+        return self.ctx.op(plan_ops.add_voice, self.placement_id, data, date.today())

@@ -1,4 +1,7 @@
-"""The Plans page: choose a placement on the left, read and act on its plan on the right."""
+"""The Plans page: choose a placement on the left, read and act on its plan on the right.
+
+It follows changes to what it shows: a target saved in a dialog, a placement ended on the
+Placements page or a review held from the Reviews page shows here within one refresh."""
 
 from __future__ import annotations
 
@@ -15,11 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import N_, _
+from apdesk.models.kinds import Kind
+from apdesk.services.plan_rows import PlacementChoice, PlanData, list_choices, load_plan
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.plans.actions import PlanActions
-from apdesk.ui.plans.data import PlacementChoice, PlanData, list_choices, load_plan
 from apdesk.ui.plans.view import PlanView
 from apdesk.ui.widgets.columns_model import ROW_ROLE, Column, RowsModel
 
@@ -27,6 +34,20 @@ SPLITTER_KEY = "plans/splitter"
 CHOICE_COLUMNS: list[Column[PlacementChoice]] = [
     Column(N_("Placement"), lambda c: c.label, tooltip=lambda c: f"{c.label} ({c.upn})")
 ]
+CHOICES_SHOW = frozenset({Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER})
+PLAN_SHOWS = CHOICES_SHOW | {
+    Kind.PLAN,
+    Kind.PLAN_TARGET,
+    Kind.TARGET_PROGRESS,
+    Kind.TRANSITION_STEP,
+    Kind.AGENCY,
+    Kind.VOICE,
+    Kind.REVIEW,
+    Kind.REVIEW_DETAIL,
+    Kind.FOLLOW_UP,
+    Kind.TIMETABLE_VERSION,
+    Kind.SETTING,  # the review interval decides when the next review is due
+}
 
 
 class ChoiceFilter(QSortFilterProxyModel):
@@ -102,7 +123,13 @@ class PlansPage(PlanActions):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
         self._connect_view()
-        ctx.store_changed.connect(self.refresh)
+        self.choice_loader: Loader[list[PlacementChoice]] = Loader(
+            ctx, self._fetch_choices, self._show_choices, self
+        )
+        self.plan_loader: Loader[PlanData | None] = Loader(
+            ctx, self._fetch_plan, self._show_plan, self
+        )
+        self.follower = ChangeFollower(self, ctx, PLAN_SHOWS, self.refresh)
         self.refresh()
 
     def _connect_view(self) -> None:
@@ -130,15 +157,19 @@ class PlansPage(PlanActions):
         self.filter.set_search(text)
 
     # -- loading -----------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
-    def refresh(self, _changed: object = None) -> None:
-        if not self.ctx.is_unlocked:
-            return
-        self.ctx.read(lambda store: list_choices(store, date.today()), self._show_choices)
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read the list again if a placement, pupil or provider changed, and the plan shown."""
+        if changes is None or changes.touches(CHOICES_SHOW):
+            self.choice_loader.reload()
         if self.placement_id is not None:
-            self._load(self.placement_id)
+            self.plan_loader.reload()
+
+    def _fetch_choices(self, session: Session) -> list[PlacementChoice]:
+        return list_choices(session, date.today())
+
+    def _fetch_plan(self, session: Session) -> PlanData | None:
+        placement_id = self.placement_id  # read once: the person may choose another meanwhile
+        return None if placement_id is None else load_plan(session, placement_id)
 
     def _show_choices(self, rows: list[PlacementChoice]) -> None:
         self.choices.set_rows(rows)
@@ -161,13 +192,10 @@ class PlansPage(PlanActions):
         """Open a placement's plan (also how the Reviews page sends people here)."""
         self.placement_id = placement_id
         self._select(placement_id)
-        self._load(placement_id)
+        self.plan_loader.reload()
 
-    def _load(self, placement_id: int) -> None:
-        self.ctx.read(lambda store: load_plan(store, placement_id), self._show_plan)
-
-    def _show_plan(self, data: PlanData) -> None:
-        if data.placement_id != self.placement_id:
+    def _show_plan(self, data: PlanData | None) -> None:
+        if data is None or data.placement_id != self.placement_id:
             return  # an older read finishing after the person moved on
         self.empty.hide()
         self.view.show()

@@ -1,6 +1,7 @@
 """Record a review meeting: who came, the child's and family's voice, the provider's report,
 attendance for the period (from the register, read only), progress against every target, the
-decisions and the next date. A refused save keeps everything typed."""
+decisions and the next date. A refused save keeps everything typed; marks entered meanwhile
+update the period's attendance."""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
+from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
-from apdesk.store import Store
+from apdesk.services.operations.reviews import hold_review
+from apdesk.services.plan_rows import ReviewSetup, period_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import ReviewSetup, period_text
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -133,7 +137,11 @@ class ReviewDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.period_answer = Latest()  # the date may change faster than the register answers
         self.held_on.changed.connect(self.refresh_period)
+        self.follower = ChangeFollower(
+            self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
+        )
         self.refresh_period()
         self.resize(1040, 620)
 
@@ -156,8 +164,13 @@ class ReviewDialog(QDialog):
         return box
 
     def refresh_period(self) -> None:
-        held, pid = to_date(self.held_on), self.setup.placement_id
-        self.ctx.read(lambda store: period_text(store, pid, held), self.attendance.setText)
+        held = optional_date(self.held_on)
+        if held is None:
+            self.attendance.setText("")
+            return
+        self.ctx.query(period_text, self.setup.placement_id, held).success(
+            self.period_answer.ask(self.attendance.setText)
+        ).run()
 
     def value(self) -> plans.ReviewInput:
         next_day = None if self.ending.isChecked() else optional_date(self.next_review)
@@ -174,16 +187,16 @@ class ReviewDialog(QDialog):
         )
 
     def save(self) -> None:
-        data, pid, review_id = self.value(), self.setup.placement_id, self.setup.review_id
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                review = plans.hold_review(s, pid, data, review_id=review_id, today=date.today())
-                return review.id or 0
-
+        try:
+            data, setup = self.value(), self.setup
+        except ValidationError as exc:  # a date box holding something that is not a date
+            self._refused(exc)
+            return
         self.errors.clear()
         self.save_button.setEnabled(False)
-        self.ctx.write(work, self._saved, self._refused)
+        self.ctx.op(hold_review, setup.placement_id, data, setup.review_id, date.today()).success(
+            self._saved
+        ).failure(self._refused).run()
 
     def _saved(self, review_id: int) -> None:
         self.save_button.setEnabled(True)

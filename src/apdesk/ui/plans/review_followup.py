@@ -20,12 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
-from apdesk.services import plans
-from apdesk.store import Store
+from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.reviews import record_follow_up
+from apdesk.services.plan_rows import since_return_text
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import since_return_text
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
-from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, read_only, to_date
+from apdesk.ui.widgets.forms import (
+    FieldErrors,
+    date_edit,
+    name_buttons,
+    optional_date,
+    read_only,
+    to_date,
+)
 
 
 @dataclass(frozen=True)
@@ -94,35 +103,39 @@ class FollowUpDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.since_answer = Latest()  # the date may change faster than the register answers
         self.done_on.changed.connect(self.refresh_since)
+        self.follower = ChangeFollower(self, ctx, {Kind.MARK}, lambda _c: self.refresh_since())
         self.refresh_since()
 
     def refresh_since(self) -> None:
-        until, pid = to_date(self.done_on), self.task.placement_id
-        self.ctx.read(lambda store: since_return_text(store, pid, until), self.since.setText)
+        until = optional_date(self.done_on)
+        if until is None:
+            self.since.setText("")
+            return
+        self.ctx.query(since_return_text, self.task.placement_id, until).success(
+            self.since_answer.ask(self.since.setText)
+        ).run()
 
     def save(self) -> None:
-        done_on, attending = to_date(self.done_on), self.yes.isChecked()
-        note, fid = self.note.toPlainText(), self.task.follow_up_id
-        pid, weeks = self.task.placement_id, self.task.weeks
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                row = plans.record_follow_up(
-                    s,
-                    fid,
-                    done_on=done_on,
-                    still_attending=attending,
-                    note=note,
-                    today=date.today(),
-                    placement_id=pid,
-                    weeks=weeks,
-                )
-                return row.id or 0
-
+        task = self.task
         self.errors.clear()
+        try:
+            done_on = to_date(self.done_on)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
         self.save_button.setEnabled(False)
-        self.ctx.write(work, lambda _id: self._saved(), self._refused)
+        self.ctx.op(
+            record_follow_up,
+            task.follow_up_id,
+            task.placement_id,
+            task.weeks,
+            done_on=done_on,
+            still_attending=self.yes.isChecked(),
+            note=self.note.toPlainText(),
+            today=date.today(),
+        ).success(lambda _id: self._saved()).failure(self._refused).run()
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)

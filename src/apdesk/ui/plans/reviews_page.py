@@ -1,5 +1,8 @@
 """The Reviews page: every review and sustained-return follow-up that is due in the next two
-weeks or overdue, most urgent first, with the way to hold or record each."""
+weeks or overdue, most urgent first, with the way to hold or record each.
+
+Listing what is due is a read: follow-ups a return has not stored yet are listed without an id
+and stored when recorded, so opening the page writes nothing."""
 
 from __future__ import annotations
 
@@ -8,12 +11,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlmodel import Session
 
 from apdesk.i18n import _
+from apdesk.models.kinds import Kind
+from apdesk.services.plan_rows import ReviewSetup, review_setup
 from apdesk.services.plans.due_list import WINDOW_DAYS, DueRow, load_due
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_reviews
-from apdesk.ui.plans.data import review_setup
 from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.plans.review_models import due_columns
@@ -22,6 +28,11 @@ from apdesk.ui.plans.view import button, row
 from apdesk.ui.widgets.filter_banner import FilterBanner
 
 SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
+# Reviews fall due from the placements' dates, the reviews held and the review interval;
+# follow-ups from the placements that ended in a return and the checks recorded.
+SHOWS = frozenset(
+    {Kind.PLACEMENT, Kind.PUPIL, Kind.REVIEW, Kind.FOLLOW_UP, Kind.PLAN, Kind.SETTING}
+)
 
 
 class ReviewsPage(QWidget):
@@ -52,13 +63,15 @@ class ReviewsPage(QWidget):
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         self.rows: list[DueRow] = []
+        self.read_for = date.today()  # the day the list was worked out for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row(self.open_button, self.review_button, self.follow_up_button))
-        ctx.store_changed.connect(self.refresh)
+        self.loader: Loader[list[DueRow]] = Loader(ctx, self._fetch, self.show_rows, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self._update_buttons()
         self.refresh()
 
@@ -72,11 +85,17 @@ class ReviewsPage(QWidget):
         self.ctx.settings.setValue(SORT_KEY, f"{column},{order.value}")
 
     def page_shown(self) -> None:
-        self.refresh()
+        """Not for data (the follower refreshes on a change) but for the day: what is due or
+        overdue was worked out from the day it was read."""
+        if date.today() != self.read_for:
+            self.refresh()
 
-    def refresh(self, _changed: object = None) -> None:
-        if self.ctx.is_unlocked:
-            self.ctx.query(load_due, date.today()).success(self.show_rows).run()
+    def refresh(self) -> None:
+        self.read_for = date.today()
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> list[DueRow]:
+        return load_due(session, self.read_for)
 
     def show_rows(self, rows: list[DueRow]) -> None:
         self.rows = rows
@@ -140,11 +159,11 @@ class ReviewsPage(QWidget):
         item = self.current()
         if item is None or item.kind != "review":
             return
-        pid = item.placement_id
-        self.ctx.read(
-            lambda store: review_setup(store, pid),
-            lambda setup: self._open(ReviewDialog(self.ctx, setup, self)),
-        )
+
+        def opened(setup: ReviewSetup) -> None:
+            self._open(ReviewDialog(self.ctx, setup, self))
+
+        self.ctx.query(review_setup, item.placement_id).success(opened).run()
 
     def record_follow_up(self) -> None:
         item = self.current()

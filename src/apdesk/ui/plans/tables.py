@@ -9,8 +9,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from apdesk.i18n import N_, _
+from apdesk.services.plan_rows import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
 from apdesk.services.plans.agencies import AgencyRow
-from apdesk.ui.plans.data import FollowUpRow, ReviewRow, StepRow, TargetRow, VoiceRow
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.columns_model import SORT_ROLE, Column, RowsModel, day, day_sort
 

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
+from apdesk.models.errors import ValidationError
 from apdesk.services import plans
+from apdesk.services.operations import plans as plan_ops
+from apdesk.services.plan_rows import TargetRow
 from apdesk.services.plans.plans import TARGET_FIELDS
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.plans.data import TargetRow
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
 
@@ -94,18 +95,18 @@ class TargetEditor(QDialog):
         return plans.TargetInput(by_date=to_date(self.by_date), **texts)
 
     def save(self) -> None:
-        data = self.value()
-        pid, existing = self.placement_id, self.existing
-
-        def work(store: Store) -> int:
-            with store.session() as s:
-                if existing is not None:
-                    return plans.update_target(s, existing.id, data).id or 0
-                return plans.add_target(s, pid, data).id or 0
-
+        try:
+            data = self.value()
+        except ValidationError as exc:
+            self._refused(exc)
+            return
+        if self.existing is not None:
+            call = self.ctx.op(plan_ops.update_target, self.existing.id, data)
+        else:
+            call = self.ctx.op(plan_ops.add_target, self.placement_id, data)
         self.errors.clear()
         self.save_button.setEnabled(False)
-        self.ctx.write(work, self._saved, self._refused)
+        call.success(self._saved).failure(self._refused).run()
 
     def _saved(self, target_id: int) -> None:
         self.save_button.setEnabled(True)

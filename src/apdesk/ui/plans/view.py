@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
-from apdesk.ui.plans.data import PlanData
+from apdesk.services.plan_rows import PlanData
 from apdesk.ui.plans.tables import (
     FOLLOW_UP_COLUMNS,
     REVIEW_COLUMNS,

@@ -5,7 +5,6 @@ unsaved edits (typed input is never overwritten)."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -168,13 +167,13 @@ class ProviderEditor(QDialog):
 
     def values(self) -> ProviderInput:
         data = ProviderInput()
-        for f in fields(ProviderInput):
-            setattr(data, f.name, self.binder.get(f.name))
+        for name in ProviderInput.model_fields:
+            setattr(data, name, self.binder.get(name))
         return data
 
     def set_values(self, data: ProviderInput) -> None:
-        for f in fields(ProviderInput):
-            self.binder.set(f.name, getattr(data, f.name))
+        for name in ProviderInput.model_fields:
+            self.binder.set(name, getattr(data, name))
 
     # -- store -----------------------------------------------------------------
     def load(self) -> None:

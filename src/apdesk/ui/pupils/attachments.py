@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from apdesk.files import write_atomic
 from apdesk.i18n import _, format_short_date
 from apdesk.models.enums import AttachmentKind
-from apdesk.services.attachments import AttachmentInfo, get_attachment_bytes
+from apdesk.models.records import AttachmentInfo
+from apdesk.services.attachments import get_attachment_bytes
 from apdesk.services.operations.pupils import add_document
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.lists import fill_list, make_list

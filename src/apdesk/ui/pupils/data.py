@@ -10,7 +10,8 @@ from datetime import date
 from sqlmodel import Session
 
 from apdesk.models.kinds import Kind
-from apdesk.services.attachments import AttachmentInfo, list_attachments
+from apdesk.models.records import AttachmentInfo
+from apdesk.services.attachments import list_attachments
 from apdesk.services.pupils import (
     ContactInput,
     PlacementSummary,

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.charts import LINE, Chart, Series
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import Figures, cohort_figures
 from apdesk.services.attendance.pupil_weeks import PupilWeeks, pupil_weeks
-from apdesk.services.measures.trends import LINE, Chart, Series
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader

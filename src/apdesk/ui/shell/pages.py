@@ -16,13 +16,10 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QWidget
 
+from apdesk.i18n import N_
+
 if TYPE_CHECKING:
     from apdesk.ui.core.context import AppContext
-
-
-def N_(text: str) -> str:
-    """Marks a string for translation without translating it yet (it is shown later via `_`)."""
-    return text
 
 
 @dataclass(frozen=True)

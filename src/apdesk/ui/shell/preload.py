@@ -21,6 +21,8 @@ FIRST_WINDOW = (
     "apdesk.services.idle",
     "apdesk.services.auto_backup",
     "apdesk.services.measures.roster",
+    "apdesk.services.measures.dashboard",
+    "apdesk.services.operations.settings",
     "apdesk.services.passphrase",
     "apdesk.sync.outbox",
     "apdesk.sync.report",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
-from apdesk.services.school import SchoolDetails
+from apdesk.models.school import SchoolDetails
+from apdesk.store import Store
 from apdesk.ui.widgets.basics import (
     BusyBar,
     ErrorLabel,
@@ -29,8 +31,19 @@ from apdesk.ui.widgets.basics import (
     monospace_font,
 )
 
-if TYPE_CHECKING:
-    from apdesk.ui.shell.setup_wizard import SetupWizard
+
+class StoreMaker(Protocol):
+    """What the passphrase and recovery pages ask of the wizard that holds them."""
+
+    @property
+    def store(self) -> Store | None: ...
+    @property
+    def recovery_key(self) -> str: ...
+
+    def create_store(
+        self, passphrase: str, on_done: Callable[[object], None], on_error: Callable[[str], None]
+    ) -> None: ...
+
 
 # (SchoolDetails attribute, label, the field name ValidationError uses, placeholder)
 SCHOOL_FIELDS = (
@@ -90,8 +103,9 @@ class SchoolPage(QWizardPage):
 class PassphrasePage(QWizardPage):
     """Committing this page creates the store (on the worker); there is no going back after."""
 
-    def __init__(self) -> None:
+    def __init__(self, maker: StoreMaker) -> None:
         super().__init__()
+        self.maker = maker
         self.setTitle(_("Passphrase"))
         self.setSubTitle(
             _(
@@ -124,8 +138,7 @@ class PassphrasePage(QWizardPage):
         return bool(self.passphrase.text() and self.again.text()) and not self.creating
 
     def validatePage(self) -> bool:
-        wizard: SetupWizard = self.wizard()  # type: ignore[assignment]
-        if wizard.store is not None:
+        if self.maker.store is not None:
             return True
         strength = self.meter.update_for(self.passphrase.text())
         if not strength.acceptable:
@@ -136,7 +149,7 @@ class PassphrasePage(QWizardPage):
             return False
         self.error.show_message("")
         self._set_creating(True)
-        wizard.create_store(self.passphrase.text(), self._created, self._failed)
+        self.maker.create_store(self.passphrase.text(), self._created, self._failed)
         return False  # the wizard moves on by itself once the store exists
 
     def _created(self, _value: object) -> None:
@@ -158,8 +171,9 @@ class PassphrasePage(QWizardPage):
 class RecoveryPage(QWizardPage):
     """The recovery key, shown once; Finish waits for the person to say they kept it."""
 
-    def __init__(self) -> None:
+    def __init__(self, maker: StoreMaker) -> None:
         super().__init__()
+        self.maker = maker
         self.setTitle(_("Recovery key"))
         self.setSubTitle(
             _(
@@ -199,8 +213,7 @@ class RecoveryPage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        wizard: SetupWizard = self.wizard()  # type: ignore[assignment]
-        self.key_label.setText(wizard.recovery_key)
+        self.key_label.setText(self.maker.recovery_key)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.key_label.text())

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from apdesk.i18n import _
+from apdesk.models.timetable_grid import CellKey
 from apdesk.services.timetables import Grid, SlotValue, apply_changes
-from apdesk.services.timetables.structure import CellKey
 
 Changes = dict[CellKey, SlotValue | None]
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 from apdesk.i18n import _
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import CellKey
 from apdesk.services.timetables import SlotValue, Structure
 from apdesk.services.timetables.grid import cell_name
-from apdesk.services.timetables.structure import CellKey
 from apdesk.ui.timetables.commands import Changes, GridDocument
 from apdesk.ui.timetables.grid import (
     KEY_ROLE,

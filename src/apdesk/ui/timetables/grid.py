@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from apdesk.i18n import _
 from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey
 from apdesk.services.timetables import SlotValue, Structure
-from apdesk.services.timetables.structure import DAY_NAMES, DAYS, CellKey
 from apdesk.ui.timetables.commands import GridDocument
 
 Index = QModelIndex | QPersistentModelIndex

@@ -23,9 +23,9 @@ from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
 from apdesk.models.kinds import Kind
+from apdesk.models.timetable_grid import DAY_NAMES, DAYS
 from apdesk.services.timetables import GroupView, group_view
 from apdesk.services.timetables.groups import GroupCell, list_groups
-from apdesk.services.timetables.structure import DAY_NAMES, DAYS
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.timetables.widgets import buddy, date_edit, picked

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
+from apdesk.models.timetable_grid import CellKey
 from apdesk.services.timetables import SlotValue, set_slot
-from apdesk.services.timetables.structure import CellKey
 from apdesk.ui.timetables.widgets import name_controls
 from apdesk.ui.widgets.basics import ErrorLabel
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygo
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from apdesk.i18n import _, format_date
-from apdesk.services.measures.trends import BAR, Chart
+from apdesk.models.charts import BAR, Chart
 
 PATTERNS = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 MARKERS = ("circle", "square", "none")

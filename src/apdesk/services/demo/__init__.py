@@ -12,12 +12,13 @@ from apdesk import models
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
-from apdesk.services import demo_names as names
-from apdesk.services import demo_placements, demo_providers
 from apdesk.services.ap_guide import set_guide_settings
 from apdesk.services.attendance.demo_marks import populate_marks
 from apdesk.services.calendar import SchoolCalendar
-from apdesk.services.demo_outbox import populate_outbox
+from apdesk.services.demo import names as names
+from apdesk.services.demo import placements as demo_placements
+from apdesk.services.demo import providers as demo_providers
+from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables.demo_timetables import populate_timetables

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import PackKind, PlacementStatus
 from apdesk.models.types import utcnow
+from apdesk.services.placement_record import referral_pdf
 from apdesk.services.school import school_details
 from apdesk.sync.inbox.db import open_db, register_school
 from apdesk.sync.inbox.la_keys import la_keys_for
@@ -57,7 +58,7 @@ def populate_outbox(session: Session, today: date) -> int:
     ).all()
     starts = []
     for placement in reversed(live):  # oldest referral first, so it is the one delivered
-        item = notify_placement_change(session, placement, None)
+        item = notify_placement_change(session, placement, None, referral_pdf=referral_pdf)
         if item is not None:
             starts.append(item)
     made = len(starts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -56,7 +55,7 @@ def provider_input(name: str = "Green Shoots Farm", **changes: object) -> Provid
         staff_checks_date=MONDAY - timedelta(days=60),
         distance_band=DistanceBand.NEAR,
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return base.model_copy(update=changes)
 
 
 def audit_all(

@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from apdesk import models
 from apdesk.models.enums import AuditKind, AuditOutcome, LaApproval, RateUnit
-from apdesk.services import demo_names as names
-from apdesk.services.demo_texts import CONCERNS
+from apdesk.services.demo import names as names
+from apdesk.services.demo.texts import CONCERNS
 from apdesk.services.providers import ProviderInput
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -25,8 +24,8 @@ from apdesk.models.enums import (
     SenStatus,
     SettingType,
 )
-from apdesk.services import demo_texts as texts
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.demo import texts as texts
 from apdesk.services.placements import PlacementInput
 from apdesk.services.qa import QaStatus, qa_statuses
 
@@ -117,27 +116,29 @@ def placements(
         if flaw:
             changes = flaw[3](data, calendar.add_school_days(start, -1))
             if changes.get("off_site_direction") and not data.off_site_direction:
-                data = replace(
-                    data,
-                    off_site_direction=True,
-                    reporting_to=provider.contact_name,
-                    parent_notice_date=calendar.add_school_days(start, -4),
-                    direction_days=len(data.sessions) * 4,
+                data = data.model_copy(
+                    update=dict(
+                        off_site_direction=True,
+                        reporting_to=provider.contact_name,
+                        parent_notice_date=calendar.add_school_days(start, -4),
+                        direction_days=len(data.sessions) * 4,
+                    )
                 )
-            data = replace(data, **changes)
+            data = data.model_copy(update=changes)
         pair = status in (PlacementStatus.ACTIVE, PlacementStatus.REFERRED)
         if index % 4 == 3 and pair and data.hours_per_week < 18:  # a second part-time place
-            data = replace(data, other_ap="", sessions=_days(2), hours_per_week=10.0)
+            data = data.model_copy(update=dict(other_ap="", sessions=_days(2), hours_per_week=10.0))
             other = _pick(providers, pupil, index + 5, "")
             if other.id == provider.id:
                 other = _pick(providers, pupil, index + 6, "")
             second = _input(rng, pupil, other, start, calendar, index + 1)
-            second = replace(
-                second,
-                other_ap="",
-                sessions=_days(2, 2),
-                hours_per_week=10.0,
-                category=_part_time_category(other, index + 1),
+            second = second.model_copy(
+                update=dict(
+                    other_ap="",
+                    sessions=_days(2, 2),
+                    hours_per_week=10.0,
+                    category=_part_time_category(other, index + 1),
+                )
             )
             made.append(_save(session, second, status, qa, start, outcomes, today))
         made.append(_save(session, data, status, qa, start, outcomes, today))

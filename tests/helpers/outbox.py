@@ -1,8 +1,6 @@
-"""Helpers the outbox, sync and settings GUI tests share (no tests here).
-
-A school store with one placement, packs queued the way a placement change queues them, the
-real LA inbox on loopback, and a port on 127.0.0.1 where nothing listens.
-"""
+"""What the outbox, sync and settings GUI tests share: a school store with one placement, packs
+queued the way a placement change queues them, the real LA inbox on loopback, and a port on
+127.0.0.1 where nothing listens."""
 
 from __future__ import annotations
 
@@ -12,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlmodel import Session
-from tests.sync.sync_data import TOKEN, URN, add_placement, add_school
-from tests.sync.sync_harness import Inbox, run_inbox
+from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
+from tests.helpers.sync_harness import Inbox, run_inbox
 
 from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus

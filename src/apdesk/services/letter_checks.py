@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from apdesk.documents.placement_data import PlacementRecord
 from apdesk.i18n import _, format_date
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_direction import NOTICE_SCHOOL_DAYS, notice_timing
-
-from .placement_data import PlacementRecord
 
 
 def letter_warnings(

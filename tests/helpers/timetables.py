@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from apdesk.models import Placement, Provider, Pupil, TimetableVersion
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.timetable_grid import DAYS, Grid, SlotValue, Structure
 from apdesk.models.upn import make_upn
-from apdesk.services.timetables.grid import Grid, SlotValue, mainstream_week
-from apdesk.services.timetables.structure import DAYS, Structure
+from apdesk.services.timetables import (
+    create_version,
+    load_structure,
+)
+from apdesk.services.timetables.grid import mainstream_week
+from apdesk.services.timetables.ratings import add_rating
 from apdesk.services.timetables.versions import version_in_force
 
 START = date(2025, 3, 3)  # a Monday
@@ -78,7 +83,18 @@ def in_force(session: Session, pupil_id: int, on_date: date) -> TimetableVersion
     return version
 
 
-def test_the_builders_make_a_full_week() -> None:
-    grid = full_week(Structure())
-    assert sum(1 for v in grid.values() if v.subject) == 25
-    assert len(with_iap(grid, {"Maths"})) == len(grid)
+IAP_SUBJECTS = {"Maths", "Science", "English", "History", "Geography", "French"}
+
+
+LATER = START + timedelta(weeks=2)
+
+
+def hybrid_pupil(s: Session, serial: int = 1) -> int:
+    pupil = make_pupil(s, serial)
+    grid = with_iap(full_week(load_structure(s)), IAP_SUBJECTS)
+    create_version(s, pupil.id or 0, START, grid)
+    rated = START + timedelta(days=10)
+    for subject, rating in [("Maths", 3), ("Science", 5), ("English", 2), ("History", 5),
+                            ("Geography", 4), ("French", 1)]:  # fmt: skip
+        add_rating(s, pupil.id or 0, subject, rating, rated)
+    return pupil.id or 0

@@ -1,4 +1,5 @@
-"""Session counts and the DfE rates and flags derived from them."""
+"""Session counts and the DfE rates and flags derived from them: the one place a mark's code
+becomes attended, possible or absent, for the register, the plans and the LA's packs alike."""
 
 from __future__ import annotations
 

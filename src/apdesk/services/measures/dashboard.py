@@ -1,0 +1,64 @@
+"""The home dashboard's one read: the school and its counts, today's work, the LA's measures
+and the trends, read together so the measures and the charts share one pass over placements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from apdesk.i18n import N_
+from apdesk.services.info import record_counts
+from apdesk.services.measures.common import Period, get_national_rate, started_facts, year_to_date
+from apdesk.services.measures.measures import all_measures
+from apdesk.services.measures.model import Measure
+from apdesk.services.measures.today import TodayItem, todays_work
+from apdesk.services.measures.trends import Chart, all_charts
+from apdesk.services.school import SchoolDetails, school_details
+
+# (key in Overview.counts, caption)
+FACTS = (
+    ("pupils", N_("Pupils")),
+    ("providers", N_("Providers")),
+    ("active_placements", N_("Active placements")),
+    ("placements", N_("Placements in all")),
+)
+
+
+@dataclass(frozen=True)
+class Overview:
+    school: SchoolDetails
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    overview: Overview
+    period: Period
+    work: list[TodayItem]
+    measures: list[Measure]
+    charts: list[Chart]
+    national: float | None
+
+
+def read_overview(session: Session) -> Overview:
+    """Only the counts the page shows: counting every record (the marks run to millions) is
+    for the store's info, not for the home page."""
+    counts = record_counts(session, [key for key, _caption in FACTS])
+    return Overview(school_details(session), counts)
+
+
+def load_dashboard(session: Session, now: datetime) -> Dashboard:
+    """Everything the home page shows, in one read."""
+    today = now.date()
+    period = year_to_date(today)
+    placements = started_facts(session)  # read once: the measures and the charts share it
+    return Dashboard(
+        read_overview(session),
+        period,
+        todays_work(session, now),
+        all_measures(session, period, today, placements),
+        all_charts(session, period, today, placements),
+        get_national_rate(session),
+    )

@@ -1,0 +1,124 @@
+"""The home page follows changes made anywhere: a mark typed in the register or a placement ended
+on the Placements page shows on it within one refresh, at once while it is on screen and once
+when it is next shown if it was hidden; a visit with nothing new reads nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlmodel import Session
+from tests.helpers.register import MON, build, make_page
+
+from apdesk.models.enums import PlacementOutcome
+from apdesk.services.measures.dashboard import Dashboard, load_dashboard
+from apdesk.services.operations.plans import add_agency
+from apdesk.services.placement_actions import placement_listing
+from apdesk.services.plans import AgencyInput
+from apdesk.services.school import SchoolDetails, save_school
+from apdesk.store import Store
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.home.page import HomePage
+from apdesk.ui.placements.page import PlacementsPage
+
+NOW = datetime.combine(MON, time(11, 0))
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    made = build(store)
+    with store.session() as s:  # the LA's end pack names the school
+        save_school(s, SchoolDetails("Hillside Academy", "100001", "855", "4001"))
+    return made
+
+
+def counted_home(qtbot: QtBot, ctx: AppContext) -> tuple[HomePage, list[Dashboard]]:
+    """The home page on the register's Monday, with every dashboard it reads counted."""
+    reads: list[Dashboard] = []
+    home = HomePage(ctx)
+    qtbot.addWidget(home)
+
+    def fetch(session: Session) -> Dashboard:
+        reads.append(load_dashboard(session, home.asked_at))
+        return reads[-1]
+
+    home.now = lambda: NOW
+    home.loader.fetch = fetch
+    home.refresh()
+    reads.clear()
+    return home, reads
+
+
+def unmarked(home: HomePage) -> int:
+    assert home.dashboard is not None
+    return next((i.count for i in home.dashboard.work if i.key == "unmarked"), 0)
+
+
+def test_a_mark_typed_in_the_register_updates_the_home_page_on_screen(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    home, reads = counted_home(qtbot, ctx)
+    home.show()
+    assert reads == [] and unmarked(home) == 2  # shown: nothing new, nothing read
+    register = make_page(qtbot, ctx, NOW)
+    view = register.view
+    view.setFocus()
+    view.move_to(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_B)  # Ada, Monday morning: educated off site
+    assert len(reads) == 1 and unmarked(home) == 1
+    rows = {row.item.key: row for row in home.today.rows}
+    assert "1 pupil(s) at a provider today without a mark" in rows["unmarked"].accessibleName()
+
+
+def test_a_hidden_home_page_refreshes_once_when_shown(
+    qtbot: QtBot, ctx: AppContext, store: Store, ids: dict[str, int]
+) -> None:
+    home, reads = counted_home(qtbot, ctx)
+    home.hide()
+    assert home.values["active_placements"].text() == "2"
+    placements = PlacementsPage(ctx)
+    qtbot.addWidget(placements)
+    placements.show()
+    placements.select(placements.model.rows[0].id)
+    dialog = placements.end_selected()
+    assert dialog is not None
+    dialog.set_outcome(PlacementOutcome.RETURNED)
+    dialog.ended_on.set_value(MON + timedelta(weeks=3))
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    register = make_page(qtbot, ctx, NOW)
+    register.view.setFocus()
+    register.view.move_to(0, 0)
+    qtbot.keyClick(register.view, Qt.Key.Key_B)
+    assert reads == []  # two changes while hidden: nothing read yet
+    home.show()
+    assert len(reads) == 1  # both changes, one read
+    assert home.values["active_placements"].text() == "1"
+    home.hide()
+    home.show()
+    assert len(reads) == 1  # nothing new since: no read
+
+
+def test_a_change_to_something_the_home_page_does_not_show_reads_nothing(
+    qtbot: QtBot, ctx: AppContext, store: Store, ids: dict[str, int]
+) -> None:
+    home, reads = counted_home(qtbot, ctx)
+    home.show()
+    placement_id = store.read(placement_listing, MON).rows[0].id
+    agency = AgencyInput("camhs", "", "Dr R. Patel", "Weekly sessions", MON)
+    ctx.op(add_agency, placement_id, agency, MON).run()  # an agency is not on the dashboard
+    assert reads == []
+
+
+def test_coming_back_on_a_new_day_reads_today_s_work_again(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    home, reads = counted_home(qtbot, ctx)
+    home.show()
+    home.page_shown()  # the same day, nothing changed: nothing read
+    assert reads == []
+    home.now = lambda: NOW + timedelta(days=1)
+    home.page_shown()  # the next morning: today's work is another day's
+    assert len(reads) == 1 and reads[0].period.end == MON + timedelta(days=1)
