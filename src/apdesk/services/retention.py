@@ -1,7 +1,8 @@
 """Retention: how long each kind of record is kept, what is past its time, and purging it.
 
 Purges run as plain SQL deletes (not ORM deletes) so the audit hook never copies the purged
-person's details into a new audit row; one summary row records counts only. Existing audit
+person's details into a new audit row; one summary row records counts only, and the change set
+is told which kinds of record went (`note_change`). Existing audit
 rows are left as they are: the hash chain covers their text, so rewriting them would make the
 log fail verification (see `AUDIT_NOTE`).
 """
@@ -39,6 +40,7 @@ IRMS = "source: IRMS toolkit for schools"
 REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
 APDESK = "apdesk default"
 SETTING_PREFIX = "retention."
+KINDS = frozenset(kind.value for kind in Kind)
 AUDIT_NOTE = (
     "Audit rows are kept whole: each row's hash covers its text, so redacting older rows "
     "would break the chain that proves the log is untouched. Purges add one row with counts only."
@@ -228,7 +230,7 @@ def _keys(session: Session, table: Table, where: ColumnElement[bool]) -> list[An
 def _noted(
     session: Session, action: Action, table: Table, ids: list[Any], fields: list[str] | None
 ) -> None:
-    if ids and table.name in {kind.value for kind in Kind}:
+    if ids and table.name in KINDS:
         note_change(session, action, Kind(table.name), ids, fields=fields)
 
 
@@ -263,8 +265,10 @@ def _summary_row(session: Session, actor: str, counts: dict[str, int]) -> None:
     session.execute(insert(table), [row])
 
 
-def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
-    """Delete the chosen records (and what hangs off them), then VACUUM so no page keeps them."""
+def purge(session: Session, items: Sequence[DueItem]) -> dict[str, int]:
+    """Delete the chosen records (and what hangs off them) in the caller's transaction; the
+    operation `purge_records` calls this. Run `vacuum(store)` after the commit, so no free page
+    keeps them."""
     by_rule: dict[str, list[str]] = {}
     for item in items:
         if item.rule not in ROOTS:
@@ -273,15 +277,15 @@ def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
     counts: dict[str, int] = {}
     if not by_rule:
         return counts
-    with store.session() as session:
-        for rule, ids in by_rule.items():
-            model, null_optional = ROOTS[rule]
-            table = _table(model)
-            key_col = table.c.id
-            keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
-            _cascade(session, table, key_col.in_(keys), counts, null_optional)
-        _summary_row(session, store.actor, {k: v for k, v in counts.items() if v})
-    vacuum(store)
+    for rule, ids in by_rule.items():
+        model, null_optional = ROOTS[rule]
+        table = _table(model)
+        key_col = table.c.id
+        keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
+        _cascade(session, table, key_col.in_(keys), counts, null_optional)
+    actor = str(session.info.get(audit.ACTOR_KEY, ""))
+    _summary_row(session, actor, {k: v for k, v in counts.items() if v})
+    note_change(session, "create", Kind.AUDIT)
     return {k: v for k, v in counts.items() if v}
 
 

@@ -1,7 +1,9 @@
 """One pupil at a glance beside the register: who they are, needs, contacts, placements, voice
-and documents."""
+and documents. It follows changes to any of them, wherever they were made."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _, format_date, format_short_date
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.pupils.attachments import AttachmentsBox
 from apdesk.ui.pupils.contact_editor import ContactEditor
-from apdesk.ui.pupils.data import PupilView, load_pupil
+from apdesk.ui.pupils.data import DETAIL_SHOWS, PupilView, load_pupil
 from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.record.actions import RecordActions
 from apdesk.ui.sharing.banner import ConflictBanner
@@ -52,6 +56,9 @@ class PupilDetailPanel(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.view: PupilView | None = None
+        self.pupil_id: int | None = None  # the pupil asked for (shown once their record comes)
+        self.loader: Loader[PupilView | None] = Loader(ctx, self._no_pupil, self._arrived, self)
+        self.follower = ChangeFollower(self, ctx, DETAIL_SHOWS, self._changed)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(_("Pupil details"))
@@ -125,19 +132,30 @@ class PupilDetailPanel(QScrollArea):
 
     # -- loading -------------------------------------------------------------------
     def load(self, pupil_id: int | None) -> None:
+        self.pupil_id = pupil_id
         self.record_actions.load(pupil_id)
         self.conflict_banner.set_record(pupil_id)
         if pupil_id is None:
             self.show_view(None)
             return
-        self.ctx.read(lambda store: load_pupil(store, pupil_id), self.show_view, self._gone)
+        self.loader.fetch = partial(load_pupil, pupil_id=pupil_id)
+        self.loader.reload()
 
     def reload(self) -> None:
-        if self.view is not None:
-            self.load(self.view.id)
+        if self.pupil_id is not None:
+            self.loader.reload()
 
-    def _gone(self, _exc: BaseException) -> None:
-        self.show_view(None)  # removed meanwhile: the list refreshes on its own
+    def _changed(self, _changes: Changes) -> None:
+        self.reload()
+
+    @staticmethod
+    def _no_pupil(_session: object) -> None:
+        return None
+
+    def _arrived(self, view: PupilView | None) -> None:
+        if view is not None and view.id != self.pupil_id:
+            return  # another pupil was chosen meanwhile: their record follows
+        self.show_view(view)  # None: removed meanwhile (the list refreshes on its own)
 
     def show_view(self, view: PupilView | None) -> None:
         self.view = view
