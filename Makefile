@@ -30,6 +30,7 @@ test: $(TSTAMP)
 lint: $(TSTAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy
 
 typecheck: $(TSTAMP)
 	$(VENV)/bin/mypy

@@ -9,12 +9,13 @@ from datetime import datetime
 from sqlmodel import Session
 
 from apdesk.i18n import N_
+from apdesk.models.charts import Chart
 from apdesk.services.info import record_counts
 from apdesk.services.measures.common import Period, get_national_rate, started_facts, year_to_date
 from apdesk.services.measures.measures import all_measures
 from apdesk.services.measures.model import Measure
 from apdesk.services.measures.today import TodayItem, todays_work
-from apdesk.services.measures.trends import Chart, all_charts
+from apdesk.services.measures.trends import all_charts
 from apdesk.services.school import SchoolDetails, school_details
 
 # (key in Overview.counts, caption)

@@ -52,7 +52,10 @@ class ActionsHost(Protocol):
     doc: VersionDoc | None
     pupil_combo: QComboBox
     versions: QListWidget
-    status_label: QLabel
+
+    @property
+    def status_label(self) -> QLabel: ...
+
     undo_button: QPushButton
     redo_button: QPushButton
     save_button: QPushButton

@@ -191,7 +191,7 @@ class DateField(QWidget):
         ):
             self.open_calendar()
             return True
-        steps = {
+        steps: dict[int, timedelta] = {
             Qt.Key.Key_Up: timedelta(days=1),
             Qt.Key.Key_Down: timedelta(days=-1),
         }

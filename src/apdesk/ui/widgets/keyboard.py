@@ -99,8 +99,9 @@ def _scroll_into_view(widget: QWidget) -> None:
     """Scroll every scroll area around `widget` so that it shows."""
     child, ancestor = widget, widget.parentWidget()
     while ancestor is not None:
-        if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
-            if ancestor.widget().isAncestorOf(child):
+        inner = ancestor.widget() if isinstance(ancestor, QScrollArea) else None
+        if isinstance(ancestor, QScrollArea) and inner is not None:
+            if inner.isAncestorOf(child):
                 ancestor.ensureWidgetVisible(child, 16, 16)
             child = ancestor
         ancestor = ancestor.parentWidget()

@@ -55,9 +55,11 @@ class RecordPicker(QComboBox):
         self.finder = QCompleter(self.filtered, self)
         self.finder.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.finder.activated[QModelIndex].connect(self._picked)
+        # The completer's index overload; the stubs do not describe overloaded signals.
+        self.finder.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.setCompleter(self.finder)
         line = self.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
         line.setPlaceholderText(prompt)
         line.textEdited.connect(self._typed)
         self.currentIndexChanged.connect(lambda _i: self.chosen.emit(self.current_id()))
@@ -105,7 +107,9 @@ class RecordPicker(QComboBox):
 
     def _show_current(self) -> None:
         """The box reads the chosen line, or stays empty (showing the prompt) for none."""
-        self.lineEdit().setText(self.currentText() if self.current_id() else "")
+        line = self.lineEdit()
+        if line is not None:
+            line.setText(self.currentText() if self.current_id() else "")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

@@ -35,7 +35,7 @@ class SecretEdit(QLineEdit):
         self.textChanged.connect(self._follow)
 
     # -- the secret ------------------------------------------------------------------------
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._secret
 
     def setText(self, text: str) -> None:  # type: ignore[override]
