@@ -41,6 +41,8 @@ from apdesk.ui.audit.model import (
     record_label,
 )
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.banner import Banner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = "audit/splitter"
 HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
@@ -83,10 +85,11 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(_("Audit log"))
-        self.chain = QLabel(_("Checking the audit chain…"), self)
-        self.chain.setWordWrap(True)
+        self.header = PageHeader(_("Audit log"), "…", self)
+        # The chain check is a banner: a tick when whole, a warning sign and red when broken.
+        self.chain_banner = Banner("info", _("Checking the audit chain…"), parent=self)
+        self.chain = self.chain_banner.label
         self.chain.setAccessibleName(_("Audit chain check"))
-        self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pupil = QLineEdit(self)
         self.pupil.setPlaceholderText(_("UPN or name"))
@@ -150,14 +153,15 @@ class AuditPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.count = QLabel(self)
+        self.count = self.header.context  # "2000 events shown"
         self.count.setAccessibleName(_("Number of events shown"))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chain)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
+        layout.addWidget(self.chain_banner)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count)
         self.setTabOrder(self.pupil, self.user)
         self.setTabOrder(self.user, self.action)
         self.setTabOrder(self.action, self.use_from)
@@ -207,12 +211,13 @@ class AuditPage(QWidget):
     def _loaded(self, view: AuditView) -> None:
         self.view = view
         if view.chain.ok:
-            text = _("✔ Audit chain verified: {n} events, none altered, removed or reordered.")
-            self.chain.setText(text.format(n=view.chain.rows))
+            text = _("Audit chain verified: {n} events, none altered, removed or reordered.")
+            self.chain_banner.set_message("success", text.format(n=view.chain.rows))
         else:
-            text = _("✘ Audit chain broken at event {id}: the log has been altered. {message}")
-            self.chain.setText(text.format(id=view.chain.first_bad_id, message=view.chain.message))
-        self.chain.setStyleSheet("" if view.chain.ok else "font-weight: bold")
+            text = _("Audit chain broken at event {id}: the log has been altered. {message}")
+            self.chain_banner.set_message(
+                "danger", text.format(id=view.chain.first_bad_id, message=view.chain.message)
+            )
         current = self.action.currentData()
         self.action.blockSignals(True)
         self.action.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -45,8 +45,12 @@ from apdesk.ui.outbox.model import (
 )
 from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
 RETRYABLE = frozenset({"queued", "attention"})
@@ -64,15 +68,11 @@ class OutboxPage(QWidget):
         self.sync = SyncController.for_context(ctx)
         self.contents_dialog: PackContentsDialog | None = None
         self.setAccessibleName(_("Outbox"))
-        title = QLabel(_("Outbox"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        self.state_label = QLabel(self)
+        self.header = PageHeader(_("Outbox"), "…", self)
+        self.state_label = self.header.context  # "LA connection not set — 3 packs waiting"
         self.state_label.setAccessibleName(_("Sending state"))
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.send_button = QPushButton(_("&Send now"), self)
+        self.send_button = QPushButton(icon("action.send"), _("&Send now"), self)
+        self.send_button.setProperty("variant", "primary")
         self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
         self.send_button.setToolTip(_("Send every queued pack to the LA now (F5)"))
         self.send_button.clicked.connect(self.send_now)
@@ -90,41 +90,49 @@ class OutboxPage(QWidget):
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.error = ErrorLabel(self)
 
-        self.retry_button = QPushButton(_("&Retry now"), self)
+        self.retry_button = QPushButton(icon("action.refresh"), _("&Retry now"), self)
         self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
         self.retry_button.setAccessibleName(_("Retry the selected pack now"))
         self.retry_button.clicked.connect(self.retry_selected)
-        self.save_button = QPushButton(_("Save pack to &file…"), self)
+        self.save_button = QPushButton(icon("action.save"), _("Save pack to &file…"), self)
         self.save_button.setAccessibleName(_("Save the selected pack to a file"))
         self.save_button.clicked.connect(self.save_selected)
-        self.open_button = QPushButton(_("&Open contents…"), self)
+        self.open_button = QPushButton(icon("action.show"), _("&Open contents…"), self)
         self.open_button.setAccessibleName(_("Open the selected pack's contents"))
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(self.state_label, 1)
-        top.addWidget(self.send_button)
-        actions = QHBoxLayout()
+        self.header.add_widget(self.send_button)
+        actions = QHBoxLayout()  # the filters, then what can be done with the selected pack
+        actions.addWidget(self.filters, 1)
         actions.addWidget(self.retry_button)
         actions.addWidget(self.save_button)
         actions.addWidget(self.open_button)
-        actions.addStretch(1)
         self.banner = FilterBanner(_("Show all packs"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}
         self.rows: list[OutboxRow] = []
+        self.empty = EmptyState(
+            "page.outbox",
+            _("Nothing to send."),
+            _("A pack for the LA is made here when a placement is referred, started or ended."),
+            parent=self,
+        )
+        self.switch = EmptySwitch(
+            self.table,
+            self.empty,
+            self.model,
+            self,
+            nothing=lambda: not self.rows and not self.from_home,
+        )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addLayout(top)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.switch, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.error)
-        layout.addLayout(actions)
         QWidget.setTabOrder(self.filters.last_button(), self.table)
         QWidget.setTabOrder(self.table, self.retry_button)
 

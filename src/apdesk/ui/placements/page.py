@@ -50,8 +50,12 @@ from apdesk.ui.placements.model import (
     PlacementsModel,
 )
 from apdesk.ui.placements.print_actions import PrintMixin
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY = "placements/header"
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
@@ -122,18 +126,20 @@ class PlacementsPage(PrintMixin, QWidget):
         self.buttons: dict[str, QAction] = {}
         actions = QToolBar(_("Placement actions"), self)
         actions.setAccessibleName(_("Placement actions"))
-        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for key, text, slot in (
-            ("new", _("&New placement"), self.new_placement),
-            ("open", _("&Open"), self.open_selected),
-            ("refer", _("&Refer"), lambda: self.refer_selected()),
-            ("start", _("S&tart"), lambda: self.start_selected()),
-            ("end", _("&End…"), self.end_selected),
-            ("referral", _("Print referral &form"), self.print_referral),
-            ("letter", _("Print parents' &letter"), self.print_letter),
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key, glyph, text, slot in (
+            ("new", "action.new", _("&New placement"), self.new_placement),
+            ("open", "action.open", _("&Open"), self.open_selected),
+            ("refer", "action.refer", _("&Refer"), lambda: self.refer_selected()),
+            ("start", "action.start", _("S&tart"), lambda: self.start_selected()),
+            ("end", "action.end", _("&End…"), self.end_selected),
+            ("referral", "action.document", _("Print referral &form"), self.print_referral),
+            ("letter", "action.letter", _("Print parents' &letter"), self.print_letter),
         ):
-            action = actions.addAction(text)
+            action = QAction(icon(glyph), text, self)
             action.triggered.connect(slot)
+            if key != "new":  # the page's main action sits in its header
+                actions.addAction(action)
             self.buttons[key] = action
         self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
         self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
@@ -147,18 +153,37 @@ class PlacementsPage(PrintMixin, QWidget):
         filters.addWidget(self.warnings_only)
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
-        self.count = QLabel(self)
+        self.header = PageHeader(_("Placements"), "…", self)
+        self.header.add_action(self.buttons["new"], primary=True)
+        self.count = self.header.context  # "77 placements"
+        self.count.setAccessibleName(_("Number of placements shown"))
+        self.empty = EmptyState(
+            "empty.list",
+            _("No placements yet."),
+            _("Plan a placement for a pupil: the provider, the days and the hours."),
+            action=_("New placement…"),
+            parent=self,
+        )
+        self.empty.button.clicked.connect(self.new_placement)
+        self.switch = EmptySwitch(
+            self.table,
+            self.empty,
+            self.model,
+            self,
+            nothing=lambda: not self.rows and self.asked == Asked() and not self.from_home,
+        )
         self.banner = FilterBanner(_("Show all placements"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addWidget(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(self.switch, 1)
         self.rows: list[PlacementRow] = []
         saved = ctx.settings.value(HEADER_KEY)
         if saved is not None:

@@ -41,12 +41,14 @@ from apdesk.services.timetables.editor_data import (
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.timetables.actions import TimetableActions
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
 from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 CHECK_DELAY_MS = 400
 SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
@@ -126,16 +128,22 @@ class TimetablesPage(QWidget):
         self.pupil_combo.setMinimumContentsLength(28)
         searchable(self.pupil_combo)
         self.pupil_combo.activated.connect(self._pupil_chosen)
-        self.new_button = QPushButton(_("&New timetable…"), self)
+        self.new_button = QPushButton(icon("action.new"), _("&New timetable…"), self)
         self.new_button.setAccessibleName(_("New timetable for another pupil"))
-        self.print_button = QPushButton(_("&Print timetable…"), self)
+        self.new_button.setProperty("variant", "primary")
+        self.print_button = QPushButton(icon("action.print"), _("&Print timetable…"), self)
         self.print_button.setAccessibleName(_("Print this timetable version"))
+        self.header = PageHeader(
+            _("Timetables"),
+            _("Hybrid timetables, version by version: back to mainstream lessons step by step."),
+            self,
+        )
+        self.header.add_widget(self.print_button)
+        self.header.add_widget(self.new_button)
         top = QHBoxLayout()
         top.addWidget(buddy(_("P&upil:"), self.pupil_combo))
         top.addWidget(self.pupil_combo, 1)
-        top.addWidget(self.new_button)
         top.addStretch(1)
-        top.addWidget(self.print_button)
 
         self.editor = TimetableEditor(self)
         self.editor.status.connect(self._status)
@@ -225,7 +233,8 @@ class TimetablesPage(QWidget):
         self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
         self.tabs.addTab(self.group_panel, _("&Group view"))
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setContentsMargins(*PAGE_MARGINS)
+        outer.addWidget(self.header)
         outer.addWidget(self.tabs)
         self.setTabOrder(self.pupil_combo, self.new_button)
         self.setTabOrder(self.new_button, self.editor.view)

@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from apdesk.ui.theme.tokens import SPACING
 from apdesk.ui.widgets.eliding_label import ElidingLabel
 
+# Every page's margins around its header and content: the same on every page, so the title
+# and the first control never jump as a person moves through the sidebar.
+PAGE_MARGINS = (SPACING["lg"], SPACING["md"], SPACING["lg"], SPACING["sm"])
+
 
 def plain(text: str) -> str:
     """Menu text without its mnemonic ampersands or trailing ellipsis, for accessible names."""
