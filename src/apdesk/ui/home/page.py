@@ -40,7 +40,7 @@ from apdesk.ui.home.behind import BehindDialog
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
 from apdesk.ui.theme.icons import icon
-from apdesk.ui.widgets.chart import ChartWidget
+from apdesk.ui.widgets.chart import ChartPanel, ChartWidget
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 # Everything the dashboard counts, measures or lists as work: pupils, providers and their QA,
@@ -136,12 +136,14 @@ class HomePage(QWidget):
         trends.addWidget(national_label)
         trends.addWidget(self.national)
         self.charts: list[ChartWidget] = []
+        self.chart_panels: list[ChartPanel] = []  # each chart with its figures in words
         chart_grid = QGridLayout()
         chart_grid.setSpacing(16)
         for index in range(4):
-            widget = ChartWidget(body)
-            chart_grid.addWidget(widget, index // 2, index % 2)
-            self.charts.append(widget)
+            panel = ChartPanel(body)
+            chart_grid.addWidget(panel, index // 2, index % 2)
+            self.chart_panels.append(panel)
+            self.charts.append(panel.chart_widget)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -241,8 +243,8 @@ class HomePage(QWidget):
             )
         )
         self.tiles.set_measures(dashboard.measures)
-        for widget, chart in zip(self.charts, dashboard.charts, strict=False):
-            widget.set_chart(chart)
+        for panel, chart in zip(self.chart_panels, dashboard.charts, strict=False):
+            panel.set_chart(chart)
         self.national.blockSignals(True)
         self.national.setValue((dashboard.national or 0) * 100)
         self.national.blockSignals(False)
