@@ -24,7 +24,7 @@ from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import RowsTable
-from apdesk.ui.plans.view import button
+from apdesk.ui.plans.view import button, row
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
@@ -72,8 +72,7 @@ class ReviewsPage(QWidget):
         self.review_button.setProperty("variant", "primary")
         self.open_button.setIcon(icon("action.open"))
         self.follow_up_button.setIcon(icon("action.edit"))
-        for widget in (self.open_button, self.follow_up_button, self.review_button):
-            self.header.add_widget(widget)
+        self.header.add_widget(self.review_button)  # the page's main action; the rest act on a row
         self.empty = EmptyState(
             "state.success",
             _("Nothing due."),
@@ -94,6 +93,7 @@ class ReviewsPage(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.switch, 1)
+        layout.addLayout(row(self.open_button, self.follow_up_button))
         self.loader: Loader[list[DueRow]] = Loader(ctx, self._fetch, self.show_rows, self)
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self._update_buttons()
