@@ -142,7 +142,7 @@ def draw_letterhead(
     c.setLineWidth(0.6)
     c.line(margin, rule, right, rule)
     c.restoreState()
-    return rule
+    return float(rule)
 
 
 def draw_footer(c: Canvas, width: float, margin: float, baseline: float, right_text: str) -> None:
