@@ -1,7 +1,8 @@
 """The audit log viewer: who changed what and when, filtered, with the chain check on top.
 
 The chain check recomputes every row's hash, so it tells the reader whether the log they are
-looking at is the one the application wrote.
+looking at is the one the application wrote. Every change writes audit rows, so the page follows
+changes of every kind (on screen at once; otherwise once, when next shown).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
-from apdesk.store import Store
 from apdesk.store.audit import ChainReport
 from apdesk.ui.audit.model import (
     ACTION_LABELS,
@@ -41,12 +43,14 @@ from apdesk.ui.audit.model import (
     record_label,
 )
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = "audit/splitter"
 HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
 LIMIT = 2000
+SHOWS = frozenset(Kind)  # every audited change of any kind adds a row here
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,14 @@ class AuditView:
     names: dict[str, dict[int, str]]
 
 
-def load(store: Store, wanted: AuditFilter) -> AuditView:
-    """Runs on the worker."""
-    with store.session() as session:
-        return AuditView(
-            audit_log.chain_status(session),
-            audit_log.search(session, wanted, limit=LIMIT),
-            audit_log.actions(session),
-            audit_log.pupil_names(session),
-        )
+def load(session: Session, wanted: AuditFilter) -> AuditView:
+    """A read on the worker."""
+    return AuditView(
+        audit_log.chain_status(session),
+        audit_log.search(session, wanted, limit=LIMIT),
+        audit_log.actions(session),
+        audit_log.pupil_names(session),
+    )
 
 
 def _date_edit(name: str, parent: QWidget) -> QDateEdit:
@@ -88,8 +91,8 @@ class AuditPage(QWidget):
         self.header = PageHeader(_("Audit log"), "…", self)
         # The chain check is a banner: a tick when whole, a warning sign and red when broken.
         self.chain_banner = Banner("info", _("Checking the audit chain…"), parent=self)
-        self.chain = self.chain_banner.label
-        self.chain.setAccessibleName(_("Audit chain check"))
+        self.chain = self.chain_banner.label  # read as "Audit chain check: …"
+        self.chain.set_caption(_("Audit chain check"))
 
         self.pupil = QLineEdit(self)
         self.pupil.setPlaceholderText(_("UPN or name"))
@@ -100,7 +103,7 @@ class AuditPage(QWidget):
         self.action = QComboBox(self)
         self.action.setAccessibleName(_("Filter by action"))
         self.action.addItem(_("All actions"), "")
-        self.use_from = QCheckBox(_("&From"), self)
+        self.use_from = QCheckBox(_("Fro&m"), self)
         self.from_date = _date_edit(_("From date"), self)
         self.use_to = QCheckBox(_("&To"), self)
         self.to_date = _date_edit(_("To date"), self)
@@ -154,7 +157,7 @@ class AuditPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.count = self.header.context  # "2000 events shown"
-        self.count.setAccessibleName(_("Number of events shown"))
+        self.count.set_caption(_("Number of events shown"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -174,6 +177,10 @@ class AuditPage(QWidget):
         self.splitter.splitterMoved.connect(self._save_state)
         header.sectionResized.connect(self._save_state)
         self.view: AuditView | None = None
+        self.wanted = AuditFilter()  # the filters last applied (Show), kept on a refresh
+        self.loader: Loader[AuditView] = Loader(ctx, self._fetch, self._loaded, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.loader.reload)
+        self.refresh()
 
     # -- state -------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -189,9 +196,6 @@ class AuditPage(QWidget):
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # -- loading -----------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def current_filter(self) -> AuditFilter:
         def day(box: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if box.isChecked() else None  # type: ignore[return-value]
@@ -205,8 +209,12 @@ class AuditPage(QWidget):
         )
 
     def refresh(self) -> None:
-        wanted = self.current_filter()
-        self.ctx.read(lambda store: load(store, wanted), self._loaded)
+        """Show the events the filters ask for (the Show button)."""
+        self.wanted = self.current_filter()
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> AuditView:
+        return load(session, self.wanted)
 
     def _loaded(self, view: AuditView) -> None:
         self.view = view

@@ -42,6 +42,7 @@ from apdesk.ui.home.today import TodayList
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.chart import ChartPanel, ChartWidget
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.value_label import ValueLabel
 
 # Everything the dashboard counts, measures or lists as work: pupils, providers and their QA,
 # placements and their plans, reviews and follow-ups, the register, suspensions, the outbox,
@@ -94,11 +95,13 @@ class HomePage(QWidget):
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
-        # The school is the page's title; its identifiers are the context line.
+        # The school is the page's title; its identifiers are the context line. Both are read
+        # with what they are: "School name: …", "School identifiers: URN …".
         self.header = PageHeader(_("Loading…"), "", body)
         self.school = self.header.title
-        self.school.setAccessibleName(_("School name"))
+        self.school.set_caption(_("School name"))
         self.identifiers = self.header.context
+        self.identifiers.set_caption(_("School identifiers"))
         self.values: dict[str, QLabel] = {}
         facts = QHBoxLayout()
         facts.setSpacing(18)
@@ -164,6 +167,9 @@ class HomePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # Not a Tab stop of its own (a silent, nameless one): every control in it takes the
+        # focus, and a control taking the focus is scrolled into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -181,11 +187,10 @@ class HomePage(QWidget):
         return rule
 
     def _fact(self, parent: QWidget, key: str, caption: str) -> QHBoxLayout:
-        value = QLabel("…", parent)
+        value = ValueLabel(caption, "…", parent)
         font = QFont(value.font())
         font.setBold(True)
         value.setFont(font)
-        value.setAccessibleName(caption)
         row = QHBoxLayout()
         row.setSpacing(4)
         row.addWidget(value)
@@ -223,7 +228,6 @@ class HomePage(QWidget):
         self.overview = overview
         school = overview.school
         self.header.set_title(school.name or _("School name not set yet"))
-        self.school.setAccessibleName(_("School name"))
         parts = [
             _("URN {urn}").format(urn=school.urn) if school.urn else "",
             _("LA {code}").format(code=school.la_code) if school.la_code else "",

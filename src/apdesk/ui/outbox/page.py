@@ -1,7 +1,8 @@
 """The Outbox page: every notification pack, where it is on its way to the LA, and what to fix.
 
 A pack leaves the outbox only with the LA's receipt, so this page is where a person sees
-that the LA has been told, and acts when it could not be.
+that the LA has been told, and acts when it could not be. It follows every change to the outbox:
+packs queued by any operation, and what each sending round did.
 """
 
 from __future__ import annotations
@@ -15,21 +16,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.models.errors import ApdeskError
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.outbox import retry_pack
 from apdesk.sync import outbox
 from apdesk.sync.outbox import OutboxRow
 from apdesk.sync.pack import SUFFIX
 from apdesk.sync.verify import PackError, VerifiedPack
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_packs
 from apdesk.ui.outbox.contents import PackContentsDialog
 from apdesk.ui.outbox.filters import StatusButtons
@@ -51,14 +53,11 @@ from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.value_label import ValueLabel
 
 HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
 RETRYABLE = frozenset({"queued", "attention"})
-
-
-def load_rows(store: Store) -> list[OutboxRow]:
-    with store.session() as session:
-        return outbox.list_outbox(session)
+SHOWS = frozenset({Kind.OUTBOX, Kind.PLACEMENT, Kind.PUPIL})  # packs, with their pupil's name
 
 
 class OutboxPage(QWidget):
@@ -70,7 +69,7 @@ class OutboxPage(QWidget):
         self.setAccessibleName(_("Outbox"))
         self.header = PageHeader(_("Outbox"), "…", self)
         self.state_label = self.header.context  # "LA connection not set — 3 packs waiting"
-        self.state_label.setAccessibleName(_("Sending state"))
+        self.state_label.set_caption(_("Sending state"))
         self.send_button = QPushButton(icon("action.send"), _("&Send now"), self)
         self.send_button.setProperty("variant", "primary")
         self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
@@ -83,10 +82,9 @@ class OutboxPage(QWidget):
         self.proxy = StatusFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self.detail = QLabel(self)
+        self.detail = ValueLabel(_("Selected pack"), "", self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName(_("Selected pack"))
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.error = ErrorLabel(self)
 
@@ -136,8 +134,9 @@ class OutboxPage(QWidget):
         QWidget.setTabOrder(self.filters.last_button(), self.table)
         QWidget.setTabOrder(self.table, self.retry_button)
 
-        ctx.store_changed.connect(self.refresh)
-        self.sync.state_changed.connect(self._sync_moved)
+        self.loader: Loader[list[OutboxRow]] = Loader(ctx, outbox.list_outbox, self.show_rows, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.refresh)
+        self.sync.state_changed.connect(self.show_state)
         self.show_state(self.sync.state)
         self._update_actions()
         self.refresh()
@@ -172,12 +171,8 @@ class OutboxPage(QWidget):
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # -- data ------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def refresh(self, _changed: object = None) -> None:
-        if self.ctx.is_unlocked:
-            self.ctx.read(load_rows, self.show_rows)
+        self.loader.reload()
 
     def show_rows(self, rows: list[OutboxRow]) -> None:
         self.rows = rows
@@ -188,6 +183,7 @@ class OutboxPage(QWidget):
         if chosen is not None:
             self.select(chosen.pack_id)
         self._selection_changed()
+        self.show_state(self.sync.state)
 
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `pack_ids` and/or a `status` ("waiting": every pack not yet delivered)."""
@@ -207,13 +203,11 @@ class OutboxPage(QWidget):
         self.banner.show_text(text)
         return rows
 
-    def _sync_moved(self, state: SyncState) -> None:
-        """Each step of a round (sending, then its outcome) changes rows: show them."""
-        self.show_state(state)
-        self.refresh()
-
     def show_state(self, state: SyncState) -> None:
-        self.state_label.setText(state.text)
+        """The sending state in the header; between rounds (nothing to say yet), the packs."""
+        n = len(self.rows)
+        packs = ngettext("{n} pack in the outbox", "{n} packs in the outbox", n).format(n=n)
+        self.state_label.setText(state.text or packs)
         self.state_label.setToolTip(state.detail)
 
     def _filter(self, statuses: frozenset[str]) -> None:
@@ -275,13 +269,9 @@ class OutboxPage(QWidget):
         if row is None or row.status not in RETRYABLE:
             return
         self.error.show_message("")
-
-        def retry(store: Store) -> str:
-            with store.session() as session:
-                outbox.retry_now(session, row.pack_id)
-            return row.pack_id
-
-        self.ctx.write(retry, lambda _id: self.sync.send_now(), self._show_error)
+        self.ctx.op(retry_pack, row.pack_id).success(lambda _id: self.sync.send_now()).failure(
+            self._show_error
+        ).run()
 
     def save_selected(self) -> None:
         row = self.selected()
@@ -297,12 +287,9 @@ class OutboxPage(QWidget):
         if not path:
             return
         self.ctx.settings.setValue(SAVE_DIR_KEY, str(Path(path).parent))
-
-        def save(store: Store) -> Path:
-            with store.session() as session:
-                return outbox.save_pack(session, row.pack_id, Path(path))
-
-        self.ctx.read(save, self._saved, self._show_error)
+        self.ctx.query(outbox.save_pack, row.pack_id, Path(path)).success(self._saved).failure(
+            self._show_error
+        ).run()
 
     def _saved(self, path: Path) -> None:
         self.error.show_message("")
@@ -312,12 +299,9 @@ class OutboxPage(QWidget):
         row = self.selected()
         if row is None:
             return
-
-        def contents(store: Store) -> VerifiedPack:
-            with store.session() as session:
-                return outbox.pack_contents(session, row.pack_id)
-
-        self.ctx.read(contents, self._show_contents, self._show_error)
+        self.ctx.query(outbox.pack_contents, row.pack_id).success(self._show_contents).failure(
+            self._show_error
+        ).run()
 
     def _show_contents(self, pack: VerifiedPack) -> None:
         if self.contents_dialog is not None:

@@ -7,19 +7,18 @@ parents' letter are rendered on the worker and previewed.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -55,6 +54,7 @@ from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY = "placements/header"
@@ -90,6 +90,7 @@ class PlacementsPage(PrintMixin, QWidget):
         self.ctx = ctx
         self.editor: PlacementEditor | None = None
         self.end_dialog: EndPlacementDialog | None = None
+        self.day_dialog: DayDialog | None = None
         self.setAccessibleName(_("Placements"))
         self.status = QComboBox(self)
         self.status.setAccessibleName(_("Status filter"))
@@ -127,36 +128,66 @@ class PlacementsPage(PrintMixin, QWidget):
         actions = QToolBar(_("Placement actions"), self)
         actions.setAccessibleName(_("Placement actions"))
         actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for key, glyph, text, slot in (
-            ("new", "action.new", _("&New placement"), self.new_placement),
-            ("open", "action.open", _("&Open"), self.open_selected),
-            ("refer", "action.refer", _("&Refer"), lambda: self.refer_selected()),
-            ("start", "action.start", _("S&tart"), lambda: self.start_selected()),
-            ("end", "action.end", _("&End…"), self.end_selected),
-            ("referral", "action.document", _("Print referral &form"), self.print_referral),
-            ("letter", "action.letter", _("Print parents' &letter"), self.print_letter),
+        on_bar: list[QAction] = []
+        # Every action is a button Tab reaches, its Alt+letter, and the table's context menu
+        # (the Menu key or Shift+F10 on a placement); the common ones have a Ctrl shortcut.
+        for key, glyph, text, slot, shortcut in (
+            (
+                "new",
+                "action.new",
+                _("&New placement"),
+                self.new_placement,
+                QKeySequence.StandardKey.New,
+            ),
+            ("open", "action.open", _("&Open"), self.open_selected, None),
+            ("refer", "action.refer", _("&Refer…"), lambda: self.refer_selected(), None),
+            ("start", "action.start", _("S&tart…"), lambda: self.start_selected(), None),
+            ("end", "action.end", _("&End…"), self.end_selected, None),
+            (
+                "referral",
+                "action.document",
+                _("Print referral for&m…"),
+                self.print_referral,
+                "Ctrl+P",
+            ),
+            ("letter", "action.letter", _("Print parents' &letter…"), self.print_letter, None),
         ):
             action = QAction(icon(glyph), text, self)
             action.triggered.connect(slot)
-            if key != "new":  # the page's main action sits in its header
+            # The page's main action sits in its header, whose button carries its Alt+letter;
+            # every other one is a button on the bar Tab reaches, with its Alt+letter here.
+            keys = [] if key == "new" else [QKeySequence.mnemonic(text)]
+            if shortcut is not None:
+                keys.insert(0, QKeySequence(shortcut))
+            action.setShortcuts(keys)
+            words = text.replace("&", "").rstrip("…")
+            shown = (keys[0] if keys else QKeySequence.mnemonic(text)).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            action.setToolTip(f"{words} ({shown})")
+            self.addAction(action)  # its shortcuts work while the page is shown
+            if key != "new":
                 actions.addAction(action)
+                on_bar.append(action)
+                button = actions.widgetForAction(action)
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(words)
             self.buttons[key] = action
         self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
         self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_placement)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_referral)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(list(self.buttons.values()))
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(_("Status:"), self))
-        filters.addWidget(self.status)
-        filters.addWidget(QLabel(_("Provider:"), self))
-        filters.addWidget(self.provider, 1)
+        filters.addLayout(captioned(_("&Status:"), self.status, self))
+        provider_row = captioned(_("Provi&der:"), self.provider, self)
+        provider_row.setStretch(1, 1)
+        filters.addLayout(provider_row, 1)
         filters.addWidget(self.warnings_only)
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
         self.header = PageHeader(_("Placements"), "…", self)
-        self.header.add_action(self.buttons["new"], primary=True)
+        self.new_button = self.header.add_action(self.buttons["new"], primary=True)
         self.count = self.header.context  # "77 placements"
-        self.count.setAccessibleName(_("Number of placements shown"))
         self.empty = EmptyState(
             "empty.list",
             _("No placements yet."),
@@ -184,6 +215,13 @@ class PlacementsPage(PrintMixin, QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
         layout.addWidget(self.switch, 1)
+        # Tab follows the screen: the header's main action, the filters, the actions above the
+        # table, then the table.
+        chain = [self.new_button, self.status, self.provider, self.warnings_only]
+        chain += [actions.widgetForAction(a) for a in self.buttons.values() if a in on_bar]
+        chain.append(self.table)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.rows: list[PlacementRow] = []
         saved = ctx.settings.value(HEADER_KEY)
         if saved is not None:
@@ -322,11 +360,11 @@ class PlacementsPage(PrintMixin, QWidget):
         row = self.selected_row()
         if row is None:
             return
-        if on is None:
-            ask = DayDialog(title, prompt, date.today(), self)
-            if ask.exec() != QDialog.DialogCode.Accepted:
-                return
-            on = ask.value()
+        if on is None:  # ask for the day; the move is made when the dialog is accepted
+            ask = self.day_dialog = DayDialog(title, prompt, date.today(), self)
+            ask.accepted.connect(lambda: self._move(mover, title, prompt, ask.value()))
+            ask.open()
+            return
         self.message.show_message("")
         self.ctx.op(mover, row.id, on, date.today()).failure(self._failed).source(self).run()
 

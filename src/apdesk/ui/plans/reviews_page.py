@@ -47,7 +47,7 @@ class ReviewsPage(QWidget):
         self.dialog: QWidget | None = None
         self.header = PageHeader(_("Reviews"), _("Loading…"), self)
         self.summary = self.header.context  # "14 reviews overdue, 9 due in the next 14 days…"
-        self.summary.setAccessibleName(_("Summary"))
+        self.summary.set_caption(_("Summary"))
         self.table = RowsTable(
             _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
         )

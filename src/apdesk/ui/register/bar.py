@@ -14,10 +14,21 @@ from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from apdesk.i18n import _, format_date
 from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.keyboard import set_shortcut
+from apdesk.ui.widgets.page_header import ContextLine
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class BarHost(Protocol):
@@ -43,6 +54,7 @@ class RegisterBar:
     show_all: QPushButton
     import_button: QToolButton  # the page's main actions, for its header
     export_button: QToolButton
+    search: QLineEdit
 
     def set_week(self, monday: date) -> None:
         self.week.blockSignals(True)
@@ -73,13 +85,13 @@ def _button(text: str, name: str, shortcut: str, tip: str, glyph: str = "") -> Q
     else:
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
+        set_shortcut(button, shortcut)  # and Alt+ the underlined letter still works
         tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
     button.setToolTip(tip)
     return button
 
 
-def build_bar(page: BarHost, owner: QWidget, week_label: QLabel | None = None) -> RegisterBar:
+def build_bar(page: BarHost, owner: QWidget, week_label: ContextLine | None = None) -> RegisterBar:
     """The bar's widgets, wired to `page`; the undo and redo shortcuts work within `owner`.
     The week's dates go to `week_label` (the page header's context line) when one is given;
     the import and export buttons are left for the page to place."""
@@ -93,7 +105,7 @@ def build_bar(page: BarHost, owner: QWidget, week_label: QLabel | None = None) -
     following.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
     following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
     this_week = _button(
-        _("T&his week"), _("This week"), "", _("Go to the current week"), "action.today"
+        _("This wee&k"), _("This week"), "", _("Go to the current week"), "action.today"
     )
     this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
     week = QDateEdit()
@@ -102,9 +114,14 @@ def build_bar(page: BarHost, owner: QWidget, week_label: QLabel | None = None) -
     week.setAccessibleName(_("Week containing"))
     week.setToolTip(_("Pick any day to show its week"))
     week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
+    # Read with what it is, "Week shown: …", whether the bar's own label or the page header's.
     own_label = week_label is None
-    week_label = QLabel() if week_label is None else week_label
-    week_label.setAccessibleName(_("Week shown"))
+    shown: QLabel
+    if week_label is None:
+        shown = ValueLabel(_("Week shown"))
+    else:
+        week_label.set_caption(_("Week shown"))
+        shown = week_label
     codes = _button(
         _("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"), "action.codes"
     )
@@ -147,6 +164,20 @@ def build_bar(page: BarHost, owner: QWidget, week_label: QLabel | None = None) -
         "action.export",
     )
     export_button.clicked.connect(page.open_export)
+    search = QLineEdit()
+    search.setPlaceholderText(_("Find a pupil (Ctrl+F)"))
+    search.setAccessibleName(_("Find a pupil in the register"))
+    search.setClearButtonEnabled(True)
+    find = QAction(owner)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def find_pupil() -> None:
+        search.setFocus()
+        search.selectAll()
+
+    find.triggered.connect(find_pupil)
+    owner.addAction(find)
     filter_note = QLabel()
     show_all = QPushButton(_("Show &all"))
     show_all.setAccessibleName(_("Show all pupils"))
@@ -156,13 +187,15 @@ def build_bar(page: BarHost, owner: QWidget, week_label: QLabel | None = None) -
     for widget in (previous, week, following, this_week):
         layout.addWidget(widget)
     if own_label:
-        layout.addWidget(week_label)
+        layout.addWidget(shown)
     layout.addStretch(1)
     for widget in (filter_note, show_all, codes, undo_button, redo_button):
         layout.addWidget(widget)
     if own_label:
         layout.addWidget(import_button)
         layout.addWidget(export_button)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all, import_button, export_button)
+    bar = RegisterBar(
+        layout, week, shown, filter_note, show_all, import_button, export_button, search
+    )
     bar.set_filtered(False, 0)
     return bar
