@@ -296,10 +296,10 @@ def _snapshot_data(session: Session, la_token: str) -> dict[str, Any]:
 
 
 def upload_snapshot(store: Store, hub: HubClient) -> None:
-    from apdesk.sync.connection import read_token
+    from apdesk.sync.connection import read_token, token_account
 
     cfg = read_config(store)
-    la_token = store.read(lambda s: read_token(store, s)[0])
+    la_token = store.read(lambda s: read_token(s, token_account(store))[0])
     data = store.run(_snapshot_data, la_token).value
     schema = store.schema_version() or ""
     associated = crypto.aad("snapshot", cfg.school, cfg.epoch, schema)
@@ -342,7 +342,16 @@ def fetch_snapshot(store: Store, hub: HubClient) -> Changes:
     la_token = (data.get("secrets") or {}).pop("la_token", None)
     changes = store.run(_load_snapshot, data, snap.seq).changes
     if la_token:
-        from apdesk.sync.connection import set_token
+        from apdesk.sync.connection import token_account
 
-        set_token(store, str(la_token))  # in this laptop's keyring, as if typed in Settings
+        # in this laptop's keyring, as if typed in Settings
+        store.run(_keep_la_token, token_account(store), str(la_token))
     return changes
+
+
+@operation
+def _keep_la_token(session: Session, account: str, token: str) -> str:
+    """The school's LA token from the snapshot, kept where Settings would keep it."""
+    from apdesk.sync.connection import keep_token
+
+    return keep_token(session, account, token)
