@@ -55,7 +55,7 @@ class ContextLine(ElidingLabel):
         super().__init__("", parent)
         self.caption = ""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text)
         self._name()

@@ -35,7 +35,7 @@ class ValueLabel(QLabel):
         self.caption = caption
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._name()
 
