@@ -1,9 +1,12 @@
 """Screenshots of the main window and dialogs, for the docs and for looking at layout changes.
 
-    python tools/screenshots.py OUTDIR [--store DIR] [--scheme light|dark|hc]
+    python tools/screenshots.py OUTDIR [--store DIR] [--scheme light|dark|hc] [--lang pl_PL]
+                                       [--pages]
 
 Without --store it builds a demo school in a temporary folder. The window wears apdesk's look
-in the scheme asked for (light by default). Works under Xvfb or with QT_QPA_PLATFORM=offscreen.
+in the scheme asked for (light by default), in the language asked for (British English by
+default). With --pages it shows every page of the sidebar at 1366x768, a school laptop's
+screen, instead of the dialogs. Works under Xvfb or with QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from apdesk.i18n import DEFAULT_LOCALE, set_locale
 from apdesk.services.demo import DEMO_PASSPHRASE, populate
 from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import AppContext
@@ -53,13 +57,26 @@ def demo_store(folder: Path | None, scratch: Path) -> Store:
     return store
 
 
+def shoot_pages(window: MainWindow, shoot: Shooter) -> None:
+    """Every page of the sidebar, in order, at the size of a common school laptop's screen."""
+    window.resize(1366, 768)
+    for row, spec in enumerate(window.specs):
+        window.sidebar.setCurrentRow(row)
+        for _ in range(20):
+            QApplication.processEvents()
+        shoot(window, f"page-{row + 1:02d}-{spec.key}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--store", type=Path, help="an existing store (default: a new demo)")
     parser.add_argument("--scheme", choices=["light", "dark", "hc"], default="light")
+    parser.add_argument("--lang", default=DEFAULT_LOCALE, help="a locale such as pl_PL")
+    parser.add_argument("--pages", action="store_true", help="every page at 1366x768")
     args = parser.parse_args(argv)
 
+    set_locale(args.lang)
     app = QApplication(sys.argv[:1])
     shoot = Shooter(args.out)
     scratch = Path(tempfile.mkdtemp(prefix="apdesk-shots-"))
@@ -71,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = AppContext(store.folder, tasks, settings, store=store)
 
     window = MainWindow(ctx)
+    if args.pages:
+        shoot_pages(window, shoot)
+        window.close()
+        ctx.lock()
+        return 0
     window.resize(1100, 700)
     shoot(window, "main-window")
     about = AboutDialog(ctx, window)

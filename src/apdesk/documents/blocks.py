@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from .common import ACCENT, CONTENT_WIDTH, INK, LABEL_FILL, MUTED, NOTICE_EDGE, NOTICE_FILL, RULE
 from .fonts import font, unicode_fonts
 from .formatting import not_recorded
+from .page_look import TYPE
 
 LABEL_WIDTH = 62 * mm
 VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH
@@ -35,7 +36,7 @@ def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "body",
         fontName=font("Helvetica", unicode),
-        fontSize=10,
+        fontSize=TYPE["body"],
         leading=13.5,
         textColor=INK,
         alignment=TA_LEFT,
@@ -43,14 +44,16 @@ def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
     )
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=TYPE["caption"], leading=11, textColor=MUTED
+        ),
         "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=9.5, leading=12.5),
         "missing": ParagraphStyle("missing", parent=base, fontName=oblique, textColor=MUTED),
         "title": ParagraphStyle(
             "title",
             parent=base,
             fontName=bold,
-            fontSize=17,
+            fontSize=TYPE["title"],
             leading=21,
             textColor=ACCENT,
             spaceAfter=2 * mm,
@@ -70,7 +73,7 @@ def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
             "heading",
             parent=base,
             fontName=bold,
-            fontSize=11.5,
+            fontSize=TYPE["section"],
             leading=15,
             textColor=ACCENT,
             spaceBefore=4 * mm,
@@ -78,7 +81,7 @@ def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
             keepWithNext=True,
         ),
         "letter": ParagraphStyle(
-            "letter", parent=base, fontSize=10.5, leading=15, spaceAfter=3 * mm
+            "letter", parent=base, fontSize=TYPE["letter"], leading=15, spaceAfter=3 * mm
         ),
         "date": ParagraphStyle("date", parent=base, fontSize=10.5, leading=15, alignment=TA_RIGHT),
         "notice": ParagraphStyle("notice", parent=base, fontSize=10.5, leading=14.5),

@@ -16,9 +16,15 @@ from apdesk.documents.fonts import font
 from apdesk.i18n import _, format_date
 from apdesk.models.charts import BAR, Chart
 
-PALETTE = (colors.HexColor("#1F5FA8"), colors.HexColor("#B35806"), colors.HexColor("#4D4D4D"))
-DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1, 2])
-MARKERS = ("circle", "square", "none")
+# The screens' chart series for paper (tokens chart.1 to chart.4, light): Okabe-Ito hues.
+PALETTE = (
+    colors.HexColor("#0068A8"),
+    colors.HexColor("#B85000"),
+    colors.HexColor("#00795A"),
+    colors.HexColor("#A3407F"),
+)
+DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1, 2], [4, 2, 1, 2])
+MARKERS = ("circle", "square", "triangle", "diamond")
 
 
 def _nice_max(value: float, percent: bool) -> float:
@@ -36,6 +42,15 @@ def _marker(d: Drawing, kind: str, x: float, y: float, colour: colors.Color) -> 
         d.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=colour))
     elif kind == "square":
         d.add(Rect(x - 2, y - 2, 4, 4, fillColor=colors.white, strokeColor=colour, strokeWidth=1))
+    elif kind == "diamond":
+        d.add(
+            Polygon(
+                [x, y - 2.6, x + 2.6, y, x, y + 2.6, x - 2.6, y],
+                fillColor=colors.white,
+                strokeColor=colour,
+                strokeWidth=1,
+            )
+        )
     elif kind == "triangle":
         d.add(
             Polygon(

@@ -15,8 +15,18 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from apdesk.documents.common import ACCENT, INK, MUTED, RULE, Letterhead, confidentiality_line
 from apdesk.documents.fonts import document_fonts, font
+from apdesk.documents.page_look import (
+    ACCENT,
+    DANGER,
+    INK,
+    MUTED,
+    RULE,
+    Letterhead,
+    draw_footer,
+    draw_letterhead,
+    page_of,
+)
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import SlotKind
 from apdesk.models.school import SchoolDetails
@@ -111,26 +121,11 @@ def _render(printout: TimetablePrintout, printed_on: date | None) -> bytes:
 
 
 def _header(c: Canvas, head: Letterhead) -> None:
-    c.setFillColor(ACCENT)
-    c.rect(0, HEIGHT - 4 * mm, WIDTH, 4 * mm, stroke=0, fill=1)
-    top = HEIGHT - 11 * mm
-    c.setFillColor(INK)
-    c.setFont(font("Helvetica-Bold"), 12)
-    c.drawString(MARGIN, top, head.name)
-    c.setFont(font("Helvetica"), 8.5)
-    c.setFillColor(MUTED)
-    address = ", ".join(p.strip() for p in head.address.splitlines() if p.strip())
-    reach = "   ".join(x for x in (address, head.phone, head.email) if x)
-    c.drawString(MARGIN, top - 4.2 * mm, reach)
-    if head.urn:
-        c.drawRightString(WIDTH - MARGIN, top, _("URN {urn}").format(urn=head.urn))
-    c.setStrokeColor(RULE)
-    c.setLineWidth(0.6)
-    c.line(MARGIN, top - 7 * mm, WIDTH - MARGIN, top - 7 * mm)
+    draw_letterhead(c, head, _("Timetable"), WIDTH, HEIGHT, MARGIN)
 
 
 def _title(c: Canvas, p: TimetablePrintout, week: int | None) -> float:
-    y: float = HEIGHT - 28 * mm
+    y: float = HEIGHT - 29.5 * mm
     c.setFillColor(INK)
     c.setFont(font("Helvetica-Bold"), 17)
     title = _("{name}'s timetable").format(name=p.pupil_name)
@@ -147,7 +142,7 @@ def _title(c: Canvas, p: TimetablePrintout, week: int | None) -> float:
     ]
     c.drawString(MARGIN, y - 6 * mm, "   |   ".join(bits))
     if p.status.value != "accepted":
-        c.setFillColor(colors.HexColor("#8A1C1C"))
+        c.setFillColor(DANGER)
         c.setFont(font("Helvetica-Bold"), 11)
         c.drawRightString(WIDTH - MARGIN, y, _("DRAFT: proposed, not yet agreed"))
     return y - 9.0 * MM
@@ -357,21 +352,8 @@ def _summary(p: TimetablePrintout) -> list[str]:
 
 
 def _footer(c: Canvas, page: int, pages: int, printed_on: date) -> None:
-    c.setStrokeColor(RULE)
-    c.setLineWidth(0.6)
-    c.line(MARGIN, 11 * mm, WIDTH - MARGIN, 11 * mm)
-    c.setFont(font("Helvetica-Bold"), 7.5)
-    c.setFillColor(colors.HexColor("#8A1C1C"))
-    c.drawString(MARGIN, 7 * mm, confidentiality_line())
-    c.setFont(font("Helvetica"), 7.5)
-    c.setFillColor(MUTED)
-    c.drawRightString(
-        WIDTH - MARGIN,
-        7 * mm,
-        _("Printed {date}   Page {page} of {pages}").format(
-            date=format_date(printed_on), page=page, pages=pages
-        ),
-    )
+    printed = _("Printed {date}").format(date=format_date(printed_on))
+    draw_footer(c, WIDTH, MARGIN, 7 * mm, f"{printed}   {page_of(page, pages)}")
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:

@@ -44,7 +44,8 @@ from apdesk.ui.audit.model import (
 )
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
-from apdesk.ui.widgets.value_label import ValueLabel
+from apdesk.ui.widgets.banner import Banner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = "audit/splitter"
 HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
@@ -87,9 +88,11 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(_("Audit log"))
-        self.chain = ValueLabel(_("Audit chain check"), _("Checking the audit chain…"), self)
-        self.chain.setWordWrap(True)
-        self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header = PageHeader(_("Audit log"), "…", self)
+        # The chain check is a banner: a tick when whole, a warning sign and red when broken.
+        self.chain_banner = Banner("info", _("Checking the audit chain…"), parent=self)
+        self.chain = self.chain_banner.label  # read as "Audit chain check: …"
+        self.chain.set_caption(_("Audit chain check"))
 
         self.pupil = QLineEdit(self)
         self.pupil.setPlaceholderText(_("UPN or name"))
@@ -153,13 +156,15 @@ class AuditPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.count = ValueLabel(_("Number of events shown"), "", self)
+        self.count = self.header.context  # "2000 events shown"
+        self.count.set_caption(_("Number of events shown"))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chain)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
+        layout.addWidget(self.chain_banner)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count)
         self.setTabOrder(self.pupil, self.user)
         self.setTabOrder(self.user, self.action)
         self.setTabOrder(self.action, self.use_from)
@@ -214,12 +219,13 @@ class AuditPage(QWidget):
     def _loaded(self, view: AuditView) -> None:
         self.view = view
         if view.chain.ok:
-            text = _("✔ Audit chain verified: {n} events, none altered, removed or reordered.")
-            self.chain.setText(text.format(n=view.chain.rows))
+            text = _("Audit chain verified: {n} events, none altered, removed or reordered.")
+            self.chain_banner.set_message("success", text.format(n=view.chain.rows))
         else:
-            text = _("✘ Audit chain broken at event {id}: the log has been altered. {message}")
-            self.chain.setText(text.format(id=view.chain.first_bad_id, message=view.chain.message))
-        self.chain.setStyleSheet("" if view.chain.ok else "font-weight: bold")
+            text = _("Audit chain broken at event {id}: the log has been altered. {message}")
+            self.chain_banner.set_message(
+                "danger", text.format(id=view.chain.first_bad_id, message=view.chain.message)
+            )
         current = self.action.currentData()
         self.action.blockSignals(True)
         self.action.clear()

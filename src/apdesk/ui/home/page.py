@@ -39,7 +39,9 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.behind import BehindDialog
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
-from apdesk.ui.widgets.chart import ChartWidget
+from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.chart import ChartPanel, ChartWidget
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
 # Everything the dashboard counts, measures or lists as work: pupils, providers and their QA,
@@ -72,10 +74,7 @@ SHOWS = frozenset(
 
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    label.setFont(font)
+    label.setProperty("role", "section")
     return label
 
 
@@ -96,27 +95,27 @@ class HomePage(QWidget):
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
-        self.school = ValueLabel(_("School name"), _("Loading…"), body)
-        font = QFont(self.school.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.school.setFont(font)
-        self.school.setWordWrap(True)
-        self.identifiers = ValueLabel(_("School identifiers"), "", body)
+        # The school is the page's title; its identifiers are the context line. Both are read
+        # with what they are: "School name: …", "School identifiers: URN …".
+        self.header = PageHeader(_("Loading…"), "", body)
+        self.school = self.header.title
+        self.school.set_caption(_("School name"))
+        self.identifiers = self.header.context
+        self.identifiers.set_caption(_("School identifiers"))
         self.values: dict[str, QLabel] = {}
         facts = QHBoxLayout()
         facts.setSpacing(18)
         for key, caption in FACTS:
             facts.addLayout(self._fact(body, key, _(caption)))
         facts.addStretch(1)
-        self.report_button = QPushButton(_("&Termly report…"), body)
+        self.report_button = QPushButton(icon("action.report"), _("&Termly report…"), body)
         self.report_button.setAccessibleName(_("Make the termly report for governors and the LA"))
         self.report_button.clicked.connect(self.show_termly_report)
-        self.census_button = QPushButton(_("&Census export…"), body)
+        self.census_button = QPushButton(icon("action.census"), _("&Census export…"), body)
         self.census_button.setAccessibleName(_("Export the school census AP placements"))
         self.census_button.clicked.connect(self.show_census)
-        facts.addWidget(self.report_button)
-        facts.addWidget(self.census_button)
+        self.header.add_widget(self.report_button)
+        self.header.add_widget(self.census_button)
 
         self.today = TodayList(body)
         self.today.open_item.connect(self.open_item)
@@ -140,18 +139,19 @@ class HomePage(QWidget):
         trends.addWidget(national_label)
         trends.addWidget(self.national)
         self.charts: list[ChartWidget] = []
+        self.chart_panels: list[ChartPanel] = []  # each chart with its figures in words
         chart_grid = QGridLayout()
         chart_grid.setSpacing(16)
         for index in range(4):
-            widget = ChartWidget(body)
-            chart_grid.addWidget(widget, index // 2, index % 2)
-            self.charts.append(widget)
+            panel = ChartPanel(body)
+            chart_grid.addWidget(panel, index // 2, index % 2)
+            self.chart_panels.append(panel)
+            self.charts.append(panel.chart_widget)
 
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(8)
-        layout.addWidget(self.school)
-        layout.addWidget(self.identifiers)
+        layout.addWidget(self.header)
         layout.addLayout(facts)
         layout.addWidget(self._rule(body))
         layout.addWidget(_heading(_("Today's work"), body))
@@ -227,13 +227,13 @@ class HomePage(QWidget):
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
         school = overview.school
-        self.school.setText(school.name or _("School name not set yet"))
+        self.header.set_title(school.name or _("School name not set yet"))
         parts = [
             _("URN {urn}").format(urn=school.urn) if school.urn else "",
             _("LA {code}").format(code=school.la_code) if school.la_code else "",
             _("Establishment {estab}").format(estab=school.estab) if school.estab else "",
         ]
-        self.identifiers.setText(" · ".join(p for p in parts if p))
+        self.header.set_context(" · ".join(p for p in parts if p))
         for key, label in self.values.items():
             label.setText(f"{overview.counts.get(key, 0):,}")
 
@@ -247,8 +247,8 @@ class HomePage(QWidget):
             )
         )
         self.tiles.set_measures(dashboard.measures)
-        for widget, chart in zip(self.charts, dashboard.charts, strict=False):
-            widget.set_chart(chart)
+        for panel, chart in zip(self.chart_panels, dashboard.charts, strict=False):
+            panel.set_chart(chart)
         self.national.blockSignals(True)
         self.national.setValue((dashboard.national or 0) * 100)
         self.national.blockSignals(False)

@@ -10,20 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.models.errors import ApdeskError
 from apdesk.models.kinds import Kind
 from apdesk.services.operations.outbox import retry_pack
@@ -48,8 +47,12 @@ from apdesk.ui.outbox.model import (
 )
 from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
 HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
@@ -64,14 +67,11 @@ class OutboxPage(QWidget):
         self.sync = SyncController.for_context(ctx)
         self.contents_dialog: PackContentsDialog | None = None
         self.setAccessibleName(_("Outbox"))
-        title = QLabel(_("Outbox"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        self.state_label = ValueLabel(_("Sending state"), "", self)
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.send_button = QPushButton(_("&Send now"), self)
+        self.header = PageHeader(_("Outbox"), "…", self)
+        self.state_label = self.header.context  # "LA connection not set — 3 packs waiting"
+        self.state_label.set_caption(_("Sending state"))
+        self.send_button = QPushButton(icon("action.send"), _("&Send now"), self)
+        self.send_button.setProperty("variant", "primary")
         self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
         self.send_button.setToolTip(_("Send every queued pack to the LA now (F5)"))
         self.send_button.clicked.connect(self.send_now)
@@ -88,41 +88,49 @@ class OutboxPage(QWidget):
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.error = ErrorLabel(self)
 
-        self.retry_button = QPushButton(_("&Retry now"), self)
+        self.retry_button = QPushButton(icon("action.refresh"), _("&Retry now"), self)
         self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
         self.retry_button.setAccessibleName(_("Retry the selected pack now"))
         self.retry_button.clicked.connect(self.retry_selected)
-        self.save_button = QPushButton(_("Save pack to &file…"), self)
+        self.save_button = QPushButton(icon("action.save"), _("Save pack to &file…"), self)
         self.save_button.setAccessibleName(_("Save the selected pack to a file"))
         self.save_button.clicked.connect(self.save_selected)
-        self.open_button = QPushButton(_("&Open contents…"), self)
+        self.open_button = QPushButton(icon("action.show"), _("&Open contents…"), self)
         self.open_button.setAccessibleName(_("Open the selected pack's contents"))
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(lambda _index: self.open_selected())
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(self.state_label, 1)
-        top.addWidget(self.send_button)
-        actions = QHBoxLayout()
+        self.header.add_widget(self.send_button)
+        actions = QHBoxLayout()  # the filters, then what can be done with the selected pack
+        actions.addWidget(self.filters, 1)
         actions.addWidget(self.retry_button)
         actions.addWidget(self.save_button)
         actions.addWidget(self.open_button)
-        actions.addStretch(1)
         self.banner = FilterBanner(_("Show all packs"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}
         self.rows: list[OutboxRow] = []
+        self.empty = EmptyState(
+            "page.outbox",
+            _("Nothing to send."),
+            _("A pack for the LA is made here when a placement is referred, started or ended."),
+            parent=self,
+        )
+        self.switch = EmptySwitch(
+            self.table,
+            self.empty,
+            self.model,
+            self,
+            nothing=lambda: not self.rows and not self.from_home,
+        )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addLayout(top)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.switch, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.error)
-        layout.addLayout(actions)
         QWidget.setTabOrder(self.filters.last_button(), self.table)
         QWidget.setTabOrder(self.table, self.retry_button)
 
@@ -175,6 +183,7 @@ class OutboxPage(QWidget):
         if chosen is not None:
             self.select(chosen.pack_id)
         self._selection_changed()
+        self.show_state(self.sync.state)
 
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `pack_ids` and/or a `status` ("waiting": every pack not yet delivered)."""
@@ -195,7 +204,10 @@ class OutboxPage(QWidget):
         return rows
 
     def show_state(self, state: SyncState) -> None:
-        self.state_label.setText(state.text)
+        """The sending state in the header; between rounds (nothing to say yet), the packs."""
+        n = len(self.rows)
+        packs = ngettext("{n} pack in the outbox", "{n} packs in the outbox", n).format(n=n)
+        self.state_label.setText(state.text or packs)
         self.state_label.setToolTip(state.detail)
 
     def _filter(self, statuses: frozenset[str]) -> None:

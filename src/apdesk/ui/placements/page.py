@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -50,9 +49,13 @@ from apdesk.ui.placements.model import (
     PlacementsModel,
 )
 from apdesk.ui.placements.print_actions import PrintMixin
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY = "placements/header"
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
@@ -124,30 +127,51 @@ class PlacementsPage(PrintMixin, QWidget):
         self.buttons: dict[str, QAction] = {}
         actions = QToolBar(_("Placement actions"), self)
         actions.setAccessibleName(_("Placement actions"))
-        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        on_bar: list[QAction] = []
         # Every action is a button Tab reaches, its Alt+letter, and the table's context menu
         # (the Menu key or Shift+F10 on a placement); the common ones have a Ctrl shortcut.
-        for key, text, slot, shortcut in (
-            ("new", _("&New placement"), self.new_placement, QKeySequence.StandardKey.New),
-            ("open", _("&Open"), self.open_selected, None),
-            ("refer", _("&Refer…"), lambda: self.refer_selected(), None),
-            ("start", _("S&tart…"), lambda: self.start_selected(), None),
-            ("end", _("&End…"), self.end_selected, None),
-            ("referral", _("Print referral for&m…"), self.print_referral, "Ctrl+P"),
-            ("letter", _("Print parents' &letter…"), self.print_letter, None),
+        for key, glyph, text, slot, shortcut in (
+            (
+                "new",
+                "action.new",
+                _("&New placement"),
+                self.new_placement,
+                QKeySequence.StandardKey.New,
+            ),
+            ("open", "action.open", _("&Open"), self.open_selected, None),
+            ("refer", "action.refer", _("&Refer…"), lambda: self.refer_selected(), None),
+            ("start", "action.start", _("S&tart…"), lambda: self.start_selected(), None),
+            ("end", "action.end", _("&End…"), self.end_selected, None),
+            (
+                "referral",
+                "action.document",
+                _("Print referral for&m…"),
+                self.print_referral,
+                "Ctrl+P",
+            ),
+            ("letter", "action.letter", _("Print parents' &letter…"), self.print_letter, None),
         ):
-            action = actions.addAction(text)
+            action = QAction(icon(glyph), text, self)
             action.triggered.connect(slot)
-            keys = [QKeySequence.mnemonic(text)]
+            # The page's main action sits in its header, whose button carries its Alt+letter;
+            # every other one is a button on the bar Tab reaches, with its Alt+letter here.
+            keys = [] if key == "new" else [QKeySequence.mnemonic(text)]
             if shortcut is not None:
                 keys.insert(0, QKeySequence(shortcut))
             action.setShortcuts(keys)
             words = text.replace("&", "").rstrip("…")
-            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            shown = (keys[0] if keys else QKeySequence.mnemonic(text)).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
             action.setToolTip(f"{words} ({shown})")
-            button = actions.widgetForAction(action)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setAccessibleName(words)
+            self.addAction(action)  # its shortcuts work while the page is shown
+            if key != "new":
+                actions.addAction(action)
+                on_bar.append(action)
+                button = actions.widgetForAction(action)
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(words)
             self.buttons[key] = action
         self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
         self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
@@ -161,21 +185,41 @@ class PlacementsPage(PrintMixin, QWidget):
         filters.addWidget(self.warnings_only)
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
-        self.count = QLabel(self)
+        self.header = PageHeader(_("Placements"), "…", self)
+        self.new_button = self.header.add_action(self.buttons["new"], primary=True)
+        self.count = self.header.context  # "77 placements"
+        self.empty = EmptyState(
+            "empty.list",
+            _("No placements yet."),
+            _("Plan a placement for a pupil: the provider, the days and the hours."),
+            action=_("New placement…"),
+            parent=self,
+        )
+        self.empty.button.clicked.connect(self.new_placement)
+        self.switch = EmptySwitch(
+            self.table,
+            self.empty,
+            self.model,
+            self,
+            nothing=lambda: not self.rows and self.asked == Asked() and not self.from_home,
+        )
         self.banner = FilterBanner(_("Show all placements"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addWidget(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
-        # Tab follows the screen: filters, the actions above the table, then the table.
-        chain = [self.status, self.provider, self.warnings_only]
-        chain += [actions.widgetForAction(a) for a in self.buttons.values()] + [self.table]
+        layout.addWidget(self.switch, 1)
+        # Tab follows the screen: the header's main action, the filters, the actions above the
+        # table, then the table.
+        chain = [self.new_button, self.status, self.provider, self.warnings_only]
+        chain += [actions.widgetForAction(a) for a in self.buttons.values() if a in on_bar]
+        chain.append(self.table)
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.rows: list[PlacementRow] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -29,6 +29,9 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.plans.actions import PlanActions
 from apdesk.ui.plans.view import PlanView
 from apdesk.ui.widgets.columns_model import ROW_ROLE, Column, RowsModel
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = "plans/splitter"
 CHOICE_COLUMNS: list[Column[PlacementChoice]] = [
@@ -69,6 +72,8 @@ class ChoiceFilter(QSortFilterProxyModel):
 
 
 class PlansPage(PlanActions):
+    open_page = Signal(str, dict)  # page key, filter: the empty page's way to Placements
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -102,8 +107,12 @@ class PlansPage(PlanActions):
         chooser_layout.addWidget(self.search)
         chooser_layout.addWidget(self.list, 1)
         self.view = PlanView(self)
-        self.empty = QLabel(_("Choose a placement to see its plan."), self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = EmptyState(
+            "page.plans",
+            _("Choose a placement to see its plan."),
+            _("Search by pupil, UPN or provider; the plan opens here."),
+            parent=self,
+        )
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,9 +128,24 @@ class PlansPage(PlanActions):
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(self._remember_splitter)
+        self.header = PageHeader(
+            _("Plans"),
+            _("Each placement's plan: outcomes, targets, transition, agencies and voice."),
+            self,
+        )
+        self.no_placements = EmptyState(
+            "empty.list",
+            _("No placements to plan yet."),
+            _("A plan belongs to a placement: plan one on the Placements page first."),
+            action=_("Go to Placements"),
+            parent=self,
+        )
+        self.no_placements.button.clicked.connect(lambda: self.open_page.emit("placements", {}))
+        self.switch = EmptySwitch(self.splitter, self.no_placements, self.choices, self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.splitter)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
+        layout.addWidget(self.switch, 1)
         self._connect_view()
         self.choice_loader: Loader[list[PlacementChoice]] = Loader(
             ctx, self._fetch_choices, self._show_choices, self

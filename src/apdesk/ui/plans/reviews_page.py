@@ -25,8 +25,11 @@ from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import RowsTable
 from apdesk.ui.plans.view import button, row
+from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
-from apdesk.ui.widgets.value_label import ValueLabel
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
 # Reviews fall due from the placements' dates, the reviews held and the review interval;
@@ -42,8 +45,9 @@ class ReviewsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName(_("Reviews"))
         self.dialog: QWidget | None = None
-        self.summary = ValueLabel(_("Summary"), _("Loading…"), self)
-        self.summary.setWordWrap(True)
+        self.header = PageHeader(_("Reviews"), _("Loading…"), self)
+        self.summary = self.header.context  # "14 reviews overdue, 9 due in the next 14 days…"
+        self.summary.set_caption(_("Summary"))
         self.table = RowsTable(
             _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
         )
@@ -64,12 +68,32 @@ class ReviewsPage(QWidget):
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         self.rows: list[DueRow] = []
         self.read_for = date.today()  # the day the list was worked out for
+        self.review_button.setIcon(icon("action.new"))
+        self.review_button.setProperty("variant", "primary")
+        self.open_button.setIcon(icon("action.open"))
+        self.follow_up_button.setIcon(icon("action.edit"))
+        self.header.add_widget(self.review_button)  # the page's main action; the rest act on a row
+        self.empty = EmptyState(
+            "state.success",
+            _("Nothing due."),
+            _("Reviews due within {days} days and follow-ups after a return show here.").format(
+                days=WINDOW_DAYS
+            ),
+            parent=self,
+        )
+        self.switch = EmptySwitch(
+            self.table,
+            self.empty,
+            self.table.model(),
+            self,
+            nothing=lambda: not self.rows and not self.from_home,
+        )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row(self.open_button, self.review_button, self.follow_up_button))
+        layout.addWidget(self.switch, 1)
+        layout.addLayout(row(self.open_button, self.follow_up_button))
         self.loader: Loader[list[DueRow]] = Loader(ctx, self._fetch, self.show_rows, self)
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
         self._update_buttons()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -31,7 +30,11 @@ from apdesk.ui.home.filters import narrow_providers
 from apdesk.ui.providers.editor import ProviderEditor
 from apdesk.ui.providers.find import FindProviderDialog
 from apdesk.ui.providers.model import NAME, ROW_ROLE, ProvidersFilter, ProvidersModel
+from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY = "providers/header"
 SHOWS = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
@@ -67,31 +70,45 @@ class ProvidersPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        self.count = QLabel(self)
-        self.new_button = QPushButton(_("&New provider"), self)
+        self.header = PageHeader(_("Providers"), "…", self)
+        self.count = self.header.context  # "13 providers"
+        self.new_button = QPushButton(icon("action.new"), _("&New provider"), self)
+        self.new_button.setProperty("variant", "primary")
         self.new_button.setToolTip(_("Add a provider to the directory (Ctrl+Shift+N)"))
         self.new_button.clicked.connect(self.new_provider)
-        self.open_button = QPushButton(_("&Open"), self)
+        self.open_button = QPushButton(icon("action.open"), _("&Open"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.find_button = QPushButton(_("Fin&d a provider…"), self)
+        self.find_button = QPushButton(icon("action.search"), _("Fin&d a provider…"), self)
         self.find_button.setToolTip(_("Match a pupil's needs to providers, best first"))
         self.find_button.clicked.connect(self.find_provider)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_provider)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
-        bar.addWidget(self.find_button)
+        self.header.add_widget(self.find_button)
+        self.header.add_widget(self.new_button)
+        self.empty = EmptyState(
+            "empty.list",
+            _("No providers yet."),
+            _("Add the providers the school places pupils with, and their QA visits."),
+            action=_("New provider…"),
+            parent=self,
+        )
+        self.empty.button.clicked.connect(self.new_provider)
+        self.switch = EmptySwitch(
+            self.table, self.empty, self.model, self, nothing=lambda: not self.rows
+        )
         self.banner = FilterBanner(_("Show all providers"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         self.rows: list[ProviderRow] = []
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(self.switch, 1)
         self.setTabOrder(self.search, self.table)
         saved = ctx.settings.value(HEADER_KEY)
         if saved is not None:

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +33,11 @@ from apdesk.ui.pupils.editor import PupilEditor
 from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
 from apdesk.ui.theme import icons
+from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
 
@@ -73,16 +74,27 @@ class PupilsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.empty = EmptyState(
+            "empty.list",
+            _("No pupils yet."),
+            _("Import the school's roll from your MIS as a CSV file, or add pupils one by one."),
+            action=_("Import pupils…"),
+            parent=self,
+        )
+        self.empty.button.clicked.connect(self.import_pupils)
+        self.switch = EmptySwitch(
+            self.splitter, self.empty, self.model, self, nothing=lambda: not self.rows
+        )
         self.banner = FilterBanner(_("Show all pupils"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
         self.rows: list[PupilRow] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addLayout(self.bar)
-        layout.addLayout(self.filters)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.switch, 1)
         self.setTabOrder(self.search, self.table)
         self._restore_state()
         # The whole register is read; search and filters narrow it on the GUI thread.
@@ -102,14 +114,11 @@ class PupilsPage(QWidget):
         self.new_action.triggered.connect(self.new_pupil)
         self.import_action = self._action(_("&Import…"), "Ctrl+I", icons.icon("action.import"))
         self.import_action.triggered.connect(self.import_pupils)
+        self.header = PageHeader(_("Pupils"), "…", self)
+        self.header.add_action(self.import_action)
+        self.header.add_action(self.new_action, primary=True)
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)
-        for action in (self.new_action, self.import_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-            self.bar.addWidget(button)
 
         years = [(_("All years"), None)] + [(_(year_label(y)), y) for y in range(15)]
         self.year_filter = _combo(_("Year group"), years)
@@ -135,17 +144,15 @@ class PupilsPage(QWidget):
         self.la_filter.currentIndexChanged.connect(
             lambda: self._filter(looked_after=self.la_filter.currentData())
         )
-        self.count = QLabel()  # "12 of 200 pupils" says what it counts
-        self.filters = QHBoxLayout()
+        self.count = self.header.context  # the header's context line: "24 of 200 pupils"
+        # Each filter captioned, so it is read by what it filters and reached by its Alt+letter.
         for text, combo in (
             (_("&Year:"), self.year_filter),
             (_("&SEN:"), self.sen_filter),
             (_("In A&P:"), self.ap_filter),
             (_("Looked &after:"), self.la_filter),
         ):
-            self.filters.addLayout(captioned(text, combo))
-        self.filters.addStretch(1)
-        self.filters.addWidget(self.count)
+            self.bar.addLayout(captioned(text, combo))
 
     def _action(self, text: str, shortcut: str, icon: Any) -> QAction:
         action = QAction(icon, text, self)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.keyboard import set_shortcut
+from apdesk.ui.widgets.page_header import ContextLine
 from apdesk.ui.widgets.value_label import ValueLabel
 
 
@@ -50,6 +52,8 @@ class RegisterBar:
     week_label: QLabel
     filter_note: QLabel
     show_all: QPushButton
+    import_button: QToolButton  # the page's main actions, for its header
+    export_button: QToolButton
     search: QLineEdit
 
     def set_week(self, monday: date) -> None:
@@ -71,11 +75,15 @@ class RegisterBar:
         self.show_all.setVisible(filtered)
 
 
-def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
+def _button(text: str, name: str, shortcut: str, tip: str, glyph: str = "") -> QToolButton:
     button = QToolButton()
     button.setText(text)
     button.setAccessibleName(name)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    if glyph:
+        button.setIcon(icon(glyph))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    else:
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     if shortcut:
         set_shortcut(button, shortcut)  # and Alt+ the underlined letter still works
         tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -83,13 +91,22 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     return button
 
 
-def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
-    """The bar's widgets, wired to `page`; the undo and redo shortcuts work within `owner`."""
-    previous = _button(_("◀ &Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"))
+def build_bar(page: BarHost, owner: QWidget, week_label: ContextLine | None = None) -> RegisterBar:
+    """The bar's widgets, wired to `page`; the undo and redo shortcuts work within `owner`.
+    The week's dates go to `week_label` (the page header's context line) when one is given;
+    the import and export buttons are left for the page to place."""
+    previous = _button(
+        _("&Previous week"), _("Previous week"), "Ctrl+PgUp", _("Previous week"), "action.previous"
+    )
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
-    following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
+    following = _button(
+        _("&Next week"), _("Next week"), "Ctrl+PgDown", _("Next week"), "action.next"
+    )
+    following.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
     following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
-    this_week = _button(_("This wee&k"), _("This week"), "", _("Go to the current week"))
+    this_week = _button(
+        _("This wee&k"), _("This week"), "", _("Go to the current week"), "action.today"
+    )
     this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
     week = QDateEdit()
     week.setCalendarPopup(True)
@@ -97,12 +114,21 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     week.setAccessibleName(_("Week containing"))
     week.setToolTip(_("Pick any day to show its week"))
     week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
-    week_label = ValueLabel(_("Week shown"))
-    codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
+    # Read with what it is, "Week shown: …", whether the bar's own label or the page header's.
+    own_label = week_label is None
+    shown: QLabel
+    if week_label is None:
+        shown = ValueLabel(_("Week shown"))
+    else:
+        week_label.set_caption(_("Week shown"))
+        shown = week_label
+    codes = _button(
+        _("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"), "action.codes"
+    )
     codes.clicked.connect(page.show_legend)
-    undo = QAction(_("&Undo"), owner)
+    undo = QAction(icon("action.undo"), _("&Undo"), owner)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = QAction(_("&Redo"), owner)
+    redo = QAction(icon("action.redo"), _("&Redo"), owner)
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     for action, run, available in (
         (undo, page.undo_stack.undo, page.undo_stack.canUndoChanged),
@@ -120,12 +146,22 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     undo_button, redo_button = QToolButton(), QToolButton()
     undo_button.setDefaultAction(undo)
     redo_button.setDefaultAction(redo)
+    for button in (undo_button, redo_button):
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     import_button = _button(
-        _("&Import return…"), _("Import a provider return"), "Ctrl+I", _("Import a provider's CSV")
+        _("&Import return…"),
+        _("Import a provider return"),
+        "Ctrl+I",
+        _("Import a provider's CSV"),
+        "action.import",
     )
     import_button.clicked.connect(page.open_import)
     export_button = _button(
-        _("&Export for MIS…"), _("Export attendance for MIS"), "Ctrl+E", _("Save marks as CSV")
+        _("&Export for MIS…"),
+        _("Export attendance for MIS"),
+        "Ctrl+E",
+        _("Save marks as CSV"),
+        "action.export",
     )
     export_button.clicked.connect(page.open_export)
     search = QLineEdit()
@@ -148,12 +184,18 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     show_all.clicked.connect(page.show_all)
     layout = QHBoxLayout()
     widget: QWidget
-    for widget in (previous, week, following, this_week, week_label):
+    for widget in (previous, week, following, this_week):
         layout.addWidget(widget)
+    if own_label:
+        layout.addWidget(shown)
     layout.addStretch(1)
-    for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
-                   export_button):  # fmt: skip
+    for widget in (filter_note, show_all, codes, undo_button, redo_button):
         layout.addWidget(widget)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all, search)
+    if own_label:
+        layout.addWidget(import_button)
+        layout.addWidget(export_button)
+    bar = RegisterBar(
+        layout, week, shown, filter_note, show_all, import_button, export_button, search
+    )
     bar.set_filtered(False, 0)
     return bar

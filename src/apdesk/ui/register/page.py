@@ -39,6 +39,7 @@ from apdesk.ui.register.model import RegisterModel
 from apdesk.ui.register.today import TodayPanel
 from apdesk.ui.register.undo import AmendCommand
 from apdesk.ui.register.view import RegisterView
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = "register/splitter"
 SIDE_KEY = "register/side"
@@ -82,7 +83,10 @@ class RegisterPage(QWidget):
         self.today = TodayPanel(ctx, lambda: self.now())
         self.today.pupil_chosen.connect(self.select_pupil)
         self.chart = RegisterChart(ctx)
-        self.bar = build_bar(self, self)
+        self.header = PageHeader(_("Attendance"), "…", self)
+        self.bar = build_bar(self, self, self.header.context)  # the week shown: context line
+        self.header.add_widget(self.bar.import_button)
+        self.header.add_widget(self.bar.export_button)
         self.bar.search.textChanged.connect(self.model.set_search)
         self.bar.search.returnPressed.connect(self.view.setFocus)
         left = QWidget()
@@ -110,6 +114,8 @@ class RegisterPage(QWidget):
                 self.fitted = splitter.restoreState(state) or self.fitted
             splitter.splitterMoved.connect(lambda *_a, s=splitter, k=key: self._save(s, k))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addLayout(self.bar.layout)
         layout.addWidget(self.splitter, 1)
         self.setAccessibleName(_("Attendance"))

@@ -29,6 +29,7 @@ from apdesk.services.timetables.school_setup import SetupView, school_setup
 from apdesk.ui.calendar.page import CalendarPanel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SHOWS = frozenset(
     {
@@ -83,8 +84,11 @@ class SchoolPage(QWidget):
         self.answer = Latest()
         self.dialog: QWidget | None = None
         self.setAccessibleName(_("School set-up"))
-        title = QLabel(_("School set-up"), self)
-        title.setProperty("role", "page-title")
+        self.header = PageHeader(
+            _("School set-up"),
+            _("The school's details, calendar, school day, IAP groups and sessions"),
+            self,
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("School set-up sections"))
         self.tabs.addTab(self._details_tab(), _("&Details"))
@@ -94,7 +98,8 @@ class SchoolPage(QWidget):
         self.tabs.addTab(self._groups_tab(), _("&IAP groups"))
         self.tabs.addTab(self._activities_tab(), _("IAP &sessions"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _c: self.reload())
         self.reload()

@@ -7,7 +7,6 @@ import socket
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -35,6 +34,7 @@ from apdesk.ui.sharing.controller import ShareController, ShareState
 from apdesk.ui.sharing.model import ROW_ROLE, ConflictsModel, DevicesModel, PageData, when_text
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SHOWS = frozenset(Kind)  # pending changes count every kind of record
 
@@ -97,14 +97,9 @@ class SharingPage(QWidget):
         self.sharing = ShareController.for_context(ctx)
         self.data: PageData | None = None
         self.setAccessibleName(_("Sharing"))
-        title = QLabel(_("Sharing"), self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        self.state_label = QLabel(self)
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.state_label.setAccessibleName(_("Sharing state"))
+        self.header = PageHeader(_("Sharing"), "…", self)
+        self.state_label = self.header.context  # "Shared: in step"
+        self.state_label.set_caption(_("Sharing state"))
         self.error = ErrorLabel(self)
 
         self.start_panel = StartPanel(self)
@@ -160,13 +155,9 @@ class SharingPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_panel)
         self.stack.addWidget(self.shared)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(self.state_label, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addLayout(top)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.addWidget(self.header)
         layout.addWidget(self.error)
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.sync_button, self.enrol_button)
@@ -185,13 +176,17 @@ class SharingPage(QWidget):
 
     # -- showing -------------------------------------------------------------------------------
     def show_state(self, state: ShareState) -> None:
-        self.state_label.setText(state.text)
+        """The sharing state in the header; with nothing to report, whether this laptop shares."""
+        sharing = self.data is not None and self.data.status.sharing
+        idle = _("Shared") if sharing else _("Not shared with other laptops yet")
+        self.state_label.setText(state.text or idle)
         self.state_label.setToolTip(state.detail)
 
     def show_data(self, data: PageData) -> None:
         self.data = data
         status = data.status
         self.stack.setCurrentWidget(self.shared if status.sharing else self.start_panel)
+        self.show_state(self.sharing.state)
         if not status.sharing:
             return
         pending = ngettext(

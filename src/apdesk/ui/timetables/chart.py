@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from apdesk.i18n import _, format_date
 from apdesk.services.timetables.share import ShareChart
+from apdesk.ui.theme import current
 from apdesk.ui.widgets.figures import WithFigures
 
 
@@ -130,8 +131,7 @@ class ShareChartCanvas(QWidget):
             painter.setPen(text)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, summary_text(chart))
             return
-        grid = QColor(text)
-        grid.setAlpha(60)
+        grid = QColor(current.colour("border.subtle"))
         for share in (0.0, 0.25, 0.5, 0.75, 1.0):
             y = area.bottom() - share * area.height()
             painter.setPen(QPen(grid, 1))
@@ -147,7 +147,7 @@ class ShareChartCanvas(QWidget):
             return QPointF(x, area.bottom() - share * area.height())
 
         self._axis_dates(painter, area, start, end, metrics, text)
-        accent = pal.color(QPalette.ColorRole.Highlight)
+        accent = QColor(current.colour("chart.1"))  # the tokens' first series, as on Home
         if chart.target_line:
             pen = QPen(text, 1.5, Qt.PenStyle.DotLine)
             painter.setPen(pen)

@@ -41,12 +41,14 @@ from apdesk.services.timetables.editor_data import (
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
+from apdesk.ui.theme.icons import icon
 from apdesk.ui.timetables.actions import TimetableActions
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
 from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
 CHECK_DELAY_MS = 400
@@ -122,24 +124,31 @@ class TimetablesPage(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
+        # Tab follows the order controls are made in, so they are made in screen order (Qt's
+        # setTabOrder across the splitters here made Tab go round the grid and lists for ever):
+        # the header's actions, left to right, first.
+        self.header = PageHeader(
+            _("Timetables"),
+            _("Hybrid timetables, version by version: back to mainstream lessons step by step."),
+            self,
+        )
+        self.print_button = QPushButton(icon("action.print"), _("&Print timetable…"), self)
+        self.print_button.setAccessibleName(_("Print this timetable version"))
+        self.new_button = QPushButton(icon("action.new"), _("&New timetable…"), self)
+        self.new_button.setAccessibleName(_("New timetable for another pupil"))
+        self.new_button.setProperty("variant", "primary")
+        self.header.add_widget(self.print_button)
+        self.header.add_widget(self.new_button)
         self.pupil_combo = QComboBox(self)
         self.pupil_combo.setAccessibleName(_("Pupil"))
         self.pupil_combo.setMinimumContentsLength(28)
         searchable(self.pupil_combo)
         self.pupil_combo.activated.connect(self._pupil_chosen)
-        self.new_button = QPushButton(_("&New timetable…"), self)
-        self.new_button.setAccessibleName(_("New timetable for another pupil"))
-        self.print_button = QPushButton(_("&Print timetable…"), self)
-        self.print_button.setAccessibleName(_("Print this timetable version"))
         top = QHBoxLayout()
         top.addWidget(buddy(_("P&upil:"), self.pupil_combo))
         top.addWidget(self.pupil_combo, 1)
-        top.addWidget(self.new_button)
         top.addStretch(1)
-        top.addWidget(self.print_button)
 
-        # Tab follows the order controls are made in, so they are made in screen order (Qt's
-        # setTabOrder across the splitters here made Tab go round the grid and lists for ever).
         self.undo_button = QPushButton(_("Undo"), self)
         self.redo_button = QPushButton(_("Redo"), self)
         self.save_button = QPushButton(_("&Save"), self)
@@ -226,7 +235,8 @@ class TimetablesPage(QWidget):
         self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
         self.tabs.addTab(self.group_panel, _("G&roup view"))
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setContentsMargins(*PAGE_MARGINS)
+        outer.addWidget(self.header)
         outer.addWidget(self.tabs)
         name_controls(self)
 

@@ -8,13 +8,14 @@ button hides the banner.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from apdesk.i18n import N_, _
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.theme.props import restyle
 from apdesk.ui.theme.tokens import SPACING
 from apdesk.ui.widgets.icon_label import IconLabel
+from apdesk.ui.widgets.value_label import ValueLabel
 
 KINDS = ("info", "success", "warning", "danger")
 KIND_NAMES = {
@@ -44,7 +45,7 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setProperty("variant", "banner")
         self.icon = IconLabel(icon("state.info"), ICON_SIZE, self)
-        self.label = QLabel(self)
+        self.label = ValueLabel("", "", self)  # a page may caption it: "Audit chain check: …"
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

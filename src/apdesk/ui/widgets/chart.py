@@ -1,24 +1,39 @@
 """A small line or bar chart painted with QPainter from a plain `Chart` (no QtCharts).
 
 Series differ by line pattern and marker shape as well as colour, and the latest figure of
-each is written in the legend, so the chart never depends on colour alone. Colours come from
-the palette (text, highlight, link) so the chart reads in light and dark themes.
+each is written in the legend, so the chart never depends on colour alone. Colours are the
+design tokens' chart series (Okabe-Ito hues at 3:1 or more on the page), read when painting,
+so a theme switch needs nothing. The legend is laid out first, wrapped onto as many rows as it
+needs, and the plot takes what is left: nothing is ever drawn over the legend or the axes.
+`ChartPanel` puts the figures in words under the chart, for screen readers and for anyone who
+would rather read numbers than lines.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from apdesk.i18n import _, format_date
 from apdesk.models.charts import BAR, Chart
+from apdesk.ui.theme import current
+from apdesk.ui.theme.tokens import SPACING
 from apdesk.ui.widgets.figures import WithFigures
 
-PATTERNS = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
-MARKERS = ("circle", "square", "none")
+PATTERNS = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+)
+MARKERS = ("circle", "square", "triangle", "diamond")
+SERIES_COLOURS = 6  # chart.1 … chart.6 in the tokens
+MARKER_RADIUS = 3.5
+SWATCH = 24  # px: the bit of line and marker in front of each legend entry
 
 
 def nice_max(value: float, percent: bool) -> float:
@@ -50,6 +65,94 @@ def describe(chart: Chart) -> str:
     return f"{chart.title}: " + "; ".join(parts)
 
 
+def figures(chart: Chart) -> str:
+    """The numbers behind the chart as a sentence: each bar, or each line from first to last."""
+    if chart.empty:
+        return _("No figures for this period yet.")
+    if chart.kind == BAR:
+        points = chart.series[0].points
+        return (
+            "; ".join(
+                f"{format_date(day, 'MMM y')}: {value_text(value, chart.percent)}"
+                for day, value in points
+            )
+            + "."
+        )
+    parts = []
+    for s in chart.series:
+        if not s.points:
+            continue
+        (start, first), (end, last) = s.points[0], s.points[-1]
+        values = [v for _d, v in s.points]
+        parts.append(
+            _("{name}: {first} on {start}, {last} on {end} (lowest {low}, highest {high})").format(
+                name=s.name,
+                first=value_text(first, chart.percent),
+                start=format_date(start, "d MMM"),
+                last=value_text(last, chart.percent),
+                end=format_date(end, "d MMM"),
+                low=value_text(min(values), chart.percent),
+                high=value_text(max(values), chart.percent),
+            )
+        )
+    return "; ".join(parts) + "."
+
+
+def series_colour(index: int) -> QColor:
+    return QColor(current.colour(f"chart.{index % SERIES_COLOURS + 1}"))
+
+
+def draw_marker(p: QPainter, kind: str, at: QPointF, colour: QColor) -> None:
+    """A filled circle, a hollow square, a filled triangle or a hollow diamond."""
+    r = MARKER_RADIUS
+    p.setPen(QPen(colour, 1.5))
+    if kind == "circle":
+        p.setBrush(colour)
+        p.drawEllipse(at, r, r)
+    elif kind == "square":
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r))
+    elif kind == "triangle":
+        p.setBrush(colour)
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(at.x(), at.y() - r - 1),
+                    QPointF(at.x() + r + 1, at.y() + r),
+                    QPointF(at.x() - r - 1, at.y() + r),
+                ]
+            )
+        )
+    elif kind == "diamond":
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        d = r + 1
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(at.x(), at.y() - d),
+                    QPointF(at.x() + d, at.y()),
+                    QPointF(at.x(), at.y() + d),
+                    QPointF(at.x() - d, at.y()),
+                ]
+            )
+        )
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def legend_rows(fm: QFontMetrics, captions: list[str], width: float) -> list[list[int]]:
+    """Which legend entries go on which row, so that no row is wider than `width`."""
+    rows: list[list[int]] = [[]]
+    x = 0.0
+    for index, caption in enumerate(captions):
+        need = SWATCH + 6 + min(fm.horizontalAdvance(caption), width - SWATCH - 6)
+        if rows[-1] and x + need > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(index)
+        x += need + SPACING["lg"]
+    return rows if rows[0] else []
+
+
 def figure_rows(chart: Chart) -> tuple[list[str], list[list[str]]]:
     """The chart as a table: a date column, then one column per series."""
     headers = [_("Date"), *(s.name for s in chart.series)]
@@ -79,7 +182,8 @@ class ChartWidget(WithFigures):
 
 
 class ChartCanvas(QWidget):
-    """The chart painted; its name is the title, its description the figures in words."""
+    """The chart painted in the theme's chart colours; its name is the title, its description
+    the figures in words."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +193,7 @@ class ChartCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:
-        return QSize(300, 190)
+        return QSize(300, 200)
 
     def set_chart(self, chart: Chart) -> None:
         self.chart = chart
@@ -98,14 +202,16 @@ class ChartCanvas(QWidget):
         self.setToolTip(describe(chart))
         self.update()
 
-    def colours(self) -> list[QColor]:
-        pal = self.palette()
-        # a mid orange reads on light and dark backgrounds alike; the rest follow the theme
-        return [
-            pal.color(QPalette.ColorRole.Highlight),
-            QColor("#D9822B"),
-            pal.color(QPalette.ColorRole.WindowText),
-        ]
+    def captions(self) -> list[str]:
+        """Each series' name and latest figure, as its legend entry says it."""
+        chart = self.chart
+        if chart is None or len(chart.series) < 2:
+            return []
+        out = []
+        for series in chart.series:
+            latest = value_text(series.points[-1][1], chart.percent) if series.points else "–"
+            out.append(f"{series.name} {latest}")
+        return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.chart is None:
@@ -113,121 +219,161 @@ class ChartCanvas(QWidget):
         chart = self.chart
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        text = pal.color(QPalette.ColorRole.WindowText)
-        muted = QColor(text)
-        muted.setAlphaF(0.35)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
         fm = p.fontMetrics()
         line = fm.height()
         bold = p.font()
         bold.setBold(True)
         p.setFont(bold)
         p.setPen(text)
-        p.drawText(QRectF(0, 0, self.width(), line + 2), Qt.AlignmentFlag.AlignLeft, chart.title)
+        title = QFontMetrics(bold).elidedText(
+            chart.title, Qt.TextElideMode.ElideRight, self.width()
+        )
+        p.drawText(QRectF(0, 0, self.width(), line + 2), Qt.AlignmentFlag.AlignLeft, title)
         p.setFont(self.font())
-        legend_rows = 1 if len(chart.series) > 1 else 0
+        captions = self.captions()
+        rows = legend_rows(fm, captions, self.width())
+        legend_height = len(rows) * (line + 4)
+        top = nice_max(
+            max((v for s in chart.series for _d, v in s.points), default=0), chart.percent
+        )
+        top = top or 1.0
+        ticks = [value_text(top * i / 4, chart.percent) for i in range(5)]
+        left = max(fm.horizontalAdvance(t) for t in ticks) + 8
+        headroom = line if chart.kind == BAR else line / 2  # bar figures sit above their bars
         area = QRectF(
-            fm.horizontalAdvance("100%") + 8,
-            line + 8,
-            self.width() - fm.horizontalAdvance("100%") - 14,
-            self.height() - line * (2 + legend_rows) - 14,
+            left,
+            line + 6 + headroom,
+            self.width() - left - MARKER_RADIUS - 4,
+            self.height() - (line + 6 + headroom) - (line + 6) - legend_height,
         )
         if chart.empty or area.height() < 20:
             p.setPen(text)
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No figures for this period yet"))
+            p.end()
             return
         points = [pt for s in chart.series for pt in s.points]
         first, last = min(d for d, _v in points), max(d for d, _v in points)
         span = max((last - first).days, 1)
-        top = nice_max(max(v for _d, v in points), chart.percent) or 1.0
 
         def at(day: date, value: float) -> QPointF:
             x = area.left() + area.width() * (day - first).days / span
             return QPointF(x, area.bottom() - area.height() * value / top)
 
-        for i in range(5):
+        grid = QColor(current.colour("border.subtle"))
+        for i, tick in enumerate(ticks):
             y = area.bottom() - area.height() * i / 4
-            p.setPen(QPen(muted, 1))
+            p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             p.setPen(text)
-            label = QRectF(0, y - line / 2, area.left() - 4, line)
-            p.drawText(
-                label,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                value_text(top * i / 4, chart.percent),
-            )
-        below = QRectF(area.left(), area.bottom() + 2, area.width(), line)
-        if chart.kind == BAR:  # evenly spaced bars, one a month: name each month under it
-            pts = chart.series[0].points
-            for i, (d, _v) in enumerate(pts):
-                x = area.left() + area.width() * (i + 0.5) / len(pts)
-                p.drawText(
-                    QRectF(x - 50, below.top(), 100, line),
-                    Qt.AlignmentFlag.AlignCenter,
-                    format_date(d, "MMM y"),
-                )
-        else:
-            p.drawText(below, Qt.AlignmentFlag.AlignLeft, format_date(first))
-            p.drawText(below, Qt.AlignmentFlag.AlignRight, format_date(last))
-        colours = self.colours()
+            label = QRectF(0, y - line / 2, left - 6, line)
+            p.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tick)
+        p.setPen(QPen(text, 1))
+        p.drawLine(area.bottomLeft(), area.bottomRight())  # the axis the values stand on
+        self._x_labels(p, chart, area, first, last, text)
         for index, series in enumerate(chart.series):
-            colour = colours[index % len(colours)]
+            colour = series_colour(index)
             if chart.kind == BAR:
-                self._bars(p, series.points, at, area, colour, text)
+                self._bars(p, series.points, at, area, colour, text, chart.percent)
                 continue
-            pen = QPen(colour, 2, PATTERNS[index % len(PATTERNS)])
-            p.setPen(pen)
+            p.setPen(QPen(colour, 2, PATTERNS[index % len(PATTERNS)]))
             p.drawPolyline(QPolygonF([at(d, v) for d, v in series.points]))
             for d, v in series.points:
-                self._marker(p, MARKERS[index % len(MARKERS)], at(d, v), colour)
-        if legend_rows:
-            x = area.left()
-            y = self.height() - line
-            for index, series in enumerate(chart.series):
-                colour = colours[index % len(colours)]
-                p.setPen(QPen(colour, 2, PATTERNS[index % len(PATTERNS)]))
-                p.drawLine(QPointF(x, y + line / 2), QPointF(x + 22, y + line / 2))
-                self._marker(
-                    p, MARKERS[index % len(MARKERS)], QPointF(x + 11, y + line / 2), colour
-                )
-                latest = value_text(series.points[-1][1], chart.percent) if series.points else "–"
-                caption = f"{series.name} {latest}"
-                p.setPen(text)
-                p.drawText(QPointF(x + 26, y + fm.ascent()), caption)
-                x += 40 + fm.horizontalAdvance(caption)
+                draw_marker(p, MARKERS[index % len(MARKERS)], at(d, v), colour)
+        self._legend(p, rows, captions, self.height() - legend_height, text)
         p.end()
 
+    def _x_labels(
+        self, p: QPainter, chart: Chart, area: QRectF, first: date, last: date, text: QColor
+    ) -> None:
+        fm = p.fontMetrics()
+        below = QRectF(area.left(), area.bottom() + 4, area.width(), fm.height())
+        p.setPen(text)
+        if chart.kind == BAR:  # evenly spaced bars, one a month: name the months there is room for
+            pts = chart.series[0].points
+            slot = area.width() / max(len(pts), 1)
+            labels = [format_date(d, "MMM y") for d, _v in pts]
+            widest = max((fm.horizontalAdvance(t) for t in labels), default=0) + 8
+            every = max(1, int(widest // slot) + (1 if widest % slot else 0))
+            for i, label in enumerate(labels):
+                if i % every:
+                    continue
+                x = area.left() + slot * (i + 0.5)
+                p.drawText(
+                    QRectF(x - widest / 2, below.top(), widest, fm.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    label,
+                )
+            return
+        start, end = format_date(first), format_date(last)
+        if fm.horizontalAdvance(f"{start}  {end}") > area.width():
+            start, end = format_date(first, "d MMM"), format_date(last, "d MMM")
+        p.drawText(below, Qt.AlignmentFlag.AlignLeft, start)
+        p.drawText(below, Qt.AlignmentFlag.AlignRight, end)
+
+    def _legend(
+        self, p: QPainter, rows: list[list[int]], captions: list[str], y: float, text: QColor
+    ) -> None:
+        fm = p.fontMetrics()
+        line = fm.height()
+        for row in rows:
+            x = 0.0
+            for index in row:
+                colour = series_colour(index)
+                mid = y + line / 2 + 2
+                p.setPen(QPen(colour, 2, PATTERNS[index % len(PATTERNS)]))
+                p.drawLine(QPointF(x, mid), QPointF(x + SWATCH, mid))
+                draw_marker(p, MARKERS[index % len(MARKERS)], QPointF(x + SWATCH / 2, mid), colour)
+                room = self.width() - x - SWATCH - 6
+                caption = fm.elidedText(captions[index], Qt.TextElideMode.ElideRight, int(room))
+                p.setPen(text)
+                p.drawText(QPointF(x + SWATCH + 6, y + 2 + fm.ascent()), caption)
+                x += SWATCH + 6 + fm.horizontalAdvance(caption) + SPACING["lg"]
+            y += line + 4
+
+    @staticmethod
     def _bars(
-        self,
         p: QPainter,
         pts: list[tuple[date, float]],
-        at: object,
+        at: Callable[[date, float], QPointF],
         area: QRectF,
         colour: QColor,
         text: QColor,
+        percent: bool,
     ) -> None:
         slot = area.width() / max(len(pts), 1)
         width = max(6.0, min(slot * 0.5, 60.0))
+        height = p.fontMetrics().height()
         for i, (d, v) in enumerate(pts):
-            top = at(d, v).y()  # type: ignore[operator]
+            top = at(d, v).y()
             x = area.left() + slot * (i + 0.5) - width / 2
             p.fillRect(QRectF(x, top, width, area.bottom() - top), colour)
             p.setPen(text)
             p.drawText(
-                QRectF(
-                    x - 20, top - p.fontMetrics().height(), width + 40, p.fontMetrics().height()
-                ),
+                QRectF(x - 20, top - height, width + 40, height),
                 Qt.AlignmentFlag.AlignCenter,
-                f"{v:g}",
+                value_text(v, percent),
             )
 
-    @staticmethod
-    def _marker(p: QPainter, kind: str, at: QPointF, colour: QColor) -> None:
-        p.setPen(QPen(colour, 1.5))
-        if kind == "circle":
-            p.setBrush(colour)
-            p.drawEllipse(at, 3, 3)
-        elif kind == "square":
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(at.x() - 3, at.y() - 3, 6, 6))
-        p.setBrush(Qt.BrushStyle.NoBrush)
+
+class ChartPanel(QWidget):
+    """A chart with its figures written out underneath (`self.chart_widget`, `self.numbers`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart_widget = ChartWidget(self)
+        self.numbers = QLabel(self)
+        self.numbers.setProperty("role", "caption")
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextFormat(Qt.TextFormat.PlainText)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING["xs"])
+        layout.addWidget(self.chart_widget, 1)
+        layout.addWidget(self.numbers)
+
+    def set_chart(self, chart: Chart) -> None:
+        self.chart_widget.set_chart(chart)
+        self.numbers.setText(figures(chart))
+        self.numbers.setAccessibleName(_("{title} in figures").format(title=chart.title))

@@ -56,3 +56,7 @@ class EmptyState(QFrame):
         layout.addStretch(1)
         self.setAccessibleName(sentence)
         self.setAccessibleDescription(detail)
+        # With no next step it is a Tab stop of its own, so a page with nothing to list still
+        # takes the focus from the page list and says why it is empty.
+        if not action:
+            self.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -2,17 +2,24 @@
 
 The same on every page, so a person always knows where they are and where the main actions
 live. The context line elides rather than wraps (its full text is in the tool tip), so the
-header keeps one height whatever the data says.
+header keeps one height whatever the data says. Title and context line are read like a
+`ValueLabel`: a page that gives them a caption ("Number of pupils shown") is heard as
+"caption: value", kept in step whenever the text changes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from apdesk.ui.theme.tokens import SPACING
 from apdesk.ui.widgets.eliding_label import ElidingLabel
+from apdesk.ui.widgets.value_label import ValueLabel, read_as
+
+# Every page's margins around its header and content: the same on every page, so the title
+# and the first control never jump as a person moves through the sidebar.
+PAGE_MARGINS = (SPACING["lg"], SPACING["md"], SPACING["lg"], SPACING["sm"])
 
 
 def plain(text: str) -> str:
@@ -40,15 +47,36 @@ def action_button(action: QAction, parent: QWidget, *, primary: bool = False) ->
     return button
 
 
+class ContextLine(ElidingLabel):
+    """The header's context line: elided when long, whole in its tool tip, and read with its
+    caption ("Number of pupils shown: 24 of 200 pupils") on every `setText`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.caption = ""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+        self._name()
+
+    def set_caption(self, caption: str) -> None:
+        self.caption = caption
+        self._name()
+
+    def _name(self) -> None:
+        self.setAccessibleName(read_as(self.caption, " ".join(self.text().split())))
+
+
 class PageHeader(QFrame):
     def __init__(self, title: str, context: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PageHeader")
-        self.title = QLabel(title, self)
+        self.title = ValueLabel("", "", self)
         self.title.setProperty("role", "page-title")
-        self.title.setAccessibleName(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.context = ElidingLabel("", self)
+        self.title.setText(title)
+        self.context = ContextLine(self)
         self.context.setProperty("role", "muted")
         self.context.setTextFormat(Qt.TextFormat.PlainText)
         self.set_context(context)
@@ -66,12 +94,9 @@ class PageHeader(QFrame):
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
-        self.title.setAccessibleName(title)
 
     def set_context(self, context: str) -> None:
         self.context.setText(context)
-        self.context.setToolTip(context)
-        self.context.setAccessibleName(context)
         self.context.setVisible(bool(context))
 
     def add_action(self, action: QAction, *, primary: bool = False) -> QPushButton:

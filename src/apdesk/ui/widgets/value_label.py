@@ -44,11 +44,14 @@ class ValueLabel(QLabel):
         self._name()
 
     def _name(self) -> None:
-        shown = plain_text(self)
-        if not self.caption:
-            name = shown
-        elif not shown or shown.casefold().startswith(self.caption.casefold()):
-            name = shown or self.caption
-        else:
-            name = f"{self.caption}: {shown}"
-        self.setAccessibleName(name)
+        self.setAccessibleName(read_as(self.caption, plain_text(self)))
+
+
+def read_as(caption: str, shown: str) -> str:
+    """The name a value is read by: "caption: shown", the caption alone while nothing shows,
+    and the text alone when it already starts with its caption (or there is no caption)."""
+    if not caption:
+        return shown
+    if not shown or shown.casefold().startswith(caption.casefold()):
+        return shown or caption
+    return f"{caption}: {shown}"
