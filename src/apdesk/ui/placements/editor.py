@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
@@ -42,6 +41,7 @@ from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.fields import qa_icon, qa_text
+from apdesk.ui.widgets.guard import GuardedDialog
 
 DEBOUNCE_MS = 400
 SPLITTER_KEY = "placement_editor/splitter"
@@ -78,7 +78,7 @@ def la_notice_text(la: LaNotice | None) -> str:
     return _("No start notification yet: apdesk sends one when the placement starts.")
 
 
-class PlacementEditor(QDialog):
+class PlacementEditor(GuardedDialog):
     saved = Signal(object)  # the PlacementResult
 
     def __init__(
@@ -141,7 +141,8 @@ class PlacementEditor(QDialog):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.check_now)
         self.binder.changed.connect(self._edited)
-        ctx.locked.connect(self.reject)  # the form holds personal data: it goes with the key
+        # A lock hides the form with what was typed (in memory only) and unlock brings it back:
+        # the main window's shelf does that, so the editor does not close itself here.
         self.sections.provider.currentIndexChanged.connect(self._provider_chosen)
         self.setTabOrder(self.index, self.form_scroll)
         self.resize(1240, 760)
@@ -161,8 +162,24 @@ class PlacementEditor(QDialog):
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la))
+        self._name_window()
         self._loading = False
+        self.watch_input()
         self.check_now()
+
+    def _name_window(self) -> None:
+        """The title names the record: "Placement: Jay Southgate at Riverside PRU"."""
+        if self.placement_id is None:
+            self.setWindowTitle(_("New placement"))
+            return
+        pupil = self.sections.pupil.currentText().split(" (")[0]
+        provider = self.sections.provider.currentText().split(" — ")[0]
+        if self.sections.pupil.currentData() and self.sections.provider.currentData():
+            self.setWindowTitle(
+                _("Placement: {pupil} at {provider}").format(pupil=pupil, provider=provider)
+            )
+        else:
+            self.setWindowTitle(_("Placement"))
 
     def _fill_choices(self, data: EditorData) -> None:
         """The pupils and providers offered, keeping whichever are chosen now."""
@@ -195,7 +212,10 @@ class PlacementEditor(QDialog):
         ).failure(self._load_failed).run()
 
     def _reloaded(self, data: EditorData) -> None:
+        untouched = not self.has_unsaved_input()
         self._fill_choices(data)
+        if untouched:  # new choices may move the chosen rows: that is not the person's input
+            self.mark_saved()
         self._show_qa_note()
         if data.placement is not None:
             self.status = data.status
@@ -329,12 +349,15 @@ class PlacementEditor(QDialog):
 
     def _saved(self, result: PlacementResult) -> None:
         self.save_button.setEnabled(True)
+        if self.placement_id is None:
+            self.ctx.windows.rekey(("placement", "new"), ("placement", result.id))
         self.placement_id, self.status = result.id, result.status
-        self.setWindowTitle(_("Placement"))
+        self._name_window()
         self._show_status()
         self.status_label.setText(self.status_label.text() + " — " + _("saved"))
         self.panel.show_warnings(result.warnings)
         self.saved.emit(result)
+        self.saved_and_close()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

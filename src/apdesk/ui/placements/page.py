@@ -113,8 +113,7 @@ class PlacementsPage(PrintMixin, QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # double-click and Enter: one signal
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
@@ -282,8 +281,10 @@ class PlacementsPage(PrintMixin, QWidget):
         return self.open_placement(None)
 
     def open_placement(self, placement_id: int | None) -> PlacementEditor:
-        self.editor = PlacementEditor(self.ctx, placement_id, parent=self)
-        self.editor.open()
+        key = ("placement", "new" if placement_id is None else placement_id)
+        self.editor = self.ctx.windows.show(
+            key, lambda: PlacementEditor(self.ctx, placement_id, parent=self)
+        )
         return self.editor
 
     # -- status moves ------------------------------------------------------------------

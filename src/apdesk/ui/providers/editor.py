@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from apdesk.ui.providers.editor_qa import AuditsTab, ConcernsTab
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
 from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
 def _choices(members: Any) -> list[tuple[str, str]]:
@@ -59,7 +59,7 @@ def _spin(name: str, low: int, high: int) -> QSpinBox:
     return spin
 
 
-class ProviderEditor(QDialog):
+class ProviderEditor(GuardedDialog):
     """`provider_id` None adds a provider; the QA tabs open once it has been saved."""
 
     def __init__(self, ctx: AppContext, provider_id: int | None, parent: QWidget | None = None):
@@ -89,6 +89,7 @@ class ProviderEditor(QDialog):
         self._set_qa_enabled()
         if provider_id is None:
             self.set_values(ProviderInput())
+            self.watch_input()
         else:
             ctx.read(lambda store: self._load(store, provider_id), self._show, self._failed)
 
@@ -177,6 +178,7 @@ class ProviderEditor(QDialog):
     def _show(self, data: ProviderInput) -> None:
         self.set_values(data)
         self.setWindowTitle(_("Provider: {name}").format(name=data.name))
+        self.watch_input()
 
     def save(self) -> None:
         self.binder.clear_error()
@@ -194,10 +196,13 @@ class ProviderEditor(QDialog):
 
     def _saved(self, changed: Changed) -> None:
         self.save_button.setEnabled(True)
+        if self.provider_id is None:
+            self.ctx.windows.rekey(("provider", "new"), ("provider", changed.id))
         self.provider_id = changed.id
         self.setWindowTitle(_("Provider: {name}").format(name=self.binder.get("name")))
         self.message.show_message("")
         self._set_qa_enabled()
+        self.saved_and_close()
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QLineEdit,
@@ -74,6 +75,8 @@ def _value(widget: QWidget) -> object:
         return widget.isChecked()
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.value()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toString("yyyy-MM-ddTHH:mm")
     return None
 
 
@@ -116,6 +119,8 @@ def _connect(widget: QWidget, slot: Callable[..., None]) -> None:
         widget.toggled.connect(slot)
     elif isinstance(widget, QSpinBox | QDoubleSpinBox):
         widget.valueChanged.connect(slot)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(slot)
 
 
 class GuardedDialog(QDialog):
