@@ -310,8 +310,10 @@ class PlacementsPage(PrintMixin, QWidget):
         row = self.selected_row()
         if row is None:
             return None
-        self.end_dialog = EndPlacementDialog(self.ctx, row.id, row.pupil_name, self)
-        self.end_dialog.open()
+        self.end_dialog = self.ctx.windows.show(
+            ("end placement", row.id),
+            lambda: EndPlacementDialog(self.ctx, row.id, row.pupil_name, self),
+        )
         return self.end_dialog
 
     def _failed(self, exc: BaseException) -> None:
