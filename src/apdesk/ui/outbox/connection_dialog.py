@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from apdesk.sync.sender import SendPolicy, check_reachable, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
 PLACES = {
@@ -79,7 +79,7 @@ class _ProbeJob(QRunnable):
             self.probe.done.emit(check_reachable(client, self.endpoint))
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -167,9 +167,15 @@ class SettingsDialog(QDialog):
         return row
 
     def show_view(self, view: ConnectionView) -> None:
+        first = self.view is None
+        untouched = first or not self.has_unsaved_input()
         self.view = view
         if not self.endpoint.text():
             self.endpoint.setText(view.endpoint)
+        if first:
+            self.watch_input()  # the saved settings are on screen: from now on, typing counts
+        elif untouched:
+            self.mark_saved()
         place = _(PLACES.get(view.token_place, PLACES[""]))
         self.token_state.setText(
             _("Token: {place}. Type a new one to replace it.").format(place=place)
@@ -198,6 +204,7 @@ class SettingsDialog(QDialog):
     def load_la_key(self, path: Path) -> None:
         try:
             self.la_pem = path.read_bytes()
+            self.setWindowModified(True)
         except OSError as exc:
             self.errors["LA public key"].show_message(
                 _("{name} cannot be read ({reason})").format(name=path.name, reason=exc.strerror)
@@ -262,8 +269,13 @@ class SettingsDialog(QDialog):
 
         self.ctx.write(write, self._saved, self._failed)
 
+    def has_unsaved_input(self) -> bool:
+        return super().has_unsaved_input() or self.la_pem is not None
+
     def _saved(self, _place: str) -> None:
         self.token.clear()
+        self.la_pem = None
+        self.mark_saved()
         self.saved.emit()
         self.accept()
 

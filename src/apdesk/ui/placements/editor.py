@@ -42,6 +42,7 @@ from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 DEBOUNCE_MS = 400
 SPLITTER_KEY = "placement_editor/splitter"
@@ -145,7 +146,7 @@ class PlacementEditor(GuardedDialog):
         # the main window's shelf does that, so the editor does not close itself here.
         self.sections.provider.currentIndexChanged.connect(self._provider_chosen)
         self.setTabOrder(self.index, self.form_scroll)
-        self.resize(1240, 760)
+        fit_to_screen(self, 1240, 760)
         self._pupil_id = pupil_id
         self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)

@@ -42,6 +42,7 @@ from apdesk.ui.widgets.forms import (
     to_date,
 )
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def text_box(name: str, parent: QWidget, height: int = 64) -> QPlainTextEdit:
@@ -143,7 +144,7 @@ class ReviewDialog(GuardedDialog):
             self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
         )
         self.refresh_period()
-        self.resize(1040, 620)
+        fit_to_screen(self, 1040, 620)
         self.watch_input()
 
     def _progress_box(self) -> QGroupBox:

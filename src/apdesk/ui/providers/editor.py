@@ -46,6 +46,7 @@ from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
 from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def _choices(members: Any) -> list[tuple[str, str]]:
@@ -85,7 +86,7 @@ class ProviderEditor(GuardedDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(760, 720)
+        fit_to_screen(self, 880, 720)  # the longest DPS lot, in Polish, on one line
         self._set_qa_enabled()
         if provider_id is None:
             self.set_values(ProviderInput())

@@ -35,6 +35,7 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 class FindProviderDialog(QDialog):
@@ -92,7 +93,7 @@ class FindProviderDialog(QDialog):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         ctx.read(self._pupils, self._show_pupils)
 
     @staticmethod

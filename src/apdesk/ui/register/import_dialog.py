@@ -35,6 +35,7 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 MAX_BYTES = 10 * 1024 * 1024
 # What the check depends on: the pupils on roll, their placements, current marks, closures.
@@ -108,7 +109,7 @@ class ImportReturnDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(680, 460)
+        fit_to_screen(self, 680, 460)
         self.answer = Latest()  # the check of the file last chosen is the one shown
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
 

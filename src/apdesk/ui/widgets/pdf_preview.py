@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.files import write_atomic
 from apdesk.i18n import _
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 PREVIEW_SCALE = 1.4  # 72 dpi PDF points -> about 100 dpi on screen
 PRINT_DPI = 200
@@ -123,7 +124,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(buttons)
         first = self.page_labels[0].pixmap().size() if self.page_labels else None
         width = (first.width() + 60) if first else 700
-        self.resize(min(width, 1000), 900)
+        fit_to_screen(self, min(width, 1000), 900)
 
     def save(self) -> None:
         try:
