@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
@@ -33,6 +33,8 @@ class TodayItem:
     severity: str  # URGENT or DUE
     page: str  # the page key that deals with it
     filter: dict[str, Any] = field(default_factory=dict)
+    # One (placement id, pupil's name, words) per record the row offers actions on.
+    records: tuple[tuple[int, str, str], ...] = ()
 
 
 def _names(names: list[str]) -> str:
@@ -48,6 +50,7 @@ def todays_work(session: Session, now: datetime) -> list[TodayItem]:
     items = [
         *_attendance(session, now),
         *_reviews(session, today),
+        _overrunning(session, today),
         _notices(session, today),
         _qa(session, today),
         _outbox(session),
@@ -107,6 +110,42 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
             {"state": "due", "placement_ids": [d.placement_id for d in soon]},
         ),
     ]
+
+
+def _overrunning(session: Session, today: date) -> TodayItem:
+    """Active placements past their planned end: extend them or end them, so the register,
+    the LA and the plan stop counting a placement that is over."""
+    query = select(Placement).where(
+        col(Placement.status) == PlacementStatus.ACTIVE.value,
+        col(Placement.end_date).is_not(None),
+        col(Placement.end_date) < today,
+    )
+    found = sorted(session.exec(query).all(), key=lambda p: p.end_date or today)
+    pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
+    records = tuple(
+        (
+            int(p.id or 0),
+            pupils.get(p.pupil_id, ""),
+            _("{name}: planned to end on {day}").format(
+                name=pupils.get(p.pupil_id, ""), day=format_date(p.end_date or today)
+            ),
+        )
+        for p in found
+    )
+    return TodayItem(
+        "overrunning",
+        ngettext(
+            "{n} placement past its planned end date",
+            "{n} placements past their planned end date",
+            len(found),
+        ).format(n=len(found)),
+        _names([pupils.get(p.pupil_id, "") for p in found]),
+        len(found),
+        URGENT,
+        "placements",
+        {"placement_ids": [p.id for p in found]},
+        records,
+    )
 
 
 def _notices(session: Session, today: date) -> TodayItem:

@@ -121,6 +121,8 @@ class HomePage(QWidget):
 
         self.today = TodayList(body)
         self.today.open_item.connect(self.open_item)
+        self.today.extend_placement.connect(self.extend_placement)
+        self.today.end_placement.connect(self.end_placement)
         self.measures_heading = _heading(_("Success measures"), body)
         self.tiles = MeasureGrid(body)
         self.tiles.activated.connect(self.show_behind)
@@ -255,6 +257,26 @@ class HomePage(QWidget):
     # -- actions -----------------------------------------------------------------
     def open_item(self, item: TodayItem) -> None:
         self.open_page.emit(item.page, dict(item.filter))
+
+    def extend_placement(self, placement_id: int) -> QWidget:
+        """The placement's editor, at its end date: a later date there extends it."""
+        from apdesk.ui.placements.editor import PlacementEditor
+
+        editor = self.ctx.windows.show(
+            ("placement", placement_id),
+            lambda: PlacementEditor(self.ctx, placement_id, parent=self),
+        )
+        if isinstance(editor, PlacementEditor):
+            editor.focus_field("end_date")
+        return editor
+
+    def end_placement(self, placement_id: int, pupil_name: str) -> QWidget:
+        from apdesk.ui.placements.end_dialog import EndPlacementDialog
+
+        return self.ctx.windows.show(
+            ("end placement", placement_id),
+            lambda: EndPlacementDialog(self.ctx, placement_id, pupil_name, self),
+        )
 
     def show_behind(self, measure: Measure) -> None:
         ids = list(measure.placement_ids)

@@ -94,6 +94,7 @@ class PlacementEditor(GuardedDialog):
         self.ctx, self.placement_id, self.status = ctx, placement_id, PlacementStatus.DRAFT
         self.providers: dict[int, ProviderChoice] = {}
         self._loading, self._generation = True, 0
+        self._live_error = False
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
         self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
@@ -307,9 +308,15 @@ class PlacementEditor(GuardedDialog):
         try:
             data = self.values()
             data.check()
-        except ValidationError as exc:
+        except ValidationError as exc:  # a value that cannot be right: shown on its field now
             self.panel.show_note(str(exc))
+            fix = f" ({exc.fix})" if exc.fix else ""
+            if self.binder.show_error(exc.field, f"{exc.message}{fix}") is not None:
+                self._live_error = True
             return
+        if self._live_error:  # put right: the mark under the field goes
+            self._live_error = False
+            self.binder.clear_error()
         if not data.pupil_id or not data.provider_id:
             self.panel.show_note(_("Choose the pupil and the provider to see the checks."))
             return
@@ -341,6 +348,7 @@ class PlacementEditor(GuardedDialog):
     def save(self) -> None:
         if self.status == PlacementStatus.ENDED:
             return
+        self._live_error = False
         self.binder.clear_error()
         self.message.show_message("")
         self.save_button.setEnabled(False)
@@ -365,6 +373,10 @@ class PlacementEditor(GuardedDialog):
         if isinstance(exc, ValidationError):
             fix = f" ({exc.fix})" if exc.fix else ""
             name = self.binder.show_error(exc.field, f"{exc.message}{fix}")
+            try:
+                self.values().check()
+            except ValidationError:
+                self._live_error = True  # the live checks take the mark away once put right
             if name is not None:
                 self.focus_field(name)
                 self.message.show_message(_("Not saved: see the field marked below."))
