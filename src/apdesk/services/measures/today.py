@@ -67,7 +67,11 @@ def _attendance(session: Session, now: datetime) -> list[TodayItem | None]:
     return [
         TodayItem(
             "unmarked",
-            _("{n} pupil(s) at a provider today without a mark").format(n=len(unmarked)),
+            ngettext(
+                "{n} pupil at a provider today without a mark",
+                "{n} pupils at a provider today without a mark",
+                len(unmarked),
+            ).format(n=len(unmarked)),
             _names([p.name for p in unmarked]),
             len(unmarked),
             URGENT,
@@ -76,7 +80,11 @@ def _attendance(session: Session, now: datetime) -> list[TodayItem | None]:
         ),
         TodayItem(
             "late_returns",
-            _("{n} provider(s) late with attendance returns").format(n=len(late)),
+            ngettext(
+                "{n} provider late with attendance returns",
+                "{n} providers late with attendance returns",
+                len(late),
+            ).format(n=len(late)),
             _names([f"{r.name} ({r.missing_sessions})" for r in late]),
             len(late),
             URGENT,
@@ -93,7 +101,9 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
     return [
         TodayItem(
             "reviews_overdue",
-            _("{n} review(s) overdue").format(n=len(overdue)),
+            ngettext("{n} review overdue", "{n} reviews overdue", len(overdue)).format(
+                n=len(overdue)
+            ),
             _names([d.pupil_name for d in overdue]),
             len(overdue),
             URGENT,
@@ -102,7 +112,11 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
         ),
         TodayItem(
             "reviews_due",
-            _("{n} review(s) due in the next two weeks").format(n=len(soon)),
+            ngettext(
+                "{n} review due in the next two weeks",
+                "{n} reviews due in the next two weeks",
+                len(soon),
+            ).format(n=len(soon)),
             _names([d.pupil_name for d in soon]),
             len(soon),
             DUE,
@@ -164,7 +178,11 @@ def _notices(session: Session, today: date) -> TodayItem:
     pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
     return TodayItem(
         "notices",
-        _("{n} notice(s) to parents due (off-site direction)").format(n=len(found)),
+        ngettext(
+            "{n} notice to parents due (off-site direction)",
+            "{n} notices to parents due (off-site direction)",
+            len(found),
+        ).format(n=len(found)),
         _names([pupils.get(p.pupil_id, "") for p in found]),
         len(found),
         URGENT,
@@ -189,7 +207,11 @@ def _qa(session: Session, today: date) -> TodayItem:
     late = [p for p in providers if states[p.id or 0].state in NEEDS_REASON]
     return TodayItem(
         "qa_overdue",
-        _("{n} provider(s) in use with QA overdue").format(n=len(late)),
+        ngettext(
+            "{n} provider in use with QA overdue",
+            "{n} providers in use with QA overdue",
+            len(late),
+        ).format(n=len(late)),
         _names([p.name for p in late]),
         len(late),
         DUE,
@@ -204,7 +226,11 @@ def _outbox(session: Session) -> TodayItem:
     detail = _("{n} need attention").format(n=len(stuck)) if stuck else ""
     return TodayItem(
         "outbox",
-        _("{n} pack(s) waiting to send to the LA").format(n=len(waiting)),
+        ngettext(
+            "{n} pack waiting to send to the LA",
+            "{n} packs waiting to send to the LA",
+            len(waiting),
+        ).format(n=len(waiting)),
         detail,
         len(waiting),
         URGENT if stuck else DUE,

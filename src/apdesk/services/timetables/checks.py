@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import ngettext
 from apdesk.models import IapGroup, Placement, TimetableSlot
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_grid import DAYS, CellKey, Grid, Structure
@@ -98,7 +99,11 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "staffing",
-                f"{group.name} has {len(staff)} named member(s) of staff",
+                ngettext(
+                    "{group} has {n} named member of staff",
+                    "{group} has {n} named members of staff",
+                    len(staff),
+                ).format(group=group.name, n=len(staff)),
                 "Good practice is two adults with the group: a qualified teacher and a support "
                 "worker.",
                 tuple(iap),
@@ -117,7 +122,11 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "over-capacity",
-                f"{group.name} is over its capacity of {group.capacity} in {len(full)} period(s)",
+                ngettext(
+                    "{group} is over its capacity of {cap} in {n} period",
+                    "{group} is over its capacity of {cap} in {n} periods",
+                    len(full),
+                ).format(group=group.name, cap=group.capacity, n=len(full)),
                 "A full base cannot give each pupil the attention the placement promises.",
                 tuple(full),
             )
@@ -126,7 +135,11 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "group-too-large",
-                f"{TOO_MANY} or more pupils are in {group.name} in {len(crowded)} period(s)",
+                ngettext(
+                    "{many} or more pupils are in {group} in {n} period",
+                    "{many} or more pupils are in {group} in {n} periods",
+                    len(crowded),
+                ).format(many=TOO_MANY, group=group.name, n=len(crowded)),
                 "IAP works best with fewer than ten pupils at a time.",
                 tuple(crowded),
             )
@@ -160,8 +173,14 @@ def _offsite(session: Session, grid: Grid, structure: Structure) -> list[Check]:
             found.append(
                 Check(
                     "offsite-pattern",
-                    f"{len(outside)} off-site period(s) fall outside the placement's sessions "
-                    f"({', '.join(sorted(pattern, key=_session_order)) or 'none recorded'})",
+                    ngettext(
+                        "{n} off-site period falls outside the placement's sessions ({sessions})",
+                        "{n} off-site periods fall outside the placement's sessions ({sessions})",
+                        len(outside),
+                    ).format(
+                        n=len(outside),
+                        sessions=", ".join(sorted(pattern, key=_session_order)) or "none recorded",
+                    ),
                     "The provider expects the pupil only at the booked sessions; anything else "
                     "leaves the pupil unsupervised or marked absent.",
                     tuple(outside),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, ngettext
 
 
 class BarHost(Protocol):
@@ -54,7 +54,11 @@ class RegisterBar:
 
     def set_filtered(self, filtered: bool, rows: int) -> None:
         self.filter_note.setText(
-            _("Showing {n} pupil(s) picked on Home.").format(n=rows) if filtered else ""
+            ngettext(
+                "Showing {n} pupil picked on Home.", "Showing {n} pupils picked on Home.", rows
+            ).format(n=rows)
+            if filtered
+            else ""
         )
         self.filter_note.setVisible(filtered)
         self.show_all.setVisible(filtered)
