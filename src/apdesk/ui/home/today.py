@@ -50,6 +50,7 @@ class RecordActions(QWidget):
     def __init__(self, placement_id: int, words: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.placement_id = placement_id
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(38, 0, 8, 2)
         self.label = QLabel(words, self)
@@ -63,6 +64,7 @@ class RecordActions(QWidget):
         row.addWidget(self.label, 1)
         row.addWidget(self.extend_button)
         row.addWidget(self.end_button)
+        self.setMaximumWidth(780)  # the actions stay near the record they act on, in a column
 
 
 class TodayList(QWidget):
