@@ -7,7 +7,7 @@ makes a fixed-width label cut its text off.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 SLACK = 2  # pixels of rounding Qt allows itself
 
@@ -58,4 +58,20 @@ def larger_than(window: QWidget, room: QSize) -> list[str]:
         problems.append(
             f"{name}: {size.width()}x{size.height()} on a {room.width()}x{room.height()} screen"
         )
+    return problems
+
+
+def sideways_scrolling(root: QWidget) -> list[str]:
+    """Each visible form (a scroll area holding a widget) wider than its window: its right-hand
+    side, labels and all, is hidden behind a horizontal scroll bar."""
+    problems: list[str] = []
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is None or not area.isVisibleTo(root):
+            continue
+        needed = inner.minimumSizeHint().width()
+        shown = area.viewport().width()
+        if needed > shown + SLACK:
+            name = area.accessibleName() or area.objectName() or type(area).__name__
+            problems.append(f"{name}: the form needs {needed}px, {shown}px shown")
     return problems

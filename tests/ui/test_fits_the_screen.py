@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from tests.helpers.clipping import clipped_widgets, larger_than, usable
+from tests.helpers.clipping import clipped_widgets, larger_than, sideways_scrolling, usable
 from tests.helpers.editors import EDITORS
 
 from apdesk import i18n
@@ -41,7 +41,7 @@ def settle() -> None:
 def fit_problems(window: QWidget, room: QSize, inside: QWidget | None = None) -> list[str]:
     found = larger_than(window, room)
     settle()
-    return found + clipped_widgets(inside or window)
+    return found + clipped_widgets(inside or window) + sideways_scrolling(inside or window)
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -112,7 +112,7 @@ class PlacementEditor(GuardedDialog):
         self.index.setAccessibleName(_("Sections"))
         self.index.addItems([title for title, _box in self.sections.boxes])
         self.index.currentRowChanged.connect(self.go_to_section)
-        self.index.setMaximumWidth(200)
+        self.index.setMaximumWidth(180)
         self.panel = WarningsPanel(self)
         self.panel.field_chosen.connect(self.focus_field)
         self.splitter = QSplitter(self)
@@ -120,7 +120,7 @@ class PlacementEditor(GuardedDialog):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([180, 700, 340])
+        self.splitter.setSizes([150, 790, 300])  # the form's two columns of reasons, in Polish too
         saved = ctx.settings.value(SPLITTER_KEY)
         if saved is not None:
             self.splitter.restoreState(saved)
