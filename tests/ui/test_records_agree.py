@@ -84,7 +84,7 @@ def test_an_overrunning_placement_waits_in_todays_work_with_extend_and_end(
     qtbot.waitUntil(lambda: any(r.item.key == "overrunning" for r in home.today.rows))
     item = next(r.item for r in home.today.rows if r.item.key == "overrunning")
     assert "past" in item.title and "(s)" not in item.title
-    actions = next(a for a in home.today.actions if a.placement_id == placement.id)
+    actions = next(a for a in home.today.record_actions if a.placement_id == placement.id)
     assert "planned to end on" in actions.label.text()
 
     qtbot.mouseClick(actions.extend_button, Qt.MouseButton.LeftButton)

@@ -75,7 +75,7 @@ class TodayList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[WorkRow] = []
-        self.actions: list[RecordActions] = []  # under a row: what to do about each record
+        self.record_actions: list[RecordActions] = []  # under a row: what to do about each record
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(0)
@@ -84,12 +84,12 @@ class TodayList(QWidget):
         self.setAccessibleName(_("Today's work"))
 
     def set_items(self, items: list[TodayItem]) -> None:
-        old: list[QWidget] = [*self.rows, *self.actions]
+        old: list[QWidget] = [*self.rows, *self.record_actions]
         for widget in old:
             self.layout_.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
-        self.rows, self.actions = [], []
+        self.rows, self.record_actions = [], []
         for item in items:
             row = WorkRow(item, self)
             row.clicked.connect(lambda _c=False, it=item: self.open_item.emit(it))
@@ -104,5 +104,5 @@ class TodayList(QWidget):
                     lambda _c=False, pid=placement_id, who=name: self.end_placement.emit(pid, who)
                 )
                 self.layout_.addWidget(actions)
-                self.actions.append(actions)
+                self.record_actions.append(actions)
         self.empty.setVisible(not items)

@@ -297,7 +297,7 @@ class PupilsPage(QWidget):
         open_now = self.ctx.windows.get(key)
         if open_now is not None:  # two reads raced: keep the window already open
             editor.deleteLater()
-            return self.ctx.windows.show(key, lambda: editor)  # type: ignore[return-value]
+            return self.ctx.windows.show(key, lambda: editor)
         self.editor = editor
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._saved(editor.saved_id))

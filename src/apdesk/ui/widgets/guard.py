@@ -224,8 +224,9 @@ def open_editors() -> list[GuardedDialog]:
     for top in QApplication.topLevelWidgets():
         candidates = [top, *top.findChildren(GuardedDialog)]
         for widget in candidates:
-            valid = isinstance(widget, GuardedDialog) and shiboken6.isValid(widget)
-            if valid and widget not in found:
+            if not isinstance(widget, GuardedDialog) or not shiboken6.isValid(widget):
+                continue
+            if widget not in found:
                 found.append(widget)
     return found
 
