@@ -3,7 +3,7 @@ and a placement running past its end date waits in Today's work with Extend and 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +19,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.home.page import HomePage
 from apdesk.ui.placements.editor import PlacementEditor
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
+from apdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -76,11 +77,12 @@ def test_an_overrunning_placement_waits_in_todays_work_with_extend_and_end(
         row.end_date = today - timedelta(days=3)
         session.add(row)
         session.commit()
-    home = HomePage(ctx)
-    qtbot.addWidget(home)
-    home.now = lambda: datetime.combine(today, time(11, 0))
-    home.show()
-    home.refresh()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 720)
+    window.show()
+    home = window.pages["home"]
+    assert isinstance(home, HomePage)
     qtbot.waitUntil(lambda: any(r.item.key == "overrunning" for r in home.today.rows))
     item = next(r.item for r in home.today.rows if r.item.key == "overrunning")
     assert "past" in item.title and "(s)" not in item.title
@@ -88,13 +90,18 @@ def test_an_overrunning_placement_waits_in_todays_work_with_extend_and_end(
     assert "planned to end on" in actions.label.text()
 
     qtbot.mouseClick(actions.extend_button, Qt.MouseButton.LeftButton)
-    editors = [e for e in home.findChildren(PlacementEditor) if e.isVisible()]
+    page = window.pages["placements"]
+    assert window.stack.currentWidget() is page
+    editors = [e for e in page.findChildren(PlacementEditor) if e.isVisible()]
     assert len(editors) == 1 and editors[0].placement_id == placement.id
+    assert editors[0].focusWidget() is not None
+    window.sidebar.setCurrentRow(0)
     qtbot.mouseClick(actions.extend_button, Qt.MouseButton.LeftButton)  # again: the same one
-    assert [e for e in home.findChildren(PlacementEditor) if e.isVisible()] == editors
+    assert [e for e in page.findChildren(PlacementEditor) if e.isVisible()] == editors
     editors[0].close()
 
+    window.sidebar.setCurrentRow(0)
     qtbot.mouseClick(actions.end_button, Qt.MouseButton.LeftButton)
-    ends = [d for d in home.findChildren(EndPlacementDialog) if d.isVisible()]
+    ends = [d for d in page.findChildren(EndPlacementDialog) if d.isVisible()]
     assert len(ends) == 1 and ends[0].placement_id == placement.id
     ends[0].close()

@@ -258,24 +258,21 @@ class HomePage(QWidget):
     def open_item(self, item: TodayItem) -> None:
         self.open_page.emit(item.page, dict(item.filter))
 
-    def extend_placement(self, placement_id: int) -> QWidget:
-        """The placement's editor, at its end date: a later date there extends it."""
-        from apdesk.ui.placements.editor import PlacementEditor
+    def extend_placement(self, placement_id: int) -> None:
+        """Placements, narrowed to this one, with its editor open at the end date."""
+        wanted = {"placement_ids": [placement_id], "then": "extend", "placement_id": placement_id}
+        self.open_page.emit("placements", wanted)
 
-        editor = self.ctx.windows.show(
-            ("placement", placement_id),
-            lambda: PlacementEditor(self.ctx, placement_id, parent=self),
-        )
-        if isinstance(editor, PlacementEditor):
-            editor.focus_field("end_date")
-        return editor
-
-    def end_placement(self, placement_id: int, pupil_name: str) -> QWidget:
-        from apdesk.ui.placements.end_dialog import EndPlacementDialog
-
-        return self.ctx.windows.show(
-            ("end placement", placement_id),
-            lambda: EndPlacementDialog(self.ctx, placement_id, pupil_name, self),
+    def end_placement(self, placement_id: int, pupil_name: str) -> None:
+        """Placements, narrowed to this one, with End placement open."""
+        self.open_page.emit(
+            "placements",
+            {
+                "placement_ids": [placement_id],
+                "then": "end",
+                "placement_id": placement_id,
+                "pupil_name": pupil_name,
+            },
         )
 
     def show_behind(self, measure: Measure) -> None:

@@ -221,6 +221,24 @@ class PlacementsPage(PrintMixin, QWidget):
         one of them shows."""
         self.from_home = dict(filters)
         self._reset_filters(str(filters.get("status") or ""))
+        then, placement_id = filters.get("then"), filters.get("placement_id")
+        if then == "extend" and isinstance(placement_id, int):  # Home's Today's work
+            self.extend_placement(placement_id)
+        elif then == "end" and isinstance(placement_id, int):
+            self.end_placement(placement_id, str(filters.get("pupil_name") or ""))
+
+    def extend_placement(self, placement_id: int) -> PlacementEditor:
+        """The placement's editor at its end date: a later date there extends it."""
+        editor = self.open_placement(placement_id)
+        editor.focus_field("end_date")
+        return editor
+
+    def end_placement(self, placement_id: int, pupil_name: str) -> EndPlacementDialog:
+        self.end_dialog = self.ctx.windows.show(
+            ("end placement", placement_id),
+            lambda: EndPlacementDialog(self.ctx, placement_id, pupil_name, self),
+        )
+        return self.end_dialog
 
     def clear_filter(self) -> None:
         self.from_home = {}
