@@ -166,7 +166,7 @@ def test_the_census_dialog_lists_what_is_missing_and_saves(
     dialog = CensusDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.day.setDate(QDate(2025, 1, 16))
-    assert "3 placement(s)" in dialog.summary.text() and "1 miss" in dialog.summary.text()
+    assert "3 placements" in dialog.summary.text() and "1 miss" in dialog.summary.text()
     assert "Ben Brook at Beta Tutors: sessions per week" in dialog.missing.toPlainText()
     out = tmp_path / "census.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))

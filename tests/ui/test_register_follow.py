@@ -73,7 +73,7 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     home.now = lambda: NOW
     home.show()
     home.refresh()
-    assert unmarked_on_home(home) == "2 pupil(s) at a provider today without a mark"
+    assert unmarked_on_home(home) == "2 pupils at a provider today without a mark"
     page.view.move_to(0, 0)  # Ada, Monday AM
     qtbot.waitUntil(lambda: "Ada Ash has no marked sessions" in page.chart.text.text())
     assert "0 marked, 0 absent, 2 with no mark yet" in page.today.summary.text()
@@ -82,7 +82,7 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     qtbot.keyClick(page.view, Qt.Key.Key_B)
 
     assert history(page.ctx.store, ids["ada"], MON, AmPm.AM) == [("B", "")]
-    assert unmarked_on_home(home) == "1 pupil(s) at a provider today without a mark"
+    assert unmarked_on_home(home) == "1 pupil at a provider today without a mark"
     # The side panels read again once typing pauses (more marks may be on their way).
     qtbot.waitUntil(lambda: "1 marked, 0 absent, 1 with no mark yet" in page.today.summary.text())
     qtbot.waitUntil(lambda: "Ada Ash: 100% attendance" in page.chart.text.text())

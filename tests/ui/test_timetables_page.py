@@ -209,7 +209,7 @@ def test_an_accepted_suggestion_makes_a_new_version_with_a_higher_share(
     assert dialog.step.value() == 2 and dialog.moves.count() == 2
     assert "Maths rated 5/5" in dialog.moves.item(0).text()
     dialog.moves.item(1).setCheckState(Qt.CheckState.Unchecked)  # the lead drops one move
-    assert "1 move(s) kept" in dialog.share.text()
+    assert "1 move kept" in dialog.share.text()
     dialog.effective.setDate(QDate(START + timedelta(weeks=2)))
     dialog.accept_button.click()
     assert page.versions.count() == 2
@@ -250,7 +250,7 @@ def test_the_checks_panel_shows_over_capacity_and_selects_its_slots(
     page.show()
     qtbot.waitUntil(lambda: any("capacity" in t for t in page.checks.texts()))
     text = next(t for t in page.checks.texts() if "capacity" in t)
-    assert "over its capacity of 1 in 4 period(s)" in text and "Why:" in text
+    assert "over its capacity of 1 in 4 periods" in text and "Why:" in text
     item = next(page.checks.list.item(i) for i in range(page.checks.list.count())
                 if "capacity" in page.checks.list.item(i).text())  # fmt: skip
     page.checks.list.setCurrentItem(item)

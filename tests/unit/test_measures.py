@@ -114,7 +114,7 @@ def test_suspensions_of_pupils_in_ap_are_counted(rated: tuple[Store, dict[str, i
     m = measures(store)["suspensions"]
     assert (m.numerator, m.denominator, m.value) == (2, None, 2)
     assert m.pupil_ids == (ids["ben"],) and m.placement_ids == (ids["p2"],)
-    assert detail_text(m) == "for 1 pupil(s)"
+    assert detail_text(m) == "for 1 pupil"
 
 
 @pytest.mark.parametrize(

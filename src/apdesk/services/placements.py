@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil
 from apdesk.models.enums import (
     Commissioner,
@@ -96,6 +96,15 @@ class PlacementInput(PlacementDetails):
         if self.transport_cost_pence < 0:
             raise ValidationError(_("Transport cost"), _("is negative"), _("enter the cost, or 0"))
         self._check_times()
+        start, end = self.start_date, self.end_date
+        if start is not None and end is not None and end < start:
+            raise ValidationError(
+                _("End date"),
+                _("{end} is before the start on {start}").format(
+                    end=format_date(end), start=format_date(start)
+                ),
+                _("enter an end date on or after the start date"),
+            )
         if self.direction_days < 0:
             raise ValidationError(
                 _("Number of days"), _("is negative"), _("enter how many days the direction lasts")

@@ -86,7 +86,6 @@ FLAWS: list[Flaw] = [
     ("review_date", "", {}, lambda d, s: {
         "review_date": (d.start_date or s) + timedelta(weeks=9)}),
     ("sessions_pattern", "", {}, lambda d, s: {"sessions": d.sessions[:2]}),
-    ("dates_order", "", {}, lambda d, s: {"end_date": (d.start_date or s) - timedelta(days=7)}),
     ("transport", "Westfield Vale", {}, lambda d, s: {"transport": ""}),
 ]  # fmt: skip
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.services.measures.model import COUNT, SHARE, Measure
 
 
@@ -25,9 +25,11 @@ def detail_text(m: Measure) -> str:
         unit = _("pupils") if m.name == "severe_absence" else _("placements")
         return _("{n} of {d} {unit}").format(n=m.numerator, d=m.denominator, unit=unit)
     if m.name == "pupils_in_ap":
-        return _("in {n} placements").format(n=len(m.placement_ids))
+        n = len(m.placement_ids)
+        return ngettext("in {n} placement", "in {n} placements", n).format(n=n)
     if m.name == "suspensions":
-        return _("for {n} pupil(s)").format(n=len(m.pupil_ids)) if m.pupil_ids else _("recorded")
+        n = len(m.pupil_ids)
+        return ngettext("for {n} pupil", "for {n} pupils", n).format(n=n) if n else _("recorded")
     if m.kind == COUNT:
         return _("pupils")
     if m.denominator:

@@ -34,6 +34,8 @@ class TodayItem:
     severity: str  # URGENT or DUE
     page: str  # the page key that deals with it
     filter: dict[str, Any] = field(default_factory=dict)
+    # One (placement id, pupil's name, words) per record the row offers actions on.
+    records: tuple[tuple[int, str, str], ...] = ()
 
 
 def _names(names: list[str]) -> str:
@@ -49,6 +51,7 @@ def todays_work(session: Session, now: datetime) -> list[TodayItem]:
     items = [
         *_attendance(session, now),
         *_reviews(session, today),
+        _overrunning(session, today),
         _notices(session, today),
         _qa(session, today),
         _outbox(session),
@@ -66,7 +69,11 @@ def _attendance(session: Session, now: datetime) -> list[TodayItem | None]:
     return [
         TodayItem(
             "unmarked",
-            _("{n} pupil(s) at a provider today without a mark").format(n=len(unmarked)),
+            ngettext(
+                "{n} pupil at a provider today without a mark",
+                "{n} pupils at a provider today without a mark",
+                len(unmarked),
+            ).format(n=len(unmarked)),
             _names([p.name for p in unmarked]),
             len(unmarked),
             URGENT,
@@ -75,7 +82,11 @@ def _attendance(session: Session, now: datetime) -> list[TodayItem | None]:
         ),
         TodayItem(
             "late_returns",
-            _("{n} provider(s) late with attendance returns").format(n=len(late)),
+            ngettext(
+                "{n} provider late with attendance returns",
+                "{n} providers late with attendance returns",
+                len(late),
+            ).format(n=len(late)),
             _names([f"{r.name} ({r.missing_sessions})" for r in late]),
             len(late),
             URGENT,
@@ -92,7 +103,9 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
     return [
         TodayItem(
             "reviews_overdue",
-            _("{n} review(s) overdue").format(n=len(overdue)),
+            ngettext("{n} review overdue", "{n} reviews overdue", len(overdue)).format(
+                n=len(overdue)
+            ),
             _names([d.pupil_name for d in overdue]),
             len(overdue),
             URGENT,
@@ -101,7 +114,11 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
         ),
         TodayItem(
             "reviews_due",
-            _("{n} review(s) due in the next two weeks").format(n=len(soon)),
+            ngettext(
+                "{n} review due in the next two weeks",
+                "{n} reviews due in the next two weeks",
+                len(soon),
+            ).format(n=len(soon)),
             _names([d.pupil_name for d in soon]),
             len(soon),
             DUE,
@@ -109,6 +126,42 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
             {"state": "due", "placement_ids": [d.placement_id for d in soon]},
         ),
     ]
+
+
+def _overrunning(session: Session, today: date) -> TodayItem:
+    """Active placements past their planned end: extend them or end them, so the register,
+    the LA and the plan stop counting a placement that is over."""
+    query = select(Placement).where(
+        col(Placement.status) == PlacementStatus.ACTIVE.value,
+        col(Placement.end_date).is_not(None),
+        col(Placement.end_date) < today,
+    )
+    found = sorted(session.exec(query).all(), key=lambda p: p.end_date or today)
+    pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
+    records = tuple(
+        (
+            int(p.id or 0),
+            pupils.get(p.pupil_id, ""),
+            _("{name}: planned to end on {day}").format(
+                name=pupils.get(p.pupil_id, ""), day=format_date(p.end_date or today)
+            ),
+        )
+        for p in found
+    )
+    return TodayItem(
+        "overrunning",
+        ngettext(
+            "{n} placement past its planned end date",
+            "{n} placements past their planned end date",
+            len(found),
+        ).format(n=len(found)),
+        _names([pupils.get(p.pupil_id, "") for p in found]),
+        len(found),
+        URGENT,
+        "placements",
+        {"placement_ids": [p.id for p in found]},
+        records,
+    )
 
 
 def _notices(session: Session, today: date) -> TodayItem:
@@ -127,7 +180,11 @@ def _notices(session: Session, today: date) -> TodayItem:
     pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
     return TodayItem(
         "notices",
-        _("{n} notice(s) to parents due (off-site direction)").format(n=len(found)),
+        ngettext(
+            "{n} notice to parents due (off-site direction)",
+            "{n} notices to parents due (off-site direction)",
+            len(found),
+        ).format(n=len(found)),
         _names([pupils.get(p.pupil_id, "") for p in found]),
         len(found),
         URGENT,
@@ -152,7 +209,11 @@ def _qa(session: Session, today: date) -> TodayItem:
     late = [p for p in providers if states[p.id or 0].state in NEEDS_REASON]
     return TodayItem(
         "qa_overdue",
-        _("{n} provider(s) in use with QA overdue").format(n=len(late)),
+        ngettext(
+            "{n} provider in use with QA overdue",
+            "{n} providers in use with QA overdue",
+            len(late),
+        ).format(n=len(late)),
         _names([p.name for p in late]),
         len(late),
         DUE,
@@ -167,7 +228,11 @@ def _outbox(session: Session) -> TodayItem:
     detail = _("{n} need attention").format(n=len(stuck)) if stuck else ""
     return TodayItem(
         "outbox",
-        _("{n} pack(s) waiting to send to the LA").format(n=len(waiting)),
+        ngettext(
+            "{n} pack waiting to send to the LA",
+            "{n} packs waiting to send to the LA",
+            len(waiting),
+        ).format(n=len(waiting)),
         detail,
         len(waiting),
         URGENT if stuck else DUE,

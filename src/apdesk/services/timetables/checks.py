@@ -124,9 +124,11 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "over-capacity",
-                _("{group} is over its capacity of {capacity} in {n} period(s)").format(
-                    group=group.name, capacity=group.capacity, n=len(full)
-                ),
+                ngettext(
+                    "{group} is over its capacity of {cap} in {n} period",
+                    "{group} is over its capacity of {cap} in {n} periods",
+                    len(full),
+                ).format(group=group.name, cap=group.capacity, n=len(full)),
                 _("A full base cannot give each pupil the attention the placement promises."),
                 tuple(full),
             )
@@ -135,9 +137,11 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "group-too-large",
-                _("{most} or more pupils are in {group} in {n} period(s)").format(
-                    most=TOO_MANY, group=group.name, n=len(crowded)
-                ),
+                ngettext(
+                    "{many} or more pupils are in {group} in {n} period",
+                    "{many} or more pupils are in {group} in {n} periods",
+                    len(crowded),
+                ).format(many=TOO_MANY, group=group.name, n=len(crowded)),
                 _("IAP works best with fewer than ten pupils at a time."),
                 tuple(crowded),
             )
@@ -173,8 +177,10 @@ def _offsite(session: Session, grid: Grid, structure: Structure) -> list[Check]:
             found.append(
                 Check(
                     "offsite-pattern",
-                    _(
-                        "{n} off-site period(s) fall outside the placement's sessions ({sessions})"
+                    ngettext(
+                        "{n} off-site period falls outside the placement's sessions ({sessions})",
+                        "{n} off-site periods fall outside the placement's sessions ({sessions})",
+                        len(outside),
                     ).format(
                         n=len(outside),
                         sessions=", ".join(sorted(pattern, key=_session_order))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import N_, _, format_date
 from apdesk.services.measures import Measure, figure_text
 from apdesk.services.measures.roster import BehindRow
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 PUPIL, UPN, PROVIDER, STATUS, START, END = range(6)
@@ -92,7 +93,7 @@ class BehindDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
 
     def _open(self) -> None:
         self.open_page.emit("placements", {"placement_ids": list(self.measure.placement_ids)})

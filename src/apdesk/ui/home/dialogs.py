@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.files import write_atomic
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
 from apdesk.services.measures.census import is_census_day, nearest_census_days
@@ -135,7 +135,11 @@ class CensusDialog(QDialog):
 
     def show_report(self, report: CensusReport) -> None:
         self.report = report
-        text = _("{n} placement(s) from {start} to {end}; {m} miss an item the census needs.")
+        text = ngettext(
+            "{n} placement from {start} to {end}; {m} miss an item the census needs.",
+            "{n} placements from {start} to {end}; {m} miss an item the census needs.",
+            len(report.rows),
+        )
         text = text.format(
             n=len(report.rows),
             start=format_date(report.period.start),

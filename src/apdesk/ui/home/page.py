@@ -119,6 +119,8 @@ class HomePage(QWidget):
 
         self.today = TodayList(body)
         self.today.open_item.connect(self.open_item)
+        self.today.extend_placement.connect(self.extend_placement)
+        self.today.end_placement.connect(self.end_placement)
         self.measures_heading = _heading(_("Success measures"), body)
         self.tiles = MeasureGrid(body)
         self.tiles.activated.connect(self.show_behind)
@@ -256,6 +258,23 @@ class HomePage(QWidget):
     # -- actions -----------------------------------------------------------------
     def open_item(self, item: TodayItem) -> None:
         self.open_page.emit(item.page, dict(item.filter))
+
+    def extend_placement(self, placement_id: int) -> None:
+        """Placements, narrowed to this one, with its editor open at the end date."""
+        wanted = {"placement_ids": [placement_id], "then": "extend", "placement_id": placement_id}
+        self.open_page.emit("placements", wanted)
+
+    def end_placement(self, placement_id: int, pupil_name: str) -> None:
+        """Placements, narrowed to this one, with End placement open."""
+        self.open_page.emit(
+            "placements",
+            {
+                "placement_ids": [placement_id],
+                "then": "end",
+                "placement_id": placement_id,
+                "pupil_name": pupil_name,
+            },
+        )
 
     def show_behind(self, measure: Measure) -> None:
         ids = list(measure.placement_ids)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -38,6 +37,7 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.core.tasks import Pool
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.secret import SecretEdit
 from apdesk.ui.widgets.value_label import ValueLabel
 
@@ -78,7 +78,7 @@ def probe(endpoint: str) -> str:
         return check_reachable(client, endpoint)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -162,9 +162,15 @@ class SettingsDialog(QDialog):
         return row
 
     def show_view(self, view: ConnectionView) -> None:
+        first = self.view is None
+        untouched = first or not self.has_unsaved_input()
         self.view = view
         if not self.endpoint.text():
             self.endpoint.setText(view.endpoint)
+        if first:
+            self.watch_input()  # the saved settings are on screen: from now on, typing counts
+        elif untouched:
+            self.mark_saved()
         place = _(PLACES.get(view.token_place, PLACES[""]))
         self.token_state.setText(
             _("Token: {place}. Type a new one to replace it.").format(place=place)
@@ -193,6 +199,7 @@ class SettingsDialog(QDialog):
     def load_la_key(self, path: Path) -> None:
         try:
             self.la_pem = path.read_bytes()
+            self.setWindowModified(True)
         except OSError as exc:
             self.errors["LA public key"].show_message(
                 _("{name} cannot be read ({reason})").format(name=path.name, reason=exc.strerror)
@@ -265,8 +272,13 @@ class SettingsDialog(QDialog):
             self._failed
         ).source(self).run()
 
+    def has_unsaved_input(self) -> bool:
+        return super().has_unsaved_input() or self.la_pem is not None
+
     def _saved(self, _place: str) -> None:
         self.token.clear()
+        self.la_pem = None
+        self.mark_saved()
         self.saved.emit()
         self.accept()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.sync.verify import VerifiedPack
 from apdesk.ui.widgets.basics import monospace_font
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def pretty(data: Any) -> str:
@@ -48,7 +49,7 @@ class PackContentsDialog(QDialog):
         self.pack = pack
         self.setWindowTitle(_("Pack contents"))
         self.setAccessibleName(_("Pack contents"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         summary = _("Pack {pack_id} · signed by the school's key {key}").format(
             pack_id=pack.pack_id, key=pack.signer_key_id
         )

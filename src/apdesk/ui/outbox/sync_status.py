@@ -62,9 +62,13 @@ class SyncUi(QObject):
 
         if not self.window.ctx.is_unlocked:
             return
-        dialog = SettingsDialog(self.window.ctx, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+
+        def make() -> SettingsDialog:
+            dialog = SettingsDialog(self.window.ctx, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return dialog
+
+        self.window.ctx.windows.show(("settings", "la connection"), make)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         closing = watched is self.window and event.type() == QEvent.Type.Close

@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
@@ -43,6 +42,8 @@ from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.fields import qa_icon, qa_text
+from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 DEBOUNCE_MS = 400
 SPLITTER_KEY = "placement_editor/splitter"
@@ -79,7 +80,7 @@ def la_notice_text(la: LaNotice | None) -> str:
     return _("No start notification yet: apdesk sends one when the placement starts.")
 
 
-class PlacementEditor(QDialog):
+class PlacementEditor(GuardedDialog):
     saved = Signal(object)  # the PlacementResult
 
     def __init__(
@@ -94,6 +95,7 @@ class PlacementEditor(QDialog):
         self.ctx, self.placement_id, self.status = ctx, placement_id, PlacementStatus.DRAFT
         self.providers: dict[int, ProviderChoice] = {}
         self._loading, self._generation = True, 0
+        self._live_error = False
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
         self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
@@ -111,7 +113,7 @@ class PlacementEditor(QDialog):
         self.index.setAccessibleName(_("Sections"))
         self.index.addItems([title for title, _box in self.sections.boxes])
         self.index.currentRowChanged.connect(self.go_to_section)
-        self.index.setMaximumWidth(200)
+        self.index.setMaximumWidth(180)
         self.panel = WarningsPanel(self)
         self.panel.field_chosen.connect(self.focus_field)
         self.splitter = QSplitter(self)
@@ -119,7 +121,7 @@ class PlacementEditor(QDialog):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([180, 700, 340])
+        self.splitter.setSizes([150, 790, 300])  # the form's two columns of reasons, in Polish too
         saved = ctx.settings.value(SPLITTER_KEY)
         if saved is not None:
             self.splitter.restoreState(saved)
@@ -145,10 +147,11 @@ class PlacementEditor(QDialog):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.check_now)
         self.binder.changed.connect(self._edited)
-        ctx.locked.connect(self.reject)  # the form holds personal data: it goes with the key
+        # A lock hides the form with what was typed (in memory only) and unlock brings it back:
+        # the main window's shelf does that, so the editor does not close itself here.
         self.sections.provider.currentIndexChanged.connect(self._provider_chosen)
         self.setTabOrder(self.index, self.form_scroll)
-        self.resize(1240, 760)
+        fit_to_screen(self, 1240, 760)
         self._pupil_id = pupil_id
         self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)
@@ -165,8 +168,24 @@ class PlacementEditor(QDialog):
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la))
+        self._name_window()
         self._loading = False
+        self.watch_input()
         self.check_now()
+
+    def _name_window(self) -> None:
+        """The title names the record: "Placement: Jay Southgate at Riverside PRU"."""
+        if self.placement_id is None:
+            self.setWindowTitle(_("New placement"))
+            return
+        pupil = self.sections.pupil.currentText().split(" (")[0]
+        provider = self.sections.provider.currentText().split(" — ")[0]
+        if self.sections.pupil.currentData() and self.sections.provider.currentData():
+            self.setWindowTitle(
+                _("Placement: {pupil} at {provider}").format(pupil=pupil, provider=provider)
+            )
+        else:
+            self.setWindowTitle(_("Placement"))
 
     def _fill_choices(self, data: EditorData) -> None:
         """The pupils and providers offered, keeping whichever are chosen now."""
@@ -199,7 +218,10 @@ class PlacementEditor(QDialog):
         ).failure(self._load_failed).run()
 
     def _reloaded(self, data: EditorData) -> None:
+        untouched = not self.has_unsaved_input()
         self._fill_choices(data)
+        if untouched:  # new choices may move the chosen rows: that is not the person's input
+            self.mark_saved()
         self._show_qa_note()
         if data.placement is not None:
             self.status = data.status
@@ -290,9 +312,15 @@ class PlacementEditor(QDialog):
         try:
             data = self.values()
             data.check()
-        except ValidationError as exc:
+        except ValidationError as exc:  # a value that cannot be right: shown on its field now
             self.panel.show_note(str(exc))
+            fix = f" ({exc.fix})" if exc.fix else ""
+            if self.binder.show_error(exc.field, f"{exc.message}{fix}") is not None:
+                self._live_error = True
             return
+        if self._live_error:  # put right: the mark under the field goes
+            self._live_error = False
+            self.binder.clear_error()
         if not data.pupil_id or not data.provider_id:
             self.panel.show_note(_("Choose the pupil and the provider to see the checks."))
             return
@@ -324,6 +352,7 @@ class PlacementEditor(QDialog):
     def save(self) -> None:
         if self.status == PlacementStatus.ENDED:
             return
+        self._live_error = False
         self.binder.clear_error()
         self.message.show_message("")
         self.save_button.setEnabled(False)
@@ -333,18 +362,25 @@ class PlacementEditor(QDialog):
 
     def _saved(self, result: PlacementResult) -> None:
         self.save_button.setEnabled(True)
+        if self.placement_id is None:
+            self.ctx.windows.rekey(("placement", "new"), ("placement", result.id))
         self.placement_id, self.status = result.id, result.status
-        self.setWindowTitle(_("Placement"))
+        self._name_window()
         self._show_status()
         self.status_label.setText(self.status_label.text() + " — " + _("saved"))
         self.panel.show_warnings(result.warnings)
         self.saved.emit(result)
+        self.saved_and_close()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             fix = f" ({exc.fix})" if exc.fix else ""
             name = self.binder.show_error(exc.field, f"{exc.message}{fix}")
+            try:
+                self.values().check()
+            except ValidationError:
+                self._live_error = True  # the live checks take the mark away once put right
             if name is not None:
                 self.focus_field(name)
                 self.message.show_message(_("Not saved: see the field marked below."))

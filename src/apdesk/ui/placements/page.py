@@ -118,8 +118,7 @@ class PlacementsPage(PrintMixin, QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # double-click and Enter: one signal
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
@@ -285,6 +284,24 @@ class PlacementsPage(PrintMixin, QWidget):
         one of them shows."""
         self.from_home = dict(filters)
         self._reset_filters(str(filters.get("status") or ""))
+        then, placement_id = filters.get("then"), filters.get("placement_id")
+        if then == "extend" and isinstance(placement_id, int):  # Home's Today's work
+            self.extend_placement(placement_id)
+        elif then == "end" and isinstance(placement_id, int):
+            self.end_placement(placement_id, str(filters.get("pupil_name") or ""))
+
+    def extend_placement(self, placement_id: int) -> PlacementEditor:
+        """The placement's editor at its end date: a later date there extends it."""
+        editor = self.open_placement(placement_id)
+        editor.focus_field("end_date")
+        return editor
+
+    def end_placement(self, placement_id: int, pupil_name: str) -> EndPlacementDialog:
+        self.end_dialog = self.ctx.windows.show(
+            ("end placement", placement_id),
+            lambda: EndPlacementDialog(self.ctx, placement_id, pupil_name, self),
+        )
+        return self.end_dialog
 
     def clear_filter(self) -> None:
         self.from_home = {}
@@ -345,8 +362,10 @@ class PlacementsPage(PrintMixin, QWidget):
         return self.open_placement(None)
 
     def open_placement(self, placement_id: int | None) -> PlacementEditor:
-        self.editor = PlacementEditor(self.ctx, placement_id, parent=self)
-        self.editor.open()
+        key = ("placement", "new" if placement_id is None else placement_id)
+        self.editor = self.ctx.windows.show(
+            key, lambda: PlacementEditor(self.ctx, placement_id, parent=self)
+        )
         return self.editor
 
     # -- status moves ------------------------------------------------------------------
@@ -372,8 +391,10 @@ class PlacementsPage(PrintMixin, QWidget):
         row = self.selected_row()
         if row is None:
             return None
-        self.end_dialog = EndPlacementDialog(self.ctx, row.id, row.pupil_name, self)
-        self.end_dialog.open()
+        self.end_dialog = self.ctx.windows.show(
+            ("end placement", row.id),
+            lambda: EndPlacementDialog(self.ctx, row.id, row.pupil_name, self),
+        )
         return self.end_dialog
 
     def _failed(self, exc: BaseException) -> None:

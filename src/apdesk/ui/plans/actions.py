@@ -3,7 +3,7 @@ the PDFs it renders on the worker. Kept apart from the page's layout and loading
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -41,7 +41,17 @@ class PlanActions(QWidget):
     placement_id: int | None
     dialog: QWidget | None
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, key: Hashable, make: Callable[[], QWidget]) -> None:
+        """One window per record: `key` names it, and an open one is brought forward."""
+
+        def made() -> QWidget:
+            dialog = make()
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return dialog
+
+        self.dialog = self.ctx.windows.show(key, made)
+
+    def _preview(self, dialog: QWidget) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # type: ignore[attr-defined]
@@ -50,7 +60,8 @@ class PlanActions(QWidget):
         data = self.view.data
         if data is None:
             return
-        self._open(TargetEditor(self.ctx, data.placement_id, existing, data.end, self))
+        key = ("target", existing.id if existing else ("new", data.placement_id))
+        self._open(key, lambda: TargetEditor(self.ctx, data.placement_id, existing, data.end, self))
 
     def _edit_current_target(self) -> None:
         row = self.view.targets.current_row()
@@ -66,23 +77,24 @@ class PlanActions(QWidget):
         ):
             self.ctx.op(plan_ops.remove_target, row.id).failure(self._warn).run()
 
-    def _entry(self, make: Callable[[int], QWidget]) -> None:
-        if self.placement_id is not None:
-            self._open(make(self.placement_id))
+    def _entry(self, what: Hashable, make: Callable[[int], QWidget]) -> None:
+        pid = self.placement_id
+        if pid is not None:
+            self._open((what, pid), lambda: make(pid))
 
     def add_step(self) -> None:
-        self._entry(lambda pid: StepEditor(self.ctx, pid, None, self))
+        self._entry("new step", lambda pid: StepEditor(self.ctx, pid, None, self))
 
     def add_agency(self) -> None:
-        self._entry(lambda pid: AgencyEditor(self.ctx, pid, self))
+        self._entry("new agency", lambda pid: AgencyEditor(self.ctx, pid, self))
 
     def add_voice(self) -> None:
-        self._entry(lambda pid: VoiceEditor(self.ctx, pid, self))
+        self._entry("new voice", lambda pid: VoiceEditor(self.ctx, pid, self))
 
     def _edit_current_step(self) -> None:
         step = self.view.steps.current_row()
         if isinstance(step, StepRow):
-            self._entry(lambda pid: StepEditor(self.ctx, pid, step, self))
+            self._entry(("step", step.id), lambda pid: StepEditor(self.ctx, pid, step, self))
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question)
@@ -120,7 +132,7 @@ class PlanActions(QWidget):
         def done(pdf: bytes) -> None:
             name = f"review-{data.upn or data.placement_id}-{review.date.isoformat()}.pdf"
             title = _("Review record for {name}").format(name=data.pupil_name)
-            self._open(PdfPreviewDialog(pdf, title, name, self))
+            self._preview(PdfPreviewDialog(pdf, title, name, self))
 
         self.ctx.query(review_pdf, review.id).success(done).failure(self._warn).run()
 
@@ -143,7 +155,7 @@ class PlanActions(QWidget):
         def done(pdf: bytes) -> None:
             self.view.busy.hide()
             name = f"plan-{data.upn or pid}.pdf"
-            self._open(
+            self._preview(
                 PdfPreviewDialog(pdf, _("Plan for {name}").format(name=data.pupil_name), name, self)
             )
 
@@ -158,8 +170,13 @@ class PlanActions(QWidget):
         if self.placement_id is None:
             return
 
+        key = ("review", self.placement_id)
+        if self.ctx.windows.get(key) is not None:  # one review form per placement
+            self._open(key, lambda: QWidget())
+            return
+
         def opened(setup: ReviewSetup) -> None:
-            self._open(ReviewDialog(self.ctx, setup, self))
+            self._open(key, lambda: ReviewDialog(self.ctx, setup, self))
 
         self.ctx.query(review_setup, self.placement_id).success(opened).failure(self._warn).run()
 
@@ -167,9 +184,13 @@ class PlanActions(QWidget):
         data = self.view.data
         if data is None:
             return
-        dialog = EndPlacementDialog(self.ctx, data.placement_id, data.pupil_name, self)
-        dialog.ended.connect(self._after_end)
-        self._open(dialog)
+
+        def make() -> QWidget:
+            dialog = EndPlacementDialog(self.ctx, data.placement_id, data.pupil_name, self)
+            dialog.ended.connect(self._after_end)
+            return dialog
+
+        self._open(("end placement", data.placement_id), make)
 
     def _after_end(self, ended: PlacementEnded) -> None:
         """After a return, show the follow-ups now in the diary."""
@@ -188,7 +209,7 @@ class PlanActions(QWidget):
         if row is None or row.id is None:
             return
         task = FollowUpTask(row.id, data.placement_id, data.pupil_name, row.weeks, row.due_on)
-        self._open(FollowUpDialog(self.ctx, task, self))
+        self._open(("follow-up", row.id), lambda: FollowUpDialog(self.ctx, task, self))
 
     def _warn(self, exc: BaseException) -> None:
         QMessageBox.warning(self, _("Plans"), describe_error(exc))

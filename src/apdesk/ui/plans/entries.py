@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -36,6 +36,7 @@ from apdesk.ui.widgets.forms import (
     optional_date_edit,
     to_date,
 )
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
 def line(name: str, parent: QWidget, hint: str = "") -> QLineEdit:
@@ -53,7 +54,7 @@ def combo(name: str, items: list[tuple[str, str]], parent: QWidget) -> QComboBox
     return box
 
 
-class EntryDialog(QDialog):
+class EntryDialog(GuardedDialog):
     """A form whose Save runs the operation `call()` names and closes only when it succeeds."""
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
@@ -77,6 +78,14 @@ class EntryDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self._watching = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The subclass has added its fields by now: from here on, typing counts as input."""
+        if not self._watching:
+            self._watching = True
+            self.watch_input()
+        super().showEvent(event)
 
     def call(self) -> Call[Any]:
         """The operation that saves the form, with its arguments (not yet run)."""
@@ -94,6 +103,7 @@ class EntryDialog(QDialog):
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)
+        self.mark_saved()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:

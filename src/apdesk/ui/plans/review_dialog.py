@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -42,6 +41,8 @@ from apdesk.ui.widgets.forms import (
     read_only,
     to_date,
 )
+from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def text_box(name: str, parent: QWidget, height: int = 64) -> QPlainTextEdit:
@@ -78,7 +79,7 @@ class ProgressRow:
         self.rating.setCurrentIndex(self.rating.findData(rating.value))
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, setup: ReviewSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -143,7 +144,8 @@ class ReviewDialog(QDialog):
             self, ctx, {Kind.MARK, Kind.CLOSURE}, lambda _changes: self.refresh_period()
         )
         self.refresh_period()
-        self.resize(1040, 620)
+        fit_to_screen(self, 1040, 620)
+        self.watch_input()
 
     def _progress_box(self) -> QGroupBox:
         box = QGroupBox(_("Progress against each target"), self)
@@ -201,6 +203,7 @@ class ReviewDialog(QDialog):
     def _saved(self, review_id: int) -> None:
         self.save_button.setEnabled(True)
         self.saved_id = review_id
+        self.mark_saved()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from apdesk.ui.widgets.forms import (
     read_only,
     to_date,
 )
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class FollowUpTask:
     due_on: date
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, task: FollowUpTask, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -107,6 +107,7 @@ class FollowUpDialog(QDialog):
         self.done_on.changed.connect(self.refresh_since)
         self.follower = ChangeFollower(self, ctx, {Kind.MARK}, lambda _c: self.refresh_since())
         self.refresh_since()
+        self.watch_input()
 
     def refresh_since(self) -> None:
         until = optional_date(self.done_on)
@@ -139,6 +140,7 @@ class FollowUpDialog(QDialog):
 
     def _saved(self) -> None:
         self.save_button.setEnabled(True)
+        self.mark_saved()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:

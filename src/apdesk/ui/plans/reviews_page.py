@@ -6,10 +6,10 @@ and stored when recorded, so opening the page writes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import Session
 
@@ -51,7 +51,7 @@ class ReviewsPage(QWidget):
         self.table = RowsTable(
             _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
         )
-        self.table.doubleClicked.connect(self.act)
+        self.table.activated.connect(lambda _index: self.act())  # double-click and Enter
         self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
         self._restore_sort()
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
@@ -61,8 +61,6 @@ class ReviewsPage(QWidget):
         self.open_button.clicked.connect(self.open_plan)
         self.review_button.clicked.connect(self.hold_review)
         self.follow_up_button.clicked.connect(self.record_follow_up)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.activated.connect(self.act)
         self.banner = FilterBanner(_("Show all reviews and follow-ups"), self)
         self.banner.cleared.connect(self.clear_filter)
         self.from_home: dict[str, object] = {}  # the filter the home page opened it with
@@ -174,18 +172,28 @@ class ReviewsPage(QWidget):
         elif item is not None:
             self.record_follow_up()
 
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()  # type: ignore[attr-defined]
+    def _open(self, key: Hashable, make: Callable[[], QWidget]) -> None:
+        """One window per record: an open review or follow-up is brought forward."""
+
+        def made() -> QWidget:
+            dialog = make()
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return dialog
+
+        self.dialog = self.ctx.windows.show(key, made)
 
     def hold_review(self) -> None:
         item = self.current()
         if item is None or item.kind != "review":
             return
 
+        key = ("review", item.placement_id)
+        if self.ctx.windows.get(key) is not None:  # one review form per placement
+            self._open(key, lambda: QWidget())
+            return
+
         def opened(setup: ReviewSetup) -> None:
-            self._open(ReviewDialog(self.ctx, setup, self))
+            self._open(key, lambda: ReviewDialog(self.ctx, setup, self))
 
         self.ctx.query(review_setup, item.placement_id).success(opened).run()
 
@@ -196,7 +204,7 @@ class ReviewsPage(QWidget):
         task = FollowUpTask(
             item.follow_up_id, item.placement_id, item.pupil_name, item.weeks, item.due_on
         )
-        self._open(FollowUpDialog(self.ctx, task, self))
+        self._open(("follow-up", item.follow_up_id), lambda: FollowUpDialog(self.ctx, task, self))
 
     def open_plan(self) -> None:
         """Bring the Plans page forward on this placement, when inside the main window."""

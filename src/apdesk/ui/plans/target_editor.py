@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from apdesk.services.plans.plans import TARGET_FIELDS
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
+from apdesk.ui.widgets.guard import GuardedDialog
 
 HINTS = {
     "what": N_("e.g. Attend 90% of sessions at the provider"),
@@ -33,7 +33,7 @@ HINTS = {
 }
 
 
-class TargetEditor(QDialog):
+class TargetEditor(GuardedDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -89,6 +89,7 @@ class TargetEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.watch_input()
 
     def value(self) -> plans.TargetInput:
         texts = {attr: edit.text() for attr, edit in self.edits.items()}
@@ -111,6 +112,7 @@ class TargetEditor(QDialog):
     def _saved(self, target_id: int) -> None:
         self.save_button.setEnabled(True)
         self.saved_id = target_id
+        self.mark_saved()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:

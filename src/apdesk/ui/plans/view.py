@@ -107,7 +107,7 @@ class PlanView(QWidget):
 
     def _build_tabs(self) -> None:
         self.targets = RowsTable(_("SMART targets"), TARGET_COLUMNS, self, fit=[4])
-        self.targets.doubleClicked.connect(self.edit_target_requested)
+        self.targets.activated.connect(self.edit_target_requested)  # double-click and Enter
         self.add_target = button(_("&Add target…"), _("Add target"), self, "Ctrl+N")
         self.edit_target = button(_("&Edit target…"), _("Edit target"), self)
         self.remove_target = button(_("Remo&ve target"), _("Remove target"), self)
@@ -143,7 +143,7 @@ class PlanView(QWidget):
         self.add_step = button(_("Add &step…"), _("Add transition step"), self)
         self.edit_step = button(_("Edit ste&p…"), _("Edit transition step"), self)
         self.remove_step = button(_("Remove step"), _("Remove transition step"), self)
-        self.steps.doubleClicked.connect(self.edit_step.click)
+        self.steps.activated.connect(self.edit_step.click)
         text_page = tab(
             row(self.save_text),
             self.text_error,
@@ -170,7 +170,7 @@ class PlanView(QWidget):
         self.tabs.addTab(tab(self.voice, row(self.add_voice)), _("&Voice"))
         self.reviews = RowsTable(_("Reviews"), REVIEW_COLUMNS, self, fit=[0, 3])
         self.print_review = button(_("Print review &record…"), _("Print review record"), self)
-        self.reviews.doubleClicked.connect(self.print_review.click)
+        self.reviews.activated.connect(self.print_review.click)
         self.tabs.addTab(tab(self.reviews, row(self.print_review)), _("Re&views"))
         self.follow_ups = RowsTable(_("Follow-ups"), FOLLOW_UP_COLUMNS, self, fit=[0, 1])
         self.record_follow_up = button(_("Record &follow-up…"), _("Record follow-up"), self)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -46,6 +45,8 @@ from apdesk.ui.providers.editor_qa import AuditsTab, ConcernsTab
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
 from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField
+from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def _choices(members: Any) -> list[tuple[str, str]]:
@@ -59,7 +60,7 @@ def _spin(name: str, low: int, high: int) -> QSpinBox:
     return spin
 
 
-class ProviderEditor(QDialog):
+class ProviderEditor(GuardedDialog):
     """`provider_id` None adds a provider; the QA tabs open once it has been saved."""
 
     def __init__(self, ctx: AppContext, provider_id: int | None, parent: QWidget | None = None):
@@ -87,7 +88,7 @@ class ProviderEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(760, 720)
+        fit_to_screen(self, 880, 720)  # the longest DPS lot, in Polish, on one line
         self._set_qa_enabled()
         self.binder.changed.connect(self._edited)
         self.follower = ChangeFollower(
@@ -96,6 +97,7 @@ class ProviderEditor(QDialog):
         if provider_id is None:
             self.set_values(ProviderInput())
             self.edited = False
+            self.watch_input()
         else:
             self.load()
 
@@ -194,6 +196,7 @@ class ProviderEditor(QDialog):
         self.set_values(data)
         self.edited = False
         self.setWindowTitle(_("Provider: {name}").format(name=data.name))
+        self.watch_input()
 
     def save(self) -> None:
         self.binder.clear_error()
@@ -209,10 +212,13 @@ class ProviderEditor(QDialog):
     def _saved(self, changed: Changed) -> None:
         self.save_button.setEnabled(True)
         self.edited = False
+        if self.provider_id is None:
+            self.ctx.windows.rekey(("provider", "new"), ("provider", changed.id))
         self.provider_id = changed.id
         self.setWindowTitle(_("Provider: {name}").format(name=self.binder.get("name")))
         self.message.show_message("")
         self._set_qa_enabled()
+        self.saved_and_close()
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

@@ -40,6 +40,7 @@ from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 PUPILS_SHOWN = frozenset({Kind.PUPIL})
 MATCHES_SHOW = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
@@ -102,7 +103,7 @@ class FindProviderDialog(QDialog):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.pupils: Loader[list[PupilRow]] = Loader(ctx, list_pupils, self._show_pupils, self)
         self.follow_pupils = ChangeFollower(self, ctx, PUPILS_SHOWN, self.pupils.reload)
         self.follow_matches = ChangeFollower(self, ctx, MATCHES_SHOW, self._matches_changed)

@@ -65,8 +65,7 @@ class ProvidersPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # double-click and Enter: one signal
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -187,8 +186,10 @@ class ProvidersPage(QWidget):
         self.open_provider(None)
 
     def open_provider(self, provider_id: int | None) -> ProviderEditor:
-        self.editor = ProviderEditor(self.ctx, provider_id, self)
-        self.editor.open()
+        key = ("provider", "new" if provider_id is None else provider_id)
+        self.editor = self.ctx.windows.show(
+            key, lambda: ProviderEditor(self.ctx, provider_id, self)
+        )
         return self.editor
 
     def find_provider(self) -> FindProviderDialog:

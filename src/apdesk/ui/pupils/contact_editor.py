@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -20,9 +19,10 @@ from apdesk.services.operations.pupils import add_contact, edit_contact
 from apdesk.services.pupils import ContactInput
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
-class ContactEditor(QDialog):
+class ContactEditor(GuardedDialog):
     """`contact_id` None adds a contact to `pupil_id`; otherwise edits that contact."""
 
     def __init__(
@@ -83,6 +83,7 @@ class ContactEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
+        self.watch_input()
 
     def input(self) -> ContactInput:
         return ContactInput(
@@ -101,7 +102,11 @@ class ContactEditor(QDialog):
             call = self.ctx.op(add_contact, self.pupil_id, data)
         else:
             call = self.ctx.op(edit_contact, self.contact_id, data)
-        call.success(lambda _id: self.accept()).failure(self._refused).run()
+        call.success(lambda _id: self._saved()).failure(self._refused).run()
+
+    def _saved(self) -> None:
+        self.mark_saved()
+        self.accept()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

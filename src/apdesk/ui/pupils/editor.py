@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -32,6 +31,7 @@ from apdesk.services.operations.pupils import add_pupil, edit_pupil
 from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year, year_label
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "not entered yet" value, shown as blank
 LABEL_TO_FIELD = {label: name for name, label in FIELD_LABELS.items()}
@@ -62,7 +62,7 @@ def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-class PupilEditor(QDialog):
+class PupilEditor(GuardedDialog):
     """`pupil_id` None adds a pupil; otherwise `data` is that pupil's current record."""
 
     def __init__(
@@ -80,11 +80,15 @@ class PupilEditor(QDialog):
         self.today = today
         self._year_touched = pupil_id is not None
         title = _("New pupil") if pupil_id is None else _("Edit pupil")
+        if data is not None and pupil_id is not None:
+            name = f"{data.preferred_name or data.forename} {data.surname}".strip()
+            title = _("Pupil: {name}").format(name=name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._build()
         self.set_input(data or PupilInput())
         self.upn.setFocus()
+        self.watch_input()
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -302,6 +306,7 @@ class PupilEditor(QDialog):
     def _saved(self, pupil_id: int) -> None:
         self._set_busy(False)
         self.saved_id = pupil_id
+        self.mark_saved()
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:

@@ -29,6 +29,7 @@ from apdesk.services.operations import pupils as pupil_ops
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.import_steps import CheckStep, MappingStep
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 MAX_BYTES = 50 * 1024 * 1024
 CHOOSE, MAPPING, CHECK, DONE = range(4)
@@ -87,7 +88,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
         self.go(CHOOSE)
 
     def _choose_step(self) -> QWidget:

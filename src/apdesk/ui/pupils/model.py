@@ -86,7 +86,7 @@ class PupilTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_IN_AP:
-            return _("The provider(s) of each pupil's active placement")
+            return _("The providers of each pupil's active placements")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -284,10 +284,18 @@ class PupilsPage(QWidget):
             self.edit_pupil(index.data(ID_ROLE))
 
     def new_pupil(self) -> PupilEditor:
+        open_now = self.ctx.windows.get(("pupil", "new"))
+        if isinstance(open_now, PupilEditor):
+            return self.ctx.windows.show(("pupil", "new"), lambda: open_now)
         return self._open_editor(PupilEditor(self.ctx, parent=self))
 
     def edit_pupil(self, pupil_id: int) -> None:
-        """Loads the current record first, so the editor never shows a stale copy."""
+        """Loads the current record first, so the editor never shows a stale copy; a pupil
+        whose editor is open already gets that window brought forward."""
+        open_now = self.ctx.windows.get(("pupil", pupil_id))
+        if open_now is not None:
+            self.ctx.windows.show(("pupil", pupil_id), lambda: open_now)
+            return
         self.ctx.query(load_pupil, pupil_id).success(self._show_editor).run()
 
     def _show_editor(self, view: PupilView | None) -> None:
@@ -295,12 +303,16 @@ class PupilsPage(QWidget):
             self._open_editor(PupilEditor(self.ctx, view.data, view.id, self))
 
     def _open_editor(self, editor: PupilEditor) -> PupilEditor:
+        key = ("pupil", "new" if editor.pupil_id is None else editor.pupil_id)
+        open_now = self.ctx.windows.get(key)
+        if open_now is not None:  # two reads raced: keep the window already open
+            editor.deleteLater()
+            return self.ctx.windows.show(key, lambda: editor)
         self.editor = editor
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._saved(editor.saved_id))
         editor.finished.connect(lambda _code: self._editor_gone(editor))
-        editor.open()
-        return editor
+        return self.ctx.windows.show(key, lambda: editor)
 
     def _editor_gone(self, editor: PupilEditor) -> None:
         if self.editor is editor:

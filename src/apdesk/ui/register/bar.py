@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.keyboard import set_shortcut
 from apdesk.ui.widgets.page_header import ContextLine
@@ -69,7 +69,11 @@ class RegisterBar:
 
     def set_filtered(self, filtered: bool, rows: int) -> None:
         self.filter_note.setText(
-            _("Showing {n} pupil(s) picked on Home.").format(n=rows) if filtered else ""
+            ngettext(
+                "Showing {n} pupil picked on Home.", "Showing {n} pupils picked on Home.", rows
+            ).format(n=rows)
+            if filtered
+            else ""
         )
         self.filter_note.setVisible(filtered)
         self.show_all.setVisible(filtered)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.files import write_atomic
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.services.attendance import mis_csv
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
@@ -90,4 +90,8 @@ class ExportDialog(QDialog):
             return
         self.saved = path
         rows = max(text.count("\r\n") - 1, 0)
-        self.saved_note.setText(_("Saved {n} mark(s) to {path}.").format(n=rows, path=path))
+        self.saved_note.setText(
+            ngettext("Saved {n} mark to {path}.", "Saved {n} marks to {path}.", rows).format(
+                n=rows, path=path
+            )
+        )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import ImportResult, import_returns
 from apdesk.services.operations.attendance import import_provider_return
@@ -35,10 +35,24 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 MAX_BYTES = 10 * 1024 * 1024
 # What the check depends on: the pupils on roll, their placements, current marks, closures.
 SHOWS = frozenset({Kind.MARK, Kind.PUPIL, Kind.PLACEMENT, Kind.CLOSURE})
+
+
+def _counts(result: ImportResult, with_warnings: bool = False) -> str:
+    """ "3 new marks, 1 amendment, 2 unchanged": each count with its own plural."""
+    parts = [
+        ngettext("{n} new mark", "{n} new marks", result.imported).format(n=result.imported),
+        ngettext("{n} amendment", "{n} amendments", result.amended).format(n=result.amended),
+        _("{n} unchanged").format(n=result.unchanged),
+    ]
+    if with_warnings:
+        n = len(result.warnings)
+        parts.append(ngettext("{n} warning", "{n} warnings", n).format(n=n))
+    return ", ".join(parts)
 
 
 class ImportReturnDialog(QDialog):
@@ -108,7 +122,7 @@ class ImportReturnDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(680, 460)
+        fit_to_screen(self, 680, 460)
         self.answer = Latest()  # the check of the file last chosen is the one shown
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
 
@@ -151,17 +165,18 @@ class ImportReturnDialog(QDialog):
         self._fill(result)
         if result.errors:
             self.summary.setText(
-                _("{n} problem(s) in the file: nothing will be imported. Fix them and choose "
-                  "the file again.").format(n=len(result.errors))
-            )  # fmt: skip
+                ngettext(
+                    "{n} problem in the file: nothing will be imported. Fix it and choose "
+                    "the file again.",
+                    "{n} problems in the file: nothing will be imported. Fix them and choose "
+                    "the file again.",
+                    len(result.errors),
+                ).format(n=len(result.errors))
+            )
             return
         self.summary.setText(
-            _("Ready: {new} new mark(s), {amended} amendment(s), {same} unchanged, "
-              "{warnings} warning(s).").format(
-                new=result.imported, amended=result.amended, same=result.unchanged,
-                warnings=len(result.warnings),
-            )
-        )  # fmt: skip
+            _("Ready: {counts}.").format(counts=_counts(result, with_warnings=True))
+        )
         self.import_button.setEnabled(True)
 
     def run(self) -> None:
@@ -180,11 +195,7 @@ class ImportReturnDialog(QDialog):
             self.summary.setText(_("Not imported: see the problems below."))
             self.import_button.setEnabled(False)
             return
-        self.summary.setText(
-            _("Imported: {new} new mark(s), {amended} amendment(s), {same} unchanged.").format(
-                new=result.imported, amended=result.amended, same=result.unchanged
-            )
-        )
+        self.summary.setText(_("Imported: {counts}.").format(counts=_counts(result)))
 
     def show_error(self, exc: BaseException) -> None:
         self.summary.setText("")

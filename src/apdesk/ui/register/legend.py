@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.codes import CODES, CURRENT_CODES
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 class CodeLegend(QDialog):
@@ -63,7 +64,7 @@ class CodeLegend(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
 
     def _choose(self) -> None:
         item = self.table.currentItem()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import N_, _, format_date
+from apdesk.i18n import N_, _, format_date, ngettext
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import TodayBoard, TodayPupil, today_board
@@ -192,9 +192,11 @@ class TodayPanel(QWidget):
             self.summary.setText(_("Nobody is expected at a provider today."))
         self._fill_pupils()
         self.late_heading.setText(
-            _("Late returns (after {cutoff}): {n} provider(s)").format(
-                cutoff=board.cutoff.strftime("%H:%M"), n=len(board.late_returns)
-            )
+            ngettext(
+                "Late returns (after {cutoff}): {n} provider",
+                "Late returns (after {cutoff}): {n} providers",
+                len(board.late_returns),
+            ).format(cutoff=board.cutoff.strftime("%H:%M"), n=len(board.late_returns))
             if board.late_returns
             else _("Late returns: none. Every due mark has arrived.")
         )
@@ -208,9 +210,11 @@ class TodayPanel(QWidget):
             row = index * 2
             name = QTableWidgetItem(icons.icon(STATUS_ICON["absent"]), entry.name)
             name.setToolTip(
-                _("{name}: {n} session(s) without a mark since {day}").format(
-                    name=entry.name, n=entry.missing_sessions, day=format_date(entry.oldest)
-                )
+                ngettext(
+                    "{name}: {n} session without a mark since {day}",
+                    "{name}: {n} sessions without a mark since {day}",
+                    entry.missing_sessions,
+                ).format(name=entry.name, n=entry.missing_sessions, day=format_date(entry.oldest))
             )
             self.late.setItem(row, 0, name)
             self.late.setItem(row, 1, QTableWidgetItem(str(entry.missing_sessions)))

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,9 +21,10 @@ from apdesk.i18n import _
 from apdesk.services.timetables.editor_data import PupilChoice
 from apdesk.ui.timetables.widgets import date_edit, name_controls, searchable
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 
 
-class FormDialog(QDialog):
+class FormDialog(GuardedDialog):
     """A form, an inline error and OK/Cancel. OK emits `submitted`; the page does the work and
     calls `finish()` when it succeeded, or shows the error here, so no input is lost."""
 
@@ -49,16 +49,24 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        self._watching = False
 
     def showEvent(self, event: QShowEvent) -> None:
         name_controls(self)
+        if not self._watching:  # the subclass has added its fields by now
+            self._watching = True
+            self.watch_input()
         super().showEvent(event)
+
+    def save(self) -> None:
+        self.accept()
 
     def accept(self) -> None:
         self.error.show_message("")
         self.submitted.emit()
 
     def finish(self) -> None:
+        self.mark_saved()
         super().accept()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.models.timetable_grid import DAY_NAMES, DAYS
 from apdesk.services.timetables import GroupView, group_view
@@ -141,7 +141,7 @@ class GroupViewPanel(QWidget):
         self.staff.setText(
             _(
                 "{name}{where}: capacity {cap}; staff {staff}. Timetables in force on "
-                "{day}{cycle}; busiest lesson {busy} pupil(s)."
+                "{day}{cycle}; busiest lesson: {busy}."
             ).format(
                 name=view.name,
                 where=where,
@@ -149,7 +149,7 @@ class GroupViewPanel(QWidget):
                 staff=staff,
                 day=format_date(on_date),
                 cycle=cycle,
-                busy=view.busiest(),
+                busy=ngettext("{n} pupil", "{n} pupils", view.busiest()).format(n=view.busiest()),
             )
         )
         self.table.clear()

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,11 +22,12 @@ from apdesk.models.timetable_grid import CellKey
 from apdesk.services.timetables import SlotValue, set_slot
 from apdesk.ui.timetables.widgets import name_controls
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog
 
 KINDS = (SlotKind.MAINSTREAM, SlotKind.IAP, SlotKind.OFFSITE, SlotKind.SOCIAL)
 
 
-class SlotDialog(QDialog):
+class SlotDialog(GuardedDialog):
     def __init__(
         self,
         key: CellKey,
@@ -89,6 +89,11 @@ class SlotDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
         self.setMinimumWidth(380)
+        self.watch_input()
+
+    def save(self) -> None:
+        """Save on the way out is OK: the slot goes into the draft if it is valid."""
+        self.accept()
 
     def _line(self, text: str, name: str, hint: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -138,4 +143,5 @@ class SlotDialog(QDialog):
             self.error.show_message(str(exc))
             return
         self.value = value
+        self.mark_saved()
         super().accept()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.models.timetable_plan import VersionStatus
@@ -158,9 +158,11 @@ class SuggestDialog(QDialog):
         each = (s.new_share - s.current_share) / len(s.moves) if s.moves else 0.0
         after = s.current_share + each * len(kept)
         self.share.setText(
-            _("Mainstream share: {now:.0%} now → {after:.0%} with {n} move(s) kept").format(
-                now=s.current_share, after=after, n=len(kept)
-            )
+            ngettext(
+                "Mainstream share: {now:.0%} now → {after:.0%} with {n} move kept",
+                "Mainstream share: {now:.0%} now → {after:.0%} with {n} moves kept",
+                len(kept),
+            ).format(now=s.current_share, after=after, n=len(kept))
         )
         self.accept_button.setEnabled(bool(kept))
         self.propose_button.setEnabled(bool(kept))

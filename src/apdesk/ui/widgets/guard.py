@@ -96,8 +96,10 @@ def inputs_of(root: QWidget) -> list[QWidget]:
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, INPUTS) or id(widget) in inside_date:
             continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
-            continue  # an editable combo's own line edit: the combo is read instead
+        if isinstance(widget, QLineEdit) and isinstance(
+            widget.parentWidget(), QComboBox | QAbstractSpinBox
+        ):
+            continue  # an editable combo's or a spin box's own line edit: that is read instead
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly():
             continue
         if not _ignored(widget, root):

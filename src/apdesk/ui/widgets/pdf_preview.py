@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.files import write_atomic
 from apdesk.i18n import _
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 PREVIEW_SCALE = 1.4  # 72 dpi PDF points -> about 100 dpi on screen
 PRINT_DPI = 200
@@ -161,8 +162,7 @@ class PdfPreviewDialog(QDialog):
         self.setTabOrder(scroll, self.text)
         first = self.page_labels[0].pixmap().size() if self.page_labels else None
         width = (first.width() + 60 + 380) if first else 1000
-        room = self.screen().availableGeometry()
-        self.resize(min(width, room.width() - 40), min(900, room.height() - 60))
+        fit_to_screen(self, width, 900)
 
     def save(self) -> None:
         try:
