@@ -42,13 +42,14 @@ from apdesk.ui.audit.model import (
     AuditModel,
     record_label,
 )
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-SPLITTER_KEY = "audit/splitter"
-HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
+SPLITTER_KEY = settings_keys.AUDIT_SPLITTER.name
+HEADER_KEY = settings_keys.audit_header(len(HEADERS)).name
 LIMIT = 2000
 SHOWS = frozenset(Kind)  # every audited change of any kind adds a row here
 

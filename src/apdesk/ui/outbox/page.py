@@ -30,6 +30,7 @@ from apdesk.sync import outbox
 from apdesk.sync.outbox import OutboxRow
 from apdesk.sync.pack import SUFFIX
 from apdesk.sync.verify import PackError, VerifiedPack
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_packs
@@ -55,7 +56,7 @@ from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
-HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
+HEADER_KEY, SAVE_DIR_KEY = settings_keys.OUTBOX_HEADER.name, settings_keys.OUTBOX_SAVE_DIR.name
 RETRYABLE = frozenset({"queued", "attention"})
 SHOWS = frozenset({Kind.OUTBOX, Kind.PLACEMENT, Kind.PUPIL})  # packs, with their pupil's name
 

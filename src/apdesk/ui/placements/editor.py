@@ -34,6 +34,7 @@ from apdesk.services.placement_actions import EditorData, ProviderChoice, editor
 from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
 from apdesk.store.changes import Changes
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.placements.editor_sections import Sections
@@ -46,7 +47,7 @@ from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 DEBOUNCE_MS = 400
-SPLITTER_KEY = "placement_editor/splitter"
+SPLITTER_KEY = settings_keys.PLACEMENT_EDITOR_SPLITTER.name
 # The choices and the checks: the pupils and providers offered, the providers' QA, and what
 # the warnings are checked against.
 SHOWS = frozenset(

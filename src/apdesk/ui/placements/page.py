@@ -34,6 +34,7 @@ from apdesk.services.placement_actions import Listing, placement_listing
 from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.services.placements import PlacementResult
 from apdesk.store.operations import OperationFn
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_placements
@@ -57,7 +58,7 @@ from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-HEADER_KEY = "placements/header"
+HEADER_KEY = settings_keys.PLACEMENTS_HEADER.name
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
 Mover = OperationFn[[int, date, date], PlacementResult]
 # The rows, and what their warnings are checked against (QA, agencies, the school's calendar).

@@ -24,6 +24,7 @@ from apdesk.i18n import N_, _
 from apdesk.models.kinds import Kind
 from apdesk.services.plan_rows import PlacementChoice, PlanData, list_choices, load_plan
 from apdesk.store.changes import Changes
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.plans.actions import PlanActions
@@ -33,7 +34,7 @@ from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-SPLITTER_KEY = "plans/splitter"
+SPLITTER_KEY = settings_keys.PLANS_SPLITTER.name
 CHOICE_COLUMNS: list[Column[PlacementChoice]] = [
     Column(N_("Placement"), lambda c: c.label, tooltip=lambda c: f"{c.label} ({c.upn})")
 ]

@@ -17,6 +17,7 @@ from apdesk.i18n import _
 from apdesk.models.kinds import Kind
 from apdesk.services.plan_rows import ReviewSetup, review_setup
 from apdesk.services.plans.due_list import WINDOW_DAYS, DueRow, load_due
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_reviews
@@ -31,7 +32,7 @@ from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
+SORT_KEY = settings_keys.REVIEWS_SORT.name
 # Reviews fall due from the placements' dates, the reviews held and the review interval;
 # follow-ups from the placements that ended in a return and the checks recorded.
 SHOWS = frozenset(
@@ -98,7 +99,7 @@ class ReviewsPage(QWidget):
         self.refresh()
 
     def _restore_sort(self) -> None:
-        saved = str(self.ctx.settings.value(SORT_KEY, ""))
+        saved = str(self.ctx.settings.value(SORT_KEY, settings_keys.REVIEWS_SORT.default))
         column, _sep, order = saved.partition(",")
         if column.lstrip("-").isdigit() and order.isdigit():
             self.table.sortByColumn(int(column), Qt.SortOrder(int(order)))

@@ -24,6 +24,7 @@ from sqlmodel import Session
 from apdesk.i18n import _, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.providers import ProviderRow, list_providers
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_providers
@@ -36,7 +37,7 @@ from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-HEADER_KEY = "providers/header"
+HEADER_KEY = settings_keys.PROVIDERS_HEADER.name
 SHOWS = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, ngettext
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import PupilRow, list_pupils, year_label
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_pupils
@@ -39,7 +40,7 @@ from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
+HEADER_KEY, SPLITTER_KEY = settings_keys.PUPILS_HEADER.name, settings_keys.PUPILS_SPLITTER.name
 
 
 def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:

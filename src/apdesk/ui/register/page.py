@@ -27,6 +27,7 @@ from apdesk.services.operations.attendance import (
     redo_amendment,
     undo_amendment,
 )
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.amend import AmendDialog, Change
@@ -41,8 +42,8 @@ from apdesk.ui.register.undo import AmendCommand
 from apdesk.ui.register.view import RegisterView
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
-SPLITTER_KEY = "register/splitter"
-SIDE_KEY = "register/side"
+SPLITTER_KEY = settings_keys.REGISTER_SPLITTER.name
+SIDE_KEY = settings_keys.REGISTER_SIDE.name
 # The grid: pupils and their names, placements (who is expected), providers, marks, closures.
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER, Kind.CLOSURE})
 

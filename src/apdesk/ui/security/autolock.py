@@ -14,10 +14,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from apdesk.i18n import _
-from apdesk.services.idle import DEFAULT_IDLE_MINUTES, IdleClock, clamp_minutes
+from apdesk.services.idle import IdleClock, clamp_minutes
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 
-IDLE_KEY = "security/idle_minutes"
+IDLE_KEY = settings_keys.IDLE_MINUTES.name
 CHECK_MS = 5000
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -29,7 +30,7 @@ INPUT_EVENTS = {
 
 
 def idle_minutes(ctx: AppContext) -> int:
-    return clamp_minutes(ctx.settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES))
+    return clamp_minutes(ctx.settings.value(IDLE_KEY, settings_keys.IDLE_MINUTES.default))
 
 
 class AutoLock(QObject):

@@ -28,10 +28,13 @@ from apdesk.i18n import _
 from apdesk.services import auto_backup
 from apdesk.services.idle import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from apdesk.store.backup_file import restore_backup
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.security.autolock import AutoLock, idle_minutes
 
-FOLDER_KEY, KEEP_KEY, AUTO_KEY = "backup/folder", "backup/keep", "backup/daily"
+FOLDER_KEY = settings_keys.BACKUP_FOLDER.name
+KEEP_KEY = settings_keys.BACKUP_KEEP.name
+AUTO_KEY = settings_keys.BACKUP_DAILY.name
 
 
 def backup_folder(ctx: AppContext) -> str:
@@ -40,7 +43,7 @@ def backup_folder(ctx: AppContext) -> str:
 
 def backup_keep(ctx: AppContext) -> int:
     try:
-        return max(1, int(str(ctx.settings.value(KEEP_KEY, auto_backup.DEFAULT_KEEP))))
+        return max(1, int(str(ctx.settings.value(KEEP_KEY, settings_keys.BACKUP_KEEP.default))))
     except ValueError:
         return auto_backup.DEFAULT_KEEP
 
@@ -114,7 +117,7 @@ class BackupsTab(QWidget):
         if isinstance(lock, AutoLock):
             lock.set_minutes(self.idle.value())
         else:
-            self.ctx.settings.setValue("security/idle_minutes", self.idle.value())
+            self.ctx.settings.setValue(settings_keys.IDLE_MINUTES.name, self.idle.value())
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.folder.text())

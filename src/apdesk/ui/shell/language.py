@@ -32,8 +32,9 @@ from apdesk.i18n import (
     set_locale,
 )
 from apdesk.locale_choice import save_choice
+from apdesk.ui.core import settings_keys
 
-SETTINGS_KEY = "ui/language"
+SETTINGS_KEY = settings_keys.LANGUAGE.name
 FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
 _qt_translators: list[QTranslator] = []
 

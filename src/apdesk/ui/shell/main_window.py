@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import N_, _
 from apdesk.models.kinds import Kind
 from apdesk.services.school import school_name
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
 from apdesk.ui.exports.install import install as install_file_items
@@ -52,7 +53,7 @@ from apdesk.ui.widgets.value_label import ValueLabel
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
 
-GEOMETRY_KEY, PAGE_KEY = "main/geometry", "main/page"
+GEOMETRY_KEY, PAGE_KEY = settings_keys.MAIN_GEOMETRY.name, settings_keys.MAIN_PAGE.name
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop with its taskbar
 UNLOCK_METHODS = {
     "keyring": N_("Unlocked (keyring)"),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QDir, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
+from apdesk.ui.core import settings_keys
 from apdesk.ui.theme import current, icons, images
 from apdesk.ui.theme.contrast import ratio
 from apdesk.ui.theme.palette import build_palette
@@ -22,7 +23,7 @@ from apdesk.ui.theme.style import ApdeskStyle
 from apdesk.ui.theme.stylesheet import render
 from apdesk.ui.theme.tokens import TEXT_SIZES, Scheme, colours, with_system_colours
 
-PREFERENCE_KEY, TEXT_SIZE_KEY = "ui/appearance", "ui/text_size"
+PREFERENCE_KEY, TEXT_SIZE_KEY = settings_keys.APPEARANCE.name, settings_keys.TEXT_SIZE.name
 PREFERENCES = ("system", "light", "dark", "hc")
 
 
@@ -33,8 +34,8 @@ class Appearance:
 
     @classmethod
     def load(cls, settings: QSettings) -> Appearance:
-        preference = str(settings.value(PREFERENCE_KEY, "system") or "system")
-        size = str(settings.value(TEXT_SIZE_KEY, "normal") or "normal")
+        preference = str(settings.value(PREFERENCE_KEY) or settings_keys.APPEARANCE.default)
+        size = str(settings.value(TEXT_SIZE_KEY) or settings_keys.TEXT_SIZE.default)
         return cls(
             preference if preference in PREFERENCES else "system",
             size if size in TEXT_SIZES else "normal",

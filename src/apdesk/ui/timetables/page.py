@@ -39,6 +39,7 @@ from apdesk.services.timetables.editor_data import (
     load_version,
 )
 from apdesk.store.changes import Changes
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.theme.icons import icon
@@ -52,7 +53,7 @@ from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
 CHECK_DELAY_MS = 400
-SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
+SPLIT_KEYS = tuple(key.name for key in settings_keys.TIMETABLES_SPLITS)
 # Versions and their slots, the pupils and their placements (off-site slots name the
 # provider), the groups, sessions and periods of the school's day, the reintegration goal.
 SHOWS = frozenset(
