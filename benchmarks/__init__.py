@@ -23,4 +23,5 @@ KEYS = (
     "referral_pdf_ratio",
     "pack_roundtrip_ms",
     "rss_mb",
+    "gui",
 )
