@@ -11,6 +11,7 @@ page's read alone on the store (what remains if the GUI cost nothing).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -141,7 +142,12 @@ class Bench:
         return done
 
     def time(self, action: Callable[[], Any], check: Callable[[], bool]) -> Timing:
-        shown, blocked = self.probe.run(action, self.painted(check))
+        try:
+            shown, blocked = self.probe.run(action, self.painted(check))
+        except TimeoutError:
+            raise TimeoutError(
+                f"{_name(action)}: no result on screen in {TIMEOUT_S:.0f} s"
+            ) from None
         cpu = self.probe.cpu
         self.settle()
         return Timing(shown, blocked, cpu)
@@ -183,6 +189,15 @@ class Bench:
         self.window.close()
         self.tasks.shutdown()
         self.scratch.cleanup()
+
+
+def log(message: str) -> None:
+    print(f"benchmarks: window: {message}", file=sys.stderr, flush=True)
+
+
+def _name(action: Callable[[], Any]) -> str:
+    inner = getattr(action, "func", action)
+    return str(getattr(inner, "__qualname__", inner))
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -253,6 +268,7 @@ def _measure(bench: Bench, runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {"clock": date.today().isoformat()}
     out["bare_page"] = _repeat(runs, bench.to_bare)
     for key in PAGES:
+        log(f"page {key}")
         bench.to_bare()
         first = bench.to_page(key)
         again = []
@@ -265,9 +281,13 @@ def _measure(bench: Bench, runs: int) -> dict[str, Any]:
             "again": _fig(again),
             "read_alone_ms": None if reads[0] is None else _summary([r for r in reads if r]),
         }
+    log("placement editor")
     out.update(_editor(bench, runs))
+    log("register")
     out.update(_register(bench, runs))
+    log("print preview")
     out.update(_preview(bench, runs))
+    log("home after a mark")
     out["page_home_after_a_mark"] = _home_after_change(bench, runs)
     return out
 
