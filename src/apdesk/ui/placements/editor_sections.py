@@ -76,6 +76,11 @@ class Sections:
         self.boxes: list[tuple[str, QGroupBox]] = []
         self.pupil = QComboBox()
         self.provider = QComboBox()
+        for combo in (self.pupil, self.provider):  # sized by a length, not by 10,000 names
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(32)
         self.qa_note = QLabel()
         self.attendance = QDoubleSpinBox()
         builders: list[tuple[str, Callable[[QFormLayout], None]]] = [

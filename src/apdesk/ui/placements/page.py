@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,9 @@ from apdesk.ui.placements.model import (
 from apdesk.ui.placements.print_actions import PrintMixin
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.list_proxy import ListProxy
 
+SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
 HEADER_KEY = "placements/header"
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
 Mover = OperationFn[[int, date, date], PlacementResult]
@@ -101,7 +103,7 @@ class PlacementsPage(PrintMixin, QWidget):
             signal.connect(lambda _i: self.refresh())
         self.warnings_only.toggled.connect(lambda _on: self._apply_rows())
         self.model = PlacementsModel(self, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ListProxy(self)  # sorts 2,000 placements without freezing the window
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -118,6 +120,7 @@ class PlacementsPage(PrintMixin, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.sortByColumn(START, Qt.SortOrder.DescendingOrder)
         self.buttons: dict[str, QAction] = {}
         actions = QToolBar(_("Placement actions"), self)
@@ -251,12 +254,11 @@ class PlacementsPage(PrintMixin, QWidget):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select(self, placement_id: int) -> None:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, PUPIL)
-            if index.data(ROW_ROLE).id == placement_id:
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(r)
-                return
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == placement_id), -1)
+        shown = self.proxy.shown_row(row) if row >= 0 else -1
+        if shown >= 0:
+            self.table.setCurrentIndex(self.proxy.index(shown, PUPIL))
+            self.table.selectRow(shown)
 
     def _enable(self) -> None:
         row = self.selected_row()
