@@ -23,5 +23,6 @@ KEYS = (
     "referral_pdf_ratio",
     "pack_roundtrip_ms",
     "rss_mb",
-    "gui",
 )
+# The window's figures (`figures.gui`): one object of interactions, after the numbers above.
+WINDOW = "gui"

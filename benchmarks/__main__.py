@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import KEYS
+from benchmarks import KEYS, WINDOW
 
 DEFAULT_DATA = Path(os.environ.get("APDESK_BENCH_DATA", "~/.cache/apdesk-bench")).expanduser()
 
@@ -99,14 +99,14 @@ def run(
                 ["referral_pdf_ms", "referral_pdf_floor_ms", "referral_pdf_ratio"],
             ),
             ("pack", "pack round trip", lambda: sync.measure(store, runs), ["pack_roundtrip_ms"]),
-            ("gui", "window", lambda: {"gui": gui.measure(store, folder, runs)}, ["gui"]),
+            ("gui", "window", lambda: {WINDOW: gui.measure(store, folder, runs)}, [WINDOW]),
         ]
         for key, name, fn, keys in figures:
             if key in only:
                 result.update(_attempt(name, fn, keys))
     finally:
         store.lock()
-    return {key: result.get(key) for key in KEYS if key in result}
+    return {key: result.get(key) for key in (*KEYS, WINDOW) if key in result}
 
 
 def main(argv: list[str] | None = None) -> int:
