@@ -210,8 +210,11 @@ class PlacementsPage(PrintMixin, QWidget):
         self.model.set_rows(rows)
         if not self._sized and rows:
             self.table.resizeColumnsToContents()
+            # Sized by the first rows only: room for a longer month name than they hold.
+            slack = self.table.fontMetrics().horizontalAdvance("MMM")
             for column in range(self.model.columnCount()):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
+                width = self.table.columnWidth(column) + slack
+                self.table.setColumnWidth(column, min(width, MAX_WIDTH))
             self._sized = True
         self.count.setText(
             ngettext("{n} placement", "{n} placements", len(rows)).format(n=len(rows))
