@@ -41,29 +41,39 @@ def extract() -> None:
 
 
 def add_enum_labels() -> None:
-    """The fixed lists' labels (apdesk.models.enums) are shown through `_()` but defined as
-    enum values, where the extractor cannot see them: add them to the template."""
+    """The fixed lists' labels (enums in apdesk.models and its modules: periods of the day,
+    IAP strands, closure kinds...) are shown through `_()` but defined as enum values, where
+    the extractor cannot see them: add them to the template."""
     import enum
+    import importlib
     import inspect
+    import pkgutil
 
     from babel.messages.pofile import write_po
 
-    from apdesk.models import enums
+    import apdesk.models as models
 
     with TEMPLATE.open("rb") as f:
         catalog = read_po(f)
     added = 0
-    for name, kind in vars(enums).items():
-        if not (inspect.isclass(kind) and issubclass(kind, enum.Enum)):
-            continue
-        for member in kind:
-            label = getattr(member, "label", None)
-            if isinstance(label, str) and label and label not in catalog:
-                catalog.add(label, auto_comments=[f"label in the list {name}"])
-                added += 1
+    modules = [models] + [
+        importlib.import_module(f"{models.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(models.__path__)
+    ]
+    seen: set[type] = set()
+    for module in modules:
+        for name, kind in vars(module).items():
+            if not (inspect.isclass(kind) and issubclass(kind, enum.Enum)) or kind in seen:
+                continue
+            seen.add(kind)
+            for member in kind:
+                label = getattr(member, "label", None)
+                if isinstance(label, str) and label and label not in catalog:
+                    catalog.add(label, auto_comments=[f"label in the list {name}"])
+                    added += 1
     with TEMPLATE.open("wb") as f:
         write_po(f, catalog, width=100, sort_output=True, omit_header=False)
-    print(f"added {added} list labels from apdesk.models.enums")
+    print(f"added {added} list labels from apdesk.models")
 
 
 def update() -> None:

@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from apdesk.models import Placement
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.services.school import school_details
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
@@ -74,7 +75,7 @@ def measure(store: Store, runs: int) -> dict[str, Any]:
             connection.set_endpoint(session, url)
             connection.set_la_public_keys(session, app.state.keys.pem_bundle())
             register_school(app.state.engine, urn, keys.public_key_pem(session), token, "Bench")
-        connection.set_token(store, token)
+        store.run(set_la_token, connection.token_account(store), token)
         for _ in range(max(1, runs) + 1):
             started = time.perf_counter()
             with store.session() as session:

@@ -11,6 +11,8 @@ from typing import NoReturn
 
 from apdesk import __version__
 from apdesk.commands.common import UserError, add_store_option
+from apdesk.i18n import set_locale
+from apdesk.locale_choice import command_locale
 from apdesk.models.errors import ApdeskError
 
 COMMAND_MODULES = [
@@ -21,11 +23,14 @@ COMMAND_MODULES = [
     "apdesk.commands.attendance",
     "apdesk.commands.sync",
     "apdesk.commands.inbox",
+    "apdesk.commands.share",
+    "apdesk.commands.hub",
     "apdesk.commands.timetables",
     "apdesk.commands.plans",
     "apdesk.commands.reports",
     "apdesk.commands.privacy",
     "apdesk.commands.guide",
+    "apdesk.commands.calendar",
 ]
 
 
@@ -65,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
+        set_locale(command_locale())  # messages follow the language chosen in the window
         status: int = args.func(args) or 0
         return status
     except (UserError, ApdeskError) as exc:

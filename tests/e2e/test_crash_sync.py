@@ -18,6 +18,7 @@ from tests.helpers.sync_harness import Inbox, run_inbox
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import KdfParams, Store, keyring_slot
 from apdesk.sync import connection, keys, outbox
 from apdesk.sync.inbox.db import list_packs, register_school
@@ -78,7 +79,7 @@ def test_killed_sync_loses_no_pack(
             queued.append(built.pack_id)
         pem = keys.public_key_pem(s)
     register_school(la.engine, URN, pem, TOKEN, "Oakfield Academy")
-    assert connection.set_token(store, TOKEN) == "store"
+    assert store.run(set_la_token, connection.token_account(store), TOKEN).value == "store"
     store.lock()
 
     env = {**cli_env, "APDESK_PASSPHRASE": TEST_PASSPHRASE}

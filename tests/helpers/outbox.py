@@ -15,6 +15,7 @@ from tests.helpers.sync_harness import Inbox, run_inbox
 
 from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox
 from apdesk.sync.inbox.db import register_school
@@ -72,7 +73,7 @@ def school_inbox(store: Store, db: Path) -> Iterator[Inbox]:
 def connect(store: Store, url: str, token: str = TOKEN) -> None:
     with store.session() as session:
         connection.set_endpoint(session, url)
-    connection.set_token(store, token)
+    store.run(set_la_token, connection.token_account(store), token)
 
 
 def closed_port_url() -> str:

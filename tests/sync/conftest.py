@@ -14,6 +14,7 @@ from tests.helpers.sync_data import TOKEN, URN, add_placement, add_school
 from tests.helpers.sync_harness import Cli, CliErr, FaultProxy, Inbox, Waits, run_inbox, run_proxy
 
 from apdesk.cli import main
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys
 from apdesk.sync.inbox.db import register_school
@@ -93,7 +94,7 @@ def connected(store: Store, proxy: FaultProxy, placement_id: int) -> Store:
     """The school's store pointed at the proxy in front of the inbox, with a good token."""
     with store.session() as session:
         connection.set_endpoint(session, proxy.url)
-    connection.set_token(store, TOKEN)
+    store.run(set_la_token, connection.token_account(store), TOKEN)
     return store
 
 

@@ -17,6 +17,7 @@ from apdesk.cli import main
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store, keyring_slot
 from apdesk.sync import connection, outbox
 from apdesk.sync.inbox.db import list_packs, packs
@@ -46,7 +47,8 @@ def test_killed_between_send_and_receipt_sends_again_and_the_la_keeps_one_copy(
             session, placement_id, "placement-start", referral_pdf=None, created_at=utcnow()
         )
         outbox.queue_pack(session, built, placement_id)
-    assert connection.set_token(store, TOKEN) == "store"  # the subprocess has no keyring
+    kept = store.run(set_la_token, connection.token_account(store), TOKEN).value
+    assert kept == "store"  # the subprocess has no keyring
     env = {**cli_env, "APDESK_PASSPHRASE": TEST_PASSPHRASE}
     command = [sys.executable, "-m", "apdesk", "sync", "--once", "--store", str(store.folder)]
     proxy.faults = ["hold"]  # the inbox gets the pack; its answer is held back

@@ -12,7 +12,9 @@ from tests.helpers.sync_harness import FaultProxy, Inbox, Waits
 
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus, PackKind
+from apdesk.models.kinds import Kind
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, outbox, sender
 from apdesk.sync.inbox.db import list_packs
@@ -48,6 +50,7 @@ def test_delivers_an_encrypted_pack_with_a_signed_receipt(
 
     assert [o.state for o in report.outcomes] == ["delivered"]
     assert report.exit_code == 0
+    assert pack_id in report.changes.ids(Kind.OUTBOX)  # open views follow the round
     item = _item(connected, pack_id)
     assert item.status is OutboxStatus.DELIVERED and item.delivered_at is not None
     assert '"la_key_id"' in item.receipt
@@ -125,19 +128,20 @@ def test_an_unreachable_endpoint_leaves_packs_queued(
 ) -> None:
     with store.session() as session:
         connection.set_endpoint(session, "http://127.0.0.1:9")  # discard port: nothing listens
-    connection.set_token(store, TOKEN)
+    store.run(set_la_token, connection.token_account(store), TOKEN)
     pack_id = _queue(store, placement_id)
 
     report = sender.drain(store, policy)
 
     assert report.exit_code == 3 and "cannot be reached" in report.unreachable
     assert _item(store, pack_id).status is OutboxStatus.QUEUED
+    assert report.changes.updated == {Kind.OUTBOX: frozenset({pack_id})}  # why it waits
 
 
 def test_a_rejected_token_stops_with_what_to_fix(
     connected: Store, proxy: FaultProxy, placement_id: int, policy: SendPolicy
 ) -> None:
-    connection.set_token(connected, "a-token-the-la-never-issued")
+    connected.run(set_la_token, connection.token_account(connected), "a-token-the-la-never-issued")
     pack_id = _queue(connected, placement_id)
 
     report = sender.drain(connected, policy)
@@ -193,7 +197,7 @@ def test_an_oversized_pack_is_refused_413(
     with run_inbox(tmp_path / "small.db", max_bytes=10_000) as small:
         with store.session() as session:
             connection.set_endpoint(session, small.url)
-        connection.set_token(store, TOKEN)
+        store.run(set_la_token, connection.token_account(store), TOKEN)
         _queue(store, placement_id, pdf=os.urandom(50_000))
         [outcome] = sender.drain(store, policy).outcomes
     assert outcome.state == "attention" and "larger than the LA accepts" in outcome.message

@@ -223,8 +223,9 @@ def test_signed_manifests_of_any_shape_get_an_answer_never_a_500(
     original = json.loads(members_of(body)[MANIFEST])
     manifest = json.loads(members_of(body)[MANIFEST])
     for key, value in changes.items():
-        if key == "members[0]" and isinstance(manifest.get("members"), list):
-            manifest["members"][0] = value
+        members = manifest.get("members")
+        if key == "members[0]" and isinstance(members, list) and members:
+            members[0] = value
         elif key != "members[0]":
             manifest[key] = value
     status, _data = _post(app, pack_id, resigned(body, school_key, manifest=manifest))

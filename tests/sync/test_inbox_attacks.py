@@ -21,6 +21,7 @@ from apdesk.models import OutboxItem, Setting
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox, sender
 from apdesk.sync.inbox.app import create_app
@@ -136,7 +137,7 @@ def test_an_insecure_endpoint_stored_without_a_choice_is_not_used(
 ) -> None:
     with store.session() as session:  # as an earlier version would have kept it
         session.add(Setting(key=connection.ENDPOINT, value="http://la.example.org"))
-    connection.set_token(store, TOKEN)
+    store.run(set_la_token, connection.token_account(store), TOKEN)
     pack_id, _ = _queue(store, placement_id)
     report = sender.drain(store, policy)
     assert report.exit_code == 3 and "plain http://" in report.unreachable

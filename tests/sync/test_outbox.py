@@ -11,6 +11,7 @@ from tests.helpers.store import MemoryKeyring
 
 from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import OutboxStatus, PackKind, PlacementStatus
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store, keyring_slot
 from apdesk.sync import connection, keys, outbox
 from apdesk.sync.policy import placement_pack_kind_for_change as kind_for
@@ -131,7 +132,10 @@ def test_rows_for_the_outbox_page_save_and_retry(
 def test_the_token_goes_to_the_keyring_and_never_into_the_store(
     store: Store, memory_keyring: MemoryKeyring
 ) -> None:
-    assert connection.set_token(store, "token-abcdefghijklmnop") == "keyring"
+    assert (
+        store.run(set_la_token, connection.token_account(store), "token-abcdefghijklmnop").value
+        == "keyring"
+    )
     assert memory_keyring.secrets[("apdesk", f"la-token:{store.header.store_id}")] == (
         "token-abcdefghijklmnop"
     )
@@ -145,7 +149,10 @@ def test_without_a_real_keyring_the_token_is_kept_in_the_store(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(keyring_slot, "backend_is_real", lambda: False)
-    assert connection.set_token(store, "token-abcdefghijklmnop") == "store"
+    assert (
+        store.run(set_la_token, connection.token_account(store), "token-abcdefghijklmnop").value
+        == "store"
+    )
     assert connection.load_connection(store).token_place == "store"
     with pytest.raises(Exception, match="LA endpoint"), store.session() as session:
         connection.set_endpoint(session, "ftp:/nowhere")

@@ -19,7 +19,7 @@ def _page(ctx: AppContext, qtbot: QtBot) -> AuditPage:
     page = AuditPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 700)
-    page.page_shown()
+    page.show()
     return page
 
 

@@ -133,6 +133,7 @@ def test_retention_tab_edits_periods_and_purges_after_asking(
         add_child(s, 2, "Stillhere")
     dialog = _dialog(ctx, qtbot)
     tab = dialog.retention
+    dialog.tabs.setCurrentWidget(tab)
     assert tab.rules.rowCount() == len(retention.DEFAULT_RULES)
     assert "IRMS" in tab.rules.item(0, 3).text()
     labels = [tab.queue.item(r, 1).text() for r in range(tab.queue.rowCount())]

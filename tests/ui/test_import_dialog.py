@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from apdesk.models import Pupil
+from apdesk.models.kinds import Kind
 from apdesk.models.upn import make_upn
 from apdesk.store import Store
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.pupils.import_dialog import CHECK, CHOOSE, DONE, MAPPING, ImportDialog
 
@@ -76,13 +78,13 @@ def test_a_csv_with_an_unknown_header_is_mapped_checked_and_imported(
     assert surnames(store) == []  # the check saved nothing
     assert dialog.import_button.isEnabled()
 
-    changed: list[object] = []
-    dialog.ctx.store_changed.connect(changed.append)
+    changed: list[Changes] = []
+    dialog.ctx.changed.connect(lambda changes, _source: changed.append(changes))
     dialog.import_button.click()
     assert dialog.stack.currentIndex() == DONE
     assert "2 imported, 0 updated" in dialog.finished_label.text()
     assert surnames(store) == ["Ashdown", "Bell"]
-    assert changed, "pages are told the store changed"
+    assert [len(c.created[Kind.PUPIL]) for c in changed] == [2], "pages are told what changed"
 
 
 def test_a_file_with_one_bad_upn_lists_the_row_and_imports_nothing(

@@ -74,7 +74,7 @@ def test_unhandled_work_fails_the_test_and_expected_work_does_not(suite: pytest.
     result = run(
         suite,
         "def test_unhandled(ctx):\n"
-        "    ctx.read(lambda store: {}['missing'])\n"
+        "    ctx.query(lambda session: {}['missing']).run()\n"
         "def test_runner_alone(tasks):\n"
         "    tasks.submit(lambda: 1 / 0)\n"
         "def test_expected(tasks, worker_errors):\n"

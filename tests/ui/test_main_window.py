@@ -158,7 +158,7 @@ def test_geometry_is_saved_and_restored(qtbot: QtBot, ctx: AppContext, settings:
 def test_background_errors_are_shown_to_the_person(
     qtbot: QtBot, window: MainWindow, worker_errors: WorkerErrors, logged_errors: LoggedErrors
 ) -> None:
-    window.ctx.read(lambda _store: 1 / 0)
+    window.ctx.query(lambda _session: 1 / 0).run()
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1
     assert "ZeroDivisionError" in boxes[0].text()

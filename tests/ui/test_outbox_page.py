@@ -23,6 +23,7 @@ from tests.helpers.outbox import (
 from tests.helpers.sync_harness import Inbox
 
 from apdesk.models.enums import OutboxStatus
+from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection
 from apdesk.sync.verify import verify_pack
@@ -116,7 +117,9 @@ def test_a_wrong_token_needs_attention_with_the_fix_then_retry_delivers(
     assert "rejected the school's token" in page.detail.text()
     assert page.retry_button.isEnabled()
 
-    connection.set_token(ctx.store, "school-token-0123456789abcdef")
+    ctx.store.run(
+        set_la_token, connection.token_account(ctx.store), "school-token-0123456789abcdef"
+    )
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     delivered = page.filters.buttons["delivered"]
     qtbot.waitUntil(lambda: delivered.text() == "Delivered (1)", timeout=WAIT_MS)

@@ -34,6 +34,18 @@ def test_preview_shows_each_page(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.page_labels[1].accessibleName() == "Page 2 of 2"
 
 
+def test_the_document_text_is_there_to_read_beside_the_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = PdfPreviewDialog(two_page_pdf(tmp_path), "Referral form", "referral.pdf")
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert text.index("Page 1 of 2") < text.index("Synthetic page 1") < text.index("Page 2 of 2")
+    assert "Synthetic page 2" in text
+    assert dialog.text.isReadOnly() and dialog.text.tabChangesFocus()
+    assert dialog.text.accessibleName() == "Document text"
+    room = dialog.screen().availableGeometry()
+    assert dialog.height() <= room.height() and dialog.width() <= room.width()
+
+
 def test_save_writes_an_owner_only_file(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

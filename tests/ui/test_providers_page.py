@@ -33,6 +33,7 @@ def _add_provider(qtbot: QtBot, page: ProvidersPage, name: str) -> int:
 def test_add_a_provider_and_find_it_by_search(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
     page = ProvidersPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # on screen, as a person uses it: views follow changes at once
     provider_id = _add_provider(qtbot, page, "Willow Farm Learning")
     _add_provider(qtbot, page, "Riverside Tutors")
     with store.session() as session:
@@ -53,6 +54,7 @@ def test_a_bad_urn_is_shown_next_to_the_field_and_nothing_is_saved(
 ) -> None:
     page = ProvidersPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # on screen, as a person uses it: views follow changes at once
     editor = page.open_provider(None)
     qtbot.addWidget(editor)
     qtbot.keyClicks(editor.binder.widgets["name"], "Oak Tree Centre")
@@ -69,10 +71,12 @@ def test_a_bad_urn_is_shown_next_to_the_field_and_nothing_is_saved(
 def test_audits_and_concerns_from_the_editor(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
     page = ProvidersPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # on screen, as a person uses it: views follow changes at once
     provider_id = _add_provider(qtbot, page, "Willow Farm Learning")
     editor = page.editor
     assert editor is not None and editor.tabs.isTabEnabled(1)
     audits = editor.audits
+    editor.tabs.setCurrentWidget(audits)
     for kind in AuditKind:
         audits.kind.setCurrentIndex(audits.kind.findData(kind.value))
         audits.audit_date.set_value(date.today() - timedelta(days=10))
@@ -82,13 +86,13 @@ def test_audits_and_concerns_from_the_editor(qtbot: QtBot, ctx: AppContext, stor
     with store.session() as session:
         assert provider_qa(session, provider_id, date.today()).state == "current"
     concerns = editor.concerns
+    editor.tabs.setCurrentWidget(concerns)
     concerns.raised_on.set_value(date.today())
     qtbot.keyClicks(concerns.concern, "Pupil left site unsupervised")
     qtbot.keyClicks(concerns.told, "DSL")
     qtbot.mouseClick(concerns.add_button, Qt.MouseButton.LeftButton)
     assert concerns.list.topLevelItemCount() == 1
-    page.refresh()
-    assert page.model.rows[0].open_concerns == 1
+    assert page.model.rows[0].open_concerns == 1  # the directory behind followed the change
     first = concerns.list.topLevelItem(0)
     assert first is not None
     concerns.list.setCurrentItem(first)
@@ -97,11 +101,15 @@ def test_audits_and_concerns_from_the_editor(qtbot: QtBot, ctx: AppContext, stor
     with store.session() as session:
         (row,) = list_concerns(session, provider_id)
     assert not row.open and row.outcome.startswith("Resolved")
+    first = concerns.list.topLevelItem(0)
+    assert first is not None and first.text(3).startswith("Resolved")
+    assert page.model.rows[0].open_concerns == 0
 
 
 def test_find_a_provider_ranks_with_reasons(qtbot: QtBot, ctx: AppContext) -> None:
     page = ProvidersPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # on screen, as a person uses it: views follow changes at once
     _add_provider(qtbot, page, "Willow Farm Learning")
     _add_provider(qtbot, page, "Riverside Tutors")
     finder = page.find_provider()

@@ -143,6 +143,7 @@ def test_editing_keeps_what_was_there_and_saves_changes(
     pupil = existing(store)
     page = PupilsPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # on screen, as when a person edits: it follows the change at once
     assert pupil.id is not None
     page.edit_pupil(pupil.id)
     editor = page.editor

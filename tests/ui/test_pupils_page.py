@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from apdesk.models.enums import AttachmentKind, SenStatus
+from apdesk.models.upn import make_upn
 from apdesk.services.attachments import list_attachments
 from apdesk.services.demo import populate
-from apdesk.services.pupils import PupilRow
+from apdesk.services.operations.pupils import add_contact, add_pupil
+from apdesk.services.pupils import ContactInput, PupilInput, PupilRow
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
@@ -170,12 +173,25 @@ def test_ctrl_n_opens_a_blank_editor(qtbot: QtBot, page: PupilsPage) -> None:
     page.editor.reject()
 
 
-def test_the_list_refreshes_when_the_store_changes(
+def test_the_list_and_record_follow_changes_made_elsewhere(
     page: PupilsPage, ctx: AppContext, demo: Store
 ) -> None:
-    populate(demo, pupils=2, seed=9)
-    ctx.store_changed.emit(None)
-    assert page.model.rowCount() == 26
+    """An operation run outside this page (here straight on the store, as a command would),
+    announced as the GUI announces every operation: the list and the record show it at once."""
+    row = page.model.rows[3]
+    page.select_pupil(row.id)
+    data = PupilInput(
+        upn=make_upn(855, 9999, 12, 987), forename="Nia", surname="Aberdare",
+        dob=date(2012, 3, 14), nc_year=8,
+    )  # fmt: skip
+    added = demo.run(add_pupil, data)
+    contact = demo.run(add_contact, row.id, ContactInput(name="Mr Synthetic Parent"))
+    ctx.changed.emit(added.changes.merge(contact.changes), None)
+    assert page.model.rowCount() == 25
+    assert page.model.row_of(added.value) >= 0
+    assert page.current_id() == row.id  # the chosen pupil stays chosen
+    view = page.detail.view
+    assert view is not None and "Mr Synthetic Parent" in [c.data.name for c in view.contacts]
 
 
 def write_pdf(path: Path) -> Path:
@@ -239,6 +255,9 @@ def test_a_contact_is_added_from_the_detail_panel(
     assert view is not None and len(view.contacts) == len(before) + 1
     texts = [page.detail.contacts.item(i).text() for i in range(page.detail.contacts.count())]
     assert any("Ms Synthetic Carer (Foster carer)" in t for t in texts)
+    contacts = page.detail.contacts  # a long entry wraps: the list grows to show it whole
+    rects = [contacts.visualItemRect(contacts.item(i)) for i in range(contacts.count())]
+    assert max(r.bottom() for r in rects) < contacts.viewport().height()
 
 
 def test_a_locked_store_is_not_touched(

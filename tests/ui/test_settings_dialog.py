@@ -45,7 +45,10 @@ def test_saves_endpoint_and_token_and_never_shows_the_token(
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     with ctx.store.session() as session:
         assert connection.endpoint(session) == "https://la.example.gov.uk/apdesk"
-        assert connection.read_token(ctx.store, session) == (SECRET, "keyring")
+        assert connection.read_token(session, connection.token_account(ctx.store)) == (
+            SECRET,
+            "keyring",
+        )
 
     again = SettingsDialog(ctx)
     qtbot.addWidget(again)
@@ -66,7 +69,7 @@ def test_a_bad_endpoint_is_refused_next_to_the_field(
     assert dialog.endpoint.text() == "la dot example"  # the input is kept
     with ctx.store.session() as session:
         assert connection.endpoint(session) == ""
-        assert connection.read_token(ctx.store, session) == ("", "")
+        assert connection.read_token(session, connection.token_account(ctx.store)) == ("", "")
 
 
 def test_test_connection_reaches_the_running_inbox(

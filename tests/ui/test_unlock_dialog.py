@@ -74,7 +74,7 @@ def test_the_recovery_key_with_a_new_passphrase_opens_the_store(
     dialog = make_dialog(qtbot, folder, tasks)
     qtbot.mouseClick(dialog.recovery_link, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == RECOVERY_PAGE
-    qtbot.keyClicks(dialog.recovery_key, recovery.lower())  # case and dashes do not matter
+    qtbot.keyClicks(dialog.recovery_key.edit, recovery.lower())  # case and dashes do not matter
     qtbot.keyClicks(dialog.new_passphrase.edit, "lantern otter quarry velvet")
     qtbot.keyClicks(dialog.confirm_passphrase.edit, "lantern otter quarry velvet")
     with qtbot.waitSignal(dialog.accepted):
@@ -92,7 +92,7 @@ def test_the_recovery_path_refuses_a_weak_or_mismatched_new_passphrase(
     folder, recovery = locked
     dialog = make_dialog(qtbot, folder, tasks)
     dialog.show_recovery_page()
-    qtbot.keyClicks(dialog.recovery_key, recovery)
+    qtbot.keyClicks(dialog.recovery_key.edit, recovery)
     qtbot.keyClicks(dialog.new_passphrase.edit, "short")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert "New passphrase" in dialog.error.text()
@@ -110,7 +110,7 @@ def test_a_wrong_recovery_key_is_refused(
 ) -> None:
     dialog = make_dialog(qtbot, locked[0], tasks)
     dialog.show_recovery_page()
-    qtbot.keyClicks(dialog.recovery_key, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    qtbot.keyClicks(dialog.recovery_key.edit, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
     dialog.new_passphrase.edit.setText("lantern otter quarry velvet")
     dialog.confirm_passphrase.edit.setText("lantern otter quarry velvet")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)

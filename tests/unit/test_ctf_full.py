@@ -8,11 +8,11 @@ from datetime import date
 from pypdf import PdfReader
 from sqlmodel import col, select
 from tests.helpers.ctf import FORMER_UPN, UPN, ctf_file, pupil
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk import models
 from apdesk.documents.letter import render_parent_letter
 from apdesk.models.enums import NeedCategory, SenStatus
-from apdesk.services.imports import import_pupils
 from apdesk.services.placement_record import load_placement_record
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store

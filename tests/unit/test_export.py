@@ -8,12 +8,13 @@ import json
 from datetime import date
 from pathlib import Path
 
+from tests.helpers.pupil_imports import import_pupils
+
 from apdesk.files import write_atomic
 from apdesk.models import Placement, Provider
 from apdesk.models.enums import PlacementStatus, RegistrationCode, SenStatus
 from apdesk.models.upn import make_upn
 from apdesk.services import export
-from apdesk.services.imports import import_pupils
 from apdesk.services.pupils import PupilInput, create_pupil
 from apdesk.store import Store
 

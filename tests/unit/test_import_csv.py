@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 from sqlmodel import func, select
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.upn import make_upn
-from apdesk.services.imports import import_pupils, preview_csv
+from apdesk.services.imports import preview_csv
 from apdesk.services.imports.values import parse_date, parse_sen, parse_year
 from apdesk.services.pupils import PupilInput, create_pupil
 from apdesk.store import Store

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from sqlmodel import select
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.upn import make_upn
-from apdesk.services.imports import detect_format, import_pupils
+from apdesk.services.imports import detect_format
 from apdesk.store import Store
 
 TODAY = date(2025, 3, 3)

@@ -9,10 +9,10 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import func, select
+from tests.helpers.pupil_imports import import_pupils
 
 from apdesk.models import Pupil
 from apdesk.models.upn import make_upn
-from apdesk.services.imports import import_pupils
 from apdesk.store import Store
 
 TODAY = date(2025, 3, 3)

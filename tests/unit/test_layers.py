@@ -37,14 +37,38 @@ ALLOWED: dict[str, set[str]] = {
     "files": set(),
     "safezip": set(),
     "i18n": {"paths"},
+    "locale_choice": {"i18n", "paths"},  # the language chosen, shared by the window and commands
     "models": {"i18n"},
     "store": {"models", *BASE},
     "documents": {"models", "i18n", *BASE},
     "sync": {"models", "store", "i18n", *BASE},
     "services": {"models", "store", "sync", "documents", "i18n", *BASE},
-    "commands": {"apdesk", "services", "documents", "sync", "store", "models", "i18n", *BASE},
-    "ui": {"apdesk", "services", "documents", "sync", "store", "models", "i18n", *BASE},
-    "cli": {"apdesk", "commands", "ui", "models", "i18n", *BASE},
+    # sharing between laptops and the school hub: beside services, below commands and the GUI
+    "share": {"models", "store", "sync", "i18n", *BASE},
+    "commands": {
+        "apdesk",
+        "services",
+        "documents",
+        "sync",
+        "share",
+        "store",
+        "models",
+        "i18n",
+        *BASE,
+    },
+    "ui": {
+        "apdesk",
+        "services",
+        "documents",
+        "sync",
+        "share",
+        "store",
+        "models",
+        "i18n",
+        "locale_choice",
+        *BASE,
+    },
+    "cli": {"apdesk", "commands", "ui", "models", "i18n", "locale_choice", *BASE},
 }
 # Only the GUI may load Qt: everything else runs headless (commands, the LA inbox, tests).
 QT = ("PySide6", "shiboken6")

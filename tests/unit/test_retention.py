@@ -19,7 +19,9 @@ from apdesk.models import (
     VoiceEntry,
 )
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.services import retention
+from apdesk.services.operations.security import purge_records
 from apdesk.store import Store
 from apdesk.store.audit import verify_chain
 from apdesk.store.checks import check_store
@@ -72,7 +74,10 @@ def test_purging_a_pupil_removes_everything_about_them(store: Store) -> None:
     with store.session() as s:
         due = [i for i in retention.review_queue(s, TODAY) if i.rule == "pupils"]
     audit_before = _count(store, AuditEvent)
-    counts = retention.purge(store, due)
+    outcome = store.run(purge_records, due)
+    retention.vacuum(store)
+    counts = outcome.value
+    assert outcome.changes.deleted.keys() >= {Kind.PUPIL, Kind.MARK, Kind.PLAN, Kind.CONTACT}
     assert counts["pupil"] == 1 and counts["attendancemark"] == 2 and counts["plan"] == 1
     with store.session() as s:
         assert s.get(Pupil, gone.id) is None
@@ -100,11 +105,13 @@ def test_purging_marks_keeps_the_placement_and_clears_links(store: Store) -> Non
     with store.session() as s:
         due = [i for i in retention.review_queue(s, date(2026, 1, 8)) if i.rule == "attendance"]
     assert len(due) == 2
-    assert retention.purge(store, due) == {"attendancemark": 2}
+    outcome = store.run(purge_records, due)
+    assert outcome.value == {"attendancemark": 2}
+    assert set(outcome.changes.deleted) == {Kind.MARK}
     assert _count(store, AttendanceMark) == 0 and _count(store, Placement) == 1
 
 
 def test_audit_events_cannot_be_purged(store: Store) -> None:
     item = retention.DueItem("audit", "auditevent", "1", "Event 1", TODAY)
     with pytest.raises(ValidationError, match="chain"):
-        retention.purge(store, [item])
+        store.run(purge_records, [item])

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from apdesk.commands.common import (
     MAX_SHOWN,
@@ -28,7 +28,8 @@ from apdesk.commands.common import (
 from apdesk.models import OutboxItem
 from apdesk.services import demo
 from apdesk.services.info import store_info
-from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.operations.settings import save_school_details
+from apdesk.services.school import SchoolDetails
 from apdesk.store import Store
 from apdesk.store.audit import verify_chain
 from apdesk.sync import connection
@@ -97,8 +98,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise UserError("the two passphrases differ: nothing was created")
     store, recovery = Store.create(folder, passphrase, use_keyring=not args.no_keyring)
     try:
-        with store.session() as session:
-            save_school(session, details)
+        store.run(save_school_details, details)
     finally:
         store.lock()
     print(f"Created an encrypted store in {folder}")
@@ -158,8 +158,7 @@ def _load_receipts(path_text: str) -> list[Any]:
 
 def _la_key(path_text: str | None, store: Store) -> Ed25519PublicKey | None:
     if path_text is None:
-        with store.session() as session:
-            return connection.la_public_keys(session)[0]
+        return store.read(connection.la_public_keys)[0]
     path = Path(path_text).expanduser()
     try:
         found = load_public_keys(path.read_bytes())[0]
@@ -173,14 +172,12 @@ def _la_key(path_text: str | None, store: Store) -> Ed25519PublicKey | None:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     receipts = _load_receipts(args.against) if args.against else None
     with opened_store(args) as store:
-        with store.session() as session:
-            report = verify_chain(session)
+        report = store.read(verify_chain)
         print(report.message)
         if receipts is None:
             return 0 if report.ok else 1
         la_key = _la_key(args.la_key, store)
-        with store.session() as session:
-            witness = check_against(session, receipts, la_key)
+        witness = store.read(check_against, receipts, la_key)
     for problem in witness.problems[:MAX_SHOWN]:
         print(f"Witness: {problem}")
     if len(witness.problems) > MAX_SHOWN:
@@ -191,12 +188,15 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok and witness.ok else 1
 
 
+def _receipts(session: Session) -> list[Any]:
+    """Every receipt the LA gave, as it gave it (each witnesses an audit head)."""
+    return [json.loads(row.receipt) for row in session.exec(select(OutboxItem)) if row.receipt]
+
+
 def cmd_audit_receipts(args: argparse.Namespace) -> int:
     out = output_path(args.out, "receipts.json")
-    with opened_store(args) as store, store.session() as session:
-        receipts = [
-            json.loads(row.receipt) for row in session.exec(select(OutboxItem)) if row.receipt
-        ]
+    with opened_store(args) as store:
+        receipts = store.read(_receipts)
     save_output(out, json.dumps(receipts, indent=2) + "\n")
     print(f"{len(receipts)} receipt(s) written to {out}")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
 from apdesk.services import retention, sar
-from apdesk.services.school import school_details
+from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.store import Store
 
 
@@ -57,9 +57,8 @@ def _day(text: str | None) -> date:
 
 def cmd_sar(args: argparse.Namespace) -> int:
     requested = _day(args.requested)
-    with opened_store(args) as store, store.session() as session:
-        access = sar.build(session, args.pupil, requested)
-        school = school_details(session)
+    with opened_store(args) as store:
+        access, school = store.read(sar.build_with_school, args.pupil, requested)
     pdf = sar_pdf.render(access, school)
     json_path, pdf_path = sar.write_files(access, pdf, Path(args.out).expanduser())
     print(f"Wrote {pdf_path} and {json_path}")
@@ -69,8 +68,8 @@ def cmd_sar(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        found = retention.rules(session)
+    with opened_store(args) as store:
+        found = store.read(retention.rules)
     for rule in found:
         purge = "" if rule.purgeable else " [kept: not purged]"
         print(
@@ -81,15 +80,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        retention.set_period(session, args.record_type, args.years)
+    with opened_store(args) as store:
+        store.run(set_retention_period, args.record_type, args.years)
     print(f"{args.record_type}: kept for {args.years} years")
     return 0
 
 
 def _queue(args: argparse.Namespace, store: Store) -> list[retention.DueItem]:
-    with store.session() as session:
-        items = retention.review_queue(session, retention.today_utc())
+    items = store.read(retention.review_queue, retention.today_utc())
     wanted = set(args.type or [])
     return [i for i in items if not wanted or i.rule in wanted]
 
@@ -117,6 +115,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
             raise UserError(
                 f"{len(items)} record(s) would be deleted for good: run again with --yes to purge"
             )
-        counts = retention.purge(store, items)
+        counts = store.run(purge_records, items).value
+        retention.vacuum(store)  # after the commit: no free page keeps what was purged
     print("Purged: " + ", ".join(f"{n} {table}" for table, n in sorted(counts.items())))
     return 0

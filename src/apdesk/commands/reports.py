@@ -126,12 +126,12 @@ def cmd_measures(args: argparse.Namespace) -> int:
 
 
 def cmd_suspension(args: argparse.Namespace) -> int:
-    from apdesk.services.measures.suspensions import record_suspension_by_upn
+    from apdesk.services.operations.pupils import record_suspension
 
-    with opened_store(args) as store, store.session() as session:
-        row = record_suspension_by_upn(
-            session, args.upn, args.start, args.days, args.reason, date.today()
-        )
+    with opened_store(args) as store:
+        row = store.run(
+            record_suspension, args.upn, args.start, args.days, args.reason, date.today()
+        ).value
     if args.json:
         print_json(row.__dict__)
     else:

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlmodel import Session
+
 from apdesk.commands.common import (
     UserError,
     add_store_option,
@@ -17,7 +19,12 @@ from apdesk.commands.common import (
 )
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
-from apdesk.store import Store
+from apdesk.services.operations.settings import (
+    school_public_key,
+    set_la_endpoint,
+    set_la_public_keys,
+    set_la_token,
+)
 from apdesk.sync import connection, keys, outbox, sender
 from apdesk.sync.pack import SUFFIX
 from apdesk.sync.util import key_id
@@ -98,8 +105,7 @@ def _seconds(text: str) -> float:
 def cmd_config_set(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         if args.name == "la-endpoint":
-            with store.session() as session:
-                url = connection.set_endpoint(session, args.value, insecure_http=args.insecure_http)
+            url = store.run(set_la_endpoint, args.value, args.insecure_http).value
             print(f"LA endpoint set to {url}")
             if connection.is_insecure(url):
                 print(
@@ -109,25 +115,28 @@ def cmd_config_set(args: argparse.Namespace) -> int:
                 )
         elif args.name == "la-token":
             token = sys.stdin.readline().strip() if args.value == "-" else args.value
-            place = connection.set_token(store, token)
+            place = store.run(set_la_token, connection.token_account(store), token).value
             where = "the OS keyring" if place == "keyring" else "the encrypted store"
             print(f"LA token kept in {where}")
         else:
             path = Path(args.value)
             if not path.is_file():
                 raise UserError(f"la-public-key: {path} is not a file")
-            with store.session() as session:
-                ed, x = connection.set_la_public_keys(session, path.read_bytes())
-            print(f"LA keys set: receipts {ed or 'not checked'}, encryption {x or 'off'}")
+            kept = store.run(set_la_public_keys, path.read_bytes()).value
+            print(
+                f"LA keys set: receipts {kept.receipts or 'not checked'}, "
+                f"encryption {kept.encryption or 'off'}"
+            )
     return 0
 
 
-def _show(store: Store) -> dict[str, str | None]:
-    with store.session() as session:
-        endpoint = connection.endpoint(session)
-        _token, place = connection.read_token(store, session)
-        ed, x = connection.la_public_keys(session)
-        school_key = keys.signer_key_id(session)
+def _show(session: Session, account: str) -> dict[str, str | None]:
+    """A read: the school's key is shown once made (by the first pack or `pack public-key`)."""
+    endpoint = connection.endpoint(session)
+    _token, place = connection.read_token(session, account)
+    ed, x = connection.la_public_keys(session)
+    made = keys.read_secret(session, keys.SIGNING_KEY) is not None
+    school_key = keys.signer_key_id(session) if made else None
     token = {"keyring": "set (in keyring)", "store": "set (in the encrypted store)"}
     return {
         "la_endpoint": endpoint or None,
@@ -140,7 +149,7 @@ def _show(store: Store) -> dict[str, str | None]:
 
 def cmd_config_show(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        shown = _show(store)
+        shown = store.read(_show, connection.token_account(store))
     if args.json:
         print_json(shown)
         return 0
@@ -148,7 +157,7 @@ def cmd_config_show(args: argparse.Namespace) -> int:
     print(f"LA token:            {shown['la_token']}")
     print(f"LA receipt key:      {shown['la_receipt_key_id'] or 'not set (receipts unchecked)'}")
     print(f"LA encryption key:   {shown['la_encryption_key_id'] or 'not set (packs unencrypted)'}")
-    print(f"School signing key:  {shown['school_key_id']}")
+    print(f"School signing key:  {shown['school_key_id'] or 'made with the first pack'}")
     return 0
 
 
@@ -173,11 +182,10 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_public_key(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        pem = keys.public_key_pem(session)
-        kid = keys.signer_key_id(session)
-    save_output(output_path(args.out, "school.pem"), pem)
-    print(f"School public key {kid} written to {args.out}")
+    with opened_store(args) as store:
+        key = store.run(school_public_key).value  # the key pair is made on first use
+    save_output(output_path(args.out, "school.pem"), key.pem)
+    print(f"School public key {key.key_id} written to {args.out}")
     return 0
 
 
@@ -204,8 +212,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if args.once or report.exit_code == 0:
                 break
             time.sleep(args.interval)
-        with store.session() as session:
-            attention = outbox.attention_count(session)
+        attention = store.read(outbox.attention_count)
     if attention:
         print(
             f"apdesk: {attention} pack(s) need attention: see `apdesk outbox` for what to fix",
@@ -216,8 +223,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        rows = outbox.list_outbox(session)
+    with opened_store(args) as store:
+        rows = store.read(outbox.list_outbox)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0

@@ -17,7 +17,9 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.services import export
-from apdesk.services.imports import ImportResult, import_pupils_file
+from apdesk.services import imports as checks
+from apdesk.services.imports import ImportResult
+from apdesk.services.operations import pupils as pupil_ops
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,9 +52,17 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UserError(f"no file {path}: check the name and folder")
     with opened_store(args) as store:
-        result = import_pupils_file(
-            store, path, dry_run=args.dry_run, accept_destination=args.accept_destination
-        )
+        if args.dry_run:
+            result = store.read(
+                checks.import_pupils_file,
+                path,
+                dry_run=True,
+                accept_destination=args.accept_destination,
+            )
+        else:
+            result = store.run(
+                pupil_ops.import_pupils_file, path, accept_destination=args.accept_destination
+            ).value
     if args.json:
         print_json(result.as_json())
     else:
@@ -89,8 +99,8 @@ def _print_summary(result: ImportResult) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with opened_store(args) as store, store.session() as session:
-        text = export.render(session, args.kind, args.format)
+    with opened_store(args) as store:
+        text = store.read(export.render, args.kind, args.format)
     if args.out:
         out = output_path(args.out, f"{args.kind}.{args.format}")
         # Excel reads UTF-8 CSV correctly only with a byte order mark

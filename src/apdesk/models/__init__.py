@@ -2,6 +2,7 @@
 
 from apdesk.models.attendance import AttendanceMark
 from apdesk.models.errors import ApdeskError, ValidationError
+from apdesk.models.exclusions import SubjectAccessRequest as SubjectAccessRequest
 from apdesk.models.exclusions import Suspension as Suspension
 from apdesk.models.placement import Placement
 from apdesk.models.plan import AgencyInvolvement, Plan, PlanTarget, Review, VoiceEntry
@@ -9,7 +10,8 @@ from apdesk.models.plan_progress import FollowUp, ReviewDetail, TargetProgress, 
 from apdesk.models.provider import Provider, ProviderAudit, QualityConcern
 from apdesk.models.pupil import Contact, Pupil
 from apdesk.models.records import Attachment, AuditEvent, OutboxItem
-from apdesk.models.school import Closure, School, Setting
+from apdesk.models.school import Closure, School, Setting, Term
+from apdesk.models.sharing import ShareConflict, ShareLog, ShareRow, ShareState, ShareText
 from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
 from apdesk.models.timetable_plan import (
     IapActivity,
@@ -44,8 +46,14 @@ __all__ = [
     "ReviewDetail",
     "School",
     "Setting",
+    "ShareConflict",
+    "ShareLog",
+    "ShareRow",
+    "ShareState",
+    "ShareText",
     "SubjectRating",
     "TargetProgress",
+    "Term",
     "TimetableSlot",
     "TimetableVersion",
     "TimetableVersionState",

@@ -34,6 +34,9 @@ class Pupil(SQLModel, table=True):
     phone: str = ""
     email: str = ""
     on_roll: bool = True
+    left_on: date | None = None  # the last day on roll, for a pupil who has left
+    leaving_destination: str = ""
+    leaving_reason: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from apdesk.i18n import _
 from apdesk.models.enums import Labelled
 from apdesk.models.errors import ValidationError
 
@@ -47,21 +48,31 @@ class SchoolDetails:
 
     def validate(self) -> None:
         if self.urn and not (self.urn.isdigit() and len(self.urn) == 6):
-            raise ValidationError("URN", f"'{self.urn}' is not a URN", "a URN has 6 digits")
+            raise ValidationError(
+                _("URN"),
+                _("'{value}' is not a URN").format(value=self.urn),
+                _("a URN has 6 digits"),
+            )
         if self.la_code and not (self.la_code.isdigit() and len(self.la_code) == 3):
             raise ValidationError(
-                "LA code", f"'{self.la_code}' is not an LA code", "it has 3 digits, e.g. 855"
+                _("LA code"),
+                _("'{value}' is not an LA code").format(value=self.la_code),
+                _("it has 3 digits, e.g. 855"),
             )
         if self.estab and not (self.estab.isdigit() and len(self.estab) == 4):
             raise ValidationError(
-                "Establishment number", f"'{self.estab}' is not valid", "it has 4 digits, e.g. 4001"
+                _("Establishment number"),
+                _("'{value}' is not valid").format(value=self.estab),
+                _("it has 4 digits, e.g. 4001"),
             )
 
 
 class ClosureKind(Labelled):
     HOLIDAY = "holiday", "School holiday"
     INSET = "inset", "INSET day"
+    BANK_HOLIDAY = "bank_holiday", "Bank holiday"
     CLOSURE = "closure", "Planned closure"
+    UNEXPECTED = "unexpected", "Unexpected closure"
 
 
 class Closure(SQLModel, table=True):
@@ -72,6 +83,17 @@ class Closure(SQLModel, table=True):
     end_date: date
     kind: str = ClosureKind.HOLIDAY.value
     name: str = ""
+    reason: str = ""  # why an unexpected closure happened (snow, no heating, a burst pipe)
+
+
+class Term(SQLModel, table=True):
+    """A term (or half term) the school is open: with terms set for a school year, the days of
+    that year outside every term are holidays."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    start_date: date = Field(index=True)
+    end_date: date
 
 
 class Setting(SQLModel, table=True):

@@ -7,7 +7,7 @@ from datetime import date
 from sqlmodel import Field, SQLModel
 
 from apdesk.models.enums import SlotKind
-from apdesk.models.types import enum_field
+from apdesk.models.types import enum_field, list_field
 
 
 class IapGroup(SQLModel, table=True):
@@ -17,6 +17,7 @@ class IapGroup(SQLModel, table=True):
     teacher: str = ""
     support_staff: str = ""
     capacity: int = 8
+    staff: list[dict[str, str]] = list_field()  # [{"name": ..., "role": ...}], in order
 
 
 class TimetableVersion(SQLModel, table=True):

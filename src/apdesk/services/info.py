@@ -47,8 +47,7 @@ def record_counts(session: Session, names: Iterable[str] | None = None) -> dict[
 
 
 def store_info(store: Store) -> dict[str, Any]:
-    with store.session() as session:
-        counts = record_counts(session)
+    counts = store.read(record_counts)
     return {
         "store": str(store.folder),
         "cipher_version": store.cipher_version(),

@@ -1,7 +1,8 @@
 """Retention: how long each kind of record is kept, what is past its time, and purging it.
 
 Purges run as plain SQL deletes (not ORM deletes) so the audit hook never copies the purged
-person's details into a new audit row; one summary row records counts only. Existing audit
+person's details into a new audit row; one summary row records counts only, and the change set
+is told which kinds of record went (`note_change`). Existing audit
 rows are left as they are: the hash chain covers their text, so rewriting them would make the
 log fail verification (see `AUDIT_NOTE`).
 """
@@ -12,22 +13,34 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
-from apdesk.models import Attachment, AttendanceMark, AuditEvent, OutboxItem, Placement, Pupil
+from apdesk.models import (
+    Attachment,
+    AttendanceMark,
+    AuditEvent,
+    OutboxItem,
+    Placement,
+    Provider,
+    Pupil,
+)
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.errors import ValidationError
+from apdesk.models.kinds import Kind
 from apdesk.models.school import Setting
 from apdesk.models.types import utcnow
 from apdesk.store import Store, audit
+from apdesk.store.changes import Action, note_change
 
 IRMS = "source: IRMS toolkit for schools"
 REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
 APDESK = "apdesk default"
 SETTING_PREFIX = "retention."
+KINDS = frozenset(kind.value for kind in Kind)
 AUDIT_NOTE = (
     "Audit rows are kept whole: each row's hash covers its text, so redacting older rows "
     "would break the chain that proves the log is untouched. Purges add one row with counts only."
@@ -111,40 +124,61 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
         due = _years_after(pupil.dob, period["pupils"])
         if due <= today:
             items.append(DueItem("pupils", "pupil", str(pupil.id), _pupil_label(pupil), due))
+    names = _pupil_names(session)
+    providers = {p.id: p.name for p in session.execute(select(Provider)).scalars()}
     cut = _cutoff(today, period["placements"])
     for placement in session.execute(select(Placement)).scalars():
         ended = placement.ended_on or placement.end_date
         if ended is not None and ended <= cut and placement.status.value in ("ended", "cancelled"):
             due = _years_after(ended, period["placements"])
-            items.append(
-                DueItem(
-                    "placements", "placement", str(placement.id), f"Placement {placement.id}", due
-                )
-            )
+            label = _placement_label(placement, names, providers)
+            items.append(DueItem("placements", "placement", str(placement.id), label, due))
     cut = _cutoff(today, period["attendance"])
     mark = _table(AttendanceMark).c
-    for mark_id, mark_date in session.execute(
-        select(mark.id, mark.mark_date).where(mark.mark_date <= cut)
+    for mark_id, mark_date, pupil_id, half, code in session.execute(
+        select(mark.id, mark.mark_date, mark.pupil_id, mark.session, mark.code).where(
+            mark.mark_date <= cut
+        )
     ).all():
         due = _years_after(mark_date, period["attendance"])
-        items.append(DueItem("attendance", "attendancemark", str(mark_id), f"Mark {mark_id}", due))
+        label = f"{names.get(pupil_id, '?')}: {code} on {mark_date:%d/%m/%Y} {half}"
+        items.append(DueItem("attendance", "attendancemark", str(mark_id), label, due))
     cut = _cutoff(today, period["attachments"])
     att = _table(Attachment).c
-    for att_id, filename, added_at in session.execute(
-        select(att.id, att.filename, att.added_at)
+    for att_id, filename, added_at, pupil_id in session.execute(
+        select(att.id, att.filename, att.added_at, att.pupil_id)
     ).all():
         if added_at.date() <= cut:
             due = _years_after(added_at.date(), period["attachments"])
-            items.append(DueItem("attachments", "attachment", str(att_id), filename, due))
+            label = f"{filename} ({names.get(pupil_id, '?')})"
+            items.append(DueItem("attachments", "attachment", str(att_id), label, due))
     cut = _cutoff(today, period["outbox"])
     box = _table(OutboxItem).c
-    for pack_id, delivered in session.execute(
-        select(box.id, box.delivered_at).where(box.status == OutboxStatus.DELIVERED.value)
+    for pack_id, delivered, kind in session.execute(
+        select(box.id, box.delivered_at, box.kind).where(box.status == OutboxStatus.DELIVERED.value)
     ).all():
         if delivered is not None and delivered.date() <= cut:
             due = _years_after(delivered.date(), period["outbox"])
-            items.append(DueItem("outbox", "outboxitem", pack_id, f"Pack {pack_id[:8]}", due))
+            label = f"{kind} pack delivered {delivered:%d/%m/%Y} ({pack_id[:8]})"
+            items.append(DueItem("outbox", "outboxitem", pack_id, label, due))
     return sorted(items, key=lambda i: (i.due_since, i.rule, i.entity_id))
+
+
+def _pupil_names(session: Session) -> dict[int, str]:
+    """Records are named in words (whose, what, when), never by a bare id."""
+    table = _table(Pupil).c
+    rows = session.execute(select(table.id, table.forename, table.surname, table.upn)).all()
+    return {pid: f"{surname}, {forename} ({upn})" for pid, forename, surname, upn in rows}
+
+
+def _placement_label(
+    placement: Placement, names: dict[int, str], providers: dict[int | None, str]
+) -> str:
+    start = placement.started_on or placement.start_date
+    ended = placement.ended_on or placement.end_date
+    when = " to ".join(f"{d:%d/%m/%Y}" for d in (start, ended) if d is not None)
+    where = providers.get(placement.provider_id, "?")
+    return f"{names.get(placement.pupil_id, '?')}: placement at {where} ({when})"
 
 
 def _pupil_label(pupil: Pupil) -> str:
@@ -166,6 +200,8 @@ def _cascade(
 
     Found from the schema's foreign keys, so tables added later are covered too. With
     `null_optional`, optional references (e.g. a mark's placement) are cleared, not deleted.
+    Each bulk statement names the rows it touched (`note_change`), so a purge reaches the
+    school's other laptops too, as a purge: no tombstone keeps the values anywhere.
     """
     for child in SQLModel.metadata.sorted_tables:
         for fk in child.foreign_keys:
@@ -173,13 +209,29 @@ def _cascade(
                 continue
             targets = select(fk.column).where(where)
             if null_optional and fk.parent.nullable:
+                cleared = _keys(session, child, fk.parent.in_(targets))
                 session.execute(
                     update(child).where(fk.parent.in_(targets)).values({fk.parent.name: None})
                 )
+                _noted(session, "update", child, cleared, [fk.parent.name])
             else:
                 _cascade(session, child, fk.parent.in_(targets), counts, null_optional)
+    gone = _keys(session, table, where)
     result = session.execute(delete(table).where(where))
     counts[table.name] = counts.get(table.name, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
+    _noted(session, "delete", table, gone, None)
+
+
+def _keys(session: Session, table: Table, where: ColumnElement[bool]) -> list[Any]:
+    key = next(iter(table.primary_key.columns))
+    return list(session.execute(select(key).where(where)).scalars())
+
+
+def _noted(
+    session: Session, action: Action, table: Table, ids: list[Any], fields: list[str] | None
+) -> None:
+    if ids and table.name in KINDS:
+        note_change(session, action, Kind(table.name), ids, fields=fields)
 
 
 ROOTS: dict[str, tuple[type[SQLModel], bool]] = {
@@ -213,8 +265,10 @@ def _summary_row(session: Session, actor: str, counts: dict[str, int]) -> None:
     session.execute(insert(table), [row])
 
 
-def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
-    """Delete the chosen records (and what hangs off them), then VACUUM so no page keeps them."""
+def purge(session: Session, items: Sequence[DueItem]) -> dict[str, int]:
+    """Delete the chosen records (and what hangs off them) in the caller's transaction; the
+    operation `purge_records` calls this. Run `vacuum(store)` after the commit, so no free page
+    keeps them."""
     by_rule: dict[str, list[str]] = {}
     for item in items:
         if item.rule not in ROOTS:
@@ -223,15 +277,15 @@ def purge(store: Store, items: Sequence[DueItem]) -> dict[str, int]:
     counts: dict[str, int] = {}
     if not by_rule:
         return counts
-    with store.session() as session:
-        for rule, ids in by_rule.items():
-            model, null_optional = ROOTS[rule]
-            table = _table(model)
-            key_col = table.c.id
-            keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
-            _cascade(session, table, key_col.in_(keys), counts, null_optional)
-        _summary_row(session, store.actor, {k: v for k, v in counts.items() if v})
-    vacuum(store)
+    for rule, ids in by_rule.items():
+        model, null_optional = ROOTS[rule]
+        table = _table(model)
+        key_col = table.c.id
+        keys = [int(i) for i in ids] if rule != "outbox" else list(ids)
+        _cascade(session, table, key_col.in_(keys), counts, null_optional)
+    actor = str(session.info.get(audit.ACTOR_KEY, ""))
+    _summary_row(session, actor, {k: v for k, v in counts.items() if v})
+    note_change(session, "create", Kind.AUDIT)
     return {k: v for k, v in counts.items() if v}
 
 

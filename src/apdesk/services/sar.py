@@ -25,6 +25,7 @@ from apdesk.i18n import N_
 from apdesk.models import Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.services import audit_log
+from apdesk.services.school import SchoolDetails, school_details
 
 SECTION_TITLES = {  # marked for translation: the PDF prints them through `_`
     "pupil": N_("Pupil"),
@@ -38,6 +39,8 @@ SECTION_TITLES = {  # marked for translation: the PDF prints them through `_`
     "agencyinvolvement": N_("Agencies involved"),
     "attachment": N_("Attachments (list only)"),
     "outboxitem": N_("Notification packs sent to the local authority"),
+    "suspension": N_("Suspensions"),
+    "subjectaccessrequest": N_("Subject access requests"),
 }
 THIRD_PARTY_FIELDS = {
     "contact": ("name", "phone", "email", "address"),
@@ -185,6 +188,13 @@ def build(session: Session, upn: str, requested: date) -> SubjectAccess:
         audit_events=events,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+def build_with_school(
+    session: Session, upn: str, requested: date
+) -> tuple[SubjectAccess, SchoolDetails]:
+    """One read for the export and its PDF: the pupil's records and the school's details."""
+    return build(session, upn, requested), school_details(session)
 
 
 def write_files(access: SubjectAccess, pdf: bytes, folder: Path) -> tuple[Path, Path]:

@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel
 from apdesk.models.kinds import Kind
 from apdesk.models.records import AuditEvent
 from apdesk.models.types import utcnow
+from apdesk.store import changelog
 from apdesk.store.changes import Action, collector_of
 
 GENESIS = "0" * 64
@@ -120,21 +121,47 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
     if collector is not None:
         for action, obj, _old, _new in entries:
             collector.add(action, Kind(str(type(obj).__tablename__)), [_change_id(obj)])
+    changelog.capture(session, [(action, obj) for action, obj, _old, _new in entries])
+    actor = str(session.info.get(ACTOR_KEY, ""))
+    append(
+        session,
+        [
+            AuditRow(actor, action, str(type(obj).__tablename__), _entity_id(obj), old, new)
+            for action, obj, old, new in entries
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry to chain: who, what, which record, and its values before and after."""
+
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def append(session: OrmSession, entries: list[AuditRow]) -> None:
+    """Chain `entries` after the last audit row, in the session's transaction."""
+    if not entries:
+        return
     conn = session.connection()
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     prev = conn.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar()
     prev_hash = prev or GENESIS
-    actor = str(session.info.get(ACTOR_KEY, ""))
     rows = []
-    for action, obj, old, new in entries:
+    for entry in entries:
         row: dict[str, Any] = {
             "at": utcnow(),
-            "actor": actor,
-            "action": action,
-            "entity": type(obj).__tablename__,
-            "entity_id": _entity_id(obj),
-            "before": _dump(old),
-            "after": _dump(new),
+            "actor": entry.actor,
+            "action": entry.action,
+            "entity": entry.entity,
+            "entity_id": entry.entity_id,
+            "before": _dump(entry.before),
+            "after": _dump(entry.after),
             "prev_hash": prev_hash,
         }
         row["hash"] = row_hash(prev_hash, _hashed_fields(row))
@@ -146,6 +173,7 @@ def _after_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
 def install(session: Session, actor: str) -> None:
     session.info[ACTOR_KEY] = actor
     event.listen(session, "after_flush", _after_flush)
+    changelog.install(session)
 
 
 @dataclass(frozen=True)

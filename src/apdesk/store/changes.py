@@ -21,6 +21,7 @@ Id = int | str
 Action = Literal["create", "update", "delete"]
 ANY: Id = "*"  # an unknown set of ids of that kind
 COLLECTOR_KEY = "apdesk_changes"
+LISTED = 1000  # past this many ids, a change set says "some records of this kind" (ANY)
 
 _Ids = Mapping[Kind, frozenset[Id]]
 
@@ -110,9 +111,22 @@ def install_collector(session: OrmSession) -> ChangeCollector:
 
 
 def note_change(
-    session: OrmSession, action: Action, kind: Kind, ids: Iterable[Id] = (ANY,)
+    session: OrmSession,
+    action: Action,
+    kind: Kind,
+    ids: Iterable[Id] = (ANY,),
+    fields: Iterable[str] | None = None,
 ) -> None:
-    """For writes the audit hook cannot see (bulk SQL): say which records they touched."""
+    """For writes the audit hook cannot see (bulk SQL): say which records they touched.
+
+    Name the ids (and, for updates, the `fields` written) so the change can be shared with
+    the school's other laptops: call it after a bulk insert or update, and for a bulk delete
+    (a purge: no tombstone keeps the values) after the rows are gone. `ANY` is refused on a
+    shared table once the record is shared."""
+    from apdesk.store import changelog  # the log reads rows back: loaded when bulk SQL runs
+
+    listed = ids if isinstance(ids, range) else list(ids)
     collector = collector_of(session)
-    if collector is not None:
-        collector.add(action, kind, ids)
+    if collector is not None:  # a view refreshes the same for a list this long as for ANY
+        collector.add(action, kind, listed if len(listed) <= LISTED else [ANY])
+    changelog.capture_bulk(session, action, kind.value, listed, fields)

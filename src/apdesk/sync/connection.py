@@ -124,30 +124,29 @@ def la_public_keys(session: Session) -> tuple[Ed25519PublicKey | None, X25519Pub
     return load_public_keys(pem.encode("ascii")) if pem else (None, None)
 
 
-def set_token(store: Store, token: str) -> str:
-    """Keep the token; returns where it went ("keyring" or "store")."""
+def keep_token(session: Session, account: str, token: str) -> str:
+    """Keep the token (under `account`, see `token_account`); returns where it went ("keyring"
+    or "store"). The operation `set_la_token` calls this."""
     token = token.strip()
     if not token:
         raise ValidationError("LA token", "is empty", "paste the token the LA gave the school")
     if keyring_slot.backend_is_real():
         try:
-            keyring.set_password(SERVICE, token_account(store), token)
-            if keyring.get_password(SERVICE, token_account(store)) == token:
-                with store.session() as session:
-                    delete_secret(session, TOKEN)
+            keyring.set_password(SERVICE, account, token)
+            if keyring.get_password(SERVICE, account) == token:
+                delete_secret(session, TOKEN)
                 return "keyring"
         except keyring.errors.KeyringError:
             pass
-    with store.session() as session:
-        write_secret(session, TOKEN, token)
+    write_secret(session, TOKEN, token)
     return "store"
 
 
-def read_token(store: Store, session: Session) -> tuple[str, str]:
+def read_token(session: Session, account: str) -> tuple[str, str]:
     """(token, where it is kept); ("", "") when none is set."""
     if keyring_slot.backend_is_real():
         try:
-            value = keyring.get_password(SERVICE, token_account(store))
+            value = keyring.get_password(SERVICE, account)
         except keyring.errors.KeyringError:
             value = None
         if value:
@@ -165,10 +164,12 @@ def endpoint_problem(session: Session, url: str) -> str:
     return ""
 
 
+def _connection(session: Session, account: str) -> Connection:
+    url = endpoint(session)
+    token, place = read_token(session, account)
+    ed, x = la_public_keys(session)
+    return Connection(url, token, place, ed, x, endpoint_problem(session, url))
+
+
 def load_connection(store: Store) -> Connection:
-    with store.session() as session:
-        url = endpoint(session)
-        token, place = read_token(store, session)
-        ed, x = la_public_keys(session)
-        problem = endpoint_problem(session, url)
-    return Connection(url, token, place, ed, x, problem)
+    return store.read(_connection, token_account(store))

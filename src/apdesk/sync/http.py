@@ -8,25 +8,39 @@ from typing import Any
 
 import httpx
 
+from apdesk.i18n import N_, _
 from apdesk.sync.connection import Connection
 from apdesk.sync.receipt import ReceiptError, check_receipt
 from apdesk.sync.verify import PackIdentity
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 FIXES = {
-    400: "The LA could not read the pack{detail}: save it to a file and send it to the LA "
-    "another way, or ask the LA's support team",
-    401: "The LA rejected the school's token{detail}: set a new one in Settings > LA connection",
-    403: "The LA does not accept packs from this school{detail}: ask the LA to register the "
-    "school's public key (Settings > LA connection > Export public key)",
-    404: "The LA endpoint has no pack inbox{detail}: check the LA endpoint address in "
-    "Settings > LA connection",
-    413: "The pack is larger than the LA accepts{detail}: save it to a file and send it "
-    "another way",
-    409: "The LA already holds a different pack under this pack's id{detail}: a copy of the "
-    "pack may have been sent by someone else; ask the LA to check, then build the pack again",
-    422: "The LA refused the pack{detail}: check the school's key is the one the LA "
-    "registered, then build the pack again",
+    400: N_(
+        "The LA could not read the pack{detail}: save it to a file and send it to the LA "
+        "another way, or ask the LA's support team"
+    ),
+    401: N_(
+        "The LA rejected the school's token{detail}: set a new one in Settings > LA connection"
+    ),
+    403: N_(
+        "The LA does not accept packs from this school{detail}: ask the LA to register the "
+        "school's public key (Settings > LA connection > Export public key)"
+    ),
+    404: N_(
+        "The LA endpoint has no pack inbox{detail}: check the LA endpoint address in "
+        "Settings > LA connection"
+    ),
+    409: N_(
+        "The LA already holds a different pack under this pack's id{detail}: a copy of the "
+        "pack may have been sent by someone else; ask the LA to check, then build the pack again"
+    ),
+    413: N_(
+        "The pack is larger than the LA accepts{detail}: save it to a file and send it another way"
+    ),
+    422: N_(
+        "The LA refused the pack{detail}: check the school's key is the one the LA "
+        "registered, then build the pack again"
+    ),
 }
 
 
@@ -99,10 +113,15 @@ def post_pack(
                 response.json(), pack_id, pack.manifest_sha256, conn.la_signing_key, pack.audit
             )
         except (ValueError, ReceiptError) as exc:
-            raise Stop(f"{exc}: the pack stays in the outbox; ask the LA to check") from exc
+            raise Stop(
+                _("{problem}: the pack stays in the outbox; ask the LA to check").format(
+                    problem=exc
+                )
+            ) from exc
     if status in RETRY_STATUSES:
         raise Transient(
-            f"the LA answered {status}", retry_after(response.headers.get("Retry-After"))
+            _("the LA answered {status}").format(status=status),
+            retry_after(response.headers.get("Retry-After")),
         )
-    fix = FIXES.get(status, "The LA answered {status}{detail}: ask the LA's support team")
-    raise Stop(fix.format(status=status, detail=_detail(response)))
+    fix = FIXES.get(status, N_("The LA answered {status}{detail}: ask the LA's support team"))
+    raise Stop(_(fix).format(status=status, detail=_detail(response)))

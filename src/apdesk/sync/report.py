@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from apdesk.store.changes import Changes
+
 DELIVERED, ATTENTION, WAITING = "delivered", "attention", "waiting"
 
 
@@ -40,6 +42,7 @@ class Outcome:
 class DrainReport:
     outcomes: list[Outcome] = field(default_factory=list)
     unreachable: str = ""  # why the LA could not be reached, if it could not
+    changes: Changes = field(default_factory=Changes)  # what the round's bookkeeping changed
 
     def of(self, state: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.state == state]

@@ -1,14 +1,17 @@
 """Draining the outbox to the LA: retries with backoff for what may pass, a clear stop otherwise.
 
-Network I/O happens outside any transaction; every database write is its own short session.
+Network I/O happens outside any transaction; every database write is its own short operation
+(claim a pack, record what the LA answered, note why packs wait, queue the day's checkpoint),
+and the round's report carries what they changed, so open views follow a sending round.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, ParamSpec, TypeVar
 
 import httpx
+from sqlmodel import Session
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
@@ -16,6 +19,7 @@ from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
 from apdesk.store import Store
+from apdesk.store.operations import OperationFn, operation
 from apdesk.sync import outbox
 from apdesk.sync.connection import Connection, load_connection
 from apdesk.sync.http import Stop, Transient, post_pack
@@ -29,6 +33,9 @@ from apdesk.sync.report import DrainReport as DrainReport
 from apdesk.sync.report import Outcome as Outcome
 from apdesk.sync.report import SendPolicy as SendPolicy
 from apdesk.sync.verify import PackError, PackIdentity, identity
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class _Wait:
@@ -96,44 +103,85 @@ def send_one(
         raise
 
 
-def _claim(store: Store, pack_id: str) -> bytes | None:
-    with store.session() as session:
+@operation
+def claim_pack(session: Session, pack_id: str) -> bytes | None:
+    """Mark a sendable pack as being sent; its bytes, or None if it is no longer sendable."""
+    item = session.get(OutboxItem, pack_id)
+    if item is None or item.status not in outbox.SENDABLE:
+        return None
+    item.status = OutboxStatus.SENDING
+    session.add(item)
+    return item.pack
+
+
+@operation
+def record_send(session: Session, outcome: Outcome, requeue_after: float) -> None:
+    """What the LA answered: delivered with its receipt, refused, or try again later."""
+    item = session.get(OutboxItem, outcome.pack_id)
+    if item is None:
+        return
+    item.attempts += outcome.attempts
+    if outcome.state == DELIVERED and outcome.receipt is not None:
+        session.add(item)
+        outbox.mark_delivered(session, outcome.pack_id, outcome.receipt)
+        return
+    item.last_error = outcome.message
+    if outcome.state == ATTENTION:
+        item.status = OutboxStatus.ATTENTION
+    else:
+        item.status = OutboxStatus.QUEUED
+        pause = max(requeue_after, outcome.retry_after)
+        item.next_attempt_at = utcnow() + timedelta(seconds=pause)
+    session.add(item)
+
+
+@operation
+def note_waiting(session: Session, ids: list[str], reason: str) -> None:
+    """Why these packs wait (no endpoint, the LA unreachable): the Outbox page shows it."""
+    for pack_id in ids:
         item = session.get(OutboxItem, pack_id)
-        if item is None or item.status not in outbox.SENDABLE:
-            return None
-        item.status = OutboxStatus.SENDING
-        session.add(item)
-        return item.pack
-
-
-def _record(store: Store, outcome: Outcome, policy: SendPolicy) -> None:
-    with store.session() as session:
-        item = session.get(OutboxItem, outcome.pack_id)
-        if item is None:
-            return
-        item.attempts += outcome.attempts
-        if outcome.state == DELIVERED and outcome.receipt is not None:
+        if item is not None:
+            item.last_error = reason
             session.add(item)
-            outbox.mark_delivered(session, outcome.pack_id, outcome.receipt)
-            return
-        item.last_error = outcome.message
-        if outcome.state == ATTENTION:
-            item.status = OutboxStatus.ATTENTION
-        else:
-            item.status = OutboxStatus.QUEUED
-            pause = max(policy.requeue_after, outcome.retry_after)
-            item.next_attempt_at = utcnow() + timedelta(seconds=pause)
-        session.add(item)
 
 
-def _wait_all(store: Store, ids: list[str], reason: str) -> list[Outcome]:
-    with store.session() as session:
-        for pack_id in ids:
-            item = session.get(OutboxItem, pack_id)
-            if item is not None:
-                item.last_error = reason
-                session.add(item)
-    return [Outcome(pack_id, WAITING, reason) for pack_id in ids]
+@operation
+def queue_audit_checkpoint(session: Session, now: datetime) -> str:
+    """The day's signed audit head, queued once the LA answers; its pack id."""
+    return outbox.queue_checkpoint(session, now).id
+
+
+def _round(session: Session, due_only: bool, checkpoints: bool) -> tuple[list[str], bool]:
+    """The packs to send this round, and whether the day's audit checkpoint is due."""
+    now = utcnow()
+    ids = outbox.sendable_ids(session, now if due_only else None)
+    return ids, checkpoints and outbox.checkpoint_due(session, now)
+
+
+class _Books:
+    """The round's bookkeeping: each write one operation, their change sets gathered."""
+
+    def __init__(self, store: Store, report: DrainReport) -> None:
+        self.store, self.report = store, report
+
+    def claim(self, pack_id: str) -> bytes | None:
+        return self._run(claim_pack, pack_id)
+
+    def record(self, outcome: Outcome, policy: SendPolicy) -> None:
+        self._run(record_send, outcome, policy.requeue_after)
+
+    def checkpoint(self) -> str:
+        return self._run(queue_audit_checkpoint, utcnow())
+
+    def wait_all(self, ids: list[str], reason: str) -> list[Outcome]:
+        if ids:
+            self._run(note_waiting, ids, reason)
+        return [Outcome(pack_id, WAITING, reason) for pack_id in ids]
+
+    def _run(self, op: OperationFn[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        done = self.store.run(op, *args, **kwargs)
+        self.report.changes = self.report.changes.merge(done.changes)
+        return done.value
 
 
 def drain(
@@ -146,40 +194,38 @@ def drain(
     """Send every sendable pack once round; `due_only` skips packs waiting for a later try."""
     policy = policy or SendPolicy()
     conn = load_connection(store)
-    with store.session() as session:
-        ids = outbox.sendable_ids(session, utcnow() if due_only else None)
-        checkpoint = policy.audit_checkpoints and outbox.checkpoint_due(session, utcnow())
+    ids, checkpoint = store.read(_round, due_only, policy.audit_checkpoints)
     report = DrainReport()
+    books = _Books(store, report)
     if not ids and not (checkpoint and conn.endpoint and not conn.endpoint_problem):
         return report
     if not conn.endpoint:
         report.unreachable = "no LA endpoint is set: set one in Settings > LA connection"
-        report.outcomes = _wait_all(store, ids, report.unreachable)
+        report.outcomes = books.wait_all(ids, report.unreachable)
         return report
     if conn.endpoint_problem:
         report.unreachable = conn.endpoint_problem
-        report.outcomes = _wait_all(store, ids, report.unreachable)
+        report.outcomes = books.wait_all(ids, report.unreachable)
         return report
     own = client is None
     http = client or make_client(policy)
     try:
         report.unreachable = check_reachable(http, conn.endpoint)
         if report.unreachable:
-            report.outcomes = _wait_all(store, ids, report.unreachable)
+            report.outcomes = books.wait_all(ids, report.unreachable)
             return report
         if checkpoint:  # the LA answers: the day's signed audit head goes with the rest
-            with store.session() as session:
-                ids.append(outbox.queue_checkpoint(session, utcnow()).id)
+            ids.append(books.checkpoint())
         for index, pack_id in enumerate(ids):
-            claimed = _claim(store, pack_id)
+            claimed = books.claim(pack_id)
             if claimed is None:
                 continue
             outcome = _send(http, conn, pack_id, claimed, policy)
-            _record(store, outcome, policy)
+            books.record(outcome, policy)
             report.outcomes.append(outcome)
             if outcome.state == WAITING:  # the LA went away: do not burn the others' tries
                 report.unreachable = outcome.message
-                report.outcomes += _wait_all(store, ids[index + 1 :], outcome.message)
+                report.outcomes += books.wait_all(ids[index + 1 :], outcome.message)
                 break
     finally:
         if own:

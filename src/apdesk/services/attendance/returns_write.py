@@ -17,11 +17,10 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.kinds import Kind
 from apdesk.models.types import StrEnumType, utcnow
 from apdesk.services.attendance.marks import actor_of
-from apdesk.store.changes import ANY, Id, note_change
+from apdesk.store.changes import note_change
 
 Key = tuple[int, date, AmPm]
 RECEIPT_KEY = "attendance.last_import"
-LISTED_AMENDMENTS = 1000  # past this many replaced marks, a change set says "some marks"
 
 # :runs holds [first id, pupil_id, placement_id, session, code, minutes_late, note,
 # amendment_reason, [date, ...]]: one run per pupil and settings, a mark per date, ids counting
@@ -124,19 +123,19 @@ def write_marks(
     ).rowcount
     if inserted != len(rows):
         raise RuntimeError(f"{inserted} of {len(rows)} marks were inserted")
-    # The audit hook sees flushed objects only: say what these statements touched.
-    note_change(session, "create", Kind.MARK)
+    # The audit hook sees flushed objects only: say what these statements touched (by id, so
+    # the change log can share them; a change set lists "some marks" past a thousand).
+    note_change(session, "create", Kind.MARK, range(first, first + len(rows)))
     if replaced:
-        old_ids: list[Id] = [old for old, _new in replaced]
-        note_change(
-            session, "update", Kind.MARK, old_ids if len(old_ids) <= LISTED_AMENDMENTS else [ANY]
-        )
         table = AttendanceMark.__table__  # type: ignore[attr-defined]
         connection.execute(
             update(table)
             .where(table.c.id == bindparam("old_id"))
             .values(superseded_by=bindparam("new_id")),
             [{"old_id": old, "new_id": new} for old, new in replaced],
+        )
+        note_change(
+            session, "update", Kind.MARK, [old for old, _new in replaced], fields=["superseded_by"]
         )
     return Written(first, len(rows), replaced)
 

@@ -1,7 +1,8 @@
 """Pupil imports from MIS files: CSV exports and common transfer files (CTF), all or nothing.
 
-result = import_pupils(store, data, filename="pupils.csv", dry_run=True)
-if result.ok: ...  # else result.errors lists row, column and the fix
+A check is a read, the import itself the `import_pupils` operation:
+result = store.read(import_pupils, data, filename="pupils.csv", dry_run=True)
+if result.ok: store.run(operations.pupils.import_pupils, data, filename="pupils.csv")
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sqlmodel import Session
+
 from apdesk.services.imports.columns import ALIASES, REQUIRED, match_columns
 from apdesk.services.imports.csv_pupils import CsvPreview, import_csv, preview_csv
 from apdesk.services.imports.ctf import import_ctf, looks_like_ctf
 from apdesk.services.imports.result import ImportResult, RowError
-from apdesk.store import Store
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -44,7 +46,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
 
 
 def import_pupils(
-    store: Store,
+    session: Session,
     data: bytes,
     *,
     filename: str = "",
@@ -54,20 +56,21 @@ def import_pupils(
     today: date | None = None,
     accept_destination: bool = False,
 ) -> ImportResult:
-    """Import pupils from CSV or CTF bytes. Nothing is written unless every row is valid.
+    """Import pupils from CSV or CTF bytes in the caller's session. Nothing is written unless
+    every row is valid, nor ever in a dry run.
 
     `accept_destination`: the person confirmed a CTF addressed to another school."""
     if len(data) > MAX_BYTES:
         return _too_big(dry_run)
     if (fmt or detect_format(data, filename)) == "ctf":
         return import_ctf(
-            store, data, dry_run=dry_run, today=today, accept_destination=accept_destination
+            session, data, dry_run=dry_run, today=today, accept_destination=accept_destination
         )
-    return import_csv(store, data, column_map=column_map, dry_run=dry_run, today=today)
+    return import_csv(session, data, column_map=column_map, dry_run=dry_run, today=today)
 
 
 def import_pupils_file(
-    store: Store,
+    session: Session,
     path: Path,
     *,
     column_map: dict[str, str] | None = None,
@@ -85,7 +88,7 @@ def import_pupils_file(
         result.error(0, "", f"cannot read {path.name} ({exc.strerror}): check the file name")
         return result
     return import_pupils(
-        store,
+        session,
         data,
         filename=path.name,
         column_map=column_map,

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlmodel import Session
+
 from apdesk.services.csv_text import CsvProblem, decode, read_rows
 from apdesk.services.imports.columns import ColumnMatch, match_columns
 from apdesk.services.imports.pipeline import SourceRow, run_import
 from apdesk.services.imports.result import ImportResult
 from apdesk.services.pupils import FIELD_LABELS
-from apdesk.store import Store
 
 DELIMITERS = ",;\t|"
 FileProblem = CsvProblem  # the file as a whole cannot be read; the message says what to do
@@ -84,7 +85,7 @@ def _source_rows(match: ColumnMatch, body: list[list[str]]) -> list[SourceRow]:
 
 
 def import_csv(
-    store: Store,
+    session: Session,
     data: bytes,
     *,
     column_map: dict[str, str] | None = None,
@@ -112,5 +113,5 @@ def import_csv(
             "or map one of the unknown columns to it",
         )
     return run_import(
-        store, _source_rows(match, body), match.header_for, result, dry_run=dry_run, today=today
+        session, _source_rows(match, body), match.header_for, result, dry_run=dry_run, today=today
     )

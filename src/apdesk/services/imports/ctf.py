@@ -30,7 +30,6 @@ from apdesk.services.imports.ctf_read import (
 )
 from apdesk.services.imports.pipeline import Extras, Pairs, SourceRow, run_import
 from apdesk.services.imports.result import Change, ImportResult
-from apdesk.store import Store
 
 __all__ = ["NOT_CTF", "import_ctf", "looks_like_ctf", "read_pupils"]
 
@@ -270,7 +269,7 @@ def _extras(ctf: CtfFile) -> Extras:
 
 
 def import_ctf(
-    store: Store,
+    session: Session,
     data: bytes,
     *,
     dry_run: bool = False,
@@ -285,11 +284,10 @@ def import_ctf(
         result.error(0, "", str(exc))
         return result
     result.read, result.not_kept = ctf.read, ctf.not_kept
-    with store.session() as session:
-        _check_destination(session, ctf, result, accept_destination)
+    _check_destination(session, ctf, result, accept_destination)
     if result.errors:
         return result
     rows = [SourceRow(n, p.values) for n, p in enumerate(ctf.pupils, start=1)]
     return run_import(
-        store, rows, _column, result, dry_run=dry_run, today=today, extras=_extras(ctf)
+        session, rows, _column, result, dry_run=dry_run, today=today, extras=_extras(ctf)
     )

@@ -22,7 +22,6 @@ from apdesk.models.types import utcnow
 from apdesk.services.imports import values
 from apdesk.services.imports.result import Change, ImportResult
 from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year
-from apdesk.store import Store
 
 MAX_ROWS = 100_000
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -193,7 +192,7 @@ def _write(session: Session, plan: list[tuple[_Checked, Pupil | None]]) -> Pairs
 
 
 def run_import(
-    store: Store,
+    session: Session,
     rows: list[SourceRow],
     column: Callable[[str], str],
     result: ImportResult,
@@ -202,7 +201,9 @@ def run_import(
     today: date | None = None,
     extras: Extras | None = None,
 ) -> ImportResult:
-    """Validate every row; write them all in one transaction only if none is wrong."""
+    """Validate every row; write them all, in the caller's transaction, only if none is wrong.
+
+    A refusal writes nothing: the session is rolled back when the store refused a row."""
     today = today or date.today()
     result.dry_run = dry_run
     if len(rows) > MAX_ROWS:
@@ -216,17 +217,17 @@ def run_import(
     if result.errors:
         return _refused(result)
     try:
-        with store.session() as session:
-            plan = _plan(session, checked, column, result)
-            if not result.errors:
-                _changes(plan, result)
-            if not result.errors and dry_run and extras is not None:
-                extras(session, [(i.row, p, p is None) for i, p in plan], result)
-            elif not result.errors and not dry_run:
-                pairs = _write(session, plan)
-                if extras is not None:
-                    extras(session, pairs, result)
+        plan = _plan(session, checked, column, result)
+        if not result.errors:
+            _changes(plan, result)
+        if not result.errors and dry_run and extras is not None:
+            extras(session, [(i.row, p, p is None) for i, p in plan], result)
+        elif not result.errors and not dry_run:
+            pairs = _write(session, plan)
+            if extras is not None:
+                extras(session, pairs, result)
     except SQLAlchemyError as exc:
+        session.rollback()
         result.error(0, "", f"the store refused the import ({type(exc).__name__}): nothing changed")
         return _refused(result)
     if result.errors:

@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
 from apdesk.services.plans import reviews_due
 from apdesk.services.qa import NEEDS_REASON, qa_statuses
+from apdesk.services.subject_access import open_requests
 from apdesk.sync.outbox import list_outbox
 
 URGENT, DUE = "urgent", "due"
@@ -51,6 +52,7 @@ def todays_work(session: Session, now: datetime) -> list[TodayItem]:
         _notices(session, today),
         _qa(session, today),
         _outbox(session),
+        _subject_access(session, today),
     ]
     found = [i for i in items if i is not None and i.count > 0]
     return sorted(found, key=lambda i: i.severity != URGENT)
@@ -171,4 +173,32 @@ def _outbox(session: Session) -> TodayItem:
         URGENT if stuck else DUE,
         "outbox",
         {"status": "waiting", "pack_ids": [r.pack_id for r in waiting]},
+    )
+
+
+SAR_URGENT_DAYS = 7  # a week before the month is up, the request is urgent
+
+
+def _subject_access(session: Session, today: date) -> TodayItem:
+    """Subject access requests not yet answered: one calendar month from receipt."""
+    waiting = open_requests(session)
+    urgent = any((r.respond_by - today).days <= SAR_URGENT_DAYS for r in waiting)
+    detail = _names(
+        [
+            _("{name} by {day}").format(name=r.pupil_name, day=format_date(r.respond_by))
+            for r in waiting
+        ]
+    )
+    return TodayItem(
+        "subject_access",
+        ngettext(
+            "{n} subject access request to answer",
+            "{n} subject access requests to answer",
+            len(waiting),
+        ).format(n=len(waiting)),
+        detail,
+        len(waiting),
+        URGENT if urgent else DUE,
+        "pupils",
+        {"pupil_ids": sorted({r.pupil_id for r in waiting})},
     )

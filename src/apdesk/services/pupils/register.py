@@ -50,9 +50,13 @@ def list_pupils(
     sen_status: SenStatus | None = None,
     in_ap_now: bool | None = None,
     looked_after: bool | None = None,
+    include_left: bool = False,
 ) -> list[PupilRow]:
-    """The register, sorted by surname; each word of `search` must match a name or the UPN."""
+    """The register, sorted by surname; each word of `search` must match a name or the UPN.
+    Pupils who have left are kept (under the retention rules) but not listed unless asked."""
     query = select(Pupil)
+    if not include_left:
+        query = query.where(col(Pupil.on_roll).is_(True))
     words = search.casefold().split()
     if year is not None:
         query = query.where(Pupil.nc_year == year)

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import _, ngettext
 from apdesk.models import IapGroup, Placement, TimetableSlot
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_grid import DAYS, CellKey, Grid, Structure
@@ -69,8 +70,8 @@ def _duplicates(session: Session, version_id: int, structure: Structure) -> list
     return [
         Check(
             "two-places",
-            f"Two things are timetabled at {cell_name(key, structure)}",
-            "A pupil can only be in one place at a time; staff need to know where they are.",
+            _("Two things are timetabled at {cell}").format(cell=cell_name(key, structure)),
+            _("A pupil can only be in one place at a time; staff need to know where they are."),
             (key,),
         )
         for key, n in sorted(counts.items(), key=lambda kv: sort_key(kv[0]))
@@ -87,8 +88,8 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         return [
             Check(
                 "no-group",
-                "IAP sessions are timetabled but no IAP group is chosen",
-                "Every IAP session needs a base and named staff responsible for the pupil.",
+                _("IAP sessions are timetabled but no IAP group is chosen"),
+                _("Every IAP session needs a base and named staff responsible for the pupil."),
                 tuple(iap),
             )
         ]
@@ -98,9 +99,15 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "staffing",
-                f"{group.name} has {len(staff)} named member(s) of staff",
-                "Good practice is two adults with the group: a qualified teacher and a support "
-                "worker.",
+                ngettext(
+                    "{group} has {n} named member of staff",
+                    "{group} has {n} named members of staff",
+                    len(staff),
+                ).format(group=group.name, n=len(staff)),
+                _(
+                    "Good practice is two adults with the group: a qualified teacher and a "
+                    "support worker."
+                ),
                 tuple(iap),
             )
         )
@@ -117,8 +124,10 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "over-capacity",
-                f"{group.name} is over its capacity of {group.capacity} in {len(full)} period(s)",
-                "A full base cannot give each pupil the attention the placement promises.",
+                _("{group} is over its capacity of {capacity} in {n} period(s)").format(
+                    group=group.name, capacity=group.capacity, n=len(full)
+                ),
+                _("A full base cannot give each pupil the attention the placement promises."),
                 tuple(full),
             )
         )
@@ -126,8 +135,10 @@ def _group(session: Session, version: Draft, grid: Grid, structure: Structure) -
         found.append(
             Check(
                 "group-too-large",
-                f"{TOO_MANY} or more pupils are in {group.name} in {len(crowded)} period(s)",
-                "IAP works best with fewer than ten pupils at a time.",
+                _("{most} or more pupils are in {group} in {n} period(s)").format(
+                    most=TOO_MANY, group=group.name, n=len(crowded)
+                ),
+                _("IAP works best with fewer than ten pupils at a time."),
                 tuple(crowded),
             )
         )
@@ -147,9 +158,11 @@ def _offsite(session: Session, grid: Grid, structure: Structure) -> list[Check]:
             found.append(
                 Check(
                     "offsite-no-placement",
-                    "Off-site sessions are not linked to a placement",
-                    "The school stays responsible for the pupil: each "
-                    "off-site session must belong to a recorded placement.",
+                    _("Off-site sessions are not linked to a placement"),
+                    _(
+                        "The school stays responsible for the pupil: each "
+                        "off-site session must belong to a recorded placement."
+                    ),
                     tuple(keys),
                 )
             )
@@ -160,10 +173,17 @@ def _offsite(session: Session, grid: Grid, structure: Structure) -> list[Check]:
             found.append(
                 Check(
                     "offsite-pattern",
-                    f"{len(outside)} off-site period(s) fall outside the placement's sessions "
-                    f"({', '.join(sorted(pattern, key=_session_order)) or 'none recorded'})",
-                    "The provider expects the pupil only at the booked sessions; anything else "
-                    "leaves the pupil unsupervised or marked absent.",
+                    _(
+                        "{n} off-site period(s) fall outside the placement's sessions ({sessions})"
+                    ).format(
+                        n=len(outside),
+                        sessions=", ".join(sorted(pattern, key=_session_order))
+                        or _("none recorded"),
+                    ),
+                    _(
+                        "The provider expects the pupil only at the booked sessions; anything "
+                        "else leaves the pupil unsupervised or marked absent."
+                    ),
                     tuple(outside),
                 )
             )
@@ -173,9 +193,11 @@ def _offsite(session: Session, grid: Grid, structure: Structure) -> list[Check]:
             found.append(
                 Check(
                     "offsite-pattern-missing",
-                    f"The placement books {', '.join(missing)} but the timetable has no off-site "
-                    "session then",
-                    "The provider will expect the pupil and may report an absence.",
+                    _(
+                        "The placement books {sessions} but the timetable has no off-site "
+                        "session then"
+                    ).format(sessions=", ".join(missing)),
+                    _("The provider will expect the pupil and may report an absence."),
                     (),
                 )
             )
@@ -195,10 +217,13 @@ def _hours(draft: Draft, grid: Grid, structure: Structure) -> list[Check]:
     return [
         Check(
             "part-time",
-            f"{share.weekly_education_hours:g} hours a week in education, below the full-time "
-            f"{low:g}-{high:g} hours",
-            "A reduced timetable must be a recorded, time-limited arrangement agreed with the "
-            "parents: record why, or fill the empty lessons.",
+            _(
+                "{hours:g} hours a week in education, below the full-time {low:g}-{high:g} hours"
+            ).format(hours=share.weekly_education_hours, low=low, high=high),
+            _(
+                "A reduced timetable must be a recorded, time-limited arrangement agreed with "
+                "the parents: record why, or fill the empty lessons."
+            ),
             (),
         )
     ]

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _
 from apdesk.models import IapActivity, IapGroup, Pupil, TimetableVersion
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
@@ -53,9 +54,13 @@ def save_group(
     group_id: int | None = None,
 ) -> IapGroup:
     if not name.strip():
-        raise ValidationError("Group name", "is empty", "name the group, e.g. The Bridge")
+        raise ValidationError(_("Group name"), _("is empty"), _("name the group, e.g. The Bridge"))
     if not 1 <= capacity <= 30:
-        raise ValidationError("Capacity", f"{capacity} pupils", "enter between 1 and 30")
+        raise ValidationError(
+            _("Capacity"),
+            _("{n} pupils").format(n=capacity),
+            _("enter between 1 and 30"),
+        )
     group = session.get(IapGroup, group_id) if group_id else None
     group = group or IapGroup(name=name)
     group.name, group.room, group.capacity = name.strip(), room.strip(), capacity

@@ -1,7 +1,8 @@
 """The audit log viewer: who changed what and when, filtered, with the chain check on top.
 
 The chain check recomputes every row's hash, so it tells the reader whether the log they are
-looking at is the one the application wrote.
+looking at is the one the application wrote. Every change writes audit rows, so the page follows
+changes of every kind (on screen at once; otherwise once, when next shown).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
-from apdesk.store import Store
 from apdesk.store.audit import ChainReport
 from apdesk.ui.audit.model import (
     ACTION_LABELS,
@@ -41,10 +43,13 @@ from apdesk.ui.audit.model import (
     record_label,
 )
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SPLITTER_KEY = "audit/splitter"
 HEADER_KEY = f"audit/header-{len(HEADERS)}"  # a new column makes an old saved state unusable
 LIMIT = 2000
+SHOWS = frozenset(Kind)  # every audited change of any kind adds a row here
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,14 @@ class AuditView:
     names: dict[str, dict[int, str]]
 
 
-def load(store: Store, wanted: AuditFilter) -> AuditView:
-    """Runs on the worker."""
-    with store.session() as session:
-        return AuditView(
-            audit_log.chain_status(session),
-            audit_log.search(session, wanted, limit=LIMIT),
-            audit_log.actions(session),
-            audit_log.pupil_names(session),
-        )
+def load(session: Session, wanted: AuditFilter) -> AuditView:
+    """A read on the worker."""
+    return AuditView(
+        audit_log.chain_status(session),
+        audit_log.search(session, wanted, limit=LIMIT),
+        audit_log.actions(session),
+        audit_log.pupil_names(session),
+    )
 
 
 def _date_edit(name: str, parent: QWidget) -> QDateEdit:
@@ -83,9 +87,8 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(_("Audit log"))
-        self.chain = QLabel(_("Checking the audit chain…"), self)
+        self.chain = ValueLabel(_("Audit chain check"), _("Checking the audit chain…"), self)
         self.chain.setWordWrap(True)
-        self.chain.setAccessibleName(_("Audit chain check"))
         self.chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pupil = QLineEdit(self)
@@ -97,7 +100,7 @@ class AuditPage(QWidget):
         self.action = QComboBox(self)
         self.action.setAccessibleName(_("Filter by action"))
         self.action.addItem(_("All actions"), "")
-        self.use_from = QCheckBox(_("&From"), self)
+        self.use_from = QCheckBox(_("Fro&m"), self)
         self.from_date = _date_edit(_("From date"), self)
         self.use_to = QCheckBox(_("&To"), self)
         self.to_date = _date_edit(_("To date"), self)
@@ -150,8 +153,7 @@ class AuditPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.count = QLabel(self)
-        self.count.setAccessibleName(_("Number of events shown"))
+        self.count = ValueLabel(_("Number of events shown"), "", self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.chain)
@@ -170,6 +172,10 @@ class AuditPage(QWidget):
         self.splitter.splitterMoved.connect(self._save_state)
         header.sectionResized.connect(self._save_state)
         self.view: AuditView | None = None
+        self.wanted = AuditFilter()  # the filters last applied (Show), kept on a refresh
+        self.loader: Loader[AuditView] = Loader(ctx, self._fetch, self._loaded, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.loader.reload)
+        self.refresh()
 
     # -- state -------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -185,9 +191,6 @@ class AuditPage(QWidget):
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # -- loading -----------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def current_filter(self) -> AuditFilter:
         def day(box: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if box.isChecked() else None  # type: ignore[return-value]
@@ -201,8 +204,12 @@ class AuditPage(QWidget):
         )
 
     def refresh(self) -> None:
-        wanted = self.current_filter()
-        self.ctx.read(lambda store: load(store, wanted), self._loaded)
+        """Show the events the filters ask for (the Show button)."""
+        self.wanted = self.current_filter()
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> AuditView:
+        return load(session, self.wanted)
 
     def _loaded(self, view: AuditView) -> None:
         self.view = view

@@ -16,18 +16,13 @@ from sqlmodel import Session
 
 from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError
-from apdesk.models.kinds import Kind
 from apdesk.store import KdfParams, Store, StoreLocked
-from apdesk.store.changes import ANY, Changes
 from apdesk.store.operations import OperationFn, Outcome
-from apdesk.ui.core.tasks import ErrorHandler, Pool, ResultHandler, Task, TaskRunner
+from apdesk.ui.core.tasks import ErrorHandler, Pool, Task, TaskRunner
 from apdesk.ui.core.windows import OpenWindows
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-# What a write made through the old `write` path is taken to have changed: everything.
-EVERYTHING = Changes(updated={kind: frozenset({ANY}) for kind in Kind})
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +40,6 @@ def describe_error(exc: BaseException) -> str:
 class AppContext(QObject):
     """Shared state of one open store. Signals are emitted on the GUI thread."""
 
-    store_changed = Signal(object)  # after a write succeeds; carries what the write returned
     changed = Signal(object, object)  # (Changes, source): after an operation commits
     locked = Signal()
     unlocked = Signal()
@@ -114,32 +108,6 @@ class AppContext(QObject):
         store = self.store
         return Call(self, lambda: store.read(fn, *args, **kwargs), writes=False, pool=Pool.READER)
 
-    def read(  # the old way: being replaced by `op` and `query`
-        self,
-        fn: Callable[[Store], Any],
-        on_result: ResultHandler | None = None,
-        on_error: ErrorHandler | None = None,
-    ) -> Task:
-        """Run `fn(store)` on the worker; `on_result(value)` back on the GUI thread."""
-        store = self.store
-        return self.tasks.submit(lambda: fn(store), on_result, on_error or self.report)
-
-    def write(
-        self,
-        fn: Callable[[Store], Any],
-        on_result: ResultHandler | None = None,
-        on_error: ErrorHandler | None = None,
-    ) -> Task:
-        """Like `read`, then `store_changed(value)` so every page can decide to refresh."""
-
-        def done(value: Any) -> None:
-            if on_result is not None:
-                on_result(value)
-            self.store_changed.emit(value)
-            self.changed.emit(EVERYTHING, None)
-
-        return self.read(fn, done, on_error)
-
     def report(self, exc: BaseException) -> None:
         """Tell the window about a failure nobody handled (worded for a person)."""
         if isinstance(exc, StoreLocked) and not self.is_unlocked:
@@ -197,4 +165,3 @@ class Call(Generic[T]):
             self._on_done(outcome.value)
         if outcome.changes:
             self._ctx.changed.emit(outcome.changes, self._source)
-            self._ctx.store_changed.emit(outcome.value)

@@ -25,6 +25,12 @@ T = TypeVar("T")
 class ChangeFollower(QObject):
     """Calls `refresh(changes)` when an operation touched `kinds` and `view` can be seen."""
 
+    # Class defaults: if Python's garbage collector clears this object's attributes while its
+    # view still lives (a view dropped without a parent), Qt may still call in; it then sees
+    # a follower that follows nothing, instead of raising inside Qt's event loop.
+    kinds: frozenset[Kind] = frozenset()
+    stale = False
+
     def __init__(
         self,
         view: QWidget,
@@ -62,7 +68,7 @@ class ChangeFollower(QObject):
         self.refresh(changes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+        if event.type() == QEvent.Type.Show and self.stale and watched is self.view:
             self.flush()
         return False
 

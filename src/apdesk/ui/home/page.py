@@ -40,6 +40,7 @@ from apdesk.ui.home.behind import BehindDialog
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
 from apdesk.ui.widgets.chart import ChartWidget
+from apdesk.ui.widgets.value_label import ValueLabel
 
 # Everything the dashboard counts, measures or lists as work: pupils, providers and their QA,
 # placements and their plans, reviews and follow-ups, the register, suspensions, the outbox,
@@ -95,15 +96,13 @@ class HomePage(QWidget):
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
-        self.school = QLabel(_("Loading…"), body)
+        self.school = ValueLabel(_("School name"), _("Loading…"), body)
         font = QFont(self.school.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.school.setFont(font)
         self.school.setWordWrap(True)
-        self.school.setAccessibleName(_("School name"))
-        self.identifiers = QLabel(body)
-        self.identifiers.setAccessibleName(_("School identifiers"))
+        self.identifiers = ValueLabel(_("School identifiers"), "", body)
         self.values: dict[str, QLabel] = {}
         facts = QHBoxLayout()
         facts.setSpacing(18)
@@ -168,6 +167,9 @@ class HomePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # Not a Tab stop of its own (a silent, nameless one): every control in it takes the
+        # focus, and a control taking the focus is scrolled into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -185,11 +187,10 @@ class HomePage(QWidget):
         return rule
 
     def _fact(self, parent: QWidget, key: str, caption: str) -> QHBoxLayout:
-        value = QLabel("…", parent)
+        value = ValueLabel(caption, "…", parent)
         font = QFont(value.font())
         font.setBold(True)
         value.setFont(font)
-        value.setAccessibleName(caption)
         row = QHBoxLayout()
         row.setSpacing(4)
         row.addWidget(value)

@@ -2,6 +2,7 @@
 
 The token is write-only here: it goes to the keyring (or the encrypted store) and is never
 shown back, only where it is kept. "Test connection" makes a real request, off the GUI thread.
+Saving is one operation: the endpoint, the LA's keys and the token are kept together or not at all.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,16 +24,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.files import write_atomic
 from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.settings import SchoolKey, save_la_connection, school_public_key
 from apdesk.sync import connection, keys
 from apdesk.sync.sender import SendPolicy, check_reachable, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.core.tasks import Pool
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.secret import SecretEdit
+from apdesk.ui.widgets.value_label import ValueLabel
 
 PROBE_POLICY = SendPolicy(timeout=10.0, connect_timeout=5.0)
 PLACES = {
@@ -52,12 +59,12 @@ class ConnectionView:
     school_key_id: str
 
 
-def load_view(store: Store) -> ConnectionView:
-    with store.session() as session:
-        url = connection.endpoint(session)
-        _token, place = connection.read_token(store, session)
-        ed, x = connection.la_public_keys(session)
-        school = keys.signer_key_id(session) if keys.read_secret(session, keys.SIGNING_KEY) else ""
+def load_view(session: Session, account: str) -> ConnectionView:
+    """A read: the school's key is shown only once made (making it is a write)."""
+    url = connection.endpoint(session)
+    _token, place = connection.read_token(session, account)
+    ed, x = connection.la_public_keys(session)
+    school = keys.signer_key_id(session) if keys.read_secret(session, keys.SIGNING_KEY) else ""
     held = [
         _("signing key {key}").format(key=key_id(ed)) if ed else "",
         _("encryption key {key}").format(key=key_id(x)) if x else "",
@@ -65,18 +72,10 @@ def load_view(store: Store) -> ConnectionView:
     return ConnectionView(url, place, "\n".join(h for h in held if h), school)
 
 
-class _Probe(QObject):
-    done = Signal(str)  # "" when the LA answered, else why not
-
-
-class _ProbeJob(QRunnable):
-    def __init__(self, endpoint: str, probe: _Probe) -> None:
-        super().__init__()
-        self.endpoint, self.probe = endpoint, probe
-
-    def run(self) -> None:
-        with make_client(PROBE_POLICY) as client:
-            self.probe.done.emit(check_reachable(client, self.endpoint))
+def probe(endpoint: str) -> str:
+    """A real request to the LA (on the network pool): "" when it answered, else why not."""
+    with make_client(PROBE_POLICY) as client:
+        return check_reachable(client, endpoint)
 
 
 class SettingsDialog(QDialog):
@@ -95,28 +94,23 @@ class SettingsDialog(QDialog):
         self.endpoint = QLineEdit(self)
         self.endpoint.setAccessibleName(_("LA endpoint"))
         self.endpoint.setPlaceholderText("https://la.example.gov.uk/apdesk")
-        self.token = QLineEdit(self)
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token = SecretEdit(self)
         self.token.setAccessibleName(_("LA token"))
-        self.token_state = QLabel(self)
-        self.token_state.setAccessibleName(_("Token state"))
-        self.la_key_state = QLabel(self)
+        self.token_state = ValueLabel(_("Token state"), "", self)
+        self.la_key_state = ValueLabel(_("LA public key state"), "", self)
         self.la_key_state.setWordWrap(True)
-        self.la_key_state.setAccessibleName(_("LA public key state"))
         self.choose_key = QPushButton(_("&Choose key file…"), self)
         self.choose_key.setAccessibleName(_("Choose the LA public key file"))
         self.choose_key.clicked.connect(self.choose_la_key)
-        self.school_key = QLabel(self)
-        self.school_key.setAccessibleName(_("School public key"))
-        self.export_key = QPushButton(_("&Export school public key…"), self)
+        self.school_key = ValueLabel(_("School public key"), "", self)
+        self.export_key = QPushButton(_("E&xport school public key…"), self)
         self.export_key.setAccessibleName(_("Export the school public key"))
         self.export_key.clicked.connect(self.export_school_key)
         self.test_button = QPushButton(_("&Test connection"), self)
         self.test_button.setAccessibleName(_("Test the connection to the LA"))
         self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel(self)
+        self.test_result = ValueLabel(_("Connection test result"), "", self)
         self.test_result.setWordWrap(True)
-        self.test_result.setAccessibleName(_("Connection test result"))
         self.errors = {
             name: ErrorLabel(self) for name in ("LA endpoint", "LA token", "LA public key")
         }
@@ -151,12 +145,13 @@ class SettingsDialog(QDialog):
                               (self.export_key, self.test_button)):  # fmt: skip
             QWidget.setTabOrder(before, after)
 
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._probe = _Probe(self)
-        self._probe.done.connect(self._tested)
-        self.finished.connect(lambda _result: self._pool.waitForDone(15_000))
-        ctx.read(load_view, self.show_view)
+        self.account = connection.token_account(ctx.store)  # the keyring entry of the token
+        self.loader: Loader[ConnectionView] = Loader(ctx, self._fetch, self.show_view, self)
+        self.follower = ChangeFollower(self, ctx, {Kind.SETTING}, self.loader.reload)
+        self.loader.reload()
+
+    def _fetch(self, session: Session) -> ConnectionView:
+        return load_view(session, self.account)
 
     def _row(self, label: QLabel, button: QPushButton) -> QWidget:
         row = QWidget(self)
@@ -214,18 +209,24 @@ class SettingsDialog(QDialog):
             self.write_school_key(Path(path))
 
     def write_school_key(self, path: Path) -> None:
-        def export(store: Store) -> Path:
-            with store.session() as session:  # a write: the key is made on first use
-                pem = keys.public_key_pem(session)
-            write_atomic(path, pem)
-            return path
+        """An operation: the key pair is made on first use. The file is written after."""
+        self.ctx.op(school_public_key).success(lambda key: self._export(key, path)).failure(
+            self._failed
+        ).run()
 
-        self.ctx.write(export, self._exported, self._failed)
-
-    def _exported(self, path: Path) -> None:
+    def _export(self, key: SchoolKey, path: Path) -> None:
+        try:
+            write_atomic(path, key.pem)
+        except OSError as exc:
+            self.error.show_message(
+                _("{name} could not be written ({reason}): choose another folder.").format(
+                    name=path.name, reason=exc.strerror or type(exc).__name__
+                )
+            )
+            return
         self.error.show_message("")
         self.exported_to = path
-        self.ctx.read(load_view, self.show_view)
+        self.loader.reload()
 
     # -- test ------------------------------------------------------------------
     def test_connection(self) -> None:
@@ -238,7 +239,15 @@ class SettingsDialog(QDialog):
         self.errors["LA endpoint"].show_message("")
         self.test_button.setEnabled(False)
         self.test_result.setText(_("Testing {url}…").format(url=url))
-        self._pool.start(_ProbeJob(url, self._probe))
+        self.ctx.tasks.submit(
+            lambda: probe(url),
+            self._tested,
+            self._probe_failed,
+            pool=Pool.NETWORK,
+        )
+
+    def _probe_failed(self, exc: BaseException) -> None:
+        self._tested(describe_error(exc))
 
     def _tested(self, reason: str) -> None:
         self.test_button.setEnabled(True)
@@ -252,15 +261,9 @@ class SettingsDialog(QDialog):
         for label in (*self.errors.values(), self.error):
             label.show_message("")
         url, token, pem = self.endpoint.text(), self.token.text(), self.la_pem
-
-        def write(store: Store) -> str:
-            with store.session() as session:
-                connection.set_endpoint(session, url)
-                if pem is not None:
-                    connection.set_la_public_keys(session, pem)
-            return connection.set_token(store, token) if token.strip() else ""
-
-        self.ctx.write(write, self._saved, self._failed)
+        self.ctx.op(save_la_connection, self.account, url, token, pem).success(self._saved).failure(
+            self._failed
+        ).source(self).run()
 
     def _saved(self, _place: str) -> None:
         self.token.clear()

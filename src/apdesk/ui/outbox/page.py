@@ -1,7 +1,8 @@
 """The Outbox page: every notification pack, where it is on its way to the LA, and what to fix.
 
 A pack leaves the outbox only with the LA's receipt, so this page is where a person sees
-that the LA has been told, and acts when it could not be.
+that the LA has been told, and acts when it could not be. It follows every change to the outbox:
+packs queued by any operation, and what each sending round did.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.outbox import retry_pack
 from apdesk.sync import outbox
 from apdesk.sync.outbox import OutboxRow
 from apdesk.sync.pack import SUFFIX
 from apdesk.sync.verify import PackError, VerifiedPack
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_packs
 from apdesk.ui.outbox.contents import PackContentsDialog
 from apdesk.ui.outbox.filters import StatusButtons
@@ -47,14 +50,11 @@ from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.value_label import ValueLabel
 
 HEADER_KEY, SAVE_DIR_KEY = "outbox/header", "outbox/save_dir"
 RETRYABLE = frozenset({"queued", "attention"})
-
-
-def load_rows(store: Store) -> list[OutboxRow]:
-    with store.session() as session:
-        return outbox.list_outbox(session)
+SHOWS = frozenset({Kind.OUTBOX, Kind.PLACEMENT, Kind.PUPIL})  # packs, with their pupil's name
 
 
 class OutboxPage(QWidget):
@@ -69,8 +69,7 @@ class OutboxPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.state_label = QLabel(self)
-        self.state_label.setAccessibleName(_("Sending state"))
+        self.state_label = ValueLabel(_("Sending state"), "", self)
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.send_button = QPushButton(_("&Send now"), self)
         self.send_button.setAccessibleName(_("Send every queued pack to the LA now"))
@@ -83,10 +82,9 @@ class OutboxPage(QWidget):
         self.proxy = StatusFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self.detail = QLabel(self)
+        self.detail = ValueLabel(_("Selected pack"), "", self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName(_("Selected pack"))
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.error = ErrorLabel(self)
 
@@ -128,8 +126,9 @@ class OutboxPage(QWidget):
         QWidget.setTabOrder(self.filters.last_button(), self.table)
         QWidget.setTabOrder(self.table, self.retry_button)
 
-        ctx.store_changed.connect(self.refresh)
-        self.sync.state_changed.connect(self._sync_moved)
+        self.loader: Loader[list[OutboxRow]] = Loader(ctx, outbox.list_outbox, self.show_rows, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.refresh)
+        self.sync.state_changed.connect(self.show_state)
         self.show_state(self.sync.state)
         self._update_actions()
         self.refresh()
@@ -164,12 +163,8 @@ class OutboxPage(QWidget):
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # -- data ------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def refresh(self, _changed: object = None) -> None:
-        if self.ctx.is_unlocked:
-            self.ctx.read(load_rows, self.show_rows)
+        self.loader.reload()
 
     def show_rows(self, rows: list[OutboxRow]) -> None:
         self.rows = rows
@@ -198,11 +193,6 @@ class OutboxPage(QWidget):
         rows, text = narrow_packs(rows, self.from_home)
         self.banner.show_text(text)
         return rows
-
-    def _sync_moved(self, state: SyncState) -> None:
-        """Each step of a round (sending, then its outcome) changes rows: show them."""
-        self.show_state(state)
-        self.refresh()
 
     def show_state(self, state: SyncState) -> None:
         self.state_label.setText(state.text)
@@ -267,13 +257,9 @@ class OutboxPage(QWidget):
         if row is None or row.status not in RETRYABLE:
             return
         self.error.show_message("")
-
-        def retry(store: Store) -> str:
-            with store.session() as session:
-                outbox.retry_now(session, row.pack_id)
-            return row.pack_id
-
-        self.ctx.write(retry, lambda _id: self.sync.send_now(), self._show_error)
+        self.ctx.op(retry_pack, row.pack_id).success(lambda _id: self.sync.send_now()).failure(
+            self._show_error
+        ).run()
 
     def save_selected(self) -> None:
         row = self.selected()
@@ -289,12 +275,9 @@ class OutboxPage(QWidget):
         if not path:
             return
         self.ctx.settings.setValue(SAVE_DIR_KEY, str(Path(path).parent))
-
-        def save(store: Store) -> Path:
-            with store.session() as session:
-                return outbox.save_pack(session, row.pack_id, Path(path))
-
-        self.ctx.read(save, self._saved, self._show_error)
+        self.ctx.query(outbox.save_pack, row.pack_id, Path(path)).success(self._saved).failure(
+            self._show_error
+        ).run()
 
     def _saved(self, path: Path) -> None:
         self.error.show_message("")
@@ -304,12 +287,9 @@ class OutboxPage(QWidget):
         row = self.selected()
         if row is None:
             return
-
-        def contents(store: Store) -> VerifiedPack:
-            with store.session() as session:
-                return outbox.pack_contents(session, row.pack_id)
-
-        self.ctx.read(contents, self._show_contents, self._show_error)
+        self.ctx.query(outbox.pack_contents, row.pack_id).success(self._show_contents).failure(
+            self._show_error
+        ).run()
 
     def _show_contents(self, pack: VerifiedPack) -> None:
         if self.contents_dialog is not None:

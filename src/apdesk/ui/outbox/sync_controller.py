@@ -1,8 +1,11 @@
 """Background sending of the outbox: its own worker thread, a schedule, and a state signal.
 
 Draining can block on the network for minutes, so it never runs on the single database
-writer; `sender.drain` opens its own short store sessions. Waits between retries are
+writer; `sender.drain` runs its own short operations. Waits between retries are
 cancellable, so locking the store or quitting stops the work at its next pause.
+
+A pack queued by any operation starts a round (after a moment); what a round did to the outbox
+is announced like any operation's change, so every view showing packs follows it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from apdesk.models.kinds import Kind
 from apdesk.store import Store
+from apdesk.store.changes import ANY, Changes
 from apdesk.sync.report import DrainReport, SendPolicy
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.outbox.sync_state import (
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 3 * 60 * 1000  # a scheduled look every few minutes
 SETTLE_MS = 1500  # after unlock or a change, let the burst of work settle first
 STOP_WAIT_MS = 30_000  # longest a quit waits for a request in flight (the HTTP timeout)
+SENT = Changes(updated={Kind.OUTBOX: frozenset({ANY})})  # what a round that failed may have changed
 GUI_POLICY = SendPolicy(attempts=4, wait_base=2.0, wait_max=30.0, retry_after_max=120.0,
                         timeout=20.0, connect_timeout=5.0)  # fmt: skip
 
@@ -110,7 +116,7 @@ class SyncController(QObject):
         self._watch_network = watch_network
         ctx.unlocked.connect(self.start)
         ctx.locked.connect(self.stop)
-        ctx.store_changed.connect(lambda _value: self._settle.start() if self.active else None)
+        ctx.changed.connect(self._records_changed)
         if ctx.is_unlocked:
             self.start()
 
@@ -120,6 +126,11 @@ class SyncController(QObject):
             if isinstance(child, SyncController):
                 return child
         return cls(ctx)
+
+    def _records_changed(self, changes: Changes, source: object) -> None:
+        """A pack was queued or put back by someone: send soon. (Not our own rounds' news.)"""
+        if source is not self and self.active and changes.touches({Kind.OUTBOX}):
+            self._settle.start()
 
     # -- network hint ----------------------------------------------------------
     def _load_network(self) -> object | None:
@@ -221,6 +232,8 @@ class SyncController(QObject):
             return
         if summary is not None:
             self._set_state(describe(summary, report, offline_hint=self.offline_hint()))
+        if report is not None and report.changes:
+            self.ctx.changed.emit(report.changes, self)  # the round's own operations' changes
         self.drained.emit(report)
         self._after_round()
 
@@ -229,6 +242,7 @@ class SyncController(QObject):
             return
         log.warning("sending the outbox stopped: %s", type(exc).__name__)
         self._set_state(failed_state(describe_error(exc)))
+        self.ctx.changed.emit(SENT, self)  # it may have stopped half way through
         self.drained.emit(None)
         self._after_round()
 

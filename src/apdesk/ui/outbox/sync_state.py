@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
 from apdesk.i18n import _, ngettext
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
@@ -39,13 +41,16 @@ class SyncState:
 
 def summarize(store: Store) -> OutboxSummary:
     """Runs on the sync thread (a read: safe beside the writer)."""
+    return store.read(read_summary)
+
+
+def read_summary(session: Session) -> OutboxSummary:
     from apdesk.sync import connection  # with its keys and crypto: not needed to start up
 
-    with store.session() as session:
-        waiting = len(outbox.sendable_ids(session))
-        due = len(outbox.sendable_ids(session, utcnow()))
-        attention = len(outbox.list_outbox(session, OutboxStatus.ATTENTION))
-        endpoint_set = bool(connection.endpoint(session))
+    waiting = len(outbox.sendable_ids(session))
+    due = len(outbox.sendable_ids(session, utcnow()))
+    attention = len(outbox.list_outbox(session, OutboxStatus.ATTENTION))
+    endpoint_set = bool(connection.endpoint(session))
     return OutboxSummary(waiting, due, attention, endpoint_set)
 
 

@@ -39,6 +39,7 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
+from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.choice_list import ListChoice, fill_combo
@@ -132,8 +133,11 @@ class PlacementEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.conflict_banner = ConflictBanner(ctx, "placement", self)
+        self.conflict_banner.set_record(placement_id)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -30,6 +30,7 @@ from apdesk.models.enums import (
 from apdesk.models.enums import Session as SessionPart
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
 from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField, TimeField
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class SessionsGrid(ChoiceBoxes):
@@ -134,10 +135,9 @@ class Sections:
         b.add(form, "commissioner", _("Commissioner"), enum_combo(Commissioner, ""))
         b.add(form, "funding_stream", _("Funding stream"), enum_combo(FundingStream, ""))
         b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
-        self.la_notice = QLabel()
+        self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
         self.la_notice.setWordWrap(True)
         self.la_notice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.la_notice.setAccessibleName(_("LA notification"))
         form.addRow(_("LA notification:"), self.la_notice)
         b.add(
             form,

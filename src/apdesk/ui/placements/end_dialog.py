@@ -71,10 +71,10 @@ class EndPlacementDialog(GuardedDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors.add_row(form, _("Outcome"), self.outcome, _("&Outcome:"))
-        ended_error = self.errors.add_row(form, _("End"), self.ended_on, _("&Ended on:"))
+        ended_error = self.errors.add_row(form, _("End"), self.ended_on, _("Ended o&n:"))
         self.errors.labels[_("Ended on")] = ended_error  # a date that is not a date
         self.errors.add_row(form, _("Destination"), self.destination, _("&Destination:"))
-        self.errors.add_row(form, _("Notes"), self.notes, _("&Notes:"))
+        self.errors.add_row(form, _("Notes"), self.notes, _("No&tes:"))
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
             _("&End placement"), QDialogButtonBox.ButtonRole.AcceptRole

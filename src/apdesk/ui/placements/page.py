@@ -7,16 +7,16 @@ parents' letter are rendered on the worker and previewed.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +52,7 @@ from apdesk.ui.placements.model import (
 from apdesk.ui.placements.print_actions import PrintMixin
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.list_proxy import ListProxy
 
 SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
@@ -88,6 +89,7 @@ class PlacementsPage(PrintMixin, QWidget):
         self.ctx = ctx
         self.editor: PlacementEditor | None = None
         self.end_dialog: EndPlacementDialog | None = None
+        self.day_dialog: DayDialog | None = None
         self.setAccessibleName(_("Placements"))
         self.status = QComboBox(self)
         self.status.setAccessibleName(_("Status filter"))
@@ -126,27 +128,39 @@ class PlacementsPage(PrintMixin, QWidget):
         actions = QToolBar(_("Placement actions"), self)
         actions.setAccessibleName(_("Placement actions"))
         actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for key, text, slot in (
-            ("new", _("&New placement"), self.new_placement),
-            ("open", _("&Open"), self.open_selected),
-            ("refer", _("&Refer"), lambda: self.refer_selected()),
-            ("start", _("S&tart"), lambda: self.start_selected()),
-            ("end", _("&End…"), self.end_selected),
-            ("referral", _("Print referral &form"), self.print_referral),
-            ("letter", _("Print parents' &letter"), self.print_letter),
+        # Every action is a button Tab reaches, its Alt+letter, and the table's context menu
+        # (the Menu key or Shift+F10 on a placement); the common ones have a Ctrl shortcut.
+        for key, text, slot, shortcut in (
+            ("new", _("&New placement"), self.new_placement, QKeySequence.StandardKey.New),
+            ("open", _("&Open"), self.open_selected, None),
+            ("refer", _("&Refer…"), lambda: self.refer_selected(), None),
+            ("start", _("S&tart…"), lambda: self.start_selected(), None),
+            ("end", _("&End…"), self.end_selected, None),
+            ("referral", _("Print referral for&m…"), self.print_referral, "Ctrl+P"),
+            ("letter", _("Print parents' &letter…"), self.print_letter, None),
         ):
             action = actions.addAction(text)
             action.triggered.connect(slot)
+            keys = [QKeySequence.mnemonic(text)]
+            if shortcut is not None:
+                keys.insert(0, QKeySequence(shortcut))
+            action.setShortcuts(keys)
+            words = text.replace("&", "").rstrip("…")
+            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{words} ({shown})")
+            button = actions.widgetForAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(words)
             self.buttons[key] = action
         self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
         self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_placement)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_referral)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(list(self.buttons.values()))
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(_("Status:"), self))
-        filters.addWidget(self.status)
-        filters.addWidget(QLabel(_("Provider:"), self))
-        filters.addWidget(self.provider, 1)
+        filters.addLayout(captioned(_("&Status:"), self.status, self))
+        provider_row = captioned(_("Provi&der:"), self.provider, self)
+        provider_row.setStretch(1, 1)
+        filters.addLayout(provider_row, 1)
         filters.addWidget(self.warnings_only)
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
@@ -162,6 +176,11 @@ class PlacementsPage(PrintMixin, QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+        # Tab follows the screen: filters, the actions above the table, then the table.
+        chain = [self.status, self.provider, self.warnings_only]
+        chain += [actions.widgetForAction(a) for a in self.buttons.values()] + [self.table]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.rows: list[PlacementRow] = []
         saved = ctx.settings.value(HEADER_KEY)
         if saved is not None:
@@ -302,11 +321,11 @@ class PlacementsPage(PrintMixin, QWidget):
         row = self.selected_row()
         if row is None:
             return
-        if on is None:
-            ask = DayDialog(title, prompt, date.today(), self)
-            if ask.exec() != QDialog.DialogCode.Accepted:
-                return
-            on = ask.value()
+        if on is None:  # ask for the day; the move is made when the dialog is accepted
+            ask = self.day_dialog = DayDialog(title, prompt, date.today(), self)
+            ask.accepted.connect(lambda: self._move(mover, title, prompt, ask.value()))
+            ask.open()
+            return
         self.message.show_message("")
         self.ctx.op(mover, row.id, on, date.today()).failure(self._failed).source(self).run()
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import Session
 
 from apdesk.i18n import _
@@ -26,6 +26,7 @@ from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import RowsTable
 from apdesk.ui.plans.view import button, row
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SORT_KEY = "reviews/sort"  # "column,order" of the list, remembered between sessions
 # Reviews fall due from the placements' dates, the reviews held and the review interval;
@@ -41,9 +42,8 @@ class ReviewsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName(_("Reviews"))
         self.dialog: QWidget | None = None
-        self.summary = QLabel(_("Loading…"), self)
+        self.summary = ValueLabel(_("Summary"), _("Loading…"), self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_("Summary"))
         self.table = RowsTable(
             _("Reviews and follow-ups due"), due_columns(self), self, fit=[0, 1, 2]
         )

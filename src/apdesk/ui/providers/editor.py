@@ -1,4 +1,7 @@
-"""Add or edit a provider: every directory field, then its QA audits and quality concerns."""
+"""Add or edit a provider: every directory field, then its QA audits and quality concerns.
+
+An open editor follows changes made elsewhere: the QA tabs always, the form when it holds no
+unsaved edits (typed input is never overwritten)."""
 
 from __future__ import annotations
 
@@ -33,15 +36,12 @@ from apdesk.models.enums import (
     SheffieldCategory,
 )
 from apdesk.models.errors import ApdeskError, ValidationError
-from apdesk.services.providers import (
-    Changed,
-    ProviderInput,
-    create_provider,
-    get_provider,
-    update_provider,
-)
-from apdesk.store import Store
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.providers import add_provider, edit_provider
+from apdesk.services.providers import Changed, ProviderInput, get_provider
+from apdesk.store.changes import ANY, Changes
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.providers.editor_qa import AuditsTab, ConcernsTab
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder, enum_combo, text_box
@@ -65,6 +65,8 @@ class ProviderEditor(QDialog):
     def __init__(self, ctx: AppContext, provider_id: int | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.provider_id = ctx, provider_id
+        self.edited = False  # the form holds input not saved yet
+        self.answer = Latest()  # reads run side by side: show only the newest
         self.setWindowTitle(_("New provider") if provider_id is None else _("Provider"))
         self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
@@ -87,10 +89,15 @@ class ProviderEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 720)
         self._set_qa_enabled()
+        self.binder.changed.connect(self._edited)
+        self.follower = ChangeFollower(
+            self, ctx, {Kind.PROVIDER}, self._provider_changed, skip_own=True
+        )
         if provider_id is None:
             self.set_values(ProviderInput())
+            self.edited = False
         else:
-            ctx.read(lambda store: self._load(store, provider_id), self._show, self._failed)
+            self.load()
 
     # -- form ------------------------------------------------------------------
     def _details_tab(self) -> QWidget:
@@ -169,31 +176,39 @@ class ProviderEditor(QDialog):
             self.binder.set(name, getattr(data, name))
 
     # -- store -----------------------------------------------------------------
-    @staticmethod
-    def _load(store: Store, provider_id: int) -> ProviderInput:
-        with store.session() as session:
-            return get_provider(session, provider_id)
+    def load(self) -> None:
+        if self.provider_id is not None:
+            show = self.answer.ask(self._show)
+            self.ctx.query(get_provider, self.provider_id).success(show).failure(self._failed).run()
+
+    def _edited(self) -> None:
+        self.edited = True
+
+    def _provider_changed(self, changes: Changes) -> None:
+        """Changed elsewhere: show it, unless that would overwrite what is being typed."""
+        ids = changes.ids(Kind.PROVIDER)
+        if not self.edited and (self.provider_id in ids or ANY in ids):
+            self.load()
 
     def _show(self, data: ProviderInput) -> None:
         self.set_values(data)
+        self.edited = False
         self.setWindowTitle(_("Provider: {name}").format(name=data.name))
 
     def save(self) -> None:
         self.binder.clear_error()
         self.message.show_message("")
-        data, provider_id = self.values(), self.provider_id
-
-        def write(store: Store) -> Changed:
-            with store.session() as session:
-                if provider_id is None:
-                    return create_provider(session, data)
-                return update_provider(session, provider_id, data)
-
+        data = self.values()
+        if self.provider_id is None:
+            call = self.ctx.op(add_provider, data)
+        else:
+            call = self.ctx.op(edit_provider, self.provider_id, data)
         self.save_button.setEnabled(False)
-        self.ctx.write(write, self._saved, self._failed)
+        call.success(self._saved).failure(self._failed).source(self).run()
 
     def _saved(self, changed: Changed) -> None:
         self.save_button.setEnabled(True)
+        self.edited = False
         self.provider_id = changed.id
         self.setWindowTitle(_("Provider: {name}").format(name=self.binder.get("name")))
         self.message.show_message("")

@@ -1,9 +1,12 @@
-"""A provider's QA record in its editor: audits with their state, and the quality-concerns log."""
+"""A provider's QA record in its editor: audits with their state, and the quality-concerns log.
+
+Both tabs follow changes to what they show, so an audit or concern recorded anywhere appears."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,22 +21,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import AuditKind, AuditOutcome
+from apdesk.models.kinds import Kind
+from apdesk.services.operations.providers import (
+    add_qa_audit,
+    add_quality_concern,
+    record_concern_outcome,
+)
 from apdesk.services.qa import (
     AuditInput,
     ConcernInput,
     ConcernRow,
-    add_audit,
-    add_concern,
     list_audits,
     list_concerns,
     provider_qa,
-    update_concern_outcome,
 )
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo, text_box
 from apdesk.ui.widgets.fields import DateField, qa_icon, qa_text
@@ -55,6 +62,19 @@ class QaView:
     audits: list[AuditLine]
 
 
+def load_qa(session: Session, provider_id: int) -> QaView:
+    status = provider_qa(session, provider_id, date.today())
+    audits = [
+        AuditLine(a.kind.label, a.audit_date, a.outcome.label, a.next_due, a.notes)
+        for a in list_audits(session, provider_id)
+    ]
+    return QaView(status.state, status.reasons, audits)
+
+
+def _nothing(_session: Session) -> None:
+    return None
+
+
 def _day(value: date | None) -> str:
     return format_date(value) if value is not None else ""
 
@@ -73,6 +93,10 @@ class AuditsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.provider_id = ctx, 0
+        self.loader: Loader[QaView | None] = Loader(ctx, _nothing, self._show, self)
+        self.follower = ChangeFollower(
+            self, ctx, {Kind.PROVIDER, Kind.PROVIDER_AUDIT}, self.loader.reload
+        )
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.state.setAccessibleName(_("QA state"))
@@ -110,19 +134,12 @@ class AuditsTab(QWidget):
 
     def load(self, provider_id: int) -> None:
         self.provider_id = provider_id
-        self.ctx.read(lambda store: self._fetch(store, provider_id), self._show)
+        self.loader.fetch = partial(load_qa, provider_id=provider_id)
+        self.loader.reload()
 
-    @staticmethod
-    def _fetch(store: Store, provider_id: int) -> QaView:
-        with store.session() as session:
-            status = provider_qa(session, provider_id, date.today())
-            audits = [
-                AuditLine(a.kind.label, a.audit_date, a.outcome.label, a.next_due, a.notes)
-                for a in list_audits(session, provider_id)
-            ]
-        return QaView(status.state, status.reasons, audits)
-
-    def _show(self, view: QaView) -> None:
+    def _show(self, view: QaView | None) -> None:
+        if view is None:
+            return
         size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
         self.state_icon.setPixmap(qa_icon(self, view.state).pixmap(size, size))
         reasons = "; ".join(view.reasons) or _("All audits current")
@@ -138,7 +155,6 @@ class AuditsTab(QWidget):
 
     def add(self) -> None:
         self.error.show_message("")
-        provider_id = self.provider_id
         data = AuditInput(
             kind=self.kind.currentData(),
             audit_date=self.audit_date.value(),
@@ -146,18 +162,15 @@ class AuditsTab(QWidget):
             next_due=self.next_due.value(),
             notes=self.notes.toPlainText(),
         )
-
-        def write(store: Store) -> None:
-            with store.session() as session:
-                add_audit(session, provider_id, data, date.today())
-
-        self.ctx.write(write, lambda _r: self._added(), self._failed)
+        self.ctx.op(add_qa_audit, self.provider_id, data, date.today()).success(
+            lambda _id: self._added()
+        ).failure(self._failed).run()
 
     def _added(self) -> None:
+        """The list follows the change; the form is cleared for the next audit."""
         self.audit_date.set_value(None)
         self.next_due.set_value(None)
         self.notes.clear()
-        self.load(self.provider_id)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_message(describe_error(exc))
@@ -168,6 +181,8 @@ class ConcernsTab(QWidget):
         super().__init__(parent)
         self.ctx, self.provider_id = ctx, 0
         self.rows: list[ConcernRow] = []
+        self.loader: Loader[list[ConcernRow] | None] = Loader(ctx, _nothing, self._show, self)
+        self.follower = ChangeFollower(self, ctx, {Kind.QUALITY_CONCERN}, self.loader.reload)
         self.list = _tree(
             [_("Date"), _("Concern"), _("Who was told"), _("Outcome")], _("Quality concerns")
         )
@@ -202,14 +217,12 @@ class ConcernsTab(QWidget):
 
     def load(self, provider_id: int) -> None:
         self.provider_id = provider_id
+        self.loader.fetch = partial(list_concerns, provider_id=provider_id)
+        self.loader.reload()
 
-        def fetch(store: Store) -> list[ConcernRow]:
-            with store.session() as session:
-                return list_concerns(session, provider_id)
-
-        self.ctx.read(fetch, self._show)
-
-    def _show(self, rows: list[ConcernRow]) -> None:
+    def _show(self, rows: list[ConcernRow] | None) -> None:
+        if rows is None:
+            return
         self.rows = rows
         self.list.clear()
         for row in rows:
@@ -225,39 +238,25 @@ class ConcernsTab(QWidget):
 
     def add(self) -> None:
         self.error.show_message("")
-        provider_id = self.provider_id
         data = ConcernInput(self.raised_on.value(), self.concern.toPlainText(), self.told.text())
-
-        def write(store: Store) -> None:
-            with store.session() as session:
-                add_concern(session, provider_id, data, date.today())
-
-        self.ctx.write(write, lambda _r: self._added(), self._failed)
+        self.ctx.op(add_quality_concern, self.provider_id, data, date.today()).success(
+            lambda _id: self._added()
+        ).failure(self._failed).run()
 
     def _added(self) -> None:
+        """The log follows the change; the form is cleared for the next concern."""
         self.raised_on.set_value(None)
         self.concern.clear()
         self.told.clear()
-        self.load(self.provider_id)
 
     def record_outcome(self) -> None:
         items = self.list.selectedItems()
         if not items:
             return
-        concern_id, outcome = (
-            int(items[0].data(0, Qt.ItemDataRole.UserRole)),
-            self.outcome_edit.text(),
-        )
-
-        def write(store: Store) -> None:
-            with store.session() as session:
-                update_concern_outcome(session, concern_id, outcome)
-
-        self.ctx.write(write, lambda _r: self._recorded(), self._failed)
-
-    def _recorded(self) -> None:
-        self.outcome_edit.clear()
-        self.load(self.provider_id)
+        concern_id = int(items[0].data(0, Qt.ItemDataRole.UserRole))
+        self.ctx.op(record_concern_outcome, concern_id, self.outcome_edit.text()).success(
+            lambda _id: self.outcome_edit.clear()
+        ).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_message(describe_error(exc))

@@ -1,5 +1,7 @@
 """Find a provider: what the child needs (typed in, or started from a pupil), best matches first,
-each with the reasons it ranks where it does, so the choice can be explained to a family."""
+each with the reasons it ranks where it does, so the choice can be explained to a family.
+
+While open it follows changes: the pupils to start from, and the matches of the last search."""
 
 from __future__ import annotations
 
@@ -20,9 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, ngettext
 from apdesk.models.enums import Delivery, DistanceBand, DpsLot, SheffieldCategory
+from apdesk.models.kinds import Kind
 from apdesk.services.provider_search import (
     ProviderMatch,
     SearchCriteria,
@@ -30,11 +34,15 @@ from apdesk.services.provider_search import (
     find_providers,
 )
 from apdesk.services.pupils import PupilRow, get_pupil, list_pupils
-from apdesk.store import Store
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
+
+PUPILS_SHOWN = frozenset({Kind.PUPIL})
+MATCHES_SHOW = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
 
 
 class FindProviderDialog(QDialog):
@@ -42,6 +50,8 @@ class FindProviderDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.matches: list[ProviderMatch] = []
+        self.searched: SearchCriteria | None = None  # the last search, re-run on a change
+        self.matches_answer, self.criteria_answer = Latest(), Latest()  # newest answers only
         self.setWindowTitle(_("Find a provider"))
         self.setAccessibleName(self.windowTitle())
         self.pupil = QComboBox(self)
@@ -93,27 +103,26 @@ class FindProviderDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         self.resize(900, 640)
-        ctx.read(self._pupils, self._show_pupils)
-
-    @staticmethod
-    def _pupils(store: Store) -> list[PupilRow]:
-        with store.session() as session:
-            return list_pupils(session)
+        self.pupils: Loader[list[PupilRow]] = Loader(ctx, list_pupils, self._show_pupils, self)
+        self.follow_pupils = ChangeFollower(self, ctx, PUPILS_SHOWN, self.pupils.reload)
+        self.follow_matches = ChangeFollower(self, ctx, MATCHES_SHOW, self._matches_changed)
+        self.pupils.reload()
 
     def _show_pupils(self, rows: list[PupilRow]) -> None:
+        chosen = self.pupil.currentData()
+        self.pupil.blockSignals(True)
+        while self.pupil.count() > 1:
+            self.pupil.removeItem(1)
         for row in rows:
             self.pupil.addItem(f"{row.name} ({row.year_label})", row.id)
+        self.pupil.setCurrentIndex(max(0, self.pupil.findData(chosen)))
+        self.pupil.blockSignals(False)
 
     def _pupil_chosen(self) -> None:
         pupil_id = int(self.pupil.currentData() or 0)
-        if not pupil_id:
-            return
-
-        def fetch(store: Store) -> SearchCriteria:
-            with store.session() as session:
-                return criteria_for_pupil(get_pupil(session, pupil_id), date.today())
-
-        self.ctx.read(fetch, self._set_criteria)
+        if pupil_id:
+            show = self.criteria_answer.ask(self._set_criteria)
+            self.ctx.query(_pupil_criteria, pupil_id).success(show).run()
 
     def _set_criteria(self, criteria: SearchCriteria) -> None:
         self.age.setValue(criteria.age or 0)
@@ -131,13 +140,18 @@ class FindProviderDialog(QDialog):
 
     def search(self) -> None:
         self.error.show_message("")
-        criteria = self.criteria()
+        self.searched = self.criteria()
+        self._run_search(self.searched)
 
-        def fetch(store: Store) -> list[ProviderMatch]:
-            with store.session() as session:
-                return find_providers(session, criteria, date.today())
+    def _run_search(self, criteria: SearchCriteria) -> None:
+        show = self.matches_answer.ask(self._show)
+        self.ctx.query(find_providers, criteria, date.today()).success(show).failure(
+            lambda exc: self.error.show_message(describe_error(exc))
+        ).run()
 
-        self.ctx.read(fetch, self._show, lambda e: self.error.show_message(describe_error(e)))
+    def _matches_changed(self, _changes: Changes) -> None:
+        if self.searched is not None:
+            self._run_search(self.searched)
 
     def _show(self, matches: list[ProviderMatch]) -> None:
         self.matches = matches
@@ -160,3 +174,7 @@ class FindProviderDialog(QDialog):
                 n=len(matches)
             )
         )
+
+
+def _pupil_criteria(session: Session, pupil_id: int) -> SearchCriteria:
+    return criteria_for_pupil(get_pupil(session, pupil_id), date.today())

@@ -1,4 +1,7 @@
-"""The provider directory page: search as you type, QA state in words and icon, open to edit."""
+"""The provider directory page: search as you type, QA state in words and icon, open to edit.
+
+It follows changes to providers, their QA audits and concerns, and the placements that fill
+their places, wherever they were made."""
 
 from __future__ import annotations
 
@@ -17,11 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, ngettext
+from apdesk.models.kinds import Kind
 from apdesk.services.providers import ProviderRow, list_providers
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_providers
 from apdesk.ui.providers.editor import ProviderEditor
 from apdesk.ui.providers.find import FindProviderDialog
@@ -29,6 +34,7 @@ from apdesk.ui.providers.model import NAME, ROW_ROLE, ProvidersFilter, Providers
 from apdesk.ui.widgets.filter_banner import FilterBanner
 
 HEADER_KEY = "providers/header"
+SHOWS = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
 
 
 class ProvidersPage(QWidget):
@@ -67,7 +73,7 @@ class ProvidersPage(QWidget):
         self.new_button.clicked.connect(self.new_provider)
         self.open_button = QPushButton(_("&Open"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.find_button = QPushButton(_("&Find a provider…"), self)
+        self.find_button = QPushButton(_("Fin&d a provider…"), self)
         self.find_button.setToolTip(_("Match a pupil's needs to providers, best first"))
         self.find_button.clicked.connect(self.find_provider)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_provider)
@@ -91,22 +97,17 @@ class ProvidersPage(QWidget):
         if saved is not None:
             header.restoreState(saved)
         header.sectionResized.connect(self._remember_header)
-        ctx.store_changed.connect(lambda _r: self.refresh())
         self._sized = saved is not None
+        self.loader: Loader[list[ProviderRow]] = Loader(ctx, self._fetch, self._show, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.refresh)
         self.refresh()
 
-    def page_shown(self) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        if not self.ctx.is_unlocked:
-            return
-        self.ctx.read(self._fetch, self._show)
+    def refresh(self, _changes: object = None) -> None:
+        self.loader.reload()
 
     @staticmethod
-    def _fetch(store: Store) -> list[ProviderRow]:
-        with store.session() as session:
-            return list_providers(session, date.today())
+    def _fetch(session: Session) -> list[ProviderRow]:
+        return list_providers(session, date.today())
 
     def _show(self, rows: list[ProviderRow]) -> None:
         self.rows = rows

@@ -23,8 +23,8 @@ from apdesk.files import write_atomic
 from apdesk.i18n import _, format_short_date
 from apdesk.models.enums import AttachmentKind
 from apdesk.models.records import AttachmentInfo
-from apdesk.services.attachments import add_attachment, get_attachment_bytes
-from apdesk.store import Store
+from apdesk.services.attachments import get_attachment_bytes
+from apdesk.services.operations.pupils import add_document
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -109,28 +109,18 @@ class AttachmentsBox(QWidget):
             self.add_file(Path(chosen), list(AttachmentKind)[kinds.index(label)])
 
     def add_file(self, path: Path, kind: AttachmentKind) -> None:
-        """Copy the file into the store (on the worker); the page refreshes on store_changed."""
-        pupil_id = self.pupil_id
-        if pupil_id is None:
-            return
-
-        def write(store: Store) -> AttachmentInfo:
-            with store.session() as session:
-                return add_attachment(session, pupil_id, None, kind, path)
-
-        self.ctx.write(write, None, self._failed)
+        """Copy the file into the store (on the worker); the record follows the change."""
+        if self.pupil_id is not None:
+            self.ctx.op(add_document, self.pupil_id, kind, path).failure(self._failed).run()
 
     # -- opening -------------------------------------------------------------------
     def open_selected(self) -> None:
         info = self.selected()
         if info is None:
             return
-
-        def read(store: Store) -> bytes:
-            with store.session() as session:
-                return get_attachment_bytes(session, info.id)
-
-        self.ctx.read(read, lambda content: self.show_content(info, content), self._failed)
+        self.ctx.query(get_attachment_bytes, info.id).success(
+            lambda content: self.show_content(info, content)
+        ).failure(self._failed).run()
 
     def show_content(self, info: AttachmentInfo, content: bytes) -> None:
         if info.mime_type == "application/pdf" or info.filename.lower().endswith(".pdf"):

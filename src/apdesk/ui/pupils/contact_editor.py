@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
-from apdesk.services.pupils import ContactInput, add_contact, update_contact
-from apdesk.store import Store
+from apdesk.services.operations.pupils import add_contact, edit_contact
+from apdesk.services.pupils import ContactInput
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
 
@@ -97,17 +97,11 @@ class ContactEditor(QDialog):
     def save(self) -> None:
         self.error.show_message("")
         data = self.input()
-        pupil_id, contact_id = self.pupil_id, self.contact_id
-
-        def write(store: Store) -> int:
-            with store.session() as session:
-                if contact_id is None:
-                    contact = add_contact(session, pupil_id, data)
-                else:
-                    contact = update_contact(session, contact_id, data)
-                return contact.id or 0
-
-        self.ctx.write(write, lambda _id: self.accept(), self._refused)
+        if self.contact_id is None:
+            call = self.ctx.op(add_contact, self.pupil_id, data)
+        else:
+            call = self.ctx.op(edit_contact, self.contact_id, data)
+        call.success(lambda _id: self.accept()).failure(self._refused).run()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

@@ -1,20 +1,30 @@
-"""Plain copies of what the pupil pages show, made on the worker so no widget holds ORM objects."""
+"""Plain copies of what the pupil pages show, made on the worker so no widget holds ORM objects.
+
+Each view names the kinds of record it is made from, so a page refreshes when one changes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlmodel import Session
+
+from apdesk.models.kinds import Kind
 from apdesk.models.records import AttachmentInfo
 from apdesk.services.attachments import list_attachments
 from apdesk.services.pupils import (
     ContactInput,
     PlacementSummary,
     PupilInput,
+    PupilNotFound,
     pupil_detail,
     year_label,
 )
-from apdesk.store import Store
+
+# What the register list shows (a pupil's current providers come from placements) ...
+LIST_SHOWS = frozenset({Kind.PUPIL, Kind.PLACEMENT, Kind.PROVIDER})
+# ... and what one pupil's record beside it shows.
+DETAIL_SHOWS = LIST_SHOWS | {Kind.CONTACT, Kind.VOICE, Kind.ATTACHMENT}
 
 
 @dataclass(frozen=True)
@@ -52,25 +62,27 @@ class PupilView:
         return year_label(self.data.nc_year) if self.data.nc_year is not None else ""
 
 
-def load_pupil(store: Store, pupil_id: int) -> PupilView:
-    """Runs on the worker."""
-    with store.session() as session:
+def load_pupil(session: Session, pupil_id: int) -> PupilView | None:
+    """A read on the worker; None when the pupil is no longer there (removed meanwhile)."""
+    try:
         detail = pupil_detail(session, pupil_id)
-        view = PupilView(pupil_id, PupilInput.from_pupil(detail.pupil))
-        view.data.needs = list(view.data.needs)
-        for contact in detail.contacts:
-            data = ContactInput(
-                contact.name,
-                contact.relationship,
-                contact.phone,
-                contact.email,
-                contact.address,
-                contact.parental_responsibility,
-            )
-            view.contacts.append(ContactView(contact.id or 0, data))
-        view.placements = list(detail.placements)
-        view.voice = [
-            VoiceView(v.said_on, v.voice_of.label, v.how_gathered, v.text) for v in detail.voice
-        ]
-        view.attachments = list_attachments(session, pupil_id=pupil_id)
+    except PupilNotFound:
+        return None
+    view = PupilView(pupil_id, PupilInput.from_pupil(detail.pupil))
+    view.data.needs = list(view.data.needs)
+    for contact in detail.contacts:
+        data = ContactInput(
+            contact.name,
+            contact.relationship,
+            contact.phone,
+            contact.email,
+            contact.address,
+            contact.parental_responsibility,
+        )
+        view.contacts.append(ContactView(contact.id or 0, data))
+    view.placements = list(detail.placements)
+    view.voice = [
+        VoiceView(v.said_on, v.voice_of.label, v.how_gathered, v.text) for v in detail.voice
+    ]
+    view.attachments = list_attachments(session, pupil_id=pupil_id)
     return view

@@ -1,7 +1,9 @@
 """One pupil at a glance beside the register: who they are, needs, contacts, placements, voice
-and documents."""
+and documents. It follows changes to any of them, wherever they were made."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -18,11 +20,15 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _, format_date, format_short_date
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.pupils.attachments import AttachmentsBox
 from apdesk.ui.pupils.contact_editor import ContactEditor
-from apdesk.ui.pupils.data import PupilView, load_pupil
+from apdesk.ui.pupils.data import DETAIL_SHOWS, PupilView, load_pupil
 from apdesk.ui.pupils.lists import fill_list, make_list
+from apdesk.ui.record.actions import RecordActions
+from apdesk.ui.sharing.banner import ConflictBanner
 
 
 def section(title: str, body: QWidget | QLabel) -> QGroupBox:
@@ -50,6 +56,9 @@ class PupilDetailPanel(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.view: PupilView | None = None
+        self.pupil_id: int | None = None  # the pupil asked for (shown once their record comes)
+        self.loader: Loader[PupilView | None] = Loader(ctx, self._no_pupil, self._arrived, self)
+        self.follower = ChangeFollower(self, ctx, DETAIL_SHOWS, self._changed)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(_("Pupil details"))
@@ -58,8 +67,7 @@ class PupilDetailPanel(QScrollArea):
         layout.setContentsMargins(12, 8, 12, 12)
 
         self.title = QLabel(_("Choose a pupil in the list to see their record."))
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(_("Pupil name"))
+        self.title.setWordWrap(True)  # read as the name (or the hint) it shows
         self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit this pupil"))
         self.edit_button.setToolTip(_("Edit this pupil (Ctrl+E)"))
@@ -69,7 +77,9 @@ class PupilDetailPanel(QScrollArea):
         top.addWidget(self.title, 1)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.facts = text_label(_("Pupil facts"))
+        self.conflict_banner = ConflictBanner(ctx, "pupil", inner)
         layout.addLayout(top)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.facts)
 
         self.body = QWidget()
@@ -93,6 +103,8 @@ class PupilDetailPanel(QScrollArea):
         body.addWidget(section(_("Child and family voice"), self.voice))
         self.attachments = AttachmentsBox(ctx)
         body.addWidget(section(_("Documents"), self.attachments))
+        self.record_actions = RecordActions(ctx)  # leaving, suspensions, subject access
+        body.addWidget(self.record_actions)
         body.addStretch(1)
         layout.addWidget(self.body)
         self.setWidget(inner)
@@ -120,17 +132,30 @@ class PupilDetailPanel(QScrollArea):
 
     # -- loading -------------------------------------------------------------------
     def load(self, pupil_id: int | None) -> None:
+        self.pupil_id = pupil_id
+        self.record_actions.load(pupil_id)
+        self.conflict_banner.set_record(pupil_id)
         if pupil_id is None:
             self.show_view(None)
             return
-        self.ctx.read(lambda store: load_pupil(store, pupil_id), self.show_view, self._gone)
+        self.loader.fetch = partial(load_pupil, pupil_id=pupil_id)
+        self.loader.reload()
 
     def reload(self) -> None:
-        if self.view is not None:
-            self.load(self.view.id)
+        if self.pupil_id is not None:
+            self.loader.reload()
 
-    def _gone(self, _exc: BaseException) -> None:
-        self.show_view(None)  # removed meanwhile: the list refreshes on its own
+    def _changed(self, _changes: Changes) -> None:
+        self.reload()
+
+    @staticmethod
+    def _no_pupil(_session: object) -> None:
+        return None
+
+    def _arrived(self, view: PupilView | None) -> None:
+        if view is not None and view.id != self.pupil_id:
+            return  # another pupil was chosen meanwhile: their record follows
+        self.show_view(view)  # None: removed meanwhile (the list refreshes on its own)
 
     def show_view(self, view: PupilView | None) -> None:
         self.view = view

@@ -28,15 +28,8 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.models.errors import ValidationError
-from apdesk.services.pupils import (
-    FIELD_LABELS,
-    PupilInput,
-    create_pupil,
-    expected_year,
-    update_pupil,
-    year_label,
-)
-from apdesk.store import Store
+from apdesk.services.operations.pupils import add_pupil, edit_pupil
+from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year, year_label
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 
@@ -209,7 +202,8 @@ class PupilEditor(QDialog):
         self.forename.setText(data.forename)
         self.surname.setText(data.surname)
         self.preferred_name.setText(data.preferred_name)
-        self.dob.setDate(QDate(data.dob) if data.dob else NO_DATE)
+        dob = data.dob
+        self.dob.setDate(QDate(dob.year, dob.month, dob.day) if dob else NO_DATE)
         self.gender.setCurrentIndex(max(self.gender.findData(Gender(data.gender)), 0))
         self.nc_year.setCurrentIndex(max(self.nc_year.findData(data.nc_year), 0))
         self.sen_status.setCurrentIndex(
@@ -294,18 +288,12 @@ class PupilEditor(QDialog):
         except ValidationError as exc:
             self._refused(exc)
             return
-        pupil_id = self.pupil_id
-
-        def write(store: Store) -> int:
-            with store.session() as session:
-                if pupil_id is None:
-                    pupil = create_pupil(session, data, today)
-                else:
-                    pupil = update_pupil(session, pupil_id, data, today)
-                return pupil.id or 0
-
+        if self.pupil_id is None:
+            call = self.ctx.op(add_pupil, data, today)
+        else:
+            call = self.ctx.op(edit_pupil, self.pupil_id, data, today)
         self._set_busy(True)
-        self.ctx.write(write, self._saved, self._refused)
+        call.success(self._saved).failure(self._refused).run()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

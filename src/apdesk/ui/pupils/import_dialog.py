@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
-from apdesk.services.imports import ImportResult, detect_format, import_pupils, preview_csv
-from apdesk.store import Store
+from apdesk.services import imports
+from apdesk.services.imports import ImportResult, detect_format, preview_csv
+from apdesk.services.operations import pupils as pupil_ops
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.import_steps import CheckStep, MappingStep
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
@@ -205,19 +206,15 @@ class ImportDialog(QDialog):
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
         accept = self.accept_destination
         self._set_busy(True)
-        self.ctx.read(
-            lambda store: import_pupils(
-                store,
-                data,
-                filename=filename,
-                fmt=fmt,
-                column_map=column_map,
-                dry_run=True,
-                accept_destination=accept,
-            ),
-            self._checked,
-            self._failed,
-        )
+        self.ctx.query(
+            imports.import_pupils,
+            data,
+            filename=filename,
+            fmt=fmt,
+            column_map=column_map,
+            dry_run=True,
+            accept_destination=accept,
+        ).success(self._checked).failure(self._failed).run()
 
     def ask_destination(self, message: str) -> bool:
         """A CTF addressed to another school: import it only if the person says so."""
@@ -247,21 +244,16 @@ class ImportDialog(QDialog):
         if self.outcome is None or not self.outcome.ok:
             return
         data, filename, fmt, column_map = self.data, self.filename, self.fmt, self.column_map()
-
         accept = self.accept_destination
-
-        def work(store: Store) -> ImportResult:
-            return import_pupils(
-                store,
-                data,
-                filename=filename,
-                fmt=fmt,
-                column_map=column_map,
-                accept_destination=accept,
-            )
-
         self._set_busy(True)
-        self.ctx.write(work, self._imported, self._failed)
+        self.ctx.op(
+            pupil_ops.import_pupils,
+            data,
+            filename=filename,
+            fmt=fmt,
+            column_map=column_map,
+            accept_destination=accept,
+        ).success(self._imported).failure(self._failed).run()
 
     def _imported(self, result: ImportResult) -> None:
         self._set_busy(False)

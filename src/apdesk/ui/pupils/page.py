@@ -1,4 +1,7 @@
-"""The pupil register: search as you type, filter, sort, and the chosen pupil's record beside it."""
+"""The pupil register: search as you type, filter, sort, and the chosen pupil's record beside it.
+
+The list follows changes to pupils, placements and providers made anywhere (this page, another
+page, another dialog); the record beside it follows its own kinds."""
 
 from __future__ import annotations
 
@@ -23,24 +26,19 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, ngettext
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import PupilRow, list_pupils, year_label
-from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_pupils
-from apdesk.ui.pupils.data import load_pupil
+from apdesk.ui.pupils.data import LIST_SHOWS, PupilView, load_pupil
 from apdesk.ui.pupils.detail import PupilDetailPanel
 from apdesk.ui.pupils.editor import PupilEditor
 from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.filter_banner import FilterBanner
+from apdesk.ui.widgets.labelled import captioned
 
 HEADER_KEY, SPLITTER_KEY = "pupils/header", "pupils/splitter"
-
-
-def load_rows(store: Store) -> list[PupilRow]:
-    """Runs on the worker: the whole register, filtered on the GUI thread."""
-    with store.session() as session:
-        return list_pupils(session)
 
 
 def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
@@ -60,6 +58,7 @@ class PupilsPage(QWidget):
         self.editor: PupilEditor | None = None
         self.importer: ImportDialog | None = None
         self._want_id: int | None = None
+        self._settling = False
         self.setAccessibleName(_("Pupils"))
         self.model = PupilTableModel(self)
         self.proxy = PupilFilterProxy(self)
@@ -86,7 +85,9 @@ class PupilsPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.search, self.table)
         self._restore_state()
-        ctx.store_changed.connect(self.refresh)
+        # The whole register is read; search and filters narrow it on the GUI thread.
+        self.loader: Loader[list[PupilRow]] = Loader(ctx, list_pupils, self.show_rows, self)
+        self.follower = ChangeFollower(self, ctx, LIST_SHOWS, self.refresh)
         self.refresh()
 
     # -- building ------------------------------------------------------------------
@@ -134,11 +135,15 @@ class PupilsPage(QWidget):
         self.la_filter.currentIndexChanged.connect(
             lambda: self._filter(looked_after=self.la_filter.currentData())
         )
-        self.count = QLabel()
-        self.count.setAccessibleName(_("Number of pupils shown"))
+        self.count = QLabel()  # "12 of 200 pupils" says what it counts
         self.filters = QHBoxLayout()
-        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
-            self.filters.addWidget(combo)
+        for text, combo in (
+            (_("&Year:"), self.year_filter),
+            (_("&SEN:"), self.sen_filter),
+            (_("In A&P:"), self.ap_filter),
+            (_("Looked &after:"), self.la_filter),
+        ):
+            self.filters.addLayout(captioned(text, combo))
         self.filters.addStretch(1)
         self.filters.addWidget(self.count)
 
@@ -190,13 +195,8 @@ class PupilsPage(QWidget):
         self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     # -- data ----------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
     def refresh(self, _changed: object = None) -> None:
-        # On a reader, beside the writer: a mark typed meanwhile never waits for this list.
-        if self.ctx.is_unlocked:
-            self.ctx.query(list_pupils).success(self.show_rows).run()
+        self.loader.reload()
 
     def show_rows(self, rows: list[PupilRow]) -> None:
         keep = self._want_id if self._want_id is not None else self.current_id()
@@ -205,12 +205,16 @@ class PupilsPage(QWidget):
         if self.from_home:
             rows, text = narrow_pupils(rows, self.from_home)
             self.banner.show_text(text)
-        self.model.set_rows(rows)
+        self._settling = True  # the reset moves the current row: not a person's choice
+        try:
+            self.model.set_rows(rows)
+            shown = keep is not None and self.select_pupil(keep)
+        finally:
+            self._settling = False
         self._update_count()
-        if keep is not None and self.select_pupil(keep):
-            self.detail.load(keep)
-        else:
-            self.detail.load(None)
+        wanted = keep if shown else None
+        if wanted != self.detail.pupil_id:
+            self.detail.load(wanted)  # the same pupil's record follows its own changes
 
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `pupil_ids`; search and the other filters are reset so all of them show."""
@@ -260,7 +264,7 @@ class PupilsPage(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         pupil_id = current.data(ID_ROLE) if current.isValid() else None
-        if self.detail.view is None or pupil_id != self.detail.view.id:
+        if not self._settling and pupil_id != self.detail.pupil_id:
             self.detail.load(pupil_id)
 
     def _focus_search(self) -> None:
@@ -277,13 +281,11 @@ class PupilsPage(QWidget):
 
     def edit_pupil(self, pupil_id: int) -> None:
         """Loads the current record first, so the editor never shows a stale copy."""
-        self.ctx.read(
-            lambda store: load_pupil(store, pupil_id),
-            lambda view: self._show_editor(PupilEditor(self.ctx, view.data, pupil_id, self)),
-        )
+        self.ctx.query(load_pupil, pupil_id).success(self._show_editor).run()
 
-    def _show_editor(self, editor: PupilEditor) -> None:
-        self._open_editor(editor)
+    def _show_editor(self, view: PupilView | None) -> None:
+        if view is not None:  # None: removed meanwhile, and the list follows
+            self._open_editor(PupilEditor(self.ctx, view.data, view.id, self))
 
     def _open_editor(self, editor: PupilEditor) -> PupilEditor:
         self.editor = editor
@@ -298,7 +300,7 @@ class PupilsPage(QWidget):
             self.editor = None
 
     def _saved(self, pupil_id: int | None) -> None:
-        self._want_id = pupil_id  # store_changed follows at once and reloads the list
+        self._want_id = pupil_id  # the change follows at once and reloads the list
 
     def import_pupils(self) -> ImportDialog:
         dialog = ImportDialog(self.ctx, self)

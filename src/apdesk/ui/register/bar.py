@@ -14,9 +14,19 @@ from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from apdesk.i18n import _, format_date
+from apdesk.ui.widgets.keyboard import set_shortcut
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class BarHost(Protocol):
@@ -40,6 +50,7 @@ class RegisterBar:
     week_label: QLabel
     filter_note: QLabel
     show_all: QPushButton
+    search: QLineEdit
 
     def set_week(self, monday: date) -> None:
         self.week.blockSignals(True)
@@ -66,7 +77,7 @@ def _button(text: str, name: str, shortcut: str, tip: str) -> QToolButton:
     button.setAccessibleName(name)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     if shortcut:
-        button.setShortcut(QKeySequence(shortcut))
+        set_shortcut(button, shortcut)  # and Alt+ the underlined letter still works
         tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
     button.setToolTip(tip)
     return button
@@ -78,7 +89,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     previous.clicked.connect(lambda: page.go_to_week(page.monday - timedelta(days=7)))
     following = _button(_("&Next week ▶"), _("Next week"), "Ctrl+PgDown", _("Next week"))
     following.clicked.connect(lambda: page.go_to_week(page.monday + timedelta(days=7)))
-    this_week = _button(_("T&his week"), _("This week"), "", _("Go to the current week"))
+    this_week = _button(_("This wee&k"), _("This week"), "", _("Go to the current week"))
     this_week.clicked.connect(lambda: page.go_to_week(page.now().date()))
     week = QDateEdit()
     week.setCalendarPopup(True)
@@ -86,8 +97,7 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     week.setAccessibleName(_("Week containing"))
     week.setToolTip(_("Pick any day to show its week"))
     week.dateChanged.connect(lambda d: page.go_to_week(d.toPython()))
-    week_label = QLabel()
-    week_label.setAccessibleName(_("Week shown"))
+    week_label = ValueLabel(_("Week shown"))
     codes = _button(_("&Codes…"), _("List the attendance codes"), "F4", _("Codes and meanings"))
     codes.clicked.connect(page.show_legend)
     undo = QAction(_("&Undo"), owner)
@@ -118,6 +128,20 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
         _("&Export for MIS…"), _("Export attendance for MIS"), "Ctrl+E", _("Save marks as CSV")
     )
     export_button.clicked.connect(page.open_export)
+    search = QLineEdit()
+    search.setPlaceholderText(_("Find a pupil (Ctrl+F)"))
+    search.setAccessibleName(_("Find a pupil in the register"))
+    search.setClearButtonEnabled(True)
+    find = QAction(owner)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def find_pupil() -> None:
+        search.setFocus()
+        search.selectAll()
+
+    find.triggered.connect(find_pupil)
+    owner.addAction(find)
     filter_note = QLabel()
     show_all = QPushButton(_("Show &all"))
     show_all.setAccessibleName(_("Show all pupils"))
@@ -130,6 +154,6 @@ def build_bar(page: BarHost, owner: QWidget) -> RegisterBar:
     for widget in (filter_note, show_all, codes, undo_button, redo_button, import_button,
                    export_button):  # fmt: skip
         layout.addWidget(widget)
-    bar = RegisterBar(layout, week, week_label, filter_note, show_all)
+    bar = RegisterBar(layout, week, week_label, filter_note, show_all, search)
     bar.set_filtered(False, 0)
     return bar

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
@@ -22,6 +22,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.widgets.chart import ChartWidget
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.CLOSURE})
 
@@ -82,9 +83,11 @@ class RegisterChart(QWidget):
         self.weeks: PupilWeeks | None = None
         self.asked: Asked | None = None
         self.chart = ChartWidget()
-        self.text = QLabel(_("Choose a pupil in the register to see their weekly attendance."))
+        self.text = ValueLabel(
+            _("Attendance summary"),
+            _("Choose a pupil in the register to see their weekly attendance."),
+        )
         self.text.setWordWrap(True)
-        self.text.setAccessibleName(_("Attendance summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chart, 1)

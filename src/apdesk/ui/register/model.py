@@ -38,6 +38,7 @@ class RegisterModel(QAbstractTableModel):
         self.rows: list[RegisterRow] = []
         self.pupil_filter: set[int] | None = None
         self.provider_filter: set[int] | None = None
+        self.search: list[str] = []  # words typed in the register's search box
 
     # -- feeding -----------------------------------------------------------------
     def set_grid(self, grid: RegisterGrid) -> None:
@@ -65,12 +66,22 @@ class RegisterModel(QAbstractTableModel):
         self.rows = self._visible(self.grid)
         self.endResetModel()
 
+    def set_search(self, text: str) -> None:
+        """Keep the pupils whose name or UPN holds every word typed."""
+        self.search = text.casefold().split()
+        self.beginResetModel()
+        self.rows = self._visible(self.grid)
+        self.endResetModel()
+
     @property
     def filtered(self) -> bool:
         return self.pupil_filter is not None or self.provider_filter is not None
 
     def _visible(self, grid: RegisterGrid) -> list[RegisterRow]:
         rows = grid.rows
+        if self.search:
+            words = self.search
+            rows = [r for r in rows if all(w in f"{r.name} {r.upn}".casefold() for w in words)]
         if self.pupil_filter is not None:
             rows = [r for r in rows if r.pupil_id in self.pupil_filter]
         if self.provider_filter is not None:
@@ -127,9 +138,12 @@ class RegisterModel(QAbstractTableModel):
         cell = self.cell_at(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(cell)
-        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             day, half = self.slot(index.column())
             return cell_description(self.rows[index.row()].name, day, half, cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            day, half = self.slot(index.column())
+            return cell_speech(day, half, cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and (cell.amended or cell.missing):
@@ -178,8 +192,20 @@ def cell_text(cell: RegisterCell) -> str:
 
 
 def cell_description(name: str, day: date, half: AmPm, cell: RegisterCell) -> str:
-    """The cell in words: for the tooltip and screen readers."""
-    parts = [f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}"]
+    """The cell in words, pupil and day included: for the tooltip."""
+    return f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}; " + cell_speech(
+        day, half, cell
+    )
+
+
+def cell_speech(day: date, half: AmPm, cell: RegisterCell) -> str:
+    """What a screen reader says on moving to the cell: the session and the mark, no more.
+    The row and column headers give the pupil and the day, and are read when they change."""
+    return f"{half.value}: " + _mark_words(day, cell)
+
+
+def _mark_words(day: date, cell: RegisterCell) -> str:
+    parts = []
     if cell.code:
         meaning = meaning_on(cell.code, day) or _("unknown code")
         parts.append(_("{code}: {meaning}").format(code=cell.code, meaning=meaning))

@@ -83,9 +83,12 @@ class RegisterPage(QWidget):
         self.today.pupil_chosen.connect(self.select_pupil)
         self.chart = RegisterChart(ctx)
         self.bar = build_bar(self, self)
+        self.bar.search.textChanged.connect(self.model.set_search)
+        self.bar.search.returnPressed.connect(self.view.setFocus)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.bar.search)  # above the grid: the bar is full already
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.key)

@@ -37,6 +37,7 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.table_fill import filling
 
 # Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
@@ -123,7 +124,7 @@ class TodayPanel(QWidget):
         late_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.filter)
+        top.addLayout(captioned(_("Sho&w:"), self.filter))
         cut = QHBoxLayout()
         cut.addWidget(cutoff_label)
         cut.addWidget(self.cutoff)

@@ -22,6 +22,7 @@ from apdesk.i18n import _
 from apdesk.models.codes import CURRENT_CODES, normalise_code
 from apdesk.models.errors import ValidationError
 from apdesk.ui.register.model import CELL_ROLE, RegisterModel
+from apdesk.ui.widgets.keyboard import move_focus
 
 TYPED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\#")
 ENTRY_CODES = set(CURRENT_CODES)
@@ -117,8 +118,15 @@ class RegisterView(QTableView):
         """Tab and Shift+Tab move between cells; Ctrl+Tab still leaves the register."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            if plain and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                self.keyPressEvent(event)
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                if plain:
+                    self.keyPressEvent(event)
+                else:  # Qt leaves Ctrl+Tab to the widget: here it goes on past the register
+                    self.commit()
+                    forward = event.key() == Qt.Key.Key_Tab and not (
+                        event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                    )
+                    move_focus(self, forward)
                 return True
         return super().event(event)
 
@@ -199,6 +207,8 @@ class RegisterView(QTableView):
         position = index.row() * columns + index.column() + delta
         if 0 <= position < model.rowCount() * columns:
             self.move_to(position // columns, position % columns)
+        else:  # past the last session (or before the first), Tab goes on to the next control
+            move_focus(self, delta > 0)
 
     def move_to(self, row: int, column: int) -> None:
         model = self.model()

@@ -129,8 +129,9 @@ class BackupsTab(QWidget):
             self.status.setText(_("Backup folder: choose one first."))
             return
         self.status.setText(_("Backing up…"))
-        self.ctx.read(
-            lambda store: auto_backup.back_up_now(store, folder, now, keep),
+        store = self.ctx.store  # a backup copies the store's file: upkeep, not a record change
+        self.ctx.tasks.submit(
+            lambda: auto_backup.back_up_now(store, folder, now, keep),
             lambda path: self.status.setText(_("Backup written to {path}").format(path=path)),
             lambda exc: self.status.setText(describe_error(exc)),
         )

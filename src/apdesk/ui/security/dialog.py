@@ -1,7 +1,8 @@
 """Security settings: change the passphrase, issue a recovery key, rotate the data key, backups.
 
 Everything that touches the key header runs on the worker (Argon2id takes a moment); a new
-recovery key is shown once, with Copy (cleared from the clipboard after 30 s) and Print.
+recovery key is shown once, with Copy (cleared from the clipboard after 30 s) and Print. Keys
+are store upkeep, not records: they change no record, so no view needs to refresh.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ class SecurityDialog(QDialog):
         self.new = PassphraseInput(_("New passphrase"), page)
         self.again = PassphraseInput(_("New passphrase again"), page)
         self.meter = StrengthMeter(page)
-        self.new.edit.textChanged.connect(self.meter.update_for)
+        self.new.edit.secret_changed.connect(self.meter.update_for)
         self.change_button = QPushButton(_("&Change passphrase"), page)
         self.change_button.clicked.connect(self.submit_passphrase)
         self.changed_note = QLabel(page)
@@ -178,11 +179,13 @@ class SecurityDialog(QDialog):
 
     # -- actions -----------------------------------------------------------------
     def _run(self, fn: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        """`fn(store)` on the worker, after any queued work; `done(value)` back here."""
         self.error.show_message("")
         self.busy.show()
         self.tabs.setEnabled(False)
         self._done = done
-        self.ctx.read(fn, self._finished, self._failed)
+        store = self.ctx.store
+        self.ctx.tasks.submit(lambda: fn(store), self._finished, self._failed)
 
     def _finished(self, value: Any) -> None:
         self.busy.hide()

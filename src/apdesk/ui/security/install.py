@@ -29,7 +29,8 @@ def back_up_if_due(ctx: AppContext, window: QWidget) -> None:
         message = _("The daily backup was not made: {why}").format(why=describe_error(exc))
         QMessageBox.warning(window, _("Backup"), message)
 
-    ctx.read(lambda store: auto_backup.back_up_if_due(store, folder, now, keep), None, failed)
+    store = ctx.store  # a backup copies the store's file: upkeep, not a record change
+    ctx.tasks.submit(lambda: auto_backup.back_up_if_due(store, folder, now, keep), None, failed)
 
 
 class SecurityUi(QObject):

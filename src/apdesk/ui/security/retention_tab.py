@@ -1,5 +1,8 @@
 """Retention in the Security dialog: each record type's period (editable), what is past it,
-and a purge that asks first and cannot be undone."""
+and a purge that asks first and cannot be undone.
+
+The tab follows changes to every kind of record it lists, so a record added, ended or purged
+elsewhere while the dialog is open shows here."""
 
 from __future__ import annotations
 
@@ -19,11 +22,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from apdesk.i18n import _, format_date
+from apdesk.models.kinds import Kind
 from apdesk.services import retention
-from apdesk.store import Store
+from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.follow import ChangeFollower, Loader
+
+# The periods are settings; the queue lists pupils, placements, marks, documents and packs.
+SHOWS = frozenset(
+    {Kind.SETTING, Kind.PUPIL, Kind.PLACEMENT, Kind.MARK, Kind.ATTACHMENT, Kind.OUTBOX}
+)
 
 
 @dataclass(frozen=True)
@@ -32,17 +43,11 @@ class RetentionView:
     due: list[retention.DueItem]
 
 
-def load(store: Store) -> RetentionView:
-    """Runs on the worker."""
-    with store.session() as session:
-        return RetentionView(
-            retention.rules(session), retention.review_queue(session, retention.today_utc())
-        )
-
-
-def save_period(store: Store, key: str, years: int) -> None:
-    with store.session() as session:
-        retention.set_period(session, key, years)
+def load(session: Session) -> RetentionView:
+    """A read on the worker."""
+    return RetentionView(
+        retention.rules(session), retention.review_queue(session, retention.today_utc())
+    )
 
 
 def _table(headers: list[str], name: str, parent: QWidget) -> QTableWidget:
@@ -62,6 +67,7 @@ class RetentionTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: RetentionView | None = None
+        self.purged = ""  # what the last purge deleted, said beside the queue's state
         self.rules = _table(
             [_("Records"), _("Keep for"), _("Counted from"), _("Source")],
             _("Retention periods"),
@@ -87,10 +93,12 @@ class RetentionTab(QWidget):
         layout.addWidget(QLabel(_("Past their retention period:"), self))
         layout.addWidget(self.queue, 1)
         layout.addLayout(row)
+        self.loader: Loader[RetentionView] = Loader(ctx, load, self._loaded, self)
+        self.follower = ChangeFollower(self, ctx, SHOWS, self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
-        self.ctx.read(load, self._loaded)
+    def refresh(self, _changes: object = None) -> None:
+        self.loader.reload()
 
     def _loaded(self, view: RetentionView) -> None:
         self.view = view
@@ -129,15 +137,16 @@ class RetentionTab(QWidget):
                 self.queue.setItem(row, column, cell)
         self.purge_button.setEnabled(bool(view.due))
         if not view.due:
-            self.status.setText(_("Nothing is past its retention period."))
+            state = _("Nothing is past its retention period.")
         else:
-            self.status.setText(_("{n} records are past their period.").format(n=len(view.due)))
+            state = _("{n} records are past their period.").format(n=len(view.due))
+        self.status.setText(f"{self.purged} {state}".strip())
 
     def _period_changed(self, key: str, years: int) -> None:
         current = {r.key: r.years for r in self.view.rules} if self.view else {}
         if current.get(key) == years:
             return
-        self.ctx.write(lambda store: save_period(store, key, years), lambda _v: self.refresh())
+        self.ctx.op(set_retention_period, key, years).failure(self._failed).run()
 
     def ask_to_purge(self) -> None:
         if self.view is None or not self.view.due:
@@ -154,13 +163,16 @@ class RetentionTab(QWidget):
             self.purge(self.view.due)
 
     def purge(self, items: list[retention.DueItem]) -> None:
-        def done(counts: dict[str, int]) -> None:
-            text = ", ".join(f"{n} {table}" for table, n in sorted(counts.items()))
-            self.refresh()
-            self.status.setText(_("Purged: {what}.").format(what=text))
-
-        def failed(exc: BaseException) -> None:
-            self.status.setText(describe_error(exc))
-
+        """One operation deletes them; then VACUUM (on the same worker) frees their pages."""
         purgeable = [i for i in items if i.rule in retention.ROOTS]
-        self.ctx.write(lambda store: retention.purge(store, purgeable), done, failed)
+        self.ctx.op(purge_records, purgeable).success(self._purged).failure(self._failed).run()
+
+    def _purged(self, counts: dict[str, int]) -> None:
+        """The queue follows the change; VACUUM (store upkeep, no records) goes after it."""
+        text = ", ".join(f"{n} {table}" for table, n in sorted(counts.items()))
+        self.purged = _("Purged: {what}.").format(what=text)
+        store = self.ctx.store
+        self.ctx.tasks.submit(lambda: retention.vacuum(store), None, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(describe_error(exc))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -134,14 +133,15 @@ class UnlockDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        self.recovery_key = QLineEdit(page)
-        self.recovery_key.setFont(monospace_font())
-        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.recovery_key.setAccessibleName(_("Recovery key"))
+        self.recovery_key = PassphraseInput(
+            _("Recovery key"), page, show_name=_("Show the recovery key")
+        )
+        self.recovery_key.edit.setFont(monospace_font())
+        self.recovery_key.edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.new_passphrase = PassphraseInput(_("New passphrase"), page)
         self.confirm_passphrase = PassphraseInput(_("New passphrase again"), page)
         self.meter = StrengthMeter(page)
-        self.new_passphrase.edit.textChanged.connect(self.meter.update_for)
+        self.new_passphrase.edit.secret_changed.connect(self.meter.update_for)
         self.back_link = QPushButton(_("Back to the passphrase"), page)
         self.back_link.setFlat(True)
         self.back_link.setAccessibleName(_("Back to the passphrase"))

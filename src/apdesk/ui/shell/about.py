@@ -19,10 +19,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text
+from sqlmodel import Session
 
 from apdesk import __version__
 from apdesk.i18n import N_, _
 from apdesk.ui.core.context import AppContext
+
+
+def cipher_version(session: Session) -> str:
+    """SQLCipher's own answer, from the open store (a read)."""
+    return str(session.connection().execute(text("PRAGMA cipher_version")).scalar() or "")
 
 
 def versions() -> dict[str, str]:
@@ -66,7 +73,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         if ctx.is_unlocked:
             self.values["SQLCipher"].setText("…")
-            ctx.read(lambda store: store.cipher_version(), self.values["SQLCipher"].setText)
+            ctx.query(cipher_version).success(self.values["SQLCipher"].setText).run()
 
 
 # Keys that work inside the pages and editors (their actions live on the pages themselves).

@@ -31,6 +31,7 @@ from apdesk.i18n import (
     available_locales,
     set_locale,
 )
+from apdesk.locale_choice import save_choice
 
 SETTINGS_KEY = "ui/language"
 FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
@@ -137,6 +138,7 @@ class LanguageDialog(QDialog):
     def accept(self) -> None:
         self.settings.setValue(SETTINGS_KEY, self.chosen())
         self.settings.sync()
+        save_choice(self.chosen())  # the commands speak the same language
         super().accept()
 
 

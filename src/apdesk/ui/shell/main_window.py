@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -31,18 +30,24 @@ from apdesk.models.kinds import Kind
 from apdesk.services.school import school_name
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.host import ShellWindow
+from apdesk.ui.exports.install import install as install_file_items
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
+from apdesk.ui.security.remember import install as install_remember
+from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets import keyboard
+from apdesk.ui.widgets.announce import announce
 from apdesk.ui.widgets.basics import BusyBar
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
 from apdesk.ui.widgets.icon_label import IconLabel
 from apdesk.ui.widgets.toast import notify
+from apdesk.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
@@ -54,6 +59,17 @@ UNLOCK_METHODS = {
     "passphrase": N_("Unlocked (passphrase)"),
     "recovery": N_("Unlocked (recovery key)"),
 }
+
+
+def focus_first(page: QWidget) -> None:
+    """Give the focus to the first control of `page` that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        accepts = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if accepts and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 class Pages(dict[str, QWidget]):
@@ -95,6 +111,9 @@ class MainWindow(ShellWindow):
         self, ctx: AppContext, pages: list[PageSpec] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            keyboard.install(app)  # Tab leaves every table, list and date box
         self.ctx = ctx
         self.specs = list(PAGES if pages is None else pages)
         self.pages = Pages(self.page)  # the pages built since the last unlock
@@ -124,11 +143,14 @@ class MainWindow(ShellWindow):
         self._build_status_bar()
         self._build_menus()
         self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
+        self.sharing_ui = install_sharing(self)  # status-bar state of sharing between laptops
         ctx.locked.connect(self._on_locked)
         ctx.unlocked.connect(self._on_unlocked)
         ctx.error.connect(self.show_error)
         self.security_ui = install_security(self)  # auto-lock, clipboard guard, backups…
         install_language(self)  # Help > Language…
+        self.file_items = install_file_items(self)  # File > Export…, reports, leavers
+        self.remember_offer = install_remember(self)  # after a passphrase-only unlock
         self._restore_geometry()
         if ctx.is_unlocked:
             self._on_unlocked()
@@ -138,13 +160,12 @@ class MainWindow(ShellWindow):
     # -- building ----------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.store_label = QLabel(_("Store: {folder}").format(folder=self.ctx.folder), self)
-        self.store_label.setAccessibleName(_("Store location"))
-        self.lock_label = QLabel(self)
-        self.lock_label.setAccessibleName(_("Lock state"))
+        self.store_label = ValueLabel(
+            _("Store location"), _("Store: {folder}").format(folder=self.ctx.folder), self
+        )
+        self.lock_label = ValueLabel(_("Lock state"), "", self)
         self.lock_icon = IconLabel(icon("action.lock", "muted"), 16, self)
-        self.sync_label = QLabel(self)  # filled in by the sync feature
-        self.sync_label.setAccessibleName(_("Sync state"))
+        self.sync_label = ValueLabel(_("Sync state"), "", self)  # filled in by the sync feature
         self.busy = BusyBar(self)
         self.busy.setMaximumWidth(120)
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
@@ -171,8 +192,8 @@ class MainWindow(ShellWindow):
         self.page_actions: list[QAction] = []
         for row, spec in enumerate(self.specs):
             action = QAction(icon(spec.icon), _(spec.title), self)
-            if row < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 10:  # Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth page
+                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
             go_menu.addAction(action)
             self.page_actions.append(action)
@@ -201,7 +222,14 @@ class MainWindow(ShellWindow):
         page = self.page(self.specs[row].key)
         if page is None:
             return
+        leaving = self.stack.currentWidget()
+        focus = QApplication.focusWidget()
         self.stack.setCurrentWidget(page)
+        title = _(self.specs[row].title)
+        self.stack.setAccessibleName(title)
+        if focus is not None and leaving is not None and leaving.isAncestorOf(focus):
+            focus_first(page)  # the focus was on the page just hidden: not left nowhere
+        announce(page, _("{page} page").format(page=title))
         self.ctx.settings.setValue(PAGE_KEY, self.specs[row].key)
         self.update_title()
         shown = getattr(page, "page_shown", None)
@@ -296,6 +324,7 @@ class MainWindow(ShellWindow):
 
         dialog = UnlockDialog(self.ctx.folder, self.ctx.tasks, cancel_text=_("Cancel"), parent=self)
         dialog.accepted.connect(lambda: self.ctx.set_store(dialog.store))  # type: ignore[arg-type]
+        dialog.accepted.connect(self.remember_offer.offer_if_needed)
         dialog.finished.connect(self._unlock_dialog_closed)
         self.unlock_dialog = dialog
         dialog.open()

@@ -1,8 +1,10 @@
 """The sidebar's pages, in order. To add a page, add one `PageSpec` line to `PAGES`.
 
 A page is a QWidget whose constructor takes `(ctx: AppContext)`; it is built when the store is
-unlocked and thrown away when it is locked, so it never outlives the key. It may define
-`page_shown()`, called each time the page comes to the front (a good moment to refresh).
+unlocked and thrown away when it is locked, so it never outlives the key. It declares the kinds
+of record it shows and follows their changes (`ui.core.follow`): a hidden page refreshes when
+next shown only if one of them changed. It may define `page_shown()`, called each time the page
+comes to the front, for what is not data (focus, for example).
 """
 
 from __future__ import annotations
@@ -75,6 +77,18 @@ PAGES: list[PageSpec] = [
         "apdesk.ui.plans.reviews_page:ReviewsPage",
     ),
     PageSpec("outbox", N_("Outbox"), "page.outbox", "apdesk.ui.outbox.page:OutboxPage"),
+    PageSpec(
+        "school",
+        N_("School set-up"),
+        "page.school",
+        "apdesk.ui.setup.page:SchoolPage",
+    ),
+    PageSpec(
+        "sharing",
+        N_("Sharing"),
+        "page.sharing",
+        "apdesk.ui.sharing.page:SharingPage",
+    ),
     PageSpec(
         "audit",
         N_("Audit log"),

@@ -26,6 +26,7 @@ FIRST_WINDOW = (
     "apdesk.services.passphrase",
     "apdesk.sync.outbox",
     "apdesk.sync.report",
+    "apdesk.locale_choice",
 )
 
 

@@ -16,7 +16,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget, QWizard
 
 from apdesk.i18n import _, format_date
-from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.operations.settings import save_school_details
+from apdesk.services.school import SchoolDetails
 from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.tasks import TaskRunner
@@ -31,8 +32,7 @@ def create_store(
     """Make the store and record the school in it; runs on the worker."""
     store, recovery = Store.create(folder, passphrase, kdf=kdf)
     try:
-        with store.session() as session:
-            save_school(session, details)
+        store.run(save_school_details, details)
     except BaseException:
         store.lock()
         raise

@@ -129,9 +129,14 @@ class Startup(QObject):
 
         dialog = UnlockDialog(self.folder, self.tasks, note=_(KEYRING_NOTE) if answer else "")
         dialog.accepted.connect(lambda: self.open_window(dialog.store))
+        dialog.accepted.connect(self._offer_to_remember)
         dialog.rejected.connect(lambda: self.exit_requested.emit(0))
         self.dialog = dialog
         dialog.show()
+
+    def _offer_to_remember(self) -> None:
+        if self.window is not None:
+            self.window.remember_offer.offer_if_needed()
 
     # -- outcomes ----------------------------------------------------------------------
     def open_window(self, store: Store | None) -> None:

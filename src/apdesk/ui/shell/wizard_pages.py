@@ -30,6 +30,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
+from apdesk.ui.widgets.value_label import ValueLabel
 
 
 class StoreMaker(Protocol):
@@ -118,7 +119,7 @@ class PassphrasePage(QWizardPage):
         self.passphrase = PassphraseInput(_("Passphrase"), self)
         self.again = PassphraseInput(_("Passphrase again"), self)
         self.meter = StrengthMeter(self)
-        self.passphrase.edit.textChanged.connect(self.meter.update_for)
+        self.passphrase.edit.secret_changed.connect(self.meter.update_for)
         self.passphrase.edit.textChanged.connect(self.completeChanged)
         self.again.edit.textChanged.connect(self.completeChanged)
         self.error = ErrorLabel(self)
@@ -181,14 +182,13 @@ class RecoveryPage(QWizardPage):
                 "It is shown once: print it or write it down, and keep it locked away."
             )
         )
-        self.key_label = QLabel(self)
+        self.key_label = ValueLabel(_("Recovery key"), "", self)
         self.key_label.setFont(monospace_font(1.6))
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setWordWrap(True)
         self.key_label.setFrameShape(QLabel.Shape.StyledPanel)
         self.key_label.setMargin(12)
-        self.key_label.setAccessibleName(_("Recovery key"))
         self.print_button = QPushButton(_("&Print…"), self)
         self.print_button.setAccessibleName(_("Print the recovery key"))
         self.pdf_button = QPushButton(_("&Save as PDF…"), self)

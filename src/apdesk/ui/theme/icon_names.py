@@ -18,6 +18,8 @@ PAGES: dict[str, str] = {
     "page.plans": "notebook-pen",
     "page.reviews": "clipboard-check",
     "page.outbox": "send",
+    "page.school": "school",
+    "page.sharing": "refresh-cw",
     "page.audit": "history",
 }
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from apdesk.i18n import _, format_date
 from apdesk.services.timetables.share import ShareChart
+from apdesk.ui.widgets.figures import WithFigures
 
 
 def summary_text(chart: ShareChart | None) -> str:
@@ -49,7 +50,44 @@ def points_text(chart: ShareChart | None) -> str:
     )
 
 
-class ShareChartWidget(QWidget):
+def share_rows(chart: ShareChart | None) -> tuple[list[str], list[list[str]]]:
+    """Each version's share as a table row: date, share, accepted or proposed."""
+    headers = [_("Date"), _("Mainstream share"), _("Status")]
+    if chart is None:
+        return headers, []
+    rows = [(d, v, _("accepted")) for d, v in chart.points]
+    rows += [(d, v, _("proposed")) for d, v in chart.proposed]
+    return headers, [[format_date(d), f"{v:.0%}", status] for d, v, status in sorted(rows)]
+
+
+class ShareChartWidget(WithFigures):
+    """The share chart with its figures as a table one key away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(ShareChartCanvas(), parent)
+        self.setAccessibleName(self.canvas.accessibleName())
+        self.set_figures(*share_rows(None))
+
+    @property
+    def chart(self) -> ShareChart | None:
+        return self.canvas.chart  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def today(self) -> date:
+        return self.canvas.today  # type: ignore[attr-defined, no-any-return]
+
+    @today.setter
+    def today(self, day: date) -> None:
+        self.canvas.today = day  # type: ignore[attr-defined]
+
+    def set_chart(self, chart: ShareChart | None) -> None:
+        self.canvas.set_chart(chart)  # type: ignore[attr-defined]
+        self.setAccessibleDescription(self.canvas.accessibleDescription())
+        self.setToolTip(self.canvas.toolTip())
+        self.set_figures(*share_rows(chart))
+
+
+class ShareChartCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: ShareChart | None = None
@@ -57,6 +95,7 @@ class ShareChartWidget(QWidget):
         self.setAccessibleName(_("Mainstream share over time"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(140)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # so its summary is heard
 
     def sizeHint(self) -> QSize:
         return QSize(360, 180)

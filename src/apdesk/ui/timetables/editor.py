@@ -44,8 +44,9 @@ class Legend(QLabel):
             )
             entries.append(f"{swatch}&nbsp;{words}")  # an entry never breaks across lines
         self.setText(" &nbsp;&nbsp; ".join(entries))
-        self.setAccessibleName(_("Legend"))
-        self.setAccessibleDescription("; ".join(f"{tag(k)}: {meaning(k)}" for k in LEGEND_KINDS))
+        # Read as the words it shows (the colour swatches say nothing to a screen reader).
+        words = "; ".join(f"{tag(k)}: {meaning(k)}" for k in LEGEND_KINDS)
+        self.setAccessibleName(_("Legend: {entries}").format(entries=words))
 
 
 class TimetableEditor(QWidget):

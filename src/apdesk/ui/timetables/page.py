@@ -47,6 +47,7 @@ from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
 from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+from apdesk.ui.widgets.value_label import ValueLabel
 
 CHECK_DELAY_MS = 400
 SPLIT_KEYS = ("timetables/split_main", "timetables/split_top", "timetables/split_bottom")
@@ -137,15 +138,16 @@ class TimetablesPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.print_button)
 
-        self.editor = TimetableEditor(self)
-        self.editor.status.connect(self._status)
+        # Tab follows the order controls are made in, so they are made in screen order (Qt's
+        # setTabOrder across the splitters here made Tab go round the grid and lists for ever).
         self.undo_button = QPushButton(_("Undo"), self)
         self.redo_button = QPushButton(_("Redo"), self)
         self.save_button = QPushButton(_("&Save"), self)
         self.save_button.setAccessibleName(_("Save this version"))
         self.save_new_button = QPushButton(_("Save as ne&xt version…"), self)
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName(_("Editor messages"))
+        self.editor = TimetableEditor(self)
+        self.editor.status.connect(self._status)
+        self.status_label = ValueLabel(_("Editor messages"), "", self)
         self.status_label.setWordWrap(True)
         bar = QHBoxLayout()
         for button in (self.undo_button, self.redo_button, self.save_button, self.save_new_button):
@@ -174,11 +176,10 @@ class TimetablesPage(QWidget):
         row.addStretch(1)
         vbox.addLayout(row)
 
-        self.chart = ShareChartWidget(self)
-        self.chart_summary = QLabel(self)
-        self.chart_summary.setWordWrap(True)
-        self.chart_summary.setAccessibleName(_("Mainstream share summary"))
         self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
+        self.chart = ShareChartWidget(self)
+        self.chart_summary = ValueLabel(_("Mainstream share summary"), "", self)
+        self.chart_summary.setWordWrap(True)
         chart_box = QWidget(self)
         cbox = QVBoxLayout(chart_box)
         cbox.setContentsMargins(0, 0, 0, 0)
@@ -223,14 +224,10 @@ class TimetablesPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Timetable views"))
         self.tabs.addTab(pupil_tab, _("Pupil &timetable"))
-        self.tabs.addTab(self.group_panel, _("&Group view"))
+        self.tabs.addTab(self.group_panel, _("G&roup view"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.tabs)
-        self.setTabOrder(self.pupil_combo, self.new_button)
-        self.setTabOrder(self.new_button, self.editor.view)
-        self.setTabOrder(self.editor.view, self.checks.list)
-        self.setTabOrder(self.checks.list, self.versions)
         name_controls(self)
 
     def _splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

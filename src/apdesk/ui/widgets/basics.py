@@ -5,11 +5,11 @@ Colours come from the palette (never hard-coded) so light and dark themes both r
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QSizePolicy,
     QStyle,
@@ -21,21 +21,25 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.services.passphrase import Strength, estimate
 from apdesk.ui.theme import icons
+from apdesk.ui.widgets.announce import announce
+from apdesk.ui.widgets.secret import SecretEdit
 
 
 class PassphraseInput(QWidget):
-    """A password line edit with a Show/Hide toggle beside it."""
+    """A secret field (nothing typed reaches the accessibility bus) with a Show toggle."""
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible_name: str, parent: QWidget | None = None, *, show_name: str = ""
+    ) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit = SecretEdit(self)
         self.edit.setAccessibleName(accessible_name)
         self.edit.setMinimumWidth(260)
         self.toggle = QToolButton(self)
         self.toggle.setCheckable(True)
         self.toggle.setText(_("Show"))
-        self.toggle.setAccessibleName(_("Show the passphrase"))
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toggle.setAccessibleName(show_name or _("Show the passphrase"))
         self.toggle.setToolTip(_("Show or hide what you typed"))
         self.toggle.toggled.connect(self._set_visible)
         layout = QHBoxLayout(self)
@@ -45,12 +49,14 @@ class PassphraseInput(QWidget):
         self.setFocusProxy(self.edit)
 
     def _set_visible(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.edit.setEchoMode(mode)
+        self.edit.set_shown(shown)
         self.toggle.setText(_("Hide") if shown else _("Show"))
 
     def text(self) -> str:
         return self.edit.text()
+
+    def setText(self, text: str) -> None:  # as QLineEdit's, for callers
+        self.edit.setText(text)
 
     def clear(self) -> None:
         self.edit.clear()
@@ -86,7 +92,8 @@ class StrengthMeter(QWidget):
 
 
 class ErrorLabel(QWidget):
-    """A warning icon and message, hidden until there is something to say."""
+    """A warning icon and message, hidden until there is something to say; each new message
+    is announced to the screen reader at once (the focus stays where the person is)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,16 +112,22 @@ class ErrorLabel(QWidget):
 
     def show_message(self, text: str) -> None:
         """Show `text`; an empty text hides the label."""
+        said = self.text()
         self.message.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
+        if text and text != said:
+            announce(self, text, assertive=True)
 
     def text(self) -> str:
         return self.message.text() if not self.isHidden() else ""
 
 
 class BusyBar(QProgressBar):
-    """An indeterminate bar shown while background work runs."""
+    """An indeterminate bar shown while background work runs. Work that lasts past a moment
+    is announced ("Working…") and so is its end ("Done"); quick reads stay silent."""
+
+    SAY_AFTER_MS = 1500
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +135,27 @@ class BusyBar(QProgressBar):
         self.setTextVisible(False)
         self.setMaximumHeight(8)
         self.setAccessibleName(_("Working"))
+        self._said = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SAY_AFTER_MS)
+        self._timer.timeout.connect(self._say_working)
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible and not self._timer.isActive() and not self._said:
+            self._timer.start()
+        elif not visible:
+            self._timer.stop()
+            if self._said:
+                self._said = False
+                announce(self, _("Done"))
+
+    def _say_working(self) -> None:
+        if self.isVisible():
+            self._said = True
+            announce(self, _("Working…"))
 
 
 def monospace_font(point_size_factor: float = 1.0) -> QFont:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from apdesk.i18n import _, format_date
 from apdesk.models.charts import BAR, Chart
+from apdesk.ui.widgets.figures import WithFigures
 
 PATTERNS = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 MARKERS = ("circle", "square", "none")
@@ -49,7 +50,37 @@ def describe(chart: Chart) -> str:
     return f"{chart.title}: " + "; ".join(parts)
 
 
-class ChartWidget(QWidget):
+def figure_rows(chart: Chart) -> tuple[list[str], list[list[str]]]:
+    """The chart as a table: a date column, then one column per series."""
+    headers = [_("Date"), *(s.name for s in chart.series)]
+    days = sorted({day for s in chart.series for day, _v in s.points})
+    values = [dict(s.points) for s in chart.series]
+    rows = [
+        [format_date(day)] + [value_text(v[day], chart.percent) if day in v else "" for v in values]
+        for day in days
+    ]
+    return headers, rows
+
+
+class ChartWidget(WithFigures):
+    """A chart with its figures as a table one key away (`WithFigures`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(ChartCanvas(), parent)
+        self.chart: Chart | None = None
+
+    def set_chart(self, chart: Chart) -> None:
+        self.chart = chart
+        self.canvas.set_chart(chart)  # type: ignore[attr-defined]
+        self.setAccessibleName(chart.title)
+        self.setAccessibleDescription(describe(chart))
+        self.set_title(chart.title)
+        self.set_figures(*figure_rows(chart))
+
+
+class ChartCanvas(QWidget):
+    """The chart painted; its name is the title, its description the figures in words."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: Chart | None = None

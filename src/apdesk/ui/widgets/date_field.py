@@ -104,6 +104,9 @@ class DateField(QWidget):
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
         self.setFocusProxy(self.edit)
+        # A caption's Alt+letter (its buddy is this field) focuses only a widget that takes focus:
+        # this one does, through the edit (Tab still stops at the edit, never here).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.calendar: QCalendarWidget | None = None
         self.set_value(value)

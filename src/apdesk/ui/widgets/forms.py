@@ -65,6 +65,9 @@ class FieldErrors:
         error = ErrorLabel(holder)
         column.addWidget(error)
         form.addRow(caption, holder)
+        caption_label = form.labelForField(holder)
+        if isinstance(caption_label, QLabel):  # its Alt+letter goes to the field itself
+            caption_label.setBuddy(field)
         self.labels[label] = error
         return error
 

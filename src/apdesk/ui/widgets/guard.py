@@ -14,6 +14,7 @@ brings them back after unlock (as KeePassXC does with its open entries).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDoubleSpinBox,
     QLineEdit,
@@ -38,11 +40,13 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _
 from apdesk.ui.widgets.date_field import DateField
 
+W = TypeVar("W", bound=QWidget)
+
 IGNORE = "apdesk_not_input"
 Snapshot = tuple[object, ...]
 
 
-def not_input(widget: QWidget) -> QWidget:
+def not_input(widget: W) -> W:
     """Mark `widget` (and what it holds) as not part of the dialog's record."""
     widget.setProperty(IGNORE, True)
     return widget
@@ -74,6 +78,8 @@ def _value(widget: QWidget) -> object:
         return widget.isChecked()
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.value()
+    if isinstance(widget, QDateTimeEdit):  # times of the day, dates picked from a calendar
+        return widget.dateTime().toString(Qt.DateFormat.ISODate)
     return None
 
 
@@ -116,6 +122,8 @@ def _connect(widget: QWidget, slot: Callable[..., None]) -> None:
         widget.toggled.connect(slot)
     elif isinstance(widget, QSpinBox | QDoubleSpinBox):
         widget.valueChanged.connect(slot)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(slot)
 
 
 class GuardedDialog(QDialog):

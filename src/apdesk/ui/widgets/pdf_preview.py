@@ -1,7 +1,9 @@
 """Preview, save and print a PDF made in memory: never written to a temporary file.
 
 Documents carry children's personal data, so the bytes stay in memory until the person chooses
-where to save them. Pages are drawn with PDFium (pypdfium2) for the preview and for printing.
+where to save them. Pages are drawn with PDFium (pypdfium2) for the preview and for printing;
+beside them, the document's text (read from the same PDF by PDFium) sits in a read-only text
+view, so a screen-reader user can review a form or letter before it goes out.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +48,17 @@ def preview_images(pdf: bytes) -> list[QImage]:
     `PdfPreviewDialog(images=...)` and the window does not wait for PDFium."""
     document = pdfium.PdfDocument(pdf)
     return [render_page(document, index, PREVIEW_SCALE) for index in range(len(document))]
+
+
+def document_text(document: pdfium.PdfDocument) -> str:
+    """Every page's text in reading order, each page under a "Page n of N" line."""
+    total = len(document)
+    parts = []
+    for index in range(total):
+        textpage = document[index].get_textpage()
+        text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n").strip()
+        parts.append(_("Page {n} of {total}").format(n=index + 1, total=total) + "\n\n" + text)
+    return "\n\n".join(parts)
 
 
 def page_count(pdf: bytes) -> int:
@@ -117,6 +132,28 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidget(pages)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(_("Document preview"))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.text.setTabChangesFocus(True)
+        self.text.setPlainText(document_text(pdfium.PdfDocument(pdf)))
+        self.text.setAccessibleName(_("Document text"))
+        self.text.setAccessibleDescription(_("The text of the document, to read line by line"))
+        text_label = QLabel(_("Document &text:"))
+        text_label.setBuddy(self.text)
+        text_box = QWidget()
+        text_layout = QVBoxLayout(text_box)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(text_label)
+        text_layout.addWidget(self.text, 1)
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(text_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton(_("&Save as PDF…"))
@@ -130,11 +167,13 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(split, 1)
         layout.addWidget(buttons)
+        self.setTabOrder(scroll, self.text)
         first = self.page_labels[0].pixmap().size() if self.page_labels else None
-        width = (first.width() + 60) if first else 700
-        self.resize(min(width, 1000), 900)
+        width = (first.width() + 60 + 380) if first else 1000
+        room = self.screen().availableGeometry()
+        self.resize(min(width, room.width() - 40), min(900, room.height() - 60))
 
     def save(self) -> None:
         try:

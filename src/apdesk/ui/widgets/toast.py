@@ -1,8 +1,8 @@
 """Short confirmations ("Saved", "Sent to the LA", "Locked") that come and go by themselves.
 
 A toast floats over the bottom of the window for a few seconds, never takes focus and never
-needs clicking; the same words go to the status bar, where they stay a little longer and where
-screen readers find them. Anything that needs a decision is a dialog or a banner, not a toast.
+needs clicking; the same words go to the status bar, where they stay a little longer, and are
+announced to screen readers. Anything that needs a decision is a dialog or a banner, not a toast.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QWidget
 
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.theme.tokens import SPACING
+from apdesk.ui.widgets.announce import announce
 from apdesk.ui.widgets.icon_label import IconLabel
 
 SHOWN_MS = 4000
@@ -56,6 +57,7 @@ class Toast(QFrame):
         window = self.parentWidget()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, STATUS_MS)
+        announce(self, text)  # a screen reader hears it without the focus moving
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -1,0 +1,242 @@
+"""`apdesk share ...`: share the record with the school's other laptops through a hub.
+
+Exit status: 0 done (for sync: in step), 2 a mistake to fix, 3 the hub cannot be reached,
+4 changes held by the schema gate (a laptop must update apdesk), 5 this laptop was revoked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+
+from apdesk.commands.common import (
+    PASSPHRASE_ENV,
+    UserError,
+    add_store_option,
+    opened_store,
+    print_json,
+    read_passphrase,
+    store_folder,
+)
+
+OFFLINE = 3
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("share", help="share the record with the school's other laptops")
+    share = p.add_subparsers(dest="share_command", metavar="ACTION", required=True)
+
+    s = share.add_parser("start", help="register with a hub; print a code for another laptop")
+    add_store_option(s)
+    s.add_argument("--hub", required=True, metavar="URL", help="the school hub's address")
+    s.add_argument("--name", default="", help="this laptop's name (default: its host name)")
+    s.set_defaults(func=cmd_start)
+
+    j = share.add_parser("join", help="make a new store that shares a school's record")
+    add_store_option(j)
+    j.add_argument("--hub", required=True, metavar="URL")
+    j.add_argument("--code", required=True, help="the enrolment code shown on a sharing laptop")
+    j.add_argument("--name", default="", help="this laptop's name (default: its host name)")
+    j.add_argument("--no-keyring", action="store_true", help="do not keep the key in the keyring")
+    j.set_defaults(func=cmd_join)
+
+    y = share.add_parser("sync", help="send and fetch changes (keeps going unless --once)")
+    add_store_option(y)
+    y.add_argument("--once", action="store_true", help="one round, then exit with its status")
+    y.add_argument("--interval", type=float, default=60.0, metavar="SECONDS")
+    y.set_defaults(func=cmd_sync)
+
+    for name, fn, text in (
+        ("status", cmd_status, "whether this laptop is in step"),
+        ("devices", cmd_devices, "the laptops that share the record"),
+    ):
+        c = share.add_parser(name, help=text)
+        add_store_option(c)
+        c.add_argument("--json", action="store_true", help="print JSON")
+        c.set_defaults(func=fn)
+
+    c = share.add_parser("conflicts", help="list conflicts, or settle one with --resolve")
+    add_store_option(c)
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.add_argument("--resolve", metavar="ID", help="the conflict to settle (from the list)")
+    c.add_argument(
+        "--choose", metavar="CHOICE",
+        help="a text's version number, or keep / delete / checked / dismiss",
+    )  # fmt: skip
+    c.add_argument("--merged-file", type=Path, metavar="FILE", help="an edited merge of a text")
+    c.set_defaults(func=cmd_conflicts)
+
+    r = share.add_parser("revoke", help="shut a lost laptop out and change the sharing key")
+    add_store_option(r)
+    r.add_argument("device", metavar="DEVICE", help="its name or id (see `share devices`)")
+    r.set_defaults(func=cmd_revoke)
+
+
+def _name(args: argparse.Namespace) -> str:
+    return str(args.name or socket.gethostname() or "laptop")[:60]
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    from apdesk.share.client import HubRefused, HubUnreachable
+    from apdesk.share.enrol import start
+
+    with opened_store(args) as store:
+        try:
+            started = start(store, args.hub, _name(args))
+        except HubUnreachable as exc:
+            print(f"apdesk: {exc}", file=sys.stderr)
+            return OFFLINE
+        except HubRefused as exc:
+            raise UserError(f"the hub refused: {exc}") from None
+    if not started.already_sharing:
+        print(f"This store now shares its record through {args.hub}.")
+    print("Enrolment code for another laptop (once only, for 24 hours):")
+    print()
+    print(f"    {started.enrolment.code}")
+    print()
+    print(f"On it: apdesk share join --store FOLDER --hub {started.enrolment.hub} --code CODE")
+    return 0
+
+
+def _new_passphrase() -> str:
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None:
+        passphrase = read_passphrase("New passphrase for this laptop's store: ")
+        if passphrase is None:
+            raise UserError(f"set {PASSPHRASE_ENV} or run from a terminal to choose a passphrase")
+        if sys.stdin.isatty() and read_passphrase("Repeat the passphrase: ") != passphrase:
+            raise UserError("the two passphrases differ: nothing was created")
+    return passphrase
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from apdesk.share.client import HubRefused, HubUnreachable
+    from apdesk.share.enrol import join
+    from apdesk.store import Store
+
+    folder = store_folder(args)
+    if Store.exists(folder):
+        raise UserError(f"--store: {folder} already holds a store; join makes a new one")
+    passphrase = _new_passphrase()
+    try:
+        joined = join(
+            folder, args.hub, args.code, passphrase, _name(args), use_keyring=not args.no_keyring
+        )
+    except HubUnreachable as exc:
+        print(f"apdesk: {exc}", file=sys.stderr)
+        return OFFLINE
+    except HubRefused as exc:
+        raise UserError(f"the hub refused: {exc}") from None
+    print(f"Joined: {joined.rows} records in {folder}, shared through {args.hub}.")
+    print()
+    print("Recovery key (shown once: print it or write it down, and lock it away):")
+    print(f"    {joined.recovery_key}")
+    print()
+    print("It opens this laptop's store if its passphrase is forgotten.")
+    return joined.report.exit_code
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from apdesk.share.engine import sync_once
+
+    with opened_store(args) as store:
+        while True:
+            report = sync_once(store)
+            line = f"{report.state}: sent {report.pushed}, merged {report.pulled}"
+            if report.conflicts:
+                line += f", {report.conflicts} new conflict(s)"
+            if report.message:
+                line += f" ({report.message})"
+            print(line, flush=True)
+            if args.once:
+                return report.exit_code
+            time.sleep(max(1.0, args.interval))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from apdesk.share.views import status
+
+    with opened_store(args) as store:
+        found = store.read(status)
+    if args.json:
+        print_json(found.as_json())
+        return 0
+    if not found.sharing:
+        print("Not sharing: `apdesk share start --hub URL` shares this store's record.")
+        return 0
+    print(f"Laptop:     {found.name} ({found.device})")
+    print(f"Hub:        {found.hub}")
+    print(f"Last sync:  {found.last_sync or 'never'} ({found.last_state or 'not yet'})")
+    print(f"Pending:    {found.pending} change(s) not yet sent")
+    print(f"Conflicts:  {found.conflicts}")
+    print(f"Laptops:    {found.devices}")
+    if found.must_update:
+        print(f"Held:       update apdesk on {', '.join(found.must_update)}")
+    elif found.last_message:
+        print(f"Note:       {found.last_message}")
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from apdesk.share.views import devices
+
+    with opened_store(args) as store:
+        rows = store.read(devices)
+    if args.json:
+        print_json([row.__dict__ for row in rows])
+        return 0
+    for row in rows:
+        state = "revoked" if row.revoked else (row.last_seen or "never seen")
+        mark = "*" if row.this else " "
+        print(f"{mark} {row.id}  {row.name:<24} schema {row.schema or '?':<8} {state}")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from apdesk.share.resolve import MERGED, resolve_conflict
+    from apdesk.share.views import conflicts
+
+    with opened_store(args) as store:
+        if args.resolve:
+            merged = None
+            choice = args.choose
+            if args.merged_file is not None:
+                merged = args.merged_file.read_text(encoding="utf-8")
+                choice = MERGED
+            if not choice:
+                raise UserError("--resolve needs --choose CHOICE or --merged-file FILE")
+            print(store.run(resolve_conflict, args.resolve, choice, merged).value)
+            return 0
+        rows = store.read(conflicts)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    for row in rows:
+        print(f"{row.id}")
+        print(f"    {row.kind}: {row.record}" + (f", {row.field}" if row.field else ""))
+        for number, version in enumerate(row.versions, 1):
+            print(f"    {number}. {version.device} at {version.when}: {version.text!r}")
+        if row.detail and row.kind != "text":
+            print(f"    {row.detail}")
+    print(f"{len(rows)} conflict(s)")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from apdesk.share.client import HubRefused, HubUnreachable
+    from apdesk.share.enrol import revoke
+
+    with opened_store(args) as store:
+        try:
+            epoch = revoke(store, args.device)
+        except HubUnreachable as exc:
+            print(f"apdesk: {exc}", file=sys.stderr)
+            return OFFLINE
+        except HubRefused as exc:
+            raise UserError(f"the hub refused: {exc}") from None
+    print(f"Revoked {args.device}; the sharing key is now at epoch {epoch}.")
+    return 0

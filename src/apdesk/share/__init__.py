@@ -1,0 +1,1 @@
+"""Sharing the record between the school's laptops through a hub that cannot read it."""

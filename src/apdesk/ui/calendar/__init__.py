@@ -1,0 +1,1 @@
+"""The school calendar: the year view of terms and closures, and its editors."""

@@ -1,0 +1,1 @@
+"""File > Export: every export the commands make, from the window."""

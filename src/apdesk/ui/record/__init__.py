@@ -1,0 +1,1 @@
+"""On a pupil's record: leaving the roll, suspensions and subject access."""

@@ -1,0 +1,93 @@
+"""The school's details as they go on referral forms, letters and packs to the LA."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from apdesk.i18n import N_, _
+from apdesk.services.operations.setup import save_school_profile
+from apdesk.services.school import SchoolDetails
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.forms import FieldErrors, name_buttons
+from apdesk.ui.widgets.guard import GuardedDialog
+
+# (attribute, caption, the field name a ValidationError uses, as the service words it)
+DETAIL_FIELDS = (
+    ("name", N_("School &name:"), "name"),
+    ("urn", N_("&URN:"), N_("URN")),
+    ("la_code", N_("&LA code:"), N_("LA code")),
+    ("estab", N_("&Establishment number:"), N_("Establishment number")),
+    ("address", N_("&Address:"), "address"),
+    ("phone", N_("P&hone:"), "phone"),
+    ("email", N_("E&mail:"), "email"),
+    ("key_contact_name", N_("Key &contact:"), N_("key contact")),
+    ("key_contact_role", N_("Contact's &role:"), "role"),
+    ("key_contact_phone", N_("Contact's p&hone:"), N_("contact phone")),
+    ("key_contact_email", N_("Contact's e&mail:"), N_("contact email")),
+)
+
+
+class SchoolDetailsDialog(GuardedDialog):
+    saved = Signal()
+
+    def __init__(
+        self, ctx: AppContext, details: SchoolDetails, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saving = False
+        self.setWindowTitle(_("School details"))
+        self.setAccessibleName(_("School details"))
+        self.setMinimumWidth(520)
+        self.edits: dict[str, QLineEdit] = {}
+        self.general = ErrorLabel(self)
+        self.errors = FieldErrors(self.general)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for attr, caption, error_field in DETAIL_FIELDS:
+            edit = QLineEdit(getattr(details, attr), self)
+            edit.setAccessibleName(_(caption).replace("&", "").rstrip(":"))
+            self.errors.add_row(form, _(error_field), edit, _(caption))
+            self.edits[attr] = edit
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self.edits["name"].setFocus()
+        self.watch_input()
+
+    def details(self) -> SchoolDetails:
+        values = {attr: edit.text().strip() for attr, edit in self.edits.items()}
+        return SchoolDetails(**{f.name: values.get(f.name, "") for f in fields(SchoolDetails)})
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        self.errors.clear()
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.ctx.op(save_school_profile, self.details()).success(self._saved).failure(
+            self._refused
+        ).source(self).run()
+
+    def _saved(self, _value: object) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.mark_saved()
+        self.saved.emit()
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)

@@ -1,0 +1,1 @@
+"""The Sharing page, its dialogs, the conflict banner and the sharing thread."""

@@ -1,0 +1,105 @@
+"""The Sharing page's tables: the laptops that share the record, and the open conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from apdesk.i18n import N_, _, format_date
+from apdesk.share.views import ConflictRow, DeviceRow, Status
+from apdesk.ui.widgets.row_table import RowTableModel
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+FIELD_WORDS = {
+    "health_needs": N_("Health needs"),
+    "safety_info": N_("Safety information"),
+    "family_support": N_("Support for the family"),
+    "send_needs": N_("SEND needs"),
+    "exit_strategy": N_("Exit strategy"),
+    "child_voice": N_("Child's voice"),
+    "family_voice": N_("Family's voice"),
+    "address": N_("Address"),
+    "notes": N_("Notes"),
+    "note": N_("Note"),
+    "text": N_("What was said"),
+    "decisions": N_("Decisions"),
+}
+KIND_WORDS = {
+    "text": N_("Edited on two laptops"),
+    "delete": N_("Deleted on one laptop, changed on another"),
+    "attendance": N_("Two codes for one session"),
+    "unique": N_("Clashes with a record here"),
+}
+
+
+@dataclass(frozen=True)
+class PageData:
+    status: Status
+    devices: list[DeviceRow]
+    conflicts: list[ConflictRow]
+
+
+def when_text(iso: str | None) -> str:
+    """A stamp as a person reads it: '6 December 2026, 09:14' (local time)."""
+    if not iso:
+        return _("never")
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    return f"{format_date(moment.date())}, {moment:%H:%M}"
+
+
+def field_words(name: str) -> str:
+    return _(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " ").capitalize()
+
+
+def conflict_what(row: ConflictRow) -> str:
+    what = _(KIND_WORDS.get(row.kind, row.kind))
+    return f"{what}: {field_words(row.field)}" if row.field else what
+
+
+class DevicesModel(RowTableModel[DeviceRow]):
+    NAME, THIS, SCHEMA, SEEN, STATE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [N_("Laptop"), N_("This one"), N_("apdesk schema"), N_("Last sync"), N_("State")],
+            parent,
+        )
+
+    def cell(self, row: DeviceRow, column: int, role: int) -> Any:
+        if role == ROW_ROLE:
+            return row
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.NAME: row.name,
+            self.THIS: _("yes") if row.this else "",
+            self.SCHEMA: row.schema,
+            self.SEEN: when_text(row.last_seen),
+            self.STATE: _("revoked") if row.revoked else _("sharing"),
+        }.get(column)
+
+
+class ConflictsModel(RowTableModel[ConflictRow]):
+    RECORD, WHAT, BY = range(3)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([N_("Record"), N_("Conflict"), N_("Laptops")], parent)
+
+    def cell(self, row: ConflictRow, column: int, role: int) -> Any:
+        if role == ROW_ROLE:
+            return row
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.RECORD:
+            return row.record
+        if column == self.WHAT:
+            return conflict_what(row)
+        if row.versions:
+            return ", ".join(dict.fromkeys(v.device for v in row.versions))
+        return str(row.detail.get("by", ""))
