@@ -24,3 +24,5 @@ KEYS = (
     "pack_roundtrip_ms",
     "rss_mb",
 )
+# The window's figures (`figures.gui`): one object of interactions, after the numbers above.
+WINDOW = "gui"

@@ -1,7 +1,9 @@
-"""`python -m benchmarks [--scale large|small] [--json] [--runs N] [--data DIR]`.
+"""`python -m benchmarks [--scale large|medium|small] [--json] [--runs N] [--data DIR]
+[--only startup,gui,...]`.
 
 Builds (or reuses) the synthetic store, measures every figure with its floor, and prints one
 JSON object. A figure whose part of the app cannot run is null, with the reason on stderr.
+The clock is pinned inside the data's school year (`generate.CLOCK`) for every figure.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import KEYS
+from benchmarks import KEYS, WINDOW
 
 DEFAULT_DATA = Path(os.environ.get("APDESK_BENCH_DATA", "~/.cache/apdesk-bench")).expanduser()
 
@@ -37,10 +39,15 @@ def _attempt(name: str, fn: Callable[[], dict[str, Any]], keys: list[str]) -> di
     return found
 
 
-def run(scale: str, runs: int, data: Path) -> dict[str, Any]:
+FIGURES = ("startup", "report", "filter", "import", "referral", "pack", "gui")
+
+
+def run(
+    scale: str, runs: int, data: Path, only: frozenset[str] = frozenset(FIGURES)
+) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks import memkeyring
-    from benchmarks.figures import documents, imports, report, startup, sync
+    from benchmarks.figures import documents, gui, imports, report, startup, sync
     from benchmarks.figures import filter as pupil_filter
     from benchmarks.generate import PASSPHRASE, ensure_store
 
@@ -48,20 +55,22 @@ def run(scale: str, runs: int, data: Path) -> dict[str, Any]:
     if built is not None:
         _log(f"built the {scale} store in {built:.1f} s")
     result: dict[str, Any] = {"cores": os.cpu_count(), "scale": scale}
-    result.update(
-        _attempt(
-            "startup",
-            lambda: startup.measure(folder, PASSPHRASE, runs),
-            ["startup_ms", "startup_floor_ms", "startup_ratio", "unlock_kdf_ms", "rss_mb"],
+    if "startup" in only:
+        result.update(
+            _attempt(
+                "startup",
+                lambda: startup.measure(folder, PASSPHRASE, runs),
+                ["startup_ms", "startup_floor_ms", "startup_ratio", "unlock_kdf_ms", "rss_mb"],
+            )
         )
-    )
     memkeyring.install()
     from apdesk.store import Store
 
     store = Store.open(folder, passphrase=PASSPHRASE, use_keyring=False)
     try:
-        figures: list[tuple[str, Callable[[], dict[str, Any]], list[str]]] = [
+        figures: list[tuple[str, str, Callable[[], dict[str, Any]], list[str]]] = [
             (
+                "report",
                 "attendance report",
                 lambda: report.measure(store, runs),
                 [
@@ -71,34 +80,50 @@ def run(scale: str, runs: int, data: Path) -> dict[str, Any]:
                     "cipher_overhead",
                 ],
             ),
-            ("pupil filter", lambda: pupil_filter.measure(store, runs), ["filter_keystroke_ms"]),
             (
+                "filter",
+                "pupil filter",
+                lambda: pupil_filter.measure(store, runs),
+                ["filter_keystroke_ms"],
+            ),
+            (
+                "import",
                 "returns import",
                 lambda: imports.measure(store, runs, imports.MARKS if scale == "large" else 5_000),
                 ["import_100k_s"],
             ),
             (
+                "referral",
                 "referral form",
                 lambda: documents.measure(store, runs),
                 ["referral_pdf_ms", "referral_pdf_floor_ms", "referral_pdf_ratio"],
             ),
-            ("pack round trip", lambda: sync.measure(store, runs), ["pack_roundtrip_ms"]),
+            ("pack", "pack round trip", lambda: sync.measure(store, runs), ["pack_roundtrip_ms"]),
+            ("gui", "window", lambda: {WINDOW: gui.measure(store, folder, runs)}, [WINDOW]),
         ]
-        for name, fn, keys in figures:
-            result.update(_attempt(name, fn, keys))
+        for key, name, fn, keys in figures:
+            if key in only:
+                result.update(_attempt(name, fn, keys))
     finally:
         store.lock()
-    return {key: result.get(key) for key in KEYS}
+    return {key: result.get(key) for key in (*KEYS, WINDOW) if key in result}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--scale", choices=("large", "small"), default="large")
+    parser.add_argument("--scale", choices=("large", "medium", "small"), default="large")
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="store cache folder")
+    parser.add_argument(
+        "--only", default=",".join(FIGURES), help="figures to measure: " + ",".join(FIGURES)
+    )
     args = parser.parse_args(argv)
-    result = run(args.scale, max(1, args.runs), args.data.expanduser())
+    only = frozenset(name.strip() for name in args.only.split(",") if name.strip())
+    unknown = only - set(FIGURES)
+    if unknown:
+        parser.error(f"--only: no figure called {', '.join(sorted(unknown))}")
+    result = run(args.scale, max(1, args.runs), args.data.expanduser(), only)
     if args.json:
         print(json.dumps(result))
     else:

@@ -34,6 +34,9 @@ FIRST_YEAR = 2021  # five school years: 2021/22 to 2025/26
 YEARS = 5
 REPORT_YEAR = (date(2025, 9, 1), date(2026, 7, 22))
 STAMP = datetime(2026, 7, 31, 12, 0, tzinfo=UTC)
+# The suite's "now": a Wednesday morning inside the last school year, so the year-to-date
+# figures, today's work and this week's register all have data (the store's last mark is 22 July).
+CLOCK = datetime(2026, 7, 1, 9, 30, tzinfo=UTC)
 SLOTS = [f"{d}_{h}" for d in ("MON", "TUE", "WED", "THU", "FRI") for h in ("AM", "PM")]
 SCHOOL_CODES = ["/"] * 86 + ["L"] * 3 + ["I"] * 4 + ["M"] * 2 + ["N"] * 2 + ["O"] * 2 + ["G"]
 PROVIDER_CODES = ["B"] * 85 + ["I"] * 5 + ["N"] * 4 + ["O"] * 4 + ["M"] * 2
@@ -50,6 +53,7 @@ class Scale:
 
 SCALES = {
     "large": Scale("large", 10_000, 150, 2_000, 2_000_000),
+    "medium": Scale("medium", 3_000, 60, 600, 400_000),
     "small": Scale("small", 300, 10, 60, 20_000),
 }
 

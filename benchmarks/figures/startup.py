@@ -15,6 +15,7 @@ from typing import Any
 from apdesk.store import KdfParams, Store
 from apdesk.store.crypto import passphrase_key
 from benchmarks import memkeyring
+from benchmarks.generate import CLOCK
 from benchmarks.stats import median, ratio, time_ms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,7 @@ TIMEOUT = 300
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["APDESK_BENCH_CLOCK"] = CLOCK.isoformat()
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     return env
 

@@ -12,8 +12,10 @@ The two numbers are the school's settings, kept in the store so every laptop agr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -100,13 +102,28 @@ def la_notice(session: Session, placement_id: int | None) -> LaNotice:
     """Whether (and when) the placement-start pack for the LA was made and delivered."""
     if placement_id is None:
         return LaNotice("none")
-    query = (
+    return _notice(
+        session.exec(_start_packs().where(OutboxItem.placement_id == placement_id)).all()
+    )
+
+
+def la_notices(session: Session) -> dict[int, LaNotice]:
+    """`la_notice` of every placement that has a start pack, in one query (the rest: "none")."""
+    by_placement: dict[int, list[Any]] = {}
+    for row in session.exec(_start_packs().add_columns(OutboxItem.placement_id)).all():
+        by_placement.setdefault(row[3], []).append(row)
+    return {pid: _notice(rows) for pid, rows in by_placement.items()}
+
+
+def _start_packs() -> Any:
+    return (
         select(OutboxItem.status, OutboxItem.created_at, OutboxItem.delivered_at)
-        .where(OutboxItem.placement_id == placement_id)
         .where(OutboxItem.kind == PackKind.PLACEMENT_START)
         .order_by(col(OutboxItem.created_at))
     )
-    rows = session.exec(query).all()
+
+
+def _notice(rows: Sequence[Any]) -> LaNotice:
     if not rows:
         return LaNotice("none")
     delivered = [r for r in rows if r[0] == OutboxStatus.DELIVERED]

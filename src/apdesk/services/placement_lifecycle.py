@@ -17,7 +17,12 @@ from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil
 from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, SheffieldCategory
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
-from apdesk.services.placements import PlacementResult, get_placement, placement_warnings
+from apdesk.services.placements import (
+    PlacementResult,
+    get_placement,
+    placement_warnings,
+    warning_inputs,
+)
 from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
 
@@ -234,6 +239,7 @@ def list_placements(
     if status is not None:
         query = query.where(Placement.status == status)
     rows = []
+    inputs = warning_inputs(session, today) if with_warnings else None
     for placement, pupil, provider in session.exec(query).all():
         category = SheffieldCategory(placement.category).label if placement.category else ""
         rows.append(
@@ -250,7 +256,7 @@ def list_placements(
                 start_date=placement.start_date,
                 end_date=placement.end_date,
                 outcome=placement.outcome.label if placement.outcome else "",
-                warnings=len(placement_warnings(session, placement, today))
+                warnings=len(placement_warnings(session, placement, today, inputs))
                 if with_warnings
                 else None,
             )

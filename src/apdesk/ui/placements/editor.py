@@ -42,6 +42,7 @@ from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
+from apdesk.ui.widgets.choice_list import ListChoice, fill_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
@@ -189,25 +190,22 @@ class PlacementEditor(GuardedDialog):
             self.setWindowTitle(_("Placement"))
 
     def _fill_choices(self, data: EditorData) -> None:
-        """The pupils and providers offered, keeping whichever are chosen now."""
-        pupil, provider = self.sections.pupil, self.sections.provider
-        chosen = (pupil.currentData(), provider.currentData())
-        for combo in (pupil, provider):
-            combo.blockSignals(True)
-            combo.clear()
-        pupil.addItem(_("Choose the pupil…"), 0)
-        for row in data.pupils:
-            pupil.addItem(f"{row.name} ({row.upn})", row.id)
-        provider.addItem(_("Choose the provider…"), 0)
-        self.providers = {}
-        for choice in data.providers:
-            self.providers[choice.id] = choice
-            label = f"{choice.name} — {qa_text(choice.qa_state)}"
-            provider.addItem(qa_icon(self, choice.qa_state), label, choice.id)
-        for combo, value in zip((pupil, provider), chosen, strict=True):
-            if value is not None:
-                combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
+        """The pupils and providers offered, keeping whichever are chosen now. A trust's
+        thousands of pupils go to the combo as one list, worded only when it is opened."""
+        pupils = [ListChoice(_("Choose the pupil…"), 0)]
+        pupils += [ListChoice(f"{row.name} ({row.upn})", row.id) for row in data.pupils]
+        fill_combo(self.sections.pupil, pupils)
+        self.providers = {choice.id: choice for choice in data.providers}
+        providers = [ListChoice(_("Choose the provider…"), 0)]
+        providers += [
+            ListChoice(
+                f"{choice.name} — {qa_text(choice.qa_state)}",
+                choice.id,
+                qa_icon(self, choice.qa_state),
+            )
+            for choice in data.providers
+        ]
+        fill_combo(self.sections.provider, providers)
 
     def _changed_elsewhere(self, _changes: Changes) -> None:
         """Someone else changed what the form offers or checks against: read the choices and

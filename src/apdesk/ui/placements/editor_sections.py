@@ -77,6 +77,13 @@ class Sections:
         self.boxes: list[tuple[str, QGroupBox]] = []
         self.pupil = QComboBox()
         self.provider = QComboBox()
+        # The pupils are sized by a length, not by measuring 10,000 names; the providers are
+        # few and sized to the longest each time the list is filled.
+        self.pupil.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pupil.setMinimumContentsLength(36)
+        self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.qa_note = QLabel()
         self.attendance = QDoubleSpinBox()
         builders: list[tuple[str, Callable[[QFormLayout], None]]] = [

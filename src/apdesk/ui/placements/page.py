@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,8 +56,10 @@ from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.list_proxy import ListProxy
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
+SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
 HEADER_KEY = settings_keys.PLACEMENTS_HEADER.name
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
 Mover = OperationFn[[int, date, date], PlacementResult]
@@ -107,7 +109,7 @@ class PlacementsPage(PrintMixin, QWidget):
             signal.connect(lambda _i: self.refresh())
         self.warnings_only.toggled.connect(lambda _on: self._apply_rows())
         self.model = PlacementsModel(self, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ListProxy(self)  # sorts 2,000 placements without freezing the window
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -123,6 +125,7 @@ class PlacementsPage(PrintMixin, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.sortByColumn(START, Qt.SortOrder.DescendingOrder)
         self.buttons: dict[str, QAction] = {}
         actions = QToolBar(_("Placement actions"), self)
@@ -270,8 +273,11 @@ class PlacementsPage(PrintMixin, QWidget):
         self.model.set_rows(rows)
         if not self._sized and rows:
             self.table.resizeColumnsToContents()
+            # Sized by the first rows only: room for a longer month name than they hold.
+            slack = self.table.fontMetrics().horizontalAdvance("MMM")
             for column in range(self.model.columnCount()):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_WIDTH))
+                width = self.table.columnWidth(column) + slack
+                self.table.setColumnWidth(column, min(width, MAX_WIDTH))
             self._sized = True
         self.count.setText(
             ngettext("{n} placement", "{n} placements", len(rows)).format(n=len(rows))
@@ -332,12 +338,11 @@ class PlacementsPage(PrintMixin, QWidget):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select(self, placement_id: int) -> None:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, PUPIL)
-            if index.data(ROW_ROLE).id == placement_id:
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(r)
-                return
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == placement_id), -1)
+        shown = self.proxy.shown_row(row) if row >= 0 else -1
+        if shown >= 0:
+            self.table.setCurrentIndex(self.proxy.index(shown, PUPIL))
+            self.table.selectRow(shown)
 
     def _enable(self) -> None:
         row = self.selected_row()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
@@ -19,7 +20,7 @@ from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.services.placement_record import load_placement_record
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog, preview_images
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Rendered:
     pdf: bytes
     title: str
     filename: str
+    images: list[QImage]  # the pages drawn for the preview, on the worker
 
 
 def render_placement(
@@ -37,7 +39,8 @@ def render_placement(
     pdf = draw(record)
     name = f"{record.pupil.surname}-{record.pupil.forename}".replace(" ", "-")
     title = _("{document}: {pupil}").format(document=kind, pupil=record.pupil_name)
-    return Rendered(pdf, title, f"{kind.lower().replace(' ', '-')}-{name}.pdf")
+    filename = f"{kind.lower().replace(' ', '-')}-{name}.pdf"
+    return Rendered(pdf, title, filename, preview_images(pdf))
 
 
 class PrintMixin:
@@ -70,7 +73,9 @@ class PrintMixin:
     def _preview(self, rendered: Rendered) -> None:
         self.busy.hide()
         parent = self if isinstance(self, QWidget) else None
-        self.preview = PdfPreviewDialog(rendered.pdf, rendered.title, rendered.filename, parent)
+        self.preview = PdfPreviewDialog(
+            rendered.pdf, rendered.title, rendered.filename, parent, images=rendered.images
+        )
         self.preview.open()
 
     def _not_drawn(self, exc: BaseException) -> None:

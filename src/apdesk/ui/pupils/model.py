@@ -1,7 +1,9 @@
 """The pupil register as a Qt table: plain `PupilRow`s in, search and filters in a proxy.
 
 All rows are loaded once and filtered on the GUI thread, so typing in the search box answers at
-once without a trip to the store for every key.
+once without a trip to the store for every key. Nothing is done per row when the rows arrive:
+cells are worded when painted, the search text and each column's sort keys are made the first
+time a search or a sort needs them, in one pass (a register of 10,000 pupils in milliseconds).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from apdesk.i18n import N_, _
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import PupilRow
+from apdesk.ui.widgets.list_proxy import ListProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +54,8 @@ class PupilTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PupilRow] = []
-        self._haystacks: list[str] = []  # what the search looks in, folded once per load
+        self._haystacks: list[str] | None = None  # what the search looks in, made when asked
+        self._rows_of: dict[int, int] | None = None  # pupil id -> row, made when asked
 
     @property
     def rows(self) -> list[PupilRow]:
@@ -61,16 +64,29 @@ class PupilTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[PupilRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._haystacks = [search_text(row) for row in self._rows]
+        self._haystacks = None
+        self._rows_of = None
         self.endResetModel()
+
+    def haystacks(self) -> list[str]:
+        """What the search looks in, one per row, folded once per load."""
+        if self._haystacks is None:
+            self._haystacks = [search_text(row) for row in self._rows]
+        return self._haystacks
 
     def row_and_haystack(self, index: int) -> tuple[PupilRow, str]:
         """For the filter, which runs for every row on every keystroke: no Qt round trip."""
-        return self._rows[index], self._haystacks[index]
+        return self._rows[index], self.haystacks()[index]
 
     def row_of(self, pupil_id: int) -> int:
         """The model row of a pupil, or -1."""
-        return next((i for i, row in enumerate(self._rows) if row.id == pupil_id), -1)
+        if self._rows_of is None:
+            self._rows_of = {row.id: i for i, row in enumerate(self._rows)}
+        return self._rows_of.get(pupil_id, -1)
+
+    def sort_keys(self, column: int, _role: int = SORT_ROLE) -> list[Any]:
+        """The sort key of every row for `column`, in one pass (the proxy sorts by them)."""
+        return [self._sort_value(row, column) for row in self._rows]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -163,20 +179,27 @@ class PupilFilter:
         return all(word in text for word in words)
 
 
-class PupilFilterProxy(QSortFilterProxyModel):
+class PupilFilterProxy(ListProxy):
     """Search (every word must match a name or the UPN) plus the four filters, and sorting."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.filter = PupilFilter()
         self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
 
     def set_filter(self, **changes: Any) -> None:
         for name, value in changes.items():
             setattr(self.filter, name, value)
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.rearrange()
+
+    def accepted_rows(self, count: int) -> list[int]:
+        model = self.sourceModel()
+        if not isinstance(model, PupilTableModel):
+            return super().accepted_rows(count)
+        if self.filter == PupilFilter():
+            return list(range(count))
+        rows, haystacks, accepts = model._rows, model.haystacks(), self.filter.accepts
+        return [i for i in range(count) if accepts(rows[i], haystacks[i])]
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -38,6 +38,7 @@ from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.table_fill import filling
 
 # Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
 SHOWS = frozenset(
@@ -203,6 +204,10 @@ class TodayPanel(QWidget):
         self._fill_late(board)
 
     def _fill_late(self, board: TodayBoard) -> None:
+        with filling(self.late):
+            self._put_late(board)
+
+    def _put_late(self, board: TodayBoard) -> None:
         """Two rows a provider: name, missing sessions and since; then phone and email."""
         self.late.clearSpans()
         self.late.setRowCount(len(board.late_returns) * 2)
@@ -251,7 +256,10 @@ class TodayPanel(QWidget):
         self._fill_pupils()
 
     def _fill_pupils(self) -> None:
-        rows = self.shown_pupils()
+        with filling(self.pupils):
+            self._put_pupils(self.shown_pupils())
+
+    def _put_pupils(self, rows: list[TodayPupil]) -> None:
         self.pupils.setRowCount(len(rows))
         for row, pupil in enumerate(rows):
             status = QTableWidgetItem(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.choice_list import select_value
 from apdesk.ui.widgets.fields import ChoiceBoxes, DateField, PoundsField, TimeField
 
 
@@ -127,7 +128,8 @@ class Binder(QObject):
             w.setPlainText(str(value or ""))
         elif isinstance(w, QComboBox):
             raw = value.value if isinstance(value, Enum) else value
-            w.setCurrentIndex(max(w.findData(raw if raw is not None else ""), 0))
+            if not select_value(w, raw if raw is not None else ""):
+                w.setCurrentIndex(0)
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QSpinBox):

@@ -44,6 +44,13 @@ def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImag
     return image.copy()
 
 
+def preview_images(pdf: bytes) -> list[QImage]:
+    """Every page drawn for the preview. QImages may be made on a worker thread: pass them to
+    `PdfPreviewDialog(images=...)` and the window does not wait for PDFium."""
+    document = pdfium.PdfDocument(pdf)
+    return [render_page(document, index, PREVIEW_SCALE) for index in range(len(document))]
+
+
 def document_text(document: pdfium.PdfDocument) -> str:
     """Every page's text in reading order, each page under a "Page n of N" line."""
     total = len(document)
@@ -95,7 +102,13 @@ class PdfPreviewDialog(QDialog):
     """The document as it will print, with Save as PDF and Print."""
 
     def __init__(
-        self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        images: list[QImage] | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
@@ -103,19 +116,17 @@ class PdfPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        document = pdfium.PdfDocument(pdf)
+        drawn = images if images is not None else preview_images(pdf)
 
         pages = QWidget()
         pages_layout = QVBoxLayout(pages)
         pages_layout.setSpacing(16)
         self.page_labels: list[QLabel] = []
-        for index in range(len(document)):
+        for index, image in enumerate(drawn):
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(render_page(document, index, PREVIEW_SCALE)))
+            label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setAccessibleName(
-                _("Page {n} of {total}").format(n=index + 1, total=len(document))
-            )
+            label.setAccessibleName(_("Page {n} of {total}").format(n=index + 1, total=len(drawn)))
             pages_layout.addWidget(label)
             self.page_labels.append(label)
         scroll = QScrollArea()
@@ -129,7 +140,7 @@ class PdfPreviewDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.text.setTabChangesFocus(True)
-        self.text.setPlainText(document_text(document))
+        self.text.setPlainText(document_text(pdfium.PdfDocument(pdf)))
         self.text.setAccessibleName(_("Document text"))
         self.text.setAccessibleDescription(_("The text of the document, to read line by line"))
         text_label = QLabel(_("Document &text:"))
