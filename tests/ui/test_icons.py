@@ -34,15 +34,8 @@ EMOJI = re.compile(
     "\u274c\u274e\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27a1\u27b0\u27bf\u2934\u2935"
     "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff]"
 )
-# Glyphs still standing in for icons inside page texts, each to become a Lucide icon when its
-# page adopts the components (their words are in the translation catalogs). The list may only
-# shrink: a new emoji anywhere, or a stale entry here, fails the test.
-NOT_YET_REPLACED = {
-    "pupils/editor.py": "\u26a0",
-    "pupils/import_steps.py": "\u26a0\u26a0",
-    "timetables/checks.py": "\u26a0",
-    "timetables/group.py": "\u26a0\u26a0",
-}
+# Glyphs standing in for icons inside page texts: none are left, and a new one fails the test.
+NOT_YET_REPLACED: dict[str, str] = {}
 
 
 def sources() -> dict[str, str]:

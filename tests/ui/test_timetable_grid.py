@@ -125,8 +125,8 @@ def test_group_cells_say_when_the_base_is_full_or_short_of_staff() -> None:
     pupils = [(i, f"Pupil {i}", "Gardening") for i in range(3)]
     crowded = cell_text(GroupCell(pupils, ["Mr A"], over_capacity=True), 2)
     assert crowded.splitlines()[:3] == [
-        "⚠ FEWER THAN TWO STAFF",
-        "⚠ OVER CAPACITY",
+        "FEWER THAN TWO STAFF",
+        "OVER CAPACITY",
         "3 of 2 places · 1 staff",
     ]
     assert "Pupil 0 · Gardening" in crowded

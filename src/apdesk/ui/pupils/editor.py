@@ -30,6 +30,7 @@ from apdesk.models.errors import ValidationError
 from apdesk.services.operations.pupils import add_pupil, edit_pupil
 from apdesk.services.pupils import FIELD_LABELS, PupilInput, expected_year, year_label
 from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.guard import GuardedDialog
 
@@ -175,9 +176,7 @@ class PupilEditor(GuardedDialog):
                 self.needs.setAccessibleName(_("Needs"))
                 form.addRow(needs_label, self.needs)
 
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setAccessibleName(_("Warning"))
+        self.warning = Banner("warning", parent=self)
         self.warning.hide()
         self.problem = ErrorLabel()
         self.busy = BusyBar()
@@ -257,7 +256,7 @@ class PupilEditor(GuardedDialog):
 
     def _show_warnings(self, *_args: object) -> None:
         notes = self.input().warnings(self.today())
-        self.warning.setText("⚠ " + " ".join(notes) if notes else "")
+        self.warning.set_message("warning", " ".join(notes))
         self.warning.setVisible(bool(notes))
 
     # -- saving --------------------------------------------------------------------

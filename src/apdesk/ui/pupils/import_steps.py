@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, ngettext
 from apdesk.services.imports import CsvPreview, ImportResult, RowError
 from apdesk.services.pupils import FIELD_LABELS
+from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.banner import Banner
 
 LEAVE_OUT = ""
 
@@ -40,9 +42,7 @@ class MappingStep(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.missing = QLabel()
-        self.missing.setWordWrap(True)
-        self.missing.setAccessibleName(_("Missing columns"))
+        self.missing = Banner("warning", parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
@@ -81,7 +81,7 @@ class MappingStep(QWidget):
                 how = _("left out")
             how_item = QTableWidgetItem(how)
             if header in preview.unknown:
-                how_item.setText("⚠ " + how)
+                how_item.setIcon(icon("state.warning", "warning"))
                 font = how_item.font()
                 font.setBold(True)
                 how_item.setFont(font)
@@ -116,7 +116,7 @@ class MappingStep(QWidget):
 
     def _update_missing(self) -> None:
         problems = self.problems()
-        self.missing.setText("⚠ " + " ".join(problems) if problems else "")
+        self.missing.set_message("warning", " ".join(problems))
         self.missing.setVisible(bool(problems))
 
 

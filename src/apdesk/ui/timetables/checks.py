@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from apdesk.i18n import _, ngettext
 from apdesk.services.timetables import Check
+from apdesk.ui.theme.icons import icon
 
 SLOTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,7 +56,9 @@ class ChecksPanel(QWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
         for check in self.checks:
-            item = QListWidgetItem(f"⚠ {check.message}\n{_('Why:')} {check.reason}")
+            item = QListWidgetItem(
+                icon("state.warning", "warning"), f"{check.message}\n{_('Why:')} {check.reason}"
+            )
             item.setData(SLOTS_ROLE, tuple(check.slots))
             item.setToolTip(check.reason)
             self.list.addItem(item)

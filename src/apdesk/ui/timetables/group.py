@@ -55,9 +55,9 @@ def cell_text(cell: GroupCell, capacity: int) -> str:
         )
     ]
     if cell.over_capacity:
-        lines.insert(0, _("⚠ OVER CAPACITY"))
+        lines.insert(0, _("OVER CAPACITY"))
     if len(cell.staff) < 2:
-        lines.insert(0, _("⚠ FEWER THAN TWO STAFF"))
+        lines.insert(0, _("FEWER THAN TWO STAFF"))
     lines += [f"{name} · {activity}" for _pid, name, activity in cell.pupils]
     return "\n".join(lines)
 
