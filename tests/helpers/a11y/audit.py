@@ -105,6 +105,10 @@ def visit_page(session: A11ySession, title: str, shortcut: str) -> Finding:
     return finding
 
 
+REMEMBER = "Remember on this computer?"  # offered after a passphrase-only unlock
+UNSAVED = "Unsaved changes"  # the question an editor with typed input asks on Escape
+
+
 def open_dialog(session: A11ySession, keys: list[str], timeout: float = 20) -> str:
     session.keys(*keys, settle=0.4)
     end = time.monotonic() + timeout
@@ -118,11 +122,18 @@ def open_dialog(session: A11ySession, keys: list[str], timeout: float = 20) -> s
 
 
 def close_dialog(session: A11ySession) -> None:
+    """Escape, as a person would; a dialog holding typed input asks first, and is told Discard."""
     for _ in range(3):
         session.keys("Escape", settle=0.5)
         wins = session.at("windows")["windows"]
         if any(w["name"] == MAIN and "active" in w["states"] for w in wins):
             return
+        if any(w["name"] == UNSAVED for w in wins):
+            for _tab in range(6):  # Cancel is the default: Tab round to Discard
+                focus = session.keys("Tab", settle=0.15)["focus"] or {}
+                if focus.get("name") == "Discard":
+                    session.keys("space", settle=0.5)
+                    break
     raise RuntimeError(f"the dialog did not close with Escape: {wins}")
 
 
@@ -169,6 +180,8 @@ def unlock_scenario(session: A11ySession) -> Finding:
         wins = session.at("windows")["windows"]
         if [w["name"] for w in wins] == [MAIN]:
             break
+        if any(w["name"] == REMEMBER for w in wins):
+            session.keys("Escape", settle=0.5)  # not now: the offer to keep the key is declined
         time.sleep(0.5)
     else:
         raise RuntimeError(f"the store did not unlock: {wins}")

@@ -30,6 +30,7 @@ from apdesk.ui.calendar.page import CalendarPanel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.value_label import ValueLabel
 
 SHOWS = frozenset(
     {
@@ -107,9 +108,8 @@ class SchoolPage(QWidget):
     # -- tabs ------------------------------------------------------------------------
     def _details_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.details_text = QLabel(tab)
+        self.details_text = ValueLabel(_("The school's details"), "", tab)
         self.details_text.setWordWrap(True)
-        self.details_text.setAccessibleName(_("The school's details"))
         self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_button = _button(_("&Edit details…"), _("Edit the school's details"), tab)
         self.details_button.clicked.connect(self.edit_details)

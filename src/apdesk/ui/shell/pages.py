@@ -78,6 +78,12 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("outbox", N_("Outbox"), "page.outbox", "apdesk.ui.outbox.page:OutboxPage"),
     PageSpec(
+        "audit",
+        N_("Audit log"),
+        "page.audit",
+        "apdesk.ui.audit.page:AuditPage",
+    ),
+    PageSpec(
         "school",
         N_("School set-up"),
         "page.school",
@@ -88,11 +94,5 @@ PAGES: list[PageSpec] = [
         N_("Sharing"),
         "page.sharing",
         "apdesk.ui.sharing.page:SharingPage",
-    ),
-    PageSpec(
-        "audit",
-        N_("Audit log"),
-        "page.audit",
-        "apdesk.ui.audit.page:AuditPage",
     ),
 ]

@@ -16,13 +16,14 @@ from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from apdesk.i18n import _, format_date
 from apdesk.models.charts import BAR, Chart
 from apdesk.ui.theme import current
 from apdesk.ui.theme.tokens import SPACING
 from apdesk.ui.widgets.figures import WithFigures
+from apdesk.ui.widgets.value_label import ValueLabel
 
 PATTERNS = (
     Qt.PenStyle.SolidLine,
@@ -362,7 +363,7 @@ class ChartPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart_widget = ChartWidget(self)
-        self.numbers = QLabel(self)
+        self.numbers = ValueLabel("", "", self)  # read as "<title> in figures: <figures>"
         self.numbers.setProperty("role", "caption")
         self.numbers.setWordWrap(True)
         self.numbers.setTextFormat(Qt.TextFormat.PlainText)
@@ -375,5 +376,5 @@ class ChartPanel(QWidget):
 
     def set_chart(self, chart: Chart) -> None:
         self.chart_widget.set_chart(chart)
+        self.numbers.set_caption(_("{title} in figures").format(title=chart.title))
         self.numbers.setText(figures(chart))
-        self.numbers.setAccessibleName(_("{title} in figures").format(title=chart.title))
