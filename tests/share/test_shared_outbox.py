@@ -17,6 +17,7 @@ from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.types import utcnow
 from apdesk.services.attendance.returns_import import import_returns
 from apdesk.services.imports.result import ImportResult
+from apdesk.services.operations.settings import set_la_token
 from apdesk.share.client import HubClient
 from apdesk.store.operations import operation
 from apdesk.sync import connection, keys, outbox, sender
@@ -56,7 +57,9 @@ def test_a_pack_is_sent_once_and_every_laptop_shows_its_receipt(
             outbox.queue_pack(session, built, placement.id)
         register_school(inbox.engine, URN, pem, TOKEN, "Oakfield Academy")
         everyone_syncs([office, senco])  # the office laptop goes offline with the pack queued
-        connection.set_token(senco.store, TOKEN)  # (a laptop that joins later gets it too)
+        senco.store.run(
+            set_la_token, connection.token_account(senco.store), TOKEN
+        )  # (a laptop that joins later gets it too)
         report = sender.drain(senco.store, policy)
         assert notifications(senco, report) == [(built.pack_id, "delivered")]
         everyone_syncs([office, senco])
@@ -65,7 +68,7 @@ def test_a_pack_is_sent_once_and_every_laptop_shows_its_receipt(
                 item = outbox.get_item(session, built.pack_id)
                 assert item.status is OutboxStatus.DELIVERED
                 assert built.pack_id in item.receipt
-        connection.set_token(office.store, TOKEN)
+        office.store.run(set_la_token, connection.token_account(office.store), TOKEN)
         again = sender.drain(office.store, policy)
         assert notifications(office, again) == []  # nothing to send here: it went from SENCO
         at_la = [p["pack_id"] for p in list_packs(inbox.engine) if p["kind"] != CHECKPOINT]
@@ -125,7 +128,7 @@ def test_a_laptop_that_joins_can_send_for_the_school(tmp_path: Path, sqlite_hub:
         with office.store.session() as session:
             connection.set_endpoint(session, inbox.url)
             pem = keys.public_key_pem(session)
-        connection.set_token(office.store, TOKEN)
+        office.store.run(set_la_token, connection.token_account(office.store), TOKEN)
         register_school(inbox.engine, URN, pem, TOKEN, "Oakfield Academy")
         office.sync()
         from apdesk.share.enrol import issue_code

@@ -27,6 +27,7 @@ FIRST_WINDOW = (
     "apdesk.sync.outbox",
     "apdesk.sync.report",
     "apdesk.locale_choice",
+    "apdesk.share.views",  # the record banner and the status bar ask whether the store shares
 )
 
 
