@@ -29,9 +29,34 @@ class UserError(Exception):
 
 
 def store_folder(args: argparse.Namespace) -> Path:
+    """`--store PATH`, else the demo store with `--demo`, else the usual store."""
+    if getattr(args, "demo", False):
+        if getattr(args, "store", None):
+            raise UserError("--demo and --store both name a store: give one of them")
+        return paths.demo_store()
     if getattr(args, "store", None):
         return Path(args.store).expanduser()
     return paths.default_store()
+
+
+def open_demo(folder: Path) -> Store:
+    """The demo store the desktop application opens with --demo, made on first use (the same
+    synthetic school, the same fixed passphrase)."""
+    from apdesk.services.demo import DEMO_PASSPHRASE, DEMO_PUPILS, populate
+
+    if Store.exists(folder):
+        return Store.open(folder, passphrase=DEMO_PASSPHRASE)
+    print(
+        f"apdesk: making the demo store in {folder} ({DEMO_PUPILS} synthetic pupils)...",
+        file=sys.stderr,
+    )
+    store, _recovery = Store.create(folder, DEMO_PASSPHRASE, use_keyring=False)
+    try:
+        populate(store, pupils=DEMO_PUPILS, seed=7)
+    except BaseException:
+        store.lock()
+        raise
+    return store
 
 
 def read_passphrase(prompt: str = "Passphrase: ") -> str | None:
@@ -47,6 +72,8 @@ def read_passphrase(prompt: str = "Passphrase: ") -> str | None:
 def open_store(args: argparse.Namespace) -> Store:
     """Unlock by APDESK_PASSPHRASE, then the keyring, then a prompt on a terminal."""
     folder = store_folder(args)
+    if getattr(args, "demo", False):
+        return open_demo(folder)
     if not Store.exists(folder):
         raise UserError(
             f"no apdesk store in {folder} (create one with `apdesk init --store {folder}`)"

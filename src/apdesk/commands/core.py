@@ -25,6 +25,7 @@ from apdesk.commands.common import (
     save_output,
     store_folder,
 )
+from apdesk.commands.school import add_school_flags, check_details, school_changes
 from apdesk.models import OutboxItem
 from apdesk.services import demo
 from apdesk.services.info import store_info
@@ -44,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--urn", default="", help="the school's 6-digit URN")
     p.add_argument("--la-code", default="", help="the 3-digit LA code")
     p.add_argument("--estab", default="", help="the 4-digit establishment number")
+    add_school_flags(p)
     p.add_argument("--no-keyring", action="store_true", help="do not keep a key in the OS keyring")
     p.set_defaults(func=cmd_init)
 
@@ -84,11 +86,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if getattr(args, "demo", False):
+        raise UserError("init: the demo store is made by itself: run `apdesk --demo info`")
     folder = store_folder(args)
     details = SchoolDetails(
         name=args.school_name, urn=args.urn, la_code=args.la_code, estab=args.estab
-    )
-    details.validate()
+    ).model_copy(update=school_changes(args))
+    check_details(details)
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase is None:
         passphrase = read_passphrase("New passphrase: ")

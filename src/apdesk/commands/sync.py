@@ -17,6 +17,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
+from apdesk.commands.school import add_school_flags, cmd_config_school, print_school
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
@@ -33,8 +34,16 @@ SETTINGS = ("la-endpoint", "la-token", "la-public-key")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("config", help="the LA connection settings")
-    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    p = sub.add_parser(
+        "config",
+        help="the school's details and the LA connection settings",
+        description="`apdesk config --school-phone ...` changes the school's details (the others "
+        "stay as they are); `set` and `show` are the LA connection.",
+    )
+    add_school_flags(p)
+    add_store_option(p)
+    p.set_defaults(func=cmd_config_school)
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION")
     s = config_sub.add_parser("set", help="set the LA endpoint, token or public key")
     s.add_argument("name", choices=SETTINGS)
     s.add_argument("value", help="URL, token ('-' reads it from standard input) or PEM file")
@@ -148,11 +157,17 @@ def _show(session: Session, account: str) -> dict[str, str | None]:
 
 
 def cmd_config_show(args: argparse.Namespace) -> int:
+    from apdesk.services.school import school_details
+
     with opened_store(args) as store:
         shown = store.read(_show, connection.token_account(store))
+        details = store.read(school_details)
     if args.json:
-        print_json(shown)
+        school = details.model_dump(exclude={"logo"})
+        school["logo_bytes"] = len(details.logo)
+        print_json({**shown, "school": school})
         return 0
+    print_school(details)
     print(f"LA endpoint:         {shown['la_endpoint'] or 'not set'}")
     print(f"LA token:            {shown['la_token']}")
     print(f"LA receipt key:      {shown['la_receipt_key_id'] or 'not set (receipts unchecked)'}")

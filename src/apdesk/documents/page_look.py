@@ -64,14 +64,15 @@ class Letterhead:
     logo: bytes = b""
 
     @classmethod
-    def of(cls, school: SchoolDetails, logo: bytes = b"") -> Letterhead:
+    def of(cls, school: SchoolDetails, logo: bytes | None = None) -> Letterhead:
+        """The school's letterhead; its own logo unless `logo` gives another (b"" for none)."""
         return cls(
             school.name or _("School name not recorded"),
             school.urn,
             school.address,
             school.phone,
             school.email,
-            logo,
+            school.logo if logo is None else logo,
         )
 
 

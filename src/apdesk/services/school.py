@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from sqlmodel import Session, select
 
 from apdesk.models import School
 from apdesk.models.school import SchoolDetails
 
 __all__ = ["SchoolDetails", "get_school", "save_school", "school_details"]
+
+TEXT_FIELDS = tuple(name for name in SchoolDetails.model_fields if name != "logo")
 
 
 def get_school(session: Session) -> School:
@@ -22,13 +22,26 @@ def get_school(session: Session) -> School:
     return school
 
 
-def save_school(session: Session, details: SchoolDetails) -> School:
+def save_school(session: Session, details: SchoolDetails, *, keep_logo: bool = False) -> School:
+    """Check and keep every detail; the logo too unless `keep_logo` (forms that do not show
+    the logo leave it as it is)."""
     details.validate()
     school = get_school(session)
-    for f in fields(details):
-        setattr(school, f.name, getattr(details, f.name).strip())
+    for name in TEXT_FIELDS:
+        setattr(school, name, getattr(details, name).strip())
+    if not keep_logo:
+        school.logo = bytes(details.logo)
     session.add(school)
     return school
+
+
+def save_school_changes(session: Session, changes: dict[str, str | bytes]) -> School:
+    """Change only the named details (the others stay as they are), checked as a whole."""
+    unknown = set(changes) - set(SchoolDetails.model_fields)
+    if unknown:
+        raise KeyError(f"no school detail called {sorted(unknown)[0]}")
+    merged = school_details(session).model_copy(update=changes)
+    return save_school(session, merged)
 
 
 def school_details(session: Session) -> SchoolDetails:
@@ -36,7 +49,7 @@ def school_details(session: Session) -> SchoolDetails:
     school = session.exec(select(School)).first()
     if school is None:
         return SchoolDetails()
-    return SchoolDetails(**{f.name: getattr(school, f.name) for f in fields(SchoolDetails)})
+    return SchoolDetails(**{name: getattr(school, name) for name in SchoolDetails.model_fields})
 
 
 def school_name(session: Session) -> str:

@@ -18,6 +18,7 @@ from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import names as names
 from apdesk.services.demo import placements as demo_placements
 from apdesk.services.demo import providers as demo_providers
+from apdesk.services.demo.logo import demo_logo
 from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
@@ -25,6 +26,7 @@ from apdesk.services.timetables.demo_timetables import populate_timetables
 from apdesk.store import Store
 
 DEMO_PASSPHRASE = "apdesk-demo-passphrase"
+DEMO_PUPILS = 200  # the demo store the desktop application and `apdesk --demo` make
 LA_CODE, ESTAB = 855, 4001
 
 
@@ -83,6 +85,7 @@ def demo_school() -> SchoolDetails:
         key_contact_role="SENCO and AP coordinator",
         key_contact_phone="01632 960001",
         key_contact_email="senco@northbridge.example",
+        logo=demo_logo(),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from apdesk.services.measures import set_national_rate as store_national_rate
-from apdesk.services.school import SchoolDetails, save_school
+from apdesk.services.school import SchoolDetails, save_school, save_school_changes
 from apdesk.store.operations import operation
 from apdesk.sync import connection, keys
 
@@ -34,8 +34,15 @@ class SchoolKey:
 
 @operation
 def save_school_details(session: Session, details: SchoolDetails) -> None:
-    """The school's name, URN, LA code and establishment number (checked first)."""
+    """The school's details with its logo (checked first): set-up and `apdesk init`."""
     save_school(session, details)
+
+
+@operation
+def change_school_details(session: Session, changes: dict[str, str | bytes]) -> None:
+    """Only the details named (`apdesk config --school-phone ...`); the rest stay as they are.
+    The whole is checked, as a form would check it."""
+    save_school_changes(session, changes)
 
 
 @operation

@@ -1,0 +1,125 @@
+"""The school's details on the command line: `apdesk init` and `apdesk config` take the
+address, phone, email, key contact and logo as flags, checked as the forms check them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from apdesk.commands.common import UserError, opened_store
+from apdesk.models.errors import ValidationError
+from apdesk.models.school import MAX_LOGO_BYTES, SchoolDetails
+
+# (flag, SchoolDetails field, help)
+TEXT_FLAGS = (
+    ("--school-address", "address", "the school's postal address (one line, or lines with \\n)"),
+    ("--school-phone", "phone", "the school's phone number, e.g. 01632 960000"),
+    ("--school-email", "email", "the school's email address, e.g. office@school.example"),
+    ("--key-contact", "key_contact_name", "the key contact for AP: name, e.g. Ms R. Ellery"),
+    ("--key-contact-role", "key_contact_role", "the key contact's role, e.g. SENCO"),
+    ("--key-contact-phone", "key_contact_phone", "the key contact's phone number"),
+    ("--key-contact-email", "key_contact_email", "the key contact's email address"),
+)
+FLAG_OF = {field: flag for flag, field, _help in TEXT_FLAGS}
+FLAG_OF |= {"logo": "--logo", "name": "--school-name", "urn": "--urn", "la_code": "--la-code"}
+FLAG_OF |= {"estab": "--estab"}
+# The field names a ValidationError uses, back to the details' attribute.
+ERROR_FIELD = {
+    "phone": "phone",
+    "email": "email",
+    "contact phone": "key_contact_phone",
+    "contact email": "key_contact_email",
+    "logo": "logo",
+    "URN": "urn",
+    "LA code": "la_code",
+    "Establishment number": "estab",
+}
+
+
+def add_school_flags(parser: argparse.ArgumentParser) -> None:
+    for flag, field, help_text in TEXT_FLAGS:
+        parser.add_argument(flag, dest=f"school_{field}", metavar="TEXT", help=help_text)
+    logo = parser.add_mutually_exclusive_group()
+    logo.add_argument(
+        "--logo",
+        metavar="FILE",
+        help=f"the school's logo for every document's letterhead: PNG or JPEG, under "
+        f"{MAX_LOGO_BYTES // 1024} kB",
+    )
+    logo.add_argument("--no-logo", action="store_true", help="print documents without a logo")
+
+
+def read_logo(path_text: str) -> bytes:
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise UserError(f"--logo: {path} is not a file (give a PNG or JPEG image)")
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        raise UserError(
+            f"--logo: {path} is {path.stat().st_size // 1024} kB "
+            f"(choose a PNG or JPEG under {MAX_LOGO_BYTES // 1024} kB)"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"--logo: {path} cannot be read ({exc.strerror or exc})") from None
+
+
+def school_changes(args: argparse.Namespace) -> dict[str, str | bytes]:
+    """The details the flags name (others untouched); a logo file is read and its size checked."""
+    changes: dict[str, str | bytes] = {}
+    for _flag, field, _help in TEXT_FLAGS:
+        value = getattr(args, f"school_{field}", None)
+        if value is not None:
+            changes[field] = value.replace("\\n", "\n").strip()
+    if getattr(args, "logo", None):
+        changes["logo"] = read_logo(args.logo)
+    elif getattr(args, "no_logo", False):
+        changes["logo"] = b""
+    return changes
+
+
+def check_details(details: SchoolDetails) -> None:
+    """Check before anything is written; a mistake names its flag and the fix, in one line."""
+    try:
+        details.validate()
+    except ValidationError as exc:
+        raise UserError(flag_message(exc)) from None
+
+
+def flag_message(exc: ValidationError) -> str:
+    flag = FLAG_OF.get(ERROR_FIELD.get(exc.field, ""), exc.field)
+    fix = f" ({exc.fix})" if exc.fix else ""
+    return f"{flag}: {exc.message}{fix}"
+
+
+def cmd_config_school(args: argparse.Namespace) -> int:
+    """`apdesk config --school-phone ...`: change the named details, keep the rest."""
+    from apdesk.services.operations.settings import change_school_details
+    from apdesk.services.school import school_details
+
+    changes = school_changes(args)
+    if not changes:
+        raise UserError(
+            "config: say what to change: `set`, `show`, or a school flag such as "
+            "--school-phone (see `apdesk config --help`)"
+        )
+    with opened_store(args) as store:
+        try:
+            store.run(change_school_details, changes)
+        except ValidationError as exc:
+            raise UserError(flag_message(exc)) from None
+        details = store.read(school_details)
+    print_school(details)
+    return 0
+
+
+def print_school(details: SchoolDetails) -> None:
+    address = ", ".join(p.strip() for p in details.address.splitlines() if p.strip())
+    contact = ", ".join(p for p in (details.key_contact_name, details.key_contact_role) if p)
+    logo = f"{len(details.logo) // 1024 or 1} kB image" if details.logo else "none"
+    print(f"School:              {details.name or 'not set'}")
+    print(f"Address:             {address or 'not set'}")
+    print(f"Phone:               {details.phone or 'not set'}")
+    print(f"Email:               {details.email or 'not set'}")
+    print(f"Key contact:         {contact or 'not set'}")
+    print(f"Logo:                {logo}")
