@@ -34,3 +34,13 @@ def resource_path(*parts: str) -> Path:
         if candidate.exists():
             return candidate
     return here.parent.parent.joinpath("resources", *parts)
+
+
+def guide_dir() -> Path:
+    """The user guide's pages (Markdown with their pictures): `apdesk/guide` in the bundle,
+    `docs/guide` in a source checkout. Both are on disk, so the guide opens offline."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "guide", here.parent.parent / "docs" / "guide"):
+        if (folder / "README.md").is_file():
+            return folder
+    return here / "guide"

@@ -31,7 +31,7 @@ from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.shell.main_window import MainWindow
-from apdesk.ui.shell.setup_wizard import SetupWizard
+from apdesk.ui.shell.setup_wizard import RECOVERY, SetupWizard
 
 PASSPHRASE = "walnut harbour lantern quiet"
 YEAR = school_year_of(date.today()) - 1  # last school year: every day of it is in the past
@@ -50,10 +50,14 @@ def make_store(qtbot: QtBot, folder: Path, tasks: InlineTaskRunner) -> Store:
     wizard.show()
     qtbot.keyClicks(wizard.school_page.edits["name"], "Brookfield Academy")
     wizard.next()
+    qtbot.keyClicks(wizard.contact_page.edits["phone"], "01632 960555")
+    wizard.next()
     qtbot.keyClicks(wizard.passphrase_page.passphrase.edit, PASSPHRASE)
     qtbot.keyClicks(wizard.passphrase_page.again.edit, PASSPHRASE)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.store is not None and wizard.currentId() == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.store is not None and wizard.currentId() == RECOVERY, timeout=10000
+    )
     wizard.recovery_page.confirm.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.store is not None

@@ -82,7 +82,7 @@ def check_email(field: str, value: str) -> None:
 
 
 def logo_kind(data: bytes) -> str:
-    """"PNG", "JPEG" or "" from the file's first bytes (its name may say anything)."""
+    """ "PNG", "JPEG" or "" from the file's first bytes (its name may say anything)."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "PNG"
     if data.startswith(b"\xff\xd8\xff"):

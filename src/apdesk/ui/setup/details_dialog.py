@@ -1,8 +1,7 @@
-"""The school's details as they go on referral forms, letters and packs to the LA."""
+"""The school's details as they go on referral forms, letters and packs to the LA: every
+document's letterhead prints the address, phone, email and logo set here."""
 
 from __future__ import annotations
-
-from dataclasses import fields
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -14,6 +13,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.logo_field import LogoField
 
 # (attribute, caption, the field name a ValidationError uses, as the service words it)
 DETAIL_FIELDS = (
@@ -53,6 +53,9 @@ class SchoolDetailsDialog(GuardedDialog):
             edit.setAccessibleName(_(caption).replace("&", "").rstrip(":"))
             self.errors.add_row(form, _(error_field), edit, _(caption))
             self.edits[attr] = edit
+        self.logo = LogoField(details.logo, self)
+        logo_error = self.errors.add_row(form, _("logo"), self.logo, _("&Logo:"))
+        self.logo.problem.connect(logo_error.show_message)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -68,7 +71,7 @@ class SchoolDetailsDialog(GuardedDialog):
 
     def details(self) -> SchoolDetails:
         values = {attr: edit.text().strip() for attr, edit in self.edits.items()}
-        return SchoolDetails(**{f.name: values.get(f.name, "") for f in fields(SchoolDetails)})
+        return SchoolDetails(**values, logo=self.logo.logo())
 
     def save(self) -> None:
         if self.saving:

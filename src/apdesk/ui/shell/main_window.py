@@ -38,6 +38,8 @@ from apdesk.ui.security.remember import install as install_remember
 from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
+from apdesk.ui.setup.install import install_school_details
+from apdesk.ui.shell.user_guide import install_user_guide
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.theme.icons import icon
@@ -150,6 +152,8 @@ class MainWindow(ShellWindow):
         ctx.error.connect(self.show_error)
         self.security_ui = install_security(self)  # auto-lock, clipboard guard, backups…
         install_language(self)  # Help > Language…
+        self.guide_action = install_user_guide(self)  # Help > User guide, offline
+        self.school_action = install_school_details(self, ctx, self.sync_ui.settings_action)
         self.file_items = install_file_items(self)  # File > Export…, reports, leavers
         self.remember_offer = install_remember(self)  # after a passphrase-only unlock
         self._restore_geometry()

@@ -1,4 +1,5 @@
-"""First run: school details, a passphrase, and the recovery key shown once.
+"""First run: school details, how to reach the school (optional), a passphrase, and the
+recovery key shown once.
 
 The wizard creates the store itself (on the worker, after the passphrase page) so the recovery
 key it shows is the real one; afterwards `store` is the unlocked store.
@@ -21,9 +22,9 @@ from apdesk.services.school import SchoolDetails
 from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.tasks import TaskRunner
-from apdesk.ui.shell.wizard_pages import PassphrasePage, RecoveryPage, SchoolPage
+from apdesk.ui.shell.wizard_pages import ContactPage, PassphrasePage, RecoveryPage, SchoolPage
 
-SCHOOL, PASSPHRASE, RECOVERY = 0, 1, 2
+SCHOOL, CONTACT, PASSPHRASE, RECOVERY = 0, 1, 2, 3
 
 
 def create_store(
@@ -83,9 +84,11 @@ class SetupWizard(QWizard):
         self.setMinimumSize(680, 500)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.school_page = SchoolPage()
+        self.contact_page = ContactPage()
         self.passphrase_page = PassphrasePage(self)
         self.recovery_page = RecoveryPage(self)
         self.setPage(SCHOOL, self.school_page)
+        self.setPage(CONTACT, self.contact_page)
         self.setPage(PASSPHRASE, self.passphrase_page)
         self.setPage(RECOVERY, self.recovery_page)
         self.recovery_page.print_button.clicked.connect(self.print_recovery_key)
@@ -95,7 +98,8 @@ class SetupWizard(QWizard):
     def create_store(
         self, passphrase: str, on_done: Callable[[object], None], on_error: Callable[[str], None]
     ) -> None:
-        folder, details, kdf = self.folder, self.school_page.details(), self.kdf
+        details = self.school_page.details().model_copy(update=self.contact_page.values())
+        folder, kdf = self.folder, self.kdf
 
         def done(result: tuple[Store, str]) -> None:
             self.store, self.recovery_key = result

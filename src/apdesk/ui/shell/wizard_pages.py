@@ -1,4 +1,5 @@
-"""The three pages of the set-up wizard: school details, passphrase, recovery key."""
+"""The pages of the set-up wizard: school details, how to reach the school (optional: address,
+phone, email and logo for every document's letterhead), passphrase, recovery key."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWizard,
+    QWidget,
     QWizardPage,
 )
 
@@ -30,6 +32,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
+from apdesk.ui.widgets.logo_field import LogoField
 from apdesk.ui.widgets.value_label import ValueLabel
 
 
@@ -96,6 +99,64 @@ class SchoolPage(QWizardPage):
             if edit is not None:
                 edit.setFocus()
                 edit.selectAll()
+            return False
+        self.error.show_message("")
+        return True
+
+
+# (SchoolDetails attribute, label, the field name ValidationError uses, placeholder)
+CONTACT_FIELDS = (
+    ("address", N_("&Address"), "address", N_("1 Mill Lane, Northbridge, NB1 2AP")),
+    ("phone", N_("P&hone"), "phone", N_("e.g. 01632 960000")),
+    ("email", N_("E&mail"), "email", N_("e.g. office@school.example")),
+)
+
+
+class ContactPage(QWizardPage):
+    """Optional: what prints under the school's name on every form and letter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_("How to reach the school"))
+        self.setSubTitle(
+            _(
+                "Printed under the school's name at the top of every form and letter. All "
+                "optional: Settings (File > School details) changes them later."
+            )
+        )
+        self.edits: dict[str, QLineEdit] = {}
+        self.by_error_field: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for attr, label, error_field, placeholder in CONTACT_FIELDS:
+            edit = QLineEdit(self)
+            edit.setAccessibleName(_(label.replace("&", "")))
+            edit.setPlaceholderText(_(placeholder))
+            form.addRow(_(label) + ":", edit)
+            self.edits[attr] = edit
+            self.by_error_field[_(error_field)] = edit
+        self.logo = LogoField(b"", self)
+        form.addRow(_("&Logo") + ":", self.logo)
+        self.by_error_field[_("logo")] = self.logo
+        self.error = ErrorLabel(self)
+        self.logo.problem.connect(self.error.show_message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def values(self) -> dict[str, str | bytes]:
+        found: dict[str, str | bytes] = {a: e.text().strip() for a, e in self.edits.items()}
+        found["logo"] = self.logo.logo()
+        return found
+
+    def validatePage(self) -> bool:
+        try:
+            SchoolDetails(**self.values()).validate()  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self.error.show_message(str(exc))
+            widget = self.by_error_field.get(exc.field)
+            if widget is not None:
+                widget.setFocus()
             return False
         self.error.show_message("")
         return True
