@@ -80,6 +80,8 @@ def test_the_bundle_holds_what_the_app_reads_from_disk(bundle: Path) -> None:
         relative = catalog.relative_to(ROOT / "resources")
         assert (inside / "resources" / relative).is_file(), relative
     assert (inside / "resources" / "icons" / "apdesk-256.png").is_file()
+    assert (inside / "guide" / "README.md").is_file()  # Help > User guide, offline
+    assert (inside / "guide" / "images" / "home.png").is_file()
     assert list((bundle / "_internal" / "sqlcipher3").glob("_sqlite3*.so"))
     platforms = bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
     assert {"libqoffscreen.so", "libqxcb.so"} <= {p.name for p in platforms.iterdir()}

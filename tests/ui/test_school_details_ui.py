@@ -126,7 +126,7 @@ def test_file_school_details_saves_the_logo_and_asks_before_dropping_input(
 
 def test_help_user_guide_opens_the_bundled_guide(qtbot: QtBot, ctx: AppContext) -> None:
     window = _window(qtbot, ctx)
-    help_menu = [a.menu() for a in window.menuBar().actions() if a.text() == "&Help"][0]
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert help_menu.actions()[0] is window.guide_action
     window.guide_action.trigger()
     guide = window.findChild(GuideWindow)

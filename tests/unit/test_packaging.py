@@ -94,5 +94,6 @@ def test_the_bundle_spec_ships_what_the_app_reads_from_disk() -> None:
     spec = (ROOT / "packaging" / "apdesk.spec").read_text(encoding="utf-8")
     assert '"apdesk/store/migrations"' in spec  # beside store/migrate.py, which finds them
     assert '"apdesk/resources"' in spec  # the first place paths.resource_path looks
+    assert '"apdesk/guide"' in spec  # the first place paths.guide_dir looks (Help > User guide)
     assert "sqlcipher3" in spec and "pypdfium2_raw" in spec and "reportlab" in spec
     assert (ROOT / "packaging" / "entry.py").is_file()

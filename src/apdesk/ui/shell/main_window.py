@@ -35,13 +35,13 @@ from apdesk.ui.exports.install import install as install_file_items
 from apdesk.ui.outbox.sync_status import install_sync
 from apdesk.ui.security.install import install as install_security
 from apdesk.ui.security.remember import install as install_remember
+from apdesk.ui.setup.install import install_school_details
 from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.language import install_language
-from apdesk.ui.setup.install import install_school_details
-from apdesk.ui.shell.user_guide import install_user_guide
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.shell.sidebar import Sidebar
+from apdesk.ui.shell.user_guide import install_user_guide
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets import keyboard
 from apdesk.ui.widgets.announce import announce

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWizard,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
