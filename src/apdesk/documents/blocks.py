@@ -90,9 +90,12 @@ def _styles(unicode: bool) -> dict[str, ParagraphStyle]:
 
 class DocTable(Table):  # type: ignore[misc]
     """A Table in the document's fonts: reportlab sets Helvetica on every cell, even one holding
-    a paragraph, so a Unicode document's plain-string cells would otherwise print in it."""
+    a paragraph, so a Unicode document's plain-string cells would otherwise print in it.
+    A row is never cut across two pages (`splitInRow=0`): a table breaks between rows only,
+    and long text is cut into rows of its own beforehand (`value_cells`)."""
 
     def __init__(self, data: Any, *args: Any, style: Any = None, **kwargs: Any) -> None:
+        kwargs["splitInRow"] = 0
         super().__init__(data, *args, **kwargs)
         if unicode_fonts() and kwargs.get("cellStyles") is None:  # a split part keeps its own
             self.setStyle([("FONT", (0, 0), (-1, -1), font("Helvetica"))])
