@@ -16,6 +16,7 @@ from apdesk.cli import main
 from apdesk.models import Placement, Pupil, TimetableVersion
 from apdesk.models.enums import PlacementStatus
 from apdesk.services.demo import DEMO_PASSPHRASE
+from apdesk.services.demo.logo import demo_logo
 from apdesk.store import Store
 
 
@@ -87,11 +88,18 @@ def test_every_output_file_is_0600_under_umask_022(
         apdesk(*args, "--out", str(out / name), "--store", str(folder))
     apdesk("sar", "--pupil", upn, "--out", str(out / "sar"), "--store", str(folder))
     apdesk("inbox", "new-key", "--out", str(out / "inbox.key"))
+    # The same demo store through --demo (it lives in the data folder), with a logo kept in it.
+    monkeypatch.setenv("APDESK_HOME", str(folder.parent))
+    logo = tmp_path / "crest.png"
+    logo.write_bytes(demo_logo())
+    os.chmod(logo, 0o644)
+    apdesk("--demo", "config", "--logo", str(logo), "--school-phone", "01632 960000")
+    apdesk("--demo", "referral", "--placement", p, "--out", str(out / "demo-referral.pdf"))
     receipts = ["inbox", "receipts", "--db", str(out / "inbox.db"), "--urn", "123456"]
     apdesk(*receipts, "--out", str(out / "la-receipts.json"))
 
     written = sorted(p for p in out.rglob("*") if p.is_file())
-    assert len(written) >= len(commands) + 5  # the SAR's two files, the key, the inbox db, ...
+    assert len(written) >= len(commands) + 6  # the SAR's two files, the key, the inbox db, ...
     modes = {str(p.relative_to(out)): stat.S_IMODE(p.stat().st_mode) for p in written}
     assert {name: oct(mode) for name, mode in modes.items() if mode != 0o600} == {}
     store_files = [p for p in folder.rglob("*") if p.is_file()]
