@@ -153,3 +153,20 @@ def test_bad_school_details_name_the_flag_and_change_nothing(
     shown = run(["config", "show", "--store", str(folder)], cli_env, passphrase)
     assert PHONE in shown.stdout and EMAIL not in shown.stdout  # nothing of the refused change
     assert "Ms T. Ward" in shown.stdout
+
+
+def test_demo_names_its_store_and_refuses_a_second_one(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    demo = Path(cli_env["APDESK_HOME"]) / "demo"
+    made = run(["demo-data", "--store", str(demo), "--pupils", "5"], cli_env, DEMO_PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    env = {k: v for k, v in cli_env.items() if k != "APDESK_PASSPHRASE"}
+    info = run(["--demo", "info"], env)  # opens with the demo's own passphrase, asks nothing
+    assert info.returncode == 0, info.stderr
+    assert f"Store:          {demo}" in info.stdout and "Pupils:         5" in info.stdout
+    both = run(["--demo", "info", "--store", str(tmp_path / "other")], env)
+    assert both.returncode == 2
+    assert both.stderr.strip() == "apdesk: --demo and --store both name a store: give one of them"
+    init = run(["--demo", "init"], env, "a long passphrase for the tests 7")
+    assert init.returncode == 2 and "the demo store is made by itself" in init.stderr
