@@ -4,8 +4,8 @@ cut across two pages, and the referral's signature lines stay with the agreement
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +14,10 @@ from tests.helpers.documents import make_placement
 from tests.helpers.measures import TODAY
 
 from apdesk.documents.referral import render_referral
+from apdesk.documents.termly_report import render_termly_report
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SettingType
 from apdesk.services.measures import year_to_date
-from apdesk.documents.termly_report import render_termly_report
 from apdesk.services.measures.termly import termly_report
 from apdesk.services.placement_record import load_placement_record
 from apdesk.store import Store
@@ -46,7 +46,8 @@ def pages(data: bytes, tmp_path: Path) -> list[str]:
 
 def provider_name(n: int) -> str:
     """Long enough to wrap over four lines of its narrow column, with a word at each end."""
-    return f"Begin{n:03d} Riverside Vocational and Outdoor Learning Partnership with Forest School, Farm and Workshop Trust Ends{n:03d}"
+    words = "Riverside Vocational and Outdoor Learning Partnership with Forest School and Farm"
+    return f"Begin{n:03d} {words} Ends{n:03d}"
 
 
 def test_the_termly_report_never_cuts_a_row_across_pages(store: Store, tmp_path: Path) -> None:

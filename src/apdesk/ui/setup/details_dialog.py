@@ -54,7 +54,7 @@ class SchoolDetailsDialog(GuardedDialog):
             self.errors.add_row(form, _(error_field), edit, _(caption))
             self.edits[attr] = edit
         self.logo = LogoField(details.logo, self)
-        logo_error = self.errors.add_row(form, _("logo"), self.logo, _("&Logo:"))
+        logo_error = self.errors.add_row(form, _("logo"), self.logo, _("L&ogo:"))
         self.logo.problem.connect(logo_error.show_message)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

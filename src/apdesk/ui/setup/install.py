@@ -27,7 +27,10 @@ class SchoolDetailsAction(QAction):
 
     def open(self) -> None:
         if self.ctx.is_unlocked:
-            self.ctx.query(school_details).success(self.show_dialog).run()
+            self.ctx.query(school_details).success(self._show).run()
+
+    def _show(self, details: SchoolDetails) -> None:
+        self.show_dialog(details)
 
     def show_dialog(self, details: SchoolDetails) -> QWidget:
         from apdesk.ui.setup.details_dialog import SchoolDetailsDialog

@@ -88,8 +88,10 @@ def install_user_guide(window: QMainWindow) -> QAction:
     action.setShortcut(QKeySequence("Shift+F1"))
     action.setStatusTip(_("Open the user guide (it is installed with apdesk: no internet needed)"))
     menu = _help_menu(window)
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
+    if menu.actions():
+        menu.insertAction(menu.actions()[0], action)
+    else:
+        menu.addAction(action)
     holder: dict[str, GuideWindow] = {}
 
     def show() -> None:

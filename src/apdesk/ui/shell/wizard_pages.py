@@ -88,7 +88,9 @@ class SchoolPage(QWizardPage):
         layout.addStretch(1)
 
     def details(self) -> SchoolDetails:
-        return SchoolDetails(**{attr: edit.text().strip() for attr, edit in self.edits.items()})
+        return SchoolDetails().model_copy(
+            update={attr: edit.text().strip() for attr, edit in self.edits.items()}
+        )
 
     def validatePage(self) -> bool:
         try:
@@ -135,7 +137,7 @@ class ContactPage(QWizardPage):
             self.edits[attr] = edit
             self.by_error_field[_(error_field)] = edit
         self.logo = LogoField(b"", self)
-        form.addRow(_("&Logo") + ":", self.logo)
+        form.addRow(_("L&ogo") + ":", self.logo)
         self.by_error_field[_("logo")] = self.logo
         self.error = ErrorLabel(self)
         self.logo.problem.connect(self.error.show_message)
@@ -151,7 +153,7 @@ class ContactPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            SchoolDetails(**self.values()).validate()  # type: ignore[arg-type]
+            SchoolDetails().model_copy(update=self.values()).validate()
         except ValidationError as exc:
             self.error.show_message(str(exc))
             widget = self.by_error_field.get(exc.field)
