@@ -7,7 +7,15 @@ between pages follow inside the window; a web address opens in the usual browser
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +48,7 @@ class GuideWindow(QDialog):
         self.browser.setOpenLinks(False)  # pages follow here; web addresses go to the browser
         self.browser.anchorClicked.connect(self.follow)
         self.browser.setSearchPaths([str(self.folder)])
+        self.browser.sourceChanged.connect(lambda _url: self.fit_pictures())
         self.back_button = QPushButton(_("&Back"), self)
         self.back_button.clicked.connect(self.browser.backward)
         self.forward_button = QPushButton(_("&Forward"), self)
@@ -73,6 +82,35 @@ class GuideWindow(QDialog):
                     folder=self.folder
                 )
             )
+
+    def fit_pictures(self) -> None:
+        """Shrink screenshots wider than the page to its width (Qt shows them full size)."""
+        doc = self.browser.document()
+        room = max(200, self.browser.viewport().width() - 24)
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fragment.isValid() and fmt.isImageFormat():
+                    image_format = fmt.toImageFormat()
+                    image = doc.resource(
+                        QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                    )
+                    width = image.width() if isinstance(image, QImage | QPixmap) else 0
+                    if width > room:
+                        image_format.setWidth(room)
+                        image_format.setHeight(image.height() * room / width)
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(
+                            fragment.position() + fragment.length(),
+                            QTextCursor.MoveMode.KeepAnchor,
+                        )
+                        cursor.setCharFormat(image_format)
+                it += 1
+            block = block.next()
 
     def follow(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):

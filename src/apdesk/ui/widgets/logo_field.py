@@ -35,6 +35,7 @@ class LogoField(QWidget):
         self.preview.setAccessibleName(_("Logo preview"))
         self.about = QLabel(self)
         self.about.setAccessibleName(_("Logo"))
+        self.about.setWordWrap(True)
         self.choose_button = QPushButton(_("Choose a &file…"), self)
         self.choose_button.setAccessibleName(_("Choose the school's logo (PNG or JPEG)"))
         self.choose_button.clicked.connect(self.choose)
