@@ -111,7 +111,7 @@ def _system_failure(exc: OSError | MemoryError) -> str:
 def _run_gui(args: argparse.Namespace) -> int:
     from apdesk.ui.shell.launch import run_gui  # Qt is imported only for the GUI
 
-    return run_gui(store=args.store, demo=args.demo)
+    return run_gui(store=getattr(args, "store", None), demo=args.demo)
 
 
 if __name__ == "__main__":

@@ -150,7 +150,11 @@ def test_bad_school_details_name_the_flag_and_change_nothing(
         passphrase,
     )
     assert refused.returncode == 2 and "--school-phone" in refused.stderr
-    shown = run(["config", "show", "--store", str(folder)], cli_env, passphrase)
+    # --store before the action is the same store as after it (not the default one)
+    shown = run(["config", "--store", str(folder), "show"], cli_env, passphrase)
+    assert shown.returncode == 0, shown.stderr
+    info = run(["--store", str(folder), "info"], cli_env, passphrase)
+    assert info.returncode == 0 and f"Store:          {folder}" in info.stdout
     assert PHONE in shown.stdout and EMAIL not in shown.stdout  # nothing of the refused change
     assert "Ms T. Ward" in shown.stdout
 

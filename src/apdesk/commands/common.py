@@ -98,8 +98,13 @@ def print_json(data: Any) -> None:
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """`--store PATH`, taken before or after the command (`apdesk --store P info` and
+    `apdesk info --store P`): left unset, it keeps what an outer parser read."""
     parser.add_argument(
-        "--store", metavar="PATH", help="the store folder (default: your data folder)"
+        "--store",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the store folder (default: your data folder)",
     )
 
 

@@ -213,6 +213,9 @@ class SchoolPage(QWidget):
             lines.append(ids)
         if d.address:
             lines.append(d.address.replace("\n", ", "))
+        reach = "   ".join(p for p in (d.phone, d.email) if p)
+        if reach:
+            lines.append(reach)
         if d.key_contact_name:
             lines.append(
                 _("Key contact: {name}").format(
