@@ -41,7 +41,7 @@ class GuideWindow(QDialog):
         self.setWindowTitle(_("apdesk user guide"))
         self.setAccessibleName(_("User guide"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(900, 640)
+        self.resize(900, 600)  # fits 1280x720 with a taskbar
         self.folder = paths.guide_dir()
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(_("Guide page"))
