@@ -94,3 +94,4 @@ class SchoolDetailsDialog(GuardedDialog):
         self.saving = False
         self.save_button.setEnabled(True)
         self.errors.show(exc)
+        self.adjustSize()  # room for a message that wraps (longer words in other languages)
