@@ -25,6 +25,7 @@ from apdesk.commands.common import (
     save_output,
     store_folder,
 )
+from apdesk.i18n import _, ngettext
 from apdesk.models import OutboxItem
 from apdesk.services import demo
 from apdesk.services.info import store_info
@@ -101,12 +102,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.run(save_school_details, details)
     finally:
         store.lock()
-    print(f"Created an encrypted store in {folder}")
+    print(_("Created an encrypted store in {folder}").format(folder=folder))
     print()
-    print("Recovery key (shown once: print it or write it down, and lock it away):")
+    print(_("Recovery key (shown once: print it or write it down, and lock it away):"))
     print(f"    {recovery}")
     print()
-    print("It opens the store if the passphrase is forgotten.")
+    print(_("It opens the store if the passphrase is forgotten."))
     return 0
 
 
@@ -134,7 +135,11 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         passphrase = os.environ.get(PASSPHRASE_ENV, demo.DEMO_PASSPHRASE)
         store, _recovery = Store.create(folder, passphrase, use_keyring=False)
         if passphrase == demo.DEMO_PASSPHRASE:
-            print(f"Created a demo store in {folder} (passphrase: {demo.DEMO_PASSPHRASE})")
+            print(
+                _("Created a demo store in {folder} (passphrase: {passphrase})").format(
+                    folder=folder, passphrase=demo.DEMO_PASSPHRASE
+                )
+            )
     try:
         summary = demo.populate(store, pupils=args.pupils, seed=args.seed)
     finally:
@@ -179,12 +184,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         la_key = _la_key(args.la_key, store)
         witness = store.read(check_against, receipts, la_key)
     for problem in witness.problems[:MAX_SHOWN]:
-        print(f"Witness: {problem}")
+        print(_("Witness: {problem}").format(problem=problem))
     if len(witness.problems) > MAX_SHOWN:
-        print(f"Witness: ... and {len(witness.problems) - MAX_SHOWN} more")
-    checked = "signatures checked" if witness.signatures_checked else "signatures NOT checked"
-    verdict = "the chain matches them" if witness.ok else "the chain does NOT match them"
-    print(f"Witness: {witness.receipts} witnessed audit head(s) ({checked}): {verdict}")
+        print(_("Witness: ... and {n} more").format(n=len(witness.problems) - MAX_SHOWN))
+    checked = _("signatures checked") if witness.signatures_checked else _("signatures NOT checked")
+    verdict = _("the chain matches them") if witness.ok else _("the chain does NOT match them")
+    heads = ngettext(
+        "Witness: {n} witnessed audit head ({checked}): {verdict}",
+        "Witness: {n} witnessed audit heads ({checked}): {verdict}",
+        witness.receipts,
+    )
+    print(heads.format(n=witness.receipts, checked=checked, verdict=verdict))
     return 0 if report.ok and witness.ok else 1
 
 
@@ -198,5 +208,9 @@ def cmd_audit_receipts(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         receipts = store.read(_receipts)
     save_output(out, json.dumps(receipts, indent=2) + "\n")
-    print(f"{len(receipts)} receipt(s) written to {out}")
+    print(
+        ngettext(
+            "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
+        ).format(n=len(receipts), out=out)
+    )
     return 0

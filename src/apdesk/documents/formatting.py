@@ -7,7 +7,7 @@ from datetime import date, time
 
 from babel.numbers import format_currency
 
-from apdesk.i18n import _, current_locale, format_date
+from apdesk.i18n import _, current_locale, format_date, format_percent
 from apdesk.models.enums import NeedCategory, Session, Weekday
 
 
@@ -33,7 +33,7 @@ def percent(value: float | None) -> str:
     if value is None:
         return not_recorded()
     share = value * 100 if value <= 1 else value
-    return f"{share:.1f}%"
+    return format_percent(share / 100, 1)
 
 
 def hours(value: float | None) -> str:
