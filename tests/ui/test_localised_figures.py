@@ -109,3 +109,16 @@ def test_without_qts_translations_apdesk_says_the_button_words(
     finally:
         i18n.set_locale("en_GB")
         language._load_qt_translations("en_GB")
+
+
+def test_audit_changes_show_dates_as_every_other_screen_does() -> None:
+    from apdesk.services.audit_log import AuditRow, describe_change
+
+    row = AuditRow(1, datetime(2027, 1, 11, tzinfo=UTC), "senco", "update", "followup", "4",
+                   {"done_on": None, "note": "2027-99 plan"},
+                   {"done_on": "2026-10-09", "note": "Seen"})  # fmt: skip
+    i18n.set_locale("pl_PL")
+    text = describe_change(row)
+    assert "Done on: (puste) → 9 października 2026" in text, text
+    assert "9 października 2026" in text and "2026-10-09" not in text
+    assert "2027-99 plan" in text  # text that only starts like a date stays as written

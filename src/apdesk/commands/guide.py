@@ -32,7 +32,9 @@ def _print(settings: object, as_json: bool) -> None:
     if as_json:
         print_json(settings.__dict__)
         return
-    longest = f"{settings.max_weeks} weeks" if settings.max_weeks else "no limit set"
+    most = settings.max_weeks or 0
+    weeks = ngettext("{n} week", "{n} weeks", most).format(n=most)
+    longest = weeks if settings.max_weeks else _("no limit set")
     print(
         ngettext(
             "Review at least every {n} week; longest placement: {longest}.",

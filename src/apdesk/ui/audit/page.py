@@ -8,7 +8,7 @@ changes of every kind (on screen at once; otherwise once, when next shown).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -146,7 +146,12 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 100, 80, 140, 230)):
+        metrics = self.fontMetrics()  # room for the longest month name, time and all
+        moments = (
+            format_date_time(datetime(2026, month, 28, 23, 59, 59)) for month in range(1, 13)
+        )
+        when = max(150, max(metrics.horizontalAdvance(m) for m in moments) + 24)
+        for column, width in enumerate((when, 100, 80, 140, 230)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QPlainTextEdit(self)
