@@ -49,6 +49,8 @@ def test_home_figures_are_written_the_locales_way(
     assert figure_text(_measure(COUNT, 1208, 1208, 1208)) == count
     assert detail_text(_measure(RATE, 0.8268, 1208, 1461)) == sessions
     assert target_text(_measure(SHARE, 0.5, 1, 2)).endswith("95%")
+    one, two = (detail_text(_measure(COUNT, n, n, n)) for n in (1, 2))
+    assert (one, two) == (("pupil", "pupils") if locale == "en_GB" else ("uczeń", "uczniowie"))
 
 
 def test_polish_shares_take_the_polish_plural() -> None:

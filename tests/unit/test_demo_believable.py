@@ -19,6 +19,7 @@ from apdesk import models
 from apdesk.models.enums import PlacementOutcome, PlacementStatus, SenStatus
 from apdesk.services import demo
 from apdesk.services.calendar import SchoolCalendar, school_year_of
+from apdesk.services.measures.dashboard import read_overview
 from apdesk.store import KdfParams, Store
 from apdesk.sync import connection
 
@@ -51,6 +52,7 @@ class Demo:
     closures: list[models.Closure]
     calendar: SchoolCalendar
     endpoint: str
+    home_pupils: int
 
 
 @pytest.fixture(scope="module", params=DAYS, ids=[d.isoformat() for d in DAYS])
@@ -77,6 +79,7 @@ def made(
                 closures=list(s.exec(select(models.Closure)).all()),
                 calendar=SchoolCalendar.load(s),
                 endpoint=connection.endpoint(s),
+                home_pupils=read_overview(s).counts["pupils"],
             )
     finally:
         store.lock()
@@ -184,6 +187,8 @@ def test_year_groups_agree_with_ages_courses_and_exits(made: Demo) -> None:
             wrong.append(f"{pupil.display_name} is {age} on {start} but in Year {pupil.nc_year}")
     assert wrong == []
     assert any(p.outcome is PlacementOutcome.POST_16 for p in made.placements)
+    # Home counts the pupils on roll, as the Pupils page does, not the Year 11 leavers.
+    assert made.home_pupils == sum(p.on_roll for p in made.pupils.values()) < len(made.pupils)
 
 
 def test_contacts_titles_match_their_relationship(made: Demo) -> None:

@@ -35,7 +35,7 @@ def detail_text(m: Measure) -> str:
         n = len(m.pupil_ids)
         return ngettext("for {n} pupil", "for {n} pupils", n).format(n=n) if n else _("recorded")
     if m.kind == COUNT:
-        return _("pupils")
+        return ngettext("pupil", "pupils", int(m.value))
     if m.denominator:
         text = ngettext("{n} of {d} session", "{n} of {d} sessions", m.denominator)
         return text.format(n=format_number(m.numerator or 0), d=format_number(m.denominator))
