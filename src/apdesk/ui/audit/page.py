@@ -129,6 +129,7 @@ class AuditPage(QWidget):
         filters.addWidget(action_label)
         filters.addWidget(self.action)
         for box, day_edit in ((self.use_from, self.from_date), (self.use_to, self.to_date)):
+            box.setMinimumWidth(box.sizeHint().width() + 4)  # the squeezed row clipped "To"
             filters.addWidget(box)
             filters.addWidget(day_edit)
         filters.addWidget(self.apply)
