@@ -106,6 +106,7 @@ def _period(args: argparse.Namespace) -> Any:
 
 def cmd_measures(args: argparse.Namespace) -> int:
     from apdesk.services.measures import all_measures
+    from apdesk.services.measures.display import detail_text, figure_text
 
     period = _period(args)
     with opened_store(args) as store:
@@ -115,13 +116,9 @@ def cmd_measures(args: argparse.Namespace) -> int:
         return 0
     for m in measures:
         if m.value is None:
-            figure = "no figure"
-        elif m.kind == "count":
-            figure = str(m.numerator)
-        else:
-            figure = f"{m.value:.1%}" + (
-                f" ({m.numerator} of {m.denominator})" if m.kind == "share" else ""
-            )
+            figure = _("no figure")
+        else:  # as Home and the termly report write it, in the reader's numbers
+            figure = figure_text(m) + (f" ({detail_text(m)})" if m.kind == "share" else "")
         print(f"{m.label}: {figure}")
     return 0
 
