@@ -188,8 +188,10 @@ def _start(rng: random.Random, status: PlacementStatus, calendar: SchoolCalendar
 
 def _school_day(calendar: SchoolCalendar, day: date, *, back: bool) -> date:
     """`day` if the school is open then, else the nearest open day before (or after) it."""
-    while not calendar.is_school_day(day):
-        day += timedelta(days=-1 if back else 1)
+    step = timedelta(days=-1 if back else 1)
+    for n in range(366):  # a year with no school day at all leaves the day as it is
+        if calendar.is_school_day(day + n * step):
+            return day + n * step
     return day
 
 
