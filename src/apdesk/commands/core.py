@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +118,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        print(f"Store:          {info['store']}")
-        print(f"SQLCipher:      {info['cipher_version']}")
-        print(f"Schema version: {info['schema_version']}")
+        for label, value in (
+            (_("Store:"), info["store"]),
+            (_("SQLCipher:"), info["cipher_version"]),
+            (_("Schema version:"), info["schema_version"]),
+        ):
+            print(f"{label:<17}{value}")
         for name, count in info["counts"].items():
-            print(f"{name.replace('_', ' ').capitalize() + ':':<16}{count}")
+            print(f"{name.replace('_', ' ').capitalize() + ':':<17}{count}")
     return 0
 
 
@@ -144,8 +148,27 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         summary = demo.populate(store, pupils=args.pupils, seed=args.seed)
     finally:
         store.lock()
-    print(", ".join(f"{count} {name}" for name, count in summary.items()))
+    print(", ".join(_made(name, count) for name, count in summary.items()))
     return 0
+
+
+# What the demo made, counted in the reader's language (keys of demo.populate's summary).
+MADE: dict[str, Callable[[int], str]] = {
+    "pupils": lambda n: ngettext("{n} pupil", "{n} pupils", n),
+    "providers": lambda n: ngettext("{n} provider", "{n} providers", n),
+    "placements": lambda n: ngettext("{n} placement", "{n} placements", n),
+    "closures": lambda n: ngettext("{n} closure", "{n} closures", n),
+    "attendance marks": lambda n: ngettext("{n} attendance mark", "{n} attendance marks", n),
+    "plans": lambda n: ngettext("{n} plan", "{n} plans", n),
+    "reviews": lambda n: ngettext("{n} review", "{n} reviews", n),
+    "timetable versions": lambda n: ngettext("{n} timetable version", "{n} timetable versions", n),
+    "packs queued": lambda n: ngettext("{n} pack queued", "{n} packs queued", n),
+}
+
+
+def _made(name: str, count: int) -> str:
+    words = MADE.get(name)
+    return words(count).format(n=count) if words else f"{count} {name}"
 
 
 def _load_receipts(path_text: str) -> list[Any]:

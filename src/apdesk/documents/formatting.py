@@ -54,12 +54,13 @@ def sessions_pattern(sessions: Iterable[str]) -> str:
         if day in Weekday.__members__ and half in Session.__members__:
             by_day.setdefault(day, set()).add(half)
     parts = []
+    joiner = " " + _("and") + " "  # outside the f-string, so the catalogue holds it
     for day in Weekday:
         halves = by_day.get(day.value)
         if not halves:
             continue
         words = [_(Session(h).label).lower() for h in ("AM", "PM") if h in halves]
-        parts.append(f"{_(day.label)} " + f" {_('and')} ".join(words))
+        parts.append(f"{_(day.label)} " + joiner.join(words))
     return "; ".join(parts)
 
 
