@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gettext as _gettext
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 
@@ -142,6 +143,18 @@ def format_date(value: date | None, fmt: str = "d MMMM y") -> str:
     if value is None:
         return ""
     return _babel_format_date(value, format=fmt, locale=_babel_locale(_locale))
+
+
+def format_date_time(value: datetime | None, seconds: bool = True) -> str:
+    """A moment in local time: the one on-screen date style with the 24-hour clock
+    (3 March 2025 14:05:09); '' for none. A naive value is taken as local time already."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo is not None else value
+    clock = _babel_format_time(
+        local.time(), "HH:mm:ss" if seconds else "HH:mm", locale=_babel_locale(_locale)
+    )
+    return f"{format_date(local.date())} {clock}"
 
 
 def format_short_date(value: date | None) -> str:

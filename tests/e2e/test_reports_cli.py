@@ -91,7 +91,7 @@ def test_export_census_csv(store: Store, cli_env: dict[str, str], tmp_path: Path
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0]) == CENSUS_COLUMNS
     assert len(rows) == 3
-    assert "1 of 3 placement(s) miss a census item" in result.stderr
+    assert "1 of 3 placements miss a census item" in result.stderr
     out = tmp_path / "census.json"
     result = run(
         [

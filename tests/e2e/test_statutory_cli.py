@@ -39,7 +39,7 @@ def test_a_ctf_for_another_school_needs_accept_destination(cli, tmp_path: Path) 
     assert "LA 855, establishment 4123" in out and "establishment 4001" in out
     assert "--accept-destination" in out
     code, out, _ = cli("import", "pupils", str(path), "--accept-destination")
-    assert code == 0 and "Imported 1 new pupil(s)" in out
+    assert code == 0 and "Imported 1 new pupil;" in out
     assert "Read from the file:" in out and "LookedAfter/InCare" in out
     assert "In the file but not kept by apdesk:" in out and "BasicDetails/Ethnicity" in out
 
@@ -53,3 +53,13 @@ def test_placement_rules_show_and_set(cli) -> None:  # type: ignore[no-untyped-d
     assert code == 0 and "every 4 weeks" in out and "12 weeks" in out
     code, _out, err = cli("placement-rules", "set", "--review-weeks", "9")
     assert code == 2 and "not at least half-termly" in err
+
+
+def test_a_polish_coordinator_reads_the_commands_in_polish(  # type: ignore[no-untyped-def]
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APDESK_LANGUAGE", "pl_PL")
+    code, out, _ = cli("placement-rules", "set", "--review-weeks", "2", "--max-weeks", "22")
+    assert code == 0 and "co najmniej co 2 tygodnie" in out and "22 tygodnie" in out
+    code, out, _ = cli("placement-rules", "set", "--review-weeks", "5", "--max-weeks", "0")
+    assert "co 5 tygodni" in out and "Źródło:" in out and "weeks" not in out

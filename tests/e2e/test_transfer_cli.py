@@ -99,7 +99,7 @@ def test_dry_run_reimport_and_readable_summaries(cli, store: Store, tmp_path: Pa
     files.mkdir()
     code, out, _ = cli("import", "pupils", str(pupils_csv(files, range(1, 4))), "--dry-run")
     assert code == 0
-    assert "Would import 3 new pupil(s) and update 0." in out and "nothing was written" in out
+    assert "Would import 3 new pupils and update 0." in out and "nothing was written" in out
     assert pupil_count(store.folder, TEST_PASSPHRASE) == 0
 
     assert cli("import", "pupils", str(pupils_csv(files, range(1, 4))))[0] == 0
@@ -127,7 +127,7 @@ def test_ctf_by_extension_and_by_content(cli, tmp_path: Path) -> None:  # type: 
     named = tmp_path / "transfer.xml"
     named.write_text(xml, encoding="utf-8")
     code, out, _ = cli("import", "pupils", str(named))
-    assert code == 0 and "Imported 1 new pupil(s); updated 0." in out
+    assert code == 0 and "Imported 1 new pupil; updated 0." in out
     unnamed = tmp_path / "transfer.dat"
     unnamed.write_text(xml, encoding="utf-8")
     code, out, _ = cli("import", "pupils", str(unnamed), "--json")

@@ -102,10 +102,10 @@ def test_other_signed_content_under_a_known_id_is_refused_and_sync_says_so(
 
     assert code == 4  # not 0: a pack needs a person's attention
     assert "Needs attention" in out and "different pack under this pack's id" in out
-    assert "1 pack(s) need attention" in err and len(err.strip().splitlines()) == 1
+    assert "1 pack needs attention" in err and len(err.strip().splitlines()) == 1
     assert _status(connected, pack_id).status is OutboxStatus.ATTENTION
     code, _out, err = cli_err("sync", "--once")
-    assert code == 4 and "need attention" in err  # still failing while it waits for a person
+    assert code == 4 and "needs attention" in err  # still failing while it waits for a person
 
 
 @pytest.mark.parametrize(

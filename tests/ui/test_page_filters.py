@@ -55,7 +55,7 @@ def _placement(s: Session, **fields: Any) -> int:
 @pytest.fixture
 def worklist(store: Store) -> dict[str, int]:
     """Two overdue reviews, one due soon, a notice to parents missing, two providers in use
-    with no QA, and packs waiting for the LA (one already delivered)."""
+    with no QA, and packs waiting for the LA (none delivered: it has no LA connection)."""
     active, ended = PlacementStatus.ACTIVE, PlacementStatus.ENDED
     with store.session() as s:
         save_school(s, demo_school())
@@ -190,13 +190,13 @@ def test_qa_overdue_opens_the_providers_and_packs_waiting_the_outbox(
     with store.session() as s:
         rows = list_outbox(s)
     waiting = {r.pack_id for r in rows if r.status != OutboxStatus.DELIVERED.value}
-    assert len(waiting) == 3 and len(rows) == 4
+    assert len(waiting) == 4 and len(rows) == 4
     _click_work(qtbot, window, "outbox")
     assert window.current_key() == "outbox"
     page = window.pages["outbox"]
     pack_id: Callable[[Any], Any] = lambda row: row.pack_id  # noqa: E731
     assert set(_shown(page.table.model(), pack_id)) == waiting  # type: ignore[attr-defined]
-    assert "3 packs waiting to send" in _banner(page).label.text()
+    assert "4 packs waiting to send" in _banner(page).label.text()
     _show_all(qtbot, page)
     assert len(_shown(page.table.model(), pack_id)) == 4  # type: ignore[attr-defined]
 

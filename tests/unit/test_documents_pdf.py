@@ -197,3 +197,14 @@ def test_missing_direction_details_are_warned(store: Store) -> None:
         warnings = letter_warnings(load_placement_record(s, placement_id), date(2025, 2, 1))
     assert len(warnings) == 1
     assert "who the pupil reports to" in warnings[0] and "the number of days" in warnings[0]
+
+
+def test_sessions_pattern_reads_in_polish_too() -> None:
+    from apdesk import i18n
+
+    i18n.set_locale("pl_PL")
+    try:
+        text = sessions_pattern(["MON_AM", "MON_PM"])
+    finally:
+        i18n.set_locale(i18n.DEFAULT_LOCALE)
+    assert " i " in text and " and " not in text and "Monday" not in text

@@ -24,6 +24,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
+from apdesk.i18n import _, ngettext
 from apdesk.services.attendance import (
     ImportResult,
     attendance_report,
@@ -110,18 +111,39 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
     for problem in errors[:MAX_SHOWN]:
         print(f"row {problem['row']}, {problem['column']}: {problem['message']}", file=sys.stderr)
     if len(errors) > MAX_SHOWN:
-        print(f"... and {len(errors) - MAX_SHOWN} more error(s) like these", file=sys.stderr)
+        more = len(errors) - MAX_SHOWN
+        print(
+            ngettext(
+                "... and {n} more error like these", "... and {n} more errors like these", more
+            ).format(n=more),
+            file=sys.stderr,
+        )
     if errors:
-        print(f"{len(errors)} error(s): nothing was imported", file=sys.stderr)
+        print(
+            ngettext(
+                "{n} error: nothing was imported", "{n} errors: nothing was imported", len(errors)
+            ).format(n=len(errors)),
+            file=sys.stderr,
+        )
         return
     for problem in warnings[:MAX_SHOWN]:
-        print(f"warning: row {problem['row']}: {problem['message']}")
+        print(
+            _("warning: row {row}: {message}").format(
+                row=problem["row"], message=problem["message"]
+            )
+        )
     if len(warnings) > MAX_SHOWN:
-        print(f"... and {len(warnings) - MAX_SHOWN} more warning(s)")
-    done = "would be" if dry_run else "were"
+        more = len(warnings) - MAX_SHOWN
+        print(
+            ngettext("... and {n} more warning", "... and {n} more warnings", more).format(n=more)
+        )
+    summary = (
+        _("{imported} new marks would be imported, {amended} amended, {unchanged} unchanged")
+        if dry_run
+        else _("{imported} new marks were imported, {amended} amended, {unchanged} unchanged")
+    )
     print(
-        f"{result.imported} new marks {done} imported, {result.amended} amended, "
-        f"{result.unchanged} unchanged"
+        summary.format(imported=result.imported, amended=result.amended, unchanged=result.unchanged)
     )
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from apdesk.commands.common import (
     store_folder,
 )
 from apdesk.commands.school import add_school_flags, check_details, school_changes
+from apdesk.i18n import _, ngettext
 from apdesk.models import OutboxItem
 from apdesk.services import demo
 from apdesk.services.info import store_info
@@ -105,12 +107,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.run(save_school_details, details)
     finally:
         store.lock()
-    print(f"Created an encrypted store in {folder}")
+    print(_("Created an encrypted store in {folder}").format(folder=folder))
     print()
-    print("Recovery key (shown once: print it or write it down, and lock it away):")
+    print(_("Recovery key (shown once: print it or write it down, and lock it away):"))
     print(f"    {recovery}")
     print()
-    print("It opens the store if the passphrase is forgotten.")
+    print(_("It opens the store if the passphrase is forgotten."))
     return 0
 
 
@@ -120,11 +122,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        print(f"Store:          {info['store']}")
-        print(f"SQLCipher:      {info['cipher_version']}")
-        print(f"Schema version: {info['schema_version']}")
+        for label, value in (
+            (_("Store:"), info["store"]),
+            (_("SQLCipher:"), info["cipher_version"]),
+            (_("Schema version:"), info["schema_version"]),
+        ):
+            print(f"{label:<17}{value}")
         for name, count in info["counts"].items():
-            print(f"{name.replace('_', ' ').capitalize() + ':':<16}{count}")
+            print(f"{name.replace('_', ' ').capitalize() + ':':<17}{count}")
     return 0
 
 
@@ -138,13 +143,36 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         passphrase = os.environ.get(PASSPHRASE_ENV, demo.DEMO_PASSPHRASE)
         store, _recovery = Store.create(folder, passphrase, use_keyring=False)
         if passphrase == demo.DEMO_PASSPHRASE:
-            print(f"Created a demo store in {folder} (passphrase: {demo.DEMO_PASSPHRASE})")
+            print(
+                _("Created a demo store in {folder} (passphrase: {passphrase})").format(
+                    folder=folder, passphrase=demo.DEMO_PASSPHRASE
+                )
+            )
     try:
         summary = demo.populate(store, pupils=args.pupils, seed=args.seed)
     finally:
         store.lock()
-    print(", ".join(f"{count} {name}" for name, count in summary.items()))
+    print(", ".join(_made(name, count) for name, count in summary.items()))
     return 0
+
+
+# What the demo made, counted in the reader's language (keys of demo.populate's summary).
+MADE: dict[str, Callable[[int], str]] = {
+    "pupils": lambda n: ngettext("{n} pupil", "{n} pupils", n),
+    "providers": lambda n: ngettext("{n} provider", "{n} providers", n),
+    "placements": lambda n: ngettext("{n} placement", "{n} placements", n),
+    "closures": lambda n: ngettext("{n} closure", "{n} closures", n),
+    "attendance marks": lambda n: ngettext("{n} attendance mark", "{n} attendance marks", n),
+    "plans": lambda n: ngettext("{n} plan", "{n} plans", n),
+    "reviews": lambda n: ngettext("{n} review", "{n} reviews", n),
+    "timetable versions": lambda n: ngettext("{n} timetable version", "{n} timetable versions", n),
+    "packs queued": lambda n: ngettext("{n} pack queued", "{n} packs queued", n),
+}
+
+
+def _made(name: str, count: int) -> str:
+    words = MADE.get(name)
+    return words(count).format(n=count) if words else f"{count} {name}"
 
 
 def _load_receipts(path_text: str) -> list[Any]:
@@ -183,12 +211,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         la_key = _la_key(args.la_key, store)
         witness = store.read(check_against, receipts, la_key)
     for problem in witness.problems[:MAX_SHOWN]:
-        print(f"Witness: {problem}")
+        print(_("Witness: {problem}").format(problem=problem))
     if len(witness.problems) > MAX_SHOWN:
-        print(f"Witness: ... and {len(witness.problems) - MAX_SHOWN} more")
-    checked = "signatures checked" if witness.signatures_checked else "signatures NOT checked"
-    verdict = "the chain matches them" if witness.ok else "the chain does NOT match them"
-    print(f"Witness: {witness.receipts} witnessed audit head(s) ({checked}): {verdict}")
+        print(_("Witness: ... and {n} more").format(n=len(witness.problems) - MAX_SHOWN))
+    checked = _("signatures checked") if witness.signatures_checked else _("signatures NOT checked")
+    verdict = _("the chain matches them") if witness.ok else _("the chain does NOT match them")
+    heads = ngettext(
+        "Witness: {n} witnessed audit head ({checked}): {verdict}",
+        "Witness: {n} witnessed audit heads ({checked}): {verdict}",
+        witness.receipts,
+    )
+    print(heads.format(n=witness.receipts, checked=checked, verdict=verdict))
     return 0 if report.ok and witness.ok else 1
 
 
@@ -202,5 +235,9 @@ def cmd_audit_receipts(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         receipts = store.read(_receipts)
     save_output(out, json.dumps(receipts, indent=2) + "\n")
-    print(f"{len(receipts)} receipt(s) written to {out}")
+    print(
+        ngettext(
+            "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
+        ).format(n=len(receipts), out=out)
+    )
     return 0

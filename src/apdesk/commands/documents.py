@@ -19,6 +19,7 @@ from apdesk.commands.common import (
 from apdesk.documents.letter import render_parent_letter
 from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
+from apdesk.i18n import N_, _
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.letter_checks import letter_warnings
 from apdesk.services.placement_record import load_placement_record
@@ -67,20 +68,22 @@ def _make(
         data, warnings = store.read(drawn, args.placement)
     save_output(path, data)
     for line in warnings:
-        print(f"apdesk: warning: {line}", file=sys.stderr)
-    print(f"Saved the {what} for placement {args.placement} to {path}")
+        print("apdesk: " + _("warning: {line}").format(line=line), file=sys.stderr)
+    print(_(what).format(placement=args.placement, path=path))
     return 0
 
 
 def cmd_referral(args: argparse.Namespace) -> int:
-    return _make(args, "referral form", render_referral)
+    return _make(
+        args, N_("Saved the referral form for placement {placement} to {path}"), render_referral
+    )
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
     today = args.date or date.today()
     return _make(
         args,
-        "parents' letter",
+        N_("Saved the parents' letter for placement {placement} to {path}"),
         lambda record: render_parent_letter(record, today=today),
         lambda record, calendar: letter_warnings(record, today, calendar),
     )

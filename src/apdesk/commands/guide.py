@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from apdesk.commands.common import add_store_option, opened_store, print_json
+from apdesk.i18n import _, ngettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,9 +32,17 @@ def _print(settings: object, as_json: bool) -> None:
     if as_json:
         print_json(settings.__dict__)
         return
-    longest = f"{settings.max_weeks} weeks" if settings.max_weeks else "no limit set"
-    print(f"Review at least every {settings.review_weeks} weeks; longest placement: {longest}.")
-    print(f"Source: {settings.source}")
+    most = settings.max_weeks or 0
+    weeks = ngettext("{n} week", "{n} weeks", most).format(n=most)
+    longest = weeks if settings.max_weeks else _("no limit set")
+    print(
+        ngettext(
+            "Review at least every {n} week; longest placement: {longest}.",
+            "Review at least every {n} weeks; longest placement: {longest}.",
+            settings.review_weeks,
+        ).format(n=settings.review_weeks, longest=longest)
+    )
+    print(_("Source: {source}").format(source=settings.source))
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from apdesk.commands.common import UserError, output_path, print_json
+from apdesk.i18n import _, ngettext
 
 DEFAULT_DB = "apdesk-inbox.db"
 ADMIN_TOKEN_ENV = "APDESK_INBOX_ADMIN_TOKEN"
@@ -102,8 +103,16 @@ def cmd_new_key(args: argparse.Namespace) -> int:
     from apdesk.sync.inbox.la_keys import KEY_ENV, new_key_file
 
     path = new_key_file(output_path(args.out, "inbox.key"))
-    print(f"Inbox key written to {path}: keep it safe, beside no copy of the database")
-    print(f"Start the inbox with --key-file {path} (or put its content in {KEY_ENV})")
+    print(
+        _("Inbox key written to {path}: keep it safe, beside no copy of the database").format(
+            path=path
+        )
+    )
+    print(
+        _("Start the inbox with --key-file {path} (or put its content in {env})").format(
+            path=path, env=KEY_ENV
+        )
+    )
     return 0
 
 
@@ -142,7 +151,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         kid = register_school(engine, args.urn, pem.read_bytes(), token, args.name)
     finally:
         engine.dispose()
-    print(f"Registered school {args.urn} with key {kid}")
+    print(_("Registered school {urn} with key {key}").format(urn=args.urn, key=kid))
     return 0
 
 
@@ -163,10 +172,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{row['received_at']}  {row['school_urn']}  {row['kind']:<18} {row['pack_id']}"
             + (f"  AUDIT {audit}" if audit else "")
         )
-    print(f"{len(rows)} pack(s)")
+    print(ngettext("{n} pack", "{n} packs", len(rows)).format(n=len(rows)))
     flagged = [row for row in rows if row["audit_finding"]]
     if flagged:
-        print(f"{len(flagged)} pack(s) show an audit chain shortened or rewritten", file=sys.stderr)
+        print(
+            ngettext(
+                "{n} pack shows an audit chain shortened or rewritten",
+                "{n} packs show an audit chain shortened or rewritten",
+                len(flagged),
+            ).format(n=len(flagged)),
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -187,7 +203,12 @@ def cmd_receipts(args: argparse.Namespace) -> int:
     text = json.dumps(receipts, indent=2) + "\n"
     if args.out:
         save_output(output_path(args.out, "receipts.json"), text)
-        print(f"{len(receipts)} receipt(s) written to {args.out}", file=sys.stderr)
+        print(
+            ngettext(
+                "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
+            ).format(n=len(receipts), out=args.out),
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(text)
     return 0

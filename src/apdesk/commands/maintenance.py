@@ -13,6 +13,7 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
+from apdesk.i18n import _
 from apdesk.store.backup_file import OtherSchool, restore_backup, write_backup
 from apdesk.store.checks import check_store
 from apdesk.store.retire import CHOICES
@@ -76,7 +77,7 @@ def _old_backups_option(p: argparse.ArgumentParser) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         out = write_backup(store, Path(args.out))
-    print(f"Backup written to {out} (encrypted; the store's passphrase opens it)")
+    print(_("Backup written to {out} (encrypted; the store's passphrase opens it)").format(out=out))
     return 0
 
 
@@ -99,9 +100,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             ) from None
         _confirm_other_school(args, exc)
         result = restore_backup(source, target, passphrase=passphrase, replace_other_school=True)
-    print(f"Restored into {result.folder}")
+    print(_("Restored into {folder}").format(folder=result.folder))
     if result.kept:
-        print(f"The store it replaced is kept in {result.kept}")
+        print(_("The store it replaced is kept in {folder}").format(folder=result.kept))
     return 0
 
 
@@ -141,10 +142,10 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
             backup_folders=[Path(folder).expanduser() for folder in args.backups_folder],
         )
         retired = store.last_retired
-    print("The store is now encrypted under a new key. The old recovery key no longer works.")
+    print(_("The store is now encrypted under a new key. The old recovery key no longer works."))
     for line in retired.lines() if retired else []:
         print(line)
-    print("New recovery key (shown once: print it or write it down, and lock it away):")
+    print(_("New recovery key (shown once: print it or write it down, and lock it away):"))
     print(f"    {recovery}")
     return 0
 
@@ -157,7 +158,7 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
                 "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
             )
         recovery = store.new_recovery_key(passphrase, old_backups=args.old_backups)
-    print("The old recovery key no longer opens the store.")
-    print("New recovery key (shown once: print it or write it down, and lock it away):")
+    print(_("The old recovery key no longer opens the store."))
+    print(_("New recovery key (shown once: print it or write it down, and lock it away):"))
     print(f"    {recovery}")
     return 0

@@ -15,6 +15,7 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
+from apdesk.i18n import _, ngettext
 from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
 
@@ -50,7 +51,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         data = store.read(plan_pdf, args.placement, date.today())
     save_output(path, data)
-    print(f"Saved the plan for placement {args.placement} to {path}")
+    print(
+        _("Saved the plan for placement {placement} to {path}").format(
+            placement=args.placement, path=path
+        )
+    )
     return 0
 
 
@@ -62,7 +67,7 @@ def cmd_review_record(args: argparse.Namespace) -> int:
         else:
             data, _held = store.read(latest_review_pdf, args.placement)
     save_output(path, data)
-    print(f"Saved the review record to {path}")
+    print(_("Saved the review record to {path}").format(path=path))
     return 0
 
 
@@ -75,5 +80,11 @@ def cmd_export_plans(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         save_output(path, text)
-        print(f"Saved {len(records)} placements' plans to {path}")
+        print(
+            ngettext(
+                "Saved {n} placement's plan to {path}",
+                "Saved {n} placements' plans to {path}",
+                len(records),
+            ).format(n=len(records), path=path)
+        )
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
+from apdesk.i18n import _, ngettext
 from apdesk.services import retention, sar
 from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.store import Store
@@ -61,9 +62,20 @@ def cmd_sar(args: argparse.Namespace) -> int:
         access, school = store.read(sar.build_with_school, args.pupil, requested)
     pdf = sar_pdf.render(access, school)
     json_path, pdf_path = sar.write_files(access, pdf, Path(args.out).expanduser())
-    print(f"Wrote {pdf_path} and {json_path}")
-    print(f"Respond by {access.respond_by.isoformat()} (one calendar month from {requested}).")
-    print(f"{len(access.third_party)} item(s) of other people's details to review for redaction.")
+    print(_("Wrote {pdf} and {json}").format(pdf=pdf_path, json=json_path))
+    print(
+        _("Respond by {day} (one calendar month from {requested}).").format(
+            day=access.respond_by.isoformat(), requested=requested
+        )
+    )
+    n = len(access.third_party)
+    print(
+        ngettext(
+            "{n} item of other people's details to review for redaction.",
+            "{n} items of other people's details to review for redaction.",
+            n,
+        ).format(n=n)
+    )
     return 0
 
 
@@ -82,7 +94,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         store.run(set_retention_period, args.record_type, args.years)
-    print(f"{args.record_type}: kept for {args.years} years")
+    print(
+        ngettext("{kind}: kept for {n} year", "{kind}: kept for {n} years", args.years).format(
+            kind=args.record_type, n=args.years
+        )
+    )
     return 0
 
 
@@ -99,7 +115,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print_json([item.__dict__ for item in items])
         return 0
     if not items:
-        print("Nothing is past its retention period.")
+        print(_("Nothing is past its retention period."))
     for item in items:
         print(f"{item.rule:<12} due since {item.due_since}  {item.label}")
     return 0
@@ -109,13 +125,17 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         items = [i for i in _queue(args, store) if i.rule in retention.ROOTS]
         if not items:
-            print("Nothing is past its retention period.")
+            print(_("Nothing is past its retention period."))
             return 0
         if not args.yes:
             raise UserError(
-                f"{len(items)} record(s) would be deleted for good: run again with --yes to purge"
+                ngettext(
+                    "{n} record would be deleted for good: run again with --yes to purge",
+                    "{n} records would be deleted for good: run again with --yes to purge",
+                    len(items),
+                ).format(n=len(items))
             )
         counts = store.run(purge_records, items).value
         retention.vacuum(store)  # after the commit: no free page keeps what was purged
-    print("Purged: " + ", ".join(f"{n} {table}" for table, n in sorted(counts.items())))
+    print(_("Purged: {what}").format(what=", ".join(f"{n} {t}" for t, n in sorted(counts.items()))))
     return 0

@@ -18,6 +18,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
+from apdesk.i18n import _, format_number, ngettext
 
 Subparsers = Any  # argparse's sub-parsers action
 
@@ -105,6 +106,7 @@ def _period(args: argparse.Namespace) -> Any:
 
 def cmd_measures(args: argparse.Namespace) -> int:
     from apdesk.services.measures import all_measures
+    from apdesk.services.measures.display import detail_text, figure_text
 
     period = _period(args)
     with opened_store(args) as store:
@@ -114,13 +116,9 @@ def cmd_measures(args: argparse.Namespace) -> int:
         return 0
     for m in measures:
         if m.value is None:
-            figure = "no figure"
-        elif m.kind == "count":
-            figure = str(m.numerator)
-        else:
-            figure = f"{m.value:.1%}" + (
-                f" ({m.numerator} of {m.denominator})" if m.kind == "share" else ""
-            )
+            figure = _("no figure")
+        else:  # as Home and the termly report write it, in the reader's numbers
+            figure = figure_text(m) + (f" ({detail_text(m)})" if m.kind == "share" else "")
         print(f"{m.label}: {figure}")
     return 0
 
@@ -135,7 +133,13 @@ def cmd_suspension(args: argparse.Namespace) -> int:
     if args.json:
         print_json(row.__dict__)
     else:
-        print(f"recorded a suspension of {row.days:g} day(s) for {row.pupil_name}")
+        print(
+            ngettext(
+                "recorded a suspension of {days} day for {name}",
+                "recorded a suspension of {days} days for {name}",
+                1 if row.days == 1 else 2,
+            ).format(days=f"{row.days:g}", name=row.pupil_name)
+        )
     return 0
 
 
@@ -149,7 +153,7 @@ def cmd_termly(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         pdf = store.read(termly_report_pdf, period, date.today(), anonymised=args.anonymised)
     save_output(out, pdf)
-    print(f"wrote {out} ({len(pdf):,} bytes)")
+    print(_("wrote {out} ({size} bytes)").format(out=out, size=format_number(len(pdf))))
     return 0
 
 
@@ -203,15 +207,21 @@ def cmd_census(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     for line in warnings:
-        print(f"Warning: {line}", file=sys.stderr)
+        print(_("Warning: {line}").format(line=line), file=sys.stderr)
     for note in report.notes:
-        print(f"Note: {note}", file=sys.stderr)
+        print(_("Note: {note}").format(note=note), file=sys.stderr)
     if report.left_out:
-        print(f"Not returned (on-site): {', '.join(report.left_out)}", file=sys.stderr)
+        print(
+            _("Not returned (on-site): {names}").format(names=", ".join(report.left_out)),
+            file=sys.stderr,
+        )
     if report.incomplete:
         print(
-            f"{len(report.incomplete)} of {len(report.rows)} placement(s) miss a census item "
-            f"(see the 'apdesk_missing' column)",
+            ngettext(
+                "{n} of {d} placement misses a census item (see the 'apdesk_missing' column)",
+                "{n} of {d} placements miss a census item (see the 'apdesk_missing' column)",
+                len(report.rows),
+            ).format(n=len(report.incomplete), d=len(report.rows)),
             file=sys.stderr,
         )
     return 0

@@ -22,6 +22,7 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
+from apdesk.i18n import _, ngettext
 
 OFFLINE = 3
 
@@ -93,12 +94,16 @@ def cmd_start(args: argparse.Namespace) -> int:
         except HubRefused as exc:
             raise UserError(f"the hub refused: {exc}") from None
     if not started.already_sharing:
-        print(f"This store now shares its record through {args.hub}.")
-    print("Enrolment code for another laptop (once only, for 24 hours):")
+        print(_("This store now shares its record through {hub}.").format(hub=args.hub))
+    print(_("Enrolment code for another laptop (once only, for 24 hours):"))
     print()
     print(f"    {started.enrolment.code}")
     print()
-    print(f"On it: apdesk share join --store FOLDER --hub {started.enrolment.hub} --code CODE")
+    print(
+        _("On it: apdesk share join --store FOLDER --hub {hub} --code CODE").format(
+            hub=started.enrolment.hub
+        )
+    )
     return 0
 
 
@@ -131,12 +136,18 @@ def cmd_join(args: argparse.Namespace) -> int:
         return OFFLINE
     except HubRefused as exc:
         raise UserError(f"the hub refused: {exc}") from None
-    print(f"Joined: {joined.rows} records in {folder}, shared through {args.hub}.")
+    print(
+        ngettext(
+            "Joined: {n} record in {folder}, shared through {hub}.",
+            "Joined: {n} records in {folder}, shared through {hub}.",
+            joined.rows,
+        ).format(n=joined.rows, folder=folder, hub=args.hub)
+    )
     print()
-    print("Recovery key (shown once: print it or write it down, and lock it away):")
+    print(_("Recovery key (shown once: print it or write it down, and lock it away):"))
     print(f"    {joined.recovery_key}")
     print()
-    print("It opens this laptop's store if its passphrase is forgotten.")
+    print(_("It opens this laptop's store if its passphrase is forgotten."))
     return joined.report.exit_code
 
 
@@ -166,12 +177,18 @@ def cmd_status(args: argparse.Namespace) -> int:
         print_json(found.as_json())
         return 0
     if not found.sharing:
-        print("Not sharing: `apdesk share start --hub URL` shares this store's record.")
+        print(_("Not sharing: `apdesk share start --hub URL` shares this store's record."))
         return 0
     print(f"Laptop:     {found.name} ({found.device})")
     print(f"Hub:        {found.hub}")
     print(f"Last sync:  {found.last_sync or 'never'} ({found.last_state or 'not yet'})")
-    print(f"Pending:    {found.pending} change(s) not yet sent")
+    print(
+        ngettext(
+            "Pending:    {n} change not yet sent",
+            "Pending:    {n} changes not yet sent",
+            found.pending,
+        ).format(n=found.pending)
+    )
     print(f"Conflicts:  {found.conflicts}")
     print(f"Laptops:    {found.devices}")
     if found.must_update:
@@ -222,7 +239,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             print(f"    {number}. {version.device} at {version.when}: {version.text!r}")
         if row.detail and row.kind != "text":
             print(f"    {row.detail}")
-    print(f"{len(rows)} conflict(s)")
+    print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=len(rows)))
     return 0
 
 
@@ -238,5 +255,9 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             return OFFLINE
         except HubRefused as exc:
             raise UserError(f"the hub refused: {exc}") from None
-    print(f"Revoked {args.device}; the sharing key is now at epoch {epoch}.")
+    print(
+        _("Revoked {device}; the sharing key is now at epoch {epoch}.").format(
+            device=args.device, epoch=epoch
+        )
+    )
     return 0

@@ -18,6 +18,7 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.commands.school import add_school_flags, cmd_config_school, print_school
+from apdesk.i18n import _, ngettext
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
@@ -115,26 +116,31 @@ def cmd_config_set(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         if args.name == "la-endpoint":
             url = store.run(set_la_endpoint, args.value, args.insecure_http).value
-            print(f"LA endpoint set to {url}")
+            print(_("LA endpoint set to {url}").format(url=url))
             if connection.is_insecure(url):
                 print(
-                    "apdesk: warning: plain http:// sends pupils' data unprotected; use it only "
-                    "for a test server",
+                    "apdesk: "
+                    + _(
+                        "warning: plain http:// sends pupils' data unprotected; use it only "
+                        "for a test server"
+                    ),
                     file=sys.stderr,
                 )
         elif args.name == "la-token":
             token = sys.stdin.readline().strip() if args.value == "-" else args.value
             place = store.run(set_la_token, connection.token_account(store), token).value
             where = "the OS keyring" if place == "keyring" else "the encrypted store"
-            print(f"LA token kept in {where}")
+            print(_("LA token kept in {where}").format(where=where))
         else:
             path = Path(args.value)
             if not path.is_file():
                 raise UserError(f"la-public-key: {path} is not a file")
             kept = store.run(set_la_public_keys, path.read_bytes()).value
             print(
-                f"LA keys set: receipts {kept.receipts or 'not checked'}, "
-                f"encryption {kept.encryption or 'off'}"
+                _("LA keys set: receipts {receipts}, encryption {encryption}").format(
+                    receipts=kept.receipts or _("not checked"),
+                    encryption=kept.encryption or _("off"),
+                )
             )
     return 0
 
@@ -186,13 +192,17 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
             encrypt=False if args.no_encrypt else None,
             queue=args.queue,
         ).value
-    print(f"Built {built.kind.value} pack {built.pack_id} (sha256 {built.sha256})")
+    print(
+        _("Built {kind} pack {pack} (sha256 {sha256})").format(
+            kind=built.kind.value, pack=built.pack_id, sha256=built.sha256
+        )
+    )
     if args.queue:
-        print("Queued in the outbox: `apdesk sync` sends it")
+        print(_("Queued in the outbox: `apdesk sync` sends it"))
     if args.out or not args.queue:
         target = output_path(args.out or f"{built.pack_id}{SUFFIX}", f"pack{SUFFIX}")
         save_output(target, built.zip_bytes)
-        print(f"Saved to {target}")
+        print(_("Saved to {target}").format(target=target))
     return 0
 
 
@@ -200,21 +210,31 @@ def cmd_pack_public_key(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         key = store.run(school_public_key).value  # the key pair is made on first use
     save_output(output_path(args.out, "school.pem"), key.pem)
-    print(f"School public key {key.key_id} written to {args.out}")
+    print(_("School public key {key} written to {out}").format(key=key.key_id, out=args.out))
     return 0
 
 
 def _print_report(report: sender.DrainReport) -> None:
     for o in report.of(sender.DELIVERED):
         received = o.receipt.get("received_at", "") if o.receipt else ""
-        print(f"Sent {o.pack_id}: receipt {received} after {o.attempts} attempt(s)")
+        print(
+            ngettext(
+                "Sent {pack}: receipt {receipt} after {n} attempt",
+                "Sent {pack}: receipt {receipt} after {n} attempts",
+                o.attempts,
+            ).format(pack=o.pack_id, receipt=received, n=o.attempts)
+        )
     for o in report.of(sender.ATTENTION):
-        print(f"Needs attention {o.pack_id}: {o.message}")
+        print(_("Needs attention {pack}: {message}").format(pack=o.pack_id, message=o.message))
     waiting = report.of(sender.WAITING)
     if waiting:
-        print(f"Waiting: {len(waiting)} pack(s): {report.unreachable or waiting[0].message}")
+        print(
+            ngettext("Waiting: {n} pack: {why}", "Waiting: {n} packs: {why}", len(waiting)).format(
+                n=len(waiting), why=report.unreachable or waiting[0].message
+            )
+        )
     if not report.outcomes:
-        print("Nothing to send")
+        print(_("Nothing to send"))
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -230,7 +250,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         attention = store.read(outbox.attention_count)
     if attention:
         print(
-            f"apdesk: {attention} pack(s) need attention: see `apdesk outbox` for what to fix",
+            "apdesk: "
+            + ngettext(
+                "{n} pack needs attention: see `apdesk outbox` for what to fix",
+                "{n} packs need attention: see `apdesk outbox` for what to fix",
+                attention,
+            ).format(n=attention),
             file=sys.stderr,
         )
         return 4
@@ -244,7 +269,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         print_json([row.as_json() for row in rows])
         return 0
     if not rows:
-        print("The outbox is empty")
+        print(_("The outbox is empty"))
     for row in rows:
         when = f"{row.created_at:%Y-%m-%d %H:%M}"
         line = f"{when}  {row.status_label:<16} {row.kind_label:<18} {row.pack_id}"

@@ -15,6 +15,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
+from apdesk.i18n import _, format_date, ngettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,7 +58,11 @@ def cmd_timetable(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         printout = store.read(printout_by_upn, args.pupil, on_date)
     save_output(out, render_timetable(printout))
-    print(f"Saved the timetable from {printout.effective_date:%d/%m/%Y} to {out}")
+    print(
+        _("Saved the timetable from {day} to {out}").format(
+            day=format_date(printout.effective_date), out=out
+        )
+    )
     return 0
 
 
@@ -71,7 +76,13 @@ def cmd_export_timetables(args: argparse.Namespace) -> int:
         if not out.parent.is_dir():
             raise UserError(f"--out: the folder {out.parent} does not exist")
         save_output(out, json.dumps(rows, indent=2) + "\n")
-        print(f"Saved {len(rows)} pupils' timetables to {out}")
+        print(
+            ngettext(
+                "Saved {n} pupil's timetable to {out}",
+                "Saved {n} pupils' timetables to {out}",
+                len(rows),
+            ).format(n=len(rows), out=out)
+        )
     else:
         print_json(rows)
     return 0

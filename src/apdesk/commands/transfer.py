@@ -16,6 +16,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
+from apdesk.i18n import _, ngettext
 from apdesk.services import export
 from apdesk.services import imports as checks
 from apdesk.services.imports import ImportResult
@@ -72,30 +73,63 @@ def cmd_import_pupils(args: argparse.Namespace) -> int:
 
 def _print_summary(result: ImportResult) -> None:
     if result.errors:
-        print(f"Nothing was imported: {len(result.errors)} problem(s) to fix in the file.")
+        print(
+            ngettext(
+                "Nothing was imported: {n} problem to fix in the file.",
+                "Nothing was imported: {n} problems to fix in the file.",
+                len(result.errors),
+            ).format(n=len(result.errors))
+        )
         for error in result.errors[:MAX_SHOWN]:
             print(f"  {error}")
         if len(result.errors) > MAX_SHOWN:
-            print(f"  ... and {len(result.errors) - MAX_SHOWN} more problem(s) like these")
+            more = len(result.errors) - MAX_SHOWN
+            print(
+                "  "
+                + ngettext(
+                    "... and {n} more problem like these",
+                    "... and {n} more problems like these",
+                    more,
+                ).format(n=more)
+            )
         return
     if result.dry_run:
-        print(f"Would import {result.imported} new pupil(s) and update {result.updated}.")
+        print(
+            ngettext(
+                "Would import {n} new pupil and update {updated}.",
+                "Would import {n} new pupils and update {updated}.",
+                result.imported,
+            ).format(n=result.imported, updated=result.updated)
+        )
     else:
-        print(f"Imported {result.imported} new pupil(s); updated {result.updated}.")
+        print(
+            ngettext(
+                "Imported {n} new pupil; updated {updated}.",
+                "Imported {n} new pupils; updated {updated}.",
+                result.imported,
+            ).format(n=result.imported, updated=result.updated)
+        )
     for warning in result.warnings[:MAX_SHOWN]:
-        print(f"  Note: {warning}")
+        print("  " + _("Note: {warning}").format(warning=warning))
     if len(result.warnings) > MAX_SHOWN:
-        print(f"  ... and {len(result.warnings) - MAX_SHOWN} more note(s)")
+        more = len(result.warnings) - MAX_SHOWN
+        print(
+            "  " + ngettext("... and {n} more note", "... and {n} more notes", more).format(n=more)
+        )
     if result.read:
-        print(f"Read from the file: {', '.join(result.read)}.")
+        print(_("Read from the file: {fields}.").format(fields=", ".join(result.read)))
     if result.changes:
-        print("Would change:" if result.dry_run else "Changed:")
+        print(_("Would change:") if result.dry_run else _("Changed:"))
         for change in result.changes:
             print(f"  {change}")
     if result.not_kept:
-        print(f"In the file but not kept by apdesk: {', '.join(result.not_kept)}.")
+        print(
+            _("In the file but not kept by apdesk: {fields}.").format(
+                fields=", ".join(result.not_kept)
+            )
+        )
     if result.dry_run:
-        print("Dry run: nothing was written.")
+        print(_("Dry run: nothing was written."))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -105,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = output_path(args.out, f"{args.kind}.{args.format}")
         # Excel reads UTF-8 CSV correctly only with a byte order mark
         save_output(out, text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
-        print(f"Wrote {args.kind} to {out}", file=sys.stderr)
+        print(_("Wrote {kind} to {out}").format(kind=args.kind, out=out), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 
 from apdesk.documents.common import INK, MUTED, RULE
 from apdesk.documents.fonts import font
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number, format_percent
 from apdesk.models.charts import BAR, Chart
 
 # The screens' chart series for paper (tokens chart.1 to chart.4, light): Okabe-Ito hues.
@@ -101,7 +101,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
         value = y_max * i / 4
         y = y_of(value)
         d.add(Line(left, y, right, y, strokeColor=RULE, strokeWidth=0.3))
-        label = f"{value * 100:.0f}%" if chart.percent else f"{value:g}"
+        label = format_percent(value) if chart.percent else format_number(value)
         d.add(
             String(
                 left - 3,

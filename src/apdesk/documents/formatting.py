@@ -7,7 +7,7 @@ from datetime import date, time
 
 from babel.numbers import format_currency
 
-from apdesk.i18n import _, current_locale, format_date
+from apdesk.i18n import _, current_locale, format_date, format_percent
 from apdesk.models.enums import NeedCategory, Session, Weekday
 
 
@@ -33,7 +33,7 @@ def percent(value: float | None) -> str:
     if value is None:
         return not_recorded()
     share = value * 100 if value <= 1 else value
-    return f"{share:.1f}%"
+    return format_percent(share / 100, 1)
 
 
 def hours(value: float | None) -> str:
@@ -54,12 +54,13 @@ def sessions_pattern(sessions: Iterable[str]) -> str:
         if day in Weekday.__members__ and half in Session.__members__:
             by_day.setdefault(day, set()).add(half)
     parts = []
+    joiner = " " + _("and") + " "  # outside the f-string, so the catalogue holds it
     for day in Weekday:
         halves = by_day.get(day.value)
         if not halves:
             continue
         words = [_(Session(h).label).lower() for h in ("AM", "PM") if h in halves]
-        parts.append(f"{_(day.label)} " + f" {_('and')} ".join(words))
+        parts.append(f"{_(day.label)} " + joiner.join(words))
     return "; ".join(parts)
 
 

@@ -7,6 +7,7 @@ pupil's own row or its before/after values carry that pupil's id (or one of thei
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlmodel import Session, SQLModel
 
+from apdesk.i18n import _, format_date, format_date_time
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.store.audit import ChainReport, verify_chain
 
@@ -197,7 +199,17 @@ def describe_change(row: AuditRow) -> str:
 
 def _show(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return _("(empty)")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:  # a date or moment: in the one date style the rest of the screen uses
+            if len(value) == 10:
+                return format_date(date.fromisoformat(value))
+            return format_date_time(datetime.fromisoformat(value))
+        except ValueError:
+            pass
     return str(value)
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$")

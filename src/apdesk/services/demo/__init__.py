@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, func, select
 
 from apdesk import models
-from apdesk.models.enums import Gender, NeedCategory, SenStatus
+from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
 from apdesk.services.ap_guide import set_guide_settings
@@ -20,6 +20,7 @@ from apdesk.services.demo import placements as demo_placements
 from apdesk.services.demo import providers as demo_providers
 from apdesk.services.demo.logo import demo_logo
 from apdesk.services.demo.outbox import populate_outbox
+from apdesk.services.demo.sen import GENERAL_NEEDS, set_sen
 from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables.demo_timetables import populate_timetables
@@ -57,7 +58,7 @@ def populate(
         # Timetables and the register come before plans: reviews count the register's marks.
         timetables = populate_timetables(session, rng, today)
         marks = populate_marks(session, rng, today)
-        plans = populate_plans(session, rng, today)
+        plans = populate_plans(session, rng, today, demo_placements.school_day(calendar))
         outbox = populate_outbox(session, today)
     return {
         "pupils": len(made_pupils),
@@ -100,7 +101,7 @@ def _pupils(
         age_on_sept = nc_year + 4
         dob = date(year_start.year - age_on_sept - 1, 9, 1) + timedelta(days=rng.randrange(365))
         sen = rng.choices(list(SenStatus), weights=[70, 22, 8])[0]
-        needs = rng.sample([n.value for n in NeedCategory], k=rng.choice([0, 0, 1, 2]))
+        needs = rng.sample(GENERAL_NEEDS, k=rng.choice([0, 0, 1, 2]))
         pupil = models.Pupil(
             upn=make_upn(
                 LA_CODE,
@@ -120,6 +121,7 @@ def _pupils(
             sen_status=sen,
             looked_after=rng.random() < 0.04,
             needs=needs,
+            sen_types=[],
             health_needs=rng.choice(
                 ["", "", "", "Asthma: inhaler carried", "Type 1 diabetes: care plan"]
             ),
@@ -128,21 +130,38 @@ def _pupils(
             ),
             safety_info=rng.choice(["", "", "", "Risk of absconding at transitions"]),
         )
+        set_sen(pupil, sen)
         session.add(pupil)
         made.append(pupil)
     session.flush()
     for pupil in made:
+        relationship, titles = rng.choice(RELATIONSHIPS)
+        title = rng.choice(titles)
+        surname = pupil.surname if relationship != "Carer" else rng.choice(names.SURNAMES)
         session.add(
             models.Contact(
                 pupil_id=pupil.id or 0,
-                name=f"{rng.choice(['Mrs', 'Mr', 'Ms'])} {pupil.surname}",
-                relationship=rng.choice(["Mother", "Father", "Carer", "Grandparent"]),
+                name=f"{title} {surname}",
+                title=title,
+                surname=surname,
+                priority=1,
+                relationship=relationship,
                 phone=f"07700 900{rng.randrange(1000):03d}",
                 address=f"{rng.randrange(1, 120)} {rng.choice(names.STREETS)}, "
                 f"{rng.choice(names.TOWNS)}",
             )
         )
     return made
+
+
+RELATIONSHIPS = [
+    ("Mother", ("Mrs", "Ms", "Miss")),
+    ("Mother", ("Mrs", "Ms")),
+    ("Father", ("Mr",)),
+    ("Carer", ("Mrs", "Mr", "Ms")),
+    ("Grandmother", ("Mrs",)),
+    ("Grandfather", ("Mr",)),
+]
 
 
 def easter(year: int) -> date:
@@ -196,7 +215,12 @@ def _closures(session: Session, today: date) -> int:
     """The year's closures, unless the school has already set its own."""
     if session.exec(select(models.Closure)).first() is not None:
         return 0
-    rows = term_closures(today)
+    # Last year's (ended placements), this year's and next year's (placements running on).
+    rows = [
+        row
+        for years in (-1, 0, 1)
+        for row in term_closures(date(academic_year_start(today).year + years, 10, 1))
+    ]
     for start, end, kind, name in rows:
         session.add(models.Closure(start_date=start, end_date=end, kind=kind.value, name=name))
     session.flush()

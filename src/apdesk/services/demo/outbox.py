@@ -1,14 +1,12 @@
 """Demo notification packs, so a first look at the Outbox shows what it is for.
 
 The packs are real: built, signed and queued by the sync layer exactly as a placement change
-queues them. They wait in the outbox until an LA endpoint is set, which is the honest state of
-a new install. One is shown delivered: it is handed to the reference LA inbox, run in memory
-for the moment, and the receipt that inbox signs is checked and recorded as the sender would.
+queues them. They wait in the outbox until an LA connection is set, which is the honest state
+of a new install: none shows delivered, since only the LA's own signed receipt can say that.
 """
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -18,14 +16,8 @@ from apdesk.models.enums import PackKind, PlacementStatus
 from apdesk.models.types import utcnow
 from apdesk.services.placement_record import referral_pdf
 from apdesk.services.school import school_details
-from apdesk.sync.inbox.db import open_db, register_school
-from apdesk.sync.inbox.la_keys import la_keys_for
-from apdesk.sync.inbox.receive import receive
-from apdesk.sync.keys import public_key_pem
-from apdesk.sync.outbox import mark_delivered, notify_placement_change, queue_pack
+from apdesk.sync.outbox import notify_placement_change, queue_pack
 from apdesk.sync.pack import build_pack
-from apdesk.sync.receipt import check_receipt
-from apdesk.sync.verify import identity
 
 START_PACKS = 3  # each renders a referral PDF, the slow part of a pack
 END_PACKS = 1
@@ -34,7 +26,7 @@ LIVE = (PlacementStatus.REFERRED.value, PlacementStatus.ACTIVE.value)
 
 def populate_outbox(session: Session, today: date) -> int:
     """Queue start packs for the most recently referred placements and an end pack for the
-    latest ending, each once; the oldest new start pack is delivered. Returns how many packs
+    latest ending, each once, waiting for the LA connection. Returns how many packs
     were made (run again on the same store, it makes only the packs still missing)."""
     school = school_details(session)
     if not (school.name and school.urn and school.la_code and school.estab):
@@ -57,7 +49,7 @@ def populate_outbox(session: Session, today: date) -> int:
         .limit(END_PACKS)
     ).all()
     starts = []
-    for placement in reversed(live):  # oldest referral first, so it is the one delivered
+    for placement in reversed(live):  # oldest referral first
         item = notify_placement_change(session, placement, None, referral_pdf=referral_pdf)
         if item is not None:
             starts.append(item)
@@ -71,31 +63,4 @@ def populate_outbox(session: Session, today: date) -> int:
         queue_pack(session, built, placement.id)
         made += 1
     session.flush()
-    if starts:
-        _deliver(session, school.urn, starts[0])
     return made
-
-
-def _deliver(session: Session, urn: str, item: OutboxItem) -> None:
-    """Hand one pack to a reference LA inbox held in memory and record its signed receipt."""
-    pack_id, body = item.id, item.pack
-    pack = identity(body)
-    engine = open_db("sqlite://")
-    try:
-        keys = la_keys_for(engine, secrets.token_bytes(32))
-        token = secrets.token_urlsafe(24)
-        register_school(engine, urn, public_key_pem(session), token, "demo")
-        answer = receive(engine, keys, f"Bearer {token}", pack_id, body)
-        if answer.status in (200, 201):
-            receipt = check_receipt(
-                answer.body,
-                pack_id,
-                pack.manifest_sha256,
-                keys.signing.public_key(),
-                pack.audit,
-            )
-            item.attempts += 1  # as the sender records it: one try, answered with a receipt
-            session.add(item)
-            mark_delivered(session, pack_id, receipt)
-    finally:
-        engine.dispose()

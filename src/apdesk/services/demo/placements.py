@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -26,6 +26,7 @@ from apdesk.models.enums import (
 )
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import texts as texts
+from apdesk.services.demo.sen import set_sen
 from apdesk.services.placements import PlacementInput
 from apdesk.services.qa import QaStatus, qa_statuses
 
@@ -36,6 +37,12 @@ STATUSES = [PlacementStatus.ACTIVE, PlacementStatus.ACTIVE, PlacementStatus.REFE
             PlacementStatus.ENDED, PlacementStatus.REFERRED, PlacementStatus.ACTIVE,
             PlacementStatus.DRAFT]  # fmt: skip
 DIRECTION = {"off_site_direction": True}
+WEEKS = [6, 8, 12, 16, 24]
+OVERRUNNING = 2  # active placements left past their end date, for Today's work to show
+# Dates that record something done: never after the day the demo is made.
+HAPPENED = ("risk_assessment_date", "child_voice_date", "family_voice_date", "caseworker_told_on",
+            "agreement_date", "la_told_on", "parent_notice_date", "la_notice_date",
+            "last_direction_review", "review_requested_on")  # fmt: skip
 Flaw = tuple[str, str, dict[str, Any], Callable[[PlacementInput, date], dict[str, Any]]]
 
 
@@ -103,14 +110,24 @@ def placements(
     chosen = [p for i, p in enumerate(pupils) if i % 3 == 1]
     made: list[models.Placement] = []
     outcomes = itertools.cycle(PlacementOutcome)
+    overruns = OVERRUNNING
     for index, pupil in enumerate(chosen):
         status = STATUSES[index % len(STATUSES)]
         flaw = FLAWS[index // 2] if index % 2 == 0 and index // 2 < len(FLAWS) else None
+        outcome = next(outcomes) if status is PlacementStatus.ENDED else None
+        left_on = _leaver(pupil, calendar, today) if outcome is PlacementOutcome.POST_16 else None
         provider = _pick(providers, pupil, index, flaw[1] if flaw else "")
         if flaw:
             for key, value in flaw[2].items():
-                setattr(pupil, key, value)
-        start = _start(rng, status, calendar, today)
+                if key == "sen_status":
+                    set_sen(pupil, value)
+                else:
+                    setattr(pupil, key, value)
+        start = _start(rng, status, calendar, today, left_on)
+        overrun = bool(status is PlacementStatus.ACTIVE and flaw is None and overruns
+                       and (today - start).days > 8 * 7 and index % 4 != 3)  # fmt: skip
+        overruns -= overrun
+        dates = Dates(calendar, today, status, overrun, left_on)
         data = _input(rng, pupil, provider, start, calendar, index)
         if flaw:
             changes = flaw[3](data, calendar.add_school_days(start, -1))
@@ -139,8 +156,8 @@ def placements(
                     category=_part_time_category(other, index + 1),
                 )
             )
-            made.append(_save(session, second, status, qa, start, outcomes, today))
-        made.append(_save(session, data, status, qa, start, outcomes, today))
+            made.append(_save(session, dates.settle(second, pupil), qa, dates, outcome))
+        made.append(_save(session, dates.settle(data, pupil), qa, dates, outcome))
         if pupil.looked_after and not (flaw and flaw[0] == "virtual_school"):
             session.add(models.AgencyInvolvement(
                 pupil_id=pupil.id or 0, agency=Agency.VIRTUAL_SCHOOL,
@@ -158,13 +175,42 @@ def _pick(providers: list[models.Provider], pupil: models.Pupil, index: int, nam
     return fits[(index * 7) % len(fits)]
 
 
-def _start(rng: random.Random, status: PlacementStatus, calendar: SchoolCalendar, today: date
-           ) -> date:  # fmt: skip
+def _start(rng: random.Random, status: PlacementStatus, calendar: SchoolCalendar, today: date,
+           left_on: date | None) -> date:  # fmt: skip
+    """A school day: in the past for placements that began, in the future for those waiting."""
+    if left_on is not None:  # a leaver's last placement ran to the end of Year 11
+        return _school_day(calendar, left_on - timedelta(weeks=rng.choice([12, 16])), back=True)
     ago = {PlacementStatus.ACTIVE: rng.randrange(20, 150), PlacementStatus.ENDED:
            rng.randrange(150, 300), PlacementStatus.REFERRED: -rng.randrange(5, 25),
            PlacementStatus.DRAFT: -rng.randrange(15, 45)}[status]  # fmt: skip
-    day = today - timedelta(days=ago)
-    return day if calendar.is_school_day(day) else calendar.add_school_days(day, 1)
+    return _school_day(calendar, today - timedelta(days=ago), back=ago > 0)
+
+
+def _school_day(calendar: SchoolCalendar, day: date, *, back: bool) -> date:
+    """`day` if the school is open then, else the nearest open day before (or after) it."""
+    step = timedelta(days=-1 if back else 1)
+    for n in range(366):  # a year with no school day at all leaves the day as it is
+        if calendar.is_school_day(day + n * step):
+            return day + n * step
+    return day
+
+
+def school_day(calendar: SchoolCalendar) -> Callable[[date, bool], date]:
+    """The nearest school day before (True) or after (False) a date, for the plans' demo."""
+    return lambda day, back: _school_day(calendar, day, back=back)
+
+
+def _leaver(pupil: models.Pupil, calendar: SchoolCalendar, today: date) -> date:
+    """Make `pupil` one who left at the end of Year 11 last July (the post-16 outcome only
+    happens then); returns their last day on roll."""
+    september = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    left_on = _school_day(calendar, date(september.year, 7, 21), back=True)
+    born_in = pupil.dob - date(pupil.dob.year - (pupil.dob.month < 9), 9, 1)
+    pupil.dob = date(september.year - 17, 9, 1) + born_in
+    pupil.nc_year, pupil.on_roll, pupil.left_on = 11, False, left_on
+    pupil.leaving_destination = "Westfield Vale College (Level 1 construction)"
+    pupil.leaving_reason = "Finished Year 11"
+    return left_on
 
 
 def _full_time_category(provider: models.Provider, pupil: models.Pupil) -> str | None:
@@ -195,7 +241,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     if la:
         hospital = provider.setting_type == SettingType.HOSPITAL_SCHOOL
         funding = FundingStream.HOSPITAL if hospital else FundingStream.HIGH_NEEDS
-    weeks = rng.choice([6, 8, 12, 16, 24])
+    weeks = rng.choice(WEEKS)
     direction = reason == "exclusion" and not la
     name = pupil.preferred_name or pupil.forename
     first, rest, back, last = (time(*hm) for hm in rng.choice(texts.CLOCK_TIMES))
@@ -219,7 +265,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         risk_assessment_date=start - timedelta(days=rng.randrange(7, 15)),
         hours_per_week=round(len(sessions) * rng.choice([2.5, 2.5, 2.25]), 2),
         sessions=sessions,
-        session_times=rng.choice(texts.SESSION_TIMES),
+        session_times=rng.choice(texts.session_times_for(provider.delivery)),
         session_start=first,
         break_start=rest,
         break_end=back,
@@ -230,7 +276,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         end_date=start + timedelta(weeks=weeks),
         learning_outcomes=texts.OUTCOMES[reason],
         success_measures="; ".join(rng.sample(texts.MEASURES, k=2)) + ".",
-        exit_strategy=rng.choice(texts.EXITS).format(w=max(weeks // 2, 3)),
+        exit_strategy=rng.choice(texts.exits_for(pupil.nc_year)).format(w=max(weeks // 2, 3)),
         child_voice=rng.choice(texts.CHILD_VOICE).format(name=name),
         child_voice_date=start - timedelta(days=rng.randrange(10, 25)),
         family_voice=rng.choice(texts.FAMILY_VOICE),
@@ -238,7 +284,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         other_ap="" if full_time else rng.choice(texts.OTHER_AP),
         english_maths=True,
         review_date=start + timedelta(weeks=rng.choice([4, 5, 6])),
-        transport=rng.choice(texts.TRANSPORT),
+        transport=rng.choice(texts.transport_for(provider.delivery, provider.distance_band)),
         transport_cost_pence=rng.choice([0, 0, 4500, 12000]),
         out_of_area=provider.distance_band == DistanceBand.OUT_OF_AREA,
         family_preference=rng.choice(["", "", provider.name, "Closer to home if possible"]),
@@ -252,19 +298,54 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     )
 
 
-def _save(session: Session, data: PlacementInput, status: PlacementStatus,
-          qa: dict[int, QaStatus], start: date, outcomes: Iterator[PlacementOutcome], today: date
-          ) -> models.Placement:  # fmt: skip
+class Dates:
+    """Puts a placement's dates where its state says they are: starts and ends on school days,
+    what was done (voice sought, LA told, notice given) on or before today, an active placement
+    running past today unless it is one of the few left overrunning on purpose."""
+
+    def __init__(self, calendar: SchoolCalendar, today: date, status: PlacementStatus,
+                 overrun: bool, left_on: date | None) -> None:  # fmt: skip
+        self.calendar, self.today, self.status = calendar, today, status
+        self.overrun, self.left_on = overrun, left_on
+        self.yesterday = _school_day(calendar, today - timedelta(days=1), back=True)
+
+    def past(self, day: date | None) -> date | None:
+        return day if day is None or day < self.today else self.yesterday
+
+    def settle(self, data: PlacementInput, pupil: models.Pupil) -> PlacementInput:
+        start = data.start_date or self.today
+        end = _school_day(self.calendar, data.end_date or start, back=True)
+        if self.left_on is not None:
+            end = self.left_on
+        elif self.overrun:
+            end = _school_day(self.calendar, self.today - timedelta(days=10), back=True)
+        elif self.status is PlacementStatus.ACTIVE and end <= self.today:
+            weeks = next((w for w in WEEKS if start + timedelta(weeks=w) > self.today),
+                         (self.today - start).days // 7 + 2)  # fmt: skip
+            end = _school_day(self.calendar, start + timedelta(weeks=weeks), back=False)
+        update: dict[str, Any] = {name: self.past(getattr(data, name)) for name in HAPPENED}
+        update["end_date"] = max(end, start)
+        if data.category == "ks4" and pupil.nc_year < 10:
+            update["category"] = "ks1_3"
+        return data.model_copy(update=update)
+
+
+def _save(session: Session, data: PlacementInput, qa: dict[int, QaStatus], dates: Dates,
+          outcome: PlacementOutcome | None) -> models.Placement:  # fmt: skip
     if qa[data.provider_id].needs_reason:
         data.qa_override_reason = texts.OVERRIDES[data.pupil_id % len(texts.OVERRIDES)]
+    status, start, today = dates.status, data.start_date or dates.today, dates.today
     placement = models.Placement(**data.values(), status=status)
     if status != PlacementStatus.DRAFT:
-        placement.referred_on = start - timedelta(days=21)
+        placement.referred_on = dates.past(
+            _school_day(dates.calendar, start - timedelta(days=21), back=True)
+        )
     if status in (PlacementStatus.ACTIVE, PlacementStatus.ENDED):
         placement.started_on = start
-    if status is PlacementStatus.ENDED:
-        outcome = next(outcomes)
-        placement.ended_on = min(data.end_date or today, today - timedelta(days=3))
+    if status is PlacementStatus.ENDED and outcome is not None:
+        end = data.end_date or today
+        ended = min(end, _school_day(dates.calendar, today - timedelta(days=3), back=True))
+        placement.ended_on = max(ended, start)
         placement.outcome = outcome
         placement.destination = outcome.label
         placement.outcome_notes = texts.ENDINGS[outcome.value]

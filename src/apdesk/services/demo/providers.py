@@ -72,8 +72,7 @@ def _input(rng: random.Random, index: int, spec: names.ProviderSpec, today: date
         rate_pence=rng.choice([4500, 6000, 9500, 12000, 15000]),
         rate_unit=RateUnit.DAILY if spec.regulated else RateUnit.HOURLY,
         address=_address(rng, spec),
-        postcode=f"NB{rng.randrange(1, 9)} {rng.randrange(1, 9)}{rng.choice('ABDEFG')}"
-        f"{rng.choice('HJLNPQ')}",
+        postcode=_postcode(rng, spec),
         phone=f"01632 96{rng.randrange(10000):04d}",
         email=f"office@{first}.example",
         contact_name=f"{rng.choice(names.FORENAMES)} {rng.choice(names.SURNAMES)}",
@@ -90,6 +89,12 @@ def _input(rng: random.Random, index: int, spec: names.ProviderSpec, today: date
 def _address(rng: random.Random, spec: names.ProviderSpec) -> str:
     street = f"{rng.randrange(1, 80)} {rng.choice(names.STREETS)}, {rng.choice(names.TOWNS)}"
     return "" if spec.delivery == "online" else street  # an online school has no site
+
+
+def _postcode(rng: random.Random, spec: names.ProviderSpec) -> str:
+    code = f"NB{rng.randrange(1, 9)} {rng.randrange(1, 9)}{rng.choice('ABDEFG')}"
+    code += rng.choice("HJLNPQ")
+    return "" if spec.delivery == "online" else code
 
 
 def _notes(qa: str) -> str:

@@ -83,6 +83,27 @@ CLOCK_TIMES = [  # first session starts, break starts, break ends, last session 
 ]
 
 TRANSPORT = ["Own transport (parent)", "Taxi arranged by school", "Bus pass", "Walks (10 min)"]
+ONLINE_TIMES = [
+    "Logs in from home by 09:10",
+    "Live lessons 10:00 to 12:30; work set for the afternoon",
+]
+
+
+def exits_for(nc_year: int) -> list[str]:
+    """Exit plans a pupil in `nc_year` could follow: only Year 11 moves on to Year 12."""
+    return [e for e in EXITS if nc_year == 11 or "Year 12" not in e]
+
+
+def session_times_for(delivery: str) -> list[str]:
+    return ONLINE_TIMES if delivery == "online" else SESSION_TIMES
+
+
+def transport_for(delivery: str, distance: str) -> list[str]:
+    """An online school needs no journey; only a provider under 5 miles is walked to."""
+    if delivery == "online":
+        return [""]
+    return TRANSPORT if distance == "near" else TRANSPORT[:3]
+
 
 OTHER_AP = [
     "Mainstream lessons on the other days with a key adult.",

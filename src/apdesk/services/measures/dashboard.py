@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, func, select
 
 from apdesk.i18n import N_
+from apdesk.models import Pupil
 from apdesk.models.charts import Chart
 from apdesk.services.info import record_counts
 from apdesk.services.measures.common import Period, get_national_rate, started_facts, year_to_date
@@ -47,6 +48,8 @@ def read_overview(session: Session) -> Overview:
     """Only the counts the page shows: counting every record (the marks run to millions) is
     for the store's info, not for the home page."""
     counts = record_counts(session, [key for key, _caption in FACTS])
+    on_roll = select(func.count()).select_from(Pupil).where(col(Pupil.on_roll).is_(True))
+    counts["pupils"] = int(session.exec(on_roll).one())  # leavers are not the school's pupils
     return Overview(school_details(session), counts)
 
 

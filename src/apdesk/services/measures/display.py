@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_number, format_percent, ngettext
 from apdesk.services.measures.model import COUNT, SHARE, Measure
 
 
@@ -11,8 +11,8 @@ def figure_text(m: Measure) -> str:
     if m.value is None:
         return "–"
     if m.kind == COUNT:
-        return f"{int(m.value):,}"
-    return f"{m.value * 100:.0f}%" if m.kind == SHARE else f"{m.value * 100:.1f}%"
+        return format_number(int(m.value))
+    return format_percent(m.value, 0 if m.kind == SHARE else 1)
 
 
 def detail_text(m: Measure) -> str:
@@ -22,8 +22,12 @@ def detail_text(m: Measure) -> str:
             return _("not set yet")
         return _("nothing to count yet")
     if m.kind == SHARE:
-        unit = _("pupils") if m.name == "severe_absence" else _("placements")
-        return _("{n} of {d} {unit}").format(n=m.numerator, d=m.denominator, unit=unit)
+        of = m.denominator or 0
+        if m.name == "severe_absence":
+            text = ngettext("{n} of {d} pupil", "{n} of {d} pupils", of)
+        else:
+            text = ngettext("{n} of {d} placement", "{n} of {d} placements", of)
+        return text.format(n=format_number(m.numerator or 0), d=format_number(of))
     if m.name == "pupils_in_ap":
         n = len(m.placement_ids)
         return ngettext("in {n} placement", "in {n} placements", n).format(n=n)
@@ -31,16 +35,17 @@ def detail_text(m: Measure) -> str:
         n = len(m.pupil_ids)
         return ngettext("for {n} pupil", "for {n} pupils", n).format(n=n) if n else _("recorded")
     if m.kind == COUNT:
-        return _("pupils")
+        return ngettext("pupil", "pupils", int(m.value))
     if m.denominator:
-        return _("{n:,} of {d:,} sessions").format(n=m.numerator, d=m.denominator)
+        text = ngettext("{n} of {d} session", "{n} of {d} sessions", m.denominator)
+        return text.format(n=format_number(m.numerator or 0), d=format_number(m.denominator))
     return _("set by you")
 
 
 def target_text(m: Measure) -> str:
     if m.target is None:
         return ""
-    return _("target {t:.0f}%").format(t=m.target * 100)
+    return _("target {t}").format(t=format_percent(m.target))
 
 
 def short_of_target(m: Measure) -> bool | None:

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _, format_number, format_percent
 from apdesk.models import AttendanceMark
 from apdesk.models.figures import Figures
 
@@ -26,10 +27,14 @@ class PeriodAttendance:
 
     @property
     def percent_text(self) -> str:
-        """'87.5% (35 of 40 sessions)', or '' when the register has nothing for the period."""
+        """'87.5% (35 of 40)' in the locale's numbers; '' when the register has none."""
         if not self.possible:
             return ""
-        return f"{100 * self.attended / self.possible:.1f}% ({self.attended} of {self.possible})"
+        return _("{rate} ({attended} of {possible})").format(
+            rate=format_percent(self.attended / self.possible, 1),
+            attended=format_number(self.attended),
+            possible=format_number(self.possible),
+        )
 
 
 def attendance_between(session: Session, pupil_id: int, start: date, end: date) -> PeriodAttendance:

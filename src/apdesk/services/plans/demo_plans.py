@@ -5,6 +5,7 @@ Synthetic and deterministic for a seed, like the rest of the demo."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
@@ -202,14 +203,29 @@ def _spare_pupils(session: Session, count: int) -> list[Pupil]:
     return [p for p in pupils if p.id not in placed][-count:]
 
 
+# The nearest school day before (True) or after (False) a date: the demo's calendar, passed
+# in by the demo builder (plans sit below the calendar's package).
+SchoolDay = Callable[[date, bool], date]
+SEND = {
+    "K": "SEN support: needs set out in the SEN support plan.",
+    "E": "EHC plan: needs and provision as in sections B and F of the plan.",
+}
+
+
+def _any_day(day: date, _back: bool) -> date:
+    return day
+
+
 def _returned(
     session: Session,
     pupil: Pupil,
     provider: Provider,
     ended_on: date,
     outcome: PlacementOutcome,
+    school_day: SchoolDay,
 ) -> Placement:
-    start = ended_on - timedelta(weeks=14)
+    ended_on = school_day(ended_on, True)
+    start = school_day(ended_on - timedelta(weeks=14), True)
     placement = Placement(
         pupil_id=pupil.id or 0,
         provider_id=provider.id or 0,
@@ -221,17 +237,18 @@ def _returned(
         end_date=ended_on,
         started_on=start,
         ended_on=ended_on,
-        referred_on=start - timedelta(days=21),
+        referred_on=school_day(start - timedelta(days=21), True),
         hours_per_week=10.0,
         sessions=["MON_AM", "MON_PM", "WED_AM", "WED_PM"],
         exit_strategy="Phased return to mainstream from week 8.",
+        send_needs=SEND.get(pupil.sen_status.value, "None identified"),
     )
     session.add(placement)
     session.flush()
     return placement
 
 
-def _returns(session: Session, today: date) -> dict[str, int]:
+def _returns(session: Session, today: date, school_day: SchoolDay) -> dict[str, int]:
     """Two returns to mainstream: one sustained (6-week check done, 12-week due soon), and one
     that was not (both checks done, then referred again)."""
     pupils = _spare_pupils(session, 2)
@@ -239,7 +256,12 @@ def _returns(session: Session, today: date) -> dict[str, int]:
     if len(pupils) < 2 or provider is None:
         return {"follow_ups": 0, "re_referrals": 0}
     sustained = _returned(
-        session, pupils[0], provider, today - timedelta(weeks=11), PlacementOutcome.OTHER_MAINSTREAM
+        session,
+        pupils[0],
+        provider,
+        today - timedelta(weeks=11),
+        PlacementOutcome.OTHER_MAINSTREAM,
+        school_day,
     )
     six, _twelve = ensure_follow_ups(session, sustained.id or 0)
     record_follow_up(
@@ -250,7 +272,9 @@ def _returns(session: Session, today: date) -> dict[str, int]:
         note="Full time in the new school; settled in tutor group.",
     )
     returned_on = today - timedelta(weeks=20)
-    earlier = _returned(session, pupils[1], provider, returned_on, PlacementOutcome.RETURNED)
+    earlier = _returned(
+        session, pupils[1], provider, returned_on, PlacementOutcome.RETURNED, school_day
+    )
     six, twelve = ensure_follow_ups(session, earlier.id or 0)
     record_follow_up(
         session,
@@ -271,18 +295,21 @@ def _returns(session: Session, today: date) -> dict[str, int]:
         provider_id=provider.id or 0,
         status=PlacementStatus.REFERRED,
         reasons=["ebsa"],
-        referred_on=today - timedelta(days=5),
-        start_date=today + timedelta(days=10),
-        end_date=today + timedelta(weeks=12),
+        referred_on=school_day(today - timedelta(days=5), True),
+        start_date=school_day(today + timedelta(days=10), False),
+        end_date=school_day(today + timedelta(weeks=12), True),
         hours_per_week=12.5,
         exit_strategy="Slower phased return, starting with mornings.",
+        send_needs=SEND.get(pupils[1].sen_status.value, "None identified"),
     )
     session.add(again)
     session.flush()
     return {"follow_ups": 4, "re_referrals": 1}
 
 
-def populate_plans(session: Session, rng: random.Random, today: date) -> dict[str, int]:
+def populate_plans(
+    session: Session, rng: random.Random, today: date, school_day: SchoolDay = _any_day
+) -> dict[str, int]:
     """Add plans and reviews to most referred, active and ended demo placements, and the
     returns above; returns how many of each were made."""
     placements = session.exec(
@@ -300,5 +327,5 @@ def populate_plans(session: Session, rng: random.Random, today: date) -> dict[st
         counts["plans"] += 1
         _voices(session, placement, today)
         counts["reviews"] += _reviews(session, rng, placement, targets, index, today)
-    counts.update(_returns(session, today))
+    counts.update(_returns(session, today, school_day))
     return counts

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from apdesk.i18n import N_, _
+from apdesk.i18n import N_, _, format_date_time
 from apdesk.services.audit_log import AuditRow, about_whom, describe_change
 
 WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
@@ -107,7 +107,7 @@ class AuditModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == WHEN:
-            return row.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+            return format_date_time(row.at)
         if column == USER:
             return row.actor
         if column == ACTION:

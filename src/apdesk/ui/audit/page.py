@@ -8,7 +8,7 @@ changes of every kind (on screen at once; otherwise once, when next shown).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date_time, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
@@ -46,6 +46,7 @@ from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.banner import Banner
+from apdesk.ui.widgets.date_text import display_pattern
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = settings_keys.AUDIT_SPLITTER.name
@@ -75,7 +76,7 @@ def load(session: Session, wanted: AuditFilter) -> AuditView:
 def _date_edit(name: str, parent: QWidget) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate(), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDisplayFormat(display_pattern())
     edit.setAccessibleName(name)
     inner = edit.findChild(QLineEdit)
     if inner is not None:
@@ -128,6 +129,7 @@ class AuditPage(QWidget):
         filters.addWidget(action_label)
         filters.addWidget(self.action)
         for box, day_edit in ((self.use_from, self.from_date), (self.use_to, self.to_date)):
+            box.setMinimumWidth(box.sizeHint().width() + 4)  # the squeezed row clipped "To"
             filters.addWidget(box)
             filters.addWidget(day_edit)
         filters.addWidget(self.apply)
@@ -145,7 +147,12 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 100, 80, 140, 230)):
+        metrics = self.fontMetrics()  # room for the longest month name, time and all
+        moments = (
+            format_date_time(datetime(2026, month, 28, 23, 59, 59)) for month in range(1, 13)
+        )
+        when = max(150, max(metrics.horizontalAdvance(m) for m in moments) + 24)
+        for column, width in enumerate((when, 100, 80, 140, 230)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QPlainTextEdit(self)
@@ -239,7 +246,8 @@ class AuditPage(QWidget):
         self.detail.clear()
         shown = len(view.rows)
         note = _(" (the newest {limit}; narrow the filters to see older)").format(limit=LIMIT)
-        self.count.setText(_("{n} events shown").format(n=shown) + (note if shown >= LIMIT else ""))
+        count = ngettext("{n} event shown", "{n} events shown", shown).format(n=shown)
+        self.count.setText(count + (note if shown >= LIMIT else ""))
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -247,7 +255,7 @@ class AuditPage(QWidget):
             self.detail.clear()
             return
         row: AuditRow = self.model.index(rows[0].row(), CHANGE).data(ROW_ROLE)
-        when = format_date(row.at.astimezone().date()) + row.at.astimezone().strftime(" %H:%M:%S")
+        when = format_date_time(row.at)
         whom = self.model.index(rows[0].row(), PUPIL).data()
         head = f"{record_label(row)}{' — ' + whom if whom else ''}"
         head += f" — {_(ACTION_LABELS.get(row.action, row.action))}"

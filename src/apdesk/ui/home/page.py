@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number
 from apdesk.models.kinds import Kind
 from apdesk.services.measures import Measure, TodayItem
 from apdesk.services.measures.dashboard import FACTS, Dashboard, Overview, load_dashboard
@@ -237,7 +237,7 @@ class HomePage(QWidget):
         ]
         self.header.set_context(" · ".join(p for p in parts if p))
         for key, label in self.values.items():
-            label.setText(f"{overview.counts.get(key, 0):,}")
+            label.setText(format_number(overview.counts.get(key, 0)))
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self.dashboard = dashboard

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number, format_percent
 from apdesk.models.charts import LINE, Chart, Series
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import Figures, cohort_figures
@@ -59,20 +59,20 @@ def summary(weeks: PupilWeeks) -> str:
             name=weeks.name, start=format_date(weeks.start), end=format_date(weeks.end)
         )
     text = _(
-        "{name}: {rate:.0%} attendance from {start} to {end} ({attended} of {possible} "
+        "{name}: {rate} attendance from {start} to {end} ({attended} of {possible} "
         "sessions; {authorised} authorised and {unauthorised} unauthorised absences)."
     ).format(
         name=weeks.name,
-        rate=pupil.rate,
+        rate=format_percent(pupil.rate),
         start=format_date(weeks.start),
         end=format_date(weeks.end),
-        attended=pupil.attended,
-        possible=pupil.possible,
-        authorised=pupil.authorised,
-        unauthorised=pupil.unauthorised,
+        attended=format_number(pupil.attended),
+        possible=format_number(pupil.possible),
+        authorised=format_number(pupil.authorised),
+        unauthorised=format_number(pupil.unauthorised),
     )
     if cohort.rate is not None:
-        text += " " + _("The AP cohort: {rate:.0%}.").format(rate=cohort.rate)
+        text += " " + _("The AP cohort: {rate}.").format(rate=format_percent(cohort.rate))
     return text
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import (
     DEFAULT_LOCALE,
     LANGUAGE_NAMES,
+    N_,
     PSEUDO_LOCALE,
     _,
     available_locales,
@@ -71,8 +72,35 @@ def apply_startup_language(settings: QSettings) -> str:
     return locale
 
 
-def _load_qt_translations(locale: str) -> None:
-    """Qt's standard buttons (OK, Cancel, Close) in the same language, when Qt ships them."""
+# Qt's own words on standard buttons (QPlatformTheme's source texts), for when Qt's
+# translations are not installed beside it: then our catalogue says them.
+QT_BUTTON_WORDS = frozenset(
+    {
+        N_("OK"), N_("Save"), N_("Save All"), N_("Open"), N_("&Yes"), N_("Yes to &All"),
+        N_("&No"), N_("N&o to All"), N_("Abort"), N_("Retry"), N_("Ignore"), N_("Close"),
+        N_("Cancel"), N_("Discard"), N_("Help"), N_("Apply"), N_("Reset"),
+        N_("Restore Defaults"),
+    }
+)  # fmt: skip
+
+
+class StandardButtonWords(QTranslator):
+    """Translates Qt's standard button texts through apdesk's catalogue, and nothing else."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if context in ("QPlatformTheme", "QDialogButtonBox") and source in QT_BUTTON_WORDS:
+            return _(source)
+        return ""  # not ours: Qt keeps its own text
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _load_qt_translations(locale: str, folder: str | None = None) -> None:
+    """Qt's standard buttons (OK, Cancel, Close) in the same language: Qt's own translations
+    where they are installed (the wheel ships them), else apdesk's words for the buttons."""
     app = QApplication.instance()
     for old in _qt_translators:
         if app is not None:
@@ -80,11 +108,12 @@ def _load_qt_translations(locale: str) -> None:
     _qt_translators.clear()
     if app is None or locale in (DEFAULT_LOCALE, PSEUDO_LOCALE):
         return
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    folder = folder or QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
-    if translator.load(QLocale(locale), "qtbase", "_", folder):
-        app.installTranslator(translator)
-        _qt_translators.append(translator)
+    if not translator.load(QLocale(locale), "qtbase", "_", folder):
+        translator = StandardButtonWords(app)
+    app.installTranslator(translator)
+    _qt_translators.append(translator)
 
 
 def language_name(locale: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number, format_percent
 from apdesk.models.charts import BAR, Chart
 from apdesk.ui.theme import current
 from apdesk.ui.theme.tokens import SPACING
@@ -47,7 +47,7 @@ def nice_max(value: float, percent: bool) -> float:
 
 
 def value_text(value: float, percent: bool) -> str:
-    return f"{value * 100:.0f}%" if percent else f"{value:g}"
+    return format_percent(value) if percent else format_number(value)
 
 
 def describe(chart: Chart) -> str:
