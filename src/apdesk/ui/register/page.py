@@ -59,6 +59,7 @@ class RegisterPage(QWidget):
         self.now: Callable[[], datetime] = datetime.now  # replaced in tests and screenshots
         self.monday = monday_of(self.now().date())
         self.focus_day: date | None = None
+        self.focus_pupil: int | None = None  # whose row gets the focus once the week shows
         self.amend_dialog: AmendDialog | None = None
         self.legend: CodeLegend | None = None
         self.import_dialog: ImportReturnDialog | None = None
@@ -163,6 +164,9 @@ class RegisterPage(QWidget):
             self.focus_day = None
         elif not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.move_to(min(max(current.row(), 0), self.model.rowCount() - 1), 0)
+        if self.focus_pupil is not None:  # a pupil's record asked for their row
+            pupil_id, self.focus_pupil = self.focus_pupil, None
+            self.select_pupil(pupil_id)
 
     def go_to_week(self, day: date) -> None:
         self.monday = monday_of(day)
@@ -180,6 +184,8 @@ class RegisterPage(QWidget):
             self.monday, self.focus_day = monday_of(day), day
         self.today.set_status(str(filters.get("status") or ""))
         self.model.set_filters(filters.get("pupil_ids"), filters.get("provider_ids"))
+        pupil_id = filters.get("pupil_id")
+        self.focus_pupil = pupil_id if isinstance(pupil_id, int) else None
         self.load_grid()
 
     def show_all(self) -> None:
