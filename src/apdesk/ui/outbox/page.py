@@ -46,6 +46,7 @@ from apdesk.ui.outbox.model import (
     receipt_detail,
     when,
 )
+from apdesk.ui.outbox.no_connection import send_or_explain
 from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
 from apdesk.ui.theme.icons import icon
@@ -262,8 +263,9 @@ class OutboxPage(QWidget):
 
     # -- actions ---------------------------------------------------------------
     def send_now(self) -> None:
+        """Send every waiting pack; with no LA connection set up, say so and offer it."""
         self.error.show_message("")
-        self.sync.send_now()
+        send_or_explain(self.ctx, self, self.sync.send_now)
 
     def retry_selected(self) -> None:
         row = self.selected()
