@@ -25,7 +25,9 @@ from apdesk.services.operations.attendance import (
     MarkWritten,
     record_register_mark,
     redo_amendment,
+    redo_first_mark,
     undo_amendment,
+    undo_first_mark,
 )
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
@@ -209,6 +211,9 @@ class RegisterPage(QWidget):
             if undoable and written.outcome == "amended":
                 amended = Change(c.pupil_id, c.name, c.day, c.half, c.old, written.code)
                 self.undo_stack.push(AmendCommand(amended, self.step))
+            elif undoable and written.outcome == "created":  # a first mark: undone, kept
+                first = Change(c.pupil_id, c.name, c.day, c.half, None, written.code)
+                self.undo_stack.push(AmendCommand(first, self.step))
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
                     code=written.code, name=c.name, half=c.half.value))  # fmt: skip
@@ -228,14 +233,22 @@ class RegisterPage(QWidget):
         ).failure(failed).source(self).run()
 
     def step(self, change: Change, undo: bool) -> None:
-        """Undo (or redo) the amendment `change.old` -> `change.new`, as a further amendment."""
+        """Undo (or redo) `change.old` -> `change.new` as a further amendment; a first mark
+        (no old code) is taken back with a blank amendment, kept in the history."""
         c = change
         if c.old is None:
-            return  # only amendments are on the stack: a first mark has nothing to go back to
-        operation = undo_amendment if undo else redo_amendment
+            first = undo_first_mark if undo else redo_first_mark
+            run = self.ctx.op(first, c.pupil_id, c.day, c.half, c.new)
+        else:
+            operation = undo_amendment if undo else redo_amendment
+            run = self.ctx.op(operation, c.pupil_id, c.day, c.half, c.old, c.new)
 
         def done(written: MarkWritten) -> None:
             self._show_written(written)
+            if written.outcome == "withdrawn":
+                text = _("{name} {half}: the {code} mark is undone; the register keeps it.")
+                self.say(text.format(name=c.name, half=c.half.value, code=c.new))
+                return
             text = (
                 _("{name} {half} back to {code} (undone); every change is kept.")
                 if undo
@@ -252,11 +265,12 @@ class RegisterPage(QWidget):
                 )
             )
 
-        self.ctx.op(operation, c.pupil_id, c.day, c.half, c.old, c.new).success(done).failure(
-            failed
-        ).source(self).run()
+        run.success(done).failure(failed).source(self).run()
 
     def _show_written(self, written: MarkWritten) -> None:
+        if written.outcome == "withdrawn":  # a first mark undone: the cell is empty again
+            self.model.update_cell(written.pupil_id, written.day, written.half, None, True)
+            return
         self.model.update_cell(written.pupil_id, written.day, written.half, written.code,
                                written.outcome == "amended")  # fmt: skip
 
