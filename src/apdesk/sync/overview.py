@@ -42,13 +42,10 @@ def pack_overview(session: Session, pack_id: str) -> PackOverview:
         .where(Placement.id == item.placement_id)
     ).first()
     school = session.exec(select(School)).first()
-    where = dict(
-        school=school.name if school else "",
-        la_code=school.la_code if school else "",
-        endpoint=connection.endpoint(session),
-    )
+    name, la_code = (school.name, school.la_code) if school else ("", "")
+    endpoint = connection.endpoint(session)
     if found is None:  # the day's audit checkpoint: about the school, not a pupil
-        return PackOverview(_row(item, None), pack, **where)
+        return PackOverview(_row(item, None), pack, school=name, la_code=la_code, endpoint=endpoint)
     placement, pupil, provider = found
     return PackOverview(
         _row(item, pupil),
@@ -59,5 +56,7 @@ def pack_overview(session: Session, pack_id: str) -> PackOverview:
         start_date=placement.start_date,
         end_date=placement.end_date,
         hours_per_week=placement.hours_per_week,
-        **where,
+        school=name,
+        la_code=la_code,
+        endpoint=endpoint,
     )

@@ -5,6 +5,7 @@ the record's "More" button and the Pupils table's context menu, so both offer th
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -66,7 +67,7 @@ class PupilJumps(QObject):
             placements = menu.addMenu(_("Open pla&cement"))
             for p in view.placements:
                 text = f"{p.provider} — {_(p.status_label)}".replace("&", "&&")
-                self._add(placements, text, lambda pid=p.id: self.open_placement(pid))
+                self._add(placements, text, partial(self.open_placement, p.id))
         plan = self._add(menu, _("Open p&lan"), lambda: self.open_plan(view, chosen()))
         plan.setEnabled(bool(view.placements))
         self._add(menu, _("&Attendance row"), lambda: self.open_register(view))
