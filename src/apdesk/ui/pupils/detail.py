@@ -89,10 +89,14 @@ class PupilDetailPanel(QScrollArea):
         )
         self.more_button.setToolTip(_("Their placements, plan, attendance row and timetable"))
         self.more_button.setMenu(self.more_menu)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        # The name on a line of its own, the actions under it: the panel may be narrow.
+        top = QVBoxLayout()
+        top.addWidget(self.title)
+        actions = QHBoxLayout()
         for button in (self.edit_button, self.place_button, self.more_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         self.facts = text_label(_("Pupil facts"))
         self.conflict_banner = ConflictBanner(ctx, "pupil", inner)
         layout.addLayout(top)

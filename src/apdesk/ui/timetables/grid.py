@@ -170,9 +170,8 @@ class TimetableGridModel(QAbstractTableModel):
 def key_hint() -> str:
     """The keys the grid answers to, in words, shown under it."""
     return _(
-        "Double-click, Enter or F2: edit the slot · M lesson · I IAP · O off-site · "
-        "S with friends · Delete clears · Ctrl+drag copies · right-click or the Menu key for "
-        "the same actions"
+        "Double-click, Enter or F2 edits · M lesson · I IAP · O off-site · S with friends · "
+        "Delete clears · Ctrl+drag copies · right-click: menu"
     )
 
 
