@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.helpers.outbox import connect, queue_start, school_inbox, school_with_placement
+from tests.ui.test_mnemonics import clashes
 
 from apdesk import i18n
 from apdesk.i18n import set_locale
@@ -73,11 +74,12 @@ def test_the_pack_is_described_in_words_and_the_detail_is_folded(
     assert " at " in words["made"] and words["sent"].startswith("Not sent yet")
     shown = " ".join(words.values()) + dialog.heading.text()
     assert pack not in shown and "sha" not in shown.lower() and "{" not in shown
-    assert not dialog.detail.isVisible() and dialog.toggle.text() == "&Technical detail"
+    assert not dialog.detail.isVisible() and dialog.toggle.text() == "Technical &detail"
     assert dialog.toggle.accessibleName() == "Show the technical detail"
 
-    dialog.toggle.click()  # Alt+T or a click shows the ids, hashes and JSON
+    dialog.toggle.click()  # Alt+D or a click shows the ids, hashes and JSON
     assert dialog.detail.isVisible()
+    assert clashes(dialog) == []  # its Alt+letters and the tabs' do not collide
     assert pack in dialog.summary.text()
     assert f'"pack_id": "{pack}"' in dialog.notification.toPlainText()  # type: ignore[attr-defined]
     assert dialog.toggle.accessibleName() == "Hide the technical detail"

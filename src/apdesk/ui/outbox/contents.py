@@ -197,7 +197,7 @@ class PackContentsDialog(QDialog):
             form.addRow(caption, label)
 
         self.toggle = QToolButton(self)
-        self.toggle.setText(_("&Technical detail"))
+        self.toggle.setText(_("Technical &detail"))
         self.toggle.setAccessibleName(_("Show the technical detail"))
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -210,6 +210,7 @@ class PackContentsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(_("&Close"))  # in the person's language, not Qt's
         close_button.setAccessibleName(_("Close the pack contents"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
