@@ -245,3 +245,27 @@ def test_the_audit_log_shows_merged_changes_with_the_laptop_that_made_them(
     assert rows and rows[0][0] == "anna on Office"
     assert "Merged" in rows[0][1]
     assert office.chain_ok() and senco.chain_ok()
+
+
+def test_a_first_mark_undone_on_one_laptop_is_no_mark_on_the_other(pair: list[Laptop]) -> None:
+    from apdesk.models.enums import Session as AmPm
+    from apdesk.services.attendance import current_mark
+    from apdesk.services.operations.attendance import undo_first_mark
+
+    office, senco = pair
+    gid = seed_pupil(pair)
+    office.store.run(mark, office.local("pupil", gid), MONDAY, "AM", "B")
+    everyone_syncs(pair)
+    office.store.run(undo_first_mark, office.local("pupil", gid), MONDAY, AmPm.AM, "B")
+    everyone_syncs(pair)
+    assert office.export() == senco.export()
+    for laptop in pair:
+        pid = laptop.local("pupil", gid)
+        now = laptop.store.read(lambda s, p=pid: current_mark(s, p, MONDAY, AmPm.AM))
+        assert now is None
+        query = select(AttendanceMark.code, AttendanceMark.amendment_reason).where(
+            AttendanceMark.pupil_id == pid
+        )
+        kept = laptop.store.read(lambda s, q=query: sorted(s.exec(q)))
+        assert kept == [("", "Undone"), ("B", "")]
+        assert laptop.conflicts() == []

@@ -133,7 +133,7 @@ def test_an_unreachable_endpoint_leaves_packs_queued(
 
     report = sender.drain(store, policy)
 
-    assert report.exit_code == 3 and "cannot be reached" in report.unreachable
+    assert report.exit_code == 3 and "did not answer at http" in report.unreachable
     assert _item(store, pack_id).status is OutboxStatus.QUEUED
     assert report.changes.updated == {Kind.OUTBOX: frozenset({pack_id})}  # why it waits
 

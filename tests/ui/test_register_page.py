@@ -13,7 +13,7 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import record_mark
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.register.model import RegisterModel
+from apdesk.ui.register.model import CELL_ROLE, RegisterModel
 from apdesk.ui.register.page import RegisterPage
 
 
@@ -153,3 +153,36 @@ def test_choosing_a_pupil_charts_their_weeks(
     page.view.move_to(1, 0)
     assert "Ben Birch: 50% attendance" in page.chart.text.text()
     assert page.chart.chart.accessibleName() == "Weekly attendance: Ben Birch"
+
+
+def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    from apdesk.services.attendance import current_mark, mark_history
+
+    view = page.view
+    view.setFocus()
+    view.move_to(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_B)  # a first mark on an empty cell
+    assert history(store, ids["ada"], MON, AmPm.AM) == [("B", "")]
+    assert page.undo_stack.canUndo()
+    assert "B" in page.undo_stack.undoText()
+
+    page.undo_stack.undo()  # Ctrl+Z: the cell is empty again, the mark kept in the history
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+    assert not (page.model.index(0, 0).data() or "").startswith("B")
+    with store.session() as s:
+        assert current_mark(s, ids["ada"], MON, AmPm.AM) is None
+        kept = [(m.code, m.amendment_reason) for m in mark_history(s, ids["ada"], MON, AmPm.AM)]
+    assert kept == [("B", ""), ("", "Undone")]
+    assert "undone" in page.message.text()
+
+    page.undo_stack.redo()  # Ctrl+Shift+Z: the mark is back
+    qtbot.waitUntil(lambda: (page.model.index(0, 0).data() or "").startswith("B"))
+    with store.session() as s:
+        mark = current_mark(s, ids["ada"], MON, AmPm.AM)
+        assert mark is not None and mark.code == "B"
+        assert len(mark_history(s, ids["ada"], MON, AmPm.AM)) == 3
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the keys too
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)

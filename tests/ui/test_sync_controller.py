@@ -83,7 +83,7 @@ def test_a_closed_port_leaves_packs_queued_and_says_offline(
     sync.send_now()
     qtbot.waitUntil(lambda: sync.state.kind == OFFLINE, timeout=WAIT_MS)
     assert sync.state.text == "Offline — 1 pack waiting"
-    assert "cannot be reached" in sync.state.detail
+    assert "did not answer at http" in sync.state.detail
     assert statuses(store) == [OutboxStatus.QUEUED.value]
 
 

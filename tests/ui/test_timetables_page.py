@@ -358,3 +358,57 @@ def test_a_version_made_elsewhere_shows_but_never_over_unsaved_edits(
     assert page.editor.document.grid[TUE_P2].kind is SlotKind.IAP
     page.commands.undo_action.trigger()  # back to the saved version: now it catches up
     qtbot.waitUntil(lambda: page.versions.count() == 3)
+
+
+def test_a_double_click_opens_a_slot_and_its_menu_offers_the_keys(
+    page: TimetablesPage, qtbot: QtBot
+) -> None:
+    view = page.editor.view
+    hint = page.editor.hint
+    assert hint.isVisible()
+    assert all(words in hint.text() for words in ("Double-click", "Enter", "F2", "Delete"))
+
+    where = view.visualRect(page.editor.model.index_of(MON_P2)).center()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    dialog = page.editor.findChild(SlotDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert view.currentIndex() == page.editor.model.index_of(MON_P2)
+    dialog.reject()
+
+    view.setCurrentIndex(page.editor.model.index_of(TUE_P2))
+    menu = view.slot_menu()
+    entries = {
+        a.text().replace("&", ""): a.shortcut().toString() for a in menu.actions() if a.text()
+    }
+    assert entries == {
+        "Edit slot details…": "Enter",
+        "Set lesson": "M",
+        "Set IAP": "I",
+        "Set off-site": "O",
+        "Set with friends": "S",
+        "Clear slot": "Del",
+    }
+    chosen = next(a for a in menu.actions() if a.data() == "S")
+    chosen.trigger()
+    assert page.editor.document.grid[TUE_P2].kind is SlotKind.SOCIAL
+    assert cell(page, TUE_P2).startswith("WITH FRIENDS")
+    next(a for a in view.slot_menu().actions() if a.data() == "clear").trigger()
+    assert TUE_P2 not in page.editor.document.grid
+
+
+def test_a_right_click_on_a_slot_opens_its_menu(page: TimetablesPage, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    view = page.editor.view
+    index = page.editor.model.index_of(TUE_P2)
+    where = view.visualRect(index).center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where)
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    menu = view.findChild(QMenu)
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    assert view.currentIndex() == index  # the slot right-clicked is the one acted on
+    menu.close()

@@ -158,3 +158,34 @@ def test_next_week_marks_are_unaffected(store: Store, pupils: dict[str, int]) ->
     store.run(record_register_mark, ben, MON, AmPm.AM, "I", "ill")
     store.run(undo_amendment, ben, MON, AmPm.AM, "N", "I")
     assert store.read(lambda s: [m.code for m in mark_history(s, ben, tue, AmPm.AM)]) == ["B"]
+
+
+def test_a_first_mark_undone_leaves_the_session_unmarked_and_keeps_it(
+    store: Store, pupils: dict[str, int]
+) -> None:
+    from apdesk.services.attendance import current_mark, pupil_figures, register_grid
+    from apdesk.services.operations.attendance import redo_first_mark, undo_first_mark
+
+    ada = pupils["ada"]
+    store.run(record_register_mark, ada, MON, AmPm.AM, "B")
+    undone = store.run(undo_first_mark, ada, MON, AmPm.AM, "B")
+    assert (undone.value.outcome, undone.value.code) == ("withdrawn", "")
+    assert undone.changes.touches([Kind.MARK])
+    assert store.read(lambda s: current_mark(s, ada, MON, AmPm.AM)) is None
+    grid = store.read(lambda s: register_grid(s, MON, MON + timedelta(days=4), today=MON))
+    cell = grid.cells.get((ada, MON, AmPm.AM))
+    assert cell is None or cell.code is None  # the register shows no mark
+    figures = store.read(
+        lambda s: pupil_figures(s, MON, MON + timedelta(days=4), today=MON, pupil_ids=[ada])
+    )
+    assert figures.get(ada) is None or figures[ada].attended == 0  # a mark taken back: uncounted
+    assert history(store, ada) == [("B", ""), ("", "Undone")]
+
+    with pytest.raises(ValidationError):  # undone already: nothing left to take back
+        store.run(undo_first_mark, ada, MON, AmPm.AM, "B")
+    redone = store.run(redo_first_mark, ada, MON, AmPm.AM, "B")
+    assert (redone.value.outcome, redone.value.code) == ("created", "B")
+    now = store.read(lambda s: getattr(current_mark(s, ada, MON, AmPm.AM), "code", None))
+    assert now == "B"
+    store.run(record_register_mark, ada, MON, AmPm.AM, "I", "Parent phoned")  # amend as usual
+    assert history(store, ada) == [("B", ""), ("", "Undone"), ("B", ""), ("I", "Parent phoned")]

@@ -211,6 +211,7 @@ class PlacementRow:
     end_date: date | None
     outcome: str
     warnings: int | None = None
+    legal_name: str = ""  # forename and surname, so a search finds the pupil by either name
 
     @property
     def status_label(self) -> str:
@@ -259,6 +260,7 @@ def list_placements(
                 warnings=len(placement_warnings(session, placement, today, inputs))
                 if with_warnings
                 else None,
+                legal_name=f"{pupil.forename} {pupil.surname}",
             )
         )
     rows.sort(key=lambda r: (r.start_date or date.max, r.id), reverse=True)

@@ -10,6 +10,7 @@ import httpx
 
 from apdesk.i18n import N_, _
 from apdesk.sync.connection import Connection
+from apdesk.sync.problems import connection_problem
 from apdesk.sync.receipt import ReceiptError, check_receipt
 from apdesk.sync.verify import PackIdentity
 
@@ -100,12 +101,10 @@ def post_pack(
     }
     try:
         response = client.post(f"{conn.endpoint}/v1/packs", content=body, headers=headers)
-    except httpx.TimeoutException as exc:
-        raise Transient(f"the LA did not answer in time ({type(exc).__name__})") from exc
-    except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-        raise Transient(f"the connection to the LA dropped ({type(exc).__name__})") from exc
-    except httpx.TransportError as exc:
-        raise Stop(f"the LA endpoint cannot be used ({exc}): check it in Settings") from exc
+    except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        raise Transient(connection_problem(exc, conn.endpoint)) from exc
+    except httpx.TransportError as exc:  # an address or proxy no retry will mend
+        raise Stop(connection_problem(exc, conn.endpoint)) from exc
     status = response.status_code
     if 200 <= status < 300:
         try:

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
+from apdesk.i18n import _
 from apdesk.models import OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
@@ -23,6 +24,7 @@ from apdesk.store.operations import OperationFn, operation
 from apdesk.sync import outbox
 from apdesk.sync.connection import Connection, load_connection
 from apdesk.sync.http import Stop, Transient, post_pack
+from apdesk.sync.problems import answer_problem, connection_problem
 
 # The plain data of a drain live in `report` (the window imports them from there); callers of
 # the sender keep importing them from here.
@@ -58,12 +60,22 @@ def make_client(policy: SendPolicy) -> httpx.Client:
 
 
 def check_reachable(client: httpx.Client, endpoint: str) -> str:
-    """A real request: any HTTP answer means the LA is reachable. Returns '' or the reason."""
+    """A real request: any HTTP answer means the LA is reachable. Returns '' or the reason,
+    in a sentence (the packs' own answers say what a refusal means)."""
     try:
         client.get(f"{endpoint}/v1/keys")
     except httpx.TransportError as exc:
-        return f"the LA at {endpoint} cannot be reached ({type(exc).__name__})"
+        return connection_problem(exc, endpoint)
     return ""
+
+
+def connection_check(client: httpx.Client, endpoint: str) -> str:
+    """What Test connection says: '' when the LA's inbox answered, else why not, in words."""
+    try:
+        response = client.get(f"{endpoint}/v1/keys")
+    except (httpx.TransportError, httpx.InvalidURL) as exc:
+        return connection_problem(exc, endpoint)
+    return answer_problem(response.status_code, endpoint)
 
 
 def send_one(
@@ -200,7 +212,10 @@ def drain(
     if not ids and not (checkpoint and conn.endpoint and not conn.endpoint_problem):
         return report
     if not conn.endpoint:
-        report.unreachable = "no LA endpoint is set: set one in Settings > LA connection"
+        report.unreachable = _(
+            "No LA connection is set up yet; set the LA's address and token in Settings > "
+            "LA connection."
+        )
         report.outcomes = books.wait_all(ids, report.unreachable)
         return report
     if conn.endpoint_problem:

@@ -13,6 +13,7 @@ from apdesk.services.attendance.marks import (
     mark_history,
     parse_session,
     record_mark,
+    withdraw_mark,
 )
 from apdesk.services.attendance.part_time import PartTimeEntry, part_time_pupils
 from apdesk.services.attendance.register import RegisterCell, RegisterGrid, register_grid
@@ -75,4 +76,5 @@ __all__ = [
     "set_return_cutoff",
     "today_board",
     "weekly_figures",
+    "withdraw_mark",
 ]

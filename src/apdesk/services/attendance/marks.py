@@ -189,3 +189,39 @@ def record_mark(
     session.add(existing)
     session.flush()
     return MarkResult(mark, "amended")
+
+
+def withdraw_mark(
+    session: Session, pupil_id: int, day: date, half: AmPm | str, expected: str, reason: str
+) -> AttendanceMark:
+    """Take back a first mark (typed in error, then undone): nothing is rubbed out.
+
+    The mark is superseded by a blank amendment that carries `reason` and supersedes itself,
+    so no row is current for the session (every reader of current marks sees no mark) while
+    the history keeps the mark, when it was taken back, by whom and why. Refused if the mark
+    changed meanwhile."""
+    half = parse_session(half)
+    current = current_mark(session, pupil_id, day, half)
+    if current is None or current.code != expected:
+        raise ValidationError(
+            "mark",
+            f"changed to {current.code if current else 'no mark'} since",
+            "type the code you want over it",
+        )
+    blank = AttendanceMark(
+        pupil_id=pupil_id,
+        placement_id=current.placement_id,
+        mark_date=day,
+        session=half,
+        code="",
+        source=MarkSource.SCHOOL,
+        recorded_by=actor_of(session),
+        amendment_reason=reason.strip(),
+    )
+    session.add(blank)
+    session.flush()
+    blank.superseded_by = blank.id
+    current.superseded_by = blank.id
+    session.add_all([blank, current])
+    session.flush()
+    return blank

@@ -2,8 +2,9 @@
 
 A register is a legal record: a mark is never rubbed out, a changed mark is an amendment that
 keeps the original, and undoing an amendment records the previous code back as a further
-amendment ("Undone"), so the history shows every step. A provider's return is imported whole
-or not at all, in one transaction.
+amendment ("Undone"); undoing a first mark takes it back with a blank amendment ("Undone")
+that leaves the session unmarked, so the history shows every step. A provider's return is
+imported whole or not at all, in one transaction.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from apdesk.services.attendance import (
     import_returns,
     record_mark,
     set_return_cutoff,
+    withdraw_mark,
 )
 from apdesk.store.operations import operation
 
@@ -35,7 +37,7 @@ class MarkWritten:
     day: date
     half: AmPm
     code: str  # as stored ("/" typed in the afternoon is stored as "\")
-    outcome: str  # "created", "amended" or "unchanged"
+    outcome: str  # "created", "amended", "unchanged" or "withdrawn" (a first mark undone)
     reason: str
 
 
@@ -91,6 +93,23 @@ def redo_amendment(
 ) -> MarkWritten:
     """Redo the amendment `old` -> `new` after an undo: record `new`, reason "Redone"."""
     return _put_back(session, pupil_id, day, half, new, old, _("Redone"))
+
+
+@operation
+def undo_first_mark(
+    session: Session, pupil_id: int, day: date, half: AmPm, code: str
+) -> MarkWritten:
+    """Undo a first mark typed on an empty session: it is kept, taken back with "Undone"."""
+    withdraw_mark(session, pupil_id, day, half, code, _("Undone"))
+    return MarkWritten(pupil_id, day, half, "", "withdrawn", _("Undone"))
+
+
+@operation
+def redo_first_mark(
+    session: Session, pupil_id: int, day: date, half: AmPm, code: str
+) -> MarkWritten:
+    """Redo a first mark after an undo: recorded again on the empty session."""
+    return _put_back(session, pupil_id, day, half, code, "", _("Redone"))
 
 
 @operation

@@ -31,7 +31,7 @@ from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.services.operations.settings import SchoolKey, save_la_connection, school_public_key
 from apdesk.sync import connection, keys
-from apdesk.sync.sender import SendPolicy, check_reachable, make_client
+from apdesk.sync.sender import SendPolicy, connection_check, make_client
 from apdesk.sync.util import key_id
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
@@ -75,7 +75,7 @@ def load_view(session: Session, account: str) -> ConnectionView:
 def probe(endpoint: str) -> str:
     """A real request to the LA (on the network pool): "" when it answered, else why not."""
     with make_client(PROBE_POLICY) as client:
-        return check_reachable(client, endpoint)
+        return connection_check(client, endpoint)
 
 
 class SettingsDialog(GuardedDialog):
@@ -259,7 +259,7 @@ class SettingsDialog(GuardedDialog):
     def _tested(self, reason: str) -> None:
         self.test_button.setEnabled(True)
         if reason:
-            self.test_result.setText(_("Not reachable: {reason}.").format(reason=reason))
+            self.test_result.setText(reason)  # a whole sentence: what happened, what to do
         else:
             self.test_result.setText(_("Connected: the LA answered."))
 

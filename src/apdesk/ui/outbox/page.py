@@ -8,6 +8,7 @@ packs queued by any operation, and what each sending round did.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
@@ -29,7 +30,7 @@ from apdesk.services.operations.outbox import retry_pack
 from apdesk.sync import outbox
 from apdesk.sync.outbox import OutboxRow
 from apdesk.sync.pack import SUFFIX
-from apdesk.sync.verify import PackError, VerifiedPack
+from apdesk.sync.verify import PackError
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
@@ -46,6 +47,7 @@ from apdesk.ui.outbox.model import (
     receipt_detail,
     when,
 )
+from apdesk.ui.outbox.no_connection import send_or_explain
 from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
 from apdesk.ui.theme.icons import icon
@@ -55,6 +57,9 @@ from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
+
+if TYPE_CHECKING:
+    from apdesk.sync.overview import PackOverview
 
 HEADER_KEY, SAVE_DIR_KEY = settings_keys.OUTBOX_HEADER.name, settings_keys.OUTBOX_SAVE_DIR.name
 RETRYABLE = frozenset({"queued", "attention"})
@@ -262,8 +267,9 @@ class OutboxPage(QWidget):
 
     # -- actions ---------------------------------------------------------------
     def send_now(self) -> None:
+        """Send every waiting pack; with no LA connection set up, say so and offer it."""
         self.error.show_message("")
-        self.sync.send_now()
+        send_or_explain(self.ctx, self, self.sync.send_now)
 
     def retry_selected(self) -> None:
         row = self.selected()
@@ -300,14 +306,16 @@ class OutboxPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        self.ctx.query(outbox.pack_contents, row.pack_id).success(self._show_contents).failure(
+        from apdesk.sync.overview import pack_overview  # the pack's crypto, loaded when asked
+
+        self.ctx.query(pack_overview, row.pack_id).success(self._show_contents).failure(
             self._show_error
         ).run()
 
-    def _show_contents(self, pack: VerifiedPack) -> None:
+    def _show_contents(self, overview: PackOverview) -> None:
         if self.contents_dialog is not None:
             self.contents_dialog.close()
-        self.contents_dialog = PackContentsDialog(pack, self)
+        self.contents_dialog = PackContentsDialog(overview, self)
         self.contents_dialog.open()
 
     def _show_error(self, exc: BaseException) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from apdesk.i18n import _
 from apdesk.ui.core.host import ShellWindow
+from apdesk.ui.outbox.no_connection import open_connection_settings, send_or_explain
 from apdesk.ui.outbox.sync_controller import SyncController
 from apdesk.ui.outbox.sync_state import SyncState
 
@@ -32,7 +33,7 @@ class SyncUi(QObject):
         self.send_action = QAction(_("&Send to LA now"), window)
         self.send_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+Shift+S")])
         self.send_action.setStatusTip(_("Send every queued notification pack to the LA now"))
-        self.send_action.triggered.connect(self.controller.send_now)
+        self.send_action.triggered.connect(self.send_now)
         self.settings_action = QAction(_("Se&ttings…"), window)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setStatusTip(_("The LA connection: endpoint, token and keys"))
@@ -57,18 +58,11 @@ class SyncUi(QObject):
         self.label.setAccessibleDescription(state.detail)
         self.label.setVisible(bool(state.text))
 
+    def send_now(self) -> None:
+        send_or_explain(self.window.ctx, self.window, self.controller.send_now)
+
     def open_settings(self) -> None:
-        from apdesk.ui.outbox.connection_dialog import SettingsDialog
-
-        if not self.window.ctx.is_unlocked:
-            return
-
-        def make() -> SettingsDialog:
-            dialog = SettingsDialog(self.window.ctx, self.window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            return dialog
-
-        self.window.ctx.windows.show(("settings", "la connection"), make)
+        open_connection_settings(self.window.ctx, self.window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         closing = watched is self.window and event.type() == QEvent.Type.Close

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.ui.theme import icons
+from apdesk.ui.widgets.list_proxy import ListProxy
 from apdesk.ui.widgets.row_table import RowTableModel
 
 PUPIL, PROVIDER, STATUS, START, END, HOURS, WARNINGS = range(7)
@@ -79,3 +80,29 @@ class PlacementsModel(RowTableModel[PlacementRow]):
         if column == END:
             return _day(row.end_date)
         return f"{row.hours_per_week:g}"
+
+
+def search_text(row: PlacementRow) -> str:
+    """What the search box looks in: the pupil by either name, their UPN, the provider."""
+    return " ".join((row.pupil_name, row.legal_name, row.upn, row.provider_name)).casefold()
+
+
+class PlacementSearch(ListProxy):
+    """Sorts like `ListProxy` and keeps the rows holding every word typed, in any order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.words: tuple[str, ...] = ()
+
+    def set_search(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words != self.words:
+            self.words = words
+            self.invalidateFilter()
+
+    def accepted_rows(self, count: int) -> list[int]:
+        model = self.sourceModel()
+        if not self.words or not isinstance(model, PlacementsModel):
+            return list(range(count))
+        rows = model.rows
+        return [i for i in range(count) if all(w in search_text(rows[i]) for w in self.words)]

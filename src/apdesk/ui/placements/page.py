@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -47,6 +48,7 @@ from apdesk.ui.placements.model import (
     ROW_ROLE,
     SORT_ROLE,
     START,
+    PlacementSearch,
     PlacementsModel,
 )
 from apdesk.ui.placements.print_actions import PrintMixin
@@ -56,7 +58,6 @@ from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.labelled import captioned
-from apdesk.ui.widgets.list_proxy import ListProxy
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
@@ -108,8 +109,14 @@ class PlacementsPage(PrintMixin, QWidget):
         for signal in (self.status.currentIndexChanged, self.provider.currentIndexChanged):
             signal.connect(lambda _i: self.refresh())
         self.warnings_only.toggled.connect(lambda _on: self._apply_rows())
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Pupil (either name), UPN or provider (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search placements"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.model = PlacementsModel(self, self)
-        self.proxy = ListProxy(self)  # sorts 2,000 placements without freezing the window
+        self.proxy = PlacementSearch(self)  # sorts 2,000 placements without freezing the window
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
@@ -181,6 +188,9 @@ class PlacementsPage(PrintMixin, QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(list(self.buttons.values()))
         filters = QHBoxLayout()
+        search_row = captioned(_("Se&arch:"), self.search, self)
+        search_row.setStretch(1, 1)
+        filters.addLayout(search_row, 2)
         filters.addLayout(captioned(_("&Status:"), self.status, self))
         provider_row = captioned(_("Provi&der:"), self.provider, self)
         provider_row.setStretch(1, 1)
@@ -220,7 +230,7 @@ class PlacementsPage(PrintMixin, QWidget):
         layout.addWidget(self.switch, 1)
         # Tab follows the screen: the header's main action, the filters, the actions above the
         # table, then the table.
-        chain = [self.new_button, self.status, self.provider, self.warnings_only]
+        chain = [self.new_button, self.search, self.status, self.provider, self.warnings_only]
         chain += [actions.widgetForAction(a) for a in self.buttons.values() if a in on_bar]
         chain.append(self.table)
         for before, after in itertools.pairwise(chain):
@@ -279,17 +289,35 @@ class PlacementsPage(PrintMixin, QWidget):
                 width = self.table.columnWidth(column) + slack
                 self.table.setColumnWidth(column, min(width, MAX_WIDTH))
             self._sized = True
-        self.count.setText(
-            ngettext("{n} placement", "{n} placements", len(rows)).format(n=len(rows))
-        )
+        self._show_count()
         if selected is not None:
             self.select(selected.id)
         self._enable()
+
+    def _show_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if shown == total:
+            text = ngettext("{n} placement", "{n} placements", total).format(n=total)
+        else:
+            text = ngettext("{shown} of {n} placement", "{shown} of {n} placements", total).format(
+                shown=shown, n=total
+            )
+        self.count.setText(text)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._show_count()
+        self._enable()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `placement_ids` and/or a `status`; the other filters are reset so every
         one of them shows."""
         self.from_home = dict(filters)
+        self.search.clear()  # every placement it names shows, whatever was typed before
         self._reset_filters(str(filters.get("status") or ""))
         then, placement_id = filters.get("then"), filters.get("placement_id")
         if then == "extend" and isinstance(placement_id, int):  # Home's Today's work

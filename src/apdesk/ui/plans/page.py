@@ -213,6 +213,13 @@ class PlansPage(PlanActions):
         if choice is not None and choice.id != self.placement_id:
             self.show_placement(choice.id)
 
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """`placement_id`: show that placement's plan (a pupil's record links here)."""
+        placement_id = filters.get("placement_id")
+        if isinstance(placement_id, int):
+            self.search.clear()  # so the placement shows in the list beside its plan
+            self.show_placement(placement_id)
+
     def show_placement(self, placement_id: int) -> None:
         """Open a placement's plan (also how the Reviews page sends people here)."""
         self.placement_id = placement_id

@@ -47,7 +47,7 @@ class AttachmentsBox(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self.listing = make_list(_("Documents"))
         self.listing.itemActivated.connect(lambda _item: self.open_selected())
-        self.add_button = QPushButton(_("Add &file…"), self)
+        self.add_button = QPushButton(_("A&dd file…"), self)
         self.add_button.setAccessibleName(_("Add a file to the pupil's documents"))
         self.add_button.clicked.connect(self.choose_file)
         self.open_button = QPushButton(_("&Open…"), self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.pupils.attachments import AttachmentsBox
 from apdesk.ui.pupils.contact_editor import ContactEditor
 from apdesk.ui.pupils.data import DETAIL_SHOWS, PupilView, load_pupil
+from apdesk.ui.pupils.jumps import PupilJumps, jumps_menu
 from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.record.actions import RecordActions
 from apdesk.ui.sharing.banner import ConflictBanner
@@ -48,7 +50,8 @@ def text_label(name: str) -> QLabel:
 
 
 class PupilDetailPanel(QScrollArea):
-    """Shows `view`; asks the page to open the editor through `edit_requested`."""
+    """Shows `view`; asks the page to open the editor through `edit_requested`, and to go to
+    what the record links to through `jumps`."""
 
     edit_requested = Signal(int)
 
@@ -73,9 +76,27 @@ class PupilDetailPanel(QScrollArea):
         self.edit_button.setToolTip(_("Edit this pupil (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
         self.edit_button.clicked.connect(self._edit)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.jumps = PupilJumps(self)
+        self.place_button = QPushButton(_("Place &this pupil…"))
+        self.place_button.setAccessibleName(_("Place this pupil: a new placement for them"))
+        self.place_button.setToolTip(_("A new placement with this pupil chosen"))
+        self.place_button.clicked.connect(self.place)
+        self.more_menu = jumps_menu(self)
+        self.more_menu.aboutToShow.connect(self._fill_more)
+        self.more_button = QPushButton(_("&More"))
+        self.more_button.setAccessibleName(
+            _("More: this pupil's placements, plan, attendance row or timetable")
+        )
+        self.more_button.setToolTip(_("Their placements, plan, attendance row and timetable"))
+        self.more_button.setMenu(self.more_menu)
+        # The name on a line of its own, the actions under it: the panel may be narrow.
+        top = QVBoxLayout()
+        top.addWidget(self.title)
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.place_button, self.more_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         self.facts = text_label(_("Pupil facts"))
         self.conflict_banner = ConflictBanner(ctx, "pupil", inner)
         layout.addLayout(top)
@@ -98,6 +119,8 @@ class PupilDetailPanel(QScrollArea):
             body.addWidget(section(title, label))
         body.addWidget(self._contacts_section())
         self.placements = make_list(_("Placements"))
+        self.placements.setToolTip(_("Enter or a double-click opens the placement"))
+        self.placements.itemActivated.connect(self._placement_activated)
         body.addWidget(section(_("Placements"), self.placements))
         self.voice = text_label(_("Child and family voice"))
         body.addWidget(section(_("Child and family voice"), self.voice))
@@ -160,7 +183,8 @@ class PupilDetailPanel(QScrollArea):
     def show_view(self, view: PupilView | None) -> None:
         self.view = view
         self.body.setVisible(view is not None)
-        self.edit_button.setEnabled(view is not None)
+        for button in (self.edit_button, self.place_button, self.more_button):
+            button.setEnabled(view is not None)
         font = QFont(self.font())
         if view is None:
             self.title.setFont(font)
@@ -241,6 +265,23 @@ class PupilDetailPanel(QScrollArea):
         return "\n\n".join(lines)
 
     # -- actions -------------------------------------------------------------------
+    def chosen_placement(self) -> int | None:
+        item = self.placements.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def _placement_activated(self, item: QListWidgetItem) -> None:
+        value = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(value, int):
+            self.jumps.open_placement(value)
+
+    def _fill_more(self) -> None:
+        self.jumps.fill(self.more_menu, self.view, self.chosen_placement)
+
+    def place(self) -> None:
+        if self.view is not None:
+            self.jumps.place(self.view)
+
     def _edit(self) -> None:
         if self.view is not None:
             self.edit_requested.emit(self.view.id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from apdesk.ui.pupils.data import LIST_SHOWS, PupilView, load_pupil
 from apdesk.ui.pupils.detail import PupilDetailPanel
 from apdesk.ui.pupils.editor import PupilEditor
 from apdesk.ui.pupils.import_dialog import ImportDialog
+from apdesk.ui.pupils.jumps import jumps_menu
 from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.empty_state import EmptyState
@@ -54,6 +56,8 @@ def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
 
 
 class PupilsPage(QWidget):
+    open_page = Signal(str, dict)  # page key, filter: a pupil's plan, register row, timetable
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -69,6 +73,11 @@ class PupilsPage(QWidget):
         self._build_table()
         self.detail = PupilDetailPanel(ctx, self)
         self.detail.edit_requested.connect(self.edit_pupil)
+        self.placement_editor: QWidget | None = None
+        jumps = self.detail.jumps
+        jumps.place_requested.connect(self.place_pupil)
+        jumps.placement_requested.connect(self.open_placement)
+        jumps.page_requested.connect(self.open_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -186,6 +195,8 @@ class PupilsPage(QWidget):
         header.sectionResized.connect(self._save_state)
         header.sortIndicatorChanged.connect(self._save_state)
         self.table.activated.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
     # -- settings ------------------------------------------------------------------
@@ -321,6 +332,56 @@ class PupilsPage(QWidget):
 
     def _saved(self, pupil_id: int | None) -> None:
         self._want_id = pupil_id  # the change follows at once and reloads the list
+
+    # -- from a pupil to their other records ----------------------------------------
+    def place_pupil(self, pupil_id: int) -> QWidget:
+        """New placement with the pupil chosen (a New placement already open comes forward)."""
+        from apdesk.ui.placements.editor import PlacementEditor
+
+        self.placement_editor = self.ctx.windows.show(
+            ("placement", "new"),
+            lambda: PlacementEditor(self.ctx, None, pupil_id=pupil_id, parent=self),
+        )
+        return self.placement_editor
+
+    def open_placement(self, placement_id: int) -> QWidget:
+        """The placement's editor: the same window the Placements page opens for it."""
+        from apdesk.ui.placements.editor import PlacementEditor
+
+        self.placement_editor = self.ctx.windows.show(
+            ("placement", placement_id),
+            lambda: PlacementEditor(self.ctx, placement_id, parent=self),
+        )
+        return self.placement_editor
+
+    def table_menu(self) -> QMenu:
+        """Edit, then what the chosen pupil's record links to (the record beside the table)."""
+        menu = jumps_menu(self)
+        view = self.detail.view if self.detail.view is not None else None
+        if view is None or view.id != self.current_id():
+            view = None
+        self.detail.jumps.fill(menu, view, self.detail.chosen_placement)
+        pupil_id = self.current_id()
+        if view is None and pupil_id is not None:  # their record is still on its way
+            place = menu.addAction(_("&Place this pupil…"))
+            place.triggered.connect(lambda: self.place_pupil(pupil_id))
+        edit = QAction(_("&Edit…"), menu)
+        edit.setEnabled(self.current_id() is not None)
+        edit.triggered.connect(lambda: self._open_index(self.table.currentIndex()))
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, edit)  # type: ignore[arg-type]
+        return menu
+
+    def _table_menu(self, at: QPoint) -> None:
+        index = self.table.indexAt(at)
+        if index.isValid() and index.row() != self.table.currentIndex().row():
+            self.table.setCurrentIndex(index)  # a right-click chooses the pupil it is on
+        menu = self.table_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not index.isValid():
+            current = self.table.currentIndex()
+            at = self.table.visualRect(current).center() if current.isValid() else QPoint()
+        menu.popup(self.table.viewport().mapToGlobal(at))
 
     def import_pupils(self) -> ImportDialog:
         dialog = ImportDialog(self.ctx, self)

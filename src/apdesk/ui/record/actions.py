@@ -48,10 +48,10 @@ class RecordActions(QGroupBox):
         self.leave_button = QPushButton(_("Mark as &left…"), self)
         self.leave_button.setAccessibleName(_("Mark this pupil as left"))
         self.leave_button.clicked.connect(self.open_leaver)
-        self.suspend_button = QPushButton(_("Record &suspension…"), self)
+        self.suspend_button = QPushButton(_("Record s&uspension…"), self)
         self.suspend_button.setAccessibleName(_("Record a suspension"))
         self.suspend_button.clicked.connect(lambda: self.open_suspension(None))
-        self.sar_button = QPushButton(_("Subject &access…"), self)
+        self.sar_button = QPushButton(_("Su&bject access…"), self)
         self.sar_button.setAccessibleName(_("Subject access request and export"))
         self.sar_button.clicked.connect(self.open_subject_access)
         buttons = QGridLayout()  # two a row: the record panel is narrow beside the list

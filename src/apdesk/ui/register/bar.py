@@ -70,7 +70,7 @@ class RegisterBar:
     def set_filtered(self, filtered: bool, rows: int) -> None:
         self.filter_note.setText(
             ngettext(
-                "Showing {n} pupil picked on Home.", "Showing {n} pupils picked on Home.", rows
+                "Showing only the {n} pupil picked.", "Showing only the {n} pupils picked.", rows
             ).format(n=rows)
             if filtered
             else ""

@@ -97,7 +97,9 @@ class RegisterModel(QAbstractTableModel):
             ]
         return rows
 
-    def update_cell(self, pupil_id: int, day: date, half: AmPm, code: str, amended: bool) -> None:
+    def update_cell(
+        self, pupil_id: int, day: date, half: AmPm, code: str | None, amended: bool
+    ) -> None:
         """Show a mark just written without re-reading the week."""
         cell = self.grid.cells.setdefault((pupil_id, day, half), RegisterCell())
         cell.code, cell.missing = code, False

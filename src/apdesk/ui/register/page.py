@@ -25,7 +25,9 @@ from apdesk.services.operations.attendance import (
     MarkWritten,
     record_register_mark,
     redo_amendment,
+    redo_first_mark,
     undo_amendment,
+    undo_first_mark,
 )
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
@@ -59,6 +61,7 @@ class RegisterPage(QWidget):
         self.now: Callable[[], datetime] = datetime.now  # replaced in tests and screenshots
         self.monday = monday_of(self.now().date())
         self.focus_day: date | None = None
+        self.focus_pupil: int | None = None  # whose row gets the focus once the week shows
         self.amend_dialog: AmendDialog | None = None
         self.legend: CodeLegend | None = None
         self.import_dialog: ImportReturnDialog | None = None
@@ -163,6 +166,9 @@ class RegisterPage(QWidget):
             self.focus_day = None
         elif not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.move_to(min(max(current.row(), 0), self.model.rowCount() - 1), 0)
+        if self.focus_pupil is not None:  # a pupil's record asked for their row
+            pupil_id, self.focus_pupil = self.focus_pupil, None
+            self.select_pupil(pupil_id)
 
     def go_to_week(self, day: date) -> None:
         self.monday = monday_of(day)
@@ -180,6 +186,8 @@ class RegisterPage(QWidget):
             self.monday, self.focus_day = monday_of(day), day
         self.today.set_status(str(filters.get("status") or ""))
         self.model.set_filters(filters.get("pupil_ids"), filters.get("provider_ids"))
+        pupil_id = filters.get("pupil_id")
+        self.focus_pupil = pupil_id if isinstance(pupil_id, int) else None
         self.load_grid()
 
     def show_all(self) -> None:
@@ -203,6 +211,9 @@ class RegisterPage(QWidget):
             if undoable and written.outcome == "amended":
                 amended = Change(c.pupil_id, c.name, c.day, c.half, c.old, written.code)
                 self.undo_stack.push(AmendCommand(amended, self.step))
+            elif undoable and written.outcome == "created":  # a first mark: undone, kept
+                first = Change(c.pupil_id, c.name, c.day, c.half, None, written.code)
+                self.undo_stack.push(AmendCommand(first, self.step))
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
                     code=written.code, name=c.name, half=c.half.value))  # fmt: skip
@@ -222,14 +233,22 @@ class RegisterPage(QWidget):
         ).failure(failed).source(self).run()
 
     def step(self, change: Change, undo: bool) -> None:
-        """Undo (or redo) the amendment `change.old` -> `change.new`, as a further amendment."""
+        """Undo (or redo) `change.old` -> `change.new` as a further amendment; a first mark
+        (no old code) is taken back with a blank amendment, kept in the history."""
         c = change
         if c.old is None:
-            return  # only amendments are on the stack: a first mark has nothing to go back to
-        operation = undo_amendment if undo else redo_amendment
+            first = undo_first_mark if undo else redo_first_mark
+            run = self.ctx.op(first, c.pupil_id, c.day, c.half, c.new)
+        else:
+            operation = undo_amendment if undo else redo_amendment
+            run = self.ctx.op(operation, c.pupil_id, c.day, c.half, c.old, c.new)
 
         def done(written: MarkWritten) -> None:
             self._show_written(written)
+            if written.outcome == "withdrawn":
+                text = _("{name} {half}: the {code} mark is undone; the register keeps it.")
+                self.say(text.format(name=c.name, half=c.half.value, code=c.new))
+                return
             text = (
                 _("{name} {half} back to {code} (undone); every change is kept.")
                 if undo
@@ -246,11 +265,12 @@ class RegisterPage(QWidget):
                 )
             )
 
-        self.ctx.op(operation, c.pupil_id, c.day, c.half, c.old, c.new).success(done).failure(
-            failed
-        ).source(self).run()
+        run.success(done).failure(failed).source(self).run()
 
     def _show_written(self, written: MarkWritten) -> None:
+        if written.outcome == "withdrawn":  # a first mark undone: the cell is empty again
+            self.model.update_cell(written.pupil_id, written.day, written.half, None, True)
+            return
         self.model.update_cell(written.pupil_id, written.day, written.half, written.code,
                                written.outcome == "amended")  # fmt: skip
 

@@ -2,8 +2,8 @@
 
 A register is never rubbed out: undo does not delete a row, it records the previous code back
 as a further amendment ("Undone"), so the history shows both changes; both directions are
-operations the page runs. A new mark on an empty cell has no previous code to go back to, so
-it is corrected by typing over it instead; only amendments go on the undo stack.
+operations the page runs. A first mark on an empty cell is undone by a blank amendment
+("Undone") that leaves the session unmarked and keeps the mark in the history.
 """
 
 from __future__ import annotations
@@ -22,11 +22,15 @@ class AmendCommand(QUndoCommand):
     """An amendment already written; undo puts the old code back, redo the new one."""
 
     def __init__(self, change: Change, step: Step) -> None:
-        super().__init__(
-            _("amend {name} {half} from {old} to {new}").format(
+        if change.old is None:
+            text = _("mark {name} {half} {new}").format(
+                name=change.name, half=change.half.value, new=change.new
+            )
+        else:
+            text = _("amend {name} {half} from {old} to {new}").format(
                 name=change.name, half=change.half.value, old=change.old, new=change.new
             )
-        )
+        super().__init__(text)
         self.change = change
         self.step = step
         self.first = True

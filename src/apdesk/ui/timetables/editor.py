@@ -20,6 +20,7 @@ from apdesk.ui.timetables.grid import (
     TimetableGridModel,
     TimetableGridView,
     colours,
+    key_hint,
     meaning,
     tag,
 )
@@ -69,10 +70,15 @@ class TimetableEditor(QWidget):
         self.view.typed.connect(self.handle_key)
         self.view.copy_requested.connect(self.copy_slot)
         self.legend = Legend(self)
+        self.hint = QLabel(key_hint(), self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(_("Keys for the timetable grid"))
+        self.hint.setProperty("role", "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.weeks)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.legend)
         self.setFocusProxy(self.view)
 

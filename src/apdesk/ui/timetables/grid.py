@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from apdesk.i18n import _
 from apdesk.models.enums import SlotKind
@@ -167,9 +167,29 @@ class TimetableGridModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index)
 
 
+def key_hint() -> str:
+    """The keys the grid answers to, in words, shown under it."""
+    return _(
+        "Double-click, Enter or F2 edits · M lesson · I IAP · O off-site · S with friends · "
+        "Delete clears · Ctrl+drag copies · right-click: menu"
+    )
+
+
+def menu_entries() -> list[tuple[str, str, str]]:
+    """(command, words, key) for each slot action, as the context menu lists them."""
+    return [
+        ("edit", _("&Edit slot details…"), "Enter"),
+        ("M", _("Set &lesson"), "M"),
+        ("I", _("Set &IAP"), "I"),
+        ("O", _("Set &off-site"), "O"),
+        ("S", _("Set with &friends"), "S"),
+        ("clear", _("&Clear slot"), "Del"),
+    ]
+
+
 class TimetableGridView(QTableView):
-    """Arrow keys move; M, I, O, S set the kind; Delete clears; Enter or F2 edits the details;
-    Ctrl+drag copies a slot to another cell."""
+    """Arrow keys move; M, I, O, S set the kind; Delete clears; Enter, F2 or a double-click
+    edits the details; the context menu offers the same; Ctrl+drag copies a slot."""
 
     typed = Signal(str)  # "M", "I", "O", "S", "clear" or "edit"
     copy_requested = Signal(object, object)  # (source key, target key)
@@ -213,6 +233,48 @@ class TimetableGridView(QTableView):
             self.typed.emit("edit")
         else:
             super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            self.setCurrentIndex(index)
+            self.typed.emit("edit")
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def slot_menu(self) -> QMenu:
+        """The actions of the keys, for the chosen slots; each names its key."""
+        menu = QMenu(self)
+        menu.setAccessibleName(_("Slot actions"))
+        for command, words, key in menu_entries():
+            action = QAction(words, menu)
+            action.setShortcut(key)  # shown beside the words; the grid's own keys do the work
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.setData(command)
+            action.triggered.connect(lambda _checked=False, c=command: self.typed.emit(c))
+            menu.addAction(action)
+            if command == "edit":
+                menu.addSeparator()
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(event.pos())
+            if not index.isValid():
+                return
+            if not self.selectionModel().isSelected(index):
+                self.setCurrentIndex(index)  # a right-click outside the selection chooses it
+            at = event.globalPos()
+        else:  # the Menu key or Shift+F10: at the current slot
+            index = self.currentIndex()
+            if not index.isValid():
+                return
+            at = self.viewport().mapToGlobal(self.visualRect(index).center())
+        menu = self.slot_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(at)
+        event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())

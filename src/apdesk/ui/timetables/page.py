@@ -104,6 +104,7 @@ class TimetablesPage(QWidget):
         self.pupil: PupilTimetables | None = None
         self.doc: VersionDoc | None = None
         self.stale = False
+        self.wanted: int | None = None  # the pupil asked for before the pupils were read
         self._check_generation = 0
         self.pupil_answer = Latest()  # the pupil and version last asked for are the ones shown
         self.version_answer = Latest()
@@ -288,12 +289,45 @@ class TimetablesPage(QWidget):
         if combo.count() == 0:
             combo.setPlaceholderText(_("No timetables yet: use New timetable…"))
         combo.blockSignals(False)
+        if self.wanted is not None and combo.findData(self.wanted) >= 0:
+            chosen, self.wanted = self.wanted, None  # asked for from a pupil's record
         if chosen is None and combo.count():
             chosen = combo.itemData(0)
         if chosen is not None and combo.findData(chosen) >= 0:
             combo.setCurrentIndex(combo.findData(chosen))
             self.show_pupil(chosen)
+        if self.wanted is not None:  # asked for, but no timetable yet
+            self._show_wanted()
         self.commands.update_buttons()
+
+    def apply_filter(self, filters: dict[str, object]) -> None:
+        """`pupil_id`: show that pupil's timetable (a pupil's record links here)."""
+        pupil_id = filters.get("pupil_id")
+        if isinstance(pupil_id, int):
+            self.tabs.setCurrentIndex(0)
+            self.wanted = pupil_id
+            if self.pupils:  # else once the pupils are read
+                self._show_wanted()
+
+    def _show_wanted(self) -> None:
+        """A pupil with no timetable yet is told how to make one; unsaved edits are never
+        dropped unasked."""
+        pupil_id, self.wanted = self.wanted, None
+        if pupil_id is None or (self.pupil is not None and self.pupil.pupil_id == pupil_id):
+            return
+        known = next((p for p in self.pupils if p.id == pupil_id), None)
+        if known is None or not known.has_timetable:
+            name = known.name if known is not None else _("This pupil")
+            self.status_label.setText(
+                _("{name} has no timetable yet: New timetable… makes one.").format(name=name)
+            )
+            self.new_button.setFocus()
+            return
+        if not self.confirm_discard():
+            return
+        self.pupil_combo.setCurrentIndex(self.pupil_combo.findData(pupil_id))
+        self.status_label.setText("")
+        self.show_pupil(pupil_id)
 
     def _pupil_chosen(self, index: int) -> None:
         pid = self.pupil_combo.itemData(index)
