@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
+from tests.helpers.unsaved import Button, answer_next_box
 
 from apdesk.services.school import school_details
 from apdesk.store import KdfParams, Store
@@ -138,5 +139,8 @@ def test_the_wizard_cannot_be_cancelled_while_the_store_is_being_made(wizard: Se
     wizard.reject()
     assert wizard.isVisible()
     wizard.passphrase_page.creating = False
+    asked: list[str] = []
+    answer_next_box(Button.Discard, asked)  # what was typed is lost: Leave is asked for
     wizard.reject()
+    assert asked == ["Leave the set-up? What you typed will be lost."]
     assert not wizard.isVisible()

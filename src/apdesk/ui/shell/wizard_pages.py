@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -133,6 +134,10 @@ class PassphrasePage(QWizardPage):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addStretch(1)
+        # Tab goes from the passphrase to its confirmation; the Show buttons come after.
+        QWidget.setTabOrder(self.passphrase.edit, self.again.edit)
+        QWidget.setTabOrder(self.again.edit, self.passphrase.toggle)
+        QWidget.setTabOrder(self.passphrase.toggle, self.again.toggle)
         self.creating = False
 
     def isComplete(self) -> bool:
