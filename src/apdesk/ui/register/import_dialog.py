@@ -66,6 +66,7 @@ class ImportReturnDialog(GuardedDialog):
         self.filename = ""
         self.checked: ImportResult | None = None
         self.outcome: ImportResult | None = None
+        self.settled = self.data  # the file last imported, or nothing
         self.setWindowTitle(_("Import provider return"))
         self.setAccessibleName(_("Import provider return"))
         intro = QLabel(
@@ -134,11 +135,13 @@ class ImportReturnDialog(GuardedDialog):
     def ask(self) -> QMessageBox.StandardButton:
         return ask_leave(self, _("Leave the import? What you chose will be lost."))
 
+    def mark_saved(self) -> None:
+        self.settled = self.data  # imported (or nothing chosen): no longer anything to lose
+        super().mark_saved()
+
     def has_unsaved_input(self) -> bool:
         """A file chosen and not imported yet, or a reason typed."""
-        imported = self.outcome is not None and self.outcome.ok
-        chosen = bool(self.data) and not imported
-        return chosen or (not imported and super().has_unsaved_input())
+        return self.data is not self.settled or super().has_unsaved_input()
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

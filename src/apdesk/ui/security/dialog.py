@@ -142,8 +142,15 @@ class SecurityDialog(GuardedDialog):
         self.watch_input()
 
     # -- unsaved input ---------------------------------------------------------------
+    def mark_saved(self) -> None:
+        self.settled_key = self.recovery_box.key.text()
+        super().mark_saved()
+
     def has_unsaved_input(self) -> bool:
-        return super().has_unsaved_input() or not self.recovery_box.kept
+        """A passphrase change typed, or a new recovery key not yet copied or printed."""
+        box = self.recovery_box
+        unkept = not box.kept and box.key.text() != self.settled_key
+        return super().has_unsaved_input() or unkept
 
     def ask(self) -> QMessageBox.StandardButton:
         if super().has_unsaved_input():

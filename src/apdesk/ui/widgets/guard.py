@@ -261,7 +261,7 @@ class InputGuard(_DialogBase):
         finally:
             self._asking = False
         if answer == QMessageBox.StandardButton.Discard:
-            self._baseline = None
+            self.mark_saved()  # what was typed is let go: nothing left to ask about
             return True
         if answer == QMessageBox.StandardButton.Save:
             self._close_after_save = True
