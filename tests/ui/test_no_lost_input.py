@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QDialog,
     QFileDialog,
     QMessageBox,
@@ -342,3 +343,17 @@ def test_a_refused_audit_keeps_the_provider_editor_open_on_its_tab(
     assert editor.isVisible() and editor.tabs.currentWidget() is editor.audits
     assert "Audit date" in editor.audits.error.text()
     assert editor.audits.notes.toPlainText() == "No date given"
+
+
+def test_security_tab_runs_down_the_three_passphrases_before_the_show_buttons(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    dialog = _security(qtbot, ctx)
+    dialog.old.edit.setFocus()
+    qtbot.waitUntil(dialog.old.edit.hasFocus)
+    walked: list[QWidget | None] = []
+    for _step in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    boxes = (dialog.old, dialog.new, dialog.again)
+    assert walked == [dialog.new.edit, dialog.again.edit, *[b.toggle for b in boxes]]

@@ -173,8 +173,10 @@ class SecurityDialog(GuardedDialog):
         self.change_button.clicked.connect(self.submit_passphrase)
         self.changed_note = QLabel(page)
         # Tab runs down the three passphrases; each Show button comes after them.
+        # (Each box itself stands before its line: it hands focus to the line.)
         boxes = (self.old, self.new, self.again)
-        order = [b.edit for b in boxes] + [b.toggle for b in boxes] + [self.change_button]
+        lines: list[QWidget] = [w for b in boxes for w in (b, b.edit)]
+        order = lines + [b.toggle for b in boxes] + [self.change_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         form = QFormLayout(page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
@@ -135,9 +136,11 @@ class PassphrasePage(QWizardPage):
         layout.addWidget(self.busy)
         layout.addStretch(1)
         # Tab goes from the passphrase to its confirmation; the Show buttons come after.
-        QWidget.setTabOrder(self.passphrase.edit, self.again.edit)
-        QWidget.setTabOrder(self.again.edit, self.passphrase.toggle)
-        QWidget.setTabOrder(self.passphrase.toggle, self.again.toggle)
+        # (The second box itself stands before its line: it hands focus to the line.)
+        order = (self.passphrase.edit, self.again, self.again.edit, self.passphrase.toggle,
+                 self.again.toggle)  # fmt: skip
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.creating = False
 
     def isComplete(self) -> bool:
