@@ -267,7 +267,7 @@ def test_security_a_typed_passphrase_change_asks_and_save_makes_it(
     asked: list[str] = []
     answer_next_box(Button.Cancel, asked)
     qtbot.keyClick(dialog.old.edit, Qt.Key.Key_Escape)
-    assert asked == ["The passphrase change has changes that are not saved."]
+    assert asked == ["Security has changes that are not saved."]
     assert dialog.isVisible() and dialog.old.text() == TEST_PASSPHRASE
     qtbot.keyClicks(dialog.new.edit, new)
     qtbot.keyClicks(dialog.again.edit, new)

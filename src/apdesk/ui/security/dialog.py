@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,7 +46,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
-from apdesk.ui.widgets.guard import GuardedDialog, ask_unsaved, not_input
+from apdesk.ui.widgets.guard import GuardedDialog, not_input
 
 
 def change_passphrase(store: Store, old: str, new: str) -> None:
@@ -154,7 +154,7 @@ class SecurityDialog(GuardedDialog):
 
     def ask(self) -> QMessageBox.StandardButton:
         if super().has_unsaved_input():
-            return ask_unsaved(self, _("The passphrase change"))
+            return super().ask()  # "Security has changes that are not saved."
         return ask_key_kept(self)
 
     def save(self) -> None:
@@ -303,8 +303,9 @@ def ask_key_kept(parent: QWidget) -> QMessageBox.StandardButton:
     box.setInformativeText(_("Close without copying or printing it? The old key no longer works."))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Discard | buttons.Cancel)
-    box.button(buttons.Discard).setText(_("&Close without it"))
-    box.button(buttons.Cancel).setText(_("&Go back"))
+    for which, text in ((buttons.Discard, _("&Close without it")), (buttons.Cancel, _("&Go back"))):
+        box.button(which).setText(text)
+        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
     box.setDefaultButton(buttons.Cancel)
     box.setEscapeButton(buttons.Cancel)
     return buttons(box.exec())

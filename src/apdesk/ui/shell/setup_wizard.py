@@ -22,7 +22,7 @@ from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.tasks import TaskRunner
 from apdesk.ui.shell.wizard_pages import PassphrasePage, RecoveryPage, SchoolPage
-from apdesk.ui.widgets.guard import GuardedWizard
+from apdesk.ui.widgets.guard import GuardedWizard, not_input
 
 SCHOOL, PASSPHRASE, RECOVERY = 0, 1, 2
 
@@ -110,6 +110,7 @@ class SetupWizard(GuardedWizard):
         self.recovery_page.print_button.clicked.connect(self.print_recovery_key)
         self.recovery_page.pdf_button.clicked.connect(self.save_recovery_pdf)
         self.currentIdChanged.connect(self._page_changed)
+        not_input(self.recovery_page.confirm)  # a promise, not something to lose
         self.watch_input()
 
     def create_store(
@@ -119,6 +120,7 @@ class SetupWizard(GuardedWizard):
 
         def done(result: tuple[Store, str]) -> None:
             self.store, self.recovery_key = result
+            self.mark_saved()  # the details and the passphrase are in the store now
             on_done(result)
 
         self.tasks.submit(

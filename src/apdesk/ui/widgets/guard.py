@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -325,8 +325,9 @@ def ask_leave(parent: QWidget, question: str) -> QMessageBox.StandardButton:
     box.setText(question)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Discard | buttons.Cancel)
-    box.button(buttons.Discard).setText(_("&Leave"))
-    box.button(buttons.Cancel).setText(_("&Stay"))
+    for which, text in ((buttons.Discard, _("&Leave")), (buttons.Cancel, _("&Stay"))):
+        box.button(which).setText(text)
+        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
     box.setDefaultButton(buttons.Cancel)
     box.setEscapeButton(buttons.Cancel)
     box.setAccessibleName(question)
