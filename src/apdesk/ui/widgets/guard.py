@@ -7,6 +7,9 @@ Save / Discard / Cancel, with Cancel the default. What counts as the dialog's in
 walking its children, so an editor needs no list of its own fields; a field that is not input
 (a search box, a passphrase to confirm) says so with `not_input(widget)`.
 
+`GuardedWizard` does the same for a wizard, whose question is Leave / Stay (Stay the default):
+a wizard has nothing to save, only choices to lose. Both share `InputGuard`.
+
 A form saves through `submit()`: it reads the fields (a ValidationError goes beside its field),
 runs the operation once at a time with Save disabled, and closes after the commit or puts the
 refusal beside the field it names, keeping everything typed.
