@@ -85,6 +85,7 @@ def test_rotate_key_needs_the_passphrase_and_gives_a_new_recovery_key(
     assert key and not dialog.error.text()
     assert ctx.store.integrity_ok()
     Store.open(ctx.folder, recovery_key=key, use_keyring=False).lock()
+    dialog.recovery_box.copy_key()  # kept: the dialog now closes without asking
 
 
 def test_backup_now_from_the_dialog(ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:

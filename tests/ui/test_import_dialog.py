@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -205,3 +207,35 @@ def test_an_unreadable_or_empty_choice_is_explained(
     dialog.browse()
     assert "empty" in dialog.file_error.text()
     assert dialog.stack.currentIndex() == CHOOSE
+
+
+def test_enter_moves_one_step_at_a_time_and_never_imports(
+    qtbot: QtBot, dialog: ImportDialog, store: Store, tmp_path: Path
+) -> None:
+    path = csv_file(
+        tmp_path,
+        "UPN,Surname,Forename,DOB,Year",
+        f"{UPNS[0]},Ashdown,Mia,14/03/2013,9",
+    )
+    dialog.path.setFocus()
+    qtbot.keyClicks(dialog.path, str(path))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # Enter in the file box
+    assert dialog.stack.currentIndex() == MAPPING  # the columns are shown, not skipped
+    assert dialog.next_button.isDefault() and not dialog.import_button.isDefault()
+
+    qtbot.keyClick(dialog.mapping.table, Qt.Key.Key_Return)  # Enter on the columns: Check
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == CHECK)
+    assert dialog.import_button.isEnabled() and not dialog.import_button.isDefault()
+    focused = QApplication.focusWidget() or dialog
+    qtbot.keyClick(focused, Qt.Key.Key_Return)  # a second Enter imports nothing
+    qtbot.keyClick(dialog, Qt.Key.Key_Enter)
+    assert dialog.stack.currentIndex() == CHECK and surnames(store) == []
+    dialog.import_button.click()  # Import, pressed on purpose
+    assert dialog.stack.currentIndex() == DONE and surnames(store) == ["Ashdown"]
+
+
+def test_the_buttons_tab_in_the_order_they_are_read(dialog: ImportDialog) -> None:
+    chain = [dialog.back_button, dialog.next_button, dialog.import_button, dialog.close_button]
+    for first, second in itertools.pairwise(chain):
+        assert first.nextInFocusChain() is second or not second.isVisible()
+    assert dialog.path.nextInFocusChain().text().replace("&", "") == "Choose file…"

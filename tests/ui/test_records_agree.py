@@ -1,5 +1,7 @@
 """Records that cannot contradict themselves: an end before the start is refused on the field,
-and a placement running past its end date waits in Today's work with Extend and End."""
+a placement running past its end date waits in Today's work with Extend and End, and a review
+before the start or a follow-up on or before the return is said on its date field and saved
+nowhere."""
 
 from __future__ import annotations
 
@@ -8,18 +10,25 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 from tests.helpers.editors import running
+from tests.helpers.plans import START, make_placement
 
-from apdesk.models import Placement
+from apdesk.models import FollowUp, Placement, Review
+from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.models.errors import ValidationError
 from apdesk.services.demo import populate
 from apdesk.services.placements import PlacementInput
+from apdesk.services.plan_rows import review_setup
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.home.page import HomePage
 from apdesk.ui.placements.editor import PlacementEditor
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
+from apdesk.ui.plans.review_dialog import ReviewDialog
+from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.widgets.date_field import DateField
 
 
 @pytest.fixture
@@ -105,3 +114,58 @@ def test_an_overrunning_placement_waits_in_todays_work_with_extend_and_end(
     ends = [d for d in page.findChildren(EndPlacementDialog) if d.isVisible()]
     assert len(ends) == 1 and ends[0].placement_id == placement.id
     ends[0].close()
+
+
+def _type_date(qtbot: QtBot, field: DateField, day: date) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, day.strftime("%d/%m/%Y"))
+
+
+def test_a_review_dated_before_the_placement_starts_is_said_on_the_field_and_not_saved(
+    qtbot: QtBot, store: Store, ctx: AppContext
+) -> None:
+    with store.session() as session:
+        placement_id = make_placement(session).id or 0  # starts 6 January 2025
+        session.commit()
+        setup = review_setup(session, placement_id)
+    dialog = ReviewDialog(ctx, setup)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_date(qtbot, dialog.held_on, date(2025, 1, 3))
+    said = dialog.errors.labels["Date held"]
+    assert "3 January 2025 is before the placement starts on 6 January 2025" in said.text()
+    assert dialog.attendance.text() == ""  # no period that runs backwards
+    qtbot.keyClicks(dialog.attendees, "SENCO, parent")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "before the placement starts" in said.text()
+    with store.session() as session:
+        assert [r for r in session.exec(select(Review)) if r.held_on] == []
+    _type_date(qtbot, dialog.held_on, START)
+    assert said.text() == ""  # put right: the message goes
+
+
+def test_a_follow_up_dated_on_the_return_is_said_on_the_field_and_not_saved(
+    qtbot: QtBot, store: Store, ctx: AppContext
+) -> None:
+    returned = date(2025, 4, 4)
+    with store.session() as session:
+        placement = make_placement(
+            session, status=PlacementStatus.ENDED, ended_on=returned,
+            outcome=PlacementOutcome.RETURNED,
+        )  # fmt: skip
+        placement_id = placement.id or 0
+        session.commit()
+    task = FollowUpTask(None, placement_id, "Alex Example", 6, returned + timedelta(weeks=6))
+    dialog = FollowUpDialog(ctx, task)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_date(qtbot, dialog.done_on, returned)
+    said = dialog.errors.labels["Date checked"]
+    assert "4 April 2025 is not after the return on 4 April 2025" in said.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "after the return" in said.text()
+    with store.session() as session:
+        assert session.exec(select(FollowUp)).all() == []
+    _type_date(qtbot, dialog.done_on, returned + timedelta(weeks=6))
+    assert said.text() == ""

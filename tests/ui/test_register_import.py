@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from tests.helpers.register import MON, build
@@ -55,10 +55,14 @@ def test_a_return_with_a_bad_upn_is_refused_and_a_good_one_imported(
     assert dialog.import_button.isEnabled()
     assert "2 new marks" in dialog.summary.text()
     assert marks(store) == []  # the check wrote nothing
+    assert dialog.isWindowModified()  # a file chosen, not imported: closing would ask
     dialog.import_button.click()
     assert dialog.outcome is not None and dialog.outcome.imported == 2
     assert sorted(marks(store)) == [("B", "AM"), ("I", "PM")]
     assert "Imported: 2 new marks" in dialog.summary.text()
+    assert not dialog.isWindowModified()  # imported: nothing left to lose
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_an_import_that_changes_a_mark_needs_a_reason(

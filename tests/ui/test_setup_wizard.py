@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
+from tests.helpers.unsaved import Button, answer_next_box
 
 from apdesk.services.school import school_details
 from apdesk.store import KdfParams, Store
@@ -141,5 +142,55 @@ def test_the_wizard_cannot_be_cancelled_while_the_store_is_being_made(wizard: Se
     wizard.reject()
     assert wizard.isVisible()
     wizard.passphrase_page.creating = False
+    asked: list[str] = []
+    answer_next_box(Button.Discard, asked)  # what was typed is lost: Leave is asked for
     wizard.reject()
+    assert asked == ["Leave the set-up? What you typed will be lost."]
     assert not wizard.isVisible()
+
+
+def test_tab_goes_from_the_passphrase_to_its_confirmation_then_the_show_buttons(
+    qtbot: QtBot, wizard: SetupWizard
+) -> None:
+    to_passphrase_page(wizard)
+    page = wizard.passphrase_page
+    page.passphrase.edit.setFocus()
+    qtbot.waitUntil(page.passphrase.edit.hasFocus)
+    walked = []
+    for _step in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == [page.again.edit, page.passphrase.toggle, page.again.toggle]
+
+
+def test_confirming_the_recovery_key_moves_no_button(qtbot: QtBot, wizard: SetupWizard) -> None:
+    wizard.resize(1000, 640)
+    to_passphrase_page(wizard)
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.passphrase.edit, PASSPHRASE_TEXT)
+    qtbot.keyClicks(page.again.edit, PASSPHRASE_TEXT)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == RECOVERY)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+
+    def where() -> list[tuple[int, int, int, int, bool]]:
+        QApplication.processEvents()
+        return [
+            (b.mapTo(wizard, b.rect().topLeft()).x(), b.y(), b.width(), b.height(), b.isVisible())
+            for b in (finish, cancel)
+        ]
+
+    before = where()
+    assert not cancel.isEnabled()  # the store exists: the only way on is Finish
+    box = wizard.recovery_page.confirm
+    on_the_box = QPoint(8, box.height() // 2)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=on_the_box)
+    assert finish.isEnabled() and where() == before
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=on_the_box)
+    assert not finish.isEnabled() and where() == before
+    wizard.recovery_page.confirm.setChecked(True)
+    with qtbot.waitSignal(wizard.accepted):
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert wizard.store is not None
+    wizard.store.lock()

@@ -59,6 +59,19 @@ def ensure_follow_ups(session: Session, placement_id: int) -> list[FollowUp]:
     return rows
 
 
+def check_after_return(returned: date | None, done_on: date) -> None:
+    """A follow-up of a return is made after the return: the refusal names both dates. The
+    follow-up dialog asks the same as the date is typed."""
+    if returned and done_on <= returned:
+        raise ValidationError(
+            _("Date checked"),
+            _("{day} is not after the return on {returned}").format(
+                day=format_date(done_on), returned=format_date(returned)
+            ),
+            _("give the day the check was made"),
+        )
+
+
 def record_follow_up(
     session: Session,
     follow_up_id: int | None,
@@ -82,13 +95,7 @@ def record_follow_up(
             _("Follow-up"), _("no follow-up with id {id}").format(id=follow_up_id)
         )
     placement = load_placement(session, row.placement_id)
-    returned = placement.ended_on
-    if returned and done_on <= returned:
-        raise ValidationError(
-            _("Date checked"),
-            _("must be after the return on {day}").format(day=format_date(returned)),
-            _("give the day the check was made"),
-        )
+    check_after_return(placement.ended_on, done_on)
     if today and done_on > today:
         raise ValidationError(
             _("Date checked"),

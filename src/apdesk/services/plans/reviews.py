@@ -106,13 +106,7 @@ def _check(
             _("{day} is in the future").format(day=format_date(held)),
             _("record a review once it has met"),
         )
-    start = placement_start(placement)
-    if start and held < start:
-        raise ValidationError(
-            _("Date held"),
-            _("{day} is before the placement starts").format(day=format_date(held)),
-            _("check the date"),
-        )
+    check_held_in_placement(placement_start(placement), held)
     if not [a for a in data.attendees if clean(a)]:
         raise ValidationError(
             _("Who attended"),
@@ -190,6 +184,19 @@ def review_period(session: Session, placement: Placement, held: date) -> PeriodA
     ]
     start = (max(previous) + timedelta(days=1)) if previous else placement_start(placement)
     return attendance_between(session, placement.pupil_id, start or held, held)
+
+
+def check_held_in_placement(start: date | None, held: date) -> None:
+    """A review cannot meet before its placement starts: the refusal names both dates. The
+    review dialog asks the same as the date is typed."""
+    if start and held < start:
+        raise ValidationError(
+            _("Date held"),
+            _("{day} is before the placement starts on {start}").format(
+                day=format_date(held), start=format_date(start)
+            ),
+            _("a review is held on or after the start"),
+        )
 
 
 def hold_review(

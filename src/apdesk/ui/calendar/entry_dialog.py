@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
-from apdesk.models.errors import ValidationError
 from apdesk.models.school import ClosureKind
 from apdesk.services.operations.calendar import (
     CalendarChange,
@@ -25,7 +24,7 @@ from apdesk.services.operations.calendar import (
     edit_calendar_entry,
 )
 from apdesk.services.school_calendar import KIND_LABELS, CalendarEntry
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -42,7 +41,6 @@ class EntryDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.key = entry.key
-        self.saving = False
         title = _("Add to the calendar") if not entry.key else _("Change a calendar entry")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -114,32 +112,10 @@ class EntryDialog(GuardedDialog):
         )
 
     def save(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        try:
-            entry = self.entry()
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        today = date.today()
-        call = (
-            self.ctx.op(edit_calendar_entry, self.key, entry, today)
-            if self.key
-            else self.ctx.op(add_calendar_entry, entry, today)
-        )
-        call.success(self._saved).failure(self._refused).source(self).run()
+        self.submit(self._operation, self.saved.emit, errors=self.errors, button=self.save_button)
 
-    def _saved(self, change: CalendarChange) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.saved.emit(change)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+    def _operation(self) -> Call[CalendarChange]:
+        entry, today = self.entry(), date.today()
+        if self.key:
+            return self.ctx.op(edit_calendar_entry, self.key, entry, today)
+        return self.ctx.op(add_calendar_entry, entry, today)

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.models.enums import PlacementOutcome
-from apdesk.models.errors import ValidationError
 from apdesk.services.operations.placements import PlacementEnded, end_placement
 from apdesk.services.placement_actions import outcome_choices
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -44,7 +43,6 @@ class EndPlacementDialog(GuardedDialog):
         self.ctx = ctx
         self.placement_id = placement_id
         self.result_value: PlacementEnded | None = None
-        self.saving = False
         self.setWindowTitle(_("End placement"))
         self.setAccessibleName(_("End placement"))
         self.setMinimumWidth(540)
@@ -97,36 +95,19 @@ class EndPlacementDialog(GuardedDialog):
         self.outcome.setCurrentIndex(self.outcome.findData(outcome.value))
 
     def save(self) -> None:
-        if self.saving:
-            return
-        outcome = str(self.outcome.currentData() or "") or None
-        self.errors.clear()
-        try:
-            ended_on = to_date(self.ended_on)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(
+        self.submit(self._operation, self._ended, errors=self.errors, button=self.save_button)
+
+    def _operation(self) -> Call[PlacementEnded]:
+        return self.ctx.op(
             end_placement,
             self.placement_id,
-            outcome,
-            ended_on,
+            str(self.outcome.currentData() or "") or None,
+            to_date(self.ended_on),
             self.destination.text(),
             self.notes.toPlainText(),
             date.today(),
-        ).success(self._ended).failure(self._refused).source(self).run()
+        )
 
     def _ended(self, ended: PlacementEnded) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
         self.result_value = ended
-        self.mark_saved()
         self.ended.emit(ended)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)

@@ -29,7 +29,8 @@ from apdesk.models.plan_progress import ProgressRating
 from apdesk.services import plans
 from apdesk.services.operations.reviews import hold_review
 from apdesk.services.plan_rows import ReviewSetup, period_text
-from apdesk.ui.core.context import AppContext
+from apdesk.services.plans.reviews import check_held_in_placement
+from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
@@ -166,7 +167,18 @@ class ReviewDialog(GuardedDialog):
         return box
 
     def refresh_period(self) -> None:
-        held = optional_date(self.held_on)
+        """The attendance for the period up to the date typed; a date the review cannot have
+        met on (before the placement starts, in the future) is said on the field instead."""
+        label = self.errors.labels[_("Date held")]
+        try:
+            held = optional_date(self.held_on)
+            if held is not None:
+                check_held_in_placement(self.setup.start, held)
+        except ValidationError as exc:
+            self.attendance.setText("")
+            label.show_message(describe_error(exc))
+            return
+        label.show_message("")
         if held is None:
             self.attendance.setText("")
             return

@@ -4,7 +4,7 @@ attending, with attendance since the return counted from the register and shown 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +23,8 @@ from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.services.operations.reviews import record_follow_up
 from apdesk.services.plan_rows import since_return_text
-from apdesk.ui.core.context import AppContext
+from apdesk.services.plans.followups import check_after_return
+from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
@@ -110,7 +111,19 @@ class FollowUpDialog(GuardedDialog):
         self.watch_input()
 
     def refresh_since(self) -> None:
-        until = optional_date(self.done_on)
+        """Attendance since the return up to the date typed; a date on or before the return
+        (or in the future) is said on the field instead."""
+        label = self.errors.labels[_("Date checked")]
+        returned = self.task.due_on - timedelta(weeks=self.task.weeks)
+        try:
+            until = optional_date(self.done_on)
+            if until is not None:
+                check_after_return(returned, until)
+        except ValidationError as exc:
+            self.since.setText("")
+            label.show_message(describe_error(exc))
+            return
+        label.show_message("")
         if until is None:
             self.since.setText("")
             return

@@ -218,7 +218,23 @@ class ProviderEditor(GuardedDialog):
         self.setWindowTitle(_("Provider: {name}").format(name=self.binder.get("name")))
         self.message.show_message("")
         self._set_qa_enabled()
-        self.saved_and_close()
+        self._save_tabs()
+
+    def _save_tabs(self) -> None:
+        """Save adds what is typed on the QA and concerns tabs too, one after another, then
+        closes if Save was chosen on the way out; a refusal shows on its tab and stays."""
+        if self.audits.pending():
+            self.audits.add(self._save_tabs, lambda: self._tab_refused(self.audits))
+        elif self.concerns.pending():
+            self.concerns.add(self._save_tabs, lambda: self._tab_refused(self.concerns))
+        elif self.concerns.outcome_pending():
+            self.concerns.record_outcome(self._save_tabs, lambda: self._tab_refused(self.concerns))
+        else:
+            self.saved_and_close()
+
+    def _tab_refused(self, tab: QWidget) -> None:
+        self._close_after_save = False
+        self.tabs.setCurrentWidget(tab)
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

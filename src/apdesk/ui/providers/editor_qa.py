@@ -4,6 +4,7 @@ Both tabs follow changes to what they show, so an audit or concern recorded anyw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -44,6 +45,9 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import enum_combo, text_box
 from apdesk.ui.widgets.fields import DateField, qa_icon, qa_text
+from apdesk.ui.widgets.guard import snapshot
+
+Then = Callable[[], None] | None  # what to do once an add has committed (the editor's Save)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class AuditsTab(QWidget):
             [_("Audit"), _("Date"), _("Outcome"), _("Next due"), _("Notes")], _("QA audits")
         )
         box = QGroupBox(_("Add an audit"), self)
+        self.box = box
         form = QFormLayout(box)
         self.kind = enum_combo(AuditKind, _("Audit kind"))
         self.audit_date = DateField(_("Audit date"))
@@ -112,7 +117,7 @@ class AuditsTab(QWidget):
         self.next_due = DateField(_("Next due"))
         self.notes = text_box(_("Audit notes"), 2)
         self.add_button = QPushButton(_("&Add audit"))
-        self.add_button.clicked.connect(self.add)
+        self.add_button.clicked.connect(lambda: self.add())
         self.error = ErrorLabel(self)
         for label, widget in (
             (_("Audit"), self.kind),
@@ -131,6 +136,11 @@ class AuditsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(box)
+        self.clean = snapshot(box)
+
+    def pending(self) -> bool:
+        """An audit typed into the form and not added yet."""
+        return snapshot(self.box) != self.clean
 
     def load(self, provider_id: int) -> None:
         self.provider_id = provider_id
@@ -153,7 +163,7 @@ class AuditsTab(QWidget):
         for column in range(4):
             self.list.resizeColumnToContents(column)
 
-    def add(self) -> None:
+    def add(self, then: Then = None, failed: Then = None) -> None:
         self.error.show_message("")
         data = AuditInput(
             kind=self.kind.currentData(),
@@ -163,17 +173,22 @@ class AuditsTab(QWidget):
             notes=self.notes.toPlainText(),
         )
         self.ctx.op(add_qa_audit, self.provider_id, data, date.today()).success(
-            lambda _id: self._added()
-        ).failure(self._failed).run()
+            lambda _id: self._added(then)
+        ).failure(lambda exc: self._failed(exc, failed)).run()
 
-    def _added(self) -> None:
+    def _added(self, then: Then = None) -> None:
         """The list follows the change; the form is cleared for the next audit."""
         self.audit_date.set_value(None)
         self.next_due.set_value(None)
         self.notes.clear()
+        self.clean = snapshot(self.box)
+        if then is not None:
+            then()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, failed: Then = None) -> None:
         self.error.show_message(describe_error(exc))
+        if failed is not None:
+            failed()
 
 
 class ConcernsTab(QWidget):
@@ -192,17 +207,18 @@ class ConcernsTab(QWidget):
         self.outcome_edit.setAccessibleName(_("Outcome of the chosen concern"))
         self.outcome_edit.setPlaceholderText(_("Outcome of the concern chosen above"))
         self.outcome_button = QPushButton(_("&Record outcome"))
-        self.outcome_button.clicked.connect(self.record_outcome)
+        self.outcome_button.clicked.connect(lambda: self.record_outcome())
         outcome_row.addWidget(self.outcome_edit, 1)
         outcome_row.addWidget(self.outcome_button)
         box = QGroupBox(_("Add a concern"), self)
+        self.box = box
         form = QFormLayout(box)
         self.raised_on = DateField(_("Date raised"))
         self.concern = text_box(_("Concern"), 2)
         self.told = QLineEdit(self)
         self.told.setAccessibleName(_("Who was told"))
         self.add_button = QPushButton(_("Add &concern"))
-        self.add_button.clicked.connect(self.add)
+        self.add_button.clicked.connect(lambda: self.add())
         self.error = ErrorLabel(self)
         form.addRow(_("Date") + ":", self.raised_on)
         form.addRow(_("Concern") + ":", self.concern)
@@ -214,6 +230,15 @@ class ConcernsTab(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(box)
         self._selected()
+        self.clean = snapshot(box)
+
+    def pending(self) -> bool:
+        """A concern typed into the form and not added yet."""
+        return snapshot(self.box) != self.clean
+
+    def outcome_pending(self) -> bool:
+        """An outcome typed for the chosen concern and not recorded yet."""
+        return bool(self.outcome_edit.text().strip() and self.list.selectedItems())
 
     def load(self, provider_id: int) -> None:
         self.provider_id = provider_id
@@ -236,27 +261,38 @@ class ConcernsTab(QWidget):
     def _selected(self) -> None:
         self.outcome_button.setEnabled(bool(self.list.selectedItems()))
 
-    def add(self) -> None:
+    def add(self, then: Then = None, failed: Then = None) -> None:
         self.error.show_message("")
         data = ConcernInput(self.raised_on.value(), self.concern.toPlainText(), self.told.text())
         self.ctx.op(add_quality_concern, self.provider_id, data, date.today()).success(
-            lambda _id: self._added()
-        ).failure(self._failed).run()
+            lambda _id: self._added(then)
+        ).failure(lambda exc: self._failed(exc, failed)).run()
 
-    def _added(self) -> None:
+    def _added(self, then: Then = None) -> None:
         """The log follows the change; the form is cleared for the next concern."""
         self.raised_on.set_value(None)
         self.concern.clear()
         self.told.clear()
+        self.clean = snapshot(self.box)
+        if then is not None:
+            then()
 
-    def record_outcome(self) -> None:
+    def record_outcome(self, then: Then = None, failed: Then = None) -> None:
         items = self.list.selectedItems()
         if not items:
             return
         concern_id = int(items[0].data(0, Qt.ItemDataRole.UserRole))
-        self.ctx.op(record_concern_outcome, concern_id, self.outcome_edit.text()).success(
-            lambda _id: self.outcome_edit.clear()
-        ).failure(self._failed).run()
 
-    def _failed(self, exc: BaseException) -> None:
+        def recorded() -> None:
+            self.outcome_edit.clear()
+            if then is not None:
+                then()
+
+        self.ctx.op(record_concern_outcome, concern_id, self.outcome_edit.text()).success(
+            lambda _id: recorded()
+        ).failure(lambda exc: self._failed(exc, failed)).run()
+
+    def _failed(self, exc: BaseException, failed: Then = None) -> None:
         self.error.show_message(describe_error(exc))
+        if failed is not None:
+            failed()

@@ -1,7 +1,9 @@
 """Import pupils from a MIS file in steps: choose the file, match its columns, check, import.
 
 The check is a dry run of the very import that follows, so what it promises is what happens;
-and an import is all or nothing, so a file with any bad row changes nothing.
+and an import is all or nothing, so a file with any bad row changes nothing. Enter moves one
+step at a time and never imports: Import is pressed on purpose. Closing with a file chosen asks
+before leaving.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from apdesk.services.operations import pupils as pupil_ops
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.pupils.import_steps import CheckStep, MappingStep
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog, ask_leave
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -41,7 +43,7 @@ TITLES = {
 }
 
 
-class ImportDialog(QDialog):
+class ImportDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -78,6 +80,8 @@ class ImportDialog(QDialog):
         self.next_button.clicked.connect(self.next)
         self.import_button.clicked.connect(self.run_import)
         self.close_button.clicked.connect(self.reject)
+        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
+            button.setAutoDefault(False)  # Enter presses Next alone, never Import
         buttons = QHBoxLayout()
         self.busy.setMaximumWidth(160)
         buttons.addWidget(self.busy)
@@ -90,6 +94,14 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         fit_to_screen(self, 760, 520)
         self.go(CHOOSE)
+        self.watch_input()
+
+    def ask(self) -> QMessageBox.StandardButton:
+        return ask_leave(self, _("Leave the import? What you chose will be lost."))
+
+    def has_unsaved_input(self) -> bool:
+        """A file chosen (or columns matched) and not yet imported."""
+        return self.stack.currentIndex() != DONE and super().has_unsaved_input()
 
     def _choose_step(self) -> QWidget:
         page = QWidget()
@@ -104,7 +116,6 @@ class ImportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setAccessibleName(_("File to import"))
         self.path.setPlaceholderText(_("pupils.csv or a CTF .xml file"))
-        self.path.returnPressed.connect(self.next)
         browse = QPushButton(_("&Choose file…"))
         browse.setAccessibleName(_("Choose the file to import"))
         browse.clicked.connect(self.browse)
@@ -133,10 +144,9 @@ class ImportDialog(QDialog):
         )
         self.close_button.setText(_("&Close") if step == DONE else _("Cancel"))
         self.back_button.setVisible(step != DONE)
-        if step == CHECK and self.import_button.isEnabled():
-            self.import_button.setDefault(True)
-        elif step != DONE:
-            self.next_button.setDefault(True)
+        # Enter means Next (or Check) and nothing else: on the check, Import must be pressed.
+        self.next_button.setDefault(step in (CHOOSE, MAPPING))
+        self.input_changed()
 
     def back(self) -> None:
         step = self.stack.currentIndex()

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
-from apdesk.models.errors import ValidationError
 from apdesk.services.leavers import DESTINATIONS, LeaverRow
 from apdesk.services.operations.leavers import mark_pupil_left
 from apdesk.services.records.pupil_record import RecordExtras
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, optional_date
@@ -38,7 +37,6 @@ class LeaverDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.pupil_id = record.pupil_id
-        self.saving = False
         title = _("Mark {name} as left").format(name=record.name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -103,33 +101,14 @@ class LeaverDialog(GuardedDialog):
         self.watch_input()
 
     def save(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        try:
-            left_on = optional_date(self.left_on)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(
+        self.submit(self._operation, self.left.emit, errors=self.errors, button=self.save_button)
+
+    def _operation(self) -> Call[LeaverRow]:
+        return self.ctx.op(
             mark_pupil_left,
             self.pupil_id,
-            left_on,
+            optional_date(self.left_on),
             self.destination.currentText(),
             self.reason.toPlainText(),
             date.today(),
-        ).success(self._saved).failure(self._refused).source(self).run()
-
-    def _saved(self, row: LeaverRow) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.left.emit(row)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+        )

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
-from apdesk.models.errors import ValidationError
 from apdesk.services.operations.leavers import save_suspension
 from apdesk.services.records.suspensions import SuspensionInput, SuspensionSaved, SuspensionView
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
     FieldErrors,
@@ -52,7 +51,6 @@ class SuspensionDialog(GuardedDialog):
         self.ctx = ctx
         self.pupil_id = pupil_id
         self.suspension_id = existing.id if existing else None
-        self.saving = False
         title = (
             _("Suspension: {name}").format(name=pupil_name)
             if existing is None
@@ -153,28 +151,8 @@ class SuspensionDialog(GuardedDialog):
         )
 
     def save(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        try:
-            data = self.data()
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(save_suspension, self.pupil_id, data, date.today(), self.suspension_id).success(
-            self._saved
-        ).failure(self._refused).source(self).run()
+        self.submit(self._operation, self.saved.emit, errors=self.errors, button=self.save_button)
 
-    def _saved(self, saved: SuspensionSaved) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.saved.emit(saved)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+    def _operation(self) -> Call[SuspensionSaved]:
+        data = self.data()
+        return self.ctx.op(save_suspension, self.pupil_id, data, date.today(), self.suspension_id)

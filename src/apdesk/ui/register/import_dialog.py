@@ -4,7 +4,9 @@ The check is a dry run of the very import that follows, and the import is all or
 so a file with any bad row changes nothing. Warnings (a mark with no placement covering the
 date) do not stop an import: schools track pupils before the placement is recorded. The check
 is a read; the import is one operation. If the register changes while the dialog is open, the
-file is checked again, so the counts shown are the ones the import would make.
+file is checked again, so the counts shown are the ones the import would make. Enter never
+imports (Import is pressed on purpose), and closing with a file chosen but not imported asks
+before leaving.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +37,7 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.guard import GuardedDialog, ask_leave
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -55,7 +58,7 @@ def _counts(result: ImportResult, with_warnings: bool = False) -> str:
     return ", ".join(parts)
 
 
-class ImportReturnDialog(QDialog):
+class ImportReturnDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -63,6 +66,7 @@ class ImportReturnDialog(QDialog):
         self.filename = ""
         self.checked: ImportResult | None = None
         self.outcome: ImportResult | None = None
+        self.settled = self.data  # the file last imported, or nothing
         self.setWindowTitle(_("Import provider return"))
         self.setAccessibleName(_("Import provider return"))
         intro = QLabel(
@@ -101,6 +105,7 @@ class ImportReturnDialog(QDialog):
         )
         self.import_button.setAccessibleName(_("Import the checked file"))
         self.import_button.setEnabled(False)
+        self.import_button.setAutoDefault(False)  # Enter in the reason box never imports
         self.import_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -125,6 +130,18 @@ class ImportReturnDialog(QDialog):
         fit_to_screen(self, 680, 460)
         self.answer = Latest()  # the check of the file last chosen is the one shown
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed, skip_own=True)
+        self.watch_input()
+
+    def ask(self) -> QMessageBox.StandardButton:
+        return ask_leave(self, _("Leave the import? What you chose will be lost."))
+
+    def mark_saved(self) -> None:
+        self.settled = self.data  # imported (or nothing chosen): no longer anything to lose
+        super().mark_saved()
+
+    def has_unsaved_input(self) -> bool:
+        """A file chosen and not imported yet, or a reason typed."""
+        return self.data is not self.settled or super().has_unsaved_input()
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -151,6 +168,7 @@ class ImportReturnDialog(QDialog):
         self.import_button.setEnabled(False)
         self.error.show_message("")
         self.summary.setText(_("Checking…"))
+        self.input_changed()
         self.ctx.query(
             import_returns, data, filename=filename, dry_run=True, reason=self.reason.text()
         ).success(self.answer.ask(self.show_check)).failure(self.show_error).run()
@@ -196,6 +214,7 @@ class ImportReturnDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.summary.setText(_("Imported: {counts}.").format(counts=_counts(result)))
+        self.mark_saved()
 
     def show_error(self, exc: BaseException) -> None:
         self.summary.setText("")

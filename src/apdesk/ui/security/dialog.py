@@ -3,15 +3,20 @@
 Everything that touches the key header runs on the worker (Argon2id takes a moment); a new
 recovery key is shown once, with Copy (cleared from the clipboard after 30 s) and Print. Keys
 are store upkeep, not records: they change no record, so no view needs to refresh.
+
+A passphrase change typed but not made puts `*` in the title and closing asks Save / Discard /
+Cancel (Save changes it); a new recovery key not yet copied or printed asks before it is gone.
+The backup and locking settings and the retention periods save as they change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +46,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
+from apdesk.ui.widgets.guard import GuardedDialog, not_input
 
 
 def change_passphrase(store: Store, old: str, new: str) -> None:
@@ -55,13 +61,14 @@ class RecoveryKeyBox(QWidget):
     def __init__(self, guard: ClipboardGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guard = guard
+        self.kept = True  # nothing to keep until a key is shown
         self.key = QLineEdit(self)
         self.key.setReadOnly(True)
         self.key.setFont(monospace_font(1.1))
         self.key.setAccessibleName(_("New recovery key"))
         copy = QPushButton(_("&Copy"), self)
         copy.setAccessibleName(_("Copy the recovery key"))
-        copy.clicked.connect(lambda: self.guard.copy(self.key.text()))
+        copy.clicked.connect(self.copy_key)
         self.print_button = QPushButton(_("&Print…"), self)
         self.print_button.setAccessibleName(_("Print the recovery key"))
         self.print_button.clicked.connect(self.print_key)
@@ -85,7 +92,12 @@ class RecoveryKeyBox(QWidget):
 
     def show_key(self, key: str) -> None:
         self.key.setText(key)
+        self.kept = False
         self.show()
+
+    def copy_key(self) -> None:
+        self.guard.copy(self.key.text())
+        self.kept = True
 
     def print_key(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -97,9 +109,10 @@ class RecoveryKeyBox(QWidget):
         doc = QTextDocument()
         doc.setPlainText(_("apdesk recovery key\n\n{key}\n").format(key=self.key.text()))
         doc.print_(printer)
+        self.kept = True
 
 
-class SecurityDialog(QDialog):
+class SecurityDialog(GuardedDialog):
     def __init__(
         self, ctx: AppContext, guard: ClipboardGuard, parent: QWidget | None = None
     ) -> None:
@@ -112,10 +125,10 @@ class SecurityDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._passphrase_tab(), _("&Passphrase"))
         self.tabs.addTab(self._keys_tab(), _("&Keys"))
-        self.backups = BackupsTab(ctx, self)
+        self.backups = not_input(BackupsTab(ctx, self))  # saves as it changes
         self._done: Callable[[Any], None] = lambda _value: None
         self.tabs.addTab(self.backups, _("&Backups and locking"))
-        self.retention = RetentionTab(ctx, self)
+        self.retention = not_input(RetentionTab(ctx, self))  # saves as it changes
         self.tabs.addTab(self.retention, _("&Retention"))
         self.error = ErrorLabel(self)
         self.busy = BusyBar(self)
@@ -126,6 +139,27 @@ class SecurityDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(buttons)
+        self.watch_input()
+
+    # -- unsaved input ---------------------------------------------------------------
+    def mark_saved(self) -> None:
+        self.settled_key = self.recovery_box.key.text()
+        super().mark_saved()
+
+    def has_unsaved_input(self) -> bool:
+        """A passphrase change typed, or a new recovery key not yet copied or printed."""
+        box = self.recovery_box
+        unkept = not box.kept and box.key.text() != self.settled_key
+        return super().has_unsaved_input() or unkept
+
+    def ask(self) -> QMessageBox.StandardButton:
+        if super().has_unsaved_input():
+            return super().ask()  # "Security has changes that are not saved."
+        return ask_key_kept(self)
+
+    def save(self) -> None:
+        """Save on the way out: make the passphrase change that was typed."""
+        self.submit_passphrase()
 
     # -- tabs --------------------------------------------------------------------
     def _passphrase_tab(self) -> QWidget:
@@ -138,6 +172,13 @@ class SecurityDialog(QDialog):
         self.change_button = QPushButton(_("&Change passphrase"), page)
         self.change_button.clicked.connect(self.submit_passphrase)
         self.changed_note = QLabel(page)
+        # Tab runs down the three passphrases; each Show button comes after them.
+        # (Each box itself stands before its line: it hands focus to the line.)
+        boxes = (self.old, self.new, self.again)
+        lines: list[QWidget] = [w for b in boxes for w in (b, b.edit)]
+        order = lines + [b.toggle for b in boxes] + [self.change_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         form = QFormLayout(page)
         form.addRow(_("C&urrent passphrase:"), self.old)
         form.addRow(_("&New passphrase:"), self.new)
@@ -164,7 +205,8 @@ class SecurityDialog(QDialog):
             page,
         )
         rotate_intro.setWordWrap(True)
-        self.rotate_passphrase = PassphraseInput(_("Passphrase to confirm"), page)
+        # A confirmation of the rotation, not something to save.
+        self.rotate_passphrase = not_input(PassphraseInput(_("Passphrase to confirm"), page))
         self.rotate_button = QPushButton(_("Rotate the &data key"), page)
         self.rotate_button.clicked.connect(self.rotate_key)
         self.recovery_box = RecoveryKeyBox(self.guard, page)
@@ -195,6 +237,7 @@ class SecurityDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
         self.tabs.setEnabled(True)
+        self._close_after_save = False
         self.error.show_message(describe_error(exc))
 
     def submit_passphrase(self) -> None:
@@ -212,6 +255,7 @@ class SecurityDialog(QDialog):
                 raise ValidationError(_("New passphrase"), strength.label, strength.hint)
         except ValidationError as exc:
             self.error.show_message(str(exc))
+            self._close_after_save = False
             return
 
         def changed(_value: object) -> None:
@@ -220,6 +264,7 @@ class SecurityDialog(QDialog):
             self.changed_note.setText(
                 _("Passphrase changed. Use the new one next time you unlock.")
             )
+            self.saved_and_close()
 
         self._run(lambda store: change_passphrase(store, old, new), changed)
 
@@ -246,3 +291,21 @@ class SecurityDialog(QDialog):
         folder = backup_folder(self.ctx)  # the daily backups: the old keys open them too
         folders = [Path(folder)] if folder else []
         self._run(lambda store: store.rotate_key(passphrase, backup_folders=folders), rotated)
+
+
+def ask_key_kept(parent: QWidget) -> QMessageBox.StandardButton:
+    """A new recovery key is shown once: closing before copying or printing it asks first.
+    Discard stands for Close, Cancel (the default) for Go back."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("New recovery key"))
+    box.setText(_("The new recovery key is shown only once."))
+    box.setInformativeText(_("Close without copying or printing it? The old key no longer works."))
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Discard | buttons.Cancel)
+    for which, text in ((buttons.Discard, _("&Close without it")), (buttons.Cancel, _("&Go back"))):
+        box.button(which).setText(text)
+        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
+    box.setDefaultButton(buttons.Cancel)
+    box.setEscapeButton(buttons.Cancel)
+    return buttons(box.exec())

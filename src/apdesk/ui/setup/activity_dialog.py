@@ -18,7 +18,7 @@ from apdesk.i18n import _
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.services.operations.setup import save_activity
 from apdesk.services.timetables.school_setup import ActivityRow
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -33,7 +33,6 @@ class ActivityDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.activity_id = activity.id if activity and activity.id else None
-        self.saving = False
         title = _("New IAP session") if activity is None else _("IAP session")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -69,24 +68,10 @@ class ActivityDialog(GuardedDialog):
         self.watch_input()
 
     def save(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        self.saving = True
-        self.save_button.setEnabled(False)
+        self.submit(self._operation, self.saved.emit, errors=self.errors, button=self.save_button)
+
+    def _operation(self) -> Call[int]:
         strand = IapActivityType(self.strand.currentData())
-        self.ctx.op(
+        return self.ctx.op(
             save_activity, self.name.text(), strand, self.active.isChecked(), self.activity_id
-        ).success(self._saved).failure(self._refused).source(self).run()
-
-    def _saved(self, activity_id: int) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.saved.emit(activity_id)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+        )

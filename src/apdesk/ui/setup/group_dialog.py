@@ -37,7 +37,7 @@ from apdesk.services.timetables.group_staff import (
     group_warnings,
 )
 from apdesk.services.timetables.school_setup import GroupRow
-from apdesk.ui.core.context import AppContext
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, name_buttons
@@ -55,7 +55,6 @@ class GroupDialog(GuardedDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.group_id = group.id if group else None
-        self.saving = False
         title = (
             _("New IAP group") if group is None else _("IAP group: {name}").format(name=group.name)
         )
@@ -167,12 +166,16 @@ class GroupDialog(GuardedDialog):
         self.advice.setVisible(bool(warnings))
 
     def save(self, confirmed: bool = False) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(
+        self.submit(
+            lambda: self._operation(confirmed),
+            self._saved,
+            errors=self.errors,
+            button=self.save_button,
+            refused=self._over_capacity,
+        )
+
+    def _operation(self, confirmed: bool) -> Call[int]:
+        return self.ctx.op(
             save_iap_group,
             self.name.text(),
             self.room.text(),
@@ -181,23 +184,18 @@ class GroupDialog(GuardedDialog):
             self.group_id,
             date.today(),
             confirmed,
-        ).success(self._saved).failure(self._refused).source(self).run()
+        )
 
     def _saved(self, group_id: int) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
         self.group_id = group_id
-        self.mark_saved()
         self.saved.emit(group_id)
-        self.accept()
 
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+    def _over_capacity(self, exc: BaseException) -> bool:
+        """Fuller periods than the new capacity: ask before saving it (True: handled here)."""
         if isinstance(exc, OverCapacity):
             self.confirm_capacity(exc)
-            return
-        self.errors.show(exc)
+            return True
+        return False
 
     def confirm_capacity(self, exc: OverCapacity) -> QMessageBox:
         """Name the periods already fuller than the new capacity; saving anyway is a choice."""

@@ -16,13 +16,14 @@ from PySide6.QtGui import QFont, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget, QWizard
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import N_, _, format_date
 from apdesk.services.operations.settings import save_school_details
 from apdesk.services.school import SchoolDetails
 from apdesk.store import KdfParams, Store
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.tasks import TaskRunner
 from apdesk.ui.shell.wizard_pages import ContactPage, PassphrasePage, RecoveryPage, SchoolPage
+from apdesk.ui.widgets.guard import GuardedWizard, not_input
 
 SCHOOL, CONTACT, PASSPHRASE, RECOVERY = 0, 1, 2, 3
 
@@ -64,7 +65,13 @@ def recovery_sheet(recovery_key: str, school: str, folder: Path) -> QTextDocumen
     return doc
 
 
-class SetupWizard(QWizard):
+class SetupWizard(GuardedWizard):
+    """Leaving before the store exists asks first if anything was typed; once the store exists
+    the only way out is Finish, after the person says they kept the recovery key. The buttons
+    keep their places on every page, so nothing moves under the pointer."""
+
+    leave_question = N_("Leave the set-up? What you typed will be lost.")
+
     def __init__(
         self,
         folder: Path,
@@ -83,6 +90,18 @@ class SetupWizard(QWizard):
         self.setAccessibleName(_("Set up apdesk"))
         self.setMinimumSize(680, 500)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        # Cancel keeps its place on the last page (disabled), so no button slides under the
+        # pointer when the recovery key is confirmed.
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
         self.school_page = SchoolPage()
         self.contact_page = ContactPage()
         self.passphrase_page = PassphrasePage(self)
@@ -94,6 +113,8 @@ class SetupWizard(QWizard):
         self.recovery_page.print_button.clicked.connect(self.print_recovery_key)
         self.recovery_page.pdf_button.clicked.connect(self.save_recovery_pdf)
         self.currentIdChanged.connect(self._page_changed)
+        not_input(self.recovery_page.confirm)  # a promise, not something to lose
+        self.watch_input()
 
     def create_store(
         self, passphrase: str, on_done: Callable[[object], None], on_error: Callable[[str], None]
@@ -103,6 +124,7 @@ class SetupWizard(QWizard):
 
         def done(result: tuple[Store, str]) -> None:
             self.store, self.recovery_key = result
+            self.mark_saved()  # the details and the passphrase are in the store now
             on_done(result)
 
         self.tasks.submit(
@@ -113,12 +135,14 @@ class SetupWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         # Once the store exists, the only way out is to confirm the recovery key was kept.
-        cancel = self.button(QWizard.WizardButton.CancelButton)
-        cancel.setVisible(page_id != RECOVERY)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(page_id != RECOVERY)
 
-    def reject(self) -> None:
-        if self.store is None and not self.passphrase_page.creating:
-            super().reject()
+    def may_close(self) -> bool:
+        """Never while the store is being made or once it exists; else ask if anything was
+        typed."""
+        if self.store is not None or self.passphrase_page.creating:
+            return False
+        return super().may_close()
 
     def accept(self) -> None:
         self.recovery_key = ""  # shown once: do not keep it around

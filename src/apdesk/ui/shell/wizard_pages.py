@@ -4,6 +4,7 @@ phone, email and logo for every document's letterhead), passphrase, recovery key
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
@@ -196,6 +197,12 @@ class PassphrasePage(QWizardPage):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addStretch(1)
+        # Tab goes from the passphrase to its confirmation; the Show buttons come after.
+        # (The second box itself stands before its line: it hands focus to the line.)
+        order = (self.passphrase.edit, self.again, self.again.edit, self.passphrase.toggle,
+                 self.again.toggle)  # fmt: skip
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.creating = False
 
     def isComplete(self) -> bool:

@@ -7,6 +7,13 @@ Save / Discard / Cancel, with Cancel the default. What counts as the dialog's in
 walking its children, so an editor needs no list of its own fields; a field that is not input
 (a search box, a passphrase to confirm) says so with `not_input(widget)`.
 
+`GuardedWizard` does the same for a wizard, whose question is Leave / Stay (Stay the default):
+a wizard has nothing to save, only choices to lose. Both share `InputGuard`.
+
+A form saves through `submit()`: it reads the fields (a ValidationError goes beside its field),
+runs the operation once at a time with Save disabled, and closes after the commit or puts the
+refusal beside the field it names, keeping everything typed.
+
 Locking the store keeps open editors: `shelve()` hides them, in memory only, and `unshelve()`
 brings them back after unlock (as KeePassXC does with its open entries).
 """
@@ -14,11 +21,11 @@ brings them back after unlock (as KeePassXC does with its open entries).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -35,12 +42,26 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTextEdit,
     QWidget,
+    QWizard,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
+from apdesk.models.errors import ValidationError
 from apdesk.ui.widgets.date_field import DateField
+from apdesk.ui.widgets.secret import SecretEdit
+
+if TYPE_CHECKING:
+    from apdesk.ui.core.context import Call
+    from apdesk.ui.widgets.forms import FieldErrors
+
+# The mixin below is typed as the dialog it always ends up in; at run time it is a plain class.
+if TYPE_CHECKING:
+    _DialogBase = QDialog
+else:
+    _DialogBase = object
 
 W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 
 IGNORE = "apdesk_not_input"
 Snapshot = tuple[object, ...]
@@ -62,6 +83,8 @@ def _ignored(widget: QWidget, root: QWidget) -> bool:
 
 
 def _value(widget: QWidget) -> object:
+    if isinstance(widget, SecretEdit):  # whether something is typed; never a copy of it
+        return len(widget.text())
     if isinstance(widget, DateField):
         return widget.edit.text()
     if isinstance(widget, QLineEdit):
@@ -128,21 +151,25 @@ def _connect(widget: QWidget, slot: Callable[..., None]) -> None:
         widget.dateTimeChanged.connect(slot)
 
 
-class GuardedDialog(QDialog):
-    """An editor that never drops typed input without asking. Subclasses call `watch_input()`
-    once their record is on screen, `mark_saved()` after a save, and implement `save()`."""
+class InputGuard(_DialogBase):
+    """What every guarded window shares, dialog or wizard: it tracks its input from
+    `watch_input()` on and asks before dropping it. Subclasses call `_init_guard()` first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def _init_guard(self) -> None:
         self._baseline: Snapshot | None = None
         self._watched: set[int] = set()
         self._close_after_save = False
         self._asking = False
+        self.saving = False  # an operation started by `submit()` has not answered yet
 
     # -- what the subclass provides ----------------------------------------------------------
     def save(self) -> None:
         """Save the input; on success call `saved_and_close()` or `mark_saved()`."""
         raise NotImplementedError
+
+    def ask(self) -> QMessageBox.StandardButton:
+        """The question before closing with unsaved input: Save, Discard or Cancel."""
+        return ask_unsaved(self, self.windowTitle().replace("[*]", ""))
 
     # -- tracking ----------------------------------------------------------------------------
     def setWindowTitle(self, title: str) -> None:
@@ -163,6 +190,11 @@ class GuardedDialog(QDialog):
     def has_unsaved_input(self) -> bool:
         return self._baseline is not None and snapshot(self) != self._baseline
 
+    def input_changed(self, *_args: object) -> None:
+        """Something outside the watched widgets changed the input (a row added, a file
+        chosen): follow new rows and update the `*`."""
+        self._touched()
+
     def _touched(self, *_args: object) -> None:
         if self._baseline is not None:
             for widget in inputs_of(self):  # rows added since: follow them too
@@ -170,6 +202,49 @@ class GuardedDialog(QDialog):
                     self._watched.add(id(widget))
                     _connect(widget, self._touched)
             self.setWindowModified(self.has_unsaved_input())
+
+    # -- saving a form ---------------------------------------------------------------------
+    def submit(
+        self,
+        call: Callable[[], Call[T]],
+        saved: Callable[[T], None],
+        *,
+        errors: FieldErrors,
+        button: QAbstractButton,
+        refused: Callable[[BaseException], bool] | None = None,
+    ) -> None:
+        """Save a form with one operation: `call()` reads the fields and builds the operation
+        (a ValidationError it raises goes beside its field and nothing runs); `button` is
+        disabled until the answer, and a second Save meanwhile does nothing. After the commit
+        the input counts as saved, `saved(value)` runs and the dialog closes. A refusal goes
+        beside the field it names, unless `refused(exc)` handled it and returned True."""
+        if self.saving:
+            return
+        errors.clear()
+        try:
+            operation = call()
+        except ValidationError as exc:
+            errors.show(exc)
+            return
+        self.saving = True
+        button.setEnabled(False)
+
+        def done(value: T) -> None:
+            self.saving = False
+            button.setEnabled(True)
+            self._close_after_save = False
+            self.mark_saved()
+            saved(value)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            button.setEnabled(True)
+            self._close_after_save = False
+            if refused is None or not refused(exc):
+                errors.show(exc)
+
+        operation.success(done).failure(failed).source(self).run()
 
     # -- closing -----------------------------------------------------------------------------
     def saved_and_close(self) -> None:
@@ -185,11 +260,11 @@ class GuardedDialog(QDialog):
             return True
         self._asking = True
         try:
-            answer = ask_unsaved(self, self.windowTitle().replace("[*]", ""))
+            answer = self.ask()
         finally:
             self._asking = False
         if answer == QMessageBox.StandardButton.Discard:
-            self._baseline = None
+            self.mark_saved()  # what was typed is let go: nothing left to ask about
             return True
         if answer == QMessageBox.StandardButton.Save:
             self._close_after_save = True
@@ -207,6 +282,30 @@ class GuardedDialog(QDialog):
             event.ignore()
 
 
+class GuardedDialog(InputGuard, QDialog):
+    """An editor that never drops typed input without asking. Subclasses call `watch_input()`
+    once their record is on screen, `mark_saved()` after a save, and implement `save()`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_guard()
+
+
+class GuardedWizard(InputGuard, QWizard):
+    """A wizard that asks "Leave?" (Leave / Stay, Stay the default) before dropping what was
+    chosen in it; one left untouched closes quietly. It has no Save: `leave_question` says
+    what would be lost."""
+
+    leave_question = N_("Leave? What you chose will be lost.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_guard()
+
+    def ask(self) -> QMessageBox.StandardButton:
+        return ask_leave(self, _(self.leave_question))
+
+
 def ask_unsaved(parent: QWidget, what: str) -> QMessageBox.StandardButton:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -221,20 +320,37 @@ def ask_unsaved(parent: QWidget, what: str) -> QMessageBox.StandardButton:
     return buttons(box.exec())
 
 
-def open_editors() -> list[GuardedDialog]:
-    """Every guarded dialog alive now, shown or shelved."""
-    found: list[GuardedDialog] = []
+def ask_leave(parent: QWidget, question: str) -> QMessageBox.StandardButton:
+    """Leave / Stay for a wizard, Stay the default: Discard stands for Leave, Cancel for Stay."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(parent.windowTitle().replace("[*]", ""))
+    box.setText(question)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Discard | buttons.Cancel)
+    for which, text in ((buttons.Discard, _("&Leave")), (buttons.Cancel, _("&Stay"))):
+        box.button(which).setText(text)
+        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
+    box.setDefaultButton(buttons.Cancel)
+    box.setEscapeButton(buttons.Cancel)
+    box.setAccessibleName(question)
+    return buttons(box.exec())
+
+
+def open_editors() -> list[InputGuard]:
+    """Every guarded dialog or wizard alive now, shown or shelved."""
+    found: list[InputGuard] = []
     for top in QApplication.topLevelWidgets():
-        candidates = [top, *top.findChildren(GuardedDialog)]
+        candidates = [top, *top.findChildren(QDialog)]
         for widget in candidates:
-            if not isinstance(widget, GuardedDialog) or not shiboken6.isValid(widget):
+            if not isinstance(widget, InputGuard) or not shiboken6.isValid(widget):
                 continue
             if widget not in found:
                 found.append(widget)
     return found
 
 
-def close_all(editors: Iterable[GuardedDialog]) -> bool:
+def close_all(editors: Iterable[InputGuard]) -> bool:
     """Close every editor, asking about unsaved input; False if the person chose to stay."""
     for editor in list(editors):
         if editor.isVisible() or editor.has_unsaved_input():
@@ -251,7 +367,7 @@ class Shelf:
 
     def __init__(self, window: QWidget) -> None:
         self.window = window
-        self.kept: list[GuardedDialog] = []
+        self.kept: list[InputGuard] = []
 
     def shelve(self) -> None:
         for editor in open_editors():
