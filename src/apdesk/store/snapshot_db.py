@@ -77,8 +77,12 @@ def export(store: Store, tidy: Callable[[RawConnection], Any]) -> tuple[Path, by
             cursor.execute(f'ATTACH DATABASE ? AS snap KEY "{raw_key_literal(key)}"', (str(path),))
             try:
                 cursor.execute("BEGIN")  # one snapshot of the store, whatever commits meanwhile
-                cursor.execute("SELECT sqlcipher_export('snap')").fetchall()
-                cursor.execute("COMMIT")
+                try:
+                    cursor.execute("SELECT sqlcipher_export('snap')").fetchall()
+                    cursor.execute("COMMIT")
+                except BaseException:
+                    cursor.execute("ROLLBACK")
+                    raise
             finally:
                 cursor.execute("DETACH DATABASE snap")
                 cursor.close()
