@@ -134,7 +134,7 @@ def test_an_unreachable_endpoint_leaves_packs_queued_and_says_offline(
     page.send_now()
     qtbot.waitUntil(lambda: page.state_label.text() == "Offline — 2 packs waiting", timeout=WAIT_MS)
     assert column(page, STATUS) == ["Queued", "Queued"]
-    assert all("did not answer at http" in text for text in column(page, PROBLEM))
+    assert all("could not be reached" in text for text in column(page, PROBLEM))
     assert not any("Error)" in text for text in column(page, PROBLEM))
 
 

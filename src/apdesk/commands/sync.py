@@ -273,5 +273,6 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     for row in rows:
         when = f"{row.created_at:%Y-%m-%d %H:%M}"
         line = f"{when}  {row.status_label:<16} {row.kind_label:<18} {row.pack_id}"
-        print(line + (f"  {row.last_error}" if row.last_error else ""))
+        problem = outbox.waiting_text(row.waiting) or row.last_error
+        print(line + (f"  {problem}" if problem else ""))
     return 0

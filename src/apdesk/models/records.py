@@ -58,6 +58,8 @@ class OutboxItem(SQLModel, table=True):
     next_attempt_at: datetime | None = None
     receipt: str = ""
     delivered_at: datetime | None = None
+    device: str = ""  # the laptop (sharing device id) that queued it; "" on a store not shared
+    waiting: str = ""  # why it waits, as a code each laptop words itself (sync.outbox.WAITING)
 
 
 class AuditEvent(SQLModel, table=True):

@@ -119,10 +119,20 @@ class HubClient:
         batches = [{**b, "body": unb64(b["body"])} for b in data["batches"]]
         return batches, int(data["last_seq"])
 
-    def put_snapshot(self, seq: int, epoch: int, schema: str, body: bytes) -> None:
+    def put_snapshot(
+        self, seq: int, epoch: int, schema: str, body: bytes, snapshot: str = "", chunks: int = 0
+    ) -> None:
+        """The sealed manifest that makes the uploaded chunks of `snapshot` the school's."""
         headers = {"X-Seq": str(seq), "X-Epoch": str(epoch), "X-Schema": schema,
                    "Content-Type": "application/octet-stream"}  # fmt: skip
+        if snapshot:
+            headers |= {"X-Snapshot": snapshot, "X-Chunks": str(chunks)}
         self._request("PUT", f"{self._school}/snapshot", content=body, headers=headers)
+
+    def put_snapshot_chunk(self, snapshot: str, index: int, body: bytes) -> None:
+        headers = {"Content-Type": "application/octet-stream"}
+        path = f"{self._school}/snapshot/chunks/{snapshot}/{index}"
+        self._request("PUT", path, content=body, headers=headers)
 
     def get_snapshot(self) -> Snapshot:
         answer = self._request("GET", f"{self._school}/snapshot")
@@ -130,6 +140,9 @@ class HubClient:
         return Snapshot(
             int(h["x-seq"]), int(h["x-epoch"]), h["x-schema"], h["x-device"], answer.content
         )
+
+    def get_snapshot_chunk(self, snapshot: str, index: int) -> bytes:
+        return self._request("GET", f"{self._school}/snapshot/chunks/{snapshot}/{index}").content
 
     def create_enrolment(self, lookup: str, verifier_sha256: str, blob: bytes) -> str:
         body = {"lookup": lookup, "verifier_sha256": verifier_sha256, "blob": b64(blob)}

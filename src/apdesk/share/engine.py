@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlmodel import Session, SQLModel
 
 from apdesk.share import crypto, snapshot, wire
@@ -24,7 +24,7 @@ from apdesk.store import Store, hlc
 from apdesk.store.changelog import SKIP
 from apdesk.store.changes import NO_CHANGES, Changes
 from apdesk.store.operations import operation
-from apdesk.store.share_rows import state_get, state_set
+from apdesk.store.share_rows import registry, state_all, state_get, state_set
 
 IN_STEP, HELD, OFFLINE, REVOKED, FAILED = "in-step", "held", "offline", "revoked", "failed"
 PUSH_BYTES = 4 * 1024 * 1024
@@ -285,68 +285,87 @@ def pull(store: Store, hub: HubClient, cfg: share_state.ShareConfig) -> tuple[in
 
 
 @operation
-def _snapshot_data(session: Session, la_token: str) -> dict[str, Any]:
+def _prepare_snapshot(session: Session) -> None:
+    """Before an export: the school's signing key made if missing (packs from every laptop are
+    the school's) and a global id for every row."""
     from apdesk.sync import keys
 
-    keys.signing_key(session)  # made now if missing: packs from every laptop are the school's
-    data = snapshot.build(session.connection(), _signing_key(session))
-    if la_token:
-        data["secrets"]["la_token"] = la_token
-    return data
+    keys.signing_key(session)
+    snapshot.map_unmapped(session.connection())
 
 
 def upload_snapshot(store: Store, hub: HubClient) -> None:
+    """The whole record, as a SQLCipher file under a one-time key, sealed up to the hub."""
+    from apdesk.store import snapshot_db
     from apdesk.sync.connection import read_token, token_account
 
     cfg = read_config(store)
     la_token = store.read(lambda s: read_token(s, token_account(store))[0])
-    data = store.run(_snapshot_data, la_token).value
+    store.run(_prepare_snapshot)
     schema = store.schema_version() or ""
-    associated = crypto.aad("snapshot", cfg.school, cfg.epoch, schema)
-    hub.put_snapshot(
-        int(data["pulled"]), cfg.epoch, schema, wire.seal_blob(cfg.key, associated, data)
-    )
-
-
-def _signing_key(session: Session) -> str | None:
-    setting = SQLModel.metadata.tables["setting"]
-    query = select(setting.c.value).where(setting.c.key == "school_signing_key")
-    found = session.connection().execute(query).scalar()
-    return None if found is None else str(found)
-
-
-@operation
-def _load_snapshot(session: Session, data: dict[str, Any], seq: int) -> int:
-    loaded = snapshot.load(session.connection(), data, seq)
-    state_set(session.connection(), {"needs_snapshot": None})
-    from apdesk.store.audit import AuditRow, append
-
-    append(
-        session,
-        [AuditRow(str(session.info.get("apdesk_actor", "")), "join", "share", "", None,
-                  {"rows": loaded.rows, "tables": loaded.tables})],
-    )  # fmt: skip
-    return loaded.rows
+    path, key, meta = snapshot_db.export(store, snapshot.tidy)
+    try:
+        secret = {"la_token": la_token} if la_token else {}
+        snapshot.upload(hub, cfg, schema, path, key, meta, secret)
+    finally:
+        snapshot_db.remove(path)
 
 
 def fetch_snapshot(store: Store, hub: HubClient) -> Changes:
-    """The school's record as a sealed snapshot, loaded into this (new) store."""
+    """The school's record from its snapshot, in place of this (new) store's database."""
+    from apdesk.store import snapshot_db
+
     cfg = read_config(store)
-    snap = hub.get_snapshot()
-    key = cfg.keys.get(snap.epoch)
-    if key is None:
-        raise HubRefused(409, "the snapshot is sealed with a key this laptop lacks: enrol again")
-    data = wire.open_blob(
-        key, crypto.aad("snapshot", cfg.school, snap.epoch, snap.schema), snap.body
-    )
-    la_token = (data.get("secrets") or {}).pop("la_token", None)
-    changes = store.run(_load_snapshot, data, snap.seq).changes
+    manifest = snapshot.read_manifest(hub, cfg)
+    own_schema = store.schema_version() or ""
+    if manifest.schema > own_schema:
+        raise HubRefused(
+            409, "the school's record was shared by a newer apdesk: update apdesk on this laptop"
+        )
+    snapshot_db.sweep(store.folder)
+    path = snapshot_db.new_file(store.folder)
+    try:
+        snapshot.download(hub, cfg, manifest, path)
+        own = store.read(lambda s: state_all(s.connection()))
+        audit = store.read(_audit_rows)
+        snapshot_db.adopt(
+            store, path, manifest.key, lambda conn: snapshot.fill(conn, own, audit, manifest)
+        )
+    finally:
+        snapshot_db.remove(path)
+    changes = store.run(_note_join).changes
+    la_token = (manifest.data.get("secrets") or {}).get("la_token")
     if la_token:
         from apdesk.sync.connection import token_account
 
         # in this laptop's keyring, as if typed in Settings
         store.run(_keep_la_token, token_account(store), str(la_token))
     return changes
+
+
+def _audit_rows(session: Session) -> list[dict[str, Any]]:
+    """This laptop's own audit rows (a new store has few or none): they stay its own."""
+    table = SQLModel.metadata.tables["auditevent"]
+    rows = session.connection().execute(select(table).order_by(table.c.id)).mappings()
+    return [dict(row) for row in rows]
+
+
+@operation
+def _note_join(session: Session) -> int:
+    """The join in this laptop's audit chain: how many shared rows it now holds."""
+    from apdesk.store.audit import AuditRow, append
+
+    rows = SQLModel.metadata.tables["sharerow"]
+    alive = session.connection().execute(
+        select(func.count()).select_from(rows).where(rows.c.dead.is_(False))
+    )
+    count = int(alive.scalar_one())
+    append(
+        session,
+        [AuditRow(str(session.info.get("apdesk_actor", "")), "join", "share", "", None,
+                  {"rows": count, "tables": len(registry())})],
+    )  # fmt: skip
+    return count
 
 
 @operation

@@ -67,6 +67,16 @@ def check_hub_url(url: str) -> str:
 
 @operation
 def _begin_sharing(session: Session, facts: dict[str, str]) -> None:
+    """This laptop's sharing facts; the outbox rows it queued before (its own audit
+    checkpoints among them) are named as this laptop's, before the change log starts."""
+    from sqlmodel import col, select
+
+    from apdesk.models import OutboxItem
+
+    for item in session.exec(select(OutboxItem).where(col(OutboxItem.device) == "")).all():
+        item.device = facts["device"]
+        session.add(item)
+    session.flush()
     state_set(session.connection(), facts)
 
 

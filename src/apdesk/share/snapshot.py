@@ -1,38 +1,46 @@
-"""A whole shared record in one sealed blob: how a laptop joins without replaying history.
+"""A whole shared record for a laptop that joins: the store itself, as a SQLCipher file.
 
-Rows travel as SQLite stores them (text dates, JSON lists) with their local ids, so the joining
-laptop, whose store is new and empty, takes them with one executemany per table and no id
-translation; with them go the global ids, stamps, tombstones, open text versions and conflicts,
-the baseline stamp, and how far each laptop's changes are included (so none applies twice).
-The school's signing key travels too (inside the seal): packs from any laptop are the school's.
+The sending laptop exports its store into a new SQLCipher file under a one-time random key
+(`store.snapshot_db`), takes out what is its own (its sharing facts and keys, its change log,
+its audit chain, the LA token) with freed pages overwritten, and uploads the file in chunks,
+each sealed with the school's sharing key (AES-256-GCM; the associated data binds the school,
+the snapshot, the epoch, the schema, the chunk's place and their number, so the hub can neither
+reorder nor cut them). A sealed manifest carries the one-time key, the file's size and SHA-256,
+how far each laptop's changes are included (so none applies twice), the baseline stamp and the
+clock, and the LA token. The joining laptop downloads and checks the chunks into a 0600 file,
+puts its own sharing facts in it, re-keys it under its own data key and takes it as its
+database: its passphrase, recovery key and keyring entries stay its own.
 """
 
 from __future__ import annotations
 
-import base64
+import hashlib
+import json
+import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, func, select
+from sqlalchemy import Connection, func, select
 
-from apdesk.models.sharing import SECRET_SETTINGS, SHARE_TABLES
-from apdesk.share import state as share_state
+from apdesk.share import crypto, wire
+from apdesk.share.client import HubClient, HubRefused
+from apdesk.share.state import ShareConfig
 from apdesk.store import hlc
-from apdesk.store.share_rows import UUID4_SQL, registry, state_get, state_set
+from apdesk.store.share_rows import UUID4_SQL, registry, state_get
 
-FORMAT = 1
-META_TABLES = ("sharerow", "sharetext", "shareconflict")
+FORMAT = 2
+CHUNK_BYTES = 8 * 1024 * 1024
+OWN_TABLES = ("sharestate", "sharelog", "auditevent")  # the sending laptop's alone
+OWN_SETTINGS = ("la_token",)  # kept in each laptop's keyring (it travels in the manifest)
+RawConnection = Any
 
 
-def _columns(conn: Connection, table: str) -> list[str]:
-    return [str(r[1]) for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+class SnapshotDamaged(HubRefused):
+    """A downloaded snapshot is not the one its manifest describes."""
 
-
-def _binary_columns(table: str) -> list[str]:
-    info = registry().get(table)
-    if info is None:
-        return []
-    return [c.name for c in info.table.columns if isinstance(c.type, LargeBinary)]
+    def __init__(self, message: str) -> None:
+        super().__init__(409, message)
 
 
 def map_unmapped(conn: Connection) -> int:
@@ -58,107 +66,131 @@ def own_last_seq(conn: Connection) -> int:
     return max(int(logged), pushed)
 
 
-def build(conn: Connection, signing_key: str | None) -> dict[str, Any]:
-    """The snapshot's plaintext, read in the caller's (write) transaction."""
-    map_unmapped(conn)
-    cfg = share_state.load(conn)
-    tables: dict[str, Any] = {}
-    for name in [*registry(), *META_TABLES]:
-        columns = _columns(conn, name)
-        binary = {columns.index(c) for c in _binary_columns(name)}
-        rows = []
-        for row in conn.exec_driver_sql(
-            f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{name}"'
-        ):
-            values = list(row)
-            if name == "setting" and values[columns.index("key")] in SECRET_SETTINGS:
-                continue
-            for i in binary:
-                if values[i] is not None:
-                    values[i] = base64.b64encode(bytes(values[i])).decode("ascii")
-            rows.append(values)
-        tables[name] = {"columns": columns, "binary": sorted(binary), "rows": rows}
-    vector = dict(cfg.vector)
-    vector[cfg.device] = own_last_seq(conn)
-    return {
-        "format": FORMAT,
-        "school": cfg.school,
-        "baseline": cfg.baseline,
+# -- the sending laptop ------------------------------------------------------------------------
+def tidy(conn: RawConnection) -> dict[str, Any]:
+    """On the exported copy: read how far it goes, then take out this laptop's own rows."""
+    state = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM sharestate")}
+    logged = conn.execute("SELECT max(seq) FROM sharelog").fetchone()[0] or 0
+    vector = {k: int(v) for k, v in json.loads(state.get("vector", "{}")).items()}
+    vector[state["device"]] = max(int(logged), int(state.get("pushed_seq", "0")))
+    meta = {
+        "school": state["school"],
+        "baseline": state.get("baseline", hlc.ZERO + state["device"]),
         "vector": vector,
-        "pulled": cfg.pulled,
-        "clock": state_get(conn, "clock").get("clock", hlc.ZERO),
-        "tables": tables,
-        "secrets": {"school_signing_key": signing_key} if signing_key else {},
+        "pulled": int(state.get("pulled", "0")),
+        "clock": state.get("clock", hlc.ZERO),
     }
+    conn.execute("BEGIN IMMEDIATE")
+    for table in OWN_TABLES:
+        conn.execute(f'DELETE FROM "{table}"')
+    names = ", ".join(f"'{t}'" for t in OWN_TABLES)
+    conn.execute(f"DELETE FROM sqlite_sequence WHERE name IN ({names})")
+    marks = ", ".join("?" for _ in OWN_SETTINGS)
+    conn.execute(f"DELETE FROM setting WHERE key IN ({marks})", OWN_SETTINGS)
+    conn.execute("COMMIT")
+    return meta
 
 
+def _chunk_aad(
+    cfg: ShareConfig, snap: str, epoch: int, schema: str, index: int, count: int
+) -> bytes:
+    return crypto.aad("snapshot-chunk", cfg.school, snap, epoch, schema, index, count)
+
+
+def upload(
+    hub: HubClient, cfg: ShareConfig, schema: str, path: Path, key: bytes,
+    meta: dict[str, Any], secret: dict[str, str],
+) -> None:  # fmt: skip
+    """The file in sealed chunks, then the sealed manifest that makes it the school's snapshot."""
+    snap = secrets.token_hex(16)
+    size = path.stat().st_size
+    count = max(1, -(-size // CHUNK_BYTES))
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        for index in range(count):
+            chunk = source.read(CHUNK_BYTES)
+            digest.update(chunk)
+            associated = _chunk_aad(cfg, snap, cfg.epoch, schema, index, count)
+            hub.put_snapshot_chunk(snap, index, crypto.seal(cfg.key, chunk, associated))
+    manifest = {
+        "format": FORMAT, "id": snap, "chunks": count, "size": size,
+        "sha256": digest.hexdigest(), "key": key.hex(), "meta": meta, "secrets": secret,
+    }  # fmt: skip
+    associated = crypto.aad("snapshot", cfg.school, cfg.epoch, schema)
+    body = wire.seal_blob(cfg.key, associated, manifest)
+    hub.put_snapshot(int(meta["pulled"]), cfg.epoch, schema, body, snap, count)
+
+
+# -- the joining laptop ------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Loaded:
-    rows: int
-    tables: int
+class Manifest:
+    seq: int
+    epoch: int
+    schema: str
+    data: dict[str, Any]
+
+    @property
+    def key(self) -> bytes:
+        return bytes.fromhex(str(self.data["key"]))
 
 
-def load(conn: Connection, data: dict[str, Any], hub_seq: int) -> Loaded:
-    """Replace this (new, empty) store's shared rows with the snapshot's, in one transaction."""
-    if data.get("format") != FORMAT:
-        raise ValueError("this snapshot was made by a newer apdesk: update apdesk first")
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    names = [n for n in data["tables"] if n in registry() or n in SHARE_TABLES]
-    for name in reversed([*registry()]):
-        conn.exec_driver_sql(f'DELETE FROM "{name}"')
-    for name in META_TABLES:
-        conn.exec_driver_sql(f'DELETE FROM "{name}"')
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    cursor = raw.cursor()
-    total = 0
-    # The standard bulk-load order for the big tables: rows first, then their indexes built
-    # once, sorted (random inserts into several indexes cost most of a join otherwise).
-    indexes = cursor.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('attendancemark', 'sharerow')"
-    ).fetchall()
-    cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-    cursor.execute("PRAGMA cache_size = -131072")
-    for index_name, _sql in indexes:
-        cursor.execute(f'DROP INDEX "{index_name}"')
-    try:
-        for name in names:
-            part = data["tables"][name]
-            columns = [c for c in part["columns"]]
-            known = set(_columns(conn, name))
-            keep = [i for i, c in enumerate(columns) if c in known]
-            binary = set(part.get("binary") or [])
-            rows = part["rows"]
-            if binary:
-                for values in rows:
-                    for i in binary:
-                        if values[i] is not None:
-                            values[i] = base64.b64decode(values[i])
-            if len(keep) != len(columns):
-                rows = [[values[i] for i in keep] for values in rows]
-                columns = [columns[i] for i in keep]
-            if name == "sharerow":
-                at = columns.index("gid")
-                rows.sort(key=lambda values: values[at])  # by global id: the key's own order
-            if rows:
-                quoted = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" for _ in columns)
-                cursor.executemany(f'INSERT INTO "{name}" ({quoted}) VALUES ({marks})', rows)
-                total += len(rows)
-        for _name, index_sql in indexes:
-            cursor.execute(index_sql)
-        cursor.execute(f"PRAGMA cache_size = {int(cache)}")
-    finally:
-        cursor.close()
-    clock = max(state_get(conn, "clock").get("clock", hlc.ZERO), str(data.get("clock", hlc.ZERO)))
-    state_set(conn, {"baseline": str(data["baseline"]), "clock": clock})
-    share_state.save_progress(conn, hub_seq, {k: int(v) for k, v in data["vector"].items()})
-    secret = (data.get("secrets") or {}).get("school_signing_key")
-    if secret:
-        from sqlmodel import SQLModel
+def read_manifest(hub: HubClient, cfg: ShareConfig) -> Manifest:
+    snap = hub.get_snapshot()
+    key = cfg.keys.get(snap.epoch)
+    if key is None:
+        raise HubRefused(409, "the snapshot is sealed with a key this laptop lacks: enrol again")
+    data = wire.open_blob(
+        key, crypto.aad("snapshot", cfg.school, snap.epoch, snap.schema), snap.body
+    )
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise HubRefused(
+            409, "the school's snapshot was made by another version of apdesk: update apdesk"
+        )
+    return Manifest(snap.seq, snap.epoch, snap.schema, data)
 
-        settings = SQLModel.metadata.tables["setting"]
-        conn.execute(settings.delete().where(settings.c.key == "school_signing_key"))
-        conn.execute(settings.insert().values(key="school_signing_key", value=str(secret)))
-    return Loaded(total, len(names))
+
+def download(hub: HubClient, cfg: ShareConfig, manifest: Manifest, path: Path) -> None:
+    """Every chunk opened and checked, written to `path` (still encrypted by SQLCipher)."""
+    data = manifest.data
+    snap, count = str(data["id"]), int(data["chunks"])
+    key = cfg.keys[manifest.epoch]
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "wb") as out:
+        for index in range(count):
+            associated = _chunk_aad(cfg, snap, manifest.epoch, manifest.schema, index, count)
+            chunk = crypto.open_sealed(key, hub.get_snapshot_chunk(snap, index), associated)
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+        out.flush()
+    if size != int(data["size"]) or digest.hexdigest() != data["sha256"]:
+        raise SnapshotDamaged("the school's snapshot arrived damaged: sync again")
+
+
+def fill(
+    conn: RawConnection, own: dict[str, str], audit: list[dict[str, Any]], manifest: Manifest
+) -> None:
+    """This laptop's own state in the downloaded copy: its sharing facts (device id, token,
+    keys) with the snapshot's progress, an empty change log, its own audit rows."""
+    meta = manifest.data["meta"]
+    state = {k: v for k, v in own.items() if k not in ("needs_snapshot", "pushed_seq")}
+    state.update(
+        baseline=str(meta["baseline"]),
+        clock=max(own.get("clock", hlc.ZERO), str(meta.get("clock", hlc.ZERO))),
+        pulled=str(manifest.seq),
+        vector=json.dumps({k: int(v) for k, v in meta["vector"].items()}, sort_keys=True),
+    )
+    conn.execute("BEGIN IMMEDIATE")
+    for table in OWN_TABLES:
+        conn.execute(f'DELETE FROM "{table}"')
+    conn.executemany("INSERT INTO sharestate (key, value) VALUES (?, ?)", list(state.items()))
+    if audit:
+        columns = [str(r[1]) for r in conn.execute('PRAGMA table_info("auditevent")')]
+        names = [c for c in audit[0] if c in columns]
+        quoted = ", ".join(f'"{c}"' for c in names)
+        conn.executemany(
+            f"INSERT INTO auditevent ({quoted}) VALUES ({', '.join('?' for _ in names)})",
+            [[row[c] for c in names] for row in audit],
+        )
+    conn.execute("COMMIT")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from apdesk.files import write_atomic
+from apdesk.i18n import N_, _
 from apdesk.models import OutboxItem, Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
@@ -25,6 +26,34 @@ if TYPE_CHECKING:  # building and checking packs load the crypto: imported when 
 ReferralPdf = Callable[[Session, int], bytes | None]
 SENDABLE = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
 CHECKPOINT_INTERVAL = timedelta(days=1)
+
+# Why a pack waits, kept on the (shared) row as a code: each laptop words it in its own language.
+NO_ENDPOINT = "no-endpoint"
+ENDPOINT_PROBLEM = "endpoint-problem"
+UNREACHABLE = "unreachable"
+WAITING: dict[str, str] = {
+    NO_ENDPOINT: N_(
+        "Waiting for a laptop with the LA's address: set it in Settings > LA connection"
+    ),
+    ENDPOINT_PROBLEM: N_(
+        "Waiting: the LA's address in Settings > LA connection cannot be used as it is"
+    ),
+    UNREACHABLE: N_("Waiting: the LA could not be reached; it goes when the LA answers"),
+}
+
+
+def waiting_text(code: str) -> str:
+    """The words for a waiting code, in this laptop's language ('' for no code)."""
+    if not code:
+        return ""
+    return _(WAITING[code]) if code in WAITING else _("Waiting to be sent")
+
+
+def own_device(session: Session) -> str:
+    """This laptop's sharing device id ('' on a store that does not share)."""
+    from apdesk.store.share_rows import state_get
+
+    return state_get(session.connection(), "device").get("device", "")
 
 
 @dataclass(frozen=True)
@@ -42,6 +71,7 @@ class OutboxRow:
     status_label: str
     attempts: int
     last_error: str
+    waiting: str  # a code (see WAITING): words for it come from `waiting_text`
     next_attempt_at: datetime | None
     delivered_at: datetime | None
     receipt: dict[str, Any] | None
@@ -65,6 +95,7 @@ def queue_pack(session: Session, built: BuiltPack, placement_id: int | None) -> 
         status=OutboxStatus.QUEUED,
         pack=built.zip_bytes,
         sha256=built.sha256,
+        device=own_device(session),
     )
     session.add(item)
     return item
@@ -125,6 +156,7 @@ def _row(item: OutboxItem, pupil: Pupil | None) -> OutboxRow:
         status_label=item.status.label,
         attempts=item.attempts,
         last_error=item.last_error,
+        waiting=item.waiting,
         next_attempt_at=item.next_attempt_at,
         delivered_at=item.delivered_at,
         receipt=receipt,
@@ -179,6 +211,7 @@ def mark_delivered(session: Session, pack_id: str, receipt: Mapping[str, Any]) -
     item.receipt = json.dumps(dict(receipt), sort_keys=True)
     item.delivered_at = utcnow()
     item.last_error = ""
+    item.waiting = ""
     item.next_attempt_at = None
     session.add(item)
 
@@ -220,10 +253,14 @@ def attention_count(session: Session) -> int:
 def checkpoint_due(session: Session, now: datetime) -> bool:
     """Whether the day's audit checkpoint (the signed audit head alone) should go: none was made
     in the last day and none is still waiting. The LA then witnesses the chain even on days
-    without a placement change."""
+    without a placement change. Each laptop's chain is its own, so is its checkpoint: another
+    laptop's (which arrive through sharing) do not count."""
     query = (
         select(OutboxItem.created_at, OutboxItem.status)
-        .where(OutboxItem.kind == PackKind.AUDIT_CHECKPOINT)
+        .where(
+            OutboxItem.kind == PackKind.AUDIT_CHECKPOINT,
+            OutboxItem.device == own_device(session),
+        )
         .order_by(col(OutboxItem.created_at).desc())
         .limit(1)
     )
@@ -238,8 +275,9 @@ def checkpoint_due(session: Session, now: datetime) -> bool:
 
 
 def queue_checkpoint(session: Session, now: datetime) -> OutboxItem:
-    """Queue a checkpoint; of the delivered ones only the latest stays in the outbox (the LA keeps
-    every one), so the outbox does not fill with a row a day."""
+    """Queue a checkpoint; of this laptop's delivered ones only the latest stays in the outbox (the
+    LA keeps every one), so the outbox does not fill with a row a day. Other laptops' checkpoints
+    are theirs to trim."""
     from apdesk.sync.pack import build_checkpoint
 
     delivered = session.exec(
@@ -247,6 +285,7 @@ def queue_checkpoint(session: Session, now: datetime) -> OutboxItem:
         .where(
             OutboxItem.kind == PackKind.AUDIT_CHECKPOINT,
             OutboxItem.status == OutboxStatus.DELIVERED,
+            OutboxItem.device == own_device(session),
         )
         .order_by(col(OutboxItem.created_at).desc())
     ).all()

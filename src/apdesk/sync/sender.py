@@ -133,6 +133,7 @@ def record_send(session: Session, outcome: Outcome, requeue_after: float) -> Non
     if item is None:
         return
     item.attempts += outcome.attempts
+    item.waiting = ""
     if outcome.state == DELIVERED and outcome.receipt is not None:
         session.add(item)
         outbox.mark_delivered(session, outcome.pack_id, outcome.receipt)
@@ -148,12 +149,15 @@ def record_send(session: Session, outcome: Outcome, requeue_after: float) -> Non
 
 
 @operation
-def note_waiting(session: Session, ids: list[str], reason: str) -> None:
-    """Why these packs wait (no endpoint, the LA unreachable): the Outbox page shows it."""
+def note_waiting(session: Session, ids: list[str], code: str) -> None:
+    """Why these packs wait (no endpoint, the LA unreachable), as a code (`outbox.WAITING`): the
+    rows are shared, so each laptop's Outbox page words it in its own language. Packs already
+    marked so are left alone (no change to share)."""
     for pack_id in ids:
         item = session.get(OutboxItem, pack_id)
-        if item is not None:
-            item.last_error = reason
+        if item is not None and (item.waiting != code or item.last_error):
+            item.waiting = code
+            item.last_error = ""
             session.add(item)
 
 
@@ -185,9 +189,9 @@ class _Books:
     def checkpoint(self) -> str:
         return self._run(queue_audit_checkpoint, utcnow())
 
-    def wait_all(self, ids: list[str], reason: str) -> list[Outcome]:
+    def wait_all(self, ids: list[str], code: str, reason: str) -> list[Outcome]:
         if ids:
-            self._run(note_waiting, ids, reason)
+            self._run(note_waiting, ids, code)
         return [Outcome(pack_id, WAITING, reason) for pack_id in ids]
 
     def _run(self, op: OperationFn[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
@@ -216,18 +220,18 @@ def drain(
             "No LA connection is set up yet; set the LA's address and token in Settings > "
             "LA connection."
         )
-        report.outcomes = books.wait_all(ids, report.unreachable)
+        report.outcomes = books.wait_all(ids, outbox.NO_ENDPOINT, report.unreachable)
         return report
     if conn.endpoint_problem:
         report.unreachable = conn.endpoint_problem
-        report.outcomes = books.wait_all(ids, report.unreachable)
+        report.outcomes = books.wait_all(ids, outbox.ENDPOINT_PROBLEM, report.unreachable)
         return report
     own = client is None
     http = client or make_client(policy)
     try:
         report.unreachable = check_reachable(http, conn.endpoint)
         if report.unreachable:
-            report.outcomes = books.wait_all(ids, report.unreachable)
+            report.outcomes = books.wait_all(ids, outbox.UNREACHABLE, report.unreachable)
             return report
         if checkpoint:  # the LA answers: the day's signed audit head goes with the rest
             ids.append(books.checkpoint())
@@ -240,7 +244,8 @@ def drain(
             report.outcomes.append(outcome)
             if outcome.state == WAITING:  # the LA went away: do not burn the others' tries
                 report.unreachable = outcome.message
-                report.outcomes += books.wait_all(ids[index + 1 :], outcome.message)
+                rest = ids[index + 1 :]
+                report.outcomes += books.wait_all(rest, outbox.UNREACHABLE, outcome.message)
                 break
     finally:
         if own:

@@ -6,6 +6,8 @@ POST /v1/schools/{school}/batches                 push sealed batches (idempoten
 GET  /v1/schools/{school}/batches?after=N&limit=M pull them in order
 PUT  /v1/schools/{school}/snapshot                a sealed snapshot for laptops that join
 GET  /v1/schools/{school}/snapshot
+PUT  /v1/schools/{school}/snapshot/chunks/{snapshot}/{index}   a sealed part of a snapshot
+GET  /v1/schools/{school}/snapshot/chunks/{snapshot}/{index}
 POST /v1/schools/{school}/enrolments              a one-time code's sealed keyring
 GET  /v1/enrolments/{lookup}                      (X-Verifier) the sealed keyring
 POST /v1/enrolments/{lookup}                      use the code: enrol a laptop
@@ -94,14 +96,15 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             if isinstance(device, Answer):
                 return _respond(device)
             args: list[Any] = [db, device]
-            if "device" in request.path_params:
-                args.append(request.path_params["device"])
+            for name in ("device", "snapshot", "index"):
+                if name in request.path_params:
+                    args.append(request.path_params[name])
             if raw_body:
                 try:
                     blob = await _body(request, max_bytes)
                 except TooLarge:
                     return _respond(Answer(413, {"error": "the snapshot is too large"}))
-                args += [dict(request.headers), blob]
+                args += [blob] if "index" in request.path_params else [dict(request.headers), blob]
             elif json_body:
                 body = await read_json(request)
                 if isinstance(body, Answer):
@@ -162,6 +165,16 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             Route(
                 f"{school}/snapshot",
                 device_call(service.get_snapshot, json_body=False),
+                methods=["GET"],
+            ),
+            Route(
+                f"{school}/snapshot/chunks/{{snapshot}}/{{index}}",
+                device_call(service.put_snapshot_chunk, json_body=False, raw_body=True),
+                methods=["PUT"],
+            ),
+            Route(
+                f"{school}/snapshot/chunks/{{snapshot}}/{{index}}",
+                device_call(service.get_snapshot_chunk, json_body=False),
                 methods=["GET"],
             ),
             Route(f"{school}/enrolments", device_call(keys.create_enrolment), methods=["POST"]),

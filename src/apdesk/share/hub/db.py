@@ -90,6 +90,16 @@ snapshots = Table(
     Column("made_at", DateTime(timezone=True), nullable=False),
 )
 
+snapshot_chunks = Table(
+    "hub_snapshot_chunk",
+    metadata,
+    Column("school_id", String(36), ForeignKey("hub_school.id"), primary_key=True),
+    Column("snapshot_id", String(64), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("body", LargeBinary, nullable=False),  # sealed: a piece of an encrypted database
+    Column("made_at", DateTime(timezone=True), nullable=False),
+)
+
 enrolments = Table(
     "hub_enrolment",
     metadata,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from apdesk.share.hub.db import (
@@ -22,12 +22,15 @@ from apdesk.share.hub.db import (
     batches,
     devices,
     schools,
+    snapshot_chunks,
     snapshots,
     wrapped,
 )
 
 PULL_BYTES = 8 * 1024 * 1024  # a pull answer stops growing past this (one batch always fits)
 PULL_LIMIT = 500
+STAGED_KEEP = timedelta(hours=1)  # chunks of a snapshot not (yet) the school's: an upload's time
+MAX_CHUNKS = 4096
 SEEN_EVERY = timedelta(seconds=60)  # "last sync" on the Sharing page is kept to the minute
 
 
@@ -246,28 +249,92 @@ def pull(db: HubDb, device: RowMapping, after: int, limit: int) -> Answer:
 
 # -- snapshots ---------------------------------------------------------------------------------
 def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: bytes) -> Answer:
+    """The school's snapshot: a sealed manifest, and (X-Snapshot, X-Chunks) the chunks already
+    uploaded under that id, which it makes current; older chunks are dropped."""
     try:
         seq, epoch = int(headers["x-seq"]), int(headers["x-epoch"])
         schema = headers["x-schema"]
+        snap, count = headers.get("x-snapshot", ""), int(headers.get("x-chunks", "0"))
     except (KeyError, ValueError):
         return error(422, "X-Seq, X-Epoch and X-Schema headers are needed")
     values = {
         "seq": seq, "device_id": device["id"], "epoch": epoch, "schema": schema, "body": blob,
         "made_at": now(),
     }  # fmt: skip
+    school_id = device["school_id"]
     with db.writing() as conn:
+        if snap:
+            held = conn.execute(
+                select(func.count()).where(
+                    snapshot_chunks.c.school_id == school_id,
+                    snapshot_chunks.c.snapshot_id == snap,
+                    snapshot_chunks.c.idx < count,
+                )
+            ).scalar_one()
+            if held != count:
+                return error(409, f"the snapshot has {held} of its {count} parts: upload them")
         current = conn.execute(
-            select(snapshots.c.seq).where(snapshots.c.school_id == device["school_id"])
+            select(snapshots.c.seq).where(snapshots.c.school_id == school_id)
         ).scalar()
         if current is None:
-            conn.execute(insert(snapshots).values(school_id=device["school_id"], **values))
+            conn.execute(insert(snapshots).values(school_id=school_id, **values))
         elif seq >= current:
             conn.execute(
-                update(snapshots)
-                .where(snapshots.c.school_id == device["school_id"])
-                .values(**values)
+                update(snapshots).where(snapshots.c.school_id == school_id).values(**values)
             )
+        else:
+            return Answer(200, {"seq": current})
+        conn.execute(
+            delete(snapshot_chunks).where(
+                snapshot_chunks.c.school_id == school_id,
+                snapshot_chunks.c.snapshot_id != snap,
+                snapshot_chunks.c.made_at < now() - STAGED_KEEP,
+            )
+        )
     return Answer(200, {"seq": seq})
+
+
+def _chunk_place(snapshot: str, index: str) -> tuple[str, int] | Answer:
+    if not (0 < len(snapshot) <= 64 and snapshot.isalnum() and index.isdigit()):
+        return error(422, "a snapshot part is named by the snapshot's id and its number")
+    if int(index) >= MAX_CHUNKS:
+        return error(413, f"a snapshot has at most {MAX_CHUNKS} parts")
+    return snapshot, int(index)
+
+
+def put_snapshot_chunk(
+    db: HubDb, device: RowMapping, snapshot: str, index: str, blob: bytes
+) -> Answer:
+    """One sealed part of a snapshot being uploaded (again: the part is replaced)."""
+    place = _chunk_place(snapshot, index)
+    if isinstance(place, Answer):
+        return place
+    key = {"school_id": device["school_id"], "snapshot_id": place[0], "idx": place[1]}
+    with db.writing() as conn:
+        conn.execute(
+            delete(snapshot_chunks).where(
+                *(getattr(snapshot_chunks.c, k) == v for k, v in key.items())
+            )
+        )
+        conn.execute(insert(snapshot_chunks).values(**key, body=blob, made_at=now()))
+    return Answer(200, {"index": place[1]})
+
+
+def get_snapshot_chunk(db: HubDb, device: RowMapping, snapshot: str, index: str) -> Answer:
+    place = _chunk_place(snapshot, index)
+    if isinstance(place, Answer):
+        return place
+    with db.reading() as conn:
+        body = conn.execute(
+            select(snapshot_chunks.c.body).where(
+                snapshot_chunks.c.school_id == device["school_id"],
+                snapshot_chunks.c.snapshot_id == place[0],
+                snapshot_chunks.c.idx == place[1],
+            )
+        ).scalar()
+    if body is None:
+        return error(404, "that part of the snapshot is not here (a newer one replaced it)")
+    return Answer(200, {}, bytes(body))
 
 
 def get_snapshot(db: HubDb, device: RowMapping) -> Answer:

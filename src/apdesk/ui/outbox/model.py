@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 
 from apdesk.i18n import N_, _, format_date
 from apdesk.models.enums import OutboxStatus
-from apdesk.sync.outbox import OutboxRow
+from apdesk.sync.outbox import OutboxRow, waiting_text
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.row_table import Index, RowTableModel
 
@@ -74,7 +74,7 @@ def receipt_detail(row: OutboxRow) -> str:
 def problem_text(row: OutboxRow) -> str:
     if row.status in (OutboxStatus.DELIVERED.value, OutboxStatus.SENDING.value):
         return ""  # delivered needs nothing; a pack on its way has no error yet
-    text = row.last_error
+    text = waiting_text(row.waiting) or row.last_error
     if row.status == OutboxStatus.QUEUED.value and row.next_attempt_at is not None:
         text = _("{error} (next try {when})").format(error=text, when=when(row.next_attempt_at))
     text = text.strip()
