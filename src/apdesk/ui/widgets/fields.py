@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,9 @@ class ChoiceBoxes(QWidget):
             self.boxes[value] = box
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
+        # A caption's Alt+letter reaches the group (and so its first box) without ticking it,
+        # and Tab still stops at each box, not at the group.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def values(self) -> list[str]:
         return [value for value, box in self.boxes.items() if box.isChecked()]
