@@ -72,8 +72,9 @@ def _key_bindings(obj: Atspi.Accessible) -> list[str]:
     return [k for k in keys if k.strip(";")]
 
 
-def _labelled_by(obj: Atspi.Accessible) -> list[str]:
-    """The names of the labels that label `obj` (what Orca reads as a field's label)."""
+def _labelled_by(obj: Atspi.Accessible, roles: tuple[str, ...] = ()) -> list[str]:
+    """The names of the objects that label `obj` (what Orca reads as a field's label), only
+    those of `roles` when given."""
     names = []
     try:
         relations = obj.get_relation_set() or []
@@ -84,7 +85,7 @@ def _labelled_by(obj: Atspi.Accessible) -> list[str]:
             continue
         for i in range(relation.get_n_targets()):
             target = relation.get_target(i)
-            if target is not None:
+            if target is not None and (not roles or target.get_role_name() in roles):
                 names.append(target.get_name() or "")
     return names
 
@@ -112,6 +113,7 @@ def describe(obj: Atspi.Accessible, path: str = "", with_text: bool = True) -> d
     info["actions"] = _actions(obj)
     info["keys"] = _key_bindings(obj)
     info["labelled_by"] = _labelled_by(obj)
+    info["captions"] = _labelled_by(obj, ("label",))  # not a group box's title
     return info
 
 

@@ -85,13 +85,14 @@ def unnamed(nodes: Iterable[Node]) -> list[str]:
 
 def mislabelled(nodes: Iterable[Node]) -> list[str]:
     """Check boxes and radio buttons labelled by a caption that is not their own words: a
-    group's caption ("Reasons:") tied to its first box is read instead of the box's choice."""
+    group's caption ("Reasons:") tied to its first box is read instead of the box's choice.
+    A group box's title labelling the boxes inside it is Qt's way of giving context, not this."""
     problems = []
     for node in nodes:
         if node["role"] not in GROUP_ROLES or not interactive(node):
             continue
         own = _norm(node["name"])
-        for label in node.get("labelled_by", []):
+        for label in node.get("captions", []):
             if _norm(label) and _norm(label) not in own:
                 problems.append(f"{where(node)} is labelled by the caption {label!r}")
     return problems

@@ -29,7 +29,7 @@ from tests.helpers.a11y.audit import DEMO_PASSPHRASE, MAIN, REMEMBER, close_dial
 from tests.helpers.a11y.session import A11ySession
 
 # Orca 43 logs "SPEECH OUTPUT: '<words>'" and, after the closing quote, the voice it used.
-SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)'(?: voice=\w+)?(?:ACSS|\{|\s*$)", re.MULTILINE)
+SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)'(?=\s*(?:voice=\w+)?\s*(?:[\[{]|ACSS|$))", re.MULTILINE)
 # Orca's settings for this run: no sound device, so no speech server; everything else default.
 SETTINGS = {
     "general": {"enableSpeech": True, "speechServerFactory": "", "enableSound": False},
@@ -74,24 +74,34 @@ class Listener:
         self.session, self.log = session, log
         self.mark = 0
 
-    def settle(self, seconds: float = 1.5) -> None:
-        """Wait for Orca to finish speaking: the log stops growing."""
-        end = time.monotonic() + 8
-        time.sleep(seconds)
-        size = -1
+    def quiet(self, gap: float = 1.2, limit: float = 15.0) -> None:
+        """Wait until Orca has said nothing new for `gap` seconds (it lags a busy machine)."""
+        end = time.monotonic() + limit
+        count = len(speech_since(self.log, 0)[0])
+        still = time.monotonic()
         while time.monotonic() < end:
-            now = self.log.stat().st_size if self.log.exists() else 0
-            if now == size:
+            time.sleep(0.2)
+            now = len(speech_since(self.log, 0)[0])
+            if now != count:
+                count, still = now, time.monotonic()
+            elif time.monotonic() - still >= gap:
                 return
-            size = now
-            time.sleep(0.4)
 
     def start_listening(self) -> None:
-        self.settle(0.3)
+        self.quiet()
         _said, self.mark = speech_since(self.log, self.mark)
 
-    def heard(self) -> list[str]:
-        self.settle()
+    def heard(self, expect: str = "", wait: float = 20.0) -> list[str]:
+        """What Orca said since listening began: once it says `expect` (or anything) and
+        falls quiet, or after `wait` seconds."""
+        end = time.monotonic() + wait
+        word = expect.casefold()
+        while time.monotonic() < end:
+            said, _end = speech_since(self.log, self.mark)
+            if said and any(word in line.casefold() for line in said):
+                break
+            time.sleep(0.2)
+        self.quiet()
         said, self.mark = speech_since(self.log, self.mark)
         return said
 
@@ -119,7 +129,9 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
     heard: list[Heard] = []
 
     def record(control: str, keys: list[str], focus: Focus | None = None) -> None:
-        heard.append(Heard(control, keys, ear.heard(), _describe(focus or {})))
+        words = re.findall(r"\w+", str((focus or {}).get("name", "")))
+        said = ear.heard(words[0] if words else "", wait=20 if focus else 6)
+        heard.append(Heard(control, keys, said, _describe(focus or {})))
 
     def role(*roles: str, name: str = "") -> Callable[[Focus], bool]:
         return lambda f: f.get("role") in roles and name.casefold() in str(f.get("name")).casefold()

@@ -88,11 +88,12 @@ class ChoiceBoxes(QWidget):
             box.toggled.connect(lambda _on: self.changed.emit())
             grid.addWidget(box, index // columns, index % columns)
             self.boxes[value] = box
+        # A caption's Alt+letter reaches the group (and so its first box) without ticking it,
+        # and Tab still stops at each box, not at the group. Set before the proxy: a focus
+        # policy set later would pass to the first box and take it out of the Tab order.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
-        # A caption's Alt+letter reaches the group (and so its first box) without ticking it,
-        # and Tab still stops at each box, not at the group.
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def values(self) -> list[str]:
         return [value for value, box in self.boxes.items() if box.isChecked()]
