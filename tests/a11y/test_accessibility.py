@@ -135,6 +135,15 @@ def test_the_harness_catches_a_planted_unnamed_button(on_home: A11ySession) -> N
     assert len(caught) == 1 and "push button" in caught[0]
 
 
+def test_the_harness_catches_a_caption_that_labels_one_box_of_a_group(
+    on_home: A11ySession,
+) -> None:
+    nodes = _plant(on_home, "group-caption")
+    caught = checks.mislabelled(nodes)
+    assert len(caught) == 1 and "'Planted exclusion'" in caught[0], caught
+    assert "'Planted reasons:'" in caught[0]
+
+
 def test_the_harness_catches_a_planted_masking_label(on_home: A11ySession) -> None:
     nodes = _plant(on_home, "masking-label")
     caught = checks.masking(nodes, on_home.truth("labels")["labels"])

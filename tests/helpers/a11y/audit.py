@@ -47,6 +47,7 @@ class Finding:
     def row(self) -> str:
         return (
             f"| {self.window} | {self.interactive} | {self.count('unnamed')} "
+            f"| {self.count('mislabelled')} "
             f"| {self.count('unreachable', 'keyboard')} | {self.count('trap')} "
             f"| {self.count('offscreen')} | {self.count('order')} | {self.count('masking')} "
             f"| {len(self.announced)} |"
@@ -54,8 +55,8 @@ class Finding:
 
 
 HEADER = (
-    "| window | interactive | unnamed | unreachable | trap | off-screen | order | masking "
-    "| announcements |\n|---|---|---|---|---|---|---|---|---|"
+    "| window | interactive | unnamed | mislabelled | unreachable | trap | off-screen | order "
+    "| masking | announcements |\n|---|---|---|---|---|---|---|---|---|---|"
 )
 
 

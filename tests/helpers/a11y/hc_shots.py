@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.helpers.a11y.audit import MAIN, PAGES, close_dialog, open_dialog
+from tests.helpers.a11y.audit import MAIN, PAGES, close_dialog, open_dialog, tab_to
 from tests.helpers.a11y.session import A11ySession
 
 
@@ -35,15 +35,23 @@ def main() -> int:
     with session:
         session.at("wait_window", name=MAIN, wait=300)
         time.sleep(2.0)
+        env = session.desktop.env  # the pointer out of the way: hover is not focus
+        subprocess.run(["xdotool", "mousemove", "1365", "767"], env=env, check=True, timeout=10)
         for title, shortcut in PAGES:
             session.keys(shortcut, settle=1.5)
             time.sleep(1.0)
             session.keys("Tab", "Tab", "Tab", settle=0.3)  # a control with the focus ring
             shoot(session, out / f"hc_{title.lower().replace(' ', '_')}.png")
         session.keys("ctrl+3", settle=1.0)
+        tab_to(session, {"table", "table cell"})
+        session.keys("Down", "Down", settle=0.5)  # a selected row, and the actions it enables
+        shoot(session, out / "hc_placements_selected.png")
         open_dialog(session, ["ctrl+n"])
         time.sleep(1.0)
         shoot(session, out / "hc_placement_editor.png")
+        tab_to(session, {"check box"})
+        session.keys("space", settle=0.5)  # a ticked box keeps a visible focus ring
+        shoot(session, out / "hc_placement_editor_ticked_focus.png")
         close_dialog(session)
     print("\n".join(str(p) for p in sorted(out.glob("hc_*.png"))))
     return 0
