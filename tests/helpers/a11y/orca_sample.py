@@ -29,10 +29,18 @@ from tests.helpers.a11y.audit import DEMO_PASSPHRASE, MAIN, REMEMBER, close_dial
 from tests.helpers.a11y.session import A11ySession
 
 # Orca 43 logs "SPEECH OUTPUT: '<words>'" and, after the closing quote, the voice it used.
-SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)'(?=\s*(?:voice=\w+)?\s*(?:[\[{]|ACSS|$))", re.MULTILINE)
+# An utterance may span lines (a column header "Mon 30\nPM").
+SPEECH = re.compile(
+    r"SPEECH OUTPUT: '(.*?)'(?=\s*(?:voice=\w+)?\s*(?:[\[{]|ACSS|$))", re.MULTILINE | re.DOTALL
+)
 # Orca's settings for this run: no sound device, so no speech server; everything else default.
 SETTINGS = {
-    "general": {"enableSpeech": True, "speechServerFactory": "", "enableSound": False},
+    "general": {
+        "enableSpeech": True,
+        "speechServerFactory": "",
+        "enableSound": False,
+        "enableKeyEcho": False,  # "tab", "left control": the keys, not the controls
+    },
     "profiles": {"default": {"profile": ["Default", "default"]}},
     "pronunciations": {},
     "keybindings": {},
@@ -48,7 +56,7 @@ def speech_since(log: Path, start: int) -> tuple[list[str], int]:
     """The utterances Orca logged after byte `start`, and where the log ends now."""
     data = log.read_bytes() if log.exists() else b""
     text = data[start:].decode("utf-8", errors="replace")
-    said = [m.group(1) for m in SPEECH.finditer(text)]
+    said = [" ".join(m.group(1).split()) for m in SPEECH.finditer(text)]
     return [s for s in said if s.strip()], len(data)
 
 
@@ -112,7 +120,11 @@ class Listener:
         return focus
 
     def tab_to(self, match: Callable[[Focus], bool], limit: int = 80, key: str = "Tab") -> Focus:
-        """Press `key` until the focus matches; listen to the last press only."""
+        """Press `key` until the focus matches; listen to the last press only (none when the
+        focus is already there: what was said on arriving is kept)."""
+        focus = self.session.at("focus")["focus"] or {}
+        if match(focus):
+            return focus
         for _ in range(limit):
             self.start_listening()
             focus = self.session.keys(key, settle=0.4)["focus"] or {}
@@ -129,8 +141,8 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
     heard: list[Heard] = []
 
     def record(control: str, keys: list[str], focus: Focus | None = None) -> None:
-        words = re.findall(r"\w+", str((focus or {}).get("name", "")))
-        said = ear.heard(words[0] if words else "", wait=20 if focus else 6)
+        name = " ".join(str((focus or {}).get("name", "")).split())
+        said = ear.heard(name, wait=20 if focus else 6)
         heard.append(Heard(control, keys, said, _describe(focus or {})))
 
     def role(*roles: str, name: str = "") -> Callable[[Focus], bool]:
@@ -165,6 +177,7 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
     # 6. The print preview's text: Ctrl+P on a placement, then Tab to the document's text.
     ear.tab_to(role("table", "table cell"))
     ear.press("Down")
+    ear.start_listening()
     open_dialog(session, ["ctrl+p"])
     time.sleep(1.5)
     focus = ear.tab_to(role("text", "document text", name="document"))
