@@ -22,16 +22,19 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tests.helpers.a11y.audit import DEMO_PASSPHRASE, MAIN, REMEMBER, close_dialog, open_dialog
 from tests.helpers.a11y.session import A11ySession
 
-# Orca 43 logs "SPEECH OUTPUT: '<words>'" and, after the closing quote, the voice it used.
-# An utterance may span lines (a column header "Mon 30\nPM").
+# Orca 43 logs "HH:MM:SS.micro - SPEECH OUTPUT: '<words>'" and, after the closing quote, the
+# voice it used. An utterance may span lines (a column header "Mon 30\nPM").
 SPEECH = re.compile(
-    r"SPEECH OUTPUT: '(.*?)'(?=\s*(?:voice=\w+)?\s*(?:[\[{]|ACSS|$))", re.MULTILINE | re.DOTALL
+    r"^(\d\d):(\d\d):(\d\d\.\d+) - SPEECH OUTPUT: '(.*?)'"
+    r"(?=\s*(?:voice=\w+)?\s*(?:[\[{]|ACSS|$))",
+    re.MULTILINE | re.DOTALL,
 )
 # Orca's settings for this run: no sound device, so no speech server; everything else default.
 SETTINGS = {
@@ -52,12 +55,21 @@ def orca_missing() -> bool:
     return shutil.which("orca") is None
 
 
-def speech_since(log: Path, start: int) -> tuple[list[str], int]:
-    """The utterances Orca logged after byte `start`, and where the log ends now."""
-    data = log.read_bytes() if log.exists() else b""
-    text = data[start:].decode("utf-8", errors="replace")
-    said = [" ".join(m.group(1).split()) for m in SPEECH.finditer(text)]
-    return [s for s in said if s.strip()], len(data)
+def utterances(log: Path) -> list[tuple[float, str]]:
+    """Everything Orca said, each with the second of the day it said it."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    said = []
+    for m in SPEECH.finditer(text):
+        words = " ".join(m.group(4).split())
+        if words:
+            said.append((int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3)), words))
+    return said
+
+
+def clock() -> float:
+    """Now, as Orca's log writes it: seconds since midnight, local time."""
+    now = datetime.now()
+    return now.hour * 3600 + now.minute * 60 + now.second + now.microsecond / 1e6
 
 
 @dataclass
@@ -80,16 +92,16 @@ class Listener:
 
     def __init__(self, session: A11ySession, log: Path) -> None:
         self.session, self.log = session, log
-        self.mark = 0
+        self.since = clock()
 
     def quiet(self, gap: float = 1.2, limit: float = 15.0) -> None:
         """Wait until Orca has said nothing new for `gap` seconds (it lags a busy machine)."""
         end = time.monotonic() + limit
-        count = len(speech_since(self.log, 0)[0])
+        count = len(utterances(self.log))
         still = time.monotonic()
         while time.monotonic() < end:
             time.sleep(0.2)
-            now = len(speech_since(self.log, 0)[0])
+            now = len(utterances(self.log))
             if now != count:
                 count, still = now, time.monotonic()
             elif time.monotonic() - still >= gap:
@@ -97,20 +109,22 @@ class Listener:
 
     def start_listening(self) -> None:
         self.quiet()
-        _said, self.mark = speech_since(self.log, self.mark)
+        self.since = clock()
 
     def heard(self, expect: str = "", wait: float = 20.0) -> list[str]:
         """What Orca said since listening began: once it says `expect` (or anything) and
-        falls quiet, or after `wait` seconds."""
+        falls quiet, or after `wait` seconds. Judged by the log's own times, so speech that
+        lags the key press is still the key's."""
         end = time.monotonic() + wait
         word = expect.casefold()
         while time.monotonic() < end:
-            said, _end = speech_since(self.log, self.mark)
+            said = [w for t, w in utterances(self.log) if t >= self.since]
             if said and any(word in line.casefold() for line in said):
                 break
-            time.sleep(0.2)
+            time.sleep(0.3)
         self.quiet()
-        said, self.mark = speech_since(self.log, self.mark)
+        said = [w for t, w in utterances(self.log) if t >= self.since]
+        self.since = clock()
         return said
 
     def press(self, *keys: str) -> Focus:
@@ -149,6 +163,7 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
         return lambda f: f.get("role") in roles and name.casefold() in str(f.get("name")).casefold()
 
     # 1. A button with a mnemonic: Placements' New placement (Alt+N in its caption).
+    ear.start_listening()
     ear.press("ctrl+3")
     time.sleep(1.5)
     focus = ear.tab_to(role("push button", name="new"))
