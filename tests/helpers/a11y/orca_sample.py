@@ -78,6 +78,8 @@ class Heard:
     keys: list[str]
     said: list[str] = field(default_factory=list)
     focus: str = ""
+    name: str = ""  # the focused object's name, as the AT-SPI client saw it
+    started: float = 0.0  # when the step's keys began (seconds of the day)
 
     def lines(self) -> list[str]:
         out = [f"## {self.control}", f"keys: {' '.join(self.keys)}"]
@@ -92,7 +94,7 @@ class Listener:
 
     def __init__(self, session: A11ySession, log: Path) -> None:
         self.session, self.log = session, log
-        self.since = clock()
+        self.since = self.started = clock()
 
     def quiet(self, gap: float = 1.2, limit: float = 15.0) -> None:
         """Wait until Orca has said nothing new for `gap` seconds (it lags a busy machine)."""
@@ -109,7 +111,7 @@ class Listener:
 
     def start_listening(self) -> None:
         self.quiet()
-        self.since = clock()
+        self.since = self.started = clock()
 
     def heard(self, expect: str = "", wait: float = 20.0) -> list[str]:
         """What Orca said since listening began: once it says `expect` (or anything) and
@@ -156,8 +158,8 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
 
     def record(control: str, keys: list[str], focus: Focus | None = None) -> None:
         name = " ".join(str((focus or {}).get("name", "")).split())
-        said = ear.heard(name, wait=20 if focus else 6)
-        heard.append(Heard(control, keys, said, _describe(focus or {})))
+        ear.heard(name, wait=20 if focus else 6)
+        heard.append(Heard(control, keys, [], _describe(focus or {}), name, ear.started))
 
     def role(*roles: str, name: str = "") -> Callable[[Focus], bool]:
         return lambda f: f.get("role") in roles and name.casefold() in str(f.get("name")).casefold()
@@ -249,6 +251,25 @@ def walk(session: A11ySession, ear: Listener) -> list[Heard]:
     return heard
 
 
+def attribute(steps: list[Heard], said: list[tuple[float, str]]) -> None:
+    """Give each step Orca's words, by the log's times. A step that moved the focus gets the
+    burst in which Orca named the focused object (its context, name, role and description,
+    spoken together); Orca may lag a busy machine by seconds, so the burst is looked for from
+    the step's start on, not only before the next step. Other steps get what was said
+    between their start and the next step's."""
+    for index, step in enumerate(steps):
+        after = steps[index + 1].started if index + 1 < len(steps) else float("inf")
+        if not step.name:
+            step.said = [w for t, w in said if step.started <= t < after]
+            continue
+        hit = next(
+            (t for t, w in said if t >= step.started - 5 and step.name.casefold() in w.casefold()),
+            None,
+        )
+        if hit is not None:
+            step.said = [w for t, w in said if abs(t - hit) <= 0.3 or (step.started <= t < hit)]
+
+
 def run(root: Path) -> list[Heard]:
     with A11ySession(root) as session:
         session.at("wait_window", name=MAIN, wait=300)
@@ -269,7 +290,10 @@ def run(root: Path) -> list[Heard]:
                     raise RuntimeError(f"Orca did not start (see {root / 'orca.err'})")
                 time.sleep(0.5)
             time.sleep(3)
-            return walk(session, Listener(session, log))
+            steps = walk(session, Listener(session, log))
+            time.sleep(3)  # the last words
+            attribute(steps, utterances(log))
+            return steps
         finally:
             orca.terminate()
             try:

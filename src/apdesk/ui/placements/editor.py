@@ -99,7 +99,6 @@ class PlacementEditor(GuardedDialog):
         self._loading, self._generation = True, 0
         self._live_error = False
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
-        self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
         body = QWidget()
         self.sections = Sections(self.binder, body)
