@@ -79,7 +79,13 @@ def judge(found: list[Finding], *kinds: str) -> None:
 
 def test_every_interactive_object_has_a_meaningful_name(findings: list[Finding]) -> None:
     assert sum(f.interactive for f in findings) > 100  # the walk really saw the windows
-    judge(findings, "unnamed")
+    judge(findings, "unnamed", "mislabelled")
+
+
+def test_the_qa_reason_prompt_reads_its_field_and_question(findings: list[Finding]) -> None:
+    prompt = next(f for f in findings if f.window.startswith("QA reason prompt"))
+    assert prompt.interactive >= 3  # the field, OK and Cancel: the prompt really opened
+    assert not prompt.problems.get("silent") and not prompt.problems.get("keyboard")
 
 
 def test_no_label_hides_the_text_it_shows(findings: list[Finding]) -> None:
@@ -127,6 +133,15 @@ def test_the_harness_catches_a_planted_unnamed_button(on_home: A11ySession) -> N
     nodes = _plant(on_home, "unnamed-button")
     caught = [p for p in checks.unnamed(nodes) if p not in before]
     assert len(caught) == 1 and "push button" in caught[0]
+
+
+def test_the_harness_catches_a_caption_that_labels_one_box_of_a_group(
+    on_home: A11ySession,
+) -> None:
+    nodes = _plant(on_home, "group-caption")
+    caught = checks.mislabelled(nodes)
+    assert len(caught) == 1 and "'Planted exclusion'" in caught[0], caught
+    assert "'Planted reasons:'" in caught[0]
 
 
 def test_the_harness_catches_a_planted_masking_label(on_home: A11ySession) -> None:

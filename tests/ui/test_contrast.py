@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from apdesk.ui.theme.contrast import DISABLED, LARGE, PAIRS, TEXT, check, ratio
+from apdesk.ui.theme.contrast import (
+    DISABLED,
+    LARGE,
+    PAIRS,
+    TEXT,
+    check,
+    high_contrast_text_failures,
+    ratio,
+)
 from apdesk.ui.theme.tokens import COLOURS, SCHEMES, colours, with_system_colours
 
 
@@ -30,6 +38,15 @@ def test_the_floors_are_the_wcag_ones_and_every_pair_names_real_tokens() -> None
     enabled = [p for p in PAIRS if "disabled" not in p.fg + p.bg]
     text_pairs = [p for p in enabled if p.fg.startswith("fg.")]
     assert all(p.floor == TEXT for p in text_pairs)
+
+
+def test_the_high_contrast_scheme_keeps_all_text_at_seven_to_one() -> None:
+    # Disabled text too: in high contrast a greyed-out primary button is still read at 7:1,
+    # and told from an enabled one by its grey instead of yellow.
+    assert high_contrast_text_failures(colours("hc")) == []
+    hc = colours("hc")
+    assert ratio(hc["accent.disabled"], hc["accent.bg"]) >= 1.5  # disabled is not the accent
+    assert high_contrast_text_failures(hc | {"fg.disabled": "#777777"})  # the test can fail
 
 
 def test_check_reports_a_failing_pair_in_words() -> None:

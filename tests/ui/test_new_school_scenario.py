@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QInputDialog, QWizard
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 from tests.helpers.term_dates import school_year_dates, term_dates_ics
@@ -172,7 +172,7 @@ def test_a_new_school_sets_up_and_works_in_the_window(
     plan = placements.new_placement()
     s, b = plan.sections, plan.binder
     monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *a: ("Audits booked for next month", True)
+        "apdesk.ui.placements.editor.ask_text", lambda *a: ("Audits booked for next month", True)
     )
     s.pupil.setCurrentIndex(s.pupil.findData(ids[UPN_A]))
     s.provider.setCurrentIndex(s.provider.findData(provider_id))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -20,6 +20,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.placements.editor import PlacementEditor
 from apdesk.ui.placements.page import PlacementsPage
 from apdesk.ui.providers.page import ProvidersPage
+from apdesk.ui.widgets.ask_text import AskText
 
 TODAY = date.today()
 START = TODAY + timedelta(days=21 - TODAY.weekday())  # a Monday, two or three weeks ahead
@@ -52,8 +53,9 @@ def _pupil(store: Store, school: SchoolDetails = SCHOOL) -> int:
 def _provider(qtbot: QtBot, ctx: AppContext) -> int:
     page = ProvidersPage(ctx)
     qtbot.addWidget(page)
+    # Not handed to qtbot: saving closes and deletes the editor, and the QA prompt's real
+    # event loop later may delete it before qtbot's own clean-up would close it again.
     editor = page.open_provider(None)
-    qtbot.addWidget(editor)
     qtbot.keyClicks(editor.binder.widgets["name"], "Willow Farm Learning")
     editor.binder.set("address", "Home Farm, Easterby")
     editor.binder.set("capacity", 6)
@@ -81,15 +83,23 @@ def _plan(
     qtbot.addWidget(editor)
     s, b = editor.sections, editor.binder
     s.pupil.setCurrentIndex(s.pupil.findData(pupil_id))
-    asked: list[str] = []
+    asked: list[AskText] = []
 
-    def reason(*args: object) -> tuple[str, bool]:
-        asked.append(str(args[2]))
-        return REASON, True
+    def answer() -> None:  # the real prompt, answered with the keyboard
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AskText))
+        asked.append(dialog)
+        qtbot.keyClicks(dialog.edit, REASON)
+        if dialog.focusWidget() is dialog.edit:  # the prompt opens on its field
+            dialog.accept()
+        else:
+            dialog.reject()
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", reason)  # type: ignore[attr-defined]
+    QTimer.singleShot(0, answer)
     s.provider.setCurrentIndex(s.provider.findData(provider_id))
-    assert asked and "missing" in asked[0]  # QA not current: the reason is asked for
+    assert asked and "missing" in asked[0].question.text()  # QA not current: the reason is asked
+    # A screen reader hears the field's name and the question.
+    assert asked[0].edit.accessibleName() == "Reason for using this provider"
+    assert asked[0].edit.accessibleDescription() == asked[0].question.text()
     assert b.get("qa_override_reason") == REASON
     b.set("category", "ks4")
     b.widgets["hours_per_week"].setValue(12)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from apdesk.models.timetable_grid import DEFAULT_PERIODS
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.timetables import SlotValue, Structure
 from apdesk.services.timetables.share import ShareChart
+from apdesk.ui.theme import current, tokens
 from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.commands import GridDocument
 from apdesk.ui.timetables.grid import KEY_ROLE, KIND_ROLE, TimetableGridModel, colours
@@ -80,6 +81,19 @@ def test_every_kind_is_readable_in_light_and_dark_palettes(qapp: object) -> None
             assert contrast(back, text) >= 4.5, (kind, palette is dark)
             fills.add(back.name())
         assert len(fills) == 5  # each kind looks different, as well as saying what it is
+
+
+def test_every_kind_keeps_seven_to_one_in_high_contrast(qapp: object) -> None:
+    before, values = current.scheme(), current.colours()
+    current.set_colours("hc", tokens.colours("hc"))
+    try:
+        black = QPalette()
+        black.setColor(QPalette.ColorRole.Base, QColor(tokens.colours("hc")["bg.surface"]))
+        for kind in SlotKind:
+            back, text = colours(kind, black)
+            assert contrast(back, text) >= 7.0, kind
+    finally:
+        current.set_colours(before, values)
 
 
 def test_break_rows_are_social_time_in_the_header(qapp: object) -> None:

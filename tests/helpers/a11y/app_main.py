@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QSocketNotifier, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -98,6 +100,16 @@ def plant(fault: str) -> dict[str, Any]:
         trap = TabEater()
         trap.setAccessibleName("Planted notes")
         widget = trap
+    elif fault == "group-caption":
+        # A group's caption tied to its first box, as a form row's caption would be.
+        widget = QWidget()
+        row = QHBoxLayout(widget)
+        caption = QLabel("Planted reasons:")
+        box = QCheckBox("Planted exclusion")
+        box.setAccessibleName("Planted exclusion")
+        caption.setBuddy(box)
+        row.addWidget(caption)
+        row.addWidget(box)
     elif fault == "masking-label":
         widget = QLabel("Placed on 3 March 2027 at Brookside")
         widget.setAccessibleName("Placement start")

@@ -21,31 +21,9 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-INTERACTIVE = {
-    "push button",
-    "toggle button",
-    "check box",
-    "radio button",
-    "combo box",
-    "text",
-    "password text",
-    "entry",
-    "spin button",
-    "slider",
-    "list",
-    "table",
-    "tree table",
-    "tree",
-    "page tab",
-    "menu item",
-    "check menu item",
-    "radio menu item",
-    "link",
-    "scroll bar",
-    "list item",
-    "calendar",
-}
-CONTAINERS_TO_SAMPLE = {"table", "tree table", "tree", "list", "menu bar", "page tab list"}
+# The role sets the checks use too; a sibling file, as this runs as a script.
+from roles import ITEM_ROLES, SAMPLED, VIEWS  # noqa: E402
+
 SAMPLE = 14  # children of a big container looked at: headers and the first rows
 
 
@@ -94,8 +72,9 @@ def _key_bindings(obj: Atspi.Accessible) -> list[str]:
     return [k for k in keys if k.strip(";")]
 
 
-def _labelled_by(obj: Atspi.Accessible) -> list[str]:
-    """The names of the labels that label `obj` (what Orca reads as a field's label)."""
+def _labelled_by(obj: Atspi.Accessible, roles: tuple[str, ...] = ()) -> list[str]:
+    """The names of the objects that label `obj` (what Orca reads as a field's label), only
+    those of `roles` when given."""
     names = []
     try:
         relations = obj.get_relation_set() or []
@@ -106,7 +85,7 @@ def _labelled_by(obj: Atspi.Accessible) -> list[str]:
             continue
         for i in range(relation.get_n_targets()):
             target = relation.get_target(i)
-            if target is not None:
+            if target is not None and (not roles or target.get_role_name() in roles):
                 names.append(target.get_name() or "")
     return names
 
@@ -134,6 +113,7 @@ def describe(obj: Atspi.Accessible, path: str = "", with_text: bool = True) -> d
     info["actions"] = _actions(obj)
     info["keys"] = _key_bindings(obj)
     info["labelled_by"] = _labelled_by(obj)
+    info["captions"] = _labelled_by(obj, ("label",))  # not a group box's title
     return info
 
 
@@ -174,7 +154,7 @@ class Probe:
             if kind.startswith("object:state-changed:focused") and event.detail1 == 1:
                 self.focus = describe(source, with_text=False)
                 parent = source.get_parent()
-                if parent is not None and self.focus["role"] in ("table cell", "list item"):
+                if parent is not None and self.focus["role"] in ITEM_ROLES:
                     self.focus["container"] = parent.get_name() or ""
                     self.focus["container_description"] = parent.get_description() or ""
                 self.focus_serial += 1
@@ -233,7 +213,7 @@ class Probe:
             if "showing" not in info["states"] and where != path:
                 continue
             count = info["children"]
-            if info["role"] in CONTAINERS_TO_SAMPLE:
+            if info["role"] in SAMPLED:
                 count = min(count, SAMPLE)
             kids = []
             for i in range(count):
@@ -374,9 +354,6 @@ class Probe:
         return {"done": names[index] if names else None}
 
 
-VIEWS = ("list", "table", "tree table", "tree")
-
-
 def _view(stop: dict[str, Any]) -> str | None:
     """The view a stop is in or is: focus on a view lands on it or on its current item."""
     if stop.get("container") is not None:
@@ -399,7 +376,7 @@ def _across(stop: dict[str, Any]) -> tuple[int, ...]:
 def _find(root: Atspi.Accessible, match: Any, depth: int = 0) -> Atspi.Accessible | None:
     if match(root):
         return root
-    if depth > 40 or root.get_role_name() in CONTAINERS_TO_SAMPLE - {"list"}:
+    if depth > 40 or root.get_role_name() in SAMPLED - {"list"}:
         return None
     for i in range(root.get_child_count()):
         child = root.get_child_at_index(i)

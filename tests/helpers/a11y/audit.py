@@ -47,6 +47,7 @@ class Finding:
     def row(self) -> str:
         return (
             f"| {self.window} | {self.interactive} | {self.count('unnamed')} "
+            f"| {self.count('mislabelled')} "
             f"| {self.count('unreachable', 'keyboard')} | {self.count('trap')} "
             f"| {self.count('offscreen')} | {self.count('order')} | {self.count('masking')} "
             f"| {len(self.announced)} |"
@@ -54,8 +55,8 @@ class Finding:
 
 
 HEADER = (
-    "| window | interactive | unnamed | unreachable | trap | off-screen | order | masking "
-    "| announcements |\n|---|---|---|---|---|---|---|---|---|"
+    "| window | interactive | unnamed | mislabelled | unreachable | trap | off-screen | order "
+    "| masking | announcements |\n|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -68,6 +69,7 @@ def inspect(session: A11ySession, title: str, since: float, walk: bool = True) -
         1 for n in nodes if checks.interactive(n) and n["role"] != "menu item"
     )
     finding.problems["unnamed"] = checks.unnamed(nodes)
+    finding.problems["mislabelled"] = checks.mislabelled(nodes)
     finding.problems["masking"] = checks.masking(nodes, session.truth("labels")["labels"])
     reached: set[tuple[str, str]] = set()
     if walk:
@@ -217,11 +219,54 @@ def token_scenario(session: A11ySession) -> Finding:
     return finding
 
 
-def tab_to(session: A11ySession, roles: set[str], limit: int = 40) -> bool:
+QA_PROMPT = "Reason for using this provider"
+
+
+def qa_prompt_scenario(session: A11ySession) -> Finding:
+    """A new placement at a provider whose QA is not current: the prompt for the reason must
+    name its field and have the question read with it."""
+    open_dialog(session, ["ctrl+n"])  # the new placement editor opens on its pupil
+    time.sleep(0.8)
+    tab_to(session, {"combo box"}, name="Provider")
+    since = session.at("now")["now"]
+    name = ""
+    for _ in range(12):  # Down through the providers until one needs a reason
+        session.keys("Down", settle=0.6)
+        wins = session.at("windows")["windows"]
+        name = next((w["name"] for w in wins if w["name"] == QA_PROMPT), "")
+        if name:
+            break
+    finding = Finding("QA reason prompt")
+    if not name:
+        finding.problems["keyboard"] = ["no provider in the demo asked for a QA reason"]
+        close_dialog(session)
+        return finding
+    time.sleep(0.8)
+    finding = inspect(session, f"QA reason prompt ({name})", since)
+    nodes = session.at("snapshot")["nodes"]
+    fields = [n for n in nodes if n["role"] == "text" and checks.showing(n)]
+    question = next(
+        (n for n in nodes if n["role"] == "label" and "right choice" in n["name"]), None
+    )
+    heard = []
+    for field_node in fields:
+        heard.append(" ".join([checks.label_of(field_node), field_node["description"]]))
+    if not any("reason" in h.casefold() and "right choice" in h for h in heard):
+        finding.problems.setdefault("silent", []).append(
+            f"the prompt's field is not read with its name and question: {heard!r}"
+        )
+    if question is None:
+        finding.problems.setdefault("silent", []).append("the prompt shows no question")
+    session.keys("Escape", settle=0.6)  # no reason now: back to the editor
+    close_dialog(session)
+    return finding
+
+
+def tab_to(session: A11ySession, roles: set[str], limit: int = 40, name: str = "") -> bool:
     """Press Tab until the focus is on an object of one of `roles`."""
     for _ in range(limit):
         focus = session.keys("Tab", settle=0.15)["focus"] or {}
-        if focus.get("role") in roles:
+        if focus.get("role") in roles and name.casefold() in str(focus.get("name")).casefold():
             return True
     return False
 
@@ -236,6 +281,7 @@ def audit(session: A11ySession, include_dialogs: bool = True) -> list[Finding]:
         findings.append(visit_dialog(session, "Pupil editor", ["Tab", "ctrl+n"]))
         session.keys("ctrl+3", settle=1.0)
         findings.append(visit_dialog(session, "Placement editor", ["ctrl+n"]))
+        findings.append(qa_prompt_scenario(session))
         session.keys("ctrl+4", settle=1.0)
         findings.append(visit_dialog(session, "Provider editor", ["ctrl+shift+n"]))
         session.keys("ctrl+3", settle=1.0)

@@ -12,35 +12,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-Node = dict[str, Any]
+from tests.helpers.a11y.roles import (
+    ACTION_ROLES,
+    GROUP_ROLES,
+    ITEM_ROLES,
+    NAMED_ROLES,
+    TAB_ROLES,
+    VIEWS,
+)
 
-# Roles a person operates; each needs a name that says what it is for.
-NAMED_ROLES = {
-    "push button",
-    "toggle button",
-    "check box",
-    "radio button",
-    "combo box",
-    "text",
-    "password text",
-    "entry",
-    "spin button",
-    "slider",
-    "list",
-    "table",
-    "tree table",
-    "tree",
-    "page tab",
-    "link",
-    "calendar",
-    "date editor",
-    "menu item",
-}
-# Items inside a view are reached with the arrow keys, not Tab, and speak their own content.
-ITEM_ROLES = {"table cell", "list item", "tree item", "table column header", "table row header"}
-# Page tabs are reached with Ctrl+Tab and Ctrl+Page Down, as on every desktop.
-TAB_ROLES = NAMED_ROLES - {"menu item", "page tab"}
-ACTION_ROLES = {"push button", "toggle button", "check box", "radio button", "link"}
+Node = dict[str, Any]
 
 
 def showing(node: Node) -> bool:
@@ -59,9 +40,6 @@ def meaningful(name: str) -> bool:
 
 def _in_menu(node: Node, nodes: Sequence[Node]) -> bool:
     return node["role"] == "menu item"
-
-
-VIEWS = {"list", "table", "tree table", "tree"}
 
 
 def key(node: Node) -> tuple[str, str, tuple[int, ...]]:
@@ -102,6 +80,21 @@ def unnamed(nodes: Iterable[Node]) -> list[str]:
             shown = node.get("text") or ""
             hint = f" (it shows {shown[:40]!r})" if shown else ""
             problems.append(f"unnamed {where(node)}{hint}")
+    return problems
+
+
+def mislabelled(nodes: Iterable[Node]) -> list[str]:
+    """Check boxes and radio buttons labelled by a caption that is not their own words: a
+    group's caption ("Reasons:") tied to its first box is read instead of the box's choice.
+    A group box's title labelling the boxes inside it is Qt's way of giving context, not this."""
+    problems = []
+    for node in nodes:
+        if node["role"] not in GROUP_ROLES or not interactive(node):
+            continue
+        own = _norm(node["name"])
+        for label in node.get("captions", []):
+            if _norm(label) and _norm(label) not in own:
+                problems.append(f"{where(node)} is labelled by the caption {label!r}")
     return problems
 
 
@@ -213,9 +206,6 @@ def tab_problems(
             continue
         found["unreachable"].append(f"Tab never reaches {where(node)}")
     return found
-
-
-GROUP_ROLES = {"radio button", "check box", "toggle button"}
 
 
 def _in_group_entered(node: Node, nodes: Sequence[Node], visited: set[tuple[str, str]]) -> bool:

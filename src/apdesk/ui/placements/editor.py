@@ -15,7 +15,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QListWidget,
     QScrollArea,
@@ -40,6 +39,7 @@ from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.sharing.banner import ConflictBanner
+from apdesk.ui.widgets.ask_text import ask_text
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.choice_list import ListChoice, fill_combo
@@ -99,7 +99,6 @@ class PlacementEditor(GuardedDialog):
         self._loading, self._generation = True, 0
         self._live_error = False
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
-        self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
         body = QWidget()
         self.sections = Sections(self.binder, body)
@@ -270,12 +269,13 @@ class PlacementEditor(GuardedDialog):
 
     def ask_qa_reason(self, choice: ProviderChoice) -> None:
         """QA not current: choosing it stays possible, with the reason recorded."""
-        text, ok = QInputDialog.getMultiLineText(
+        text, ok = ask_text(
             self,
             _("Reason for using this provider"),
             _("{name}: {summary}.\n\nWhy is this provider still the right choice?").format(
                 name=choice.name, summary=choice.qa_summary
             ),
+            _("Reason for using this provider"),
         )
         if ok and text.strip():
             self.binder.set("qa_override_reason", text.strip())

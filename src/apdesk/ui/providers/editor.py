@@ -69,7 +69,6 @@ class ProviderEditor(GuardedDialog):
         self.edited = False  # the form holds input not saved yet
         self.answer = Latest()  # reads run side by side: show only the newest
         self.setWindowTitle(_("New provider") if provider_id is None else _("Provider"))
-        self.setAccessibleName(self.windowTitle())
         self.binder = Binder(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._details_tab(), _("&Details"))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
+from apdesk.ui.widgets.quiet_stack import QuietStack
 
 PASSPHRASE_PAGE, RECOVERY_PAGE = 0, 1
 NO_RECOVERY_KEY = N_(
@@ -81,7 +81,7 @@ class UnlockDialog(QDialog):
         self.note = QLabel(note, self)
         self.note.setWordWrap(True)
         self.note.setVisible(bool(note))
-        self.pages = QStackedWidget(self)
+        self.pages = QuietStack(self)  # no "layered pane" before the passphrase
         self.pages.addWidget(self._passphrase_page())
         self.pages.addWidget(self._recovery_page())
         self.error = ErrorLabel(self)

@@ -165,9 +165,8 @@ class MainWindow(ShellWindow):
     # -- building ----------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.store_label = ValueLabel(
-            _("Store location"), _("Store: {folder}").format(folder=self.ctx.folder), self
-        )
+        # "Store: <folder>" names itself; a caption would be read as "Store location: Store: …".
+        self.store_label = ValueLabel("", _("Store: {folder}").format(folder=self.ctx.folder), self)
         self.lock_label = ValueLabel(_("Lock state"), "", self)
         self.lock_icon = IconLabel(icon("action.lock", "muted"), 16, self)
         self.sync_label = ValueLabel(_("Sync state"), "", self)  # filled in by the sync feature

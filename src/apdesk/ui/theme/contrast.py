@@ -12,6 +12,7 @@ from dataclasses import dataclass
 TEXT = 4.5  # 1.4.3 Contrast (Minimum): body text
 LARGE = 3.0  # 1.4.3 large text (18 pt, or 14 pt bold) and 1.4.11 non-text: controls, icons
 DISABLED = 3.0  # exempt in WCAG; apdesk keeps disabled text readable at this floor
+HIGH_CONTRAST_TEXT = 7.0  # 1.4.6 (AAA): the high-contrast scheme's promise for all text
 
 
 def _channel(value: int) -> float:
@@ -121,4 +122,16 @@ def check(colours: dict[str, str]) -> list[str]:
         value = ratio(colours[pair.fg], colours[pair.bg])
         if value < pair.floor:
             failures.append(f"{pair.fg} on {pair.bg}: {value:.2f}:1 < {pair.floor}:1 ({pair.why})")
+    return failures
+
+
+def high_contrast_text_failures(colours: dict[str, str]) -> list[str]:
+    """Text pairs (disabled text too) under 7:1: the high-contrast scheme promises AAA."""
+    failures = []
+    for pair in PAIRS:
+        if pair.floor == LARGE and "disabled" not in pair.why:
+            continue  # lines, rings and chart series: non-text, 3:1 is their floor
+        value = ratio(colours[pair.fg], colours[pair.bg])
+        if value < HIGH_CONTRAST_TEXT:
+            failures.append(f"{pair.fg} on {pair.bg}: {value:.2f}:1 < 7:1 ({pair.why})")
     return failures

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QProxyStyle,
     QPushButton,
+    QRadioButton,
     QStyle,
     QStyleFactory,
     QStyleOption,
@@ -82,6 +84,8 @@ class ApdeskStyle(QProxyStyle):
             draw_check(painter, option)
         elif element == PE.PE_IndicatorRadioButton:
             draw_radio(painter, option)
+        elif element == PE.PE_FrameFocusRect and isinstance(widget, QCheckBox | QRadioButton):
+            draw_focus_frame(painter, option)
         else:
             super().drawPrimitive(element, option, painter, widget)
 
@@ -100,12 +104,26 @@ def _colours(option: QStyleOption) -> tuple[QColor, QColor, QColor]:
     enabled = bool(option.state & State.State_Enabled)
     if not enabled:
         return QColor(c["fg.disabled"]), QColor(c["accent.disabled"]), QColor(c["fg.on_accent"])
-    edge = (
-        c["focus.ring"]
-        if option.state & (State.State_HasFocus | State.State_MouseOver)
-        else c["border.input"]
-    )
+    # Hover is not focus: in high contrast the two once drew the same yellow edge, so a box
+    # under the pointer looked like a second focused control.
+    if option.state & State.State_HasFocus:
+        edge = c["focus.ring"]
+    elif option.state & State.State_MouseOver:
+        edge = c["fg.default"]
+    else:
+        edge = c["border.input"]
     return QColor(edge), QColor(c["accent.bg"]), QColor(c["fg.on_accent"])
+
+
+def draw_focus_frame(painter: QPainter, option: QStyleOption) -> None:
+    """The focus ring around a check box's or radio button's words: the platform's is a
+    faint dotted line, and a ticked box's edge is its fill, so this ring is the focus cue."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(current.colour("focus.ring")), 1.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(0.75, 0.75, -0.75, -0.75), 2, 2)
+    painter.restore()
 
 
 def draw_check(painter: QPainter, option: QStyleOption) -> None:

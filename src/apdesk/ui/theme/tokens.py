@@ -53,7 +53,7 @@ COLOURS: dict[str, Colour] = {
     "accent.bg": _C("primary action, current page, selection", "#1F5FBF", "#306CD0", "#FFD400"),
     "accent.hover": _C("primary action under the pointer", "#1A52A6", "#255CB8", "#FFE24D"),
     "accent.pressed": _C("primary action pressed", "#154589", "#1F4F9E", "#E6BF00"),
-    "accent.disabled": _C("primary action that cannot be used", "#7D8DA8", "#4A5A74", "#6B5A00"),
+    "accent.disabled": _C("primary action that cannot be used", "#7D8DA8", "#4A5A74", "#9E9E9E"),
     "accent.subtle": _C("a light wash of the accent (info cells)", "#E3ECFA", "#1E2D45", "#000000"),
     "focus.ring": _C("keyboard focus (2 px)", "#1F5FBF", "#7FB0FF", "#FFD400"),
     "focus.ring_on_accent": _C(

@@ -15,6 +15,7 @@ from apdesk.i18n import _
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey
 from apdesk.services.timetables import SlotValue, Structure
+from apdesk.ui.theme import current
 from apdesk.ui.timetables.commands import GridDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +63,9 @@ def colours(kind: SlotKind | None, palette: QPalette) -> tuple[QColor, QColor]:
     if not is_dark(palette):
         return light, QColor("#000000")
     saturation = max(light.hslSaturationF(), 0.45) if light.hslSaturationF() > 0.05 else 0.0
-    return QColor.fromHslF(light.hslHueF(), saturation, 0.27), QColor("#F2F2F2")
+    # High contrast promises 7:1 for text: the deeper tint gives it (the IAP green was 6:1).
+    lightness = 0.2 if current.scheme() == "hc" else 0.27
+    return QColor.fromHslF(light.hslHueF(), saturation, lightness), QColor("#F2F2F2")
 
 
 def cell_lines(value: SlotValue | None) -> list[str]:

@@ -70,7 +70,10 @@ class Binder(QObject):
         if not widget.accessibleName():
             widget.setAccessibleName(label)
         caption = QLabel(label + ":")
-        caption.setBuddy(widget.focusProxy() or widget)
+        # A group of check boxes is labelled as a group: its caption must not become the first
+        # box's name ("Reasons" read instead of the reason), nor its Alt+letter tick that box.
+        group = isinstance(widget, ChoiceBoxes)
+        caption.setBuddy(widget if group else (widget.focusProxy() or widget))
         caption.setWordWrap(True)
         form.addRow(caption, widget)
         self.widgets[name], self.labels[name], self.forms[name] = widget, label, form

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from apdesk.ui.widgets.empty_state import EmptyState
+from apdesk.ui.widgets.quiet_stack import QuietStack
 
 
-class EmptySwitch(QStackedWidget):
+class EmptySwitch(QuietStack):
     def __init__(
         self,
         content: QWidget,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,6 +88,10 @@ class ChoiceBoxes(QWidget):
             box.toggled.connect(lambda _on: self.changed.emit())
             grid.addWidget(box, index // columns, index % columns)
             self.boxes[value] = box
+        # A caption's Alt+letter reaches the group (and so its first box) without ticking it,
+        # and Tab still stops at each box, not at the group. Set before the proxy: a focus
+        # policy set later would pass to the first box and take it out of the Tab order.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _
+from apdesk.ui.widgets.quiet_stack import QuietStack
 
 
 class WithFigures(QWidget):
@@ -38,7 +38,7 @@ class WithFigures(QWidget):
         self.figures.setTabKeyNavigation(False)
         self.figures.verticalHeader().hide()
         self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.stack = QStackedWidget(self)
+        self.stack = QuietStack(self)
         self.stack.addWidget(canvas)
         self.stack.addWidget(self.figures)
         self.toggle = QToolButton(self)

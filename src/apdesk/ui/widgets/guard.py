@@ -174,6 +174,9 @@ class InputGuard(_DialogBase):
     # -- tracking ----------------------------------------------------------------------------
     def setWindowTitle(self, title: str) -> None:
         super().setWindowTitle(title if "[*]" in title else f"{title}[*]")
+        # Qt names the window by its raw title: without this a screen reader would say
+        # "New placement left bracket star right bracket dialog".
+        self.setAccessibleName(title.replace("[*]", ""))
 
     def watch_input(self) -> None:
         """From now on, changes to the inputs mark the dialog as modified."""
