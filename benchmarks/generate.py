@@ -52,6 +52,7 @@ class Scale:
 
 
 SCALES = {
+    "trust": Scale("trust", 50_000, 750, 10_000, 10_000_000),
     "large": Scale("large", 10_000, 150, 2_000, 2_000_000),
     "medium": Scale("medium", 3_000, 60, 600, 400_000),
     "small": Scale("small", 300, 10, 60, 20_000),

@@ -1,0 +1,70 @@
+"""Counts of current marks read from the store's kept tally (`apdesk.models.summaries`).
+
+The tally holds, per day, placement and code, how many current marks there are, so a range of
+days is summed over a few thousand rows instead of every mark in it. The same figures counted
+from the marks themselves are what the consistency tests compare these with.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlmodel import Session
+
+from apdesk.models import Placement
+from apdesk.models.figures import Figures
+from apdesk.models.summaries import MARK_TALLY, SCHOOL_REGISTER
+
+_T = MARK_TALLY.c
+
+
+def _in(start: date, end: date) -> list[ColumnElement[bool]]:
+    return [_T.mark_date >= start, _T.mark_date <= end]
+
+
+def _rows(session: Session, query: Any) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in session.connection().execute(query)]
+
+
+def school_tally(session: Session, start: date, end: date) -> Figures:
+    """Every current mark in the range, for every pupil: the school's own figures."""
+    query = select(_T.code, func.sum(_T.n)).where(*_in(start, end)).group_by(_T.code)
+    figures = Figures()
+    for code, count in _rows(session, query):
+        figures.add(code, int(count))
+    return figures
+
+
+def placement_tally(session: Session, start: date, end: date) -> list[tuple[int, str, int]]:
+    """(placement id, code, count) for the marks recorded against placements in the range."""
+    query = (
+        select(_T.placement_id, _T.code, func.sum(_T.n))
+        .where(*_in(start, end), _T.placement_id != SCHOOL_REGISTER)
+        .group_by(_T.placement_id, _T.code)
+    )
+    return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
+
+
+def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, str, int]]:
+    """(provider id, code, count) through the placement each counted mark belongs to."""
+    placement = Placement.__table__.c  # type: ignore[attr-defined]
+    query = (
+        select(placement.provider_id, _T.code, func.sum(_T.n))
+        .join(Placement.__table__, placement.id == _T.placement_id)  # type: ignore[attr-defined]
+        .where(*_in(start, end))
+        .group_by(placement.provider_id, _T.code)
+    )
+    return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
+
+
+def daily_tally(session: Session, start: date, end: date) -> list[tuple[date, str, bool, int]]:
+    """(day, code, at a provider, count) for every day in the range with a current mark."""
+    at_provider = _T.placement_id != SCHOOL_REGISTER
+    query = (
+        select(_T.mark_date, _T.code, at_provider, func.sum(_T.n))
+        .where(*_in(start, end))
+        .group_by(_T.mark_date, _T.code, at_provider)
+    )
+    return [(d, str(c), bool(p), int(n)) for d, c, p, n in _rows(session, query)]
