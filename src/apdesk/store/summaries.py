@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from apdesk.models.summaries import REBUILD, TRIGGERS
-
-_COUNTED = (
-    "SELECT mark_date, coalesce(placement_id, 0), code, count(*) FROM attendancemark "
-    "WHERE superseded_by IS NULL GROUP BY 1, 2, 3"
-)
+from apdesk.models.summaries import COUNTED, REBUILD, TRIGGERS
 
 
 def install_triggers(conn: Connection) -> None:
@@ -32,13 +27,13 @@ def rebuild(conn: Connection) -> int:
     return int(conn.exec_driver_sql("SELECT count(*) FROM marktally").scalar_one())
 
 
-def drift(conn: Connection) -> list[tuple[str, int, str, int, int]]:
-    """(day, placement, code, kept, counted) wherever the kept tally differs from the marks."""
-    counted = {(str(d), int(p), str(c)): int(n) for d, p, c, n in conn.exec_driver_sql(_COUNTED)}
+def drift(conn: Connection) -> list[tuple[int, str, str, int, int]]:
+    """(placement, day, code, kept, counted) wherever the kept tally differs from the marks."""
+    counted = {(int(p), str(d), str(c)): int(n) for p, d, c, n in conn.exec_driver_sql(COUNTED)}
     kept = {
-        (str(d), int(p), str(c)): int(n)
-        for d, p, c, n in conn.exec_driver_sql(
-            "SELECT mark_date, placement_id, code, n FROM marktally"
+        (int(p), str(d), str(c)): int(n)
+        for p, d, c, n in conn.exec_driver_sql(
+            "SELECT placement_id, mark_date, code, n FROM marktally"
         )
     }
     return [

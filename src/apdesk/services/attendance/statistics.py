@@ -173,11 +173,16 @@ def placement_figures(
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
     scan: Scan | None = None,
+    placement_ids: Collection[int] | None = None,
 ) -> dict[int, Figures]:
-    """By placement id: the marks recorded against the placement's sessions."""
-    rows = placement_tally(session, start, end)
+    """By placement id (of `placement_ids`, if given): the marks recorded against the
+    placement's sessions."""
+    rows = placement_tally(session, start, end, placement_ids)
     scan = scan or scan_range(session, start, end, calendar, today)
-    return _tally(rows, scan.missing)
+    missing = scan.missing
+    if placement_ids is not None:
+        missing = Counter({k: v for k, v in missing.items() if k in placement_ids})
+    return _tally(rows, missing)
 
 
 def provider_figures(

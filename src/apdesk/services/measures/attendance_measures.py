@@ -48,7 +48,11 @@ def attendance_measures(
     session: Session, period: Period, scope: dict[int, Any], today: date, scan: Scan
 ) -> list[Measure]:
     end = min(period.end, today)
-    by_placement = placement_figures(session, period.start, end, scan=scan) if scope else {}
+    by_placement = (
+        placement_figures(session, period.start, end, scan=scan, placement_ids=set(scope))
+        if scope
+        else {}
+    )
     ap = Figures()
     for pid in scope:
         if pid in by_placement:

@@ -1,4 +1,4 @@
-"""The mark tally: current marks counted by day, placement and code, kept by triggers.
+"""The mark tally: current marks counted by placement, day and code, kept by triggers.
 
 The home page's whole-school rate, its weekly trend and each placement's figures summed every
 mark of the year (hundreds of thousands of rows) on every visit; they now sum this tally. It is
@@ -33,11 +33,11 @@ def upgrade() -> None:
 
     op.create_table(
         "marktally",
-        sa.Column("mark_date", sa.Date(), nullable=False),
         sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("mark_date", sa.Date(), nullable=False),
         sa.Column("code", sa.String(length=2), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("mark_date", "placement_id", "code"),
+        sa.PrimaryKeyConstraint("placement_id", "mark_date", "code"),
         sqlite_with_rowid=False,
     )
     rebuild(op.get_bind())
