@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SenStatus
@@ -75,7 +75,6 @@ def list_pupils(
         query = query.where(Pupil.sen_status == sen_status)
     if looked_after is not None:
         query = query.where(Pupil.looked_after == looked_after)
-    query = query.order_by(func.lower(Pupil.surname), func.lower(Pupil.forename), col(Pupil.id))
     active = _active_providers(session)
     years: dict[int, str] = {}
     rows = []
@@ -107,4 +106,7 @@ def list_pupils(
                 provider=", ".join(providers),
             )
         )
+    # Sorted here, not by SQL: a sort in SQLite allocates per row, which the encrypted store's
+    # memory security makes dear; casefold also orders accented names as people expect.
+    rows.sort(key=lambda r: (r.surname.casefold(), r.forename.casefold(), r.id))
     return rows
