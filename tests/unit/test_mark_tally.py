@@ -37,6 +37,7 @@ from apdesk.store.summaries import drift, rebuild
 MON = date(2025, 1, 6)
 DAYS = [MON + timedelta(days=i) for i in range(5)]
 FRI = DAYS[-1]
+FIRST = 1  # the first pupil's placement
 UPNS = [make_upn(855, 4001, 2020, i) for i in range(1, 5)]
 
 
@@ -136,13 +137,23 @@ def _counted(session: Session) -> dict[str, object]:
         if placement is not None:
             by_placement[(placement, code)] += n
             by_provider[(providers[placement], code)] += n
-    return {"school": school, "placement": by_placement, "provider": by_provider, "day": by_day}
+    first = Counter({(p, c): n for (p, c), n in by_placement.items() if p == FIRST})
+    return {
+        "school": school,
+        "placement": by_placement,
+        "first placement": first,
+        "provider": by_provider,
+        "day": by_day,
+    }
 
 
 def _kept(session: Session) -> dict[str, object]:
     return {
         "school": school_figures(session, Period(MON, FRI)),
         "placement": Counter({(p, c): n for p, c, n in placement_tally(session, MON, FRI)}),
+        "first placement": Counter(
+            {(p, c): n for p, c, n in placement_tally(session, MON, FRI, {FIRST})}
+        ),
         "provider": Counter({(p, c): n for p, c, n in provider_tally(session, MON, FRI)}),
         "day": Counter({(d, c, a): n for d, c, a, n in daily_tally(session, MON, FRI)}),
     }
