@@ -12,7 +12,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlmodel import Session
 
 from apdesk.models import Placement
@@ -72,9 +72,17 @@ def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, 
 def daily_tally(session: Session, start: date, end: date) -> list[tuple[date, str, bool, int]]:
     """(day, code, at a provider, count) for every day in the range with a current mark."""
     at_provider = _T.placement_id == ALL_PROVIDERS
+    day = type_coerce(_T.mark_date, String)  # parsed once per day below, not once per row
     query = (
-        select(_T.mark_date, _T.code, at_provider, func.sum(_T.n))
+        select(day, _T.code, at_provider, func.sum(_T.n))
         .where(*_whole_school(start, end))
         .group_by(_T.mark_date, _T.code, at_provider)
     )
-    return [(d, str(c), bool(p), int(n)) for d, c, p, n in _rows(session, query)]
+    days: dict[str, date] = {}
+    out = []
+    for text, code, provider, n in _rows(session, query):
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        out.append((found, str(code), bool(provider), int(n)))
+    return out
