@@ -2,7 +2,7 @@
 
 `rebuild` counts them again from the marks and (re)installs the triggers that keep them; the
 migration that introduced them runs it, and so may a repair. `drift` compares what is kept with
-a fresh count, for the consistency tests and `apdesk` maintenance.
+a fresh count (the consistency tests use it).
 """
 
 from __future__ import annotations
