@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--scale large|medium|small] [--json] [--runs N] [--data DIR]
+"""`python -m benchmarks [--scale trust|large|medium|small] [--json] [--runs N] [--data DIR]
 [--only startup,gui,...]`.
 
 Builds (or reuses) the synthetic store, measures every figure with its floor, and prints one
@@ -89,7 +89,9 @@ def run(
             (
                 "import",
                 "returns import",
-                lambda: imports.measure(store, runs, imports.MARKS if scale == "large" else 5_000),
+                lambda: imports.measure(
+                    store, runs, imports.MARKS if scale in ("large", "trust") else 5_000
+                ),
                 ["import_100k_s"],
             ),
             (
@@ -111,7 +113,7 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--scale", choices=("large", "medium", "small"), default="large")
+    parser.add_argument("--scale", choices=("trust", "large", "medium", "small"), default="large")
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="store cache folder")

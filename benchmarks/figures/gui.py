@@ -254,15 +254,19 @@ def clear_cells(store: Store, wanted: int) -> int:
         for (pid, day, half), cell in grid.cells.items()
         if day == today and half.value == "AM" and not cell.expected_at_provider
     ][:wanted]
+    these = "FROM attendancemark WHERE pupil_id = :p AND mark_date = :d AND session = 'AM'"
     with store.engine.begin() as conn:
         for pid in pupils:
+            args = {"p": pid, "d": today.isoformat()}
+            # Their sharing entries go with them: a mark typed later may take a freed id.
             conn.execute(
                 text(
-                    "DELETE FROM attendancemark WHERE pupil_id = :p AND mark_date = :d "
-                    "AND session = 'AM'"
+                    "DELETE FROM sharerow WHERE tbl = 'attendancemark' "
+                    f"AND lid IN (SELECT CAST(id AS TEXT) {these})"
                 ),
-                {"p": pid, "d": today.isoformat()},
+                args,
             )
+            conn.execute(text(f"DELETE {these}"), args)
     return len(pupils)
 
 

@@ -21,7 +21,8 @@ class AttendanceMark(SQLModel, table=True):
     # statistics rule (TALLY_SQL), so no date is parsed and no code classified per mark.
     # Reports by date read current marks only, and amendments are found through
     # superseded_by (rare, so that index holds only them). SQLAlchemy cannot reflect an
-    # expression index: a batch (copy-the-table) migration of this table must recreate it.
+    # expression index: a batch (copy-the-table) migration of this table must recreate it,
+    # and the triggers that keep the mark tally too (`apdesk.store.summaries.rebuild`).
     __table_args__ = (
         Index(
             "ix_attendancemark_pupil_marks",

@@ -14,6 +14,7 @@ class Kind(StrEnum):
     AGENCY = "agencyinvolvement"
     ATTACHMENT = "attachment"
     MARK = "attendancemark"
+    MARK_TALLY = "marktally"  # derived from the marks by the store; operations never name it
     AUDIT = "auditevent"
     CLOSURE = "closure"
     CONTACT = "contact"

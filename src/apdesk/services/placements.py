@@ -39,7 +39,7 @@ from apdesk.services.ap_guide import (
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_rules import PlacementWarning, check_placement
 from apdesk.services.providers import Changed
-from apdesk.services.qa import QaStatus, qa_status
+from apdesk.services.qa import QaStatus, qa_status, qa_statuses
 
 VALID_SESSIONS = [f"{d.value}_{s.value}" for d in Weekday for s in SessionPart]
 ENUMS: dict[str, Any] = {
@@ -282,6 +282,7 @@ def warning_inputs(session: Session, today: date) -> WarningInputs:
         others,
         agencies,
         la_notices(session),
+        qa_statuses(session, session.exec(select(Provider)).all(), today),  # two queries
     )
 
 

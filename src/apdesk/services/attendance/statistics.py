@@ -20,6 +20,7 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
 from apdesk.services.attendance.register_scan import Scan, scan_register
+from apdesk.services.attendance.tally import placement_tally, provider_tally
 from apdesk.services.calendar import SchoolCalendar
 
 
@@ -155,7 +156,11 @@ def pupil_figures(
     wanted = None if pupil_ids is None else set(pupil_ids)
     scan = scan or scan_range(session, start, end, calendar, today, wanted)
     figures = _from_scan(scan, wanted)
-    rest = _counts(session, start, end, AttendanceMark.pupil_id, wanted, exclude=set(figures))
+    if wanted is None:
+        rest = _counts(session, start, end, AttendanceMark.pupil_id, exclude=set(figures))
+    else:  # only the pupils the scan did not count: often none
+        others = wanted - set(figures)
+        rest = _counts(session, start, end, AttendanceMark.pupil_id, others) if others else []
     for pupil_id, code, count in rest:
         figures.setdefault(pupil_id, Figures()).add(code, count)
     return figures
@@ -168,11 +173,16 @@ def placement_figures(
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
     scan: Scan | None = None,
+    placement_ids: Collection[int] | None = None,
 ) -> dict[int, Figures]:
-    """By placement id: the marks recorded against the placement's sessions."""
-    rows = _counts(session, start, end, AttendanceMark.placement_id)
+    """By placement id (of `placement_ids`, if given): the marks recorded against the
+    placement's sessions."""
+    rows = placement_tally(session, start, end, placement_ids)
     scan = scan or scan_range(session, start, end, calendar, today)
-    return _tally(rows, scan.missing)
+    missing = scan.missing
+    if placement_ids is not None:
+        missing = Counter({k: v for k, v in missing.items() if k in placement_ids})
+    return _tally(rows, missing)
 
 
 def provider_figures(
@@ -183,7 +193,7 @@ def provider_figures(
     today: date | None = None,
 ) -> dict[int, Figures]:
     """By provider id, through the placement each mark belongs to."""
-    rows = _counts(session, start, end, Placement.provider_id, join_placement=True)
+    rows = provider_tally(session, start, end)
     return _tally(rows, scan_range(session, start, end, calendar, today).missing_by("provider_id"))
 
 

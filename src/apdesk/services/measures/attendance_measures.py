@@ -6,32 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from apdesk.i18n import _
-from apdesk.models import AttendanceMark
 from apdesk.models.figures import Figures
 from apdesk.services.attendance import placement_figures, pupil_figures
 from apdesk.services.attendance.register_scan import Scan
 from apdesk.services.attendance.statistics import scan_range
+from apdesk.services.attendance.tally import school_tally
 from apdesk.services.measures.common import Period, get_national_rate
 from apdesk.services.measures.model import RATE, SHARE, Measure
 
 
 def school_figures(session: Session, period: Period) -> Figures:
     """Every current mark in the period, for every pupil: the school's own rate."""
-    query = (
-        select(AttendanceMark.code, func.count())
-        .where(col(AttendanceMark.superseded_by).is_(None))
-        .where(col(AttendanceMark.mark_date) >= period.start)
-        .where(col(AttendanceMark.mark_date) <= period.end)
-        .group_by(AttendanceMark.code)
-    )
-    figures = Figures()
-    for code, count in session.exec(query).all():
-        figures.add(code, count)
-    return figures
+    return school_tally(session, period.start, period.end)
 
 
 def _rate(
@@ -59,7 +48,11 @@ def attendance_measures(
     session: Session, period: Period, scope: dict[int, Any], today: date, scan: Scan
 ) -> list[Measure]:
     end = min(period.end, today)
-    by_placement = placement_figures(session, period.start, end, scan=scan) if scope else {}
+    by_placement = (
+        placement_figures(session, period.start, end, scan=scan, placement_ids=set(scope))
+        if scope
+        else {}
+    )
     ap = Figures()
     for pid in scope:
         if pid in by_placement:

@@ -128,6 +128,19 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
     ]
 
 
+def _names_of(session: Session, pupil_ids: set[int]) -> dict[int, str]:
+    """The names of these pupils only (as `Pupil.display_name`): not the whole register."""
+    if not pupil_ids:
+        return {}
+    query = select(Pupil.id, Pupil.preferred_name, Pupil.forename, Pupil.surname).where(
+        col(Pupil.id).in_(sorted(pupil_ids))
+    )
+    return {
+        int(pid or 0): f"{preferred or forename} {surname}"
+        for pid, preferred, forename, surname in session.exec(query).all()
+    }
+
+
 def _overrunning(session: Session, today: date) -> TodayItem:
     """Active placements past their planned end: extend them or end them, so the register,
     the LA and the plan stop counting a placement that is over."""
@@ -137,7 +150,7 @@ def _overrunning(session: Session, today: date) -> TodayItem:
         col(Placement.end_date) < today,
     )
     found = sorted(session.exec(query).all(), key=lambda p: p.end_date or today)
-    pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
+    pupils = _names_of(session, {p.pupil_id for p in found})
     records = tuple(
         (
             int(p.id or 0),
@@ -177,7 +190,7 @@ def _notices(session: Session, today: date) -> TodayItem:
         col(Placement.status).in_(running),
     )
     found = list(session.exec(query).all())
-    pupils = {p.id: p.display_name for p in session.exec(select(Pupil)).all()} if found else {}
+    pupils = _names_of(session, {p.pupil_id for p in found})
     return TodayItem(
         "notices",
         ngettext(

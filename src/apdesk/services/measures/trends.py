@@ -10,15 +10,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from statistics import median
-from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from apdesk.i18n import _
-from apdesk.models import AttendanceMark, TimetableVersion
+from apdesk.models import TimetableVersion
 from apdesk.models.charts import BAR, Chart, Series
 from apdesk.models.figures import Figures
+from apdesk.services.attendance.tally import daily_tally
 from apdesk.services.measures.common import (
     STARTED,
     Period,
@@ -61,16 +60,9 @@ def pupils_over_time(
 
 def attendance_trend(session: Session, period: Period, today: date) -> Chart:
     end = min(period.end, today)
-    at_provider: Any = col(AttendanceMark.placement_id).is_not(None)
-    query = (
-        select(AttendanceMark.mark_date, AttendanceMark.code, at_provider, func.count())  # type: ignore[call-overload]
-        .where(col(AttendanceMark.superseded_by).is_(None))
-        .where(col(AttendanceMark.mark_date) >= period.start, col(AttendanceMark.mark_date) <= end)
-        .group_by(AttendanceMark.mark_date, AttendanceMark.code, at_provider)
-    )
     ap: dict[date, Figures] = defaultdict(Figures)
     school: dict[date, Figures] = defaultdict(Figures)
-    for day, code, provider, count in session.exec(query).all():
+    for day, code, provider, count in daily_tally(session, period.start, end):
         week = day - timedelta(days=day.weekday())
         school[week].add(code, count)
         if provider:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SenStatus
@@ -54,7 +55,17 @@ def list_pupils(
 ) -> list[PupilRow]:
     """The register, sorted by surname; each word of `search` must match a name or the UPN.
     Pupils who have left are kept (under the retention rules) but not listed unless asked."""
-    query = select(Pupil)
+    # Columns, not whole rows: a Pupil also decodes its JSON lists and some thirty more columns.
+    query: Any = select(  # type: ignore[call-overload]
+        Pupil.id,
+        Pupil.upn,
+        Pupil.forename,
+        Pupil.surname,
+        Pupil.preferred_name,
+        Pupil.nc_year,
+        Pupil.sen_status,
+        Pupil.looked_after,
+    )
     if not include_left:
         query = query.where(col(Pupil.on_roll).is_(True))
     words = search.casefold().split()
@@ -64,31 +75,38 @@ def list_pupils(
         query = query.where(Pupil.sen_status == sen_status)
     if looked_after is not None:
         query = query.where(Pupil.looked_after == looked_after)
-    query = query.order_by(func.lower(Pupil.surname), func.lower(Pupil.forename), col(Pupil.id))
     active = _active_providers(session)
+    years: dict[int, str] = {}
     rows = []
-    for pupil in session.exec(query):
-        assert pupil.id is not None
-        haystack = " ".join((pupil.forename, pupil.surname, pupil.preferred_name, pupil.upn))
-        if words and not all(word in haystack.casefold() for word in words):
-            continue  # in Python, so that accented names match whatever the case
-        providers = active.get(pupil.id, [])
+    for pid, upn, forename, surname, preferred, nc_year, sen, looked_after_ in session.exec(query):
+        assert pid is not None
+        if words:
+            haystack = " ".join((forename, surname, preferred, upn)).casefold()
+            if not all(word in haystack for word in words):
+                continue  # in Python, so that accented names match whatever the case
+        providers = active.get(pid, [])
         if in_ap_now is not None and bool(providers) != in_ap_now:
             continue
+        label = years.get(nc_year)
+        if label is None:
+            label = years[nc_year] = year_label(nc_year)
         rows.append(
             PupilRow(
-                id=pupil.id,
-                upn=pupil.upn,
-                name=f"{pupil.surname}, {pupil.preferred_name or pupil.forename}",
-                surname=pupil.surname,
-                forename=pupil.forename,
-                year=pupil.nc_year,
-                year_label=year_label(pupil.nc_year),
-                sen_status=pupil.sen_status,
-                sen_label=pupil.sen_status.label,
-                looked_after=pupil.looked_after,
+                id=pid,
+                upn=upn,
+                name=f"{surname}, {preferred or forename}",
+                surname=surname,
+                forename=forename,
+                year=nc_year,
+                year_label=label,
+                sen_status=sen,
+                sen_label=sen.label,
+                looked_after=looked_after_,
                 in_ap_now=bool(providers),
                 provider=", ".join(providers),
             )
         )
+    # Sorted here, not by SQL: a sort in SQLite allocates per row, which the encrypted store's
+    # memory security makes dear; casefold also orders accented names as people expect.
+    rows.sort(key=lambda r: (r.surname.casefold(), r.forename.casefold(), r.id))
     return rows

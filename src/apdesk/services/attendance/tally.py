@@ -1,0 +1,88 @@
+"""Counts of current marks read from the store's kept tally (`apdesk.models.summaries`).
+
+The tally holds, per placement, day and code, how many current marks there are, with two
+whole-school rows per day and code (the school's register and every provider together), so a
+range of days is summed over a few thousand rows instead of every mark in it. The same figures
+counted from the marks themselves are what the consistency tests compare these with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlmodel import Session
+
+from apdesk.models import Placement
+from apdesk.models.figures import Figures
+from apdesk.models.summaries import ALL_PROVIDERS, MARK_TALLY, SCHOOL_REGISTER
+
+_T = MARK_TALLY.c
+
+
+def _in(start: date, end: date) -> list[ColumnElement[bool]]:
+    return [_T.mark_date >= start, _T.mark_date <= end]
+
+
+def _whole_school(start: date, end: date) -> list[ColumnElement[bool]]:
+    return [_T.placement_id.in_([SCHOOL_REGISTER, ALL_PROVIDERS]), *_in(start, end)]
+
+
+def _rows(session: Session, query: Any) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in session.connection().execute(query)]
+
+
+def school_tally(session: Session, start: date, end: date) -> Figures:
+    """Every current mark in the range, for every pupil: the school's own figures."""
+    query = select(_T.code, func.sum(_T.n)).where(*_whole_school(start, end)).group_by(_T.code)
+    figures = Figures()
+    for code, count in _rows(session, query):
+        figures.add(code, int(count))
+    return figures
+
+
+def placement_tally(
+    session: Session, start: date, end: date, placement_ids: Collection[int] | None = None
+) -> list[tuple[int, str, int]]:
+    """(placement id, code, count) for the marks recorded against placements in the range
+    (against `placement_ids` only, if given: each is one range of the tally)."""
+    which = _T.placement_id > 0 if placement_ids is None else _T.placement_id.in_(placement_ids)
+    query = (
+        select(_T.placement_id, _T.code, func.sum(_T.n))
+        .where(which, *_in(start, end))
+        .group_by(_T.placement_id, _T.code)
+    )
+    return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
+
+
+def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, str, int]]:
+    """(provider id, code, count) through the placement each counted mark belongs to."""
+    placement = Placement.__table__.c  # type: ignore[attr-defined]
+    query = (
+        select(placement.provider_id, _T.code, func.sum(_T.n))
+        .join(Placement.__table__, placement.id == _T.placement_id)  # type: ignore[attr-defined]
+        .where(_T.placement_id > 0, *_in(start, end))
+        .group_by(placement.provider_id, _T.code)
+    )
+    return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
+
+
+def daily_tally(session: Session, start: date, end: date) -> list[tuple[date, str, bool, int]]:
+    """(day, code, at a provider, count) for every day in the range with a current mark."""
+    at_provider = _T.placement_id == ALL_PROVIDERS
+    day = type_coerce(_T.mark_date, String)  # parsed once per day below, not once per row
+    query = (
+        select(day, _T.code, at_provider, func.sum(_T.n))
+        .where(*_whole_school(start, end))
+        .group_by(_T.mark_date, _T.code, at_provider)
+    )
+    days: dict[str, date] = {}
+    out = []
+    for text, code, provider, n in _rows(session, query):
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        out.append((found, str(code), bool(provider), int(n)))
+    return out
