@@ -8,10 +8,21 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 from tests.helpers.hub_harness import Hub
-from tests.helpers.laptops import MONDAY, Laptop, everyone_syncs, mark, school
+from tests.helpers.laptops import (
+    MONDAY,
+    TEST_PASSPHRASE,
+    Laptop,
+    everyone_syncs,
+    join_laptop,
+    mark,
+    school,
+    seed_school,
+)
 
 from apdesk.models import ShareLog
 from apdesk.services.attendance.tally import daily_tally
+from apdesk.share import enrol
+from apdesk.store import KdfParams, Store
 from apdesk.store.summaries import drift
 
 
@@ -50,3 +61,30 @@ def test_merged_marks_keep_each_laptops_tally_and_the_tally_never_travels(
     assert tallies[0] == tallies[1]
     by_code = {(day, code): n for day, code, _provider, n in tallies[0]}
     assert by_code == {(MONDAY, "N"): 1, (MONDAY, "L"): 1, (MONDAY + timedelta(days=1), "/"): 1}
+
+
+def test_a_joining_laptop_takes_the_marks_with_their_tally_and_keeps_it(
+    tmp_path: Path, sqlite_hub: Hub
+) -> None:
+    kdf = KdfParams.fast()
+    store, _recovery = Store.create(tmp_path / "office", TEST_PASSPHRASE, kdf=kdf)
+    store.run(seed_school)
+    with store.engine.connect() as conn:
+        pupils = [int(row[0]) for row in conn.exec_driver_sql("SELECT id FROM pupil")]
+    for pupil in pupils:
+        store.run(mark, pupil, MONDAY, "AM", "/")
+    code = enrol.start(store, sqlite_hub.url, "Office").enrolment.code
+    senco = join_laptop(tmp_path / "senco", sqlite_hub.url, code, "SENCO", kdf)
+    try:
+        week = (MONDAY, MONDAY + timedelta(days=4))
+        joined = sorted(senco.store.read(daily_tally, *week))
+        assert joined == sorted(store.read(daily_tally, *week)) != []
+        first = senco.pupil_gids()[0]
+        senco.store.run(mark, senco.local("pupil", first), MONDAY, "PM", "L")
+        with senco.store.engine.connect() as conn:
+            assert drift(conn) == []  # the tally's triggers came with the file
+        by_code = {(day, c): n for day, c, _provider, n in senco.store.read(daily_tally, *week)}
+        assert by_code[(MONDAY, "L")] == 1
+    finally:
+        senco.store.lock()
+        store.lock()
