@@ -1,11 +1,19 @@
 """The placement editor's form, in the order of the Appendix A placement sheet, then the DfE
-additions and the off-site direction. Each section is a group box; the binder knows every field."""
+additions and the off-site direction. Each section is a group box; the binder knows every field.
+
+Building all twelve sections took most of the editor's opening time, so only the first are
+built before it shows; the rest are built one at a time (`build_next`), each short enough not to
+hold up a frame, and put in their place in the Tab order.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -61,6 +69,23 @@ def _line(name: str) -> QLineEdit:
     return edit
 
 
+def _tab_stops(box: QWidget) -> list[QWidget]:
+    """The controls Tab stops at inside `box`, in the order they were added (a box's own parts,
+    such as a spin box's line edit or a field's focus proxy, stand for nothing here)."""
+    stops = []
+    for widget in box.findChildren(QWidget):
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+            continue
+        owner = widget.parentWidget()
+        while owner is not None and owner is not box:
+            if isinstance(owner, QAbstractSpinBox | QComboBox | QAbstractItemView):
+                break
+            owner = owner.parentWidget()
+        if owner is box:
+            stops.append(widget)
+    return stops
+
+
 def _group(title: str, parent: QWidget) -> tuple[QGroupBox, QFormLayout]:
     box = QGroupBox(title, parent)
     form = QFormLayout(box)
@@ -70,11 +95,14 @@ def _group(title: str, parent: QWidget) -> tuple[QGroupBox, QFormLayout]:
 
 
 class Sections:
-    """Builds the group boxes; `pupil`, `provider`, `qa_note` are kept for the editor's logic."""
+    """Makes the group boxes and builds the first `eager` of them (all when None); `pupil`,
+    `provider`, `qa_note`, `la_notice` and `attendance` are kept for the editor's logic."""
 
-    def __init__(self, binder: Binder, parent: QWidget) -> None:
+    def __init__(self, binder: Binder, parent: QWidget, eager: int | None = None) -> None:
         self.binder, self.parent = binder, parent
         self.boxes: list[tuple[str, QGroupBox]] = []
+        self.pending: list[tuple[QGroupBox, QFormLayout, Callable[[QFormLayout], None]]] = []
+        self.last_stop: QWidget | None = None  # where Tab is in the form built so far
         self.pupil = QComboBox()
         self.provider = QComboBox()
         # The pupils are sized by a length, not by measuring 10,000 names; the providers are
@@ -85,7 +113,13 @@ class Sections:
         self.pupil.setMinimumContentsLength(36)
         self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.qa_note = QLabel()
-        self.attendance = QDoubleSpinBox()
+        self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
+        self.attendance = QDoubleSpinBox()  # set up now: the record may reach it before its row
+        self.attendance.setRange(-1, 100)
+        self.attendance.setDecimals(1)
+        self.attendance.setSuffix("%")
+        self.attendance.setSpecialValueText(_("Not recorded"))
+        self.attendance.setAccessibleName(_("Attendance at referral"))
         builders: list[tuple[str, Callable[[QFormLayout], None]]] = [
             (_("Pupil and provider"), self._who),
             (_("Category and reasons"), self._why),
@@ -102,8 +136,25 @@ class Sections:
         ]
         for title, build in builders:
             box, form = _group(title, parent)
-            build(form)
             self.boxes.append((title, box))
+            self.pending.append((box, form, build))
+        self.build_next(len(builders) if eager is None else eager)
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+    def build_next(self, count: int = 1) -> list[str]:
+        """Build the next `count` sections; the names of the fields they added."""
+        before = set(self.binder.widgets)
+        for _n in range(min(count, len(self.pending))):
+            box, form, build = self.pending.pop(0)
+            build(form)
+            for stop in _tab_stops(box):  # after what was built before, not after the buttons
+                if self.last_stop is not None:
+                    QWidget.setTabOrder(self.last_stop, stop)
+                self.last_stop = stop
+        return [name for name in self.binder.widgets if name not in before]
 
     def _who(self, form: QFormLayout) -> None:
         b = self.binder
@@ -135,7 +186,6 @@ class Sections:
         b.add(form, "commissioner", _("Commissioner"), enum_combo(Commissioner, ""))
         b.add(form, "funding_stream", _("Funding stream"), enum_combo(FundingStream, ""))
         b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
-        self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
         self.la_notice.setWordWrap(True)
         self.la_notice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow(_("LA notification:"), self.la_notice)
@@ -154,11 +204,6 @@ class Sections:
 
     def _needs(self, form: QFormLayout) -> None:
         b = self.binder
-        self.attendance.setRange(-1, 100)
-        self.attendance.setDecimals(1)
-        self.attendance.setSuffix("%")
-        self.attendance.setSpecialValueText(_("Not recorded"))
-        self.attendance.setAccessibleName(_("Attendance at referral"))
         b.add(form, "attendance_at_referral", _("Attendance at referral"), self.attendance)
         b.add(form, "interventions_tried", _("Interventions tried"), text_box(""))
         b.add(form, "send_needs", _("SEND needs"), text_box(""))
