@@ -3,7 +3,8 @@ additions and the off-site direction. Each section is a group box; the binder kn
 
 Building all twelve sections took most of the editor's opening time, so only the first are
 built before it shows; the rest are built one at a time (`build_next`), each short enough not to
-hold up a frame, and put in their place in the Tab order.
+hold up a frame. A section's rows are made apart and then placed in its box, so they join the
+Tab order as one block, which is moved to follow the section before (Qt would put them last).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -69,29 +69,49 @@ def _line(name: str) -> QLineEdit:
     return edit
 
 
-def _tab_stops(box: QWidget) -> list[QWidget]:
-    """The controls Tab stops at inside `box`, in the order they were added (a box's own parts,
-    such as a spin box's line edit or a field's focus proxy, stand for nothing here)."""
-    stops = []
-    for widget in box.findChildren(QWidget):
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
-            continue
-        owner = widget.parentWidget()
-        while owner is not None and owner is not box:
-            if isinstance(owner, QAbstractSpinBox | QComboBox | QAbstractItemView):
-                break
-            owner = owner.parentWidget()
-        if owner is box:
-            stops.append(widget)
-    return stops
+def _parts(block: QWidget) -> list[QWidget]:
+    """What `block` holds, in the Tab order (they follow it there, one after another)."""
+    parts, widget = [], block.nextInFocusChain()
+    while widget is not None and widget is not block and block.isAncestorOf(widget):
+        parts.append(widget)
+        widget = widget.nextInFocusChain()
+    return parts
 
 
-def _group(title: str, parent: QWidget) -> tuple[QGroupBox, QFormLayout]:
+def _follow(before: QWidget, block: QWidget) -> None:
+    """Tab goes from the end of `before` (all it holds) to `block` (all it holds). Qt moves a
+    widget's contents with it only for a widget that takes focus through a part of itself, and
+    only up to the last part that takes focus: the two are lent a focus policy and their first
+    part as focus proxy, and their last parts a focus policy, for the move."""
+    parts = [_parts(before), _parts(block)]
+    if not parts[0] or not parts[1]:
+        return
+    lent = [(w, w.focusPolicy()) for w in (before, block, parts[0][-1], parts[1][-1])]
+    for widget, _policy in lent:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    before.setFocusProxy(parts[0][0])
+    block.setFocusProxy(parts[1][0])
+    QWidget.setTabOrder(before, block)
+    for widget in (before, block):
+        widget.setFocusProxy(None)  # type: ignore[arg-type]
+    for widget, policy in lent:
+        widget.setFocusPolicy(policy)
+
+
+def _group(title: str, parent: QWidget) -> QGroupBox:
+    """A section's box; its rows are made apart (`_rows`) and placed in it when built."""
     box = QGroupBox(title, parent)
-    form = QFormLayout(box)
+    QVBoxLayout(box)
+    return box
+
+
+def _rows() -> tuple[QWidget, QFormLayout]:
+    rows = QWidget()
+    form = QFormLayout(rows)
+    form.setContentsMargins(0, 0, 0, 0)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    return box, form
+    return rows, form
 
 
 class Sections:
@@ -101,8 +121,8 @@ class Sections:
     def __init__(self, binder: Binder, parent: QWidget, eager: int | None = None) -> None:
         self.binder, self.parent = binder, parent
         self.boxes: list[tuple[str, QGroupBox]] = []
-        self.pending: list[tuple[QGroupBox, QFormLayout, Callable[[QFormLayout], None]]] = []
-        self.last_stop: QWidget | None = None  # where Tab is in the form built so far
+        self.pending: list[tuple[QGroupBox, Callable[[QFormLayout], None]]] = []
+        self.last_rows: QWidget | None = None  # the rows of the last section built
         self.pupil = QComboBox()
         self.provider = QComboBox()
         # The pupils are sized by a length, not by measuring 10,000 names; the providers are
@@ -135,9 +155,9 @@ class Sections:
             (_("Off-site direction"), self._direction),
         ]
         for title, build in builders:
-            box, form = _group(title, parent)
+            box = _group(title, parent)
             self.boxes.append((title, box))
-            self.pending.append((box, form, build))
+            self.pending.append((box, build))
         self.build_next(len(builders) if eager is None else eager)
 
     @property
@@ -148,12 +168,15 @@ class Sections:
         """Build the next `count` sections; the names of the fields they added."""
         before = set(self.binder.widgets)
         for _n in range(min(count, len(self.pending))):
-            box, form, build = self.pending.pop(0)
+            box, build = self.pending.pop(0)
+            rows, form = _rows()  # made apart, so that its Tab order is one block
             build(form)
-            for stop in _tab_stops(box):  # after what was built before, not after the buttons
-                if self.last_stop is not None:
-                    QWidget.setTabOrder(self.last_stop, stop)
-                self.last_stop = stop
+            layout = box.layout()
+            assert layout is not None
+            layout.addWidget(rows)
+            if self.last_rows is not None:  # after the section before, not after the buttons
+                _follow(self.last_rows, rows)
+            self.last_rows = rows
         return [name for name in self.binder.widgets if name not in before]
 
     def _who(self, form: QFormLayout) -> None:
