@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext as _gettext
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
@@ -142,7 +143,14 @@ def format_date(value: date | None, fmt: str = "d MMMM y") -> str:
     """A date as people in the chosen locale write it (e.g. 3 March 2025); '' for none."""
     if value is None:
         return ""
-    return _babel_format_date(value, format=fmt, locale=_babel_locale(_locale))
+    return _date_text(value, fmt, _locale)
+
+
+@lru_cache(maxsize=8192)
+def _date_text(value: date, fmt: str, locale: str) -> str:
+    """Babel takes about a tenth of a millisecond a date; tables word their dates each time
+    they are painted, and show the same few hundred dates again and again."""
+    return _babel_format_date(value, format=fmt, locale=_babel_locale(locale))
 
 
 def format_date_time(value: datetime | None, seconds: bool = True) -> str:

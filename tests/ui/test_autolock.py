@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from apdesk.ui.core.context import AppContext
@@ -40,31 +41,49 @@ def test_locks_after_the_idle_time_and_drops_the_key(ctx: AppContext, qtbot: QtB
 
 
 def test_input_resets_the_idle_time(ctx: AppContext, qtbot: QtBot) -> None:
+    """Keys and clicks arrive as the window system delivers them: to a window of the app."""
     clock = FakeClock()
     guard = _autolock(ctx, clock)
     edit = QLineEdit()
     qtbot.addWidget(edit)
+    edit.show()
+    edit.activateWindow()
+    qtbot.waitUntil(edit.isActiveWindow)  # the window the keys go to: watched as it took focus
+    window = edit.windowHandle()
+    assert window is not None
     clock.now += 4 * 60
-    qtbot.keyClick(edit, Qt.Key.Key_A)
+    QTest.keyClick(window, Qt.Key.Key_A)
     clock.now += 4 * 60
     guard.check()
     assert ctx.is_unlocked
-    press = QMouseEvent(
-        QEvent.Type.MouseButtonPress,
-        QPointF(2, 2),
-        QPointF(2, 2),
-        Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     clock.now += 4 * 60
-    QApplication.sendEvent(edit, press)
+    QTest.mouseClick(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(2, 2)
+    )
     clock.now += 2 * 60
     guard.check()
     assert ctx.is_unlocked
     clock.now += 3 * 60
     guard.check()
     assert not ctx.is_unlocked
+    guard.uninstall()
+
+
+def test_input_in_a_window_opened_later_counts_too(ctx: AppContext, qtbot: QtBot) -> None:
+    clock = FakeClock()
+    guard = _autolock(ctx, clock)
+    later = QLineEdit()  # a dialog opened after the auto-lock started, never focused
+    qtbot.addWidget(later)
+    later.show()
+    qtbot.waitExposed(later)
+    guard.check()  # each check looks at the windows open now
+    window = later.windowHandle()
+    assert window is not None
+    clock.now += 4 * 60
+    QTest.keyClick(window, Qt.Key.Key_B)
+    clock.now += 4 * 60
+    guard.check()
+    assert ctx.is_unlocked
     guard.uninstall()
 
 

@@ -18,7 +18,7 @@ from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.services.ap_guide import LaNotice, la_notice
 from apdesk.services.placement_lifecycle import PlacementRow, list_placements
 from apdesk.services.placements import PlacementInput, get_placement, placement_input
-from apdesk.services.pupils import PupilRow, list_pupils
+from apdesk.services.pupils.picks import PupilPicks, pupil_picks
 from apdesk.services.qa import qa_statuses
 
 
@@ -80,7 +80,7 @@ def placement_listing(
 class EditorData:
     """The placement editor's choices, and the placement as the form shows it."""
 
-    pupils: list[PupilRow]
+    pupils: PupilPicks  # as columns: thousands of pupils, read and handed over cheaply
     providers: list[ProviderChoice]
     placement: PlacementInput | None
     status: PlacementStatus
@@ -88,7 +88,7 @@ class EditorData:
 
 
 def editor_data(session: Session, placement_id: int | None, today: date) -> EditorData:
-    pupils, providers = list_pupils(session), provider_choices(session, today)
+    pupils, providers = pupil_picks(session), provider_choices(session, today)
     if placement_id is None:
         return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
     status = get_placement(session, placement_id).status

@@ -27,6 +27,7 @@ class Pool(StrEnum):
     WRITER = "writer"  # one thread: the only one that writes to the store
     READER = "reader"  # reads, on read-only connections, beside the writer
     NETWORK = "network"  # the LA's server: never holds up the store's work
+    BACKGROUND = "background"  # work nobody waits for (warming up modules): holds up nothing
 
 
 ResultHandler = Callable[[Any], None]
@@ -72,6 +73,9 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
     unhandled_error = Signal(object)  # a failure nobody passed `on_error` for
+    # Whether submitted work runs beside the GUI thread: work that only pays off there (warming
+    # up) is not asked of a runner that would run it on the GUI thread.
+    runs_beside_gui = False
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,12 +142,15 @@ READERS = max(1, min(2, os.cpu_count() or 1))
 
 class ThreadTaskRunner(TaskRunner):
     """The application's runner: one writer thread (jobs in submission order), readers beside
-    it, and a pool for the network."""
+    it, a pool for the network and one thread for background work."""
+
+    runs_beside_gui = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pools: dict[Pool, QThreadPool] = {}
-        for pool, threads in ((Pool.WRITER, 1), (Pool.READER, READERS), (Pool.NETWORK, 2)):
+        sizes = ((Pool.WRITER, 1), (Pool.READER, READERS), (Pool.NETWORK, 2), (Pool.BACKGROUND, 1))
+        for pool, threads in sizes:
             made = QThreadPool(self)
             made.setMaxThreadCount(threads)
             made.setExpiryTimeout(-1)  # keep the workers; SQLite prefers stable threads

@@ -29,7 +29,7 @@ from apdesk.services.measures import CensusReport, Period, census_rows, year_to_
 from apdesk.services.measures.census import is_census_day, nearest_census_days
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, with_preview
 
 
 def _date_edit(day: date, name: str, parent: QWidget) -> QDateEdit:
@@ -80,17 +80,23 @@ class TermlyReportDialog(QDialog):
             return
         self.make.setEnabled(False)
         self.ctx.query(
-            termly_report_pdf, period, date.today(), anonymised=self.anonymised.isChecked()
+            with_preview(termly_report_pdf),
+            period,
+            date.today(),
+            anonymised=self.anonymised.isChecked(),
         ).success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.make.setEnabled(True)
         self.error.setText(describe_error(exc))
 
-    def _show(self, pdf: bytes) -> None:
+    def _show(self, made: tuple[bytes, DrawnPages]) -> None:
+        pdf, drawn = made
         self.make.setEnabled(True)
         name = f"termly-report-{_day(self.start)}-{_day(self.end)}.pdf"
-        self.preview = PdfPreviewDialog(pdf, _("Termly report"), name, self.parentWidget())
+        self.preview = PdfPreviewDialog(
+            pdf, _("Termly report"), name, self.parentWidget(), drawn=drawn
+        )
         self.preview.open()
         self.accept()
 

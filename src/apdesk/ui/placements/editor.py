@@ -5,6 +5,11 @@ transaction. Warnings are shown as the person types (checked on the worker, debo
 used to refuse a save; a value that cannot be right is shown under its field and nothing is lost.
 A change made elsewhere while the form is open (a provider's QA, the placement ended) refreshes
 the choices, the status and the checks, never what the person typed.
+
+The window shows before its form is complete: the first sections are built at once, the others
+one per turn of the event loop (so no frame is held up), and the record's values reach each
+section as it is built. The person sees the top of the form at once and the rest is there before
+they can scroll to it; reading or saving the values first completes the form.
 """
 
 from __future__ import annotations
@@ -42,12 +47,13 @@ from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.ask_text import ask_text
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
-from apdesk.ui.widgets.choice_list import ListChoice, fill_combo
+from apdesk.ui.widgets.choice_list import ListChoice, fill_columns, fill_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 DEBOUNCE_MS = 400
+EAGER_SECTIONS = 2  # built before the window shows: what fills it at first
 SPLITTER_KEY = settings_keys.PLACEMENT_EDITOR_SPLITTER.name
 # The choices and the checks: the pupils and providers offered, the providers' QA, and what
 # the warnings are checked against.
@@ -98,10 +104,13 @@ class PlacementEditor(GuardedDialog):
         self.providers: dict[int, ProviderChoice] = {}
         self._loading, self._generation = True, 0
         self._live_error = False
+        self._record: PlacementInput | None = None  # the values loaded, for sections built later
+        self._shown_fields: set[str] = set()  # the fields that show the loaded values already
+        self._gone = False  # closed: late answers are dropped
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
         self.binder = Binder(self)
         body = QWidget()
-        self.sections = Sections(self.binder, body)
+        self.sections = Sections(self.binder, body, EAGER_SECTIONS)
         column = QVBoxLayout(body)
         for _title, box in self.sections.boxes:
             column.addWidget(box)
@@ -159,17 +168,70 @@ class PlacementEditor(GuardedDialog):
         ctx.query(editor_data, placement_id, date.today()).success(self._loaded).failure(
             self._load_failed
         ).run()
+        self.builder = QTimer(self)  # one section per turn of the event loop, until complete
+        self.builder.setSingleShot(True)
+        self.builder.setInterval(0)
+        self.builder.timeout.connect(self._build_more)
+        self.builder.start()
+        self.finished.connect(self._closed)
+
+    def _closed(self, _result: int) -> None:
+        """Answers still on their way (checks, choices) find nobody to show them to."""
+        self._generation += 1
+        self._gone = True
+        self.builder.stop()
+
+    # -- building the rest of the form -------------------------------------------
+    def _build_more(self) -> None:
+        """One more section, then the next turn of the event loop for the one after."""
+        if self.sections.complete:
+            return
+        self._show_record(self.sections.build_next())
+        if self.sections.complete:
+            self._ready()
+        else:
+            self.builder.start()
+
+    def complete_form(self) -> None:
+        """Build what is left of the form now (before its values are read or a field is
+        looked for)."""
+        if not self.sections.complete:
+            self._show_record(self.sections.build_next(len(self.sections.pending)))
+            self._ready()
+
+    def _show_record(self, names: list[str]) -> None:
+        """Put the loaded values into the fields just built."""
+        if self._record is None:
+            return
+        for name in names:
+            if name in PlacementInput.model_fields and name not in self._shown_fields:
+                if name == "attendance_at_referral":
+                    continue  # its box holds the loaded value already (see set_values)
+                self.binder.set(name, getattr(self._record, name))
+                self._shown_fields.add(name)
 
     # -- loading ---------------------------------------------------------------
     def _loaded(self, data: EditorData) -> None:
+        if self._gone:
+            return
         self._loading = True
+        if not self.isVisible():  # nobody is looking yet: nothing to gain by waiting
+            self.complete_form()
         self._fill_choices(data)
         values = data.placement or PlacementInput(pupil_id=self._pupil_id or 0)
+        self._record = values
         self.set_values(values)
+        self._shown_fields = set(self.binder.widgets)
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la))
         self._name_window()
+        self._ready()
+
+    def _ready(self) -> None:
+        """Once the record is loaded and every section built: watch for input, check."""
+        if self._record is None or not self.sections.complete or not self._loading:
+            return
         self._loading = False
         self.watch_input()
         self.check_now()
@@ -191,9 +253,13 @@ class PlacementEditor(GuardedDialog):
     def _fill_choices(self, data: EditorData) -> None:
         """The pupils and providers offered, keeping whichever are chosen now. A trust's
         thousands of pupils go to the combo as one list, worded only when it is opened."""
-        pupils = [ListChoice(_("Choose the pupil…"), 0)]
-        pupils += [ListChoice(f"{row.name} ({row.upn})", row.id) for row in data.pupils]
-        fill_combo(self.sections.pupil, pupils)
+        names, upns = data.pupils.names, data.pupils.upns
+        fill_columns(
+            self.sections.pupil,
+            ListChoice(_("Choose the pupil…"), 0),
+            data.pupils.ids,
+            lambda n: f"{names[n]} ({upns[n]})",
+        )
         self.providers = {choice.id: choice for choice in data.providers}
         providers = [ListChoice(_("Choose the provider…"), 0)]
         providers += [
@@ -216,6 +282,8 @@ class PlacementEditor(GuardedDialog):
         ).failure(self._load_failed).run()
 
     def _reloaded(self, data: EditorData) -> None:
+        if self._gone:
+            return
         untouched = not self.has_unsaved_input()
         self._fill_choices(data)
         if untouched:  # new choices may move the chosen rows: that is not the person's input
@@ -240,6 +308,7 @@ class PlacementEditor(GuardedDialog):
 
     # -- values ----------------------------------------------------------------
     def values(self) -> PlacementInput:
+        self.complete_form()
         data = PlacementInput()
         for name in PlacementInput.model_fields:
             if name in self.binder.widgets:
@@ -338,10 +407,15 @@ class PlacementEditor(GuardedDialog):
     # -- navigation ----------------------------------------------------------------
     def go_to_section(self, row: int) -> None:
         if 0 <= row < len(self.sections.boxes):
+            self.complete_form()
+            body = self.form_scroll.widget()
+            if body is not None and body.layout() is not None:
+                body.layout().activate()  # type: ignore[union-attr]
             box = self.sections.boxes[row][1]
             self.form_scroll.verticalScrollBar().setValue(box.y())
 
     def focus_field(self, name: str) -> None:
+        self.complete_form()
         self.binder.focus(name, self.form_scroll)
 
     def _remember_splitter(self) -> None:

@@ -1,10 +1,17 @@
 """The placement editor's form, in the order of the Appendix A placement sheet, then the DfE
-additions and the off-site direction. Each section is a group box; the binder knows every field."""
+additions and the off-site direction. Each section is a group box; the binder knows every field.
+
+Building all twelve sections took most of the editor's opening time, so only the first are
+built before it shows; the rest are built one at a time (`build_next`), each short enough not to
+hold up a frame. A section's rows are made apart and then placed in its box, so they join the
+Tab order as one block, which is moved to follow the section before (Qt would put them last).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,20 +69,60 @@ def _line(name: str) -> QLineEdit:
     return edit
 
 
-def _group(title: str, parent: QWidget) -> tuple[QGroupBox, QFormLayout]:
+def _parts(block: QWidget) -> list[QWidget]:
+    """What `block` holds, in the Tab order (they follow it there, one after another)."""
+    parts, widget = [], block.nextInFocusChain()
+    while widget is not None and widget is not block and block.isAncestorOf(widget):
+        parts.append(widget)
+        widget = widget.nextInFocusChain()
+    return parts
+
+
+def _follow(before: QWidget, block: QWidget) -> None:
+    """Tab goes from the end of `before` (all it holds) to `block` (all it holds). Qt moves a
+    widget's contents with it only for a widget that takes focus through a part of itself, and
+    only up to the last part that takes focus: the two are lent a focus policy and their first
+    part as focus proxy, and their last parts a focus policy, for the move."""
+    parts = [_parts(before), _parts(block)]
+    if not parts[0] or not parts[1]:
+        return
+    lent = [(w, w.focusPolicy()) for w in (before, block, parts[0][-1], parts[1][-1])]
+    for widget, _policy in lent:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    before.setFocusProxy(parts[0][0])
+    block.setFocusProxy(parts[1][0])
+    QWidget.setTabOrder(before, block)
+    for widget in (before, block):
+        widget.setFocusProxy(None)  # type: ignore[arg-type]
+    for widget, policy in lent:
+        widget.setFocusPolicy(policy)
+
+
+def _group(title: str, parent: QWidget) -> QGroupBox:
+    """A section's box; its rows are made apart (`_rows`) and placed in it when built."""
     box = QGroupBox(title, parent)
-    form = QFormLayout(box)
+    QVBoxLayout(box)
+    return box
+
+
+def _rows() -> tuple[QWidget, QFormLayout]:
+    rows = QWidget()
+    form = QFormLayout(rows)
+    form.setContentsMargins(0, 0, 0, 0)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    return box, form
+    return rows, form
 
 
 class Sections:
-    """Builds the group boxes; `pupil`, `provider`, `qa_note` are kept for the editor's logic."""
+    """Makes the group boxes and builds the first `eager` of them (all when None); `pupil`,
+    `provider`, `qa_note`, `la_notice` and `attendance` are kept for the editor's logic."""
 
-    def __init__(self, binder: Binder, parent: QWidget) -> None:
+    def __init__(self, binder: Binder, parent: QWidget, eager: int | None = None) -> None:
         self.binder, self.parent = binder, parent
         self.boxes: list[tuple[str, QGroupBox]] = []
+        self.pending: list[tuple[QGroupBox, Callable[[QFormLayout], None]]] = []
+        self.last_rows: QWidget | None = None  # the rows of the last section built
         self.pupil = QComboBox()
         self.provider = QComboBox()
         # The pupils are sized by a length, not by measuring 10,000 names; the providers are
@@ -85,7 +133,13 @@ class Sections:
         self.pupil.setMinimumContentsLength(36)
         self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.qa_note = QLabel()
-        self.attendance = QDoubleSpinBox()
+        self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
+        self.attendance = QDoubleSpinBox()  # set up now: the record may reach it before its row
+        self.attendance.setRange(-1, 100)
+        self.attendance.setDecimals(1)
+        self.attendance.setSuffix("%")
+        self.attendance.setSpecialValueText(_("Not recorded"))
+        self.attendance.setAccessibleName(_("Attendance at referral"))
         builders: list[tuple[str, Callable[[QFormLayout], None]]] = [
             (_("Pupil and provider"), self._who),
             (_("Category and reasons"), self._why),
@@ -101,9 +155,29 @@ class Sections:
             (_("Off-site direction"), self._direction),
         ]
         for title, build in builders:
-            box, form = _group(title, parent)
-            build(form)
+            box = _group(title, parent)
             self.boxes.append((title, box))
+            self.pending.append((box, build))
+        self.build_next(len(builders) if eager is None else eager)
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+    def build_next(self, count: int = 1) -> list[str]:
+        """Build the next `count` sections; the names of the fields they added."""
+        before = set(self.binder.widgets)
+        for _n in range(min(count, len(self.pending))):
+            box, build = self.pending.pop(0)
+            rows, form = _rows()  # made apart, so that its Tab order is one block
+            build(form)
+            layout = box.layout()
+            assert layout is not None
+            layout.addWidget(rows)
+            if self.last_rows is not None:  # after the section before, not after the buttons
+                _follow(self.last_rows, rows)
+            self.last_rows = rows
+        return [name for name in self.binder.widgets if name not in before]
 
     def _who(self, form: QFormLayout) -> None:
         b = self.binder
@@ -135,7 +209,6 @@ class Sections:
         b.add(form, "commissioner", _("Commissioner"), enum_combo(Commissioner, ""))
         b.add(form, "funding_stream", _("Funding stream"), enum_combo(FundingStream, ""))
         b.add(form, "registration_code", _("Registration code"), enum_combo(RegistrationCode, ""))
-        self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
         self.la_notice.setWordWrap(True)
         self.la_notice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form.addRow(_("LA notification:"), self.la_notice)
@@ -154,11 +227,6 @@ class Sections:
 
     def _needs(self, form: QFormLayout) -> None:
         b = self.binder
-        self.attendance.setRange(-1, 100)
-        self.attendance.setDecimals(1)
-        self.attendance.setSuffix("%")
-        self.attendance.setSpecialValueText(_("Not recorded"))
-        self.attendance.setAccessibleName(_("Attendance at referral"))
         b.add(form, "attendance_at_referral", _("Attendance at referral"), self.attendance)
         b.add(form, "interventions_tried", _("Interventions tried"), text_box(""))
         b.add(form, "send_needs", _("SEND needs"), text_box(""))

@@ -54,6 +54,7 @@ from apdesk.ui.placements.model import (
 from apdesk.ui.placements.print_actions import PrintMixin
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
+from apdesk.ui.widgets.column_fit import fit_columns
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
@@ -282,7 +283,7 @@ class PlacementsPage(PrintMixin, QWidget):
             self.banner.show_text(text)
         self.model.set_rows(rows)
         if not self._sized and rows:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table, SIZED_BY_ROWS)  # the table may be hidden: not every row
             # Sized by the first rows only: room for a longer month name than they hold.
             slack = self.table.fontMetrics().horizontalAdvance("MMM")
             for column in range(self.model.columnCount()):

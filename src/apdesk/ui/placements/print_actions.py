@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
@@ -20,7 +19,7 @@ from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.services.placement_record import load_placement_record
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog, preview_images
+from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, draw_preview
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Rendered:
     pdf: bytes
     title: str
     filename: str
-    images: list[QImage]  # the pages drawn for the preview, on the worker
+    drawn: DrawnPages  # the pages drawn and the text read for the preview, on the worker
 
 
 def render_placement(
@@ -40,7 +39,7 @@ def render_placement(
     name = f"{record.pupil.surname}-{record.pupil.forename}".replace(" ", "-")
     title = _("{document}: {pupil}").format(document=kind, pupil=record.pupil_name)
     filename = f"{kind.lower().replace(' ', '-')}-{name}.pdf"
-    return Rendered(pdf, title, filename, preview_images(pdf))
+    return Rendered(pdf, title, filename, draw_preview(pdf))
 
 
 class PrintMixin:
@@ -74,7 +73,7 @@ class PrintMixin:
         self.busy.hide()
         parent = self if isinstance(self, QWidget) else None
         self.preview = PdfPreviewDialog(
-            rendered.pdf, rendered.title, rendered.filename, parent, images=rendered.images
+            rendered.pdf, rendered.title, rendered.filename, parent, drawn=rendered.drawn
         )
         self.preview.open()
 

@@ -30,7 +30,7 @@ from apdesk.ui.plans.review_dialog import ReviewDialog
 from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
 from apdesk.ui.plans.target_editor import TargetEditor
 from apdesk.ui.plans.view import PlanView
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, with_preview
 
 
 class PlanActions(QWidget):
@@ -129,12 +129,13 @@ class PlanActions(QWidget):
             self._warn(ValidationError(_("Review"), _("no review has been held yet")))
             return
 
-        def done(pdf: bytes) -> None:
+        def done(made: tuple[bytes, DrawnPages]) -> None:
+            pdf, drawn = made
             name = f"review-{data.upn or data.placement_id}-{review.date.isoformat()}.pdf"
             title = _("Review record for {name}").format(name=data.pupil_name)
-            self._preview(PdfPreviewDialog(pdf, title, name, self))
+            self._preview(PdfPreviewDialog(pdf, title, name, self, drawn=drawn))
 
-        self.ctx.query(review_pdf, review.id).success(done).failure(self._warn).run()
+        self.ctx.query(with_preview(review_pdf), review.id).success(done).failure(self._warn).run()
 
     def save_text(self) -> None:
         if self.placement_id is None:
@@ -152,19 +153,21 @@ class PlanActions(QWidget):
             return
         pid = data.placement_id
 
-        def done(pdf: bytes) -> None:
+        def done(made: tuple[bytes, DrawnPages]) -> None:
+            pdf, drawn = made
             self.view.busy.hide()
             name = f"plan-{data.upn or pid}.pdf"
-            self._preview(
-                PdfPreviewDialog(pdf, _("Plan for {name}").format(name=data.pupil_name), name, self)
-            )
+            title = _("Plan for {name}").format(name=data.pupil_name)
+            self._preview(PdfPreviewDialog(pdf, title, name, self, drawn=drawn))
 
         def failed(exc: BaseException) -> None:
             self.view.busy.hide()
             self._warn(exc)
 
         self.view.busy.show()
-        self.ctx.query(plan_pdf, pid, date.today()).success(done).failure(failed).run()
+        self.ctx.query(with_preview(plan_pdf), pid, date.today()).success(done).failure(
+            failed
+        ).run()
 
     def hold_review(self) -> None:
         if self.placement_id is None:

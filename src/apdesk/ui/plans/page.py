@@ -98,6 +98,10 @@ class PlansPage(PlanActions):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
+        # A trust's thousands of placements are measured a hundred per turn of the event loop
+        # (each wrapped line has its own height), not all at once with the window frozen.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.selectionModel().currentChanged.connect(self._chosen)
         chooser = QWidget(self)
         chooser_layout = QVBoxLayout(chooser)

@@ -3,6 +3,12 @@
 Any key press or mouse action anywhere in the application counts as the person being there.
 The idle clock runs on wall-clock time (see `services.idle`), so a laptop that slept past the
 timeout locks the moment it wakes, before anyone can read the screen.
+
+Input is watched on the application's windows, where the window system delivers it, not on the
+whole application: a filter on the application is called in Python for every event of every
+widget (each paint, layout and timer), thousands while an editor opens, and cost the GUI thread
+a third of that time. A window is watched from the moment it takes the focus, and every window
+open is looked at again with each idle check.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 from apdesk.i18n import _
 from apdesk.services.idle import IdleClock, clamp_minutes
@@ -51,10 +57,11 @@ class AutoLock(QObject):
         self.timer.setInterval(check_ms)
         self.timer.timeout.connect(self.check)
         app = QGuiApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QGuiApplication):
+            self._watch_windows()
+            app.focusWindowChanged.connect(self._watch)
             # Some platforms never report this; the idle timer still covers them.
-            app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
+            app.applicationStateChanged.connect(self._state_changed)
         ctx.unlocked.connect(self._started)
         ctx.locked.connect(self.timer.stop)
         if ctx.is_unlocked:
@@ -71,12 +78,21 @@ class AutoLock(QObject):
         self.idle.touch()
         self.timer.start()
 
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing it again leaves one filter
+
+    def _watch_windows(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self.idle.touch()
         return False
 
     def check(self) -> None:
+        self._watch_windows()  # windows opened since, which have not taken the focus
         if self.ctx.is_unlocked and self.idle.expired():
             minutes = round(self.idle.timeout_s / 60)
             self.lock_now(
@@ -95,7 +111,9 @@ class AutoLock(QObject):
             self.ctx.lock()
 
     def uninstall(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
         app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
         self.timer.stop()

@@ -42,6 +42,7 @@ from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.shell.user_guide import install_user_guide
+from apdesk.ui.shell.warm_up import WarmUp
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets import keyboard
 from apdesk.ui.widgets.announce import announce
@@ -123,6 +124,7 @@ class MainWindow(ShellWindow):
         self.unlock_dialog: UnlockDialog | None = None
         self.school = ""  # the school's name once read from the store, for the title
         self.shelf = Shelf(self)
+        self.warm_up = WarmUp(ctx, self)  # the other pages' modules, loaded off the GUI thread
         self.setAccessibleName(_("apdesk main window"))
 
         self.sidebar = Sidebar(self)
@@ -354,6 +356,7 @@ class MainWindow(ShellWindow):
         self.sidebar.setCurrentRow(-1)  # force a change so the page is shown and refreshed
         self.sidebar.setCurrentRow(row)
         self.shelf.unshelve()
+        self.warm_up.start(self.specs, self.pages)  # once this page's data are in
 
     # -- dialogs and settings ------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -389,4 +392,5 @@ class MainWindow(ShellWindow):
             event.ignore()
             return
         self.save_settings()
+        self.warm_up.cancel()
         super().closeEvent(event)

@@ -38,7 +38,7 @@ from apdesk.ui.timetables.dialogs import FormDialog, NewTimetableDialog, NewVers
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.suggest import SuggestDialog
 from apdesk.ui.timetables.widgets import picked
-from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
+from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, draw_preview
 
 
 class ActionsHost(Protocol):
@@ -243,15 +243,16 @@ class TimetableActions:
         pid, vid = doc.draft.pupil_id, doc.version_id
         self.page.status_label.setText(_("Preparing the PDF…"))
 
-        def work(session: Session) -> tuple[bytes, str]:
+        def work(session: Session) -> tuple[bytes, str, DrawnPages]:
             printout = printout_for(session, pid, date.today(), vid)
             name = printout.pupil_name.replace(" ", "-").lower()
-            return render_timetable(printout), f"timetable-{name}.pdf"
+            pdf = render_timetable(printout)
+            return pdf, f"timetable-{name}.pdf", draw_preview(pdf)
 
-        def done(result: tuple[bytes, str]) -> None:
+        def done(result: tuple[bytes, str, DrawnPages]) -> None:
             self.page.status_label.setText("")
-            pdf, filename = result
-            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.widget)
+            pdf, filename, drawn = result
+            preview = PdfPreviewDialog(pdf, _("Timetable"), filename, self.widget, drawn=drawn)
             window = self.widget.window()  # as wide as the window allows: the page is landscape
             preview.resize(min(1220, window.width()), min(820, window.height()))
             preview.open()

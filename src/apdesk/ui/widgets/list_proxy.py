@@ -5,7 +5,9 @@ time: with a Python model that is a few hundred thousand calls into Python to so
 about a second with the window frozen. This proxy asks once per row for a column's sort key
 (or takes the whole column from the model's `sort_keys(column)` if it has one), sorts a list of
 row numbers in Python, and filters with one pass over the rows (or the model's own
-`accepted_rows()`), so a page of 10,000 pupils is sorted and filtered in milliseconds.
+`accepted_rows()`), so a page of 10,000 pupils is sorted and filtered in milliseconds. A view
+asks for every cell it paints: a source with `data_at(row, column, role)` answers without a
+source index being made for each.
 
 It keeps the parts of the `QSortFilterProxyModel` interface the pages use: `sort`,
 `setSortRole`, `filterAcceptsRow`, `invalidateFilter`, `mapToSource`, `mapFromSource`,
@@ -41,6 +43,7 @@ class ListProxy(QAbstractProxyModel):
         self._role = int(Qt.ItemDataRole.DisplayRole)
         self._keys: dict[int, list[Any]] = {}  # sort keys by column, read once per load
         self._source: QAbstractItemModel | None = None
+        self._data_at: Any = None  # the source's `data_at(row, column, role)`, if it has one
 
     # -- the source ------------------------------------------------------------------
     def setSourceModel(self, model: QAbstractItemModel) -> None:
@@ -51,6 +54,7 @@ class ListProxy(QAbstractProxyModel):
                 signal.disconnect(slot)
         super().setSourceModel(model)
         self._source = model
+        self._data_at = getattr(model, "data_at", None)
         for signal, slot in self._links(model):
             signal.connect(slot)
         self._keys.clear()
@@ -202,6 +206,22 @@ class ListProxy(QAbstractProxyModel):
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and bool(self._order)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source's data for the row shown, with no index mapped or made on the way when
+        the source has `data_at(row, column, role)`: a view paints every cell through here."""
+        model, row = self._source, index.row()
+        if model is None or not index.isValid() or not 0 <= row < len(self._order):
+            return None
+        if self._data_at is not None:
+            return self._data_at(self._order[row], index.column(), role)
+        return model.data(model.index(self._order[row], index.column()), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        model, row = self._source, index.row()
+        if model is None or not index.isValid() or not 0 <= row < len(self._order):
+            return Qt.ItemFlag.NoItemFlags
+        return model.flags(model.index(self._order[row], index.column()))
 
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         model = self._source

@@ -3,12 +3,16 @@
 Documents carry children's personal data, so the bytes stay in memory until the person chooses
 where to save them. Pages are drawn with PDFium (pypdfium2) for the preview and for printing;
 beside them, the document's text (read from the same PDF by PDFium) sits in a read-only text
-view, so a screen-reader user can review a form or letter before it goes out.
+view, so a screen-reader user can review a form or letter before it goes out. Both are made by
+`draw_preview` on a worker thread, so the window only shows what is ready.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt
@@ -32,23 +36,46 @@ from apdesk.files import write_atomic
 from apdesk.i18n import _
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 
+P = ParamSpec("P")
 PREVIEW_SCALE = 1.4  # 72 dpi PDF points -> about 100 dpi on screen
 PRINT_DPI = 200
 
 
 def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
-    """One page as a QImage (RGB), copied so it outlives PDFium's buffer."""
+    """One page as a QImage in the screen's own format (32-bit RGB), so showing it is a copy,
+    not a conversion; it owns its pixels and outlives PDFium's buffer."""
     bitmap = document[index].render(scale=scale, rev_byteorder=True)
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     image = QImage(bytes(bitmap.buffer), width, height, stride, QImage.Format.Format_RGB888)
-    return image.copy()
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
-def preview_images(pdf: bytes) -> list[QImage]:
-    """Every page drawn for the preview. QImages may be made on a worker thread: pass them to
-    `PdfPreviewDialog(images=...)` and the window does not wait for PDFium."""
+@dataclass(frozen=True)
+class DrawnPages:
+    """What the preview shows of a PDF: its pages drawn, and its text for screen readers."""
+
+    images: list[QImage]
+    text: str
+
+
+def draw_preview(pdf: bytes) -> DrawnPages:
+    """The pages and the text of `pdf`, read once by PDFium. Call it on a worker thread (a
+    QImage and a str may cross threads) and pass it to `PdfPreviewDialog(drawn=...)`: the
+    window then waits for neither the drawing nor the text."""
     document = pdfium.PdfDocument(pdf)
-    return [render_page(document, index, PREVIEW_SCALE) for index in range(len(document))]
+    images = [render_page(document, index, PREVIEW_SCALE) for index in range(len(document))]
+    return DrawnPages(images, document_text(document))
+
+
+def with_preview(make: Callable[P, bytes]) -> Callable[P, tuple[bytes, DrawnPages]]:
+    """`make` (a read that returns a PDF), then `draw_preview` of it on the same worker:
+    `ctx.query(with_preview(plan_pdf), pid, today).success(lambda both: ...)`."""
+
+    def made_and_drawn(*args: P.args, **kwargs: P.kwargs) -> tuple[bytes, DrawnPages]:
+        pdf = make(*args, **kwargs)
+        return pdf, draw_preview(pdf)
+
+    return made_and_drawn
 
 
 def document_text(document: pdfium.PdfDocument) -> str:
@@ -108,7 +135,7 @@ class PdfPreviewDialog(QDialog):
         suggested_name: str,
         parent: QWidget | None = None,
         *,
-        images: list[QImage] | None = None,
+        drawn: DrawnPages | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
@@ -116,17 +143,19 @@ class PdfPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        drawn = images if images is not None else preview_images(pdf)
+        if drawn is None:  # drawn here, on the GUI thread: only for short documents
+            drawn = draw_preview(pdf)
 
         pages = QWidget()
         pages_layout = QVBoxLayout(pages)
         pages_layout.setSpacing(16)
         self.page_labels: list[QLabel] = []
-        for index, image in enumerate(drawn):
+        total = len(drawn.images)
+        for index, image in enumerate(drawn.images):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setAccessibleName(_("Page {n} of {total}").format(n=index + 1, total=len(drawn)))
+            label.setAccessibleName(_("Page {n} of {total}").format(n=index + 1, total=total))
             pages_layout.addWidget(label)
             self.page_labels.append(label)
         scroll = QScrollArea()
@@ -140,7 +169,7 @@ class PdfPreviewDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.text.setTabChangesFocus(True)
-        self.text.setPlainText(document_text(pdfium.PdfDocument(pdf)))
+        self.text.setPlainText(drawn.text)
         self.text.setAccessibleName(_("Document text"))
         self.text.setAccessibleDescription(_("The text of the document, to read line by line"))
         text_label = QLabel(_("Document &text:"))

@@ -49,6 +49,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return None
         return self.cell(self.rows[index.row()], index.column(), role)
 
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """`data` for a row number (what `ListProxy` asks, with no index made)."""
+        return self.cell(self.rows[row], column, role) if 0 <= row < len(self.rows) else None
+
     def cell(self, row: R, column: int, role: int) -> Any:
         """What column `column` of `row` shows for `role` (None for nothing)."""
         raise NotImplementedError
