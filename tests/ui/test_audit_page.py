@@ -87,3 +87,23 @@ def test_a_tampered_row_is_reported_at_the_top(ctx: AppContext, qtbot: QtBot) ->
 def test_model_on_its_own(qtmodeltester: object) -> None:
     model = AuditModel()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_pupil_is_found_by_the_name_the_school_uses_or_the_legal_one(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    first, second = _setup(ctx)
+    with ctx.store.session() as s:
+        pupil = s.get(Pupil, first.id)
+        assert pupil is not None
+        pupil.preferred_name = "Jay"
+    page = _page(ctx, qtbot)
+    for typed in ("Jay Auditson-Lee", "auditson-lee robin", first.upn):
+        page.pupil.setText(typed)
+        page.refresh()
+        about = {page.model.index(r, 4).data() for r in range(page.model.rowCount())}
+        assert about and all(first.upn in label for label in about), typed
+    assert any("Auditson-Lee, Jay (Robin)" in label for label in about)
+    page.pupil.setText("Jay Otherly")
+    page.refresh()
+    assert page.model.rowCount() == 0, second.upn

@@ -100,6 +100,9 @@ def test_enter_or_a_double_click_on_a_placement_opens_its_one_editor(
     editor = window.ctx.windows.get(("placement", school.placement))
     assert isinstance(editor, PlacementEditor)
     qtbot.waitUntil(lambda: "Placement: " in editor.windowTitle())
+    listed = editor.sections.pupil.currentText().split(" (")[0]  # "Surname, Known-as"
+    surname, known_as = listed.split(", ")
+    assert f"Placement: {known_as} {surname} at " in editor.windowTitle()  # one way to name
     where = listing.visualItemRect(listing.item(0)).center()
     qtbot.mouseDClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=where)
     placements = window.page("placements")

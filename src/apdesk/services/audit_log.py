@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlmodel import Session, SQLModel
 
 from apdesk.i18n import _, format_date, format_date_time
@@ -73,15 +73,13 @@ def _columns(model: type[SQLModel]) -> Any:
 
 
 def pupil_ids_matching(session: Session, text: str) -> set[int]:
-    needle = f"%{text.strip()}%"
+    """Pupils whose UPN or names hold every word typed, in any order: "Jay Southgate" finds
+    the pupil whose legal forename is Poppy, and so does "Poppy Southgate"."""
     pupil = _columns(Pupil)
+    fields = (pupil.upn, pupil.surname, pupil.forename, pupil.preferred_name)
+    words = text.split() or [""]
     query = select(pupil.id).where(
-        or_(
-            pupil.upn.ilike(needle),
-            pupil.surname.ilike(needle),
-            pupil.forename.ilike(needle),
-            pupil.preferred_name.ilike(needle),
-        )
+        and_(*(or_(*(field.ilike(f"%{word}%") for field in fields)) for word in words))
     )
     return {int(i) for i in session.execute(query).scalars()}
 
@@ -139,13 +137,21 @@ def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list
     return rows
 
 
+def _audit_label(surname: str, preferred: str | None, forename: str, upn: str) -> str:
+    known_as = preferred or forename
+    legal = f" ({forename})" if known_as != forename else ""
+    return f"{surname}, {known_as}{legal} ({upn})"
+
+
 def pupil_names(session: Session) -> dict[str, dict[int, str]]:
-    """Labels for the viewer: pupil id -> "Surname, Forename (UPN)"; placement id -> its pupil's."""
+    """Labels for the viewer: pupil id -> "Surname, Known-as (UPN)", as the register names
+    them, with the legal forename beside a preferred one so a search finds either name;
+    placement id -> its pupil's."""
     pupil, placement = _columns(Pupil), _columns(Placement)
     names = {
-        int(pid): f"{surname}, {forename} ({upn})"
-        for pid, surname, forename, upn in session.execute(
-            select(pupil.id, pupil.surname, pupil.forename, pupil.upn)
+        int(pid): _audit_label(surname, preferred, forename, upn)
+        for pid, surname, preferred, forename, upn in session.execute(
+            select(pupil.id, pupil.surname, pupil.preferred_name, pupil.forename, pupil.upn)
         )
     }
     placements = {

@@ -42,3 +42,10 @@ def pupil_picks(session: Session) -> PupilPicks:
         picks.names.append(f"{surname}, {preferred or forename}")
         picks.upns.append(upn)
     return picks
+
+
+def as_display_name(listed: str) -> str:
+    """A list's "Surname, Known-as" as every title, letter and sentence names the pupil:
+    "Known-as Surname" (the display name)."""
+    surname, comma, known_as = listed.partition(", ")
+    return f"{known_as} {surname}" if comma else listed

@@ -37,6 +37,7 @@ from apdesk.services.operations.placements import save_placement
 from apdesk.services.placement_actions import EditorData, ProviderChoice, editor_data
 from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
+from apdesk.services.pupils.picks import as_display_name
 from apdesk.store.changes import Changes
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
@@ -241,7 +242,7 @@ class PlacementEditor(GuardedDialog):
         if self.placement_id is None:
             self.setWindowTitle(_("New placement"))
             return
-        pupil = self.sections.pupil.currentText().split(" (")[0]
+        pupil = as_display_name(self.sections.pupil.currentText().split(" (")[0])
         provider = self.sections.provider.currentText().split(" — ")[0]
         if self.sections.pupil.currentData() and self.sections.provider.currentData():
             self.setWindowTitle(
