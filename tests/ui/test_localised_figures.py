@@ -124,3 +124,17 @@ def test_audit_changes_show_dates_as_every_other_screen_does() -> None:
     assert "Done on: (puste) → 9 października 2026" in text, text
     assert "9 października 2026" in text and "2026-10-09" not in text
     assert "2027-99 plan" in text  # text that only starts like a date stays as written
+
+
+def test_year_groups_are_named_in_the_readers_language(ctx: AppContext, qtbot: QtBot) -> None:
+    from apdesk.ui.pupils.page import PupilsPage
+
+    i18n.set_locale("pl_PL")
+    try:
+        page = PupilsPage(ctx)
+        qtbot.addWidget(page)
+        years = [page.year_filter.itemText(i) for i in range(page.year_filter.count())]
+        assert "Zerówka" in years and "Rok 8" in years, years
+        assert not any(text.startswith("Year ") for text in years), years
+    finally:
+        i18n.set_locale("en_GB")

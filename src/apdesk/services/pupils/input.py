@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from apdesk.i18n import _
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.errors import ApdeskError, ValidationError
@@ -38,7 +39,8 @@ class PupilNotFound(ApdeskError):
 
 
 def year_label(nc_year: int) -> str:
-    return "Reception" if nc_year == 0 else f"Year {nc_year}"
+    """The year group in the chosen language ("Year 8", "Rok 8")."""
+    return _("Reception") if nc_year == 0 else _("Year {year}").format(year=nc_year)
 
 
 def age_on_31_august(dob: date, today: date) -> int:
