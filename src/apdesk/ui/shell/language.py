@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from apdesk.i18n import (
 )
 from apdesk.locale_choice import save_choice
 from apdesk.ui.core import settings_keys
+from apdesk.ui.shell.help_menu import help_menu
 
 SETTINGS_KEY = settings_keys.LANGUAGE.name
 FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
@@ -176,7 +176,7 @@ def install_language(window: QMainWindow) -> QAction:
     """Adds Help > Language… to the main window (the window needs a `ctx` with settings)."""
     action = QAction(_("&Language…"), window)
     action.setStatusTip(_("Choose the language of apdesk, its letters and forms"))
-    menu = _help_menu(window)
+    menu = help_menu(window)
     existing = menu.actions()
     if existing:
         menu.insertAction(existing[-1], action)  # before About
@@ -191,12 +191,3 @@ def install_language(window: QMainWindow) -> QAction:
     action.triggered.connect(show)
     window.language_action = action  # type: ignore[attr-defined]
     return action
-
-
-def _help_menu(window: QMainWindow) -> QMenu:
-    help_title = _("&Help")
-    for entry in window.menuBar().actions():
-        menu = entry.menu()
-        if isinstance(menu, QMenu) and entry.text() == help_title:
-            return menu
-    return window.menuBar().addMenu(help_title)

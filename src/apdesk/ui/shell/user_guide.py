@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QMainWindow,
-    QMenu,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from apdesk import paths
 from apdesk.i18n import _
+from apdesk.ui.shell.help_menu import help_menu
 from apdesk.ui.theme.icons import icon
 
 
@@ -125,7 +125,7 @@ def install_user_guide(window: QMainWindow) -> QAction:
     action = QAction(icon("action.help"), _("User &guide"), window)
     action.setShortcut(QKeySequence("Shift+F1"))
     action.setStatusTip(_("Open the user guide (it is installed with apdesk: no internet needed)"))
-    menu = _help_menu(window)
+    menu = help_menu(window)
     if menu.actions():
         menu.insertAction(menu.actions()[0], action)
     else:
@@ -144,12 +144,3 @@ def install_user_guide(window: QMainWindow) -> QAction:
     action.triggered.connect(show)
     window.guide_action = action  # type: ignore[attr-defined]
     return action
-
-
-def _help_menu(window: QMainWindow) -> QMenu:
-    help_title = _("&Help")
-    for entry in window.menuBar().actions():
-        menu = entry.menu()
-        if isinstance(menu, QMenu) and entry.text() == help_title:
-            return menu
-    return window.menuBar().addMenu(help_title)
