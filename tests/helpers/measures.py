@@ -12,6 +12,7 @@ Five pupils, three providers, six placements, on 12 March 2025 (a Wednesday):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlmodel import Session
@@ -132,3 +133,29 @@ def build_school(store: Store) -> dict[str, int]:
             ids[f"p{n}"] = p.id
         ids.update(alpha=alpha.id, beta=beta.id, gamma=gamma.id)
     return {k: int(v or 0) for k, v in ids.items()}
+
+
+def place_many(store: Store, count: int, surname: str, provider_name: Callable[[int], str]) -> None:
+    """`count` Year 9 pupils, each in AP at a provider of their own since 1 October 2024:
+    enough rows for a termly report's tables to run over several pages."""
+    with store.session() as s:
+        for n in range(count):
+            pupil = Pupil(
+                upn=f"L{n:012d}",
+                forename=f"Pupil{n:03d}",
+                surname=surname,
+                dob=date(2011, 1, 1),
+                nc_year=9,
+            )
+            provider = Provider(name=provider_name(n), setting_type=SettingType.AP_ACADEMY)
+            s.add_all([pupil, provider])
+            s.flush()
+            s.add(
+                Placement(
+                    pupil_id=pupil.id or 0,
+                    provider_id=provider.id or 0,
+                    status=PlacementStatus.ACTIVE,
+                    started_on=date(2024, 10, 1),
+                    hours_per_week=25,
+                )
+            )

@@ -6,17 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.helpers.documents import make_placement
-from tests.helpers.measures import TODAY
+from tests.helpers.measures import TODAY, place_many
 
 from apdesk.documents.referral import render_referral
 from apdesk.documents.termly_report import render_termly_report
-from apdesk.models import Placement, Provider, Pupil
-from apdesk.models.enums import PlacementStatus, SettingType
 from apdesk.services.measures import year_to_date
 from apdesk.services.measures.termly import termly_report
 from apdesk.services.placement_record import load_placement_record
@@ -51,27 +48,7 @@ def provider_name(n: int) -> str:
 
 
 def test_the_termly_report_never_cuts_a_row_across_pages(store: Store, tmp_path: Path) -> None:
-    with store.session() as s:
-        for n in range(ROWS):
-            pupil = Pupil(
-                upn=f"L{n:012d}",
-                forename=f"Pupil{n:03d}",
-                surname="Tall",
-                dob=date(2011, 1, 1),
-                nc_year=9,
-            )
-            provider = Provider(name=provider_name(n), setting_type=SettingType.AP_ACADEMY)
-            s.add_all([pupil, provider])
-            s.flush()
-            s.add(
-                Placement(
-                    pupil_id=pupil.id or 0,
-                    provider_id=provider.id or 0,
-                    status=PlacementStatus.ACTIVE,
-                    started_on=date(2024, 10, 1),
-                    hours_per_week=25,
-                )
-            )
+    place_many(store, ROWS, "Tall", provider_name)
     with store.session() as s:
         full = termly_report(s, year_to_date(TODAY), TODAY)
     for shown in range(ROWS - 12, ROWS + 1, 3):  # the roster starts further down each time

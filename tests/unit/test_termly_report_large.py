@@ -4,13 +4,10 @@ pages a name a row, where one table cell holding every provider could not be lai
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pypdf
-from tests.helpers.measures import TODAY
+from tests.helpers.measures import TODAY, place_many
 
-from apdesk.models import Placement, Provider, Pupil
-from apdesk.models.enums import PlacementStatus, SettingType
 from apdesk.services.measures import year_to_date
 from apdesk.services.measures.termly import termly_report_pdf
 from apdesk.store import Store
@@ -23,27 +20,7 @@ def provider_name(n: int) -> str:
 
 
 def fill(store: Store) -> None:
-    with store.session() as s:
-        for n in range(COUNT):
-            pupil = Pupil(
-                upn=f"L{n:012d}",
-                forename=f"Pupil{n:03d}",
-                surname="Large",
-                dob=date(2011, 1, 1),
-                nc_year=9,
-            )
-            provider = Provider(name=provider_name(n), setting_type=SettingType.AP_ACADEMY)
-            s.add_all([pupil, provider])
-            s.flush()
-            s.add(
-                Placement(
-                    pupil_id=pupil.id or 0,
-                    provider_id=provider.id or 0,
-                    status=PlacementStatus.ACTIVE,
-                    started_on=date(2024, 10, 1),
-                    hours_per_week=25,
-                )
-            )
+    place_many(store, COUNT, "Large", provider_name)
 
 
 def test_a_report_with_a_provider_list_taller_than_a_page_prints(store: Store) -> None:
