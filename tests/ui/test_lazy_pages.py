@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from tests.helpers.held_tasks import HeldTasks
 from tests.helpers.store import TEST_PASSPHRASE
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.tasks import Pool, Task, TaskRunner
 from apdesk.ui.home import page as home_module
 from apdesk.ui.home.page import HomePage
 from apdesk.ui.shell import pages as page_registry
@@ -95,21 +95,6 @@ def test_locking_drops_the_built_pages_and_unlocking_builds_only_the_current_one
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert window.current_key() == "second" and BUILT == ["Second"]
     window.ctx.store.lock()
-
-
-class HeldTasks(TaskRunner):
-    """Keeps submitted work until `run_all`, as the worker does while the GUI thread is busy."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: list[Task] = []
-
-    def _start(self, task: Task, pool: Pool) -> None:
-        self.held.append(task)
-
-    def run_all(self) -> None:
-        while self.held:
-            self.held.pop(0).execute()
 
 
 def test_the_home_page_reads_the_dashboard_once_and_a_visit_with_nothing_new_reads_nothing(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tests.helpers.mnemonics import clashes
 from tests.helpers.outbox import connect, queue_start, school_inbox, school_with_placement
-from tests.ui.test_mnemonics import clashes
 
 from apdesk import i18n
 from apdesk.i18n import set_locale

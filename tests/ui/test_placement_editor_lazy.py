@@ -7,29 +7,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from tests.helpers.editors import running
+from tests.helpers.held_tasks import HeldTasks
 
 from apdesk.services.demo import populate
 from apdesk.services.placements import PlacementInput
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.core.tasks import Pool, Task, TaskRunner
 from apdesk.ui.placements import editor as editor_module
 from apdesk.ui.placements.editor import EAGER_SECTIONS, PlacementEditor
-
-
-class HeldTasks(TaskRunner):
-    """Keeps the work submitted until `run_all`: the record arrives when the test says."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: list[Task] = []
-
-    def _start(self, task: Task, pool: Pool) -> None:
-        self.held.append(task)
-
-    def run_all(self) -> None:
-        while self.held:
-            self.held.pop(0).execute()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from tests.helpers import plans, timetables
-from tests.ui.test_mnemonics import clashes
+from tests.helpers.mnemonics import clashes
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
