@@ -24,8 +24,14 @@ def signed_part(receipt: dict[str, Any]) -> bytes:
 
 
 def witnessed(audit: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The part of a manifest's audit block a receipt repeats: the chain's length and head."""
-    return None if audit is None else {"count": audit["count"], "head": audit["head"]}
+    """The part of a manifest's audit block a receipt repeats: the chain's length and head, and
+    which laptop's chain it is when the head names one."""
+    if audit is None:
+        return None
+    seen = {"count": audit["count"], "head": audit["head"]}
+    if audit.get("chain"):
+        seen["chain"] = audit["chain"]
+    return seen
 
 
 def make_receipt(

@@ -20,6 +20,7 @@ from sqlmodel import Session
 from apdesk.models import AuditEvent, OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.store.audit import chain_head, hash_at
+from apdesk.store.share_rows import state_get
 from apdesk.sync.receipt import ReceiptError, check_signature
 
 
@@ -28,12 +29,30 @@ def stamp(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def own_chain(session: Session) -> str:
+    """This laptop's audit chain id: its sharing device id, or '' for a store that does not
+    share (its one chain, as packs made before chains were named meant)."""
+    return state_get(session.connection(), "device").get("device", "")
+
+
+def chain_of(audit: dict[str, Any]) -> str:
+    """The chain an audit head belongs to ('' for a head that names none: the store's one)."""
+    chain = audit.get("chain")
+    return chain if isinstance(chain, str) else ""
+
+
 def latest_witnessed(session: Session) -> int | None:
-    """The longest chain an LA receipt in the outbox witnessed, if any."""
+    """The longest of this laptop's chain an LA receipt in the outbox witnessed, if any.
+
+    The outbox is shared: other laptops' receipts witness their own chains, not this one.
+    """
     table = OutboxItem.__table__  # type: ignore[attr-defined]
     count = func.json_extract(table.c.receipt, "$.audit.count")
+    chain = func.coalesce(func.json_extract(table.c.receipt, "$.audit.chain"), "")
     query = select(func.max(count)).where(
-        table.c.status == OutboxStatus.DELIVERED.value, table.c.receipt != ""
+        table.c.status == OutboxStatus.DELIVERED.value,
+        table.c.receipt != "",
+        chain == own_chain(session),
     )
     found = session.connection().execute(query).scalar()
     return int(found) if found is not None else None
@@ -43,6 +62,9 @@ def audit_block(session: Session, at: datetime) -> dict[str, Any]:
     """The manifest's `audit`: the head now, and the chain's hash where the LA last witnessed it."""
     count, head = chain_head(session)
     block: dict[str, Any] = {"count": count, "head": head, "at": stamp(at)}
+    chain = own_chain(session)
+    if chain:
+        block["chain"] = chain
     seen = latest_witnessed(session)
     if seen:
         now_there = hash_at(session, seen)
@@ -53,7 +75,8 @@ def audit_block(session: Session, at: datetime) -> dict[str, Any]:
 
 @dataclass
 class WitnessReport:
-    receipts: int = 0  # receipts that carried an audit head
+    receipts: int = 0  # receipts that carried an audit head of this laptop's chain
+    other_chains: int = 0  # receipts witnessing another laptop's chain (not compared)
     signatures_checked: bool = False
     problems: list[str] = field(default_factory=list)
 
@@ -81,6 +104,7 @@ def check_against(
     """Compare the chain with every audit head the LA's receipts witnessed."""
     report = WitnessReport(signatures_checked=la_key is not None)
     heads: list[tuple[str, str, int, str]] = []
+    mine = own_chain(session)
     for index, receipt in enumerate(receipts, start=1):
         if not isinstance(receipt, dict):
             report.problems.append(f"receipt {index} is not a receipt")
@@ -98,6 +122,9 @@ def check_against(
         count, head = audit.get("count"), audit.get("head")
         if not isinstance(count, int) or not isinstance(head, str):
             report.problems.append(f"receipt for pack {name} has a damaged audit head")
+            continue
+        if chain_of(audit) != mine:
+            report.other_chains += 1
             continue
         heads.append((name, str(receipt.get("received_at", "")), count, head))
     report.receipts = len(heads)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from apdesk.i18n import _, ngettext
 from apdesk.models import Pupil, TimetableSlot, TimetableVersion
@@ -82,7 +82,14 @@ def refuse_breaks(breaks: Sequence[StructureBreak]) -> None:
 
 
 def drop_broken_slots(session: Session, breaks: Sequence[StructureBreak]) -> int:
+    """Delete the slots the new day has no room for, through the session's flush: each gets an
+    audit row and, on a shared store, a tombstone that takes the delete to the other laptops
+    (and frees its sharing row, so a slot made later under the same id is a new record)."""
     ids = [slot_id for item in breaks for slot_id in item.slot_ids]
-    if ids:
-        session.exec(delete(TimetableSlot).where(col(TimetableSlot.id).in_(ids)))
-    return len(ids)
+    if not ids:
+        return 0
+    slots = session.exec(select(TimetableSlot).where(col(TimetableSlot.id).in_(ids))).all()
+    for slot in slots:
+        session.delete(slot)
+    session.flush()
+    return len(slots)

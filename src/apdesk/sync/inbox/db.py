@@ -69,6 +69,8 @@ packs = Table(
     Column("audit_count", BigInteger, nullable=True),
     Column("audit_head", String(64), nullable=True),
     Column("audit_at", String(40), nullable=True),
+    # Whose chain the head is (a laptop's device id); NULL for a store's one, unnamed chain.
+    Column("audit_chain", String(64), nullable=True),
     Column("audit_finding", Text, nullable=True),
 )
 
@@ -81,7 +83,14 @@ la_keys = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-_ADDED_LATER = ("manifest_sha256", "audit_count", "audit_head", "audit_at", "audit_finding")
+_ADDED_LATER = (
+    "manifest_sha256",
+    "audit_count",
+    "audit_head",
+    "audit_at",
+    "audit_finding",
+    "audit_chain",
+)
 
 
 class InboxError(ApdeskError):

@@ -26,6 +26,7 @@ from apdesk.sync.pack import CHECKPOINT_KIND
 from apdesk.sync.receipt import make_receipt
 from apdesk.sync.util import sha256_hex
 from apdesk.sync.verify import PackError, VerifiedPack, verify_pack
+from apdesk.sync.witness import chain_of
 
 # At most this many packs are unpacked at once, so the memory unpacking takes stays bounded
 # however many requests arrive together (each is bounded by verify.MAX_UNPACKED).
@@ -139,6 +140,7 @@ def _store(engine: Engine, keys: LaKeys, urn: str, pack: VerifiedPack, body: byt
         "audit_count": audit["count"] if audit else None,
         "audit_head": audit["head"] if audit else None,
         "audit_at": audit["at"] if audit else None,
+        "audit_chain": (chain_of(audit) or None) if audit else None,
     }
     try:
         with engine.begin() as conn:
