@@ -43,11 +43,13 @@ from apdesk.ui.placements.dialogs import DayDialog
 from apdesk.ui.placements.editor import PlacementEditor
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.placements.model import (
+    END,
     PROVIDER,
     PUPIL,
     ROW_ROLE,
     SORT_ROLE,
     START,
+    STATUS,
     PlacementSearch,
     PlacementsModel,
 )
@@ -64,6 +66,7 @@ from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
 HEADER_KEY = settings_keys.PLACEMENTS_HEADER.name
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
+STATUS_WIDTH = 180  # px: "Ended: Returned to mainstream school" elides; the provider reads whole
 Mover = OperationFn[[int, date, date], PlacementResult]
 # The rows, and what their warnings are checked against (QA, agencies, the school's calendar).
 SHOWS = frozenset(
@@ -284,11 +287,15 @@ class PlacementsPage(PrintMixin, QWidget):
         self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, SIZED_BY_ROWS)  # the table may be hidden: not every row
-            # Sized by the first rows only: room for a longer month name than they hold.
+            # Sized by the first rows only: names and dates get room for longer ones than they
+            # hold; a long outcome is elided (its tooltip is not), so the provider's name,
+            # which takes what is left, reads whole.
             slack = self.table.fontMetrics().horizontalAdvance("MMM")
             for column in range(self.model.columnCount()):
-                width = self.table.columnWidth(column) + slack
-                self.table.setColumnWidth(column, min(width, MAX_WIDTH))
+                roomy = column in (PUPIL, START, END)
+                width = self.table.columnWidth(column) + (slack if roomy else 0)
+                cap = STATUS_WIDTH if column == STATUS else MAX_WIDTH
+                self.table.setColumnWidth(column, min(width, cap))
             self._sized = True
         self._show_count()
         if selected is not None:
