@@ -36,7 +36,9 @@ NOTES = "Back full time from Monday; mentor meets her weekly."
 def two_running(store: Store) -> tuple[int, int]:
     """Two pupils at the same stage of the same kind of placement."""
     with store.session() as s:
-        save_school(s, SchoolDetails("Hillside Academy", "100001", "855", "4001"))
+        save_school(
+            s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
+        )
         ids = []
         for surname in ("Fairweather", "Hartley"):
             placement = make_placement(

@@ -30,7 +30,9 @@ NOW = datetime.combine(MON, time(11, 0))
 def ids(store: Store) -> dict[str, int]:
     made = build(store)
     with store.session() as s:  # the LA's end pack names the school
-        save_school(s, SchoolDetails("Hillside Academy", "100001", "855", "4001"))
+        save_school(
+            s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
+        )
     return made
 
 

@@ -92,7 +92,9 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
 ) -> None:
     pid = running_placement(store, days_ago=120)
     with store.session() as s:  # the LA's end pack names the school
-        save_school(s, SchoolDetails("Hillside Academy", "100001", "855", "4001"))
+        save_school(
+            s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
+        )
     page = open_plans(qtbot, ctx)
 
     qtbot.mouseClick(page.view.end_button, Qt.MouseButton.LeftButton)

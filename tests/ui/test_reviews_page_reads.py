@@ -56,7 +56,9 @@ def test_a_hidden_reviews_page_shows_a_return_ended_elsewhere_once_when_shown(
     qtbot: QtBot, ctx: AppContext, store: Store
 ) -> None:
     with store.session() as s:
-        save_school(s, SchoolDetails("Hillside Academy", "100001", "855", "4001"))
+        save_school(
+            s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
+        )
         start = TODAY - timedelta(weeks=20)
         placement = make_placement(s, make_pupil(s, "Hartley"), start=start, end=TODAY)
         placement_id = placement.id or 0

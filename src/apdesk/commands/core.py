@@ -122,14 +122,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
     else:
-        for label, value in (
+        lines = [
             (_("Store:"), info["store"]),
             (_("SQLCipher:"), info["cipher_version"]),
             (_("Schema version:"), info["schema_version"]),
-        ):
-            print(f"{label:<17}{value}")
+        ]
         for name, count in info["counts"].items():
-            print(f"{name.replace('_', ' ').capitalize() + ':':<17}{count}")
+            lines.append((name.replace("_", " ").capitalize() + ":", count))
+        width = max(len(label) for label, _value in lines) + 1  # every value in one column
+        for label, value in lines:
+            print(f"{label:<{width}}{value}")
     return 0
 
 

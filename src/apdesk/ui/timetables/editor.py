@@ -25,6 +25,7 @@ from apdesk.ui.timetables.grid import (
     tag,
 )
 from apdesk.ui.timetables.slot_dialog import SlotDialog
+from apdesk.ui.widgets.value_label import ValueLabel
 
 LEGEND_KINDS = (SlotKind.MAINSTREAM, SlotKind.IAP, SlotKind.OFFSITE, SlotKind.SOCIAL, None)
 
@@ -70,9 +71,8 @@ class TimetableEditor(QWidget):
         self.view.typed.connect(self.handle_key)
         self.view.copy_requested.connect(self.copy_slot)
         self.legend = Legend(self)
-        self.hint = QLabel(key_hint(), self)
+        self.hint = ValueLabel(_("Keys for the timetable grid"), key_hint(), self)  # read whole
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(_("Keys for the timetable grid"))
         self.hint.setProperty("role", "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
