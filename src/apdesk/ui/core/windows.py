@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -31,8 +31,9 @@ class OpenWindows(QObject):
             return None
         return window
 
-    def show(self, key: Hashable, make: Callable[[], W]) -> W:
-        """The window for `key`, raised if it is open, else made by `make()` and shown."""
+    def show(self, key: Hashable, make: Callable[[], W], *, delete_on_close: bool = False) -> W:
+        """The window for `key`, raised if it is open, else made by `make()` and shown;
+        `delete_on_close` frees a made window once it closes, so none lingers hidden."""
         window = self.get(key)
         if window is not None:
             window.show()
@@ -40,6 +41,8 @@ class OpenWindows(QObject):
             window.activateWindow()
             return window  # type: ignore[return-value]
         made = make()
+        if delete_on_close:
+            made.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._open[key] = made
         made.destroyed.connect(lambda *_a, k=key: self._forget(k))
         if isinstance(made, QDialog):

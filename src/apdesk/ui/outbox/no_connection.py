@@ -20,12 +20,9 @@ def open_connection_settings(ctx: AppContext, parent: QWidget) -> QWidget | None
     if not ctx.is_unlocked:
         return None
 
-    def make() -> SettingsDialog:
-        dialog = SettingsDialog(ctx, parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
-
-    return ctx.windows.show(("settings", "la connection"), make)
+    return ctx.windows.show(
+        ("settings", "la connection"), lambda: SettingsDialog(ctx, parent), delete_on_close=True
+    )
 
 
 def no_connection_box(ctx: AppContext, parent: QWidget) -> QMessageBox:

@@ -43,13 +43,7 @@ class PlanActions(QWidget):
 
     def _open(self, key: Hashable, make: Callable[[], QWidget]) -> None:
         """One window per record: `key` names it, and an open one is brought forward."""
-
-        def made() -> QWidget:
-            dialog = make()
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            return dialog
-
-        self.dialog = self.ctx.windows.show(key, made)
+        self.dialog = self.ctx.windows.show(key, make, delete_on_close=True)
 
     def _preview(self, dialog: QWidget) -> None:
         self.dialog = dialog

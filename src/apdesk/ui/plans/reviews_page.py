@@ -175,13 +175,7 @@ class ReviewsPage(QWidget):
 
     def _open(self, key: Hashable, make: Callable[[], QWidget]) -> None:
         """One window per record: an open review or follow-up is brought forward."""
-
-        def made() -> QWidget:
-            dialog = make()
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            return dialog
-
-        self.dialog = self.ctx.windows.show(key, made)
+        self.dialog = self.ctx.windows.show(key, make, delete_on_close=True)
 
     def hold_review(self) -> None:
         item = self.current()
