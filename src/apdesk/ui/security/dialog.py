@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QIcon, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,7 +46,7 @@ from apdesk.ui.widgets.basics import (
     StrengthMeter,
     monospace_font,
 )
-from apdesk.ui.widgets.guard import GuardedDialog, not_input
+from apdesk.ui.widgets.guard import GuardedDialog, ask_go_or_stay, not_input
 
 
 def change_passphrase(store: Store, old: str, new: str) -> None:
@@ -296,16 +296,12 @@ class SecurityDialog(GuardedDialog):
 def ask_key_kept(parent: QWidget) -> QMessageBox.StandardButton:
     """A new recovery key is shown once: closing before copying or printing it asks first.
     Discard stands for Close, Cancel (the default) for Go back."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("New recovery key"))
-    box.setText(_("The new recovery key is shown only once."))
-    box.setInformativeText(_("Close without copying or printing it? The old key no longer works."))
-    buttons = QMessageBox.StandardButton
-    box.setStandardButtons(buttons.Discard | buttons.Cancel)
-    for which, text in ((buttons.Discard, _("&Close without it")), (buttons.Cancel, _("&Go back"))):
-        box.button(which).setText(text)
-        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
-    box.setDefaultButton(buttons.Cancel)
-    box.setEscapeButton(buttons.Cancel)
-    return buttons(box.exec())
+    return ask_go_or_stay(
+        parent,
+        _("New recovery key"),
+        _("The new recovery key is shown only once."),
+        _("&Close without it"),
+        _("&Go back"),
+        detail=_("Close without copying or printing it? The old key no longer works."),
+        icon=QMessageBox.Icon.Warning,
+    )

@@ -325,15 +325,32 @@ def ask_unsaved(parent: QWidget, what: str) -> QMessageBox.StandardButton:
 
 def ask_leave(parent: QWidget, question: str) -> QMessageBox.StandardButton:
     """Leave / Stay for a wizard, Stay the default: Discard stands for Leave, Cancel for Stay."""
+    title = parent.windowTitle().replace("[*]", "")
+    return ask_go_or_stay(parent, title, question, _("&Leave"), _("&Stay"))
+
+
+def ask_go_or_stay(
+    parent: QWidget,
+    title: str,
+    question: str,
+    go: str,
+    stay: str,
+    detail: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox.StandardButton:
+    """A question whose safe answer is to stay: Discard (worded `go`) leaves, Cancel (worded
+    `stay`) is the default and Escape. Neither wears Discard's bin or Cancel's cross."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.windowTitle().replace("[*]", ""))
+    box.setIcon(icon)
+    box.setWindowTitle(title)
     box.setText(question)
+    if detail:
+        box.setInformativeText(detail)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Discard | buttons.Cancel)
-    for which, text in ((buttons.Discard, _("&Leave")), (buttons.Cancel, _("&Stay"))):
+    for which, text in ((buttons.Discard, go), (buttons.Cancel, stay)):
         box.button(which).setText(text)
-        box.button(which).setIcon(QIcon())  # not the bin and the cross of Discard and Cancel
+        box.button(which).setIcon(QIcon())
     box.setDefaultButton(buttons.Cancel)
     box.setEscapeButton(buttons.Cancel)
     box.setAccessibleName(question)
