@@ -3,12 +3,7 @@ migration, a dialog or sending needs: each would slow every start."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
-from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.store_script import last_json_of
 
 from apdesk.store import Store
 
@@ -54,19 +49,7 @@ print(json.dumps(sorted(sys.modules)))
 
 def _modules_after(script: str, store: Store) -> list[str]:
     """Run `script` on the (locked) store in a fresh process; the module names it printed."""
-    folder = store.folder
-    store.lock()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(folder), TEST_PASSPHRASE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return list(json.loads(done.stdout.splitlines()[-1]))
+    return list(last_json_of(script, store))
 
 
 def test_showing_the_home_page_loads_nothing_only_later_work_needs(store: Store) -> None:

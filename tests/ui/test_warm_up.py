@@ -3,14 +3,11 @@ page's first visit builds widgets instead of importing code on the GUI thread.""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
-from tests.helpers.store import TEST_PASSPHRASE
+from tests.helpers.store_script import last_json_of
 
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
@@ -77,19 +74,7 @@ print(json.dumps(seen))
 
 
 def test_page_modules_load_off_the_gui_thread_after_the_first_page_shows(store: Store) -> None:
-    folder = store.folder
-    store.lock()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(folder), TEST_PASSPHRASE],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen = json.loads(done.stdout.splitlines()[-1])
+    seen = last_json_of(SCRIPT, store)
     assert "apdesk.ui.plans.page" not in seen["at_home_data"]  # nothing before the data shows
     assert "reportlab" not in seen["at_home_data"]
     later = [spec.factory.partition(":")[0] for spec in PAGES] + list(AFTER_PAGES)
