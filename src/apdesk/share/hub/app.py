@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -61,6 +61,14 @@ def _respond(answer: Answer) -> Response:
 
 
 BUSY_RETRY_S = 2
+CLIENT_GONE = 499  # no one reads it: the status a proxy logs for a request its client abandoned
+
+
+async def _client_gone(_request: Request, _exc: Exception) -> Response:
+    """A laptop closed the connection part way through sending (its sync was stopped, it
+    slept, its network dropped): a normal event for a hub, not a fault to log. Nothing was
+    written, and the laptop sends the whole request again next time."""
+    return Response(status_code=CLIENT_GONE)
 
 
 async def _database_busy(_request: Request, _exc: Exception) -> Response:
@@ -183,7 +191,7 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
                 f"{school}/devices/{{device}}/revoke", device_call(keys.revoke), methods=["POST"]
             ),
         ],
-        exception_handlers={OperationalError: _database_busy},
+        exception_handlers={OperationalError: _database_busy, ClientDisconnect: _client_gone},
     )
     app.state.engine = db.read
     app.state.db = db
