@@ -74,6 +74,12 @@ def english_afterwards() -> Iterator[None]:
 
 
 @pytest.fixture
+def polish() -> None:
+    """The test runs in Polish (`english_afterwards` hands the next test English again)."""
+    set_locale("pl_PL")
+
+
+@pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
 

@@ -69,7 +69,9 @@ def test_import_and_export_in_a_shell(tmp_path: Path, cli_env: dict[str, str]) -
     assert code == 2
     assert set(refused) == {"imported", "updated", "errors"}
     assert (refused["imported"], refused["updated"]) == (0, 0)
-    assert [(e["row"], e["column"]) for e in refused["errors"]] == [(3, "UPN")]
+    assert [(e["row"], e["column"]) for e in refused["errors"]] == [
+        (4, "UPN")
+    ]  # the spreadsheet row
     assert set(refused["errors"][0]) == {"row", "column", "message"}
     assert pupil_count(store, DEMO_PASSPHRASE) == 23
 

@@ -6,8 +6,18 @@ makes a fixed-width label cut its text off.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 SLACK = 2  # pixels of rounding Qt allows itself
 
@@ -30,9 +40,12 @@ def clipped_widgets(root: QWidget) -> list[str]:
             continue
         needed = widget.minimumSizeHint().width() if isinstance(widget, QLabel) else 0
         needed = max(needed, widget.sizeHint().width())
+        name = widget.objectName() or type(widget).__name__
         if widget.width() + SLACK < needed:
-            name = widget.objectName() or type(widget).__name__
             problems.append(f"{name} {text[:50]!r}: {widget.width()}px < {needed}px")
+        tall = widget.sizeHint().height() if "\n" not in text else 0
+        if 0 < widget.height() + SLACK < tall:
+            problems.append(f"{name} {text[:50]!r}: {widget.height()}px high < {tall}px")
     return problems
 
 
@@ -74,4 +87,89 @@ def sideways_scrolling(root: QWidget) -> list[str]:
         if needed > shown + SLACK:
             name = area.accessibleName() or area.objectName() or type(area).__name__
             problems.append(f"{name}: the form needs {needed}px, {shown}px shown")
+    return problems
+
+
+ROWS_WANTED = 5  # a list panel shows at least this many rows (or all of them when fewer)
+CELLS_MEASURED = 20  # rows whose text is measured per column
+
+
+def _view_name(view: QAbstractItemView) -> str:
+    return view.accessibleName() or view.objectName() or type(view).__name__
+
+
+def _text(index: QModelIndex) -> str:
+    value = index.data(Qt.ItemDataRole.DisplayRole)
+    return "" if value is None else str(value).split("\n", 1)[0]
+
+
+def elided_columns(root: QWidget) -> list[str]:
+    """Each column of a visible table or tree whose header or first rows' text is cut at the
+    width it has (a cell whose tooltip holds the whole text may be elided: the widest columns
+    give way on a narrow screen), and each column pushed behind a horizontal scroll bar."""
+    problems: list[str] = []
+    for view in root.findChildren(QAbstractItemView):
+        if not isinstance(view, QTableView | QTreeView) or not view.isVisibleTo(root):
+            continue
+        model = view.model()
+        if model is None or view.viewport().width() <= 0:
+            continue
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        name = _view_name(view)
+        if view.horizontalScrollBar().isVisibleTo(root) and view.horizontalScrollBar().maximum():
+            problems.append(f"{name}: columns behind a horizontal scroll bar")
+        metrics = view.fontMetrics()
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column) or header.sectionSize(column) <= 0:
+                continue
+            width = header.sectionSize(column)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            if header.isVisibleTo(root) and title.strip():
+                needed = header.sectionSizeFromContents(column).width()
+                if width + SLACK < needed:
+                    problems.append(f"{name} header {title[:30]!r}: {width}px < {needed}px")
+            if view.wordWrap():  # long text wraps onto more lines: the header alone counts
+                continue
+            for row in range(min(CELLS_MEASURED, model.rowCount())):
+                index = model.index(row, column)
+                text = _text(index)
+                if not text.strip() or view.indexWidget(index) is not None:
+                    continue
+                needed = metrics.horizontalAdvance(text) + margin
+                if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                    needed += view.iconSize().width() if view.iconSize().isValid() else 16
+                    needed += margin
+                if isinstance(view, QTreeView) and column == 0:
+                    needed += view.indentation() * (1 if view.rootIsDecorated() else 0)
+                if width + SLACK < needed and text not in str(
+                    index.data(Qt.ItemDataRole.ToolTipRole) or ""
+                ):  # cut with nothing to hover for the whole text
+                    problems.append(f"{name} {title[:20]!r} cell {text[:30]!r}: cut")
+                    break
+    return problems
+
+
+def short_lists(root: QWidget) -> list[str]:
+    """Each visible list or table holding rows that shows fewer than five of them (or fewer
+    than all when it holds fewer): a panel one or two lines high."""
+    problems: list[str] = []
+    for view in root.findChildren(QAbstractItemView):
+        if isinstance(view, QHeaderView) or not view.isVisibleTo(root):
+            continue
+        if view.window() is not root.window() or view.parent() is None:
+            continue
+        model = view.model()
+        rows = 0 if model is None else model.rowCount()
+        if rows <= 0:
+            continue
+        step = view.sizeHintForRow(0)
+        if isinstance(view, QTableView):
+            step = view.rowHeight(0) or step
+        if step <= 0:
+            continue
+        shown = view.viewport().height() // step
+        wanted = min(ROWS_WANTED, rows)
+        if shown < wanted:
+            problems.append(f"{_view_name(view)}: {shown} of {rows} rows shown")
     return problems

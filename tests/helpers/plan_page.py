@@ -11,8 +11,6 @@ from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.plans.page import PlansPage
 
-TODAY = date.today()
-
 
 def running_placement(store: Store, *, days_ago: int = 70, review_overdue_by: int = 5) -> int:
     with store.session() as s:
@@ -20,9 +18,9 @@ def running_placement(store: Store, *, days_ago: int = 70, review_overdue_by: in
         placement = make_placement(
             s,
             pupil,
-            start=TODAY - timedelta(days=days_ago),
-            end=TODAY + timedelta(days=60),
-            review_date=TODAY - timedelta(days=review_overdue_by),
+            start=date.today() - timedelta(days=days_ago),
+            end=date.today() + timedelta(days=60),
+            review_date=date.today() - timedelta(days=review_overdue_by),
         )
         return placement.id or 0
 

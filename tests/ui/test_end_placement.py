@@ -20,14 +20,22 @@ from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 from apdesk.sync.verify import verify_pack
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.placements import end_dialog
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.placements.page import PlacementsPage
 from apdesk.ui.plans.page import PlansPage
-from apdesk.ui.widgets import guard
 
-TODAY = date.today()
-STARTED = TODAY - timedelta(weeks=16)
-ENDED = TODAY - timedelta(weeks=1)
+
+def started() -> date:
+    """Sixteen weeks ago, worked out when asked: a suite that runs past midnight moves the day."""
+    return date.today() - timedelta(weeks=16)
+
+
+def ended() -> date:
+    """A week ago."""
+    return date.today() - timedelta(weeks=1)
+
+
 DESTINATION = "Year 10 at Hillside Academy, full timetable"
 NOTES = "Back full time from Monday; mentor meets her weekly."
 
@@ -42,7 +50,7 @@ def two_running(store: Store) -> tuple[int, int]:
         ids = []
         for surname in ("Fairweather", "Hartley"):
             placement = make_placement(
-                s, make_pupil(s, surname), start=STARTED, end=TODAY + timedelta(weeks=8)
+                s, make_pupil(s, surname), start=started(), end=date.today() + timedelta(weeks=8)
             )
             ids.append(placement.id or 0)
         return ids[0], ids[1]
@@ -50,7 +58,7 @@ def two_running(store: Store) -> tuple[int, int]:
 
 def fill(qtbot: QtBot, dialog: EndPlacementDialog) -> None:
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.set_value(ENDED)
+    dialog.ended_on.set_value(ended())
     qtbot.keyClicks(dialog.destination, DESTINATION)
     qtbot.keyClicks(dialog.notes, NOTES)
     with qtbot.waitSignal(dialog.accepted):
@@ -110,7 +118,7 @@ def test_ending_from_either_page_leaves_the_same_records(
     assert first["status"] is PlacementStatus.ENDED
     assert first["outcome"] is PlacementOutcome.RETURNED
     assert (first["destination"], first["notes"]) == (DESTINATION, NOTES)
-    six, twelve = ENDED + timedelta(weeks=6), ENDED + timedelta(weeks=12)
+    six, twelve = ended() + timedelta(weeks=6), ended() + timedelta(weeks=12)
     assert first["follow_ups"] == [(6, six, None), (12, twelve, None)]
     [(kind, notification)] = first["packs"]
     assert kind is PackKind.PLACEMENT_END
@@ -135,7 +143,7 @@ def test_a_refused_end_keeps_what_was_typed_and_names_the_field(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no outcome yet
     assert "Outcome: is missing" in dialog.errors.labels["Outcome"].text()
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.set_value(STARTED - timedelta(days=1))  # before the start
+    dialog.ended_on.set_value(started() - timedelta(days=1))  # before the start
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "before the start" in dialog.errors.labels["End"].text()
     assert dialog.errors.labels["Outcome"].text() == ""
@@ -153,11 +161,14 @@ def test_cancel_asks_before_dropping_what_was_typed(
     asked: list[str] = []
     answer = QMessageBox.StandardButton.Cancel
 
-    def ask(_parent: object, what: str) -> QMessageBox.StandardButton:
-        asked.append(what)
+    def ask(
+        _parent: object, _title: str, question: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        asked.append(question)
         return answer
 
-    monkeypatch.setattr(guard, "ask_unsaved", ask)
+    # Ending cannot be undone: the question is about closing without ending, not about saving.
+    monkeypatch.setattr(end_dialog, "ask_go_or_stay", ask)
     dialog = EndPlacementDialog(ctx, two_running[0], "Alex Fairweather")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -167,7 +178,9 @@ def test_cancel_asks_before_dropping_what_was_typed(
     qtbot.keyClicks(dialog.notes, NOTES)
     assert dialog.isWindowModified()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked == ["End placement"] and dialog.isVisible()  # kept: the notes are still there
+    assert (
+        asked == ["Close without ending the placement?"] and dialog.isVisible()
+    )  # kept: the notes are still there
     assert dialog.notes.toPlainText() == NOTES
     answer = QMessageBox.StandardButton.Discard
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -3,23 +3,22 @@ in English, Polish and the pseudo-locale: no window larger than the screen, no l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.helpers.clipping import clipped_widgets, larger_than, sideways_scrolling, usable
+from tests.helpers.clipping import usable
 from tests.helpers.editors import EDITORS
+from tests.helpers.laptop_screens import LOCALES, SCREENS, fit_problems, report, settle
 
-from apdesk import i18n
 from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.widgets.screen_fit import WANTED
-
-SCREENS = [(1366, 768), (1280, 720)]
-LOCALES = ["en_GB", "pl_PL", i18n.PSEUDO_LOCALE]
 
 
 @pytest.fixture
@@ -28,20 +27,19 @@ def demo(store: Store) -> Store:
     return store
 
 
-def report(problems: dict[str, list[str]]) -> str:
-    return "\n".join(f"{where}: {'; '.join(found)}" for where, found in problems.items())
-
-
-def settle() -> None:
-    """Twice, as the event loop would: the widget lays itself out, then its window follows."""
-    QApplication.processEvents()
-    QApplication.processEvents()
-
-
-def fit_problems(window: QWidget, room: QSize, inside: QWidget | None = None) -> list[str]:
-    found = larger_than(window, room)
-    settle()
-    return found + clipped_widgets(inside or window) + sideways_scrolling(inside or window)
+def each_tab(dialog: QWidget) -> Iterator[str]:
+    """Shows each tab of the dialog's tab boxes in turn (the first as it opens), naming it."""
+    yield ""
+    for tabs in dialog.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(dialog):
+            continue
+        first = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index != first and tabs.isTabEnabled(index):
+                tabs.setCurrentIndex(index)
+                settle()
+                yield f" > {tabs.tabText(index).replace('&', '')}"
+        tabs.setCurrentIndex(first)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -89,9 +87,11 @@ def test_the_main_editors_fit_a_laptop_screen(
         for width, height in SCREENS:
             room = usable(width, height)
             dialog.resize(wanted.boundedTo(room))
-            found = fit_problems(dialog, room)
-            if found:
-                problems[f"{width}x{height} {name}"] = found
+            for tab in each_tab(dialog):
+                found = fit_problems(dialog, room)
+                if found:
+                    problems[f"{width}x{height} {name}{tab}"] = found
+        dialog.mark_saved()  # closes without asking whatever showing its tabs loaded
         dialog.reject()
     if problems:
         pytest.fail(report(problems), pytrace=False)

@@ -3,7 +3,7 @@ placements behind it, and the national comparator is saved."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 import pytest
@@ -158,14 +158,13 @@ def test_an_empty_store_says_nothing_is_waiting(qtbot: QtBot, ctx: AppContext) -
 def test_the_census_dialog_lists_what_is_missing_and_saves(
     qtbot: QtBot, ctx: AppContext, school: dict[str, int], tmp_path: Any, monkeypatch: Any
 ) -> None:
-    from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QFileDialog
 
     from apdesk.ui.home.dialogs import CensusDialog
 
     dialog = CensusDialog(ctx)
     qtbot.addWidget(dialog)
-    dialog.day.setDate(QDate(2025, 1, 16))
+    dialog.day.set_value(date(2025, 1, 16))
     assert "3 placements" in dialog.summary.text() and "1 miss" in dialog.summary.text()
     assert "Ben Brook at Beta Tutors: sessions per week" in dialog.missing.toPlainText()
     out = tmp_path / "census.csv"
@@ -177,19 +176,33 @@ def test_the_census_dialog_lists_what_is_missing_and_saves(
 def test_the_termly_dialog_previews_the_pdf(
     qtbot: QtBot, ctx: AppContext, school: dict[str, int]
 ) -> None:
-    from PySide6.QtCore import QDate
-
     from apdesk.ui.home.dialogs import TermlyReportDialog
 
     dialog = TermlyReportDialog(ctx)
     qtbot.addWidget(dialog)
-    dialog.start.setDate(QDate(2025, 3, 1))
-    dialog.end.setDate(QDate(2025, 2, 1))
+    dialog.start.set_value(date(2025, 3, 1))
+    dialog.end.set_value(date(2025, 2, 1))
     dialog.build()
     assert "before From" in dialog.error.text()
-    dialog.start.setDate(QDate(2024, 9, 1))
-    dialog.end.setDate(QDate(2025, 3, 12))
+    dialog.start.set_value(date(2024, 9, 1))
+    dialog.end.set_value(date(2025, 3, 12))
     dialog.build()
     preview = dialog.preview
     qtbot.addWidget(preview)
     assert preview.isVisible()
+
+
+def test_a_focused_measure_keeps_the_focus_when_the_figures_change(
+    qtbot: QtBot, home: HomePage
+) -> None:
+    tile = home.tiles.tiles["learning_outcomes"]
+    assert tile.clickable
+    home.activateWindow()
+    tile.setFocus()
+    qtbot.waitUntil(tile.hasFocus)
+    home.national.setValue(91.2)
+    home.national.editingFinished.emit()
+    qtbot.waitUntil(lambda: home.tiles.tiles["attendance_national"].figure.text() == "91.2%")
+    assert home.tiles.tiles["learning_outcomes"] is tile  # the same tile, not a new one
+    assert tile.hasFocus()  # a keyboard user is not thrown back to the top of the page
+    assert "91.2%" in home.tiles.tiles["attendance_national"].accessibleName()

@@ -105,7 +105,10 @@ def test_a_file_with_one_bad_upn_lists_the_row_and_imports_nothing(
     assert dialog.stack.currentIndex() == CHECK
     table = dialog.check.errors
     assert table.rowCount() == 1
-    assert (cell(table, 0, 0), cell(table, 0, 1)) == ("2", "UPN")
+    assert (cell(table, 0, 0), cell(table, 0, 1)) == (
+        "3",
+        "UPN",
+    )  # the row a spreadsheet shows: the header is row 1
     assert "check letter" in cell(table, 0, 2)
     assert "Nothing will be imported" in dialog.check.summary.text()
     assert not dialog.import_button.isEnabled()

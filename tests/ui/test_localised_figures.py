@@ -3,19 +3,25 @@ the audit log's times in the same date style as every other screen, and Anuluj, 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
+from tests.helpers.placements import add_provider, audit_all
 
 from apdesk import i18n
+from apdesk.models import ProviderAudit
+from apdesk.models.enums import Session as AmPm
+from apdesk.services.attendance.register import RegisterCell
 from apdesk.services.measures.dashboard import Overview
 from apdesk.services.measures.display import detail_text, figure_text, target_text
 from apdesk.services.measures.model import COUNT, RATE, SHARE, Measure
 from apdesk.services.school import SchoolDetails
+from apdesk.store import Store
 from apdesk.ui.audit.model import WHEN, AuditModel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.home.page import HomePage
@@ -138,3 +144,30 @@ def test_year_groups_are_named_in_the_readers_language(ctx: AppContext, qtbot: Q
         assert not any(text.startswith("Year ") for text in years), years
     finally:
         i18n.set_locale("en_GB")
+
+
+def test_polish_register_headers_and_qa_reasons_have_no_english_words(
+    ctx: AppContext, store: Store
+) -> None:
+    """A Polish register says "rano"/"po poł.", and a provider's audits are named in Polish in
+    the sentence about them ("Audyt BHP wkrótce", not "Health and safety audit wkrótce")."""
+    from apdesk.services.qa import assess_qa
+    from apdesk.ui.register.model import cell_speech
+    from apdesk.ui.register.words import half_text
+
+    with store.session() as session:
+        provider = add_provider(session, "Willow Farm Learning")
+        soon = date.today() - timedelta(days=350)
+        audit_all(session, provider.id or 0, soon)
+        audits = session.exec(select(ProviderAudit)).all()
+        i18n.set_locale("pl_PL")
+        try:
+            reasons = assess_qa(provider, audits, date.today()).reasons
+            halves = [half_text(AmPm.AM), half_text(AmPm.PM)]
+            speech = cell_speech(date.today(), AmPm.PM, RegisterCell())
+        finally:
+            i18n.set_locale("en_GB")
+    assert halves == ["rano", "po poł."]
+    assert speech.startswith("po poł.")
+    assert reasons and all("audit" not in reason for reason in reasons), reasons
+    assert any(reason.startswith("Audyt BHP") for reason in reasons), reasons

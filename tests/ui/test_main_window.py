@@ -97,7 +97,10 @@ def test_ctrl_number_switches_pages_and_is_remembered(
     page = window.stack.currentWidget()
     assert isinstance(page, NotesPage)
     assert page.shown == 1
-    assert settings.value("main/page") == "notes"
+    qtbot.waitUntil(lambda: settings.value("main/page") == "notes")  # once settled on it
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    window.save_settings()  # closing the window writes the page shown last at once
+    assert settings.value("main/page") == window.current_key() != "notes"
 
 
 def test_ctrl_l_locks_hides_the_pages_and_unlocking_returns_to_the_same_page(

@@ -72,7 +72,9 @@ def test_escape_or_close_with_unsaved_input_asks_and_cancel_keeps_it(
         qtbot.keyClick(box, Qt.Key.Key_Escape)
     else:
         dialog.close()
-    assert len(asked) == 1 and asked[0].endswith("has changes that are not saved.")
+    # Ending a placement cannot be undone: its question is about closing, not saving.
+    question = ("has changes that are not saved.", "Close without ending the placement?")
+    assert len(asked) == 1 and asked[0].endswith(question)
     assert dialog.isVisible()
     assert dialog.has_unsaved_input()  # still there, as typed
     answer_next_box(Button.Discard, asked)

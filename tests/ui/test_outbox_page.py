@@ -134,7 +134,12 @@ def test_an_unreachable_endpoint_leaves_packs_queued_and_says_offline(
     page.send_now()
     qtbot.waitUntil(lambda: page.state_label.text() == "Offline — 2 packs waiting", timeout=WAIT_MS)
     assert column(page, STATUS) == ["Queued", "Queued"]
-    assert all("could not be reached" in text for text in column(page, PROBLEM))
+
+    def says_why() -> None:  # the rows are read again a moment after the state is shown
+        problems = column(page, PROBLEM)
+        assert problems and all("could not be reached" in text for text in problems), problems
+
+    qtbot.waitUntil(says_why, timeout=WAIT_MS)
     assert not any("Error)" in text for text in column(page, PROBLEM))
 
 

@@ -26,7 +26,6 @@ from apdesk.ui.pupils.model import ID_ROLE as PUPIL_ID_ROLE
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.widgets.filter_banner import FilterBanner
 
-TODAY = date.today()  # the pages read the real day, so the school is built around it
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # placements, providers, outbox: the plain row
 
 
@@ -65,24 +64,24 @@ def worklist(store: Store) -> dict[str, int]:
         ids = {"ann": ann, "ben": ben, "cal": cal, "dee": dee, "eve": eve,
                "alpha": alpha, "beta": beta, "gamma": gamma}  # fmt: skip
         ids["p1"] = _placement(s, pupil_id=ann, provider_id=alpha, status=active,
-                               referred_on=TODAY - timedelta(days=120),
-                               started_on=TODAY - timedelta(days=100),
+                               referred_on=date.today() - timedelta(days=120),
+                               started_on=date.today() - timedelta(days=100),
                                learning_outcomes="Maths and English.")  # fmt: skip
         ids["p2"] = _placement(s, pupil_id=ben, provider_id=beta, status=active,
-                               referred_on=TODAY - timedelta(days=40),
-                               started_on=TODAY - timedelta(days=30),
-                               review_date=TODAY + timedelta(days=5))  # fmt: skip
+                               referred_on=date.today() - timedelta(days=40),
+                               started_on=date.today() - timedelta(days=30),
+                               review_date=date.today() + timedelta(days=5))  # fmt: skip
         ids["p3"] = _placement(s, pupil_id=cal, provider_id=alpha, status=active,
-                               referred_on=TODAY - timedelta(days=70),
-                               started_on=TODAY - timedelta(days=60),
+                               referred_on=date.today() - timedelta(days=70),
+                               started_on=date.today() - timedelta(days=60),
                                off_site_direction=True)  # fmt: skip
         ids["p4"] = _placement(s, pupil_id=dee, provider_id=gamma, status=ended,
-                               referred_on=TODAY - timedelta(days=200),
-                               started_on=TODAY - timedelta(days=180),
-                               ended_on=TODAY - timedelta(days=20),
+                               referred_on=date.today() - timedelta(days=200),
+                               started_on=date.today() - timedelta(days=180),
+                               ended_on=date.today() - timedelta(days=20),
                                learning_outcomes="Return to school.")  # fmt: skip
         ids["p5"] = _placement(s, pupil_id=eve, provider_id=beta)  # a draft
-        populate_outbox(s, TODAY)
+        populate_outbox(s, date.today())
     return ids
 
 

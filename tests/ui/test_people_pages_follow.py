@@ -42,8 +42,6 @@ from apdesk.ui.pupils.page import PupilsPage
 from apdesk.ui.security.clipboard_guard import ClipboardGuard
 from apdesk.ui.security.dialog import SecurityDialog
 
-TODAY = date.today()
-
 
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -106,7 +104,7 @@ def shown(qtbot: QtBot, page: QWidget) -> QWidget:
 
 
 def provider_id(store: Store, index: int = 0) -> int:
-    return store.read(list_providers, TODAY)[index].id
+    return store.read(list_providers, date.today())[index].id
 
 
 def new_pupil(serial: int) -> PupilInput:
@@ -117,7 +115,7 @@ def new_pupil(serial: int) -> PupilInput:
 
 
 def concern() -> ConcernInput:
-    return ConcernInput(TODAY, "Pupil left the site unsupervised", "DSL")
+    return ConcernInput(date.today(), "Pupil left the site unsupervised", "DSL")
 
 
 # Each page, a change it shows, and a change it does not show (None: it shows every kind).
@@ -130,7 +128,7 @@ def add_a_pupil(ctx: AppContext, store: Store) -> None:
 
 
 def log_a_concern(ctx: AppContext, store: Store) -> None:
-    ctx.op(add_quality_concern, provider_id(store), concern(), TODAY).run()
+    ctx.op(add_quality_concern, provider_id(store), concern(), date.today()).run()
 
 
 def add_a_contact(ctx: AppContext, store: Store) -> None:
@@ -238,12 +236,12 @@ def test_an_open_provider_editor_follows_changes_made_elsewhere(
     shown(qtbot, editor)
     editor.tabs.setCurrentWidget(editor.audits)
     audits = editor.audits.list.topLevelItemCount()
-    data = AuditInput(AuditKind.SAFEGUARDING.value, TODAY - timedelta(days=3),
+    data = AuditInput(AuditKind.SAFEGUARDING.value, date.today() - timedelta(days=3),
                       AuditOutcome.PASSED.value)  # fmt: skip
-    ctx.op(add_qa_audit, pid, data, TODAY).run()  # recorded elsewhere (another window)
+    ctx.op(add_qa_audit, pid, data, date.today()).run()  # recorded elsewhere (another window)
     assert editor.audits.list.topLevelItemCount() == audits + 1
     concerns = editor.concerns.list.topLevelItemCount()
-    ctx.op(add_quality_concern, pid, concern(), TODAY).run()
+    ctx.op(add_quality_concern, pid, concern(), date.today()).run()
     assert editor.concerns.list.topLevelItemCount() == concerns, "hidden tab: not yet"
     editor.tabs.setCurrentWidget(editor.concerns)
     assert editor.concerns.list.topLevelItemCount() == concerns + 1

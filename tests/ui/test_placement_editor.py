@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from apdesk.i18n import set_locale
 from apdesk.models import OutboxItem, Placement
 from apdesk.models.enums import Gender, PackKind, PlacementStatus
 from apdesk.models.upn import make_upn
@@ -22,8 +23,13 @@ from apdesk.ui.placements.page import PlacementsPage
 from apdesk.ui.providers.page import ProvidersPage
 from apdesk.ui.widgets.ask_text import AskText
 
-TODAY = date.today()
-START = TODAY + timedelta(days=21 - TODAY.weekday())  # a Monday, two or three weeks ahead
+
+def start_monday() -> date:
+    """A Monday two or three weeks ahead, worked out when asked (a run may pass midnight)."""
+    today = date.today()
+    return today + timedelta(days=21 - today.weekday())
+
+
 SCHOOL = SchoolDetails(name="Test School", urn="123456", la_code="855", estab="4001")
 REASON = "Only farm placement within reach; audits booked for next month"
 
@@ -37,7 +43,7 @@ def _pupil(store: Store, school: SchoolDetails = SCHOOL) -> int:
                 upn=make_upn(855, 4001, 2020, 7),
                 forename="Jordan",
                 surname="Hale",
-                dob=date(TODAY.year - 15, 2, 1),
+                dob=date(date.today().year - 15, 2, 1),
                 gender=Gender.OTHER,
                 nc_year=10,
             ),
@@ -105,8 +111,8 @@ def _plan(
     b.widgets["hours_per_week"].setValue(12)  # type: ignore[attr-defined]
     for session in ("MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM"):
         b.widgets["sessions"].boxes[session].setChecked(True)  # type: ignore[attr-defined]
-    b.set("start_date", START)
-    b.set("review_date", START + timedelta(weeks=4))
+    b.set("start_date", start_monday())
+    b.set("review_date", start_monday() + timedelta(weeks=4))
     qtbot.keyClicks(b.widgets["learning_outcomes"], "Entry Level 3 English and maths")
     return editor
 
@@ -124,7 +130,9 @@ def test_plan_a_placement_with_live_warnings_then_refer_start_end_and_print(
 
     b = editor.binder
     b.set("off_site_direction", True)
-    b.set("parent_notice_date", START - timedelta(days=3))  # the Friday: 1 school day before
+    b.set(
+        "parent_notice_date", start_monday() - timedelta(days=3)
+    )  # the Friday: 1 school day before
     qtbot.keyClicks(b.widgets["reporting_to"], "Ms P. Okafor, farm manager")
     qtbot.waitUntil(lambda: "notice_late" in editor.panel.codes(), timeout=3000)
     notice = next(w for w in editor.panel.warnings if w.code == "notice_late")
@@ -150,18 +158,18 @@ def test_plan_a_placement_with_live_warnings_then_refer_start_end_and_print(
     page.refresh()
     page.select(placement_id)
     assert page.model.rows[0].warnings and page.buttons["refer"].isEnabled()
-    page.refer_selected(on=TODAY)
+    page.refer_selected(on=date.today())
     assert _status(store, placement_id) == PlacementStatus.REFERRED
     assert _kinds(store) == [PackKind.PLACEMENT_START]
     page.select(placement_id)
-    page.start_selected(on=START)
+    page.start_selected(on=start_monday())
     assert _status(store, placement_id) == PlacementStatus.ACTIVE
 
     page.select(placement_id)
     dialog = page.end_selected()
     assert dialog is not None
     qtbot.addWidget(dialog)
-    dialog.ended_on.set_value(START + timedelta(weeks=6))
+    dialog.ended_on.set_value(start_monday() + timedelta(weeks=6))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Outcome" in dialog.errors.labels["Outcome"].text() and dialog.result_value is None
     assert _status(store, placement_id) == PlacementStatus.ACTIVE
@@ -210,7 +218,7 @@ def test_referral_without_the_school_urn_shows_why_and_changes_nothing(
     assert placement_id is not None
     page.refresh()
     page.select(placement_id)
-    page.refer_selected(on=TODAY)
+    page.refer_selected(on=date.today())
     assert "School URN" in page.message.text()
     assert _status(store, placement_id) == PlacementStatus.DRAFT
     assert _kinds(store) == []
@@ -232,7 +240,7 @@ def test_placements_model(qtmodeltester: object, ctx: AppContext, store: Store) 
                 PlacementStatus.ACTIVE,
                 "",
                 20.0,
-                START,
+                start_monday(),
                 None,
                 "",
                 2,
@@ -248,10 +256,29 @@ def test_placements_model(qtmodeltester: object, ctx: AppContext, store: Store) 
                 "",
                 10.0,
                 None,
-                START,
+                start_monday(),
                 "Returned",
                 0,
             ),
         ]
     )
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "pl_PL"])
+def test_every_section_s_name_shows_whole_in_the_list_beside_the_form(
+    qtbot: QtBot, ctx: AppContext, locale: str
+) -> None:
+    """Polish names are longer ("Główna osoba kontaktowa"): the list is as wide as its
+    longest, with no sideways scroll bar (it was cut at 150 px)."""
+    set_locale(locale)
+    editor = PlacementEditor(ctx, None)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    index = editor.index
+    metrics = index.fontMetrics()
+    for row in range(index.count()):
+        item = index.item(row)
+        assert item is not None
+        assert metrics.horizontalAdvance(item.text()) <= index.viewport().width(), item.text()

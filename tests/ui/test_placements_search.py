@@ -16,8 +16,6 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.placements.model import PUPIL
 from apdesk.ui.placements.page import PlacementsPage
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def three(store: Store) -> dict[str, str]:
@@ -30,7 +28,10 @@ def three(store: Store) -> dict[str, str]:
         upns = {"jay": jay.upn, "okafor": other.upn, "lindqvist": third.upn}
         for pupil in (jay, other, third):
             make_placement(
-                s, pupil, start=TODAY - timedelta(weeks=2), end=TODAY + timedelta(weeks=8)
+                s,
+                pupil,
+                start=date.today() - timedelta(weeks=2),
+                end=date.today() + timedelta(weeks=8),
             )
         farm = s.get(Provider, 3)
         assert farm is not None

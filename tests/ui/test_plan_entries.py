@@ -29,8 +29,6 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
 from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
-TODAY = date.today()
-
 
 def pdf_text(pdf: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
@@ -49,7 +47,7 @@ def test_steps_agencies_and_voice(
     qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
     assert step.errors.labels["Who"].text().startswith("Who: is empty")
     qtbot.keyClicks(step.owner, "SENCO")
-    step.by_date.set_value(TODAY + timedelta(days=20))
+    step.by_date.set_value(date.today() + timedelta(days=20))
     with qtbot.waitSignal(step.accepted):
         qtbot.mouseClick(step.save_button, Qt.MouseButton.LeftButton)
     steps = page.view.steps.model()
@@ -85,18 +83,18 @@ def test_steps_agencies_and_voice(
 def test_print_the_plan_and_the_review_record(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
     pid = running_placement(store)
     with store.session() as s:
-        t = plans.add_target(s, pid, target("Read aloud daily", TODAY + timedelta(days=30)))
+        t = plans.add_target(s, pid, target("Read aloud daily", date.today() + timedelta(days=30)))
         plans.hold_review(
             s,
             pid,
             plans.ReviewInput(
-                held_on=TODAY,
+                held_on=date.today(),
                 attendees=["Pupil", "Parent"],
                 progress=[plans.ProgressInput(t.id or 0, "secure", "Every day this week")],
                 decisions="Keep going.",
-                next_review=TODAY + timedelta(weeks=6),
+                next_review=date.today() + timedelta(weeks=6),
             ),
-            today=TODAY,
+            today=date.today(),
         )
     page = open_plans(qtbot, ctx)
     qtbot.mouseClick(page.view.print_button, Qt.MouseButton.LeftButton)

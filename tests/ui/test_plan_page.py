@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from tests.helpers.plan_page import TODAY, open_plans, running_placement
+from tests.helpers.plan_page import open_plans, running_placement
 
 from apdesk.i18n import format_date
 from apdesk.models import FollowUp, OutboxItem, Placement
@@ -31,6 +32,9 @@ def type_target(qtbot: QtBot, page: PlansPage, texts: list[str], by: date) -> No
     qtbot.mouseClick(page.view.add_target, Qt.MouseButton.LeftButton)
     editor = page.dialog
     assert isinstance(editor, TargetEditor)
+    data = page.view.data
+    assert data is not None  # the window names whose plan the target is for
+    assert editor.windowTitle().replace("[*]", "") == f"New target for {data.pupil_name}"
     for edit, text in zip(editor.edits.values(), texts, strict=True):
         qtbot.keyClicks(edit, text)
     editor.by_date.set_value(by)
@@ -50,7 +54,7 @@ def test_write_a_plan_and_hold_a_review(qtbot: QtBot, ctx: AppContext, store: St
     qtbot.addWidget(reviews)
     assert due_states(reviews) == ["Review: Overdue by 5 days"]
 
-    by = TODAY + timedelta(days=40)
+    by = date.today() + timedelta(days=40)
     type_target(qtbot, page, ["Attend 90% of sessions", "Weekly returns", "62%", "90%"], by)
     type_target(qtbot, page, ["Use two calming strategies", "Key adult log", "None", "Two"], by)
     shown = page.view.targets.rows_model.rows
@@ -68,7 +72,7 @@ def test_write_a_plan_and_hold_a_review(qtbot: QtBot, ctx: AppContext, store: St
     qtbot.keyClicks(dialog.progress[0].note, "Up to 78%")
     dialog.progress[1].set_rating(ProgressRating.EMERGING)
     qtbot.keyClicks(dialog.decisions, "Add one mainstream maths lesson a week.")
-    next_review = TODAY + timedelta(weeks=6)
+    next_review = date.today() + timedelta(weeks=6)
     dialog.next_review.set_value(next_review)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -96,6 +100,9 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
             s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
         )
     page = open_plans(qtbot, ctx)
+    # Running: no follow-up to record, and the tab says why the button is greyed.
+    assert not page.view.record_follow_up.isEnabled()
+    assert "return to mainstream" in page.view.follow_up_hint.text()
 
     qtbot.mouseClick(page.view.end_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -103,7 +110,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no outcome chosen yet
     assert "Outcome" in dialog.errors.labels["Outcome"].text()
     dialog.set_outcome(PlacementOutcome.RETURNED)
-    returned = TODAY - timedelta(weeks=6, days=1)
+    returned = date.today() - timedelta(weeks=6, days=1)
     dialog.ended_on.set_value(returned)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -116,6 +123,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
         kinds = [i.kind for i in s.exec(select(OutboxItem)).all() if i.placement_id == pid]
         assert PackKind.PLACEMENT_END in kinds
     assert [f.weeks for f in page.view.follow_ups.rows_model.rows] == [6, 12]
+    assert page.view.record_follow_up.isEnabled() and not page.view.follow_up_hint.text()
     assert not page.view.end_button.isEnabled()
 
     reviews = ReviewsPage(ctx)
@@ -126,6 +134,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     follow_up = reviews.dialog
     assert isinstance(follow_up, FollowUpDialog)
     assert follow_up.since.text() == "No register marks since the return"
+    qtbot.mouseClick(follow_up.yes, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(follow_up.note, "Settled back in; tutor pleased.")
     with qtbot.waitSignal(follow_up.accepted):
         qtbot.mouseClick(follow_up.save_button, Qt.MouseButton.LeftButton)
@@ -133,22 +142,38 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
     assert due_states(reviews) == []
     with store.session() as s:
         six = s.exec(select(FollowUp).where(FollowUp.weeks == 6)).one()
-        assert six.done_on == TODAY and six.still_attending is True
+        assert six.done_on == date.today() and six.still_attending is True
     result = page.view.follow_ups.model().index(0, 2).data()
-    assert result == f"Checked {format_date(TODAY)}: still attending"
+    assert result == f"Checked {format_date(date.today())}: still attending"
 
 
-def test_the_target_editor_keeps_the_text_and_names_the_field(
-    qtbot: QtBot, ctx: AppContext, store: Store
-) -> None:
+def new_target(qtbot: QtBot, ctx: AppContext, store: Store) -> tuple[PlansPage, TargetEditor]:
+    """The Plans page on a running placement, and its Add target window just opened."""
     running_placement(store)
     page = open_plans(qtbot, ctx)
     qtbot.mouseClick(page.view.add_target, Qt.MouseButton.LeftButton)
     editor = page.dialog
     assert isinstance(editor, TargetEditor)
+    return page, editor
+
+
+def test_the_target_editor_keeps_the_text_and_names_the_field(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    page, editor = new_target(qtbot, ctx, store)
     qtbot.keyClicks(editor.edits["what"], "Read aloud for five minutes")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.isVisible()
     assert "How measured: is empty" in editor.errors.labels["How measured"].text()
     assert editor.edits["what"].text() == "Read aloud for five minutes"
     assert page.view.targets.rows_model.rows == []
+
+
+def test_a_new_target_opens_ready_for_typing_what_the_pupil_will_do(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    _page, editor = new_target(qtbot, ctx, store)
+    editor.activateWindow()  # as a window system gives a new window the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClicks(QApplication.focusWidget(), "Read aloud daily")
+    assert editor.edits["what"].text() == "Read aloud daily"

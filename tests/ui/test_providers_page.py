@@ -82,9 +82,12 @@ def test_audits_and_concerns_from_the_editor(qtbot: QtBot, ctx: AppContext, stor
         audits.audit_date.set_value(date.today() - timedelta(days=10))
         qtbot.mouseClick(audits.add_button, Qt.MouseButton.LeftButton)
     assert audits.list.topLevelItemCount() == 3
-    assert "QA current" in audits.state.text()
+    # Every audit is in date, but nobody has confirmed the staff checks in writing yet: the
+    # provider must not read "QA current".
+    assert "QA checks needed" in audits.state.text()
+    assert "Staff safeguarding checks not confirmed" in audits.state.text()
     with store.session() as session:
-        assert provider_qa(session, provider_id, date.today()).state == "current"
+        assert provider_qa(session, provider_id, date.today()).state == "checks needed"
     concerns = editor.concerns
     editor.tabs.setCurrentWidget(concerns)
     concerns.raised_on.set_value(date.today())
@@ -122,6 +125,16 @@ def test_find_a_provider_ranks_with_reasons(qtbot: QtBot, ctx: AppContext) -> No
     assert best is not None
     reasons = [c.text(0) for i in range(best.childCount()) if (c := best.child(i)) is not None]
     assert "offers Vocational" in reasons
+    # A result opens the provider's record: from a reason under it too, and the list keeps
+    # its reasons shown (double-click no longer only folds the row).
+    assert not finder.open_button.isEnabled()
+    finder.results.setCurrentItem(best.child(0))
+    assert finder.open_button.isEnabled()
+    qtbot.mouseClick(finder.open_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    assert editor is not None and editor.isVisible()
+    assert best.text(0) in editor.windowTitle()
+    assert best.isExpanded()
 
 
 def test_providers_model(qtmodeltester: object, qapp: object) -> None:

@@ -157,7 +157,7 @@ def test_editing_keeps_what_was_there_and_saves_changes(
     assert saved.preferred_name == "Addie" and saved.sen_status == SenStatus.SEN_SUPPORT
     assert page.detail.view is not None and page.detail.view.id == pupil.id
     assert page.detail.title.text() == "Addie Testwood"
-    assert page.model.rows[0].name == "Testwood, Addie"
+    assert page.model.rows[0].name == "Addie Testwood"  # the name the school uses
 
 
 def test_every_field_has_an_accessible_name(editor: PupilEditor) -> None:

@@ -10,8 +10,10 @@ from pypdf import PdfWriter
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 
-from apdesk.models.enums import AttachmentKind, SenStatus
+from apdesk.models import Placement, Provider
+from apdesk.models.enums import AttachmentKind, PlacementStatus, SenStatus
 from apdesk.models.upn import make_upn
 from apdesk.services.attachments import list_attachments
 from apdesk.services.demo import populate
@@ -130,17 +132,24 @@ def test_sorting_by_year_is_numeric(page: PupilsPage) -> None:
     assert names == sorted(names)
 
 
-def test_column_widths_and_sort_are_remembered(
+def test_sort_is_remembered_and_columns_fit_their_words(
     qtbot: QtBot, page: PupilsPage, ctx: AppContext, settings: QSettings
 ) -> None:
-    page.table.horizontalHeader().resizeSection(COL_NAME, 233)
+    page.table.horizontalHeader().resizeSection(COL_YEAR, 20)  # narrowed by hand
     page.table.sortByColumn(COL_YEAR, Qt.SortOrder.DescendingOrder)
     again = PupilsPage(ctx)
     qtbot.addWidget(again)
+    again.show_rows(page.rows)
     header = again.table.horizontalHeader()
-    assert header.sectionSize(COL_NAME) == 233
     assert header.sortIndicatorSection() == COL_YEAR
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    cut = [
+        column
+        for column in range(header.count())
+        if column != COL_NAME
+        and header.sectionSize(column) < header.sectionSizeFromContents(column).width()
+    ]
+    assert cut == []  # a heading cut by a remembered width (or another language's) is not kept
 
 
 def test_choosing_a_pupil_shows_their_record(qtbot: QtBot, page: PupilsPage) -> None:
@@ -290,3 +299,28 @@ def test_the_page_loads_through_the_real_worker_thread(
     made.select_pupil(made.model.rows[0].id)
     qtbot.waitUntil(lambda: made.detail.view is not None)
     assert runner.shutdown(5000)
+
+
+def test_names_stay_readable_beside_long_provider_names_on_a_narrow_screen(
+    qtbot: QtBot, page: PupilsPage
+) -> None:
+    """At 1280 px the page has about 1,090: the "In AP now" column (a provider's long name)
+    gives way to the pupils' names, which are what a person reads the list by."""
+    page.resize(1090, 640)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    with page.ctx.store.session() as s:  # a provider's name as long as real ones are
+        placement = s.exec(
+            select(Placement).where(Placement.status == PlacementStatus.ACTIVE)
+        ).first()
+        assert placement is not None
+        provider = s.get(Provider, placement.provider_id)
+        assert provider is not None
+        provider.name = "Calm Minds Therapeutic Service and Outreach Centre for Young People"
+    page.refresh()
+    qtbot.waitUntil(lambda: any("Calm Minds" in row.provider for row in shown_rows(page)))
+    qtbot.wait(50)  # the columns are fitted once the rows are in
+    table = page.table
+    metrics = table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(row.name) for row in shown_rows(page)[:40])
+    assert table.columnWidth(COL_NAME) >= min(widest, 150)
+    assert table.horizontalHeader().length() <= table.viewport().width() + 1  # no side scroll

@@ -161,6 +161,7 @@ def test_a_follow_up_dated_on_the_return_is_said_on_the_field_and_not_saved(
     qtbot.addWidget(dialog)
     dialog.show()
     _type_date(qtbot, dialog.done_on, returned)
+    dialog.yes.setChecked(True)
     said = dialog.errors.labels["Date checked"]
     assert "4 April 2025 is not after the return on 4 April 2025" in said.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -13,7 +13,7 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import record_mark
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
-from apdesk.ui.register.model import CELL_ROLE, RegisterModel
+from apdesk.ui.register.model import CELL_ROLE, MISSING_TEXT, RegisterModel
 from apdesk.ui.register.page import RegisterPage
 
 
@@ -186,3 +186,18 @@ def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
 
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the keys too
     qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+
+
+def test_undoing_a_new_mark_shows_the_cell_as_it_was_before(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    view = page.view
+    view.setFocus()
+    view.move_to(0, 0)
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data() == MISSING_TEXT)  # due, not sent
+    before = page.model.index(0, 0).data()
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: (page.model.index(0, 0).data() or "").startswith("B"))
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+    assert page.model.index(0, 0).data() == before  # "?" again, not the not-yet-due dot

@@ -21,13 +21,13 @@ from apdesk.ui.plans.reviews_page import ReviewsPage
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.shell.pages import PAGES
 
-TODAY = date.today()
-
 
 def open_dialog(qtbot: QtBot, ctx: AppContext, store: Store) -> ReviewDialog:
     pid = running_placement(store)
     with store.session() as s:
-        plans.add_target(s, pid, target("Attend 90% of sessions", TODAY + timedelta(days=30)))
+        plans.add_target(
+            s, pid, target("Attend 90% of sessions", date.today() + timedelta(days=30))
+        )
     dialog = ReviewDialog(ctx, store.read(review_setup, pid))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -56,7 +56,7 @@ def test_a_missing_next_review_is_refused_beside_the_field_and_nothing_is_lost(
     with store.session() as s:
         assert not [r for r in plans.list_reviews(s, dialog.setup.placement_id) if r.held]
 
-    dialog.next_review.set_value(TODAY + timedelta(weeks=6))
+    dialog.next_review.set_value(date.today() + timedelta(weeks=6))
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.labels["Next review"].text() == ""
@@ -79,7 +79,7 @@ def test_the_attendance_for_the_period_follows_the_date(
     dialog = open_dialog(qtbot, ctx, store)
     assert dialog.attendance.text().startswith("No register marks")
     before = dialog.attendance.text()
-    dialog.held_on.set_value(TODAY - timedelta(days=3))
+    dialog.held_on.set_value(date.today() - timedelta(days=3))
     assert dialog.attendance.text() != before
 
 

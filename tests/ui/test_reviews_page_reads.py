@@ -18,8 +18,6 @@ from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.plans.reviews_page import ReviewsPage
 
-TODAY = date.today()
-
 
 def counts(session: Session) -> tuple[int, int]:
     audit = session.exec(select(func.count()).select_from(AuditEvent)).one()
@@ -31,7 +29,7 @@ def test_opening_the_reviews_page_writes_nothing(
     qtbot: QtBot, ctx: AppContext, store: Store
 ) -> None:
     with store.session() as s:  # a return ended before follow-ups were stored
-        returned = TODAY - timedelta(weeks=7)
+        returned = date.today() - timedelta(weeks=7)
         make_placement(
             s,
             make_pupil(s, "Fairweather"),
@@ -59,22 +57,22 @@ def test_a_hidden_reviews_page_shows_a_return_ended_elsewhere_once_when_shown(
         save_school(
             s, SchoolDetails(name="Hillside Academy", urn="100001", la_code="855", estab="4001")
         )
-        start = TODAY - timedelta(weeks=20)
-        placement = make_placement(s, make_pupil(s, "Hartley"), start=start, end=TODAY)
+        start = date.today() - timedelta(weeks=20)
+        placement = make_placement(s, make_pupil(s, "Hartley"), start=start, end=date.today())
         placement_id = placement.id or 0
     reads: list[int] = []
     page = ReviewsPage(ctx)
     qtbot.addWidget(page)
-    page.loader.fetch = lambda session: reads.append(1) or load_due(session, TODAY)
+    page.loader.fetch = lambda session: reads.append(1) or load_due(session, date.today())
     assert [r.kind for r in page.rows] == ["review"]  # running: its review is due
     ctx.op(
         end_placement,
         placement_id,
         PlacementOutcome.RETURNED,
-        TODAY - timedelta(weeks=6, days=2),
+        date.today() - timedelta(weeks=6, days=2),
         "",
         "",
-        TODAY,
+        date.today(),
     ).run()
     assert reads == [] and [r.kind for r in page.rows] == ["review"]  # hidden: not read yet
     page.show()

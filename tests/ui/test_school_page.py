@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
+from tests.helpers.clipping import usable
 
 from apdesk.models import (
     Closure,
@@ -25,10 +27,15 @@ from apdesk.models import (
 from apdesk.models.enums import SlotKind
 from apdesk.models.upn import make_upn
 from apdesk.services.calendar import school_year_of
+from apdesk.services.operations.calendar import add_calendar_entry
+from apdesk.services.school_calendar.entries import CalendarEntry
 from apdesk.store import Store
+from apdesk.ui.calendar.entry_dialog import EntryDialog
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.exports.dialog import ExportDialog
 from apdesk.ui.setup.page import SchoolPage
+from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.widgets import keyboard
 
 YEAR = school_year_of(date.today())
 
@@ -147,8 +154,8 @@ def test_a_lower_capacity_names_the_periods_saved_timetables_already_fill(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert boxes, "nothing was asked"
     said = boxes[0].informativeText()
-    assert "Tue Period 2: Ada Ash, Ben Ash, Cal Ash" in said
-    assert "Mon" not in said  # two pupils fit a capacity of two
+    assert "Tuesday Period 2: Ada Ash, Ben Ash, Cal Ash" in said
+    assert "Monday" not in said  # two pupils fit a capacity of two
     with store.session() as s:
         assert s.exec(select(IapGroup)).one().capacity == 4  # nothing saved yet
     boxes[0].rejected.emit()
@@ -202,3 +209,75 @@ def test_file_export_writes_what_the_command_writes(
     assert dialog.json.isChecked() and not dialog.csv.isEnabled()
     dialog.save_to(tmp_path / "missing" / "plans.json", "plans", "json")
     assert dialog.error.text().startswith("File: the folder")
+
+
+def test_the_terms_and_closures_show_five_rows_below_the_year_on_a_small_screen(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    """In the window on a 1280x720 screen with a taskbar, below the year's twelve months the
+    list of terms and closures still shows five of them (it showed one)."""
+    with store.session() as s:
+        for week in range(6):
+            start = first_weekday(date(YEAR, 10, 1) + timedelta(weeks=week))
+            entry = CalendarEntry("inset", start, start, f"INSET day {week + 1}")
+            add_calendar_entry(s, entry, date.today())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(usable(1280, 720))
+    window.show()
+    qtbot.waitExposed(window)
+    window.sidebar.setCurrentRow([spec.key for spec in window.specs].index("school"))
+    page = window.pages["school"]
+    assert isinstance(page, SchoolPage)
+    calendar = page.calendar
+    page.tabs.setCurrentWidget(calendar)
+    qtbot.waitUntil(lambda: calendar.table.rowCount() >= 6)
+    qtbot.wait(50)
+    table = calendar.table
+    shown = table.viewport().height() // table.rowHeight(0)
+    assert shown >= 5, f"{shown} rows of terms and closures shown"
+    assert calendar.planner.height() >= calendar.planner.minimumHeight()  # all twelve months
+
+
+def test_tab_goes_from_the_planner_to_the_list_s_buttons_then_the_list(
+    qtbot: QtBot, page: SchoolPage, store: Store
+) -> None:
+    with store.session() as s:
+        day = first_weekday(date(YEAR, 10, 1))
+        add_calendar_entry(s, CalendarEntry("inset", day, day, "INSET day"), date.today())
+    calendar = page.calendar
+    page.tabs.setCurrentWidget(calendar)
+    calendar.reload()
+    qtbot.waitUntil(lambda: calendar.edit_button.isEnabled())
+    keyboard.install(cast(QApplication, QApplication.instance()))  # Tab leaves a table
+    calendar.planner.setFocus()
+    reached = []
+    for _press in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [calendar.edit_button, calendar.remove_button, calendar.table]
+
+
+def test_an_error_under_a_field_gets_its_own_room_in_the_dialog(
+    qtbot: QtBot, page: SchoolPage
+) -> None:
+    """A last day before the first: the dialog grows to show the two-line message whole
+    under the field, instead of squeezing it over the field above."""
+    calendar = page.calendar
+    page.tabs.setCurrentWidget(calendar)
+    dialog = calendar.add_entry("inset", date(YEAR, 12, 7))
+    assert isinstance(dialog, EntryDialog)
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # as small as it opens on a small screen
+    dialog.last.set_value(date(YEAR, 12, 1))
+    dialog.label.setText("Heating failure")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.errors.labels["Last day"]
+    qtbot.waitUntil(error.isVisible)
+    qtbot.wait(50)
+    message = error.message
+    assert message.height() >= message.heightForWidth(message.width())
+    below = dialog.label.mapTo(dialog, dialog.label.rect().topLeft()).y()
+    assert error.mapTo(dialog, error.rect().bottomLeft()).y() < below
+    dialog.mark_saved()  # let it go without the question about the typed label
+    dialog.reject()

@@ -129,6 +129,8 @@ def test_enter_edits_the_details_and_ctrl_drag_copies(page: TimetablesPage, qtbo
     qtbot.keyClick(view, Qt.Key.Key_Return)
     dialog = page.editor.findChild(SlotDialog)
     assert dialog is not None and dialog.isVisible()
+    # Whose timetable, then which slot:
+    assert dialog.windowTitle().replace("[*]", "") == "Robin Tester1: Monday Period 2"
     dialog.activity.setCurrentText("Animal care")
     dialog.accept()
     assert page.editor.document.grid[MON_P2].activity == "Animal care"

@@ -9,32 +9,21 @@ from typing import Any
 
 import pytest
 from sqlmodel import col, select
+from tests.helpers.returns import UPN_A, UPN_B, enrol
 
-from apdesk.models import AttendanceMark, AuditEvent, Closure, Placement, Provider, Pupil, Setting
-from apdesk.models.enums import MarkSource, PlacementStatus
-from apdesk.models.upn import make_upn
+from apdesk.models import AttendanceMark, AuditEvent, Setting
+from apdesk.models.enums import MarkSource
 from apdesk.services.attendance import current_marks, import_returns
 from apdesk.store import Store
 from apdesk.store.audit import verify_chain
 
 MON, TUE, WED = date(2025, 1, 6), date(2025, 1, 7), date(2025, 1, 8)
 TODAY = date(2025, 3, 3)
-UPN_A = make_upn(855, 4001, 2020, 1)  # placed on Monday and Tuesday mornings
-UPN_B = make_upn(855, 4001, 2020, 2)  # on roll, no placement
 
 
 @pytest.fixture
 def enrolled(store: Store) -> Store:
-    with store.session() as s:
-        provider = Provider(name="Riverside Skills")
-        a = Pupil(upn=UPN_A, forename="Ada", surname="Ash", dob=date(2011, 1, 1))
-        b = Pupil(upn=UPN_B, forename="Ben", surname="Birch", dob=date(2011, 1, 1))
-        s.add_all([provider, a, b])
-        s.flush()
-        s.add(Placement(pupil_id=a.id, provider_id=provider.id, status=PlacementStatus.ACTIVE,
-                        sessions=["MON_AM", "TUE_AM"], start_date=MON))  # fmt: skip
-        s.add(Closure(start_date=WED, end_date=WED, name="INSET"))
-    return store
+    return enrol(store, ["MON_AM", "TUE_AM"])  # Ada: Monday and Tuesday mornings
 
 
 def audit_rows(store: Store) -> list[AuditEvent]:

@@ -4,7 +4,7 @@ today's board, only the counts it shows) give exactly what the full readers give
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 from tests.helpers.measures import TODAY, build_school
@@ -18,6 +18,7 @@ from apdesk.services.measures.dashboard import FACTS, load_dashboard, read_overv
 from apdesk.store import Store
 
 NOW = datetime.combine(TODAY, time(11, 0))
+YEARS_ON = (TODAY, TODAY + timedelta(days=200), TODAY + timedelta(days=400))
 
 
 @pytest.fixture(params=["hand-built", "demo"])
@@ -65,3 +66,22 @@ def test_the_overview_counts_only_what_the_page_shows(stocked: Store) -> None:
     assert overview.counts == {key: counts[key] for key, _caption in FACTS}
     dashboard = stocked.read(load_dashboard, NOW)
     assert dashboard.overview == overview
+
+
+def test_the_rows_a_year_can_count_give_the_same_measures_and_charts(stocked: Store) -> None:
+    """The home page reads only the placements that began in the school year or had not
+    finished before it: every figure is the same as from every started placement."""
+    for today in YEARS_ON:
+        period = year_to_date(today)
+        with stocked.session() as s:
+            every, some = started_facts(s), started_facts(s, period.start)
+            expected = (all_measures(s, period, today, every), all_charts(s, period, today, every))
+            got = (all_measures(s, period, today, some), all_charts(s, period, today, some))
+        assert got == expected
+
+
+def test_a_year_leaves_out_the_placements_finished_before_it(store: Store) -> None:
+    build_school(store)
+    with store.session() as s:
+        every = started_facts(s)
+        assert any(len(started_facts(s, year_to_date(d).start)) < len(every) for d in YEARS_ON)

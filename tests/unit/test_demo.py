@@ -91,7 +91,14 @@ def test_every_qa_state_and_flag(demo_store: tuple[Store, float]) -> None:
         statuses = qa_statuses(session, providers, TODAY).values()
         rows = list_providers(session, TODAY)
         concerns = session.exec(select(models.QualityConcern)).all()
-    assert {s.state for s in statuses} == {"current", "due soon", "overdue", "missing", "failed"}
+    assert {s.state for s in statuses} == {
+        "current",
+        "due soon",
+        "checks needed",
+        "overdue",
+        "missing",
+        "failed",
+    }
     flags = {flag.split(" on ")[0] for s in statuses for flag in s.flags}
     assert flags == {"Staff safeguarding checks not confirmed in writing", "Insurance expired"}
     assert sum(r.open_concerns for r in rows) >= 2

@@ -15,7 +15,9 @@ from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import APPENDIX_A_LABELS, render_referral
 from apdesk.models.enums import (
     AttachmentKind,
+    RegistrationStatus,
     SenStatus,
+    SettingType,
 )
 from apdesk.services.attachments import add_attachment
 from apdesk.services.calendar import SchoolCalendar
@@ -208,3 +210,25 @@ def test_sessions_pattern_reads_in_polish_too() -> None:
     finally:
         i18n.set_locale(i18n.DEFAULT_LOCALE)
     assert " i " in text and " and " not in text and "Monday" not in text
+
+
+def test_an_unregistered_provider_is_not_called_unregistered_twice(store: Store) -> None:
+    placement_id = make_placement(store)
+
+    def referral_as(kind: SettingType, status: RegistrationStatus) -> str:
+        with store.session() as s:
+            record = load_placement_record(s, placement_id)
+            provider = s.get(models.Provider, record.provider.id)
+            assert provider is not None
+            provider.setting_type, provider.registration = kind, status
+            s.add(provider)
+            s.commit()
+            text = pdf_text(render_referral(load_placement_record(s, placement_id)))
+        return " ".join(text.split())
+
+    assert "Pupil referral unit, Registered" in referral_as(
+        SettingType.PRU, RegistrationStatus.REGISTERED
+    )
+    text = referral_as(SettingType.UNREGISTERED, RegistrationStatus.UNREGISTERED)
+    assert "Unregistered provider" in text
+    assert "Unregistered provider, Unregistered" not in text

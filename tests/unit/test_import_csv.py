@@ -68,7 +68,7 @@ def test_one_bad_upn_imports_nothing_and_names_the_row_and_column(store: Store) 
     assert not result.ok and (result.imported, result.updated) == (0, 0)
     assert len(result.errors) == 1
     error = result.errors[0]
-    assert (error.row, error.column) == (3, "UPN")
+    assert (error.row, error.column) == (4, "UPN")  # the spreadsheet's row: the header is 1
     assert "check letter" in error.message and "copy the UPN" in error.message
     assert count(store) == 0
 
@@ -103,7 +103,7 @@ def test_same_name_and_dob_as_an_existing_pupil_is_refused_with_its_upn(store: S
             TODAY,
         )
     result = import_pupils(store, csv_bytes(rows(2)), today=TODAY)
-    assert [(e.row, e.column) for e in result.errors] == [(1, "UPN")]
+    assert [(e.row, e.column) for e in result.errors] == [(2, "UPN")]
     assert upn(900) in result.errors[0].message
     assert count(store) == 1
 
@@ -111,8 +111,8 @@ def test_same_name_and_dob_as_an_existing_pupil_is_refused_with_its_upn(store: S
 def test_duplicates_within_the_file_are_refused(store: Store) -> None:
     lines = [*rows(2), rows(1)[0]]
     result = import_pupils(store, csv_bytes(lines), today=TODAY)
-    assert [e.row for e in result.errors] == [3]
-    assert "also on row 1" in result.errors[0].message
+    assert [e.row for e in result.errors] == [4]
+    assert "also on row 2" in result.errors[0].message
 
 
 def test_every_bad_cell_is_listed_with_its_own_fix(store: Store) -> None:
@@ -122,10 +122,10 @@ def test_every_bad_cell_is_listed_with_its_own_fix(store: Store) -> None:
     lines[2] = lines[2].replace(",9,", ",Year 22,")
     result = import_pupils(store, csv_bytes(lines), today=TODAY)
     found = {(e.row, e.column): e.message for e in result.errors}
-    assert set(found) == {(1, "DOB"), (2, "Gender"), (3, "Year")}
-    assert "not a real date" in found[(1, "DOB")]
-    assert "M, F or X" in found[(2, "Gender")]
-    assert "Reception" in found[(3, "Year")]
+    assert set(found) == {(2, "DOB"), (3, "Gender"), (4, "Year")}
+    assert "not a real date" in found[(2, "DOB")]
+    assert "M, F or X" in found[(3, "Gender")]
+    assert "Reception" in found[(4, "Year")]
 
 
 def test_headers_are_matched_loosely_and_unknown_ones_reported(store: Store) -> None:

@@ -25,3 +25,19 @@ def test_the_listing_counts_what_each_placement_check_finds(
             }
         assert listed == each
         assert any(listed.values()), "the school has placements with warnings to count"
+
+
+def test_a_filtered_listing_counts_the_same_warnings(store: Store, school: dict[str, int]) -> None:
+    """Filtered by provider, status or pupil, a placement's count still weighs the pupil's
+    placements the filter left out (part-time hours elsewhere, for one)."""
+    today = date(2025, 3, 12)
+    with store.session() as session:
+        every = {r.id: r for r in list_placements(session, today, with_warnings=True)}
+        for row in every.values():
+            for narrowed in (
+                list_placements(session, today, provider_id=row.provider_id, with_warnings=True),
+                list_placements(session, today, status=row.status, with_warnings=True),
+                list_placements(session, today, pupil_id=row.pupil_id, with_warnings=True),
+            ):
+                assert row in narrowed
+                assert all(every[r.id] == r for r in narrowed)

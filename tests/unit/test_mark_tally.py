@@ -23,7 +23,13 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.errors import ValidationError
 from apdesk.models.figures import Figures
 from apdesk.models.upn import make_upn
-from apdesk.services.attendance.tally import daily_tally, placement_tally, provider_tally
+from apdesk.services.attendance.tally import (
+    daily_figures,
+    daily_tally,
+    placement_counts,
+    placement_tally,
+    provider_tally,
+)
 from apdesk.services.measures.attendance_measures import school_figures
 from apdesk.services.measures.common import Period
 from apdesk.services.operations.attendance import (
@@ -138,7 +144,16 @@ def _counted(session: Session) -> dict[str, object]:
             by_placement[(placement, code)] += n
             by_provider[(providers[placement], code)] += n
     first = Counter({(p, c): n for (p, c), n in by_placement.items() if p == FIRST})
+    days: dict[tuple[date, bool], Figures] = {}
+    for (day, code, at_provider), n in by_day.items():
+        days.setdefault((day, at_provider), Figures()).add(code, n)
+    summed: dict[int, Figures] = {}
+    for (placement, code), n in by_placement.items():
+        summed.setdefault(placement, Figures()).add(code, n)
     return {
+        "placement figures": summed,
+        "day figures": days,
+        "first placement figures": {p: f for p, f in summed.items() if p == FIRST},
         "school": school,
         "placement": by_placement,
         "first placement": first,
@@ -149,6 +164,9 @@ def _counted(session: Session) -> dict[str, object]:
 
 def _kept(session: Session) -> dict[str, object]:
     return {
+        "placement figures": placement_counts(session, MON, FRI),
+        "day figures": {(d, a): f for d, a, f in daily_figures(session, MON, FRI)},
+        "first placement figures": placement_counts(session, MON, FRI, {FIRST}),
         "school": school_figures(session, Period(MON, FRI)),
         "placement": Counter({(p, c): n for p, c, n in placement_tally(session, MON, FRI)}),
         "first placement": Counter(

@@ -101,6 +101,10 @@ def test_counts_part_time_exclusions_and_re_referrals(
     assert got["permanent_exclusions"].placement_ids == (ids["p3"],)
     assert got["re_referrals"].value == 1
     assert got["re_referrals"].placement_ids == (ids["p5"],)
+    # Under its heading each count reads as a phrase, in the singular for one pupil.
+    assert detail_text(got["part_time_timetables"]) == "pupil on a part-time timetable"
+    assert detail_text(got["permanent_exclusions"]) == "pupil permanently excluded"
+    assert detail_text(got["re_referrals"]) == "pupil referred again"
     assert got["suspensions"].value == 0
 
 
@@ -156,6 +160,7 @@ def test_a_period_before_any_placement_has_zero_denominators(
     assert got["attendance_ap"].value is None
     assert got["pupils_in_ap"].value == 0
     assert got["permanent_exclusions"].value == 0
+    assert detail_text(got["permanent_exclusions"]) == "pupils permanently excluded"
 
 
 def test_an_empty_store_gives_nulls_and_zeros(store: Store) -> None:

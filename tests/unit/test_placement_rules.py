@@ -30,6 +30,17 @@ from apdesk.services.qa import OVERDUE, AuditState, QaStatus
 TODAY = RULES_TODAY
 FIVE = ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM"]
 REGISTERED = {"registration": RegistrationStatus.REGISTERED}
+# Started six weeks before the rules' day, ending a fortnight after it, its review held before.
+RUNNING: dict[str, Any] = {
+    "status": PlacementStatus.ACTIVE,
+    "agreement_date": TODAY - timedelta(52),
+    "child_voice_date": TODAY - timedelta(56),
+    "family_voice_date": TODAY - timedelta(54),
+    "start_date": TODAY - timedelta(42),
+    "end_date": TODAY + timedelta(14),
+    "review_date": TODAY - timedelta(7),
+}
+RECENT = {"start_date": TODAY - timedelta(21)}  # its first review may fall after the end
 
 
 def test_a_complete_placement_has_no_warnings() -> None:
@@ -280,6 +291,16 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("sessions_pattern", {"placement": {"sessions": ["MON_AM", "MON_PM", "TUE_AM"]}}, {}),
     ("sessions_pattern", {"placement": {"sessions": []}}, {}),
     ("dates_order", {"placement": {"end_date": MONDAY - timedelta(1)}}, {}),
+    (
+        "past_end",
+        {"placement": {**RUNNING, "end_date": TODAY - timedelta(1)}},
+        {"placement": {**RUNNING, "end_date": TODAY}},
+    ),
+    (
+        "review_after_end",
+        {"placement": {**RUNNING, **RECENT, "review_date": TODAY + timedelta(15)}},
+        {"placement": {**RUNNING, **RECENT, "review_date": TODAY + timedelta(14)}},
+    ),
     (
         "transport",
         {"placement": {"out_of_area": True, "transport": ""}},

@@ -130,3 +130,23 @@ def test_another_pupils_return_does_not_count(store: Store) -> None:
             referred_on=date(2025, 9, 1),
         )
         assert not plans.is_re_referral(s, other)
+
+
+def test_re_referrals_since_a_day_are_those_opened_from_it(store: Store) -> None:
+    """The home page asks only for the school year's re-referrals: the same ones the whole
+    list has from that day on, whichever date opened them (the referral, else the start)."""
+    with store.session() as s:
+        for n, (referred_on, start) in enumerate(
+            [(date(2025, 9, 1), date(2025, 9, 15)), (None, date(2025, 10, 6)), (None, RETURNED)]
+        ):
+            pupil = make_pupil(s, f"Example{n}")
+            make_placement(
+                s, pupil, status=ENDED, ended_on=RETURNED, outcome=PlacementOutcome.RETURNED
+            )
+            make_placement(s, pupil, start=start, end=date(2026, 3, 27), referred_on=referred_on)
+        make_placement(s, make_pupil(s, "Other"))  # never returned: never referred again
+        every = plans.re_referrals(s)
+        days = sorted({r.referred_on for r in every})
+        assert len(every) == 3
+        for since in (days[0] - timedelta(days=1), *days, days[-1] + timedelta(days=1)):
+            assert plans.re_referrals(s, since) == [r for r in every if r.referred_on >= since]

@@ -187,7 +187,9 @@ def test_qa_failed_beats_every_other_state_until_a_later_pass(store: Store) -> N
             provider_qa(session, 999, TODAY)
 
 
-def test_staff_checks_and_insurance_are_flagged(store: Store) -> None:
+def test_staff_checks_and_insurance_make_current_audits_read_checks_needed(store: Store) -> None:
+    """A provider whose insurance lapsed never reads "QA current" beside a green tick."""
+
     def setup(session: object, pid: int) -> None:
         audit_all(session, pid, TODAY - timedelta(30))  # type: ignore[arg-type]
 
@@ -198,11 +200,19 @@ def test_staff_checks_and_insurance_are_flagged(store: Store) -> None:
         staff_checks_date=None,
         insurance_expiry=date(2025, 1, 31),
     )
-    assert state == "current" and needs
+    assert state == "checks needed" and needs
     assert reasons == [
         "Staff safeguarding checks not confirmed in writing",
         "Insurance expired on 31 January 2025",
     ]
+
+
+def test_a_flag_never_hides_a_worse_audit_state(store: Store) -> None:
+    def setup(session: object, pid: int) -> None:
+        audit_all(session, pid, date(2024, 1, 10), next_due=date(2025, 2, 3))  # type: ignore[arg-type]
+
+    state, _reasons, needs = _state(store, setup, insurance_expiry=date(2025, 1, 31))
+    assert state == "overdue" and needs
 
 
 def test_audit_input_rules(store: Store) -> None:

@@ -6,8 +6,15 @@ from __future__ import annotations
 import io
 
 import pypdf
+import pytest
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
 from tests.helpers.measures import TODAY, build_school
 
+from apdesk.documents.blocks import DocTable
+from apdesk.documents.common import FOOTER_HEIGHT, HEADER_HEIGHT, PAGE_HEIGHT, Letterhead, build_pdf
+from apdesk.documents.termly_report import _headed
+from apdesk.models.school import SchoolDetails
 from apdesk.services.measures import year_to_date
 from apdesk.services.measures.termly import termly_report_pdf
 from apdesk.store import Store
@@ -77,3 +84,20 @@ def test_an_empty_store_still_makes_a_report(store: Store) -> None:
     text = text_of(pdf)
     assert "No placements." in text
     assert "No figures for this period yet" in text
+
+
+@pytest.mark.parametrize("room_left_mm", [8, 20, 35, 60])
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(room_left_mm: int) -> None:
+    """However little room the page has left, a section's heading prints on the same page as
+    the first row of its table (a demo school's report once left "Placements in the period"
+    at the foot of page 2, its table on page 3)."""
+    rows = [["Pupil", "Provider"]] + [[f"Pupil{n:02d}", "Riverside PRU"] for n in range(40)]
+    frame_height = PAGE_HEIGHT - HEADER_HEIGHT - FOOTER_HEIGHT
+    story = [
+        Spacer(1, frame_height - room_left_mm * mm - 14 * mm),
+        *_headed("Placements in the period (40)", DocTable(rows, repeatRows=1)),
+    ]
+    pdf = build_pdf(story, Letterhead.of(SchoolDetails(name="Fernhill")), "Test")
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    page = next(p for p in pages if "Placements in the period" in p)
+    assert "Pupil00" in page, pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import Session
 from tests.helpers.timetables import (
     START,
@@ -53,9 +54,22 @@ def test_two_places_at_once_fires_and_clears(store: Store) -> None:
         s.flush()
         found = [c for c in check_timetable(s, version.id or 0) if c.code == "two-places"]
         assert len(found) == 1 and found[0].slots == (MON_P1,)
-        assert "Mon" in found[0].message
+        assert "Monday Period 1" in found[0].message  # as the grid's headings name it
         save_grid(s, version.id or 0, grid)
         assert "two-places" not in codes(s, version.id or 0)
+
+
+@pytest.mark.usefixtures("polish")
+def test_a_check_names_its_slot_in_the_person_s_language(store: Store) -> None:
+    with store.session() as s:
+        pupil = make_pupil(s, 1)
+        version = create_version(s, pupil.id or 0, START, full_week(load_structure(s)))
+        s.add(TimetableSlot(version_id=version.id or 0, day="TUE", period=1,
+                            kind=SlotKind.IAP, activity="Cooking"))  # fmt: skip
+        s.flush()
+        [clash] = [c for c in check_timetable(s, version.id or 0) if c.code == "two-places"]
+    assert "Wtorek" in clash.message
+    assert "Tue" not in clash.message
 
 
 def test_group_staffing_and_capacity(store: Store) -> None:

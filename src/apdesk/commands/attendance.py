@@ -24,7 +24,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_percent, ngettext
 from apdesk.services.attendance import (
     ImportResult,
     attendance_report,
@@ -154,18 +154,39 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
         return 0
-    print(f"{'UPN':<14}{'possible':>9}{'attended':>9}{'auth':>6}{'unauth':>7}{'rate':>8}  flags")
-    for row in [*report["pupils"], {"upn": "cohort", **report["cohort"]}]:
+    headings = [_("UPN"), _("possible"), _("attended"), _("auth"), _("unauth"), _("rate")]
+    widths = [
+        max(least, len(h) + 1) for least, h in zip((14, 9, 9, 6, 7, 8), headings, strict=True)
+    ]
+    print(f"{headings[0]:<{widths[0]}}" + "".join(
+        f"{h:>{w}}" for h, w in zip(headings[1:], widths[1:], strict=True)
+    ) + "  " + _("flags"))  # fmt: skip
+    cohort = _("cohort")
+    for row in [*report["pupils"], {"upn": cohort, **report["cohort"]}]:
         rate = row["attendance_rate"]
-        flags = ("persistent " if row["persistent_absence"] else "") + (
-            "severe" if row["severe_absence"] else ""
+        flags = " ".join(
+            word
+            for word, on in (
+                (_("persistent"), row["persistent_absence"]),
+                (_("severe"), row["severe_absence"]),
+            )
+            if on
         )
-        if row["upn"] == "cohort":
-            flags = f"{row['persistent_absence']} persistent, {row['severe_absence']} severe"
+        if row["upn"] == cohort:
+            flags = _("{persistent} persistent, {severe} severe").format(
+                persistent=row["persistent_absence"], severe=row["severe_absence"]
+            )
+        values = (
+            row["possible_sessions"],
+            row["attended_sessions"],
+            row["authorised_absence"],
+            row["unauthorised_absence"],
+            "-" if rate is None else format_percent(rate, 1),
+        )
         print(
-            f"{row['upn']:<14}{row['possible_sessions']:>9}{row['attended_sessions']:>9}"
-            f"{row['authorised_absence']:>6}{row['unauthorised_absence']:>7}"
-            f"{'-' if rate is None else f'{rate:.1%}':>8}  {flags}"
+            f"{row['upn']:<{widths[0]}}"
+            + "".join(f"{v:>{w}}" for v, w in zip(values, widths[1:], strict=True))
+            + f"  {flags}"
         )
     return 0
 

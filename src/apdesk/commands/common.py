@@ -97,6 +97,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def print_aligned(lines: list[tuple[str, object]]) -> None:
+    """Label and value lines with every value in one column (labels differ in length by
+    language)."""
+    width = max(len(label) for label, _value in lines) + 1
+    for label, value in lines:
+        print(f"{label:<{width}}{value}")
+
+
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     """`--store PATH`, taken before or after the command (`apdesk --store P info` and
     `apdesk info --store P`): left unset, it keeps what an outer parser read."""

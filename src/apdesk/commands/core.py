@@ -21,6 +21,7 @@ from apdesk.commands.common import (
     open_store,
     opened_store,
     output_path,
+    print_aligned,
     print_json,
     read_passphrase,
     save_output,
@@ -30,7 +31,7 @@ from apdesk.commands.school import add_school_flags, check_details, school_chang
 from apdesk.i18n import _, ngettext
 from apdesk.models import OutboxItem
 from apdesk.services import demo
-from apdesk.services.info import store_info
+from apdesk.services.info import COUNT_LABELS, store_info
 from apdesk.services.operations.settings import save_school_details
 from apdesk.services.school import SchoolDetails
 from apdesk.store import Store
@@ -128,10 +129,9 @@ def cmd_info(args: argparse.Namespace) -> int:
             (_("Schema version:"), info["schema_version"]),
         ]
         for name, count in info["counts"].items():
-            lines.append((name.replace("_", " ").capitalize() + ":", count))
-        width = max(len(label) for label, _value in lines) + 1  # every value in one column
-        for label, value in lines:
-            print(f"{label:<{width}}{value}")
+            label = COUNT_LABELS.get(name)
+            lines.append((_(label) if label else name.replace("_", " ") + ":", count))
+        print_aligned(lines)
     return 0
 
 

@@ -18,6 +18,7 @@ from apdesk.commands.common import (
     UserError,
     add_store_option,
     opened_store,
+    print_aligned,
     print_json,
     read_passphrase,
     store_folder,
@@ -179,22 +180,32 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not found.sharing:
         print(_("Not sharing: `apdesk share start --hub URL` shares this store's record."))
         return 0
-    print(f"Laptop:     {found.name} ({found.device})")
-    print(f"Hub:        {found.hub}")
-    print(f"Last sync:  {found.last_sync or 'never'} ({found.last_state or 'not yet'})")
-    print(
-        ngettext(
-            "Pending:    {n} change not yet sent",
-            "Pending:    {n} changes not yet sent",
-            found.pending,
-        ).format(n=found.pending)
-    )
-    print(f"Conflicts:  {found.conflicts}")
-    print(f"Laptops:    {found.devices}")
+    lines: list[tuple[str, object]] = [
+        (_("Laptop:"), f"{found.name} ({found.device})"),
+        (_("Hub:"), found.hub),
+        (
+            _("Last sync:"),
+            f"{found.last_sync or _('never')} ({found.last_state or _('not yet')})",
+        ),
+        (
+            _("Pending:"),
+            ngettext("{n} change not yet sent", "{n} changes not yet sent", found.pending).format(
+                n=found.pending
+            ),
+        ),
+        (_("Conflicts:"), found.conflicts),
+        (_("Laptops:"), found.devices),
+    ]
     if found.must_update:
-        print(f"Held:       update apdesk on {', '.join(found.must_update)}")
+        lines.append(
+            (
+                _("Held:"),
+                _("update apdesk on {laptops}").format(laptops=", ".join(found.must_update)),
+            )
+        )
     elif found.last_message:
-        print(f"Note:       {found.last_message}")
+        lines.append((_("Note:"), found.last_message))
+    print_aligned(lines)
     return 0
 
 

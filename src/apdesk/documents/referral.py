@@ -156,11 +156,12 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
     pl, pv = r.placement, r.provider
     registered = pv.ofsted_urn and _("Ofsted URN {urn}").format(urn=pv.ofsted_urn)
     ukprn = pv.ukprn and _("UKPRN {ukprn}").format(ukprn=pv.ukprn)
+    # "Unregistered provider, Unregistered" says one thing twice: the status is shown only when
+    # the kind of setting does not already say it.
+    status = "" if pv.setting_type.value == pv.registration.value else _(pv.registration.label)
     details = join_nonempty(
         [
-            join_nonempty(
-                [_(pv.setting_type.label), _(pv.registration.label), registered or "", ukprn or ""]
-            ),
+            join_nonempty([_(pv.setting_type.label), status, registered or "", ukprn or ""]),
             join_nonempty([pv.address, pv.postcode]),
             join_nonempty([pv.contact_name, pv.phone, pv.email]),
         ],

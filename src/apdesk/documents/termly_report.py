@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from apdesk.documents.blocks import DocTable, esc, para
 from apdesk.documents.charts import chart_drawing
@@ -83,6 +83,10 @@ class TermlyReport:
         """The day the figures stand at: today, or the period's end when it is over."""
         return min(self.today, self.end)
 
+
+PAGE_TALL = 1000 * mm  # room enough to measure a table whole
+HEADING_ROOM = 12 * mm  # a section heading and the space above it
+HALF_PAGE = 130 * mm
 
 GRID = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -178,12 +182,12 @@ def _roster(rows: Sequence[RosterLine], anonymised: bool) -> Table:
     return _table(data, [w * mm * scale for w in widths])
 
 
-def _headed(text: str, body: Flowable) -> KeepTogether:
-    """A heading kept with what follows it. A long table starts under it on this page when a few
-    rows fit, rather than moving to the next page with its heading and leaving a gap here."""
-    head = para(text, "heading")
-    head.keepWithNext = False  # the KeepTogether keeps them together
-    return KeepTogether([head, body], maxHeight=40 * mm)
+def _headed(text: str, body: Flowable, whole_up_to: float = 40 * mm) -> list[Flowable]:
+    """A heading never left alone at the foot of a page: it starts on this page only when the
+    body fits under it, or the first `whole_up_to` of a longer body does (a long table then
+    runs on over pages, its headings repeated)."""
+    _width, needed = body.wrap(CONTENT_WIDTH, PAGE_TALL)
+    return [CondPageBreak(HEADING_ROOM + min(needed, whole_up_to)), para(text, "heading"), body]
 
 
 def render_termly_report(report: TermlyReport, *, anonymised: bool = False) -> bytes:
@@ -207,7 +211,9 @@ def render_termly_report(report: TermlyReport, *, anonymised: bool = False) -> b
         heading = _("Pupils in AP on {day}: {n} pupils in {p} placements").format(
             day=format_date(report.as_of), n=report.in_ap.pupils, p=report.in_ap.placements
         )
-        story.append(_headed(heading, _breakdown(report.in_ap.breakdown)))
+        # A school's counts (a dozen providers) go to the next page whole rather than leave one
+        # name behind here; only a list longer than half a page starts here and runs on.
+        story += _headed(heading, _breakdown(report.in_ap.breakdown), HALF_PAGE)
         half = (CONTENT_WIDTH - 6 * mm) / 2
         drawings = [chart_drawing(c, half, 62 * mm) for c in report.charts]
         pairs = [
@@ -219,7 +225,7 @@ def render_termly_report(report: TermlyReport, *, anonymised: bool = False) -> b
                 [para(_("Trends"), "heading"), DocTable(pairs, colWidths=[half + 3 * mm] * 2)]
             ),
             Spacer(1, 2 * mm),
-            _headed(
+            *_headed(
                 _("Placements in the period ({n})").format(n=len(roster)),
                 _roster(roster, anonymised) if roster else para(_("No placements."), "small"),
             ),

@@ -223,10 +223,14 @@ def _tally_sql() -> str:
             f" + {has(lambda r: r is StatRule.UNAUTHORISED)} * 3"
         )
 
-    return f"(1 << (16 * (CASE length(code) WHEN 1 THEN {field(1)} ELSE {field(2)} END)))"
+    return f"(CASE length(code) WHEN 1 THEN {field(1)} ELSE {field(2)} END)"
 
 
-TALLY_SQL = _tally_sql()
+RULE_SQL = _tally_sql()
+"""A mark's rule as its index in TALLY_RULES (0 not possible, 1 attended, 2 authorised,
+3 unauthorised), worked out from `code` in SQL."""
+
+TALLY_SQL = f"(1 << (16 * {RULE_SQL}))"
 """One mark as 1 in the 16-bit field of its rule (TALLY_RULES order): summing it counts all
 four rules at once. A stretch of days holds far fewer than 2**15 sessions, so fields never carry."""
 

@@ -8,16 +8,21 @@ person learns which row and column to fix.
 
 from __future__ import annotations
 
+from apdesk.i18n import _, format_number, ngettext
+
 MAX_TEXT = 50_000  # characters in any one text field
 
 
 def text_problem(value: str) -> str | None:
-    """Why `value` cannot be kept as typed text, or None."""
+    """Why `value` cannot be kept as typed text, in the chosen language, or None."""
     if len(value) > MAX_TEXT:
-        return (
-            f"is {len(value):,} characters long: keep it under {MAX_TEXT:,} (about 8,000 "
-            "words), and attach a longer document as a file"
-        )
+        return ngettext(
+            "is {length} character long: keep it under {limit} (about 8,000 words), and attach "
+            "a longer document as a file",
+            "is {length} characters long: keep it under {limit} (about 8,000 words), and attach "
+            "a longer document as a file",
+            len(value),
+        ).format(length=format_number(len(value)), limit=format_number(MAX_TEXT))
     if "\x00" in value:
-        return "holds a NUL character, so it is not text: type or paste it again"
+        return _("holds a NUL character, so it is not text: type or paste it again")
     return None

@@ -30,7 +30,10 @@ class StrEnumType(TypeDecorator[StrEnum]):
     def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
         if value is None:
             return None
-        return self.enum_cls(value)
+        # A dict lookup for the stored values (every row of a list passes here); the call
+        # for anything else, which raises as before on a value the enum does not know.
+        member = self.enum_cls._value2member_map_.get(value)
+        return member if isinstance(member, StrEnum) else self.enum_cls(value)
 
 
 def enum_field(enum_cls: type[StrEnum], default: Any = ..., **kwargs: Any) -> Any:

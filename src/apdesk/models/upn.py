@@ -7,6 +7,7 @@ for the layout and temporary UPNs.
 
 from __future__ import annotations
 
+from apdesk.i18n import _, ngettext
 from apdesk.models.errors import ValidationError
 from apdesk.models.la_codes import is_recognised_la
 
@@ -40,38 +41,55 @@ def normalise_upn(raw: str) -> str:
 
 
 def validate_upn(raw: str, field: str = "UPN") -> str:
-    """Return the UPN in canonical form, or raise an error that says what is wrong."""
+    """Return the UPN in canonical form, or raise an error that says what is wrong.
+
+    `field` names the input and stays as given (callers match on it); the message and the fix
+    are in the chosen language."""
     upn = normalise_upn(raw)
     if len(upn) != 13:
         raise ValidationError(
-            field, f"'{raw.strip()}' has {len(upn)} characters", "a UPN has 13 characters"
+            field,
+            ngettext("'{upn}' has {n} character", "'{upn}' has {n} characters", len(upn)).format(
+                upn=raw.strip(), n=len(upn)
+            ),
+            _("a UPN has 13 characters"),
         )
     if upn[0] not in CHECK_LETTERS:
         raise ValidationError(
-            field, f"'{upn}' must start with a check letter", "copy the UPN again from the MIS"
+            field,
+            _("'{upn}' must start with a check letter").format(upn=upn),
+            _("copy the UPN again from the MIS"),
         )
     if not (upn.isascii() and upn[1:12].isdigit()):
         raise ValidationError(
-            field, f"'{upn}' must have digits in characters 2 to 12", "copy the UPN again"
+            field,
+            _("'{upn}' must have digits in characters 2 to 12").format(upn=upn),
+            _("copy the UPN again"),
         )
     last = upn[12]
     if not (last.isdigit() or last in CHECK_LETTERS):
         raise ValidationError(
-            field, f"'{upn}' ends in '{last}', which is not allowed", "copy the UPN again"
+            field,
+            _("'{upn}' ends in '{last}', which is not allowed").format(upn=upn, last=last),
+            _("copy the UPN again"),
         )
     expected = check_letter(upn[1:])
     if upn[0] != expected:
         raise ValidationError(
             field,
-            f"'{upn}' fails its check letter (expected {expected})",
-            "a digit is probably mistyped: copy the UPN again from the MIS",
+            _("'{upn}' fails its check letter (expected {expected})").format(
+                upn=upn, expected=expected
+            ),
+            _("a digit is probably mistyped: copy the UPN again from the MIS"),
         )
     if not is_recognised_la(upn[1:4]):
         raise ValidationError(
             field,
-            f"'{upn}' has {upn[1:4]} in characters 2 to 4, which is not a recognised LA code "
-            "(census rule 1530)",
-            "copy the UPN again from the MIS; a UPN keeps the code of the LA that allocated it",
+            _(
+                "'{upn}' has {code} in characters 2 to 4, which is not a recognised LA code "
+                "(census rule 1530)"
+            ).format(upn=upn, code=upn[1:4]),
+            _("copy the UPN again from the MIS; a UPN keeps the code of the LA that allocated it"),
         )
     return upn
 

@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import _, format_date, format_date_time
+from apdesk.i18n import N_, _, format_date, format_date_time
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.store.audit import ChainReport, verify_chain
+from apdesk.sync.outbox import waiting_text
+from apdesk.sync.send_errors import error_text
 
 MAX_ROWS = 5000
 
@@ -140,11 +142,11 @@ def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list
 def _audit_label(surname: str, preferred: str | None, forename: str, upn: str) -> str:
     known_as = preferred or forename
     legal = f" ({forename})" if known_as != forename else ""
-    return f"{surname}, {known_as}{legal} ({upn})"
+    return f"{known_as} {surname}{legal} ({upn})"
 
 
 def pupil_names(session: Session) -> dict[str, dict[int, str]]:
-    """Labels for the viewer: pupil id -> "Surname, Known-as (UPN)", as the register names
+    """Labels for the viewer: pupil id -> "Known-as Surname (UPN)", as every screen names
     them, with the legal forename beside a preferred one so a search finds either name;
     placement id -> its pupil's."""
     pupil, placement = _columns(Pupil), _columns(Placement)
@@ -184,8 +186,30 @@ def chain_status(session: Session) -> ChainReport:
     return verify_chain(session)
 
 
+# Field names whose words are not simply the name with spaces (or that no screen shows).
+FIELD_LABELS: dict[str, str] = {
+    "last_error": N_("Last error"),
+    "waiting": N_("Waiting"),
+    "attempts": N_("Attempts"),
+    "next_attempt_at": N_("Next attempt"),
+    "delivered_at": N_("Delivered on"),
+    "receipt": N_("Receipt"),
+    "device": N_("Laptop"),
+}
+# Values kept as codes (shared rows each laptop words itself): worded for the reader.
+VALUE_WORDS = {"waiting": waiting_text, "last_error": error_text}
+
+
 def field_label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    """A field's name in the reader's language (a screen's own label where one exists)."""
+    return _(FIELD_LABELS.get(name) or name.replace("_", " ").capitalize())
+
+
+def _show_field(name: str, value: Any) -> str:
+    words = VALUE_WORDS.get(name)
+    if words is not None and isinstance(value, str) and value:
+        return words(value)
+    return _show(value)
 
 
 def describe_change(row: AuditRow) -> str:
@@ -195,11 +219,13 @@ def describe_change(row: AuditRow) -> str:
     for name in names:
         old, new = row.before.get(name), row.after.get(name)
         if row.action == "create":
-            lines.append(f"{field_label(name)}: {_show(new)}")
+            lines.append(f"{field_label(name)}: {_show_field(name, new)}")
         elif row.action == "delete":
-            lines.append(f"{field_label(name)}: {_show(old)}")
+            lines.append(f"{field_label(name)}: {_show_field(name, old)}")
         else:
-            lines.append(f"{field_label(name)}: {_show(old)} → {_show(new)}")
+            lines.append(
+                f"{field_label(name)}: {_show_field(name, old)} → {_show_field(name, new)}"
+            )
     return "\n".join(lines)
 
 

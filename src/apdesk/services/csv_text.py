@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 
+from apdesk.i18n import N_, _, format_number
+
 MAX_FIELD = 1_000_000  # characters in one field
-SAVE_AS_CSV = "save it from the MIS or spreadsheet as CSV (UTF-8)"
+SAVE_AS_CSV = N_("save it from the MIS or spreadsheet as CSV (UTF-8)")  # shown through _()
 
 
 class CsvProblem(ValueError):
@@ -24,13 +26,15 @@ class CsvProblem(ValueError):
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM or obvious NULs, else Windows-1252."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CsvProblem(f"this is a spreadsheet workbook, not CSV: {SAVE_AS_CSV}")
+        raise CsvProblem(
+            _("this is a spreadsheet workbook, not CSV: {fix}").format(fix=_(SAVE_AS_CSV))
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise CsvProblem(
-                f"the file claims to be UTF-16 but is damaged: {SAVE_AS_CSV}"
+                _("the file claims to be UTF-16 but is damaged: {fix}").format(fix=_(SAVE_AS_CSV))
             ) from None
     sample = data[:4000]
     if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
@@ -40,7 +44,7 @@ def decode(data: bytes) -> str:
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
-            raise CsvProblem(f"the file is not text: {SAVE_AS_CSV}") from None
+            raise CsvProblem(_("the file is not text: {fix}").format(fix=_(SAVE_AS_CSV))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -56,7 +60,11 @@ def read_rows(
 ) -> list[list[str]]:
     """Every record as a list of cells; CsvProblem names the line of the first problem."""
     if "\x00" in text:
-        raise CsvProblem(f"the file has NUL characters, so it is not plain text: {SAVE_AS_CSV}")
+        raise CsvProblem(
+            _("the file has NUL characters, so it is not plain text: {fix}").format(
+                fix=_(SAVE_AS_CSV)
+            )
+        )
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD)
     source = io.StringIO(text, newline="")
@@ -74,15 +82,23 @@ def read_rows(
         reason = str(exc)
         if "larger than field limit" in reason:
             raise CsvProblem(
-                f"line {starts_at}: a field is longer than {MAX_FIELD:,} characters: "
-                "check the quotes on that line, or shorten the field"
+                _(
+                    "line {line}: a field is longer than {limit} characters: check the quotes on "
+                    "that line, or shorten the field"
+                ).format(line=starts_at, limit=format_number(MAX_FIELD))
             ) from None
         if "end of data" in reason or "expected after" in reason:
             raise CsvProblem(
-                f'line {starts_at}: a quote (") opens a field and does not close where it '
-                "should: check the quotes on that line"
+                _(
+                    'line {line}: a quote (") opens a field and does not close where it should: '
+                    "check the quotes on that line"
+                ).format(line=starts_at)
             ) from None
-        raise CsvProblem(f"line {reader.line_num}: the file is not valid CSV ({reason})") from None
+        raise CsvProblem(
+            _("line {line}: the file is not valid CSV ({reason})").format(
+                line=reader.line_num, reason=reason
+            )
+        ) from None
     finally:
         csv.field_size_limit(previous)
     return records

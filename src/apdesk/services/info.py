@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from apdesk import models
+from apdesk.i18n import N_
 from apdesk.models.enums import PlacementStatus
 from apdesk.store import Store
 
@@ -27,6 +28,20 @@ COUNTED = {
 
 
 ACTIVE_PLACEMENTS = "active_placements"
+# Each count's words for `apdesk info` (the JSON keeps the names above).
+COUNT_LABELS = {
+    "pupils": N_("Pupils:"),
+    "providers": N_("Providers:"),
+    "placements": N_("Placements:"),
+    "attendance_marks": N_("Attendance marks:"),
+    "timetable_versions": N_("Timetable versions:"),
+    "plans": N_("Plans:"),
+    "reviews": N_("Reviews:"),
+    "attachments": N_("Attachments:"),
+    "outbox": N_("Packs in the outbox:"),
+    "audit_events": N_("Audit events:"),
+    ACTIVE_PLACEMENTS: N_("Active placements:"),
+}
 
 
 def record_counts(session: Session, names: Iterable[str] | None = None) -> dict[str, int]:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from apdesk.i18n import _, format_date
-from apdesk.models import Placement, Provider
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_facts import CheckedPlacement, CheckedProvider
 from apdesk.services.placement_reasons import (
     R_DIRECTION_REVIEW,
     R_NOTICE,
@@ -66,7 +66,7 @@ def two_sessions(sessions: Iterable[str]) -> bool:
     return any(f"{day}_AM" in chosen and f"{day}_PM" in chosen for day in WEEKDAYS)
 
 
-def missing_times(placement: Placement) -> list[str]:
+def missing_times(placement: CheckedPlacement) -> list[str]:
     """The clock times the notice must give that are not entered."""
     needed = [("session_start", _("when the first session starts"))]
     if two_sessions(placement.sessions):
@@ -102,8 +102,8 @@ def _late(code: str, field: str, who: str, timing: NoticeTiming, start: date, wa
 
 
 def check_direction(
-    placement: Placement,
-    provider: Provider,
+    placement: CheckedPlacement,
+    provider: CheckedProvider,
     calendar: SchoolCalendar,
     warn: Warn,
     *,

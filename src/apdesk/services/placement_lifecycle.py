@@ -10,16 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from apdesk.i18n import _, format_date
-from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil
+from apdesk.models import AgencyInvolvement, Placement
 from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, SheffieldCategory
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
+from apdesk.services.placement_facts import (
+    by_pupil,
+    overlapping,
+    placement_facts,
+    placements_query,
+    provider_facts,
+)
 from apdesk.services.placements import (
     PlacementResult,
     get_placement,
+    listed_warnings,
     placement_warnings,
     warning_inputs,
 )
@@ -227,39 +235,51 @@ def list_placements(
     status: PlacementStatus | None = None,
     with_warnings: bool = False,
 ) -> list[PlacementRow]:
-    """Newest start first; `with_warnings` also counts each placement's warnings."""
-    query = (
-        select(Placement, Pupil, Provider)
-        .join(Pupil, col(Pupil.id) == Placement.pupil_id)
-        .join(Provider, col(Provider.id) == Placement.provider_id)
-    )
+    """Newest start first; `with_warnings` also counts each placement's warnings. Read as
+    columns in a few set-based queries: no whole records, nothing read per placement."""
+    query = placements_query()
     if pupil_id is not None:
-        query = query.where(Placement.pupil_id == pupil_id)
+        query = query.where(col(Placement.pupil_id) == pupil_id)
     if provider_id is not None:
-        query = query.where(Placement.provider_id == provider_id)
+        query = query.where(col(Placement.provider_id) == provider_id)
     if status is not None:
-        query = query.where(Placement.status == status)
+        query = query.where(col(Placement.status) == status.value)
+    placements = placement_facts(session, query)
+    providers = provider_facts(session)
+    inputs = None
+    if with_warnings:
+        # Every placement was read when nothing was filtered: a pupil's others are among them.
+        whole = pupil_id is None and provider_id is None and status is None
+        others = (
+            by_pupil(p for p, _pupil in placements) if whole else overlapping(session, pupil_id)
+        )
+        inputs = warning_inputs(session, today, providers, others)
+    labels: dict[str, str] = {}
     rows = []
-    inputs = warning_inputs(session, today) if with_warnings else None
-    for placement, pupil, provider in session.exec(query).all():
-        category = SheffieldCategory(placement.category).label if placement.category else ""
+    for placement, pupil in placements:
+        provider = providers.get(placement.provider_id)
+        if provider is None:
+            continue
+        category = placement.category
+        if category and category not in labels:
+            labels[category] = SheffieldCategory(category).label
         rows.append(
             PlacementRow(
                 id=placement.id or 0,
-                pupil_id=pupil.id or 0,
+                pupil_id=pupil.id,
                 pupil_name=pupil.display_name,
                 upn=pupil.upn,
-                provider_id=provider.id or 0,
+                provider_id=provider.id,
                 provider_name=provider.name,
                 status=placement.status,
-                category=category,
+                category=labels[category] if category else "",
                 hours_per_week=placement.hours_per_week,
                 start_date=placement.start_date,
                 end_date=placement.end_date,
                 outcome=placement.outcome.label if placement.outcome else "",
-                warnings=len(placement_warnings(session, placement, today, inputs))
-                if with_warnings
-                else None,
+                warnings=None
+                if inputs is None
+                else len(listed_warnings(placement, pupil, provider, inputs)),
                 legal_name=f"{pupil.forename} {pupil.surname}",
             )
         )

@@ -16,8 +16,8 @@ WARNING_CODES = (
     "notice_reporting_to", "notice_days", "notice_reasons", "notice_session_times",
     "notice_la_copy", "direction_review", "ehcp_attached", "caseworker_told", "virtual_school",
     "learning_outcomes", "success_measures", "exit_strategy", "child_voice", "family_voice",
-    "english_maths", "dates_order", "review_date", "planned_length", "agreement",
-    "la_notified", "transport", "provider_qa",
+    "english_maths", "dates_order", "past_end", "review_after_end", "review_date",
+    "planned_length", "agreement", "la_notified", "transport", "provider_qa",
 )  # fmt: skip
 
 
@@ -94,6 +94,11 @@ R_LA_NOTIFIED = N_(
 R_SESSIONS = N_(
     "A session (a morning or an afternoon) is about 2.5 hours; hours that do not match the "
     "sessions make the register, the timetable and the invoice disagree."
+)
+R_OVERRUN = N_(
+    "Alternative provision is agreed for a set time and reviewed: past its end date the pupil is "
+    "on no agreed plan. Extend it with a new end date, or end it and plan the return (DfE "
+    "Arranging alternative provision, February 2025)."
 )
 R_DATES = N_("A placement ends after it starts.")
 R_TRANSPORT = N_(

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Protocol
 
 from apdesk.i18n import _, format_date
-from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import (
     Agency,
     Commissioner,
@@ -27,6 +26,12 @@ from apdesk.models.enums import (
 from apdesk.services.ap_guide import GuideSettings, LaNotice, planned_weeks
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_direction import check_direction
+from apdesk.services.placement_facts import (
+    CheckedPlacement,
+    CheckedProvider,
+    CheckedPupil,
+    OtherPlacement,
+)
 from apdesk.services.placement_reasons import (
     R_AGREEMENT,
     R_CODES,
@@ -37,6 +42,7 @@ from apdesk.services.placement_reasons import (
     R_LA_NOTIFIED,
     R_LENGTH,
     R_OUTCOMES,
+    R_OVERRUN,
     R_PART_TIME,
     R_QA,
     R_REVIEW,
@@ -89,20 +95,20 @@ def _hours(value: float) -> str:
     return f"{value:g}"
 
 
-def _overlaps(a: Placement, b: Placement) -> bool:
+def _overlaps(a: OtherPlacement, b: CheckedPlacement) -> bool:
     a_end, b_end = a.end_date or date.max, b.end_date or date.max
     return (a.start_date or date.min) <= b_end and (b.start_date or date.min) <= a_end
 
 
 def check_placement(
-    placement: Placement,
-    pupil: Pupil,
-    provider: Provider,
+    placement: CheckedPlacement,
+    pupil: CheckedPupil,
+    provider: CheckedProvider,
     calendar: SchoolCalendar,
     today: date,
     *,
     qa: QaStatus | None = None,
-    others: Sequence[Placement] = (),
+    others: Sequence[OtherPlacement] = (),
     agencies: Collection[str] = (),
     guide: GuideSettings | None = None,
     la: LaNotice | None = None,
@@ -170,6 +176,7 @@ def check_placement(
             R_ENGLISH_MATHS,
         )
     _date_rules(placement, guide, warn)
+    _overrun_rules(placement, today, warn)
     _guide_rules(placement, guide, la, warn)
     out_of_area = placement.out_of_area or provider.distance_band == DistanceBand.OUT_OF_AREA
     if out_of_area and not placement.transport.strip():
@@ -189,10 +196,10 @@ def check_placement(
 
 
 def _hours_rules(
-    placement: Placement,
-    provider: Provider,
-    pupil: Pupil,
-    others: Sequence[Placement],
+    placement: CheckedPlacement,
+    provider: CheckedProvider,
+    pupil: CheckedPupil,
+    others: Sequence[OtherPlacement],
     warn: Warn,
 ) -> None:
     hours = placement.hours_per_week
@@ -258,7 +265,7 @@ def _hours_rules(
         )
 
 
-def _code_rules(placement: Placement, warn: Warn) -> None:
+def _code_rules(placement: CheckedPlacement, warn: Warn) -> None:
     code, by = placement.registration_code, placement.commissioner
     if by == Commissioner.SCHOOL and code == RegistrationCode.D:
         warn(
@@ -293,7 +300,7 @@ def _code_rules(placement: Placement, warn: Warn) -> None:
 
 
 def _guide_rules(
-    placement: Placement, guide: GuideSettings, la: LaNotice | None, warn: Warn
+    placement: CheckedPlacement, guide: GuideSettings, la: LaNotice | None, warn: Warn
 ) -> None:
     """The 2025 guide: a planned length within the school's limit, a written agreement with
     the provider, and the LA told of a placement the school commissions."""
@@ -329,7 +336,33 @@ def _guide_rules(
         )
 
 
-def _date_rules(placement: Placement, guide: GuideSettings, warn: Warn) -> None:
+def _overrun_rules(placement: CheckedPlacement, today: date, warn: Warn) -> None:
+    """A running placement past its agreed end is either extended or ended: the editor says so
+    as Today's work does, and a review booked after the end will never be held."""
+    end, review = placement.end_date, placement.review_date
+    if end is None or placement.status != PlacementStatus.ACTIVE:
+        return
+    if end < today:
+        warn(
+            "past_end",
+            "end_date",
+            _("The placement ran past its end date ({end}): extend it or end it.").format(
+                end=format_date(end)
+            ),
+            R_OVERRUN,
+        )
+    if review is not None and review > end:
+        warn(
+            "review_after_end",
+            "review_date",
+            _("The next review ({day}) is after the end ({end}).").format(
+                day=format_date(review), end=format_date(end)
+            ),
+            R_REVIEW,
+        )
+
+
+def _date_rules(placement: CheckedPlacement, guide: GuideSettings, warn: Warn) -> None:
     start, end, review = placement.start_date, placement.end_date, placement.review_date
     if start is not None and end is not None and start > end:
         warn(

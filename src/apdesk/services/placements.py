@@ -6,14 +6,14 @@ placement_lifecycle; this module creates drafts and edits them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, func, select
 
 from apdesk.i18n import _, format_date
-from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil
+from apdesk.models import AgencyInvolvement, Placement, Provider, Pupil, Review
 from apdesk.models.enums import (
     Commissioner,
     FundingStream,
@@ -37,6 +37,12 @@ from apdesk.services.ap_guide import (
     la_notices,
 )
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_facts import (
+    OtherPlacement,
+    PlacementFacts,
+    ProviderFacts,
+    PupilFacts,
+)
 from apdesk.services.placement_rules import PlacementWarning, check_placement
 from apdesk.services.providers import Changed
 from apdesk.services.qa import QaStatus, qa_status, qa_statuses
@@ -226,6 +232,28 @@ def create_placement(session: Session, data: PlacementInput, today: date) -> Pla
     return PlacementResult(changed, placement.status, placement_warnings(session, placement, today))
 
 
+def _check_start_before_reviews(session: Session, placement_id: int, start: date | None) -> None:
+    """A review cannot have been held before the placement starts, so the start cannot move
+    past the first review held (the same rule the review dialog keeps)."""
+    if start is None:
+        return
+    first_held = session.exec(
+        select(func.min(Review.held_on)).where(
+            Review.placement_id == placement_id, col(Review.held_on).is_not(None)
+        )
+    ).one()
+    if first_held is not None and first_held < start:
+        raise ValidationError(
+            _("Start date"),
+            _("{start} is after the review held on {held}").format(
+                start=format_date(start), held=format_date(first_held)
+            ),
+            _("enter a start on or before {held}, the day of the first review").format(
+                held=format_date(first_held)
+            ),
+        )
+
+
 def update_placement(
     session: Session, placement_id: int, data: PlacementInput, today: date
 ) -> PlacementResult:
@@ -239,6 +267,8 @@ def update_placement(
     cleared = placement.qa_override_reason and not values["qa_override_reason"]
     if values["provider_id"] != placement.provider_id or cleared:
         _check_qa_reason(session, provider, values["qa_override_reason"], today)
+    if values["start_date"] != placement.start_date:
+        _check_start_before_reviews(session, placement_id, values["start_date"])
     changed = tuple(k for k, v in values.items() if getattr(placement, k) != v)
     for key in changed:
         setattr(placement, key, values[key])
@@ -256,25 +286,27 @@ def update_placement(
 @dataclass
 class WarningInputs:
     """What the checks of every placement in a list share, read once for the whole list (a
-    trust's 2,000 placements in a handful of queries rather than 14,000)."""
+    trust's 2,000 placements in a handful of set-based queries rather than 14,000)."""
 
     calendar: SchoolCalendar
     guide: GuideSettings
     today: date
-    others: dict[int, list[Placement]]  # every placement, by pupil
+    others: dict[int, list[OtherPlacement]]  # the placements' dates and hours, by pupil
     agencies: dict[int, set[str]]  # by pupil
     notices: dict[int, LaNotice]  # by placement
-    qa: dict[int, QaStatus] = field(default_factory=dict)  # by provider, filled as met
+    qa: dict[int, QaStatus]  # by provider
 
 
-def warning_inputs(session: Session, today: date) -> WarningInputs:
-    others: dict[int, list[Placement]] = {}
-    for placement in session.exec(select(Placement)).all():
-        others.setdefault(placement.pupil_id, []).append(placement)
+def warning_inputs(
+    session: Session,
+    today: date,
+    providers: dict[int, ProviderFacts],
+    others: dict[int, list[OtherPlacement]],
+) -> WarningInputs:
     agencies: dict[int, set[str]] = {}
     query = select(AgencyInvolvement.pupil_id, AgencyInvolvement.agency)
-    for pupil_id, agency in session.exec(query).all():
-        agencies.setdefault(pupil_id, set()).add(str(agency))
+    for who, agency in session.exec(query).all():
+        agencies.setdefault(who, set()).add(str(agency))
     return WarningInputs(
         SchoolCalendar.load(session),
         guide_settings(session),
@@ -282,38 +314,39 @@ def warning_inputs(session: Session, today: date) -> WarningInputs:
         others,
         agencies,
         la_notices(session),
-        qa_statuses(session, session.exec(select(Provider)).all(), today),  # two queries
+        qa_statuses(session, providers.values(), today),  # one more query: the audits
+    )
+
+
+def listed_warnings(
+    placement: PlacementFacts,
+    pupil: PupilFacts,
+    provider: ProviderFacts,
+    inputs: WarningInputs,
+) -> list[PlacementWarning]:
+    """The same check as `placement_warnings`, on columns read for a whole list."""
+    return check_placement(
+        placement,
+        pupil,
+        provider,
+        inputs.calendar,
+        inputs.today,
+        qa=inputs.qa.get(provider.id),
+        others=[o for o in inputs.others.get(pupil.id, []) if o.id != placement.id],
+        agencies=inputs.agencies.get(pupil.id, set()),
+        guide=inputs.guide,
+        la=inputs.notices.get(placement.id or 0, LaNotice("none")),
     )
 
 
 def placement_warnings(
-    session: Session,
-    placement: Placement,
-    today: date,
-    inputs: WarningInputs | None = None,
+    session: Session, placement: Placement, today: date
 ) -> list[PlacementWarning]:
-    """Every rule the placement breaks, with what the checks need loaded from the store (or
-    taken from `inputs`, read once for a whole list)."""
+    """Every rule the placement breaks, with what the checks need loaded from the store."""
     pupil = session.get(Pupil, placement.pupil_id)
     provider = session.get(Provider, placement.provider_id)
     if pupil is None or provider is None:
         return []
-    if inputs is not None and inputs.today == today:
-        qa = inputs.qa.get(provider.id or 0)
-        if qa is None:
-            qa = inputs.qa[provider.id or 0] = qa_status(session, provider, today)
-        return check_placement(
-            placement,
-            pupil,
-            provider,
-            inputs.calendar,
-            today,
-            qa=qa,
-            others=[o for o in inputs.others.get(pupil.id or 0, []) if o.id != placement.id],
-            agencies=inputs.agencies.get(pupil.id or 0, set()),
-            guide=inputs.guide,
-            la=inputs.notices.get(placement.id or 0, LaNotice("none")),
-        )
     others = session.exec(select(Placement).where(Placement.pupil_id == pupil.id)).all()
     agencies = session.exec(
         select(AgencyInvolvement.agency).where(AgencyInvolvement.pupil_id == pupil.id)

@@ -22,7 +22,15 @@ from apdesk.models.enums import (
     PlacementStatus,
     SheffieldCategory,
 )
-from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE, qa_statuses
+from apdesk.services.qa import (
+    CHECKS_NEEDED,
+    CURRENT,
+    DUE_SOON,
+    FAILED,
+    MISSING,
+    OVERDUE,
+    qa_statuses,
+)
 
 # Referred and active placements hold a place; drafts and ended ones do not.
 HOLDS_PLACE = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE)
@@ -33,7 +41,14 @@ DISTANCE_SCORE = {
     DistanceBand.FAR: 0,
     DistanceBand.OUT_OF_AREA: -10,
 }
-QA_SCORE = {CURRENT: 15, DUE_SOON: 5, OVERDUE: -25, MISSING: -30, FAILED: -50}
+QA_SCORE = {
+    CURRENT: 15,
+    DUE_SOON: 5,
+    CHECKS_NEEDED: -20,
+    OVERDUE: -25,
+    MISSING: -30,
+    FAILED: -50,
+}
 APPROVAL_SCORE = {
     LaApproval.APPROVED: 10,
     LaApproval.PENDING: 0,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from sqlmodel import Session, col, select
 
@@ -18,13 +19,30 @@ from apdesk.models import Provider, ProviderAudit, QualityConcern
 from apdesk.models.enums import AuditKind, AuditOutcome
 from apdesk.models.errors import ValidationError
 
+
+class AssessedProvider(Protocol):
+    """What a provider's QA reads of it besides its audits (a `Provider`, or a light row)."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def staff_checks_confirmed(self) -> bool: ...
+
+    @property
+    def insurance_expiry(self) -> date | None: ...
+
+
 DUE_SOON_DAYS = 30
 DEFAULT_AUDIT_INTERVAL = timedelta(days=365)
 
 CURRENT, DUE_SOON, OVERDUE, MISSING, FAILED = "current", "due soon", "overdue", "missing", "failed"
+# Audits in date, but something else is wrong (insurance lapsed, staff checks unconfirmed): a
+# provider in this state must never read as "current" with a green tick.
+CHECKS_NEEDED = "checks needed"
 # Worst first: the provider's state is the worst state of any of its audits.
-SEVERITY = (FAILED, MISSING, OVERDUE, DUE_SOON, CURRENT)
-NEEDS_REASON = frozenset({FAILED, MISSING, OVERDUE})
+SEVERITY = (FAILED, MISSING, OVERDUE, CHECKS_NEEDED, DUE_SOON, CURRENT)
+NEEDS_REASON = frozenset({FAILED, MISSING, OVERDUE, CHECKS_NEEDED})
 
 
 @dataclass(frozen=True)
@@ -110,7 +128,7 @@ class ConcernRow:
 
 
 def _audit_state(kind: AuditKind, latest: ProviderAudit | None, today: date) -> AuditState:
-    label = kind.label
+    label = _(kind.label)  # the audit's name in the reader's language, as the words around it
     if latest is None:
         return AuditState(kind, MISSING, _("{audit} missing: none recorded").format(audit=label))
     due = latest.next_due or latest.audit_date + DEFAULT_AUDIT_INTERVAL
@@ -118,7 +136,8 @@ def _audit_state(kind: AuditKind, latest: ProviderAudit | None, today: date) -> 
         text = _("{audit} failed on {day}").format(audit=label, day=format_date(latest.audit_date))
         return AuditState(kind, FAILED, text, latest)
     if due < today:
-        text = _("QA overdue: {audit} due {day}").format(audit=label.lower(), day=format_date(due))
+        mid_sentence = label[:1].lower() + label[1:]  # "audyt BHP", not "audyt bhp"
+        text = _("QA overdue: {audit} due {day}").format(audit=mid_sentence, day=format_date(due))
         return AuditState(kind, OVERDUE, text, latest)
     if due <= today + timedelta(days=DUE_SOON_DAYS):
         text = _("{audit} due soon: {day}").format(audit=label, day=format_date(due))
@@ -127,7 +146,7 @@ def _audit_state(kind: AuditKind, latest: ProviderAudit | None, today: date) -> 
     return AuditState(kind, CURRENT, text, latest)
 
 
-def assess_qa(provider: Provider, audits: Iterable[ProviderAudit], today: date) -> QaStatus:
+def assess_qa(provider: AssessedProvider, audits: Iterable[ProviderAudit], today: date) -> QaStatus:
     """The QA state from audits already loaded (lists call this to avoid one query per row)."""
     latest: dict[AuditKind, ProviderAudit] = {}
     for audit in audits:
@@ -143,6 +162,8 @@ def assess_qa(provider: Provider, audits: Iterable[ProviderAudit], today: date) 
         flags.append(
             _("Insurance expired on {day}").format(day=format_date(provider.insurance_expiry))
         )
+    if flags and SEVERITY.index(overall) > SEVERITY.index(CHECKS_NEEDED):
+        overall = CHECKS_NEEDED
     return QaStatus(overall, states, tuple(flags))
 
 
@@ -157,7 +178,7 @@ def provider_qa(session: Session, provider_id: int, today: date) -> QaStatus:
 
 
 def qa_statuses(
-    session: Session, providers: Iterable[Provider], today: date
+    session: Session, providers: Iterable[AssessedProvider], today: date
 ) -> dict[int, QaStatus]:
     """Every provider's QA in two queries, keyed by provider id."""
     by_provider: dict[int, list[ProviderAudit]] = {}

@@ -18,6 +18,7 @@ from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
 from apdesk.sync.policy import placement_pack_kind_for_change
+from apdesk.sync.send_errors import error_text
 
 if TYPE_CHECKING:  # building and checking packs load the crypto: imported when used
     from apdesk.sync.pack import BuiltPack
@@ -155,7 +156,7 @@ def _row(item: OutboxItem, pupil: Pupil | None) -> OutboxRow:
         status=item.status.value,
         status_label=item.status.label,
         attempts=item.attempts,
-        last_error=item.last_error,
+        last_error=error_text(item.last_error),  # worded in this laptop's language
         waiting=item.waiting,
         next_attempt_at=item.next_attempt_at,
         delivered_at=item.delivered_at,

@@ -36,6 +36,7 @@ class Outcome:
     attempts: int = 0
     receipt: dict[str, Any] | None = None
     retry_after: float = 0.0
+    stored: str = ""  # what the outbox row keeps (a code: see send_errors); else `message`
 
 
 @dataclass

@@ -21,7 +21,7 @@ from apdesk.models.enums import OutboxStatus
 from apdesk.models.types import utcnow
 from apdesk.store import Store
 from apdesk.store.operations import OperationFn, operation
-from apdesk.sync import outbox
+from apdesk.sync import outbox, send_errors
 from apdesk.sync.connection import Connection, load_connection
 from apdesk.sync.http import Stop, Transient, post_pack
 from apdesk.sync.problems import answer_problem, connection_problem
@@ -138,7 +138,7 @@ def record_send(session: Session, outcome: Outcome, requeue_after: float) -> Non
         session.add(item)
         outbox.mark_delivered(session, outcome.pack_id, outcome.receipt)
         return
-    item.last_error = outcome.message
+    item.last_error = outcome.stored or outcome.message
     if outcome.state == ATTENTION:
         item.status = OutboxStatus.ATTENTION
     else:
@@ -253,20 +253,40 @@ def drain(
     return report
 
 
+def _kept(
+    pack_id: str,
+    state: str,
+    code: str,
+    detail: str = "",
+    attempts: int = 0,
+    retry_after: float = 0.0,
+) -> Outcome:
+    """An outcome whose reason the outbox row keeps as a code, worded here for the report."""
+    stored = send_errors.stored_error(code, detail)
+    message = send_errors.error_text(stored)
+    return Outcome(pack_id, state, message, attempts, retry_after=retry_after, stored=stored)
+
+
 def _send(
     http: httpx.Client, conn: Connection, pack_id: str, body: bytes, policy: SendPolicy
 ) -> Outcome:
     try:
         pack = identity(body)
     except PackError as exc:
-        return Outcome(pack_id, ATTENTION, f"the pack in the outbox cannot be read ({exc})")
+        return _kept(pack_id, ATTENTION, send_errors.UNREADABLE, str(exc))
     if pack.pack_id != pack_id:
-        return Outcome(pack_id, ATTENTION, "the pack in the outbox names another pack id")
+        return _kept(pack_id, ATTENTION, send_errors.OTHER_PACK)
     try:
         receipt, attempts = send_one(http, conn, body, pack, policy)
     except Stop as exc:
         return Outcome(pack_id, ATTENTION, exc.message, exc.attempts)
     except Transient as exc:
-        message = f"will try again: {exc.message}"
-        return Outcome(pack_id, WAITING, message, exc.attempts, retry_after=exc.retry_after or 0.0)
+        return _kept(
+            pack_id,
+            WAITING,
+            send_errors.RETRY,
+            exc.message,
+            exc.attempts,
+            retry_after=exc.retry_after or 0.0,
+        )
     return Outcome(pack_id, DELIVERED, "", attempts, receipt)

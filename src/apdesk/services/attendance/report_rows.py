@@ -45,6 +45,7 @@ def attendance_rows(session: Session, start: date, end: date, today: date) -> At
     figures = ap_pupil_figures(session, start, end, calendar, today)
     ids = sorted(set(by_pupil) | set(figures))
     pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(ids))).all()}
+    surnames = {pid: p.surname.casefold() for pid, p in pupils.items() if pid is not None}
     rows = []
     for pid in ids:
         pupil = pupils.get(pid)
@@ -54,7 +55,7 @@ def attendance_rows(session: Session, start: date, end: date, today: date) -> At
         rows.append(
             ReportRow(
                 pid,
-                f"{pupil.surname}, {pupil.preferred_name or pupil.forename}",
+                pupil.display_name,
                 pupil.upn,
                 by_pupil.get(pid, 0),
                 hits.get(pid, 0),
@@ -63,6 +64,6 @@ def attendance_rows(session: Session, start: date, end: date, today: date) -> At
                 fig.rate if fig else None,
             )
         )
-    rows.sort(key=lambda r: r.name.casefold())
+    rows.sort(key=lambda r: (surnames[r.pupil_id], r.name.casefold()))
     school_days = sum(1 for _d in calendar.school_days(start, end))
     return AttendanceReport(start, end, school_days, rows)

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from apdesk.i18n import _
 from apdesk.services.csv_text import CsvProblem, decode, read_rows
 
 FIELDS = ("upn", "date", "session", "code", "minutes_late", "note")
@@ -47,7 +48,7 @@ def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]
     except CsvProblem as exc:
         return {}, [], [str(exc)]
     if not rows:
-        return {}, [], ["the file has no rows"]
+        return {}, [], [_("the file has no rows")]
     first = [cell.strip() for cell in rows[0]]
     if first and _UPN_LIKE.match(first[0].upper()):  # no header: columns in the documented order
         return {name: i for i, name in enumerate(FIELDS)}, rows, []
@@ -56,8 +57,9 @@ def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]
         field = _LOOKUP.get(_key(cell))
         if field and field not in columns:
             columns[field] = index
-    problems = [
-        f"no {name} column (header names found: {', '.join(first) or 'none'})"
+    found = ", ".join(first) or _("none")
+    problems = [  # the name is the column's header, written as the file should write it
+        _("no {name} column (header names found: {found})").format(name=name, found=found)
         for name in REQUIRED
         if name not in columns
     ]
@@ -66,7 +68,9 @@ def read_table(data: bytes) -> tuple[dict[str, int], list[list[str]], list[str]]
 
 @lru_cache(maxsize=4096)
 def parse_date(raw: str) -> date:
-    """ISO (2025-01-31) or British day first (31/01/2025); cached, as returns repeat dates."""
+    """ISO (2025-01-31) or British day first (31/01/2025); cached, as returns repeat dates.
+
+    Only dates are cached: the error is worded afresh, in the language chosen when raised."""
     text = raw.strip()
     if len(text) == 10 and text[4] == "-":
         try:
@@ -79,4 +83,6 @@ def parse_date(raw: str) -> date:
             return date(int(found[3]), int(found[2]), int(found[1]))
         except ValueError:
             pass
-    raise ValueError(f"{text or '(blank)'!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY")
+    raise ValueError(
+        _("'{text}' is not a date: use YYYY-MM-DD or DD/MM/YYYY").format(text=text or _("(blank)"))
+    )

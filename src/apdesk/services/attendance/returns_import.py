@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _
 from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
@@ -88,9 +89,10 @@ class _Checks:
             day = parse_date(raw)
         except ValueError as exc:
             return None, ("date", str(exc))
-        if day.weekday() >= 5 or day > self.today:
-            when = "a weekend" if day.weekday() >= 5 else "in the future"
-            return None, ("date", f"{day.isoformat()} is {when}")
+        if day.weekday() >= 5:
+            return None, ("date", _("{day} is a weekend").format(day=day.isoformat()))
+        if day > self.today:
+            return None, ("date", _("{day} is in the future").format(day=day.isoformat()))
         problem = date_problem(day, None, self.today)
         if problem:
             return None, ("date", problem)
@@ -139,9 +141,11 @@ def _parse_rows(
         upn = normalise_upn(row[upn_at])
         found = pupils.get(upn)
         if not upn:
-            errors.append(_problem(number, "upn", "the UPN is blank"))
+            errors.append(_problem(number, "upn", _("the UPN is blank")))
         elif found is None or not found[1]:
-            errors.append(_problem(number, "upn", f"{upn} is not a pupil on roll"))
+            errors.append(
+                _problem(number, "upn", _("{upn} is not a pupil on roll").format(upn=upn))
+            )
         day, issue = checks.date(row[date_at])
         if issue:
             errors.append(_problem(number, *issue))
@@ -161,7 +165,9 @@ def _parse_rows(
             try:
                 minutes = check_minutes_late(int(raw_minutes), code)
             except ValueError as exc:
-                message = exc.message if isinstance(exc, ValidationError) else "not a whole number"
+                message = (
+                    exc.message if isinstance(exc, ValidationError) else _("not a whole number")
+                )
                 errors.append(_problem(number, "minutes_late", f"{raw_minutes}: {message}"))
         note = row[note_at].strip() if note_at is not None else ""
         wrong = text_problem(note)
@@ -204,7 +210,7 @@ def import_returns(
     today = today or date.today()
     rows = _parse_rows(session, data, history, today, result)
     if not rows and not result.errors:
-        result.errors.append(_problem(0, "file", "the file has no marks"))
+        result.errors.append(_problem(0, "file", _("the file has no marks")))
     if result.errors:
         return result
     existing = _existing(session, rows)
@@ -215,8 +221,12 @@ def import_returns(
         earlier = seen.get(key)
         if earlier is not None:
             if earlier.code != row.code:
-                message = (
-                    f"{row.upn} {row.day} {row.half} is {earlier.code} in row {earlier.number}"
+                message = _("{upn} {day} {session} is {code} in row {row}").format(
+                    upn=row.upn,
+                    day=row.day.isoformat(),
+                    session=row.half.value,
+                    code=earlier.code,
+                    row=earlier.number,
                 )
                 result.errors.append(_problem(row.number, "code", message))
             else:
@@ -239,7 +249,7 @@ def import_returns(
     result.imported = len(to_write) - result.amended
     if not dry_run:
         source = MarkSource.IMPORT if history else MarkSource.PROVIDER
-        why = reason.strip() or f"Provider return {filename}".strip()
+        why = reason.strip() or f"Provider return {filename}".strip()  # stored: stays English
         written = write_marks(session, to_write, existing, source, why)
         write_receipt(
             session,
@@ -266,6 +276,8 @@ def _place(session: Session, rows: list[ReturnRow], result: ImportResult) -> Non
     calendar = SchoolCalendar.load(session)
     closed = {day for day in {r.day for r in rows} if calendar.is_closed(day)}
     warnings = result.warnings
+    uncovered = _("{upn} has no placement covering {day}: imported anyway; record the placement")
+    closed_on = _("the school was closed on {day}")
     for row in rows:
         own = patterns.get(row.pupil_id)
         pattern = placement_for(own, row.day, row.half) if own else None
@@ -273,17 +285,12 @@ def _place(session: Session, rows: list[ReturnRow], result: ImportResult) -> Non
         if problem:
             result.errors.append(_problem(row.number, "code", f"{row.upn}: {problem}"))
         if pattern is None:
-            message = (
-                f"{row.upn} has no placement covering {row.day.isoformat()}: "
-                "imported anyway; record the placement"
-            )
+            message = uncovered.format(upn=row.upn, day=row.day.isoformat())
             warnings.append(_problem(row.number, "date", message))
         else:
             row.placement_id = pattern.placement_id
         if row.day in closed:
-            warnings.append(
-                _problem(row.number, "date", f"the school was closed on {row.day.isoformat()}")
-            )
+            warnings.append(_problem(row.number, "date", closed_on.format(day=row.day.isoformat())))
 
 
 def import_returns_file(session: Session, path: Path | str, **options: Any) -> ImportResult:

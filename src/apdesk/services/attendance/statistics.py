@@ -20,7 +20,7 @@ from apdesk.models.enums import Session as AmPm
 from apdesk.models.figures import Figures
 from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
 from apdesk.services.attendance.register_scan import Scan, scan_register
-from apdesk.services.attendance.tally import placement_tally, provider_tally
+from apdesk.services.attendance.tally import placement_counts, provider_tally
 from apdesk.services.calendar import SchoolCalendar
 
 
@@ -177,12 +177,12 @@ def placement_figures(
 ) -> dict[int, Figures]:
     """By placement id (of `placement_ids`, if given): the marks recorded against the
     placement's sessions."""
-    rows = placement_tally(session, start, end, placement_ids)
+    figures = placement_counts(session, start, end, placement_ids)
     scan = scan or scan_range(session, start, end, calendar, today)
-    missing = scan.missing
-    if placement_ids is not None:
-        missing = Counter({k: v for k, v in missing.items() if k in placement_ids})
-    return _tally(rows, missing)
+    for key, count in scan.missing.items():
+        if placement_ids is None or key in placement_ids:
+            figures.setdefault(key, Figures()).missing += count
+    return figures
 
 
 def provider_figures(

@@ -12,10 +12,11 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, String, func, literal_column, select, type_coerce
 from sqlmodel import Session
 
 from apdesk.models import Placement
+from apdesk.models.codes import RULE_SQL, TALLY_SQL, untally
 from apdesk.models.figures import Figures
 from apdesk.models.summaries import ALL_PROVIDERS, MARK_TALLY, SCHOOL_REGISTER
 
@@ -57,6 +58,23 @@ def placement_tally(
     return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
 
 
+def placement_counts(
+    session: Session, start: date, end: date, placement_ids: Collection[int] | None = None
+) -> dict[int, Figures]:
+    """The figures of `placement_tally`, summed by SQLite as it reads each placement's range
+    of the tally in key order: one packed sum per placement (TALLY_SQL's four fields), so no
+    sort of the rows by code. A placement is one pupil's, with at most two marks a day, so its
+    fields cannot carry over any range shorter than ninety years."""
+    which = _T.placement_id > 0 if placement_ids is None else _T.placement_id.in_(placement_ids)
+    packed = func.sum(_T.n * literal_column(TALLY_SQL))
+    query = select(_T.placement_id, packed).where(which, *_in(start, end))
+    out: dict[int, Figures] = {}
+    for placement_id, total in _rows(session, query.group_by(_T.placement_id)):
+        not_possible, attended, authorised, unauthorised = untally(int(total))
+        out[int(placement_id)] = Figures(attended, authorised, unauthorised, not_possible)
+    return out
+
+
 def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, str, int]]:
     """(provider id, code, count) through the placement each counted mark belongs to."""
     placement = Placement.__table__.c  # type: ignore[attr-defined]
@@ -67,6 +85,29 @@ def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, 
         .group_by(placement.provider_id, _T.code)
     )
     return [(int(p), str(c), int(n)) for p, c, n in _rows(session, query)]
+
+
+def _by_rule() -> list[Any]:
+    """Four sums, one per rule in TALLY_RULES order: the counts of a Figures."""
+    return [func.sum(_T.n * (literal_column(RULE_SQL) == rule)) for rule in range(4)]
+
+
+def daily_figures(session: Session, start: date, end: date) -> list[tuple[date, bool, Figures]]:
+    """(day, at a provider, figures) for every day in the range with a current mark: the
+    whole school's rows of `daily_tally`, summed by rule as SQLite reads them in key order."""
+    day = type_coerce(_T.mark_date, String)  # parsed once per day below, not once per row
+    query = (
+        select(_T.placement_id, day, *_by_rule())
+        .where(*_whole_school(start, end))
+        .group_by(_T.placement_id, _T.mark_date)
+    )
+    out = []
+    for placement_id, text, not_possible, attended, authorised, unauthorised in _rows(
+        session, query
+    ):
+        figures = Figures(int(attended), int(authorised), int(unauthorised), int(not_possible))
+        out.append((date.fromisoformat(text), placement_id == ALL_PROVIDERS, figures))
+    return out
 
 
 def daily_tally(session: Session, start: date, end: date) -> list[tuple[date, str, bool, int]]:

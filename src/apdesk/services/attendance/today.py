@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, select
 
-from apdesk.models import Provider, Pupil, Setting, ValidationError
+from apdesk.models import AttendanceMark, Provider, Setting, ValidationError
 from apdesk.models.codes import rule_of
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import (
@@ -21,9 +21,10 @@ from apdesk.services.attendance.expected import (
     expand,
     load_patterns,
 )
-from apdesk.services.attendance.marks import current_marks
+from apdesk.services.attendance.marks import current_only
 from apdesk.services.attendance.statistics import marked_keys
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.pupils.names import names_and_upns
 
 CUTOFF_KEY = "attendance.return_cutoff"
 DEFAULT_CUTOFF = time(10, 0)
@@ -167,24 +168,29 @@ def today_board(session: Session, now: datetime | None = None) -> TodayBoard:
     patterns = load_patterns(session, calendar.add_school_days(day, -LOOKBACK_SCHOOL_DAYS), day)
     expected = _expected(patterns, day, day, calendar)
     pupil_ids = sorted({e.pupil_id for e in expected})
-    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
+    # The columns shown, not whole records: a trust's board names a thousand pupils.
+    pupils = names_and_upns(session, pupil_ids)
     provider_ids = {e.provider_id for e in expected}
-    providers = {
-        p.id: p for p in session.exec(select(Provider).where(col(Provider.id).in_(provider_ids)))
-    }
-    codes = {(m.pupil_id, m.session): m.code for m in current_marks(session, day, day, pupil_ids)}
+    named = select(Provider.id, Provider.name).where(col(Provider.id).in_(provider_ids))
+    providers = dict(session.exec(named).all())
+    marks = current_only(
+        select(AttendanceMark.pupil_id, AttendanceMark.session, AttendanceMark.code),
+        day,
+        day,
+        pupil_ids,
+    ).order_by(col(AttendanceMark.session), col(AttendanceMark.pupil_id))
+    codes = {(pid, half): code for pid, half, code in session.exec(marks)}
     board: dict[int, TodayPupil] = {}
     for item in expected:
-        pupil = pupils[item.pupil_id]
+        name, upn = pupils[item.pupil_id]
         entry = board.get(item.pupil_id)
         if entry is None:
-            provider = providers.get(item.provider_id)
             entry = board[item.pupil_id] = TodayPupil(
                 item.pupil_id,
-                pupil.upn,
-                pupil.display_name,
+                upn,
+                name,
                 item.provider_id,
-                provider.name if provider else "",
+                providers.get(item.provider_id, ""),
                 [],
                 {},
             )

@@ -325,6 +325,10 @@ class Dates:
             end = _school_day(self.calendar, start + timedelta(weeks=weeks), back=False)
         update: dict[str, Any] = {name: self.past(getattr(data, name)) for name in HAPPENED}
         update["end_date"] = max(end, start)
+        if self.overrun:  # its next review was booked as if it ran on: the editor says so
+            update["review_date"] = _school_day(
+                self.calendar, self.today + timedelta(days=10), back=False
+            )
         if data.category == "ks4" and pupil.nc_year < 10:
             update["category"] = "ks1_3"
         return data.model_copy(update=update)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from apdesk.i18n import _
 from apdesk.services.imports.columns import ALIASES, REQUIRED, match_columns
 from apdesk.services.imports.csv_pupils import CsvPreview, import_csv, preview_csv
 from apdesk.services.imports.ctf import import_ctf, looks_like_ctf
@@ -85,7 +86,13 @@ def import_pupils_file(
         data = path.read_bytes()
     except OSError as exc:
         result = ImportResult(dry_run=dry_run)
-        result.error(0, "", f"cannot read {path.name} ({exc.strerror}): check the file name")
+        result.error(
+            0,
+            "",
+            _("cannot read {name} ({problem}): check the file name").format(
+                name=path.name, problem=exc.strerror
+            ),
+        )
         return result
     return import_pupils(
         session,
@@ -100,5 +107,11 @@ def import_pupils_file(
 
 def _too_big(dry_run: bool) -> ImportResult:
     result = ImportResult(dry_run=dry_run)
-    result.error(0, "", f"the file is over {MAX_BYTES // 2**20} MB: split it into smaller files")
+    result.error(
+        0,
+        "",
+        _("the file is over {size} MB: split it into smaller files").format(
+            size=MAX_BYTES // 2**20
+        ),
+    )
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from apdesk.i18n import _
 from apdesk.services.pupils import FIELD_LABELS
 
 # Names seen in MIS exports, best first: when two headers match one field, the earlier wins.
@@ -48,6 +49,11 @@ REQUIRED = ("upn", "surname", "forename", "dob")
 IGNORE = ""  # a column_map value that means "leave this column out"
 
 
+def field_label(name: str) -> str:
+    """A pupil field as the person reads it, in their language ("Date of birth")."""
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
 def normalise_header(header: str) -> str:
     """Case, spaces, underscores and punctuation do not matter: 'Date_of-Birth' = 'dateofbirth'."""
     return re.sub(r"[\W_]+", "", header.casefold())
@@ -78,7 +84,7 @@ class ColumnMatch:
         """The file's own header for a field, so an error points at a column the person sees."""
         if name in self.columns:
             return self.headers[self.columns[name]]
-        return FIELD_LABELS.get(name, name)
+        return field_label(name)
 
 
 def match_columns(headers: list[str], column_map: dict[str, str] | None = None) -> ColumnMatch:

@@ -11,11 +11,11 @@ from datetime import date
 
 from sqlmodel import Session
 
+from apdesk.i18n import _
 from apdesk.services.csv_text import CsvProblem, decode, read_rows
-from apdesk.services.imports.columns import ColumnMatch, match_columns
+from apdesk.services.imports.columns import ColumnMatch, field_label, match_columns
 from apdesk.services.imports.pipeline import SourceRow, run_import
 from apdesk.services.imports.result import ImportResult
-from apdesk.services.pupils import FIELD_LABELS
 
 DELIMITERS = ",;\t|"
 FileProblem = CsvProblem  # the file as a whole cannot be read; the message says what to do
@@ -49,16 +49,17 @@ class CsvPreview:
     problem: str = ""  # set when the file cannot be read at all
 
 
-def _split(records: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+def _split(records: list[list[str]]) -> tuple[list[str], list[list[str]], int]:
+    """(the header row, the rows under it, the spreadsheet row number of the first of them)."""
     for index, record in enumerate(records):
         if any(record):
-            return record, records[index + 1 :]
-    raise FileProblem("the file is empty: export the pupils again with a header row")
+            return record, records[index + 1 :], index + 2
+    raise FileProblem(_("the file is empty: export the pupils again with a header row"))
 
 
 def preview_csv(data: bytes, column_map: dict[str, str] | None = None, rows: int = 5) -> CsvPreview:
     try:
-        headers, body = _split(read_records(data))
+        headers, body, _first = _split(read_records(data))
     except FileProblem as exc:
         return CsvPreview(problem=str(exc))
     match = match_columns(headers, column_map)
@@ -71,9 +72,11 @@ def preview_csv(data: bytes, column_map: dict[str, str] | None = None, rows: int
     )
 
 
-def _source_rows(match: ColumnMatch, body: list[list[str]]) -> list[SourceRow]:
+def _source_rows(match: ColumnMatch, body: list[list[str]], first: int) -> list[SourceRow]:
+    """Numbered as a spreadsheet shows them (the header is row 1), so "Row 4" is the row a
+    person finds when they open the file."""
     rows = []
-    for number, record in enumerate(body, start=1):
+    for number, record in enumerate(body, start=first):
         if not any(record):
             continue
         cells = {
@@ -95,23 +98,34 @@ def import_csv(
     """Import pupils from CSV bytes; `column_map` maps a file header to a field ("" ignores it)."""
     result = ImportResult(dry_run=dry_run)
     try:
-        headers, body = _split(read_records(data))
+        headers, body, first = _split(read_records(data))
     except FileProblem as exc:
         result.error(0, "", str(exc))
         return result
     match = match_columns(headers, column_map)
     result.unknown_columns = list(match.unknown)
     for header in match.unknown:
-        result.warn(0, header, "not a column apdesk knows: map it to a field or leave it out")
+        result.warn(0, header, _("not a column apdesk knows: map it to a field or leave it out"))
     for header, name in match.shadowed:
-        result.warn(0, header, f"left out: another column already gives the {FIELD_LABELS[name]}")
+        result.warn(
+            0,
+            header,
+            _("left out: another column already gives the {field}").format(field=field_label(name)),
+        )
     for name in match.missing:
         result.error(
             0,
-            FIELD_LABELS[name],
-            f"no column for the pupil's {FIELD_LABELS[name]}: add one to the export, "
-            "or map one of the unknown columns to it",
+            field_label(name),
+            _(
+                "no column for the pupil's {field}: add one to the export, "
+                "or map one of the unknown columns to it"
+            ).format(field=field_label(name)),
         )
     return run_import(
-        session, _source_rows(match, body), match.header_for, result, dry_run=dry_run, today=today
+        session,
+        _source_rows(match, body, first),
+        match.header_for,
+        result,
+        dry_run=dry_run,
+        today=today,
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import N_, _
 from apdesk.models import Contact, Pupil, School
 from apdesk.models.errors import ValidationError
 from apdesk.models.la_codes import is_recognised_la
@@ -33,26 +34,28 @@ from apdesk.services.imports.result import Change, ImportResult
 
 __all__ = ["NOT_CTF", "import_ctf", "looks_like_ctf", "read_pupils"]
 
+# What a change is called where the person reads it (translated when the change is made)
 EXTRA_LABELS = {
-    "middle_names": "Middle names",
-    "former_upn": "Former UPN",
-    "care_authority": "Care authority",
-    "medical_flag": "Medical flag",
-    "sen_types": "SEN need types",
-    "address": "Address",
-    "phone": "Phone",
-    "email": "Email",
+    "middle_names": N_("Middle names"),
+    "former_upn": N_("Former UPN"),
+    "care_authority": N_("Care authority"),
+    "medical_flag": N_("Medical flag"),
+    "sen_types": N_("SEN need types"),
+    "needs": N_("Needs"),
+    "address": N_("Address"),
+    "phone": N_("Phone"),
+    "email": N_("Email"),
 }
 CONTACT_FIELDS = {
-    "title": "title",
-    "forename": "forename",
-    "surname": "surname",
-    "priority": "contact order",
-    "relationship": "relationship",
-    "parental_responsibility": "parental responsibility",
-    "address": "address",
-    "phone": "phone",
-    "email": "email",
+    "title": N_("title"),
+    "forename": N_("forename"),
+    "surname": N_("surname"),
+    "priority": N_("contact order"),
+    "relationship": N_("relationship"),
+    "parental_responsibility": N_("parental responsibility"),
+    "address": N_("address"),
+    "phone": N_("phone"),
+    "email": N_("email"),
 }
 
 
@@ -76,7 +79,7 @@ def _column(name: str) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if value is None:
@@ -88,26 +91,36 @@ def _check_destination(session: Session, ctf: CtfFile, result: ImportResult, acc
     school = session.exec(select(School)).first()
     dest = ctf.dest
     if not dest.is_a_school:
-        result.warn(0, "DestSchool", "the file is not addressed to a particular school")
+        result.warn(0, "DestSchool", _("the file is not addressed to a particular school"))
         return
     if school is None or not (school.la_code and school.estab):
         result.warn(
             0,
             "DestSchool",
-            f"the file is addressed to {dest.describe()}; apdesk cannot check that is this "
-            "school until its LA code and establishment number are set in the school's details",
+            _(
+                "the file is addressed to {dest}; apdesk cannot check that is this school until "
+                "its LA code and establishment number are set in the school's details"
+            ).format(dest=dest.describe()),
         )
         return
     if (dest.lea, dest.estab) == (school.la_code, school.estab):
         return
-    here = f"{school.name or 'this school'} (LA {school.la_code}, establishment {school.estab})"
-    message = (
-        f"this CTF is addressed to {dest.describe()}, not to {here}: import it only if these "
-        "pupils are joining this school (confirm the import, or use --accept-destination)"
+    here = _("{school} (LA {la}, establishment {estab})").format(
+        school=school.name or _("this school"), la=school.la_code, estab=school.estab
     )
     if accept:
-        result.warn(0, "DestSchool", message.split(":")[0] + ": imported as you confirmed")
+        result.warn(
+            0,
+            "DestSchool",
+            _("this CTF is addressed to {dest}, not to {here}: imported as you confirmed").format(
+                dest=dest.describe(), here=here
+            ),
+        )
         return
+    message = _(
+        "this CTF is addressed to {dest}, not to {here}: import it only if these pupils are "
+        "joining this school (confirm the import, or use --accept-destination)"
+    ).format(dest=dest.describe(), here=here)
     result.destination = message
     result.error(0, "DestSchool", message)
 
@@ -146,16 +159,26 @@ class _Extras:
             try:
                 values["former_upn"] = validate_upn(former, "FormerUPN")
             except ValidationError as exc:
-                result.warn(row, "BasicDetails/FormerUPN", f"{exc.message}: not kept")
+                result.warn(
+                    row,
+                    "BasicDetails/FormerUPN",
+                    _("{problem}: not kept").format(problem=exc.message),
+                )
                 del values["former_upn"]
         authority = values.get("care_authority")
         if isinstance(authority, str) and not is_recognised_la(authority):
             result.warn(
-                row, "LookedAfter/CareAuthority", f"{authority} is not a recognised LA code"
+                row,
+                "LookedAfter/CareAuthority",
+                _("{code} is not a recognised LA code").format(code=authority),
             )
         email = values.get("email")
         if isinstance(email, str) and ("@" not in email or " " in email):
-            result.warn(row, "Email", f"'{email}' is not an email address: not kept")
+            result.warn(
+                row,
+                "Email",
+                _("'{value}' is not an email address: not kept").format(value=email),
+            )
             del values["email"]
         if source.needs:
             held = list(pupil.needs)
@@ -164,7 +187,7 @@ class _Extras:
             before = getattr(pupil, name)
             if before == value:
                 continue
-            label = EXTRA_LABELS.get(name, name.capitalize())
+            label = _(EXTRA_LABELS[name]) if name in EXTRA_LABELS else name.capitalize()
             changes.append(Change(row, pupil.upn, label, _shown(before), _shown(value)))
             if not result.dry_run:
                 setattr(pupil, name, value)
@@ -191,17 +214,23 @@ class _Extras:
         )
         for contact in contacts:
             if not (contact.forename or contact.surname):
-                result.warn(row, "Contacts/Contact", f"contact {contact.order} has no name")
+                result.warn(
+                    row,
+                    "Contacts/Contact",
+                    _("contact {order} has no name").format(order=contact.order),
+                )
                 continue
             if contact.email and ("@" not in contact.email or " " in contact.email):
                 result.warn(
-                    row, "Contacts/Contact/Email", f"'{contact.email}' is not an email address"
+                    row,
+                    "Contacts/Contact/Email",
+                    _("'{value}' is not an email address").format(value=contact.email),
                 )
                 contact.email = ""
             match = _match(held, contact)
-            who = f"Contact {contact.order} ({contact.name})"
+            who = _("Contact {order} ({name})").format(order=contact.order, name=contact.name)
             if match is None:
-                changes.append(Change(row, pupil.upn, who, "", "added"))
+                changes.append(Change(row, pupil.upn, who, "", _("added")))
                 if not result.dry_run:
                     added = Contact(pupil_id=pupil.id or 0, name=contact.name)
                     _apply(added, contact, [], row, pupil.upn, who)
@@ -256,7 +285,8 @@ def _apply(
         if value in ("", None) or getattr(target, name) == value:
             continue
         before = _shown(getattr(target, name))
-        changes.append(Change(row, upn, f"{who}: {CONTACT_FIELDS[name]}", before, _shown(value)))
+        what = f"{who}: {_(CONTACT_FIELDS[name])}"
+        changes.append(Change(row, upn, what, before, _shown(value)))
         if not dry_run:
             setattr(target, name, value)
     renamed = contact.name and target.name != contact.name

@@ -22,10 +22,11 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from apdesk.i18n import N_, _
 from apdesk.models.enums import NeedCategory
 
 _FORBIDDEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-NOT_CTF = "this is not a CTF file: export a CTF (XML) from the MIS again"
+NOT_CTF = N_("this is not a CTF file: export a CTF (XML) from the MIS again")
 NO_SCHOOL = ("XXX", "MMM")  # destination unknown / the lost pupils database: no school
 
 # pupil field -> element paths under <Pupil> (or <BasicDetails>), best first
@@ -72,7 +73,9 @@ class CtfSchool:
         return bool(self.lea) and self.lea.upper() not in NO_SCHOOL
 
     def describe(self) -> str:
-        where = f"LA {self.lea or '?'}, establishment {self.estab or '?'}"
+        where = _("LA {la}, establishment {estab}").format(
+            la=self.lea or "?", estab=self.estab or "?"
+        )
         return f"{self.name} ({where})" if self.name else where
 
 
@@ -363,17 +366,21 @@ def read_ctf(data: bytes) -> CtfFile:
     """The file's schools and pupils; ValueError (with the fix) when it cannot be read."""
     if _FORBIDDEN.search(data) or _FORBIDDEN.search(data.replace(b"\x00", b"")):
         raise ValueError(
-            "the file declares a DTD or entities, which a CTF never needs: "
-            "export it again from the MIS"
+            _(
+                "the file declares a DTD or entities, which a CTF never needs: "
+                "export it again from the MIS"
+            )
         )
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ValueError(f"the XML is damaged ({exc}): export the CTF again") from None
+        raise ValueError(
+            _("the XML is damaged ({problem}): export the CTF again").format(problem=exc)
+        ) from None
     except (ValueError, LookupError):  # e.g. an unknown encoding in the XML declaration
-        raise ValueError("the XML cannot be decoded: export the CTF again as UTF-8") from None
+        raise ValueError(_("the XML cannot be decoded: export the CTF again as UTF-8")) from None
     if _local(root.tag) != "CTfile":
-        raise ValueError(NOT_CTF)
+        raise ValueError(_(NOT_CTF))
     header = _child(root, "Header")
     pupils = [e for e in root.iter() if _local(e.tag) == "Pupil"]
     return CtfFile(

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
+from apdesk.i18n import _, ngettext
 from apdesk.models import Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.models.limits import text_problem
@@ -94,7 +95,7 @@ def _parse_row(
     for warning in data.warnings(today):
         result.warn(source.row, column("nc_year"), warning)
     if inferred:
-        result.warn(source.row, column("nc_year"), "no year group: worked out from the DOB")
+        result.warn(source.row, column("nc_year"), _("no year group: worked out from the DOB"))
     present = set(source.values) - ({"nc_year"} if inferred else set())
     return _Checked(source.row, data, present)
 
@@ -110,7 +111,9 @@ def _check_within_file(
             result.error(
                 item.row,
                 column("upn"),
-                f"{item.data.upn} is also on row {first}: remove one of the two rows",
+                _("{upn} is also on row {row}: remove one of the two rows").format(
+                    upn=item.data.upn, row=first
+                ),
             )
             continue
         other = people.setdefault(_key(item.data), item)
@@ -118,8 +121,10 @@ def _check_within_file(
             result.error(
                 item.row,
                 column("upn"),
-                f"same name and date of birth as row {other.row} (UPN {other.data.upn}) but "
-                f"UPN {item.data.upn}: correct the UPN or remove the duplicate row",
+                _(
+                    "same name and date of birth as row {row} (UPN {other_upn}) but UPN {upn}: "
+                    "correct the UPN or remove the duplicate row"
+                ).format(row=other.row, other_upn=other.data.upn, upn=item.data.upn),
             )
 
 
@@ -142,8 +147,10 @@ def _plan(
             result.error(
                 item.row,
                 column("upn"),
-                f"{item.data.forename} {item.data.surname} with this date of birth is already "
-                f"in apdesk with UPN {same.upn}: correct the UPN in the file or in apdesk",
+                _(
+                    "{forename} {surname} with this date of birth is already in apdesk with UPN "
+                    "{upn}: correct the UPN in the file or in apdesk"
+                ).format(forename=item.data.forename, surname=item.data.surname, upn=same.upn),
             )
             continue
         plan.append((item, match))
@@ -152,7 +159,7 @@ def _plan(
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, date):
@@ -168,7 +175,7 @@ def _changes(plan: list[tuple[_Checked, Pupil | None]], result: ImportResult) ->
         for name in sorted(item.present):
             before, after = getattr(pupil, name), getattr(item.data, name)
             if before != after:
-                label = FIELD_LABELS.get(name, name)
+                label = _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
                 result.changes.append(
                     Change(item.row, pupil.upn, label, _shown(before), _shown(after))
                 )
@@ -207,9 +214,17 @@ def run_import(
     today = today or date.today()
     result.dry_run = dry_run
     if len(rows) > MAX_ROWS:
-        result.error(0, "", f"the file has {len(rows)} rows: split it into files of {MAX_ROWS}")
+        result.error(
+            0,
+            "",
+            ngettext(
+                "the file has {count} row: split it into files of {most}",
+                "the file has {count} rows: split it into files of {most}",
+                len(rows),
+            ).format(count=len(rows), most=MAX_ROWS),
+        )
     if not rows and not result.errors:
-        result.error(0, "", "the file has no pupils in it: check you exported the right file")
+        result.error(0, "", _("the file has no pupils in it: check you exported the right file"))
     if result.errors:
         return _refused(result)
     checked = [c for c in (_parse_row(r, column, result, today) for r in rows) if c is not None]
@@ -228,7 +243,13 @@ def run_import(
                 extras(session, pairs, result)
     except SQLAlchemyError as exc:
         session.rollback()
-        result.error(0, "", f"the store refused the import ({type(exc).__name__}): nothing changed")
+        result.error(
+            0,
+            "",
+            _("the store refused the import ({problem}): nothing changed").format(
+                problem=type(exc).__name__
+            ),
+        )
         return _refused(result)
     if result.errors:
         return _refused(result)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from apdesk.i18n import _
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -18,7 +20,7 @@ class RowError:
         return {"row": self.row, "column": self.column, "message": self.message}
 
     def __str__(self) -> str:
-        where = f"Row {self.row}" if self.row else "File"
+        where = _("Row {row}").format(row=self.row) if self.row else _("File")
         if self.column:
             where += f", {self.column}"
         return f"{where}: {self.message}"
@@ -38,8 +40,13 @@ class Change:
         return dict(self.__dict__)
 
     def __str__(self) -> str:
-        before = self.before or "(blank)"
-        return f"Row {self.row}, {self.upn}: {self.what}: {before} -> {self.after or '(blank)'}"
+        return _("Row {row}, {upn}: {what}: {before} -> {after}").format(
+            row=self.row,
+            upn=self.upn,
+            what=self.what,
+            before=self.before or _("(blank)"),
+            after=self.after or _("(blank)"),
+        )
 
 
 @dataclass

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from apdesk.i18n import N_, _
 from apdesk.models.enums import Gender, SenStatus
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?$")
-DATE_FIX = "write it as dd/mm/yyyy (e.g. 14/03/2012) or yyyy-mm-dd"
+DATE_FIX = N_("write it as dd/mm/yyyy (e.g. 14/03/2012) or yyyy-mm-dd")
 
 
 def parse_date(text: str) -> date:
@@ -24,16 +25,24 @@ def parse_date(text: str) -> date:
     elif dmy:
         day, month = int(dmy[1]), int(dmy[2])
         if len(dmy[3]) != 4:
-            raise ValueError(f"'{value}' has a {len(dmy[3])}-digit year: write all 4 digits")
+            raise ValueError(
+                _("'{value}' has a {digits}-digit year: write all 4 digits").format(
+                    value=value, digits=len(dmy[3])
+                )
+            )
         if month > 12 and day <= 12:
-            raise ValueError(f"'{value}' looks like month/day: {DATE_FIX}")
+            raise ValueError(
+                _("'{value}' looks like month/day: {fix}").format(value=value, fix=_(DATE_FIX))
+            )
         year = int(dmy[3])
     else:
-        raise ValueError(f"'{value}' is not a date: {DATE_FIX}")
+        raise ValueError(_("'{value}' is not a date: {fix}").format(value=value, fix=_(DATE_FIX)))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date: check the day and month") from None
+        raise ValueError(
+            _("'{value}' is not a real date: check the day and month").format(value=value)
+        ) from None
 
 
 _GENDERS = {
@@ -61,7 +70,9 @@ def _key(text: str) -> str:
 def parse_gender(text: str) -> Gender:
     found = _GENDERS.get(_key(text))
     if found is None:
-        raise ValueError(f"'{text.strip()}' is not a gender: use M, F or X (not stated)")
+        raise ValueError(
+            _("'{value}' is not a gender: use M, F or X (not stated)").format(value=text.strip())
+        )
     return found
 
 
@@ -92,13 +103,15 @@ def parse_sen(text: str) -> SenStatus:
     found = _SEN.get(_key(text))
     if found is None:
         raise ValueError(
-            f"'{text.strip()}' is not an SEN status: use N (none), K (SEN support) or E (EHC plan)"
+            _(
+                "'{value}' is not an SEN status: use N (none), K (SEN support) or E (EHC plan)"
+            ).format(value=text.strip())
         )
     return found
 
 
 _YEAR = re.compile(r"^(?:year|yr|y|nc)?(\d{1,2})$")
-YEAR_FIX = "use 0 or R for Reception, then 1 to 14"
+YEAR_FIX = N_("use 0 or R for Reception, then 1 to 14")
 
 
 def parse_year(text: str) -> int:
@@ -106,14 +119,22 @@ def parse_year(text: str) -> int:
     if key in ("r", "yr", "rec", "reception", "yearr", "0"):
         return 0
     if key in ("n1", "n2", "nursery"):
-        raise ValueError(f"'{text.strip()}' is a nursery year: apdesk keeps Reception to Year 14")
+        raise ValueError(
+            _("'{value}' is a nursery year: apdesk keeps Reception to Year 14").format(
+                value=text.strip()
+            )
+        )
     match = _YEAR.match(key)
     if match is None:
-        raise ValueError(f"'{text.strip()}' is not a year group: {YEAR_FIX}")
+        raise ValueError(_not_a_year(text))
     year = int(match[1])
     if year > 14:
-        raise ValueError(f"'{text.strip()}' is not a year group: {YEAR_FIX}")
+        raise ValueError(_not_a_year(text))
     return year
+
+
+def _not_a_year(text: str) -> str:
+    return _("'{value}' is not a year group: {fix}").format(value=text.strip(), fix=_(YEAR_FIX))
 
 
 _YES = {"y", "yes", "true", "1", "t"}
@@ -126,4 +147,4 @@ def parse_bool(text: str) -> bool:
         return True
     if key in _NO:
         return False
-    raise ValueError(f"'{text.strip()}' is not yes or no: use Y or N")
+    raise ValueError(_("'{value}' is not yes or no: use Y or N").format(value=text.strip()))

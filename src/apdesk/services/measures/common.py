@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
@@ -96,15 +97,25 @@ def started_placements(session: Session) -> list[Placement]:
     return sorted(session.exec(query).all(), key=lambda p: p.id or 0)
 
 
-def started_facts(session: Session) -> list[PlacementFacts]:
-    """The placements of `started_placements`, in its order, as `PlacementFacts`."""
+def started_facts(session: Session, since: date | None = None) -> list[PlacementFacts]:
+    """The placements of `started_placements`, in its order, as `PlacementFacts`; with
+    `since`, only those that began on or after it or had not finished before it (`finished`
+    worked out by SQLite), which is every placement a figure from `since` on can count."""
     columns = [getattr(Placement, f.name) for f in fields(PlacementFacts)]
     query = (
         select(*columns)
         .where(col(Placement.status).in_([s.value for s in STARTED]))
         .order_by(col(Placement.id))
     )
-    return [PlacementFacts(*row) for row in session.exec(query).all()]
+    if since is not None:
+        began_on = func.coalesce(Placement.started_on, Placement.start_date)
+        ended = func.coalesce(Placement.ended_on, Placement.end_date, began_on)
+        done = case(
+            (col(Placement.status) == PlacementStatus.ENDED.value, ended),
+            else_=col(Placement.ended_on),
+        )
+        query = query.where(or_(began_on >= since, done.is_(None), done >= since))
+    return [PlacementFacts(*row) for row in session.connection().execute(query)]
 
 
 def get_national_rate(session: Session) -> float | None:

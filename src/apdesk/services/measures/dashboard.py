@@ -57,7 +57,8 @@ def load_dashboard(session: Session, now: datetime) -> Dashboard:
     """Everything the home page shows, in one read."""
     today = now.date()
     period = year_to_date(today)
-    placements = started_facts(session)  # read once: the measures and the charts share it
+    # Read once, the measures and the charts share them: those the year's figures can count.
+    placements = started_facts(session, period.start)
     return Dashboard(
         read_overview(session),
         period,

@@ -35,11 +35,23 @@ def detail_text(m: Measure) -> str:
         n = len(m.pupil_ids)
         return ngettext("for {n} pupil", "for {n} pupils", n).format(n=n) if n else _("recorded")
     if m.kind == COUNT:
-        return ngettext("pupil", "pupils", int(m.value))
+        return _count_words(m.name, int(m.value))
     if m.denominator:
         text = ngettext("{n} of {d} session", "{n} of {d} sessions", m.denominator)
         return text.format(n=format_number(m.numerator or 0), d=format_number(m.denominator))
     return _("set by you")
+
+
+def _count_words(name: str, n: int) -> str:
+    """What the counted pupils have in common, so the tile reads as a phrase: "3 / pupils on
+    part-time timetables", not "3 / pupils" under a plural heading."""
+    if name == "part_time_timetables":
+        return ngettext("pupil on a part-time timetable", "pupils on part-time timetables", n)
+    if name == "permanent_exclusions":
+        return ngettext("pupil permanently excluded", "pupils permanently excluded", n)
+    if name == "re_referrals":
+        return ngettext("pupil referred again", "pupils referred again", n)
+    return ngettext("pupil", "pupils", n)
 
 
 def target_text(m: Measure) -> str:

@@ -89,7 +89,7 @@ def all_measures(
 
 def pupils_in_ap(session: Session, placements: Sequence[Any], today: date) -> Measure:
     now = [p for p in placements if running_on(p, today)]
-    names = {p.id: p.name for p in session.exec(select(Provider)).all()}
+    names = dict(session.exec(select(Provider.id, Provider.name)).all())
     by: dict[str, Counter[str]] = {
         k: Counter() for k in ("provider", "category", "hours", "commissioner")
     }
@@ -135,10 +135,11 @@ def part_time(session: Session, period: Period, today: date) -> Measure:
     """Still in use means a C2 mark in the last two weeks, whatever end date was agreed: an
     arrangement that outran its end date is exactly the one to count."""
     end = min(period.end, today)
+    # Only the last two weeks are read: a pupil's last C2 there, and so the placement it
+    # belongs to, is the same as over the whole period; the marks before cannot count.
+    recent = max(period.start, end - RECENT)
     entries = [
-        e
-        for e in part_time_pupils(session, period.start, end, today=today)
-        if e.last_c2 >= end - RECENT
+        e for e in part_time_pupils(session, recent, end, today=today) if e.last_c2 >= end - RECENT
     ]
     return count_measure(
         "part_time_timetables",
@@ -173,7 +174,11 @@ def permanent_exclusions(placements: Sequence[Any], period: Period) -> Measure:
 
 
 def re_referral_count(session: Session, period: Period) -> Measure:
-    found = [r for r in re_referrals(session) if period.start <= r.referred_on <= period.end]
+    found = [
+        r
+        for r in re_referrals(session, period.start)
+        if period.start <= r.referred_on <= period.end
+    ]
     return count_measure(
         "re_referrals",
         _("Re-referrals"),

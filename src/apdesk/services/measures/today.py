@@ -13,9 +13,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _, format_date, ngettext
-from apdesk.models import Placement, Provider, Pupil
+from apdesk.models import Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
+from apdesk.services.placement_facts import provider_facts
 from apdesk.services.plans import reviews_due
 from apdesk.services.qa import NEEDS_REASON, qa_statuses
 from apdesk.services.subject_access import open_requests
@@ -144,22 +145,22 @@ def _names_of(session: Session, pupil_ids: set[int]) -> dict[int, str]:
 def _overrunning(session: Session, today: date) -> TodayItem:
     """Active placements past their planned end: extend them or end them, so the register,
     the LA and the plan stop counting a placement that is over."""
-    query = select(Placement).where(
+    query = select(col(Placement.id), Placement.pupil_id, col(Placement.end_date)).where(
         col(Placement.status) == PlacementStatus.ACTIVE.value,
         col(Placement.end_date).is_not(None),
         col(Placement.end_date) < today,
     )
-    found = sorted(session.exec(query).all(), key=lambda p: p.end_date or today)
-    pupils = _names_of(session, {p.pupil_id for p in found})
+    found = sorted(session.exec(query).all(), key=lambda p: p[2] or today)
+    pupils = _names_of(session, {pupil_id for _id, pupil_id, _end in found})
     records = tuple(
         (
-            int(p.id or 0),
-            pupils.get(p.pupil_id, ""),
+            int(pid or 0),
+            pupils.get(pupil_id, ""),
             _("{name}: planned to end on {day}").format(
-                name=pupils.get(p.pupil_id, ""), day=format_date(p.end_date or today)
+                name=pupils.get(pupil_id, ""), day=format_date(end or today)
             ),
         )
-        for p in found
+        for pid, pupil_id, end in found
     )
     return TodayItem(
         "overrunning",
@@ -168,11 +169,11 @@ def _overrunning(session: Session, today: date) -> TodayItem:
             "{n} placements past their planned end date",
             len(found),
         ).format(n=len(found)),
-        _names([pupils.get(p.pupil_id, "") for p in found]),
+        _names([pupils.get(pupil_id, "") for _id, pupil_id, _end in found]),
         len(found),
         URGENT,
         "placements",
-        {"placement_ids": [p.id for p in found]},
+        {"placement_ids": [pid for pid, _pupil, _end in found]},
         records,
     )
 
@@ -184,13 +185,13 @@ def _notices(session: Session, today: date) -> TodayItem:
         PlacementStatus.REFERRED.value,
         PlacementStatus.ACTIVE.value,
     ]
-    query = select(Placement).where(
+    query = select(Placement.id, Placement.pupil_id).where(
         col(Placement.off_site_direction).is_(True),
         col(Placement.parent_notice_date).is_(None),
         col(Placement.status).in_(running),
     )
     found = list(session.exec(query).all())
-    pupils = _names_of(session, {p.pupil_id for p in found})
+    pupils = _names_of(session, {pupil_id for _id, pupil_id in found})
     return TodayItem(
         "notices",
         ngettext(
@@ -198,11 +199,11 @@ def _notices(session: Session, today: date) -> TodayItem:
             "{n} notices to parents due (off-site direction)",
             len(found),
         ).format(n=len(found)),
-        _names([pupils.get(p.pupil_id, "") for p in found]),
+        _names([pupils.get(pupil_id, "") for _id, pupil_id in found]),
         len(found),
         URGENT,
         "placements",
-        {"placement_ids": [p.id for p in found]},
+        {"placement_ids": [pid for pid, _pupil in found]},
     )
 
 
@@ -217,7 +218,7 @@ def _qa(session: Session, today: date) -> TodayItem:
             )
         ).all()
     )
-    providers = [p for p in session.exec(select(Provider)).all() if p.id in in_use]
+    providers = [p for p in provider_facts(session).values() if p.id in in_use]
     states = qa_statuses(session, providers, today)
     late = [p for p in providers if states[p.id or 0].state in NEEDS_REASON]
     return TodayItem(

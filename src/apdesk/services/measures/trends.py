@@ -17,7 +17,7 @@ from apdesk.i18n import _
 from apdesk.models import TimetableVersion
 from apdesk.models.charts import BAR, Chart, Series
 from apdesk.models.figures import Figures
-from apdesk.services.attendance.tally import daily_tally
+from apdesk.services.attendance.tally import daily_figures
 from apdesk.services.measures.common import (
     STARTED,
     Period,
@@ -45,16 +45,22 @@ def pupils_over_time(
 ) -> Chart:
     placements = started_placements(session) if placements is None else placements
     # `running_on` for each week, with each placement's dates read once rather than per week
+    days = mondays(period, today)
+    first, last = (days[0], days[-1]) if days else (date.max, date.min)
+    # Only the placements that overlap the weeks shown: the others count on none of them.
     spans = [
-        (p.pupil_id, start, finished(p))
+        (p.pupil_id, start, end)
         for p in placements
-        if p.status in STARTED and (start := began(p)) is not None
+        if p.status in STARTED
+        and (start := began(p)) is not None
+        and start <= last
+        and ((end := finished(p)) is None or end >= first)
     ]
 
     def running(day: date) -> float:
         return float(len({pid for pid, start, end in spans if start <= day <= (end or day)}))
 
-    points = [(day, running(day)) for day in mondays(period, today)]
+    points = [(day, running(day)) for day in days]
     return Chart("pupils", _("Pupils in AP"), _("pupils"), [Series(_("Pupils in AP"), points)])
 
 
@@ -62,11 +68,11 @@ def attendance_trend(session: Session, period: Period, today: date) -> Chart:
     end = min(period.end, today)
     ap: dict[date, Figures] = defaultdict(Figures)
     school: dict[date, Figures] = defaultdict(Figures)
-    for day, code, provider, count in daily_tally(session, period.start, end):
+    for day, provider, figures in daily_figures(session, period.start, end):
         week = day - timedelta(days=day.weekday())
-        school[week].add(code, count)
+        school[week].merge(figures)
         if provider:
-            ap[week].add(code, count)
+            ap[week].merge(figures)
 
     def points(weeks: dict[date, Figures]) -> list[tuple[date, float]]:
         return [

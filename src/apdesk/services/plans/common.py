@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from sqlmodel import Session
 
@@ -33,7 +34,17 @@ def load_pupil(session: Session, pupil_id: int) -> Pupil:
     return pupil
 
 
-def placement_start(placement: Placement) -> date | None:
+class Started(Protocol):
+    """What `placement_start` reads: a placement, or a light row of its columns."""
+
+    @property
+    def started_on(self) -> date | None: ...
+
+    @property
+    def start_date(self) -> date | None: ...
+
+
+def placement_start(placement: Started) -> date | None:
     """The day it began, or was planned to begin."""
     return placement.started_on or placement.start_date
 

@@ -8,16 +8,18 @@ must be regular, six weeks after the last review or, if there has been none, aft
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from typing import Protocol
 
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
-from apdesk.models import Placement, Provider, Pupil, Review
+from apdesk.models import Placement, Provider, Review
 from apdesk.models.enums import Labelled, PlacementStatus
+from apdesk.services.pupils.names import names_and_upns
 
-from .common import placement_start
+from .common import Started, placement_start
 
 REVIEW_INTERVAL = timedelta(weeks=6)
 RUNNING = (PlacementStatus.REFERRED, PlacementStatus.ACTIVE)
@@ -54,7 +56,25 @@ class ReviewDue:
         return _("Due today") if self.days == 0 else _("Due in {n} days").format(n=self.days)
 
 
-def next_due(placement: Placement, reviews: list[Review]) -> tuple[date, DueBasis, int | None]:
+@dataclass(frozen=True, slots=True)
+class _Running:
+    """What the reminders read of a running placement."""
+
+    id: int
+    pupil_id: int
+    provider_id: int
+    status: PlacementStatus
+    review_date: date | None
+    started_on: date | None
+    start_date: date | None
+
+
+class Reviewed(Started, Protocol):
+    @property
+    def review_date(self) -> date | None: ...
+
+
+def next_due(placement: Reviewed, reviews: list[Review]) -> tuple[date, DueBasis, int | None]:
     """The date the placement's next review is due, why, and the scheduled review if any."""
     held = [r for r in reviews if r.held_on is not None]
     last_held = max((r.held_on for r in held if r.held_on), default=None)
@@ -83,24 +103,17 @@ def next_due(placement: Placement, reviews: list[Review]) -> tuple[date, DueBasi
 def reviews_due(session: Session, today: date, window_days: int = 14) -> list[ReviewDue]:
     """Running placements whose review is overdue, or due within `window_days`; most urgent
     first."""
-    placements = list(
-        session.exec(
-            select(Placement).where(col(Placement.status).in_([s.value for s in RUNNING]))
-        ).all()
-    )
+    columns = [getattr(Placement, f.name) for f in fields(_Running)]
+    query = select(*columns).where(col(Placement.status).in_([s.value for s in RUNNING]))
+    placements = [_Running(*row) for row in session.exec(query).all()]
     if not placements:
         return []
     ids = [p.id for p in placements]
     by_placement: dict[int, list[Review]] = {}
     for review in session.exec(select(Review).where(col(Review.placement_id).in_(ids))).all():
         by_placement.setdefault(review.placement_id, []).append(review)
-    pupils = {
-        p.id: p
-        for p in session.exec(
-            select(Pupil).where(col(Pupil.id).in_([p.pupil_id for p in placements]))
-        ).all()
-    }
-    providers = {p.id: p.name for p in session.exec(select(Provider)).all()}
+    pupils = names_and_upns(session, (p.pupil_id for p in placements))
+    providers = dict(session.exec(select(Provider.id, Provider.name)).all())
     found = []
     for placement in placements:
         if placement.status is PlacementStatus.REFERRED and placement_start(placement) is None:
@@ -108,14 +121,14 @@ def reviews_due(session: Session, today: date, window_days: int = 14) -> list[Re
         due_on, basis, review_id = next_due(placement, by_placement.get(placement.id or 0, []))
         if due_on == date.max or due_on > today + timedelta(days=window_days):
             continue
-        pupil = pupils.get(placement.pupil_id)
+        name, upn = pupils.get(placement.pupil_id, ("", ""))
         overdue = due_on < today
         found.append(
             ReviewDue(
                 placement_id=placement.id or 0,
                 pupil_id=placement.pupil_id,
-                pupil_name=pupil.display_name if pupil else "",
-                upn=pupil.upn if pupil else "",
+                pupil_name=name,
+                upn=upn,
                 provider_name=providers.get(placement.provider_id, ""),
                 due_on=due_on,
                 state="overdue" if overdue else "due",

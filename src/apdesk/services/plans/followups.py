@@ -7,15 +7,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _, format_date
 from apdesk.models import FollowUp, Placement, Pupil
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
+from apdesk.services.pupils.names import names_and_upns
 
 from .attendance import PeriodAttendance, attendance_between
 from .common import RETURN_OUTCOMES, clean, load_placement, placement_end, placement_opened
@@ -219,44 +221,57 @@ _REFERRAL_COLUMNS: tuple[Any, ...] = (
 )
 
 
-def re_referrals(session: Session) -> list[ReReferral]:
-    """Every placement that is a re-referral, for the LA measure; newest first."""
+def re_referrals(session: Session, since: date | None = None) -> list[ReReferral]:
+    """Every placement that is a re-referral, for the LA measure; newest first. With `since`,
+    only those opened (`placement_opened`) on or after it."""
     # Rows with a placement's attribute names: `earlier_return` and the date helpers read them
-    # as they read placements.
-    by_pupil: dict[int, list[Any]] = defaultdict(list)
-    for row in session.exec(select(*_REFERRAL_COLUMNS)).all():  # one query for all
-        by_pupil[row.pupil_id].append(row)
-    # Only a pupil's returns can be an earlier return: look through those, not every sibling.
-    returns = {
-        pupil_id: [
-            p for p in group if p.status is PlacementStatus.ENDED and p.outcome in RETURN_OUTCOMES
-        ]
-        for pupil_id, group in by_pupil.items()
-    }
+    # as they read placements. Read on the plain connection: no ORM bookkeeping per row.
+    returned = (col(Placement.status) == PlacementStatus.ENDED.value) & col(Placement.outcome).in_(
+        [o.value for o in RETURN_OUTCOMES]
+    )
+    # Only a pupil's returns can be an earlier return, and only a pupil with one can be
+    # referred again: two reads of those, not every placement of the store.
+    returns: dict[int, list[Any]] = defaultdict(list)
+    for row in session.connection().execute(select(*_REFERRAL_COLUMNS).where(returned)):
+        returns[row.pupil_id].append(row)
+    candidates = select(*_REFERRAL_COLUMNS).where(
+        col(Placement.pupil_id).in_(select(Placement.pupil_id).where(returned)),
+        col(Placement.status) != PlacementStatus.DRAFT.value,
+    )
+    if since is not None:  # opened on or after it: whichever date `placement_opened` takes
+        candidates = candidates.where(
+            or_(
+                col(Placement.referred_on) >= since,
+                col(Placement.started_on) >= since,
+                col(Placement.start_date) >= since,
+                col(Placement.created_at) >= datetime.combine(since, time(), tzinfo=UTC),
+            )
+        )
     again: list[tuple[Any, Any, date]] = []
-    for placement in (p for group in by_pupil.values() for p in group):
-        if placement.status is PlacementStatus.DRAFT or not returns[placement.pupil_id]:
-            continue
+    rows: list[Any] = list(session.connection().execute(candidates))
+    for placement in rows:
+        if since is not None and placement_opened(placement) < since:
+            continue  # the query keeps any with one date from `since` on: this is the one
         earlier = earlier_return(session, placement, returns[placement.pupil_id])
-        returned = placement_end(earlier) if earlier else None
-        if earlier is not None and returned is not None:
-            again.append((placement, earlier, returned))
+        returned_on = placement_end(earlier) if earlier else None
+        if earlier is not None and returned_on is not None:
+            again.append((placement, earlier, returned_on))
     ids = sorted({placement.pupil_id for placement, _earlier, _returned in again})
-    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(ids)))}
+    pupils = names_and_upns(session, ids)
     found = []
-    for placement, earlier, returned in again:
-        pupil = pupils.get(placement.pupil_id)
+    for placement, earlier, returned_on in again:
+        name, upn = pupils.get(placement.pupil_id, ("", ""))
         opened = placement_opened(placement)
         found.append(
             ReReferral(
                 placement.id or 0,
                 placement.pupil_id,
-                pupil.display_name if pupil else "",
-                pupil.upn if pupil else "",
+                name,
+                upn,
                 earlier.id or 0,
-                returned,
+                returned_on,
                 opened,
-                (opened - returned).days // 7,
+                (opened - returned_on).days // 7,
             )
         )
-    return sorted(found, key=lambda r: r.referred_on, reverse=True)
+    return sorted(found, key=lambda r: (r.referred_on, r.placement_id), reverse=True)

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _, format_short_date, ngettext
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.errors import ApdeskError, ValidationError
@@ -19,19 +19,26 @@ from apdesk.models.upn import normalise_upn, validate_upn
 MAX_NAME = 100
 YEAR_MIN, YEAR_MAX = 0, 14  # 0 is Reception
 FIELD_LABELS = {
-    "upn": "UPN",
-    "forename": "Forename",
-    "surname": "Surname",
-    "preferred_name": "Preferred name",
-    "dob": "Date of birth",
-    "gender": "Gender",
-    "nc_year": "Year",
-    "sen_status": "SEN status",
-    "looked_after": "Looked after",
-    "health_needs": "Health needs",
-    "family_support": "Family support",
-    "safety_info": "Safety information",
+    "upn": N_("UPN"),
+    "forename": N_("Forename"),
+    "surname": N_("Surname"),
+    "preferred_name": N_("Preferred name"),
+    "dob": N_("Date of birth"),
+    "gender": N_("Gender"),
+    "nc_year": N_("Year"),
+    "sen_status": N_("SEN status"),
+    "looked_after": N_("Looked after"),
+    "health_needs": N_("Health needs"),
+    "family_support": N_("Family support"),
+    "safety_info": N_("Safety information"),
 }
+# FIELD_LABELS stay English (N_ only marks them for the catalogue): a ValidationError's field is
+# matched against them, and a screen translates a label where it shows it. Messages and fixes
+# are in the chosen language.
+ENTER_NAME = {
+    "forename": N_("enter the pupil's forename"),
+    "surname": N_("enter the pupil's surname"),
+}  # shown through _()
 
 
 class PupilNotFound(ApdeskError):
@@ -78,50 +85,64 @@ class PupilInput:
         if not self.upn.isascii():
             raise ValidationError(
                 FIELD_LABELS["upn"],
-                f"'{self.upn}' has characters that are not plain letters or digits",
-                "copy the UPN again from the MIS",
+                _("'{upn}' has characters that are not plain letters or digits").format(
+                    upn=self.upn
+                ),
+                _("copy the UPN again from the MIS"),
             )
         self.upn = validate_upn(self.upn, FIELD_LABELS["upn"])
         for name in ("forename", "surname"):
             value = " ".join(str(getattr(self, name)).split())
             if not value:
-                raise ValidationError(FIELD_LABELS[name], "is empty", f"enter the pupil's {name}")
+                raise ValidationError(FIELD_LABELS[name], _("is empty"), _(ENTER_NAME[name]))
             if any(unicodedata.category(ch) == "Cc" for ch in value):
                 raise ValidationError(
-                    FIELD_LABELS[name], "contains a control character", "retype the name"
+                    FIELD_LABELS[name], _("contains a control character"), _("retype the name")
                 )
             if len(value) > MAX_NAME:
                 raise ValidationError(
-                    FIELD_LABELS[name], f"is {len(value)} characters", f"keep it under {MAX_NAME}"
+                    FIELD_LABELS[name],
+                    ngettext("is {n} character", "is {n} characters", len(value)).format(
+                        n=len(value)
+                    ),
+                    _("keep it under {n}").format(n=MAX_NAME),
                 )
             setattr(self, name, value)
         preferred = " ".join(self.preferred_name.split())[:MAX_NAME]
         self.preferred_name = "".join(ch for ch in preferred if unicodedata.category(ch) != "Cc")
         if self.dob is None:
             raise ValidationError(
-                FIELD_LABELS["dob"], "is missing", "enter it as dd/mm/yyyy, e.g. 14/03/2012"
+                FIELD_LABELS["dob"],
+                _("is missing"),
+                _("enter it as dd/mm/yyyy, e.g. 14/03/2012"),
             )
         if self.dob > today:
             raise ValidationError(
-                FIELD_LABELS["dob"], f"{self.dob:%d/%m/%Y} is in the future", "check the year"
+                FIELD_LABELS["dob"],
+                _("{day} is in the future").format(day=format_short_date(self.dob)),
+                _("check the year"),
             )
         implied = expected_year(self.dob, today)
         if not -1 <= implied <= YEAR_MAX:
             age = age_on_31_august(self.dob, today)
             raise ValidationError(
                 FIELD_LABELS["dob"],
-                f"{self.dob:%d/%m/%Y} gives an age of {age} on 31 August, outside school age",
-                "a pupil is 4 to 19 during the school year: check the year of birth",
+                ngettext(
+                    "{day} gives an age of {age} on 31 August, outside school age",
+                    "{day} gives an age of {age} on 31 August, outside school age",
+                    age,
+                ).format(day=format_short_date(self.dob), age=age),
+                _("a pupil is 4 to 19 during the school year: check the year of birth"),
             )
         if self.nc_year is None:
             raise ValidationError(
-                FIELD_LABELS["nc_year"], "is missing", "enter 0 (Reception) to 14"
+                FIELD_LABELS["nc_year"], _("is missing"), _("enter 0 (Reception) to 14")
             )
         if not YEAR_MIN <= self.nc_year <= YEAR_MAX:
             raise ValidationError(
                 FIELD_LABELS["nc_year"],
-                f"{self.nc_year} is not a year group",
-                "enter 0 (Reception) to 14",
+                _("{year} is not a year group").format(year=self.nc_year),
+                _("enter 0 (Reception) to 14"),
             )
         self.gender = Gender(self.gender)
         self.sen_status = SenStatus(self.sen_status)
@@ -134,8 +155,9 @@ class PupilInput:
         implied = expected_year(self.dob, today)
         if abs(implied - self.nc_year) > 1:
             return [
-                f"{year_label(self.nc_year)} but the date of birth suggests "
-                f"{year_label(max(implied, 0))}: check the year group"
+                _("{year} but the date of birth suggests {expected}: check the year group").format(
+                    year=year_label(self.nc_year), expected=year_label(max(implied, 0))
+                )
             ]
         return []
 

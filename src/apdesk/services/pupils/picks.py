@@ -1,7 +1,9 @@
 """The pupils a picker offers, read as columns: a trust's 10,000 pupils in one light query.
 
-A picker needs each pupil's id, the name as the register shows it and the UPN, not the whole
-record: reading whole rows (with the notes they carry) took more than a second at trust scale.
+A picker needs each pupil's id, name, UPN and the words they are found by, not the whole record:
+reading whole rows (with the notes they carry) took more than a second at trust scale. The name
+is the one every screen uses, "Known-as Surname"; the legal forename is among the search words,
+so a pupil is found by either name, or by the UPN, in any order.
 """
 
 from __future__ import annotations
@@ -14,17 +16,30 @@ from sqlmodel import Session, col, func
 from apdesk.models import Pupil
 
 
+def display_name(forename: str, surname: str, preferred: str | None) -> str:
+    """The name every screen, title and letter uses: "Known-as Surname"."""
+    return f"{preferred or forename} {surname}"
+
+
 @dataclass(frozen=True)
 class PupilPicks:
     """Pupils on roll in the register's order (surname, then forename), one list per column."""
 
     ids: list[int] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)  # "Surname, Preferred-or-forename"
+    names: list[str] = field(default_factory=list)  # "Known-as Surname"
     upns: list[str] = field(default_factory=list)
+    search: list[str] = field(default_factory=list)  # every name and the UPN, lower case
+
+    def name_of(self, pupil_id: int) -> str:
+        """The pupil's display name, or "" when not among the picks."""
+        try:
+            return self.names[self.ids.index(pupil_id)]
+        except ValueError:
+            return ""
 
 
 def pupil_picks(session: Session) -> PupilPicks:
-    """Every pupil on roll, named as the register names them."""
+    """Every pupil on roll, in the register's order, named as every screen names them."""
     query = (
         select(
             col(Pupil.id),
@@ -39,13 +54,7 @@ def pupil_picks(session: Session) -> PupilPicks:
     picks = PupilPicks()
     for pupil_id, surname, preferred, forename, upn in session.execute(query):
         picks.ids.append(int(pupil_id or 0))
-        picks.names.append(f"{surname}, {preferred or forename}")
+        picks.names.append(display_name(forename, surname, preferred))
         picks.upns.append(upn)
+        picks.search.append(" ".join((forename, preferred or "", surname, upn)).casefold())
     return picks
-
-
-def as_display_name(listed: str) -> str:
-    """A list's "Surname, Known-as" as every title, letter and sentence names the pupil:
-    "Known-as Surname" (the display name)."""
-    surname, comma, known_as = listed.partition(", ")
-    return f"{known_as} {surname}" if comma else listed

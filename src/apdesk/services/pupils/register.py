@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import String, type_coerce
 from sqlmodel import Session, col, select
 
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SenStatus
 from apdesk.services.pupils.input import year_label
+from apdesk.services.pupils.picks import display_name
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def _active_providers(session: Session) -> dict[int, list[str]]:
         .order_by(col(Provider.name))
     )
     found: dict[int, list[str]] = {}
-    for pupil_id, name in session.exec(query):
+    for pupil_id, name in session.connection().execute(query):
         found.setdefault(pupil_id, []).append(name)
     return found
 
@@ -63,7 +65,7 @@ def list_pupils(
         Pupil.surname,
         Pupil.preferred_name,
         Pupil.nc_year,
-        Pupil.sen_status,
+        type_coerce(Pupil.sen_status, String),  # its stored value: looked up once per value
         Pupil.looked_after,
     )
     if not include_left:
@@ -77,9 +79,19 @@ def list_pupils(
         query = query.where(Pupil.looked_after == looked_after)
     active = _active_providers(session)
     years: dict[int, str] = {}
+    sen_labels: dict[str, tuple[SenStatus, str]] = {}
     rows = []
-    for pid, upn, forename, surname, preferred, nc_year, sen, looked_after_ in session.exec(query):
-        assert pid is not None
+    # The core connection, not the ORM's result: plain tuples, no per-row ORM bookkeeping.
+    for (
+        pid,
+        upn,
+        forename,
+        surname,
+        preferred,
+        nc_year,
+        stored,
+        looked_after_,
+    ) in session.connection().execute(query):
         if words:
             haystack = " ".join((forename, surname, preferred, upn)).casefold()
             if not all(word in haystack for word in words):
@@ -90,23 +102,33 @@ def list_pupils(
         label = years.get(nc_year)
         if label is None:
             label = years[nc_year] = year_label(nc_year)
+        sen_known = sen_labels.get(stored)
+        if sen_known is None:
+            status = SenStatus(stored)
+            sen_known = sen_labels[stored] = (status, status.label)
+        sen, sen_label = sen_known
         rows.append(
-            PupilRow(
-                id=pid,
-                upn=upn,
-                name=f"{surname}, {preferred or forename}",
-                surname=surname,
-                forename=forename,
-                year=nc_year,
-                year_label=label,
-                sen_status=sen,
-                sen_label=sen.label,
-                looked_after=looked_after_,
-                in_ap_now=bool(providers),
-                provider=", ".join(providers),
+            (
+                surname.casefold(),
+                forename.casefold(),
+                pid,
+                PupilRow(
+                    id=pid,
+                    upn=upn,
+                    name=display_name(forename, surname, preferred),  # sorted by surname
+                    surname=surname,
+                    forename=forename,
+                    year=nc_year,
+                    year_label=label,
+                    sen_status=sen,
+                    sen_label=sen_label,
+                    looked_after=looked_after_,
+                    in_ap_now=bool(providers),
+                    provider=", ".join(providers),
+                ),
             )
         )
     # Sorted here, not by SQL: a sort in SQLite allocates per row, which the encrypted store's
     # memory security makes dear; casefold also orders accented names as people expect.
-    rows.sort(key=lambda r: (r.surname.casefold(), r.forename.casefold(), r.id))
-    return rows
+    rows.sort(key=lambda r: r[:3])
+    return [r[3] for r in rows]

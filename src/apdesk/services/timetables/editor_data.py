@@ -10,7 +10,8 @@ from datetime import date
 from sqlmodel import Session
 
 from apdesk.models.timetable_plan import VersionStatus
-from apdesk.services.pupils import list_pupils, pupil_detail
+from apdesk.services.pupils import pupil_detail
+from apdesk.services.pupils.picks import pupil_picks
 from apdesk.services.timetables import (
     Draft,
     Grid,
@@ -30,9 +31,10 @@ from apdesk.services.timetables.suggest import DEFAULT_STEP
 @dataclass(frozen=True)
 class PupilChoice:
     id: int
-    name: str
+    name: str  # "Known-as Surname", as every screen names the pupil
     upn: str
     has_timetable: bool
+    search: str = ""  # both names and the UPN: what a picker finds the pupil by
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,13 @@ class VersionDoc:
 def load_pupils(session: Session) -> list[PupilChoice]:
     """Pupils with a timetable first (the ones the lead works with), then everyone else."""
     timetabled = {row["upn"] for row in export_rows(session)}
-    rows = list_pupils(session)
-    choices = [PupilChoice(r.id, r.name, r.upn, r.upn in timetabled) for r in rows]
+    picks = pupil_picks(session)
+    choices = [
+        PupilChoice(pid, name, upn, upn in timetabled, search)
+        for pid, name, upn, search in zip(
+            picks.ids, picks.names, picks.upns, picks.search, strict=True
+        )
+    ]
     return sorted(choices, key=lambda c: not c.has_timetable)
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from apdesk.i18n import _
 from apdesk.models import TimetableSlot
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
-from apdesk.models.timetable_grid import DAYS, CellKey, Grid, SlotValue, Structure
+from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey, Grid, SlotValue, Structure
 
 
 def validate_value(value: SlotValue, where: str = "Slot") -> None:
@@ -22,12 +23,17 @@ def validate_value(value: SlotValue, where: str = "Slot") -> None:
 
 
 def cell_name(key: CellKey, structure: Structure | None = None) -> str:
-    week, day, period = key
-    label = f"period {period}"
-    if structure is not None and (found := structure.period(period)) is not None:
-        label = found.label
-    prefix = f"week {week} " if structure is None or structure.cycle_weeks > 1 else ""
-    return f"{prefix}{day.title()} {label}".strip()
+    """A slot as the timetable grid's headings name it, in the person's language: "Tuesday
+    Period 2" (with its week in a two-week timetable), so a check, a suggestion and the slot's
+    own window speak of it alike."""
+    week, day, number = key
+    found = structure.period(number) if structure is not None else None
+    label = found.label if found is not None else _("Period {n}").format(n=number)
+    words = f"{_(DAY_NAMES.get(day, day))} {label}"
+    weeks = structure.cycle_weeks if structure is not None else week
+    if weeks == 1:
+        return words
+    return _("Week {n}, {slot}").format(n=week, slot=words)
 
 
 def set_slot(grid: Mapping[CellKey, SlotValue], key: CellKey, value: SlotValue | None) -> Grid:

@@ -10,15 +10,16 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import N_
 from apdesk.models import Pupil, ReintegrationGoal, SubjectRating
 from apdesk.models.errors import ValidationError
 
-RATING_WORDS = {
-    1: "not yet coping",
-    2: "struggling",
-    3: "managing",
-    4: "doing well",
-    5: "experiencing real success",
+RATING_WORDS = {  # translated where they are shown
+    1: N_("not yet coping"),
+    2: N_("struggling"),
+    3: N_("managing"),
+    4: N_("doing well"),
+    5: N_("experiencing real success"),
 }
 SUCCESS_FROM = 3  # a subject rated at least this is one the pupil can step back into
 

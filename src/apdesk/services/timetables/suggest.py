@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import _, format_date
 from apdesk.models import TimetableSlot, TimetableVersion
 from apdesk.models.enums import SlotKind
 from apdesk.models.errors import ValidationError
@@ -84,13 +85,19 @@ def suggest_next_step(session: Session, pupil_id: int, step_size: int, today: da
             continue
         where = cell_name(key, structure)
         if not value.subject:
-            notes.append(f"{where}: the lesson this session replaces is not recorded.")
+            notes.append(
+                _("{where}: the lesson this session replaces is not recorded.").format(where=where)
+            )
         elif taken[key] > 1:
-            notes.append(f"{where}: two things are already timetabled then.")
+            notes.append(_("{where}: two things are already timetabled then.").format(where=where))
         elif not structure.is_lesson(key[2]):
-            notes.append(f"{where}: not a lesson period.")
+            notes.append(_("{where}: not a lesson period.").format(where=where))
         elif value.subject not in ratings:
-            notes.append(f"{where}: {value.subject} has not been rated yet.")
+            notes.append(
+                _("{where}: {subject} has not been rated yet.").format(
+                    where=where, subject=value.subject
+                )
+            )
         elif ratings[value.subject].rating < SUCCESS_FROM:
             pass  # not yet: the pupil is not pressed faster than they can manage
         else:
@@ -119,7 +126,7 @@ def suggest_next_step(session: Session, pupil_id: int, step_size: int, today: da
             )
         )
     if not moves and not notes:
-        notes.append("No IAP session replaces a subject rated 3 or more yet.")
+        notes.append(_("No IAP session replaces a subject rated 3 or more yet."))
     new_grid = dict(grid)
     for m in moves:
         new_grid[m.slot] = m.value
@@ -134,13 +141,29 @@ def suggest_for_goal(session: Session, pupil_id: int, today: date) -> Suggestion
 
 
 def _move(key: CellKey, value: SlotValue, rating: int, rated_on: date, where: str) -> SlotMove:
-    with_whom = " with ".join(x for x in (value.class_code, value.teacher) if x)
-    reason = (
-        f"{value.subject} rated {rating}/5 ({RATING_WORDS[rating]}) on {rated_on:%d/%m/%Y}: "
-        f"{where} goes back to {value.subject}"
-        + (f" ({with_whom})" if with_whom else "")
-        + f" instead of {value.activity}."
-    )
+    words = {
+        "subject": value.subject,
+        "rating": rating,
+        "rating_words": _(RATING_WORDS[rating]),
+        "day": format_date(rated_on),
+        "where": where,
+        "activity": value.activity,
+    }
+    if value.class_code or value.teacher:
+        with_whom = value.class_code or value.teacher
+        if value.class_code and value.teacher:
+            with_whom = _("{class_code} with {teacher}").format(
+                class_code=value.class_code, teacher=value.teacher
+            )
+        reason = _(
+            "{subject} rated {rating}/5 ({rating_words}) on {day}: {where} goes back to "
+            "{subject} ({with_whom}) instead of {activity}."
+        ).format(with_whom=with_whom, **words)
+    else:
+        reason = _(
+            "{subject} rated {rating}/5 ({rating_words}) on {day}: {where} goes back to "
+            "{subject} instead of {activity}."
+        ).format(**words)
     return SlotMove(key, value.subject, reason, value.class_code, value.teacher, value.activity)
 
 
@@ -172,8 +195,8 @@ def accept_suggestion(
         raise ValidationError("Moves", "none chosen", "keep at least one move, or reject")
     if len({m.slot for m in chosen}) != len(chosen):
         raise ValidationError("Moves", "two moves change the same period", "keep one of them")
-    summary = notes or "Reintegration step: " + "; ".join(
-        f"{m.to_subject} ({cell_name(m.slot)})" for m in chosen
+    summary = notes or _("Reintegration step: {moves}").format(
+        moves="; ".join(f"{m.to_subject} ({cell_name(m.slot)})" for m in chosen)
     )
     return copy_forward(
         session,

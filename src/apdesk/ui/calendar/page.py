@@ -5,6 +5,7 @@ did to expected sessions, review dates and notice deadlines."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import shiboken6
@@ -78,16 +79,16 @@ class CalendarPanel(QWidget):
         self.year_label.setWordWrap(True)
         top.addWidget(year_caption)
         top.addWidget(self.year)
-        top.addWidget(self.year_label, 1)
-        actions = QHBoxLayout()
+        top.addStretch(1)
         for button in (self.import_button, self.term_button, self.closure_button, self.bank_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            top.addWidget(button)  # one line with the year: the list below keeps five rows
         self.model = YearModel()
         self.planner = PlannerView(self.model, self)
         self.planner.day_activated.connect(self.edit_day)
         self.planner.delete_requested.connect(self.remove_day)
-        self.planner.setMinimumHeight(self.planner.verticalHeader().defaultSectionSize() * 12 + 34)
+        months = self.planner.verticalHeader().defaultSectionSize() * 12
+        heading = self.planner.horizontalHeader().sizeHint().height()
+        self.planner.setMinimumHeight(months + heading + 2 * self.planner.frameWidth() + 2)
         self.key = QLabel(_(KEY_TEXT), self)
         self.key.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS), self)
@@ -97,6 +98,7 @@ class CalendarPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         self.table.currentCellChanged.connect(self._row_changed)
@@ -108,17 +110,23 @@ class CalendarPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_("What the last change did"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        below = QHBoxLayout()
-        below.addWidget(self.message, 1)
-        below.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        below.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.message.hide()  # shown with what a change did; until then the list has the room
+        # The key and the list's own buttons share a line, so the terms and closures show
+        # five rows below the year on a 1280x720 screen.
+        keyed = QHBoxLayout()
+        keyed.addWidget(self.key, 1)
+        keyed.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignBottom)
+        keyed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(actions)
+        layout.addWidget(self.year_label)  # what the year's terms make of its days
         layout.addWidget(self.planner)
-        layout.addWidget(self.key)
+        layout.addLayout(keyed)
         layout.addWidget(self.table, 1)
-        layout.addLayout(below)
+        layout.addWidget(self.message)
+        chain = (self.planner, self.edit_button, self.remove_button, self.table)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)  # Tab follows the eye: the buttons sit above
         self.follower = ChangeFollower(self, ctx, SHOWS, lambda _c: self.reload())
         self.reload()
 
@@ -314,4 +322,5 @@ class CalendarPanel(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setAccessibleDescription(text)

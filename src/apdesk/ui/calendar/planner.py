@@ -74,7 +74,7 @@ class PlannerView(QTableView):
         header.setProperty("density", "compact")  # two letters fit a day's column
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(CELL - 3)
+        rows.setDefaultSectionSize(CELL - 6)
         self.activated.connect(self._activated)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -31,6 +31,9 @@ TEXT_SIZE = SettingKey("ui/text_size", "normal", "the text size chosen in View >
 IDLE_MINUTES = SettingKey(
     "security/idle_minutes", DEFAULT_IDLE_MINUTES, "minutes of no input before auto-lock"
 )
+REMEMBER_ANSWERED = SettingKey(
+    "security/remember_answered", "", "the store whose offer to remember was answered ('' none)"
+)
 BACKUP_FOLDER = SettingKey("backup/folder", "", "where the daily backup goes ('' none chosen)")
 BACKUP_KEEP = SettingKey("backup/keep", DEFAULT_KEEP, "how many daily backups are kept")
 BACKUP_DAILY = SettingKey("backup/daily", False, "whether a backup is made each day")
@@ -47,9 +50,8 @@ PLANS_SPLITTER = SettingKey("plans/splitter", STATE, "the Plans page's list and 
 REGISTER_SPLITTER = SettingKey("register/splitter", STATE, "the register and its side panels")
 REGISTER_SIDE = SettingKey("register/side", STATE, "the register's Today panel and chart")
 TIMETABLES_SPLITS = (
-    SettingKey("timetables/split_main", STATE, "the timetable page's lists and grid"),
-    SettingKey("timetables/split_top", STATE, "the timetable page's pupil and version lists"),
-    SettingKey("timetables/split_bottom", STATE, "the timetable grid and its checks"),
+    SettingKey("timetables/split_grid", STATE, "the timetable grid and the panels beside it"),
+    SettingKey("timetables/split_side", STATE, "the timetable's checks, versions and chart"),
 )
 OUTBOX_HEADER = SettingKey("outbox/header", STATE, "the Outbox table's columns")
 AUDIT_SPLITTER = SettingKey("audit/splitter", STATE, "the audit log's list and details")

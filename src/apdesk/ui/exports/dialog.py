@@ -66,7 +66,9 @@ class ExportDialog(QDialog):
         name_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("&What to export:"), self))
+        what = QLabel(_("&What to export:"), self)
+        what.setBuddy(self.list)  # Alt+W goes to the list; the & is a shortcut, not shown
+        layout.addWidget(what)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addLayout(formats)

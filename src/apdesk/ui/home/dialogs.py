@@ -7,10 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,20 +27,8 @@ from apdesk.services.measures import CensusReport, Period, census_rows, year_to_
 from apdesk.services.measures.census import is_census_day, nearest_census_days
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
+from apdesk.ui.widgets.forms import date_edit, to_date
 from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, with_preview
-
-
-def _date_edit(day: date, name: str, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class TermlyReportDialog(QDialog):
@@ -51,15 +37,16 @@ class TermlyReportDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(_("Termly report"))
         period = year_to_date(date.today())
-        self.start = _date_edit(period.start, _("From"), self)
-        self.end = _date_edit(period.end, _("To"), self)
+        # The one date field every form uses: typed, picked or cleared the same way.
+        self.start = date_edit(_("From"), period.start, self)
+        self.end = date_edit(_("To"), period.end, self)
         self.anonymised = QCheckBox(_("&Anonymised: initials and year group only"), self)
         self.anonymised.setChecked(True)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_("&From"), self.start)
-        form.addRow(_("&To"), self.end)
+        form.addRow(_("&From:"), self.start)
+        form.addRow(_("&To:"), self.end)
         form.addRow("", self.anonymised)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.make = buttons.addButton(_("&Make report"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -74,7 +61,7 @@ class TermlyReportDialog(QDialog):
         from apdesk.services.measures.termly import termly_report_pdf
 
         try:
-            period = Period(_day(self.start), _day(self.end))
+            period = Period(to_date(self.start), to_date(self.end))
         except Exception as exc:  # a ValidationError naming the field
             self.error.setText(describe_error(exc))
             return
@@ -93,7 +80,7 @@ class TermlyReportDialog(QDialog):
     def _show(self, made: tuple[bytes, DrawnPages]) -> None:
         pdf, drawn = made
         self.make.setEnabled(True)
-        name = f"termly-report-{_day(self.start)}-{_day(self.end)}.pdf"
+        name = f"termly-report-{to_date(self.start)}-{to_date(self.end)}.pdf"
         self.preview = PdfPreviewDialog(
             pdf, _("Termly report"), name, self.parentWidget(), drawn=drawn
         )
@@ -114,15 +101,15 @@ class CensusDialog(QDialog):
         self.report: CensusReport | None = None
         self.setWindowTitle(_("Census export"))
         self.answer = Latest()  # the day may change faster than the store answers
-        self.day = _date_edit(date.today(), _("Census day"), self)
-        self.day.dateChanged.connect(self.refresh)
+        self.day = date_edit(_("Census day"), date.today(), self)
+        self.day.changed.connect(self.refresh)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.missing = QPlainTextEdit(self)
         self.missing.setReadOnly(True)
         self.missing.setAccessibleName(_("Placements missing a census item"))
         form = QFormLayout()
-        form.addRow(_("Census &day"), self.day)
+        form.addRow(_("Census &day:"), self.day)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save = buttons.addButton(_("&Save CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save.clicked.connect(self.save_csv)
@@ -137,7 +124,9 @@ class CensusDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.query(census_rows, _day(self.day)).success(self.answer.ask(self.show_report)).run()
+        self.ctx.query(census_rows, to_date(self.day)).success(
+            self.answer.ask(self.show_report)
+        ).run()
 
     def show_report(self, report: CensusReport) -> None:
         self.report = report

@@ -26,26 +26,19 @@ class MeasureTile(QFrame):
 
     def __init__(self, measure: Measure, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.measure = measure
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.figure = QLabel(figure_text(measure), self)
+        self.figure = QLabel(self)
         font = QFont(self.figure.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.figure.setFont(font)
-        self.label = QLabel(measure.label, self)
+        self.label = QLabel(self)
         self.label.setWordWrap(True)
         bold = QFont(self.label.font())
         bold.setBold(True)
         self.label.setFont(bold)
-        note = detail_text(measure)
-        target = target_text(measure)
-        miss = short_of_target(measure)
-        if target and miss is not None:
-            verdict = _("✗ misses {target}") if miss else _("✓ meets {target}")
-            note = f"{note} · {verdict.format(target=target)}"
-        self.detail = QLabel(note, self)
+        self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -54,6 +47,21 @@ class MeasureTile(QFrame):
         layout.addWidget(self.label)
         layout.addWidget(self.detail)
         layout.addStretch(1)
+        self.show_measure(measure)
+
+    def show_measure(self, measure: Measure) -> None:
+        """The measure's figure, words and target; the same tile takes a measure's new figures
+        (a mark typed elsewhere) without being made again."""
+        self.measure = measure
+        self.figure.setText(figure_text(measure))
+        self.label.setText(measure.label)
+        note = detail_text(measure)
+        target = target_text(measure)
+        miss = short_of_target(measure)
+        if target and miss is not None:
+            verdict = _("✗ misses {target}") if miss else _("✓ meets {target}")
+            note = f"{note} · {verdict.format(target=target)}"
+        self.detail.setText(note)
         self.clickable = bool(measure.placement_ids)
         hint = _("Click to see the pupils behind this figure.") if self.clickable else ""
         self.setToolTip(f"<p>{measure.definition}</p><p><i>{hint}</i></p>")
@@ -62,6 +70,9 @@ class MeasureTile(QFrame):
         if self.clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        else:
+            self.unsetCursor()
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.clickable and event.button() == Qt.MouseButton.LeftButton:
@@ -91,6 +102,10 @@ class MeasureGrid(QWidget):
         self.setAccessibleName(_("Success measures"))
 
     def set_measures(self, measures: list[Measure]) -> None:
+        if [m.name for m in measures] == list(self.tiles):  # the same measures, new figures
+            for measure in measures:
+                self.tiles[measure.name].show_measure(measure)
+            return
         for tile in self.tiles.values():
             self.grid.removeWidget(tile)
             tile.hide()

@@ -155,20 +155,22 @@ class OutboxPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSortingEnabled(True)
-        table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setAccessibleName(_("Columns"))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         table.sortByColumn(CREATED, Qt.SortOrder.DescendingOrder)
         saved = self.ctx.settings.value(HEADER_KEY)
-        if saved is None or not header.restoreState(saved):
-            for column, width in ((0, 125), (1, 220), (2, 125), (3, 140), (4, 45), (6, 215)):
-                table.setColumnWidth(column, width)
-        header.sectionResized.connect(self._save_header)
+        if saved is not None:
+            header.restoreState(saved)  # the sort kept; widths follow the text below
+        # Short columns as wide as their words; what to fix takes the rest and wraps, so the
+        # sentence is read in the table (an empty Delivered column no longer takes the width).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.sortIndicatorChanged.connect(self._save_header)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table

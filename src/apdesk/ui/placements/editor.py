@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -37,7 +37,7 @@ from apdesk.services.operations.placements import save_placement
 from apdesk.services.placement_actions import EditorData, ProviderChoice, editor_data
 from apdesk.services.placement_rules import PlacementWarning
 from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
-from apdesk.services.pupils.picks import as_display_name
+from apdesk.services.pupils.picks import PupilPicks
 from apdesk.store.changes import Changes
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
@@ -52,6 +52,7 @@ from apdesk.ui.widgets.choice_list import ListChoice, fill_columns, fill_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
+from apdesk.ui.widgets.word_search import WordSearch
 
 DEBOUNCE_MS = 400
 EAGER_SECTIONS = 2  # built before the window shows: what fills it at first
@@ -74,8 +75,10 @@ SHOWS = frozenset(
 )
 
 
-def la_notice_text(la: LaNotice | None) -> str:
-    """The LA's notification of the start, as the placement shows it."""
+def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -> str:
+    """The LA's notification of the start, as the placement shows it. A placement that started
+    with no notification from apdesk (begun before the school used it) says so, rather than
+    promising one that will never come."""
     if la is None:
         return _("No start notification yet: apdesk sends one when the placement starts.")
     if la.status == "delivered" and la.delivered is not None:
@@ -85,6 +88,11 @@ def la_notice_text(la: LaNotice | None) -> str:
     if la.created is not None:
         return _("Start notification queued on {day}; it goes when the LA can be reached.").format(
             day=format_date(la.created.date())
+        )
+    if status in (PlacementStatus.ACTIVE, PlacementStatus.ENDED):
+        return _(
+            "No start notification was sent from apdesk; if the LA was told another way, "
+            "record the day below."
         )
     return _("No start notification yet: apdesk sends one when the placement starts.")
 
@@ -103,7 +111,9 @@ class PlacementEditor(GuardedDialog):
         super().__init__(parent)
         self.ctx, self.placement_id, self.status = ctx, placement_id, PlacementStatus.DRAFT
         self.providers: dict[int, ProviderChoice] = {}
+        self.picks = PupilPicks()  # the pupils offered, each with the name every screen uses
         self._loading, self._generation = True, 0
+        self._wanted_field: str | None = None  # focus asked for before the record was in
         self._live_error = False
         self._record: PlacementInput | None = None  # the values loaded, for sections built later
         self._shown_fields: set[str] = set()  # the fields that show the loaded values already
@@ -112,6 +122,7 @@ class PlacementEditor(GuardedDialog):
         self.binder = Binder(self)
         body = QWidget()
         self.sections = Sections(self.binder, body, EAGER_SECTIONS)
+        self.pupil_search = WordSearch(self.sections.pupil)  # either name, the UPN, any order
         column = QVBoxLayout(body)
         for _title, box in self.sections.boxes:
             column.addWidget(box)
@@ -124,7 +135,11 @@ class PlacementEditor(GuardedDialog):
         self.index.setAccessibleName(_("Sections"))
         self.index.addItems([title for title, _box in self.sections.boxes])
         self.index.currentRowChanged.connect(self.go_to_section)
-        self.index.setMaximumWidth(180)
+        # As wide as its longest section's name in this language ("Główna osoba kontaktowa").
+        named = self.index.sizeHintForColumn(0) + 2 * self.index.frameWidth() + 8
+        self.index.setMinimumWidth(named)
+        self.index.setMaximumWidth(max(180, named))
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel = WarningsPanel(self)
         self.panel.field_chosen.connect(self.focus_field)
         self.splitter = QSplitter(self)
@@ -132,7 +147,7 @@ class PlacementEditor(GuardedDialog):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([150, 790, 300])  # the form's two columns of reasons, in Polish too
+        self.splitter.setSizes([named, 790, 300])  # the form's two columns of reasons, in Polish
         saved = ctx.settings.value(SPLITTER_KEY)
         if saved is not None:
             self.splitter.restoreState(saved)
@@ -225,9 +240,21 @@ class PlacementEditor(GuardedDialog):
         self._shown_fields = set(self.binder.widgets)
         self.status = data.status
         self._show_status()
-        self.sections.la_notice.setText(la_notice_text(data.la))
+        self.sections.la_notice.setText(la_notice_text(data.la, data.status))
         self._name_window()
+        self._focus_first_empty()
         self._ready()
+
+    def _focus_first_empty(self) -> None:
+        """A new placement starts on the first of pupil and provider still to choose (the pupil
+        is chosen already when it was opened from their record), unless the person has moved on."""
+        if self.placement_id is not None:
+            return
+        where = self.focusWidget()
+        if where is not None and where not in (self.sections.pupil, self.index):
+            return
+        first_empty = self.sections.provider if self.sections.pupil.currentData() else None
+        (first_empty or self.sections.pupil).setFocus()
 
     def _ready(self) -> None:
         """Once the record is loaded and every section built: watch for input, check."""
@@ -236,17 +263,20 @@ class PlacementEditor(GuardedDialog):
         self._loading = False
         self.watch_input()
         self.check_now()
+        if self._wanted_field is not None:
+            wanted, self._wanted_field = self._wanted_field, None
+            QTimer.singleShot(0, self, lambda: self.focus_field(wanted))
 
     def _name_window(self) -> None:
         """The title names the record: "Placement: Jay Southgate at Riverside PRU"."""
         if self.placement_id is None:
             self.setWindowTitle(_("New placement"))
             return
-        pupil = as_display_name(self.sections.pupil.currentText().split(" (")[0])
-        provider = self.sections.provider.currentText().split(" — ")[0]
-        if self.sections.pupil.currentData() and self.sections.provider.currentData():
+        pupil = self.picks.name_of(int(self.sections.pupil.currentData() or 0))
+        provider = self.providers.get(int(self.sections.provider.currentData() or 0))
+        if pupil and provider is not None:
             self.setWindowTitle(
-                _("Placement: {pupil} at {provider}").format(pupil=pupil, provider=provider)
+                _("Placement: {pupil} at {provider}").format(pupil=pupil, provider=provider.name)
             )
         else:
             self.setWindowTitle(_("Placement"))
@@ -254,13 +284,16 @@ class PlacementEditor(GuardedDialog):
     def _fill_choices(self, data: EditorData) -> None:
         """The pupils and providers offered, keeping whichever are chosen now. A trust's
         thousands of pupils go to the combo as one list, worded only when it is opened."""
-        names, upns = data.pupils.names, data.pupils.upns
+        self.picks = data.pupils
+        names, upns, search = data.pupils.names, data.pupils.upns, data.pupils.search
         fill_columns(
             self.sections.pupil,
             ListChoice(_("Choose the pupil…"), 0),
             data.pupils.ids,
             lambda n: f"{names[n]} ({upns[n]})",
+            search.__getitem__,
         )
+        self.pupil_search.follow_model()
         self.providers = {choice.id: choice for choice in data.providers}
         providers = [ListChoice(_("Choose the provider…"), 0)]
         providers += [
@@ -293,7 +326,7 @@ class PlacementEditor(GuardedDialog):
         if data.placement is not None:
             self.status = data.status
             self._show_status()
-            self.sections.la_notice.setText(la_notice_text(data.la))
+            self.sections.la_notice.setText(la_notice_text(data.la, data.status))
         self.check_now()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -416,8 +449,15 @@ class PlacementEditor(GuardedDialog):
             self.form_scroll.verticalScrollBar().setValue(box.y())
 
     def focus_field(self, name: str) -> None:
+        """Focus the field and scroll it into view; asked for before the record arrives (Extend…
+        from Home), it is done again once the values are in and the form has its full height."""
         self.complete_form()
+        body = self.form_scroll.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()  # type: ignore[union-attr]
         self.binder.focus(name, self.form_scroll)
+        if self._loading:
+            self._wanted_field = name
 
     def _remember_splitter(self) -> None:
         self.ctx.settings.setValue(SPLITTER_KEY, self.splitter.saveState())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -30,11 +31,24 @@ from apdesk.services.placement_actions import outcome_choices
 from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import FieldErrors, date_edit, name_buttons, to_date
-from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.guard import GuardedDialog, ask_go_or_stay
 
 
 class EndPlacementDialog(GuardedDialog):
     ended = Signal(object)  # the PlacementEnded, after the operation committed
+    asks_on_its_own = True  # its save ends the placement: never part of a "Save all"
+
+    def ask(self) -> QMessageBox.StandardButton:
+        """Its Save cannot be undone, so closing asks about closing, not about saving."""
+        return ask_go_or_stay(
+            self,
+            _("End placement"),
+            _("Close without ending the placement?"),
+            _("&Discard"),
+            _("&Keep editing"),
+            _("Your notes will be lost."),
+            QMessageBox.Icon.Warning,
+        )
 
     def __init__(
         self, ctx: AppContext, placement_id: int, pupil_name: str, parent: QWidget | None = None

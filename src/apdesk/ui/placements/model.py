@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
-from apdesk.i18n import N_, _, format_date
+from apdesk.i18n import N_, _, format_date, format_number
 from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.list_proxy import ListProxy
@@ -79,7 +79,7 @@ class PlacementsModel(RowTableModel[PlacementRow]):
             return _day(row.start_date)
         if column == END:
             return _day(row.end_date)
-        return f"{row.hours_per_week:g}"
+        return format_number(row.hours_per_week)  # "13,5" in Polish, as the editor shows
 
 
 def search_text(row: PlacementRow) -> str:

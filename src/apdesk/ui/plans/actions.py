@@ -55,7 +55,12 @@ class PlanActions(QWidget):
         if data is None:
             return
         key = ("target", existing.id if existing else ("new", data.placement_id))
-        self._open(key, lambda: TargetEditor(self.ctx, data.placement_id, existing, data.end, self))
+        self._open(
+            key,
+            lambda: TargetEditor(
+                self.ctx, data.placement_id, existing, data.end, self, who=data.pupil_name
+            ),
+        )
 
     def _edit_current_target(self) -> None:
         row = self.view.targets.current_row()
@@ -131,15 +136,21 @@ class PlanActions(QWidget):
 
         self.ctx.query(with_preview(review_pdf), review.id).success(done).failure(self._warn).run()
 
-    def save_text(self) -> None:
+    def save_text(self, then: Callable[[], None] | None = None) -> None:
+        """Save the exit strategy and transition plan; `then()` runs once they are stored."""
         if self.placement_id is None:
             return
-        exit_text = self.view.exit_strategy.toPlainText()
-        transition = self.view.transition_plan.toPlainText()
+        texts = self.view.texts()
         self.view.text_error.show_message("")
-        self.ctx.op(plan_ops.save_plan_text, self.placement_id, exit_text, transition).success(
-            lambda _none: self.view.text_error.show_message("")
-        ).failure(lambda exc: self.view.text_error.show_message(describe_error(exc))).run()
+
+        def saved(_none: None) -> None:
+            self.view.text_saved(texts)
+            if then is not None:
+                then()
+
+        self.ctx.op(plan_ops.save_plan_text, self.placement_id, *texts).success(saved).failure(
+            lambda exc: self.view.text_error.show_message(describe_error(exc))
+        ).run()
 
     def print_plan(self) -> None:
         data = self.view.data

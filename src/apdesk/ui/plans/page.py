@@ -5,9 +5,10 @@ Placements page or a review held from the Reviews page shows here within one ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -33,6 +34,7 @@ from apdesk.ui.widgets.columns_model import ROW_ROLE, Column, RowsModel
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.unsaved import ask_then
 
 SPLITTER_KEY = settings_keys.PLANS_SPLITTER.name
 CHOICE_COLUMNS: list[Column[PlacementChoice]] = [
@@ -169,7 +171,7 @@ class PlansPage(PlanActions):
         view.add_target_requested.connect(lambda: self.edit_target(None))
         view.edit_target_requested.connect(self._edit_current_target)
         view.remove_target_requested.connect(self.remove_target)
-        view.save_text_requested.connect(self.save_text)
+        view.save_text_requested.connect(lambda: self.save_text())
         view.follow_up_requested.connect(self.record_follow_up)
         view.add_step.clicked.connect(self.add_step)
         view.edit_step.clicked.connect(self._edit_current_step)
@@ -225,10 +227,32 @@ class PlansPage(PlanActions):
             self.show_placement(placement_id)
 
     def show_placement(self, placement_id: int) -> None:
-        """Open a placement's plan (also how the Reviews page sends people here)."""
+        """Open a placement's plan (also how the Reviews page sends people here), asking first
+        about exit and transition text typed for the plan shown and not saved."""
+        if placement_id == self.placement_id:
+            return
+        if not ask_then(self, self, lambda: self._open_plan(placement_id)):
+            # Cancel: the list goes back to the plan still on screen, once this choice is over.
+            QTimer.singleShot(0, lambda: self._select(self.placement_id))
+
+    def _open_plan(self, placement_id: int) -> None:
         self.placement_id = placement_id
         self._select(placement_id)
         self.plan_loader.reload()
+
+    # -- typed text not yet saved (the exit and transition tab) ------------------------
+    def unsaved_input(self) -> str:
+        if not self.view.has_unsaved_text():
+            return ""
+        return _("The plan's exit and transition text ({placement})").format(
+            placement=self.view.title.text()
+        )
+
+    def save_input(self, then: Callable[[], None]) -> None:
+        self.save_text(then)
+
+    def discard_input(self) -> None:
+        self.view.discard_text()
 
     def _show_plan(self, data: PlanData | None) -> None:
         if data is None or data.placement_id != self.placement_id:

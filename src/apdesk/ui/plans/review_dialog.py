@@ -30,7 +30,7 @@ from apdesk.services import plans
 from apdesk.services.operations.reviews import hold_review
 from apdesk.services.plan_rows import ReviewSetup, period_text
 from apdesk.services.plans.reviews import check_held_in_placement
-from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.context import AppContext, Call, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
@@ -201,23 +201,11 @@ class ReviewDialog(GuardedDialog):
         )
 
     def save(self) -> None:
-        try:
-            data, setup = self.value(), self.setup
-        except ValidationError as exc:  # a date box holding something that is not a date
-            self._refused(exc)
-            return
-        self.errors.clear()
-        self.save_button.setEnabled(False)
-        self.ctx.op(hold_review, setup.placement_id, data, setup.review_id, date.today()).success(
-            self._saved
-        ).failure(self._refused).run()
+        self.submit(self._operation, self._saved, errors=self.errors, button=self.save_button)
+
+    def _operation(self) -> Call[int]:
+        data, setup = self.value(), self.setup  # a date box not holding a date: refused here
+        return self.ctx.op(hold_review, setup.placement_id, data, setup.review_id, date.today())
 
     def _saved(self, review_id: int) -> None:
-        self.save_button.setEnabled(True)
         self.saved_id = review_id
-        self.mark_saved()
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)

@@ -24,7 +24,7 @@ from apdesk.models.kinds import Kind
 from apdesk.services.operations.reviews import record_follow_up
 from apdesk.services.plan_rows import since_return_text
 from apdesk.services.plans.followups import check_after_return
-from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.context import AppContext, Call, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import (
@@ -75,7 +75,8 @@ class FollowUpDialog(GuardedDialog):
         self.answer = QButtonGroup(self)
         self.answer.addButton(self.yes)
         self.answer.addButton(self.no)
-        self.yes.setChecked(True)
+        # Nothing chosen for the coordinator: "Yes" ticked in advance was saved unread even when
+        # the register showed no marks since the return.
         answer_row = QWidget(self)
         answer_layout = QHBoxLayout(answer_row)
         answer_layout.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +92,7 @@ class FollowUpDialog(GuardedDialog):
         form = QFormLayout()
         self.errors.add_row(form, _("Date checked"), self.done_on, _("&Checked on:"))
         form.addRow(_("Attendance:"), self.since)
-        form.addRow(_("Still attending?"), answer_row)
+        self.errors.add_row(form, _("Still attending"), answer_row, _("Still attending?"))
         form.addRow(_("&Note:"), self.note)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -132,30 +133,22 @@ class FollowUpDialog(GuardedDialog):
         ).run()
 
     def save(self) -> None:
+        self.submit(self._operation, lambda _id: None, errors=self.errors, button=self.save_button)
+
+    def _still_attending(self) -> bool:
+        if not (self.yes.isChecked() or self.no.isChecked()):
+            raise ValidationError(_("Still attending"), _("is not answered"), _("choose Yes or No"))
+        return self.yes.isChecked()
+
+    def _operation(self) -> Call[int]:
         task = self.task
-        self.errors.clear()
-        try:
-            done_on = to_date(self.done_on)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        self.save_button.setEnabled(False)
-        self.ctx.op(
+        return self.ctx.op(
             record_follow_up,
             task.follow_up_id,
             task.placement_id,
             task.weeks,
-            done_on=done_on,
-            still_attending=self.yes.isChecked(),
+            done_on=to_date(self.done_on),  # a ValidationError goes beside the date
+            still_attending=self._still_attending(),
             note=self.note.toPlainText(),
             today=date.today(),
-        ).success(lambda _id: self._saved()).failure(self._refused).run()
-
-    def _saved(self) -> None:
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+        )

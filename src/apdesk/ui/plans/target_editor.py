@@ -41,13 +41,19 @@ class TargetEditor(GuardedDialog):
         existing: TargetRow | None = None,
         default_by: date | None = None,
         parent: QWidget | None = None,
+        who: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.placement_id = placement_id
         self.existing = existing
         self.saved_id: int | None = None
-        title = _("Edit target") if existing else _("Add a target")
+        if who:  # whose plan the window belongs to, among the others open
+            title = (_("Target for {name}") if existing else _("New target for {name}")).format(
+                name=who
+            )
+        else:
+            title = _("Edit target") if existing else _("Add a target")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(560)
@@ -89,6 +95,7 @@ class TargetEditor(GuardedDialog):
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        self.edits["what"].setFocus()  # typing starts with what the pupil will do
         self.watch_input()
 
     def value(self) -> plans.TargetInput:

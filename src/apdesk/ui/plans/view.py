@@ -74,6 +74,7 @@ class PlanView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: PlanData | None = None
+        self.saved_texts = ("", "")  # the exit strategy and transition plan as stored
         self.title = QLabel(self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -175,10 +176,15 @@ class PlanView(QWidget):
         self.follow_ups = RowsTable(_("Follow-ups"), FOLLOW_UP_COLUMNS, self, fit=[0, 1])
         self.record_follow_up = button(_("Record &follow-up…"), _("Record follow-up"), self)
         self.record_follow_up.clicked.connect(self.follow_up_requested)
-        self.tabs.addTab(tab(self.follow_ups, row(self.record_follow_up)), _("&Follow-ups"))
+        # Why the button is greyed: said beside it, not left for the coordinator to guess.
+        self.follow_up_hint = QLabel(self)
+        self.follow_up_hint.setWordWrap(True)
+        self.tabs.addTab(
+            tab(self.follow_ups, self.follow_up_hint, row(self.record_follow_up)), _("&Follow-ups")
+        )
 
     def show_plan(self, data: PlanData) -> None:
-        self.data = data
+        previous, self.data = self.data, data
         self.title.setText(f"{data.pupil_name} — {data.provider_name}")
         self.facts.setText(" · ".join(p for p in self._facts(data) if p))
         if data.returned_before_on is not None:
@@ -191,10 +197,11 @@ class PlanView(QWidget):
         else:
             self.banner.show_message("")
         self.targets.set_rows(data.targets)
-        if not self.exit_strategy.hasFocus():
+        same = previous is not None and previous.placement_id == data.placement_id
+        if not (same and self.has_unsaved_text()):  # never typed over by a refresh
             self.exit_strategy.setPlainText(data.exit_strategy)
-        if not self.transition_plan.hasFocus():
             self.transition_plan.setPlainText(data.transition_plan)
+        self.saved_texts = (data.exit_strategy, data.transition_plan)
         self.steps.set_rows(data.steps)
         self.agencies.set_rows(data.agencies)
         missing = sum(1 for a in data.agencies if a.warning)
@@ -212,6 +219,28 @@ class PlanView(QWidget):
         self.end_button.setEnabled(data.status.value == "active")
         open_follow_ups = any(f.id is not None and f.done_on is None for f in data.follow_ups)
         self.record_follow_up.setEnabled(open_follow_ups)
+        self.follow_up_hint.setText(
+            ""
+            if open_follow_ups
+            else _(
+                "Nothing to record: follow-ups at 6 and 12 weeks are set when the placement ends "
+                "with a return to mainstream school."
+            )
+        )
+
+    # -- the typed text of the exit and transition tab ------------------------------------
+    def texts(self) -> tuple[str, str]:
+        return (self.exit_strategy.toPlainText(), self.transition_plan.toPlainText())
+
+    def has_unsaved_text(self) -> bool:
+        return self.data is not None and self.texts() != self.saved_texts
+
+    def text_saved(self, texts: tuple[str, str]) -> None:
+        self.saved_texts = texts
+
+    def discard_text(self) -> None:
+        self.exit_strategy.setPlainText(self.saved_texts[0])
+        self.transition_plan.setPlainText(self.saved_texts[1])
 
     def _facts(self, data: PlanData) -> list[str]:
         dates = ""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -83,13 +84,19 @@ def _day(value: date | None) -> str:
     return format_date(value) if value is not None else ""
 
 
+SHORT_COLUMN = 220  # pixels at most for a concern's date, who was told and outcome
+
+
 def _tree(headers: list[str], name: str) -> QTreeWidget:
     tree = QTreeWidget()
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
     tree.setAccessibleName(name)
-    tree.setWordWrap(True)
+    tree.setWordWrap(True)  # long words wrap onto more lines rather than end in "..."
+    tree.setUniformRowHeights(False)
+    # A row's height follows its column's width: measured again when a column is resized.
+    tree.header().sectionResized.connect(lambda *_args: tree.scheduleDelayedItemsLayout())
     return tree
 
 
@@ -255,7 +262,12 @@ class ConcernsTab(QWidget):
             item = QTreeWidgetItem([_day(row.raised_on), row.concern, row.told, outcome])
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             self.list.addTopLevelItem(item)
-        self.list.resizeColumnToContents(0)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):  # the date, who was told and the outcome fit their words
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column), SHORT_COLUMN))
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the concern: the rest
         self._selected()
 
     def _selected(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -47,6 +49,8 @@ MATCHES_SHOW = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCE
 
 
 class FindProviderDialog(QDialog):
+    open_requested = Signal(int)  # a provider id: open its record (double-click, Enter, Open)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -89,11 +93,25 @@ class FindProviderDialog(QDialog):
         )
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        header = self.results.header()  # short columns fit their words; the provider the rest
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.results.setAccessibleName(_("Matching providers, best first"))
+        # A result is a way in, not a dead end: double-click or Enter opens the provider (the
+        # reasons under it stay shown) as does Open provider.
+        self.results.setExpandsOnDoubleClick(False)
+        self.results.itemActivated.connect(lambda _item, _column: self.open_chosen())
+        self.results.currentItemChanged.connect(lambda *_a: self._enable_open())
         self.summary = QLabel(self)
         self.error = ErrorLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.open_button = buttons.addButton(
+            _("&Open provider"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_chosen)
         row = QHBoxLayout()
         row.addLayout(form, 1)
         layout = QVBoxLayout(self)
@@ -160,21 +178,33 @@ class FindProviderDialog(QDialog):
         for m in matches:
             item = QTreeWidgetItem([m.name, str(m.score), qa_text(m.qa_state), str(m.places_free)])
             item.setIcon(2, qa_icon(self, m.qa_state))
+            item.setData(0, Qt.ItemDataRole.UserRole, m.provider_id)
             self.results.addTopLevelItem(item)
             for reason in m.reasons:
                 QTreeWidgetItem(item, [reason]).setFirstColumnSpanned(True)
             item.setExpanded(True)
-        for column in range(1, 4):
-            self.results.resizeColumnToContents(column)
-        spare = self.results.viewport().width() - sum(
-            self.results.columnWidth(c) for c in range(1, 4)
-        )
-        self.results.setColumnWidth(0, max(spare, 300))
+        self._enable_open()
         self.summary.setText(
             ngettext("{n} provider matches", "{n} providers match", len(matches)).format(
                 n=len(matches)
             )
         )
+
+    def chosen_id(self) -> int | None:
+        """The provider of the current result, or of the reason chosen under it."""
+        item = self.results.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _enable_open(self) -> None:
+        self.open_button.setEnabled(self.chosen_id() is not None)
+
+    def open_chosen(self) -> None:
+        provider_id = self.chosen_id()
+        if provider_id is not None:
+            self.open_requested.emit(provider_id)
 
 
 def _pupil_criteria(session: Session, pupil_id: int) -> SearchCriteria:

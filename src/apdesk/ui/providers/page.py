@@ -30,14 +30,28 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_providers
 from apdesk.ui.providers.editor import ProviderEditor
 from apdesk.ui.providers.find import FindProviderDialog
-from apdesk.ui.providers.model import NAME, ROW_ROLE, ProvidersFilter, ProvidersModel
+from apdesk.ui.providers.model import (
+    APPROVAL,
+    DELIVERY,
+    NAME,
+    QA,
+    ROW_ROLE,
+    SETTING,
+    ProvidersFilter,
+    ProvidersModel,
+)
 from apdesk.ui.theme.icons import icon
+from apdesk.ui.widgets.column_fit import fit_columns
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY = settings_keys.PROVIDERS_HEADER.name
+# Long words wrap onto two lines at this width, so the name keeps its room.
+WRAPPED, WRAP_WIDTH = (SETTING, APPROVAL, DELIVERY, QA), 150
+ITEM_PADDING = 12  # pixels the style pads a cell with, beyond the text
+FITTED_ROWS = 50
 SHOWS = frozenset({Kind.PROVIDER, Kind.PROVIDER_AUDIT, Kind.QUALITY_CONCERN, Kind.PLACEMENT})
 
 
@@ -112,9 +126,10 @@ class ProvidersPage(QWidget):
         self.setTabOrder(self.search, self.table)
         saved = ctx.settings.value(HEADER_KEY)
         if saved is not None:
-            header.restoreState(saved)
+            header.restoreState(saved)  # the sort; widths follow this language's words
         header.sectionResized.connect(self._remember_header)
-        self._sized = saved is not None
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.loader: Loader[list[ProviderRow]] = Loader(ctx, self._fetch, self._show, self)
         self.follower = ChangeFollower(self, ctx, SHOWS, self.refresh)
         self.refresh()
@@ -131,12 +146,25 @@ class ProvidersPage(QWidget):
         selected = self.selected_id()
         rows = self._narrowed(rows)
         self.model.set_rows(rows)
-        if not self._sized and rows:
-            self.table.resizeColumnsToContents()
-            self._sized = True
+        self._fit_columns()
         self.count.setText(ngettext("{n} provider", "{n} providers", len(rows)).format(n=len(rows)))
         if selected is not None:
             self.select(selected)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their heading and words in this language; the setting and the
+        LA approval wrap, so the name keeps its room on a laptop."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, FITTED_ROWS)
+        for column in range(header.count()):
+            self.table.setColumnWidth(column, header.sectionSize(column) + ITEM_PADDING)
+        for column in WRAPPED:
+            least = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(
+                column, max(least, min(WRAP_WIDTH, header.sectionSize(column)))
+            )
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `provider_ids` and/or `qa` ("overdue": QA overdue, missing or failed)."""
@@ -195,5 +223,6 @@ class ProvidersPage(QWidget):
 
     def find_provider(self) -> FindProviderDialog:
         self.finder = FindProviderDialog(self.ctx, self)
+        self.finder.open_requested.connect(self.open_provider)
         self.finder.open()
         return self.finder

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.files import write_atomic
-from apdesk.i18n import _, format_short_date
+from apdesk.i18n import _, format_number, format_short_date
 from apdesk.models.enums import AttachmentKind
 from apdesk.models.records import AttachmentInfo
 from apdesk.services.attachments import get_attachment_bytes
@@ -32,7 +32,7 @@ from apdesk.ui.widgets.pdf_preview import PdfPreviewDialog
 
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
-        return _("{n:.1f} MB").format(n=size / 1024 / 1024)
+        return _("{n} MB").format(n=format_number(size / 1024 / 1024, 1))
     return _("{n} KB").format(n=max(1, round(size / 1024)))
 
 

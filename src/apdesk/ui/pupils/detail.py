@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date, format_short_date
+from apdesk.i18n import _, format_date, format_number, format_short_date
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
@@ -31,6 +31,7 @@ from apdesk.ui.pupils.jumps import PupilJumps, jumps_menu
 from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.record.actions import RecordActions
 from apdesk.ui.sharing.banner import ConflictBanner
+from apdesk.ui.widgets.button_row import ButtonRow
 
 
 def section(title: str, body: QWidget | QLabel) -> QGroupBox:
@@ -92,11 +93,8 @@ class PupilDetailPanel(QScrollArea):
         # The name on a line of its own, the actions under it: the panel may be narrow.
         top = QVBoxLayout()
         top.addWidget(self.title)
-        actions = QHBoxLayout()
-        for button in (self.edit_button, self.place_button, self.more_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        top.addLayout(actions)
+        self.action_row = ButtonRow([self.edit_button, self.place_button, self.more_button])
+        top.addWidget(self.action_row)
         self.facts = text_label(_("Pupil facts"))
         self.conflict_banner = ConflictBanner(ctx, "pupil", inner)
         layout.addLayout(top)
@@ -247,7 +245,10 @@ class PupilDetailPanel(QScrollArea):
                 )
             if p.start_date is None:
                 dates = _("no dates yet")
-            second = [dates, _("{hours:g} hours a week").format(hours=p.hours_per_week)]
+            second = [
+                dates,
+                _("{hours} hours a week").format(hours=format_number(p.hours_per_week)),
+            ]
             if p.outcome_label:
                 second.append(_("outcome: {outcome}").format(outcome=_(p.outcome_label)))
             text = f"{p.provider} — {_(p.status_label)}\n" + " · ".join(second)

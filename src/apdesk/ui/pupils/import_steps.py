@@ -138,6 +138,8 @@ class CheckStep(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A sentence wraps to the column's width: the rows follow it whenever it changes.
+        self.errors.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setAccessibleName(_("Notes"))
@@ -213,5 +215,6 @@ class CheckStep(QWidget):
             where = str(error.row) if error.row else _("whole file")
             self.errors.setItem(row, 0, QTableWidgetItem(where))
             self.errors.setItem(row, 1, QTableWidgetItem(error.column))
-            self.errors.setItem(row, 2, QTableWidgetItem(error.message))
-        self.errors.resizeRowsToContents()
+            problem = QTableWidgetItem(error.message)
+            problem.setToolTip(error.message)
+            self.errors.setItem(row, 2, problem)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +34,9 @@ from apdesk.ui.pupils.detail import PupilDetailPanel
 from apdesk.ui.pupils.editor import PupilEditor
 from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.jumps import jumps_menu
-from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
+from apdesk.ui.pupils.model import COL_IN_AP, ID_ROLE, PupilFilterProxy, PupilTableModel
 from apdesk.ui.theme import icons
+from apdesk.ui.widgets.column_fit import fit_columns, make_room
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
@@ -43,6 +44,9 @@ from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY, SPLITTER_KEY = settings_keys.PUPILS_HEADER.name, settings_keys.PUPILS_SPLITTER.name
+NAME_COLUMN, FITTED_ROWS = 1, 40  # the column that stretches; rows measured for the widths
+NAME_LEAST, DETAIL_LEAST = 150, 320  # pixels the names and the pupil's record keep
+ITEM_PADDING, WIDEST_COLUMN = 12, 240  # a cell's padding; beyond this a column elides
 
 
 def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
@@ -187,12 +191,8 @@ class PupilsPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setAccessibleName(_("Columns: click to sort"))
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = (112, 150, 64, 96, 92)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
-        header.sectionResized.connect(self._save_state)
         header.sortIndicatorChanged.connect(self._save_state)
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -203,11 +203,54 @@ class PupilsPage(QWidget):
     def _restore_state(self) -> None:
         header = self.ctx.settings.value(HEADER_KEY)
         if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+            self.table.horizontalHeader().restoreState(header)  # the sort
+        self._fit_columns()
         splitter = self.ctx.settings.value(SPLITTER_KEY)
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([700, 360])
         self.splitter.splitterMoved.connect(self._save_state)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its heading and words in this language, the name taking
+        what is left; a remembered split too narrow for them (made in a longer language)
+        gives the list back what the record pane can spare."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, FITTED_ROWS)
+        for column in range(header.count()):  # the style pads a cell beyond its text
+            width = header.sectionSize(column) + ITEM_PADDING
+            self.table.setColumnWidth(column, min(width, WIDEST_COLUMN))
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        needed = NAME_LEAST + self.table.frameWidth() * 2 + 4
+        needed += self.table.verticalScrollBar().sizeHint().width()
+        needed += sum(header.sectionSize(c) for c in range(header.count()) if c != NAME_COLUMN)
+        sizes = self.splitter.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0:
+            return
+        inner = self.detail.widget()
+        form = 0 if inner is None else inner.minimumSizeHint().width()
+        least = form + self.detail.verticalScrollBar().sizeHint().width() + 4
+        spare = sizes[1] - max(least, DETAIL_LEAST)
+        give = min(needed - sizes[0], spare)
+        if give > 0:
+            self.splitter.setSizes([sizes[0] + give, sizes[1] - give])
+        elif spare < 0 and sizes[0] + spare > needed - self._can_give():  # the form's width
+            self.splitter.setSizes([sizes[0] + spare, sizes[1] - spare])
+        make_room(self.table, NAME_COLUMN, NAME_LEAST, self.splitter.sizes()[0], [COL_IN_AP])
+
+    def _can_give(self) -> int:
+        """How far the "In AP now" column can narrow (its providers' names elide, whole in
+        the tooltip) before the names or the pupil's record go short of room."""
+        header = self.table.horizontalHeader()
+        return max(0, header.sectionSize(COL_IN_AP) - header.sectionSizeHint(COL_IN_AP))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)  # once the splitter has its size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)
 
     def _save_state(self, *_args: object) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
@@ -231,6 +274,7 @@ class PupilsPage(QWidget):
         finally:
             self._settling = False
         self._update_count()
+        self._fit_columns()
         wanted = keep if shown else None
         if wanted != self.detail.pupil_id:
             self.detail.load(wanted)  # the same pupil's record follows its own changes

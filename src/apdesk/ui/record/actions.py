@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from apdesk.services.operations.leavers import reinstate_pupil
 from apdesk.services.records.pupil_record import RecordExtras, record_extras
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
+from apdesk.ui.widgets.button_row import ButtonRow
 
 SHOWS = frozenset({Kind.PUPIL, Kind.PLACEMENT, Kind.SUSPENSION, Kind.SUBJECT_ACCESS})
 
@@ -54,10 +54,8 @@ class RecordActions(QGroupBox):
         self.sar_button = QPushButton(_("Su&bject access…"), self)
         self.sar_button.setAccessibleName(_("Subject access request and export"))
         self.sar_button.clicked.connect(self.open_subject_access)
-        buttons = QGridLayout()  # two a row: the record panel is narrow beside the list
-        for number, button in enumerate((self.leave_button, self.suspend_button, self.sar_button)):
-            buttons.addWidget(button, number // 2, number % 2)
-        buttons.setColumnStretch(2, 1)
+        # The record panel is narrow beside the list: the buttons wrap rather than widen it.
+        buttons = ButtonRow([self.leave_button, self.suspend_button, self.sar_button])
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Suspensions and requests"))
         self.list.itemActivated.connect(self._activated)
@@ -67,7 +65,7 @@ class RecordActions(QGroupBox):
         self.message.setAccessibleName(_("What was just recorded"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.list)
         layout.addWidget(self.message)
         self.loader: Loader[RecordExtras | None] = Loader(ctx, _none, self.show_record, self)

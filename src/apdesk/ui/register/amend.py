@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, format_date
 from apdesk.models.codes import CODES
 from apdesk.models.enums import Session as AmPm
+from apdesk.ui.register.words import half_text
 from apdesk.ui.widgets.basics import ErrorLabel
 
 
@@ -52,7 +53,7 @@ class AmendDialog(QDialog):
             _(
                 "{name}, {day} {half}. The register keeps the original mark; say why it is "
                 "being changed."
-            ).format(name=change.name, day=format_date(change.day), half=change.half.value)
+            ).format(name=change.name, day=format_date(change.day), half=half_text(change.half))
         )
         intro.setWordWrap(True)
         self.old = QLabel(describe_code(change.old))

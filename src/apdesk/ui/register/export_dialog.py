@@ -26,6 +26,7 @@ from apdesk.i18n import _, ngettext
 from apdesk.services.attendance import mis_csv
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.screen_fit import title_width
 
 
 class ExportDialog(QDialog):
@@ -36,6 +37,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.saved: Path | None = None
         self.setWindowTitle(_("Export attendance for MIS"))
+        self.setMinimumWidth(title_width(self))
         self.setAccessibleName(_("Export attendance for MIS"))
         intro = QLabel(
             _("Current marks as UPN, Date, Session, Code, ready for your MIS to import.")

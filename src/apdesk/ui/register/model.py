@@ -19,6 +19,7 @@ from apdesk.models.codes import meaning_on
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import RegisterCell, RegisterGrid
 from apdesk.services.attendance.register import RegisterRow
+from apdesk.ui.register.words import half_text
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the RegisterCell
 PUPIL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,6 +40,9 @@ class RegisterModel(QAbstractTableModel):
         self.pupil_filter: set[int] | None = None
         self.provider_filter: set[int] | None = None
         self.search: list[str] = []  # words typed in the register's search box
+        # Cells that showed a missing mark before one was typed: taking the mark back (undo)
+        # shows them missing again, as they were, not as sessions not yet due.
+        self.was_missing: set[tuple[int, date, AmPm]] = set()
 
     # -- feeding -----------------------------------------------------------------
     def set_grid(self, grid: RegisterGrid) -> None:
@@ -101,8 +105,11 @@ class RegisterModel(QAbstractTableModel):
         self, pupil_id: int, day: date, half: AmPm, code: str | None, amended: bool
     ) -> None:
         """Show a mark just written without re-reading the week."""
-        cell = self.grid.cells.setdefault((pupil_id, day, half), RegisterCell())
-        cell.code, cell.missing = code, False
+        key = (pupil_id, day, half)
+        cell = self.grid.cells.setdefault(key, RegisterCell())
+        if cell.missing:
+            self.was_missing.add(key)
+        cell.code, cell.missing = code, code is None and key in self.was_missing
         cell.amended = cell.amended or amended
         index = self.index_of(pupil_id, day, half)
         if index.isValid():
@@ -117,6 +124,11 @@ class RegisterModel(QAbstractTableModel):
             if entry.pupil_id == pupil_id and day in self.grid.days:
                 return self.index(row, self.grid.days.index(day) * 2 + HALVES.index(half))
         return QModelIndex()
+
+    def look_at(self, index: Index) -> tuple[str | None, bool, bool, bool]:
+        """What decides how the cell is drawn: its code and cues (for the delegate's pixmaps)."""
+        cell = self.cell_at(index)
+        return cell.code, cell.expected_at_provider, cell.missing, cell.amended
 
     def cell_at(self, index: Index) -> RegisterCell:
         day, half = self.slot(index.column())
@@ -169,9 +181,9 @@ class RegisterModel(QAbstractTableModel):
                 return None
             day, half = self.slot(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{format_date(day, 'EEE d')}\n{half.value}"
+                return f"{format_date(day, 'EEE d')}\n{half_text(half)}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{format_date(day, 'EEEE d MMMM y')} {half.value}"
+                return f"{format_date(day, 'EEEE d MMMM y')} {half_text(half)}"
             return None
         if not 0 <= section < len(self.rows):
             return None
@@ -195,7 +207,7 @@ def cell_text(cell: RegisterCell) -> str:
 
 def cell_description(name: str, day: date, half: AmPm, cell: RegisterCell) -> str:
     """The cell in words, pupil and day included: for the tooltip."""
-    return f"{name}, {format_date(day, 'EEEE d MMMM')} {half.value}; " + cell_speech(
+    return f"{name}, {format_date(day, 'EEEE d MMMM')} {half_text(half)}; " + cell_speech(
         day, half, cell
     )
 
@@ -203,7 +215,7 @@ def cell_description(name: str, day: date, half: AmPm, cell: RegisterCell) -> st
 def cell_speech(day: date, half: AmPm, cell: RegisterCell) -> str:
     """What a screen reader says on moving to the cell: the session and the mark, no more.
     The row and column headers give the pupil and the day, and are read when they change."""
-    return f"{half.value}: " + _mark_words(day, cell)
+    return f"{half_text(half)}: " + _mark_words(day, cell)
 
 
 def _mark_words(day: date, cell: RegisterCell) -> str:

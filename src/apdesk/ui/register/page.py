@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from sqlmodel import Session
 
@@ -42,9 +42,11 @@ from apdesk.ui.register.model import RegisterModel
 from apdesk.ui.register.today import TodayPanel
 from apdesk.ui.register.undo import AmendCommand
 from apdesk.ui.register.view import RegisterView
+from apdesk.ui.register.words import half_text
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = settings_keys.REGISTER_SPLITTER.name
+SIDE_LEAST = 240  # the Today panel and the chart stay readable beside the week
 SIDE_KEY = settings_keys.REGISTER_SIDE.name
 # The grid: pupils and their names, placements (who is expected), providers, marks, closures.
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER, Kind.CLOSURE})
@@ -160,6 +162,8 @@ class RegisterPage(QWidget):
         self.bar.set_filtered(self.model.filtered, self.model.rowCount())
         if not self.fitted and self.model.columnCount():
             self._fit()
+        else:
+            self._keep_week_visible()
         if self.focus_day is not None and self.focus_day in grid.days:
             am = grid.days.index(self.focus_day) * 2
             self.view.move_to(0, am + (1 if self.now().hour >= 12 else 0))
@@ -216,10 +220,11 @@ class RegisterPage(QWidget):
                 self.undo_stack.push(AmendCommand(first, self.step))
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
-                    code=written.code, name=c.name, half=c.half.value))  # fmt: skip
+                    code=written.code, name=c.name, half=half_text(c.half)))  # fmt: skip
             elif written.outcome == "amended":
                 text = _("{name} {half} amended from {old} to {new}; the original is kept.")
-                self.say(text.format(name=c.name, half=c.half.value, old=c.old, new=written.code))
+                half = half_text(c.half)
+                self.say(text.format(name=c.name, half=half, old=c.old, new=written.code))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError) and exc.field == "reason":
@@ -247,14 +252,14 @@ class RegisterPage(QWidget):
             self._show_written(written)
             if written.outcome == "withdrawn":
                 text = _("{name} {half}: the {code} mark is undone; the register keeps it.")
-                self.say(text.format(name=c.name, half=c.half.value, code=c.new))
+                self.say(text.format(name=c.name, half=half_text(c.half), code=c.new))
                 return
             text = (
                 _("{name} {half} back to {code} (undone); every change is kept.")
                 if undo
                 else _("{name} {half} amended to {code} again (redone); every change is kept.")
             )
-            self.say(text.format(name=c.name, half=c.half.value, code=written.code))
+            self.say(text.format(name=c.name, half=half_text(c.half), code=written.code))
 
         def failed(exc: BaseException) -> None:
             # The record moved on since: this history no longer matches it.
@@ -321,18 +326,34 @@ class RegisterPage(QWidget):
     def _fit(self) -> None:
         """Give the grid room for the whole week and the side the rest."""
         self.fitted = True
-        view = self.view
-        wanted = (
-            view.verticalHeader().sizeHint().width()
-            + view.horizontalHeader().defaultSectionSize() * self.model.columnCount()
-            + view.verticalScrollBar().sizeHint().width()
-            + view.frameWidth() * 2
-            + 4
-        )
+        self.view.fit_columns()
+        wanted = self.view.week_width()
         total = max(self.splitter.width(), 900)
-        self.splitter.setSizes([wanted, max(total - wanted, 380)])
+        side = max(total - wanted, self.side.minimumSizeHint().width(), SIDE_LEAST)
+        self.splitter.setSizes([total - side, side])
         height = max(self.side.height(), 500)
         self.side.setSizes([height * 2 // 3, height // 3])
+
+    def _keep_week_visible(self) -> None:
+        """A remembered split (made in another language, or on a wider window) that hides
+        part of the week gives the grid back what the side can spare."""
+        if not self.fitted or not self.model.columnCount():
+            return
+        self.view.fit_columns()
+        left, side = self.splitter.sizes()
+        short = self.view.week_width() - left
+        spare = side - max(self.side.minimumSizeHint().width(), SIDE_LEAST)
+        if short > 0 and spare > 0:
+            give = min(short, spare)
+            self.splitter.setSizes([left + give, side - give])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._keep_week_visible)  # once the splitter has its size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._keep_week_visible)
 
     def _save(self, splitter: QSplitter, key: str) -> None:
         self.ctx.settings.setValue(key, splitter.saveState())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import N_, _, format_date, format_percent
+from apdesk.i18n import N_, _, format_date, format_number, format_percent, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance.report_rows import AttendanceReport, attendance_rows
 from apdesk.ui.core.context import AppContext, describe_error
@@ -26,14 +26,17 @@ from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.forms import date_edit, name_buttons, to_date
 
+# The first two figures count only the sessions a pupil was due at a provider; attended and
+# possible count every session, at school and at providers, by the DfE method. Saying so in the
+# headers keeps "Attended 39" beside "Marked 16" from reading as a contradiction.
 HEADERS = (
-    N_("Pupil"),
-    N_("UPN"),
-    N_("Expected sessions"),
-    N_("Marked"),
-    N_("Attended"),
-    N_("Possible"),
-    N_("Attendance"),
+    (N_("Pupil"), ""),
+    (N_("UPN"), ""),
+    (N_("Due at provider"), N_("Sessions the pupil was due at a provider in these dates")),
+    (N_("Marked at provider"), N_("Of the sessions due at a provider, those with a mark")),
+    (N_("Attended (all)"), N_("Sessions attended, at school and at providers (DfE method)")),
+    (N_("Possible (all)"), N_("Possible sessions, at school and at providers (DfE method)")),
+    (N_("Attendance"), N_("Attended as a share of possible sessions")),
 )
 SHOWS = frozenset({Kind.MARK, Kind.PLACEMENT, Kind.CLOSURE, Kind.TERM, Kind.PUPIL})
 
@@ -65,7 +68,11 @@ class AttendanceReportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_("Report summary"))
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([_(h) for h, _tip in HEADERS])
+        for column, (_h, tip) in enumerate(HEADERS):
+            header = self.table.horizontalHeaderItem(column)
+            if tip and header is not None:
+                header.setToolTip(_(tip))
         self.table.setAccessibleName(_("Attendance by pupil"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,11 +108,14 @@ class AttendanceReportDialog(QDialog):
     def show_report(self, report: AttendanceReport) -> None:
         self.report = report
         self.summary.setText(
-            _(
+            ngettext(
+                "{days} school day from {start} to {end} (holidays, INSET days and closures "
+                "are not school days).",
                 "{days} school days from {start} to {end} (holidays, INSET days and closures "
-                "are not school days)."
+                "are not school days).",
+                report.school_days,
             ).format(
-                days=report.school_days,
+                days=format_number(report.school_days),
                 start=format_date(report.start),
                 end=format_date(report.end),
             )
@@ -116,10 +126,10 @@ class AttendanceReportDialog(QDialog):
             cells = (
                 row.name,
                 row.upn,
-                str(row.expected),
-                str(row.marked),
-                str(row.attended),
-                str(row.possible),
+                format_number(row.expected),
+                format_number(row.marked),
+                format_number(row.attended),
+                format_number(row.possible),
                 rate,
             )
             for c, text in enumerate(cells):

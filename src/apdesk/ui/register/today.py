@@ -83,10 +83,15 @@ class TodayPanel(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # a long day name wraps rather than widen the panel
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.setAccessibleName(_("Show pupils"))
+        self.filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter.setMinimumContentsLength(12)  # beside the week, not wider than its words
         for key, text in FILTERS:
             self.filter.addItem(_(text), key)
         self.filter.currentIndexChanged.connect(self._filter_changed)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from apdesk.i18n import _
 from apdesk.ui.register.amend import Change
+from apdesk.ui.register.words import half_text
 
 Step = Callable[[Change, bool], None]  # (the amendment old -> new, True to undo it)
 
@@ -24,11 +25,11 @@ class AmendCommand(QUndoCommand):
     def __init__(self, change: Change, step: Step) -> None:
         if change.old is None:
             text = _("mark {name} {half} {new}").format(
-                name=change.name, half=change.half.value, new=change.new
+                name=change.name, half=half_text(change.half), new=change.new
             )
         else:
             text = _("amend {name} {half} from {old} to {new}").format(
-                name=change.name, half=change.half.value, old=change.old, new=change.new
+                name=change.name, half=half_text(change.half), old=change.old, new=change.new
             )
         super().__init__(text)
         self.change = change

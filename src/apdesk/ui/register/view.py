@@ -7,8 +7,26 @@ arrow enters it as it stands. The view only says what was typed where; the page 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +40,7 @@ from apdesk.i18n import _
 from apdesk.models.codes import CURRENT_CODES, normalise_code
 from apdesk.models.errors import ValidationError
 from apdesk.ui.register.model import CELL_ROLE, RegisterModel
+from apdesk.ui.theme import current
 from apdesk.ui.widgets.keyboard import move_focus
 
 TYPED = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\#")
@@ -37,6 +56,7 @@ def never_deleted() -> str:
 
 
 Index = QModelIndex | QPersistentModelIndex
+LOOK_CHANGES = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
 
 
 def shade(palette: QPalette) -> QColor:
@@ -47,9 +67,74 @@ def shade(palette: QPalette) -> QColor:
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Shades expected sessions and marks them with a corner notch; outlines missing marks."""
+    """Shades expected sessions and marks them with a corner notch; outlines missing marks.
+
+    A week on screen is a few hundred cells but only a handful of different looks (a code, its
+    cues, the cell's state: selected, focused, under the mouse, an alternate row). Each look is
+    drawn once into a pixmap over the table's own background, and every cell that looks the
+    same is that pixmap copied: a repaint costs a copy per cell instead of Qt's item drawing and
+    eight questions to the model per cell. The pixels are the ones drawn directly. The table
+    forgets the looks when its font, palette or style changes (`RegisterView.changeEvent`)."""
+
+    MOST_LOOKS = 512  # past this many (many sizes), start again
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drawn: dict[tuple[object, ...], QPixmap] = {}
+        self.under: QColor | None = None  # the table's background, under every cell
+
+    def forget(self) -> None:
+        """Draw every look anew (the table's font, palette or style changed)."""
+        self.drawn.clear()
+        self.under = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = index.model()
+        if not isinstance(model, RegisterModel):
+            self.paint_cell(painter, option, index)
+            return
+        rect: QRect = option.rect
+        ratio = painter.device().devicePixelRatio()
+        key = (
+            model.look_at(index),
+            option.state.value,
+            option.features.value,
+            rect.width(),
+            rect.height(),
+            ratio,
+            current.serial(),
+        )
+        pixmap = self.drawn.get(key)
+        if pixmap is None:
+            pixmap = self._draw(option, index, ratio)
+            if len(self.drawn) >= self.MOST_LOOKS:
+                self.forget()
+            self.drawn[key] = pixmap
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _draw(self, option: QStyleOptionViewItem, index: Index, ratio: float) -> QPixmap:
+        """The cell drawn at (0, 0) on what lies under it in the table: its background."""
+        size = option.rect.size()
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        if self.under is None:
+            view = option.widget
+            under = view.viewport() if isinstance(view, QAbstractItemView) else view
+            if under is not None:
+                self.under = under.palette().color(under.backgroundRole())
+            else:
+                self.under = option.palette.color(QPalette.ColorRole.Base)
+        pixmap.fill(self.under)
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(QPoint(0, 0), size)
+        painter = QPainter(pixmap)
+        try:
+            self.paint_cell(painter, local, index)
+        finally:
+            painter.end()
+        return pixmap
+
+    def paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell = index.data(CELL_ROLE)
         rect: QRect = option.rect
         palette: QPalette = option.palette
@@ -88,7 +173,8 @@ class RegisterView(QTableView):
         super().__init__(parent)
         self.pending = ""
         self.pending_index = QPersistentModelIndex()
-        self.setItemDelegate(CellDelegate(self))
+        self.cells = CellDelegate(self)
+        self.setItemDelegate(self.cells)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,6 +198,30 @@ class RegisterView(QTableView):
 
     def model(self) -> RegisterModel:
         return super().model()  # type: ignore[return-value]
+
+    def fit_columns(self) -> None:
+        """Every half-day as wide as the widest heading in this language ("czw. 3" is wider
+        than "Thu 3"), so no day's heading is cut and all ten share one width."""
+        header = self.horizontalHeader()
+        widths = [header.sectionSizeFromContents(c).width() for c in range(header.count())]
+        header.setDefaultSectionSize(max([40, *widths]))
+
+    def week_width(self) -> int:
+        """The width that shows the pupils' names and the whole week with no sideways scroll."""
+        header = self.horizontalHeader()
+        return (
+            self.verticalHeader().sizeHint().width()
+            + sum(header.sectionSize(c) for c in range(header.count()))
+            + self.verticalScrollBar().sizeHint().width()
+            + self.frameWidth() * 2
+            + 4
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font, palette or style draws cells differently: forget the looks drawn."""
+        if event.type() in LOOK_CHANGES:
+            self.cells.forget()
+        super().changeEvent(event)
 
     # -- keys ------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

@@ -6,7 +6,8 @@ are store upkeep, not records: they change no record, so no view needs to refres
 
 A passphrase change typed but not made puts `*` in the title and closing asks Save / Discard /
 Cancel (Save changes it); a new recovery key not yet copied or printed asks before it is gone.
-The backup and locking settings and the retention periods save as they change.
+The backup and locking settings save as they change; a retention period saves when its box is
+left, and one typed but not yet saved asks like the passphrase (Save saves it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -112,6 +114,9 @@ class RecoveryKeyBox(QWidget):
         self.kept = True
 
 
+TABS_WIDTH = 680  # the retention table's four columns, the source elided
+
+
 class SecurityDialog(GuardedDialog):
     def __init__(
         self, ctx: AppContext, guard: ClipboardGuard, parent: QWidget | None = None
@@ -121,14 +126,16 @@ class SecurityDialog(GuardedDialog):
         self.guard = guard
         self.setWindowTitle(_("Security"))
         self.setAccessibleName(_("Security settings"))
-        self.setMinimumWidth(560)
         self.tabs = QTabWidget(self)
+        self.tabs.setMinimumWidth(TABS_WIDTH)
         self.tabs.addTab(self._passphrase_tab(), _("&Passphrase"))
         self.tabs.addTab(self._keys_tab(), _("&Keys"))
         self.backups = not_input(BackupsTab(ctx, self))  # saves as it changes
         self._done: Callable[[Any], None] = lambda _value: None
         self.tabs.addTab(self.backups, _("&Backups and locking"))
-        self.retention = not_input(RetentionTab(ctx, self))  # saves as it changes
+        # Its year boxes are rebuilt on each read: it says itself what is unsaved.
+        self.retention = not_input(RetentionTab(ctx, self))
+        self.retention.edited.connect(self.input_changed)
         self.tabs.addTab(self.retention, _("&Retention"))
         self.error = ErrorLabel(self)
         self.busy = BusyBar(self)
@@ -139,6 +146,9 @@ class SecurityDialog(GuardedDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(buttons)
+        # The window grows with its tabs (the retention table is as tall as its rows once
+        # they are read), so no part of a tab is drawn over another.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.watch_input()
 
     # -- unsaved input ---------------------------------------------------------------
@@ -146,20 +156,37 @@ class SecurityDialog(GuardedDialog):
         self.settled_key = self.recovery_box.key.text()
         super().mark_saved()
 
+    def discard_input(self) -> None:
+        self.retention.forget_unsaved()
+        super().discard_input()
+
     def has_unsaved_input(self) -> bool:
         """A passphrase change typed, or a new recovery key not yet copied or printed."""
         box = self.recovery_box
         unkept = not box.kept and box.key.text() != self.settled_key
-        return super().has_unsaved_input() or unkept
+        return self._typed_unsaved() or unkept
+
+    def _typed_unsaved(self) -> bool:
+        """A passphrase change or a retention period typed and not yet made."""
+        return super().has_unsaved_input() or bool(self.retention.unsaved())
+
+    def input_changed(self, *_args: object) -> None:
+        self.setWindowModified(self._typed_unsaved())
 
     def ask(self) -> QMessageBox.StandardButton:
-        if super().has_unsaved_input():
+        if self._typed_unsaved():
             return super().ask()  # "Security has changes that are not saved."
         return ask_key_kept(self)
 
     def save(self) -> None:
-        """Save on the way out: make the passphrase change that was typed."""
-        self.submit_passphrase()
+        """Save on the way out: the retention periods typed, then the passphrase change."""
+        self.retention.save_unsaved(self._save_passphrase, self._failed)
+
+    def _save_passphrase(self) -> None:
+        if super().has_unsaved_input():
+            self.submit_passphrase()
+        else:
+            self.saved_and_close()
 
     # -- tabs --------------------------------------------------------------------
     def _passphrase_tab(self) -> QWidget:

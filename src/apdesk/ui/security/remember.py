@@ -7,8 +7,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from apdesk.i18n import _
+from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import describe_error
 from apdesk.ui.core.host import ShellWindow
+
+ANSWERED_KEY = settings_keys.REMEMBER_ANSWERED.name
 
 
 class RememberOffer(QObject):
@@ -19,10 +22,15 @@ class RememberOffer(QObject):
 
     def needed(self) -> bool:
         ctx = self.window.ctx
-        if not ctx.is_unlocked:
+        if not ctx.is_unlocked or self._answered():
             return False
         how = ctx.store.unlocked_by
         return how.method == "passphrase" and how.keyring_missing
+
+    def _answered(self) -> bool:
+        """Asked once, answered once: "Not now" is not asked again after every unlock."""
+        answered = self.window.ctx.settings.value(ANSWERED_KEY, "")
+        return str(answered) == str(self.window.ctx.folder)
 
     def offer_if_needed(self) -> QMessageBox | None:
         if not self.needed() or self.box is not None:
@@ -44,6 +52,8 @@ class RememberOffer(QObject):
         box.button(QMessageBox.StandardButton.No).setText(_("&Not now"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # It takes the focus, so a keyboard or screen-reader user can answer it; it is asked
+        # once per store, so it no longer stands in the way after every unlock.
         box.accepted.connect(self.remember)
         box.finished.connect(self._closed)
         self.box = box
@@ -51,7 +61,8 @@ class RememberOffer(QObject):
         return box
 
     def _closed(self, _result: int) -> None:
-        self.box = None
+        self.box = None  # either answer (or closing it) is an answer: not asked again
+        self.window.ctx.settings.setValue(ANSWERED_KEY, str(self.window.ctx.folder))
 
     def remember(self) -> None:
         ctx = self.window.ctx

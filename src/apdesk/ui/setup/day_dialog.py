@@ -5,7 +5,7 @@ with slots in a period that no longer exists is explained first and saved only w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import time
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -32,10 +32,10 @@ from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_grid import PeriodDef, Structure
 from apdesk.models.timetable_plan import PeriodKind
 from apdesk.services.operations.setup import DaySaved, save_school_day
-from apdesk.ui.core.context import AppContext, describe_error
+from apdesk.ui.core.context import AppContext, Call
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.date_field import DateField
-from apdesk.ui.widgets.forms import name_buttons
+from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
 
 HEADERS = (N_("Name"), N_("Kind"), N_("Starts"), N_("Ends"))
@@ -57,7 +57,6 @@ class SchoolDayDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.saving = False
         self.numbers: list[int] = []  # each row's period number (saved slots refer to it)
         self.setWindowTitle(_("School day and cycle"))
         self.setAccessibleName(_("School day and cycle"))
@@ -106,8 +105,9 @@ class SchoolDayDialog(GuardedDialog):
         cycle_row.addStretch(1)
         form = QFormLayout()
         form.addRow(_("Cycle:"), cycle_row)
-        form.addRow(_("Week &A includes:"), self.week_a)
         self.error = ErrorLabel(self)
+        self.errors = FieldErrors(self.error)  # a refusal beside its field, else at the foot
+        self.errors.add_row(form, _("A Monday in week A"), self.week_a, _("Week &A includes:"))
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -191,35 +191,28 @@ class SchoolDayDialog(GuardedDialog):
 
     # -- saving --------------------------------------------------------------------
     def save(self, confirmed: bool = False) -> None:
-        if self.saving:
-            return
-        self.error.show_message("")
+        self.submit(
+            lambda: self._operation(confirmed),
+            self.saved.emit,
+            errors=self.errors,
+            button=self.save_button,
+            refused=self._refused,
+        )
+
+    def _operation(self, confirmed: bool) -> Call[DaySaved]:
         problem = self.week_a.problem()
         if problem is not None:
-            self.error.show_message(_("Week A: {problem}").format(problem=problem))
-            return
+            raise ValidationError(_("A Monday in week A"), problem)
         weeks = 2 if self.two_weeks.isChecked() else 1
         anchor = self.week_a.value() if weeks == 2 else None
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(save_school_day, self.periods(), weeks, anchor, confirmed).success(
-            self._saved
-        ).failure(lambda exc: self._refused(exc, weeks, anchor)).source(self).run()
+        return self.ctx.op(save_school_day, self.periods(), weeks, anchor, confirmed)
 
-    def _saved(self, saved: DaySaved) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.saved.emit(saved)
-        self.accept()
-
-    def _refused(self, exc: BaseException, weeks: int, anchor: date | None) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+    def _refused(self, exc: BaseException) -> bool:
+        """Saved timetables that would lose slots: asked, not refused (True: handled)."""
         if isinstance(exc, ValidationError) and exc.field == _("School day"):
             self.confirm_breaks(exc.message)
-            return
-        self.error.show_message(describe_error(exc))
+            return True
+        return False
 
     def confirm_breaks(self, message: str) -> None:
         box = QMessageBox(self)

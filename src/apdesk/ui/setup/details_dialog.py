@@ -39,7 +39,6 @@ class SchoolDetailsDialog(GuardedDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.saving = False
         self.setWindowTitle(_("School details"))
         self.setAccessibleName(_("School details"))
         self.setMinimumWidth(520)
@@ -74,24 +73,15 @@ class SchoolDetailsDialog(GuardedDialog):
         return SchoolDetails(**values, logo=self.logo.logo())
 
     def save(self) -> None:
-        if self.saving:
-            return
-        self.errors.clear()
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.op(save_school_profile, self.details()).success(self._saved).failure(
-            self._refused
-        ).source(self).run()
+        self.submit(
+            lambda: self.ctx.op(save_school_profile, self.details()),
+            lambda _value: self.saved.emit(),
+            errors=self.errors,
+            button=self.save_button,
+            refused=self._refused,
+        )
 
-    def _saved(self, _value: object) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.mark_saved()
-        self.saved.emit()
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+    def _refused(self, exc: BaseException) -> bool:
         self.errors.show(exc)
         self.adjustSize()  # room for a message that wraps (longer words in other languages)
+        return True

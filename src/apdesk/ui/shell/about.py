@@ -25,6 +25,7 @@ from sqlmodel import Session
 from apdesk import __version__
 from apdesk.i18n import N_, _
 from apdesk.ui.core.context import AppContext
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 
 def cipher_version(session: Session) -> str:
@@ -115,9 +116,15 @@ class ShortcutsDialog(QDialog):
         for keys, text in PAGE_SHORTCUTS:
             QTreeWidgetItem(self.table, [keys, _(text)])
         self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(420, 360)
+        # Every shortcut and its whole action at once where the screen has room for them.
+        rows = self.table.topLevelItemCount()
+        row = self.table.sizeHintForRow(0) if rows else 0
+        width = self.table.columnWidth(0) + self.table.columnWidth(1) + 80
+        height = self.table.header().sizeHint().height() + rows * row + 110
+        fit_to_screen(self, max(width, 420), max(height, 360))

@@ -136,6 +136,10 @@ class LanguageDialog(QDialog):
             FOLLOW_SYSTEM,
         )
         for code in available_locales():
+            # The pseudo-locale is for checking layouts (APDESK_LANGUAGE=en_XA), not a language
+            # a school would choose: offered only to someone already using it.
+            if code == PSEUDO_LOCALE and saved_choice(settings) != PSEUDO_LOCALE:
+                continue
             self.combo.addItem(language_name(code), code)
         index = self.combo.findData(saved_choice(settings))
         self.combo.setCurrentIndex(max(index, 0))

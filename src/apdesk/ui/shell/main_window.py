@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,25 +38,30 @@ from apdesk.ui.security.remember import install as install_remember
 from apdesk.ui.setup.install import install_school_details
 from apdesk.ui.sharing.status import install_sharing
 from apdesk.ui.shell.appearance import install_appearance
+from apdesk.ui.shell.build_ahead import BuildAhead
 from apdesk.ui.shell.language import install_language
 from apdesk.ui.shell.pages import PAGES, PageSpec
+from apdesk.ui.shell.quit_guard import QuitGuard
 from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.shell.user_guide import install_user_guide
 from apdesk.ui.shell.warm_up import WarmUp
+from apdesk.ui.shell.window_keys import WindowKeys
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets import keyboard
 from apdesk.ui.widgets.announce import announce
 from apdesk.ui.widgets.basics import BusyBar
 from apdesk.ui.widgets.empty_state import EmptyState
-from apdesk.ui.widgets.guard import Shelf, close_all, open_editors
+from apdesk.ui.widgets.guard import Shelf
 from apdesk.ui.widgets.icon_label import IconLabel
 from apdesk.ui.widgets.toast import notify
+from apdesk.ui.widgets.unsaved import HoldsInput
 from apdesk.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
 
 GEOMETRY_KEY, PAGE_KEY = settings_keys.MAIN_GEOMETRY.name, settings_keys.MAIN_PAGE.name
+PAGE_NOTE_MS = 1500
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop with its taskbar
 UNLOCK_METHODS = {
     "keyring": N_("Unlocked (keyring)"),
@@ -124,8 +129,22 @@ class MainWindow(ShellWindow):
         self.unlock_dialog: UnlockDialog | None = None
         self.school = ""  # the school's name once read from the store, for the title
         self.shelf = Shelf(self)
+        self.quit_guard = QuitGuard(self, self.pages.values())
         self.warm_up = WarmUp(ctx, self)  # the other pages' modules, loaded off the GUI thread
+        self.build_ahead = BuildAhead(  # the busiest pages, built while the window waits
+            ctx,
+            self.page,
+            lambda key: key in self.pages,
+            lambda: self.warm_up.waiting or self.warm_up.running,
+            self,
+        )
         self.setAccessibleName(_("apdesk main window"))
+        # The page shown is written to the settings file once the person has settled on it:
+        # a write (and the file's sync) on every click kept the window from painting the page.
+        self.page_note = QTimer(self)
+        self.page_note.setSingleShot(True)
+        self.page_note.setInterval(PAGE_NOTE_MS)
+        self.page_note.timeout.connect(self._remember_page)
 
         self.sidebar = Sidebar(self)
         self.sidebar.setAccessibleName(_("Pages"))
@@ -147,6 +166,7 @@ class MainWindow(ShellWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.window_keys = WindowKeys([self.lock_action, self.quit_action], self)
         self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
         self.sharing_ui = install_sharing(self)  # status-bar state of sharing between laptops
         ctx.locked.connect(self._on_locked)
@@ -236,7 +256,7 @@ class MainWindow(ShellWindow):
         if focus is not None and leaving is not None and leaving.isAncestorOf(focus):
             focus_first(page)  # the focus was on the page just hidden: not left nowhere
         announce(page, _("{page} page").format(page=title))
-        self.ctx.settings.setValue(PAGE_KEY, self.specs[row].key)
+        self.page_note.start()  # remembered a moment later, not on the click that shows it
         self.update_title()
         shown = getattr(page, "page_shown", None)
         if callable(shown):
@@ -296,10 +316,15 @@ class MainWindow(ShellWindow):
         notify(self, text, kind)
 
     def _drop_pages(self) -> None:
-        for page in self.pages.values():
+        """The pages go with the key, except one holding typed input not yet saved: it waits
+        hidden behind the lock, in memory only, as open editors do, and shows it again after
+        unlock (quitting while locked asks about it)."""
+        for key, page in list(self.pages.items()):
+            if isinstance(page, HoldsInput) and page.unsaved_input():
+                continue
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages.clear()
+            del self.pages[key]
 
     # -- locking -----------------------------------------------------------------
     def lock(self) -> None:
@@ -317,6 +342,8 @@ class MainWindow(ShellWindow):
         self.update_title()
 
     def _on_locked(self) -> None:
+        if self.page_note.isActive():  # unlocking returns to the page shown last
+            self._remember_page()
         self.shelf.shelve()  # open editors keep their input, hidden, until unlock
         self._drop_pages()
         self._show_locked()
@@ -357,6 +384,7 @@ class MainWindow(ShellWindow):
         self.sidebar.setCurrentRow(row)
         self.shelf.unshelve()
         self.warm_up.start(self.specs, self.pages)  # once this page's data are in
+        self.build_ahead.start(spec.key for spec in self.specs)  # then, one by one, when idle
 
     # -- dialogs and settings ------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -383,14 +411,23 @@ class MainWindow(ShellWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
 
+    def _remember_page(self) -> None:
+        self.page_note.stop()
+        key = self.current_key()
+        if key is not None:
+            self.ctx.settings.setValue(PAGE_KEY, key)
+
     def save_settings(self) -> None:
+        if self.page_note.isActive():
+            self._remember_page()
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ctx.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not close_all(open_editors()):  # someone chose to go back to unsaved input
+        if not self.quit_guard.may_quit():  # someone chose to go back to unsaved input
             event.ignore()
             return
         self.save_settings()
         self.warm_up.cancel()
+        self.build_ahead.cancel()
         super().closeEvent(event)

@@ -33,6 +33,7 @@ AFTER_PAGES = (
     "apdesk.ui.pupils.editor",
     "apdesk.ui.providers.editor",
     "apdesk.ui.home.dialogs",
+    "PySide6.QtNetwork",  # the sync's network hint, loaded a few seconds after unlocking
 )
 
 

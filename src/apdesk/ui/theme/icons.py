@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from apdesk import paths
@@ -65,6 +65,15 @@ class TintedSvgIconEngine(QIconEngine):
         return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """On screen, the glyph's pixmap drawn once for this size (reading the SVG again for
+        every paint was most of a page's repaint); scaled or turned (printing), as vectors."""
+        if painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value:
+            ratio = painter.device().devicePixelRatio()
+            painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+            return
+        self._vectors(painter, rect, mode)
+
+    def _vectors(self, painter: QPainter, rect: QRect, mode: QIcon.Mode) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._renderer(mode).render(painter, QRectF(rect))
@@ -85,7 +94,7 @@ class TintedSvgIconEngine(QIconEngine):
         pixmap = QPixmap(device)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        self.paint(painter, QRect(0, 0, device.width(), device.height()), mode, state)
+        self._vectors(painter, QRect(0, 0, device.width(), device.height()), mode)
         painter.end()
         pixmap.setDevicePixelRatio(scale)
         if len(_pixmaps) >= _CACHE_LIMIT:

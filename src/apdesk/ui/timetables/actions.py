@@ -7,6 +7,7 @@ each other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
@@ -88,7 +89,7 @@ class TimetableActions:
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = QAction(_("&Save"), self.widget)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
+        self.save_action.triggered.connect(lambda: self.save())
         self.print_action = QAction(_("&Print…"), self.widget)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_timetable)
@@ -103,7 +104,7 @@ class TimetableActions:
         self.page.redo_button.clicked.connect(self.redo_action.trigger)
         self.page.undo_button.setToolTip(_("Undo (Ctrl+Z)"))
         self.page.redo_button.setToolTip(_("Redo (Ctrl+Shift+Z or Ctrl+Y)"))
-        self.page.save_button.clicked.connect(self.save)
+        self.page.save_button.clicked.connect(lambda: self.save())
         self.page.save_new_button.clicked.connect(self.save_as_next)
         self.page.new_button.clicked.connect(self.new_timetable)
         self.page.print_button.clicked.connect(self.print_timetable)
@@ -135,7 +136,8 @@ class TimetableActions:
         self.page.status_label.setText(describe_error(exc))
 
     # -- saving --------------------------------------------------------------------
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the edits to this version; `then()` runs once they are stored."""
         doc = self.page.doc
         if doc is None or not self.page.editor.document.dirty:
             return
@@ -145,6 +147,8 @@ class TimetableActions:
             self.page.editor.document.mark_saved()
             self.page.status_label.setText(_("Saved."))
             self.page.show_pupil(doc.draft.pupil_id, vid)
+            if then is not None:
+                then()
 
         self._own(self.page.ctx.op(save_timetable, doc.version_id, grid).success(done))
 

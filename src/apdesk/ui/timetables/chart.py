@@ -95,7 +95,7 @@ class ShareChartCanvas(QWidget):
         self.today = date.today()  # the accepted line runs on to today
         self.setAccessibleName(_("Mainstream share over time"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(100)  # under the week grid, which gets the height
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # so its summary is heard
 
     def sizeHint(self) -> QSize:

@@ -58,6 +58,10 @@ class GridDocument(QObject):
         self.saved = dict(self.grid)
         self.stack.setClean()
 
+    def discard(self) -> None:
+        """Back to the version as saved; the edits and their undo history are let go."""
+        self.load(self.saved)
+
     @property
     def dirty(self) -> bool:
         return not self.stack.isClean()

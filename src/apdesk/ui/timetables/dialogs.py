@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from apdesk.i18n import _
 from apdesk.services.timetables.editor_data import PupilChoice
-from apdesk.ui.timetables.widgets import date_edit, name_controls, searchable
+from apdesk.ui.timetables.widgets import date_edit, name_controls
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.choice_list import SEARCH_ROLE
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.word_search import WordSearch
 
 
 class FormDialog(GuardedDialog):
@@ -85,7 +87,8 @@ class NewTimetableDialog(FormDialog):
         for p in pupils:
             if not p.has_timetable:
                 self.pupil.addItem(f"{p.name} ({p.upn})", p.id)
-        searchable(self.pupil)
+                self.pupil.setItemData(self.pupil.count() - 1, p.search, SEARCH_ROLE)
+        self.pupil_search = WordSearch(self.pupil)  # either name, the UPN, any order
         self.effective = date_edit(self, date.today(), _("Effective date"))
         self.group = QComboBox(self)
         self.group.setAccessibleName(_("IAP group"))

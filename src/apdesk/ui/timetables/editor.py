@@ -60,6 +60,7 @@ class TimetableEditor(QWidget):
         self.structure = Structure()
         self.activities: list[str] = []
         self.placements: list[tuple[int, str]] = []
+        self.who = ""  # whose timetable: "Jay Southgate"
         self.last_activity = ""
         self.model = TimetableGridModel(self.document, self.structure, self)
         self.model.palette = self.palette()
@@ -92,9 +93,14 @@ class TimetableEditor(QWidget):
                 self.weeks.addTab(_("Week {n}").format(n=week))
         self.weeks.setVisible(structure.cycle_weeks > 1)
 
-    def set_choices(self, activities: Sequence[str], placements: Sequence[tuple[int, str]]) -> None:
+    def set_choices(
+        self, activities: Sequence[str], placements: Sequence[tuple[int, str]], who: str = ""
+    ) -> None:
+        """The sessions and placements a slot may name, and whose timetable this is (the name
+        a slot's window is titled with)."""
         self.activities = list(activities)
         self.placements = list(placements)
+        self.who = who
 
     # -- selection --------------------------------------------------------------------
     def select_slots(self, keys: Sequence[CellKey]) -> None:
@@ -170,9 +176,10 @@ class TimetableEditor(QWidget):
     def edit_slot(self, key: CellKey, kind: SlotKind | None = None) -> SlotDialog:
         old = self.document.grid.get(key)
         kind = kind or (old.kind if old else SlotKind.MAINSTREAM)
-        dialog = SlotDialog(
-            key, cell_name(key, self.structure), old, kind, self.activities, self.placements, self
-        )
+        where = cell_name(key, self.structure)
+        if self.who:
+            where = _("{who}: {slot}").format(who=self.who, slot=where)
+        dialog = SlotDialog(key, where, old, kind, self.activities, self.placements, self)
         dialog.accepted.connect(lambda: self.apply({key: dialog.value}, _("Edit slot")))
         dialog.open()
         return dialog

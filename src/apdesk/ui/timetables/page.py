@@ -5,6 +5,7 @@ follows changes made elsewhere, but never reloads over edits that are not saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -48,12 +48,17 @@ from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
-from apdesk.ui.timetables.widgets import buddy, name_controls, searchable
+from apdesk.ui.timetables.widgets import buddy, name_controls
+from apdesk.ui.widgets.choice_list import SEARCH_ROLE
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.unsaved import ask_then
 from apdesk.ui.widgets.value_label import ValueLabel
+from apdesk.ui.widgets.word_search import WordSearch
 
 CHECK_DELAY_MS = 400
 SPLIT_KEYS = tuple(key.name for key in settings_keys.TIMETABLES_SPLITS)
+GRID_FIRST = 10_000  # the grid all the width the column beside it can spare
+SIDE_WIDTH = 330  # the checks, versions and chart beside the grid
 # Versions and their slots, the pupils and their placements (off-site slots name the
 # provider), the groups, sessions and periods of the school's day, the reintegration goal.
 SHOWS = frozenset(
@@ -144,7 +149,7 @@ class TimetablesPage(QWidget):
         self.pupil_combo = QComboBox(self)
         self.pupil_combo.setAccessibleName(_("Pupil"))
         self.pupil_combo.setMinimumContentsLength(28)
-        searchable(self.pupil_combo)
+        self.pupil_search = WordSearch(self.pupil_combo)  # either name, the UPN, any order
         self.pupil_combo.activated.connect(self._pupil_chosen)
         top = QHBoxLayout()
         top.addWidget(buddy(_("P&upil:"), self.pupil_combo))
@@ -173,6 +178,7 @@ class TimetablesPage(QWidget):
 
         self.versions = QListWidget(self)
         self.versions.setAccessibleName(_("Versions of this timetable"))
+        self.versions.setWordWrap(True)  # "23 November 2026 · Accepted · 32% mainstream …"
         self.versions.currentItemChanged.connect(self._version_chosen)
         self.accept_button = QPushButton(_("A&ccept proposed"), self)
         self.reject_button = QPushButton(_("Re&ject proposed"), self)
@@ -187,39 +193,35 @@ class TimetablesPage(QWidget):
         row.addStretch(1)
         vbox.addLayout(row)
 
-        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)
         self.chart = ShareChartWidget(self)
         self.chart_summary = ValueLabel(_("Mainstream share summary"), "", self)
         self.chart_summary.setWordWrap(True)
+        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)  # below: Tab after
         chart_box = QWidget(self)
         cbox = QVBoxLayout(chart_box)
         cbox.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(QLabel(_("<b>Mainstream share</b> — solid: accepted, dashed: proposed, "
-                                "dotted: target"), self))  # fmt: skip
-        head.addStretch(1)
-        head.addWidget(self.suggest_button)
-        cbox.addLayout(head)
+        chart_title = QLabel(
+            _("<b>Mainstream share</b> — solid: accepted, dashed: proposed, dotted: target"), self
+        )
+        chart_title.setWordWrap(True)
+        cbox.addWidget(chart_title)
         cbox.addWidget(self.chart, 1)
         cbox.addWidget(self.chart_summary)
+        cbox.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.split_top = QSplitter(Qt.Orientation.Horizontal, self)
-        self.split_top.addWidget(editor_box)
-        self.split_top.addWidget(self.checks)
-        self.split_top.setStretchFactor(0, 3)
-        self.split_top.setStretchFactor(1, 1)
-        self.split_top.setSizes([700, 260])
-        self.split_bottom = QSplitter(Qt.Orientation.Horizontal, self)
-        self.split_bottom.addWidget(versions_box)
-        self.split_bottom.addWidget(chart_box)
-        self.split_bottom.setSizes([420, 540])
-        self.split_main = QSplitter(Qt.Orientation.Vertical, self)
-        self.split_main.addWidget(self.split_top)
-        self.split_main.addWidget(self.split_bottom)
-        self.split_main.setStretchFactor(0, 3)
-        self.split_main.setStretchFactor(1, 1)
-        self.split_main.setSizes([470, 200])
-        for split in (self.split_top, self.split_bottom, self.split_main):
+        # The week's grid has the page's whole height (all the periods of a day show on a
+        # 1280x720 screen); the checks, the versions and the chart share the column beside it.
+        self.split_side = QSplitter(Qt.Orientation.Vertical, self)
+        for panel in (self.checks, versions_box, chart_box):
+            self.split_side.addWidget(panel)
+        self.split_side.setSizes([150, 170, 260])
+        self.split_grid = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split_grid.addWidget(editor_box)
+        self.split_grid.addWidget(self.split_side)
+        self.split_grid.setStretchFactor(0, 1)
+        self.split_grid.setStretchFactor(1, 0)
+        self.split_grid.setSizes([GRID_FIRST, SIDE_WIDTH])
+        for split in self._splitters():
             split.setChildrenCollapsible(False)
         for key, split in zip(SPLIT_KEYS, self._splitters(), strict=True):
             state = self.ctx.settings.value(key)
@@ -230,7 +232,7 @@ class TimetablesPage(QWidget):
         pupil_tab = QWidget(self)
         layout = QVBoxLayout(pupil_tab)
         layout.addLayout(top)
-        layout.addWidget(self.split_main, 1)
+        layout.addWidget(self.split_grid, 1)
         self.group_panel = GroupViewPanel(self.ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Timetable views"))
@@ -242,8 +244,8 @@ class TimetablesPage(QWidget):
         outer.addWidget(self.tabs)
         name_controls(self)
 
-    def _splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:
-        return (self.split_main, self.split_top, self.split_bottom)
+    def _splitters(self) -> tuple[QSplitter, QSplitter]:
+        return (self.split_grid, self.split_side)
 
     def _remember(self, key: str, split: QSplitter) -> None:
         self.ctx.settings.setValue(key, split.saveState())
@@ -275,7 +277,12 @@ class TimetablesPage(QWidget):
         self.catalogue = catalogue
         self.editor.set_structure(catalogue.structure)
         placements = self.pupil.placements if self.pupil else []
-        self.editor.set_choices(catalogue.activities, placements)
+        self.editor.set_choices(catalogue.activities, placements, self._name_of(self.pupil))
+
+    def _name_of(self, pupil: PupilTimetables | None) -> str:
+        if pupil is None:
+            return ""
+        return next((p.name for p in self.pupils if p.id == pupil.pupil_id), "")
 
     def show_pupils(self, pupils: list[PupilChoice]) -> None:
         self.pupils = pupils
@@ -286,6 +293,7 @@ class TimetablesPage(QWidget):
         for p in pupils:
             if p.has_timetable:
                 combo.addItem(f"{p.name} ({p.upn})", p.id)
+                combo.setItemData(combo.count() - 1, p.search, SEARCH_ROLE)
         if combo.count() == 0:
             combo.setPlaceholderText(_("No timetables yet: use New timetable…"))
         combo.blockSignals(False)
@@ -323,16 +331,32 @@ class TimetablesPage(QWidget):
             )
             self.new_button.setFocus()
             return
-        if not self.confirm_discard():
-            return
-        self.pupil_combo.setCurrentIndex(self.pupil_combo.findData(pupil_id))
-        self.status_label.setText("")
-        self.show_pupil(pupil_id)
+
+        def go() -> None:
+            self.pupil_combo.setCurrentIndex(self.pupil_combo.findData(pupil_id))
+            self.status_label.setText("")
+            self.show_pupil(pupil_id)
+
+        ask_then(self, self, go)
 
     def _pupil_chosen(self, index: int) -> None:
         pid = self.pupil_combo.itemData(index)
-        if pid is not None and self.confirm_discard():
-            self.show_pupil(pid)
+        if pid is not None and not ask_then(self, self, lambda: self.show_pupil(pid)):
+            self._point_at_shown()  # Cancel: the pupil and the edits on screen stay
+
+    def _point_at_shown(self) -> None:
+        """The pupil box and the version list name what the grid shows again."""
+        if self.pupil is not None:
+            self.pupil_combo.blockSignals(True)
+            self.pupil_combo.setCurrentIndex(self.pupil_combo.findData(self.pupil.pupil_id))
+            self.pupil_combo.blockSignals(False)
+        for row in range(self.versions.count()):
+            item = self.versions.item(row)
+            shown: VersionRow = item.data(Qt.ItemDataRole.UserRole)
+            if self.doc is not None and shown.version_id == self.doc.version_id:
+                self.versions.blockSignals(True)
+                self.versions.setCurrentItem(item)
+                self.versions.blockSignals(False)
 
     def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None:
         def show(data: PupilTimetables) -> None:
@@ -343,7 +367,7 @@ class TimetablesPage(QWidget):
     def _show_pupil(self, data: PupilTimetables, version_id: int | None) -> None:
         self.pupil = data
         if self.catalogue is not None:
-            self.editor.set_choices(self.catalogue.activities, data.placements)
+            self.editor.set_choices(self.catalogue.activities, data.placements, self._name_of(data))
         self.chart.set_chart(data.chart)
         self.chart_summary.setText(summary_text(data.chart))
         current = version_id
@@ -373,8 +397,11 @@ class TimetablesPage(QWidget):
         if same and self.editor.document.dirty:
             self.commands.update_buttons()
             return
-        show = self.version_answer.ask(self._show_version)
-        self.ctx.query(load_version, self.pupil.pupil_id, row).success(show).run()
+        pupil_id, show = self.pupil.pupil_id, self.version_answer.ask(self._show_version)
+        if not ask_then(
+            self, self, lambda: self.ctx.query(load_version, pupil_id, row).success(show).run()
+        ):
+            QTimer.singleShot(0, self._point_at_shown)  # once the click has chosen its row
 
     def _show_version(self, doc: VersionDoc) -> None:
         self.doc = doc
@@ -404,13 +431,14 @@ class TimetablesPage(QWidget):
         self.checks.set_checks(None)
         self.ctx.query(check_grid, draft, grid, structure).success(done).run()
 
-    def confirm_discard(self) -> bool:
-        if not self.editor.document.dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("This timetable has changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+    # -- edits not yet saved ---------------------------------------------------------
+    def unsaved_input(self) -> str:
+        if not self.editor.document.dirty or self.pupil is None:
+            return ""
+        return _("The timetable of {name}").format(name=self.pupil_combo.currentText())
+
+    def save_input(self, then: Callable[[], None]) -> None:
+        self.commands.save(then)
+
+    def discard_input(self) -> None:
+        self.editor.document.discard()

@@ -41,7 +41,7 @@ class SlotDialog(GuardedDialog):
         super().__init__(parent)
         self.key = key
         self.value: SlotValue | None = None
-        self.setWindowTitle(_("Slot: {where}").format(where=where))
+        self.setWindowTitle(where)  # whose timetable and which slot: "Jay Southgate: Monday P1"
         self.kind = QComboBox(self)
         for k in KINDS:
             self.kind.addItem(_(k.label))

@@ -1,14 +1,12 @@
-"""Small helpers the timetable widgets share: labelled buddies, date pickers, searchable combos."""
+"""Small helpers the timetable widgets share: labelled buddies, date pickers, accessible names."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
-    QCompleter,
     QDateEdit,
     QLabel,
     QLineEdit,
@@ -38,17 +36,6 @@ def picked(edit: QDateEdit) -> date:
     value = edit.date().toPython()
     assert isinstance(value, date)
     return value
-
-
-def searchable(combo: QComboBox) -> None:
-    """Type any part of a name or UPN to find a pupil among hundreds."""
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    assert completer is not None  # an editable combo always has one
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
 def name_controls(root: QWidget) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -118,6 +119,24 @@ class ErrorLabel(QWidget):
         self.setVisible(bool(text))
         if text and text != said:
             announce(self, text, assertive=True)
+        if text:
+            QTimer.singleShot(0, self, self._make_room)
+
+    def _make_room(self) -> None:
+        """A dialog grows to give the message its lines: a wrapped message (two lines under
+        a short field) was squeezed over the field above it."""
+        window = self.window()
+        layout = window.layout()
+        if not isinstance(window, QDialog) or layout is None or not self.isVisible():
+            return
+        layout.activate()
+        if layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(window.width())
+        else:
+            wanted = layout.totalSizeHint().height()
+        room = window.screen().availableGeometry().height() - 40  # its title bar stays on screen
+        if window.height() < wanted:
+            window.resize(window.width(), min(wanted, max(room, window.height())))
 
     def text(self) -> str:
         return self.message.text() if not self.isHidden() else ""

@@ -15,7 +15,16 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from apdesk.i18n import _, format_date, format_number, format_percent
@@ -189,6 +198,7 @@ class ChartCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: Chart | None = None
+        self.drawn: tuple[tuple[object, ...], QPixmap] | None = None  # (what it shows, pixels)
         self.setMinimumSize(240, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -197,7 +207,7 @@ class ChartCanvas(QWidget):
         return QSize(300, 200)
 
     def set_chart(self, chart: Chart) -> None:
-        self.chart = chart
+        self.chart, self.drawn = chart, None
         self.setAccessibleName(chart.title)
         self.setAccessibleDescription(describe(chart))
         self.setToolTip(describe(chart))
@@ -215,10 +225,37 @@ class ChartCanvas(QWidget):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Copy the chart drawn last time, drawing it again only when what it shows, its size
+        or the colours changed: the page around it repaints often (a cell typed, a row chosen)
+        and the chart is most of what a repaint of it would cost."""
         if self.chart is None:
             return
-        chart = self.chart
-        p = QPainter(self)
+        ratio = self.devicePixelRatioF()
+        key = (
+            id(self.chart),
+            self.width(),
+            self.height(),
+            ratio,
+            self.palette().cacheKey(),
+            self.font().key(),
+            current.serial(),
+        )
+        if self.drawn is None or self.drawn[0] != key:
+            pixmap = QPixmap(QSize(self.width(), self.height()) * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setFont(self.font())
+            try:
+                self._draw(painter, self.chart)
+            finally:
+                painter.end()
+            self.drawn = (key, pixmap)
+        on_screen = QPainter(self)
+        on_screen.drawPixmap(0, 0, self.drawn[1])
+        on_screen.end()
+
+    def _draw(self, p: QPainter, chart: Chart) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         fm = p.fontMetrics()
@@ -251,7 +288,6 @@ class ChartCanvas(QWidget):
         if chart.empty or area.height() < 20:
             p.setPen(text)
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No figures for this period yet"))
-            p.end()
             return
         points = [pt for s in chart.series for pt in s.points]
         first, last = min(d for d, _v in points), max(d for d, _v in points)
@@ -282,7 +318,6 @@ class ChartCanvas(QWidget):
             for d, v in series.points:
                 draw_marker(p, MARKERS[index % len(MARKERS)], at(d, v), colour)
         self._legend(p, rows, captions, self.height() - legend_height, text)
-        p.end()
 
     def _x_labels(
         self, p: QPainter, chart: Chart, area: QRectF, first: date, last: date, text: QColor

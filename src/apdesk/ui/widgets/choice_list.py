@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QComboBox, QListView
 
 Index = QModelIndex | QPersistentModelIndex
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # the words a choice is found by (see word_search)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class ChoiceListModel(QAbstractListModel):
             return choice.icon
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return choice.text
+        if role == SEARCH_ROLE:
+            return choice.text.casefold()
         return None
 
 
@@ -74,13 +77,19 @@ class ColumnChoiceModel(QAbstractListModel):
         self.first = ListChoice("", None)
         self.values: Sequence[Any] = ()
         self.word: Callable[[int], str] = str
+        self.search: Callable[[int], str] | None = None
         self._rows: dict[Any, int] | None = None
 
     def set_columns(
-        self, first: ListChoice, values: Sequence[Any], word: Callable[[int], str]
+        self,
+        first: ListChoice,
+        values: Sequence[Any],
+        word: Callable[[int], str],
+        search: Callable[[int], str] | None = None,
     ) -> None:
         self.beginResetModel()
         self.first, self.values, self.word, self._rows = first, values, word, None
+        self.search = search
         self.endResetModel()
 
     def row_of(self, value: Any) -> int:
@@ -108,6 +117,11 @@ class ColumnChoiceModel(QAbstractListModel):
             return self.first.text if row == 0 else self.word(row - 1)
         if role == Qt.ItemDataRole.UserRole:
             return self.first.value if row == 0 else self.values[row - 1]
+        if role == SEARCH_ROLE:
+            if row == 0:
+                return ""
+            words = self.word(row - 1).casefold()
+            return f"{words} {self.search(row - 1)}" if self.search else words
         return None
 
 
@@ -136,10 +150,14 @@ def fill_combo(combo: QComboBox, choices: Sequence[ListChoice]) -> None:
 
 
 def fill_columns(
-    combo: QComboBox, first: ListChoice, values: Sequence[Any], word: Callable[[int], str]
+    combo: QComboBox,
+    first: ListChoice,
+    values: Sequence[Any],
+    word: Callable[[int], str],
+    search: Callable[[int], str] | None = None,
 ) -> None:
     """As `fill_combo`, for thousands of choices: `first`, then a line per value, the n-th
-    worded by `word(n)` when it is drawn."""
+    worded by `word(n)` when it is drawn and found by `search(n)` too (lower case words)."""
     model = combo.model()
     if not isinstance(model, ColumnChoiceModel):
         model = ColumnChoiceModel(combo)
@@ -147,7 +165,7 @@ def fill_columns(
         view = combo.view()
         if isinstance(view, QListView):
             view.setUniformItemSizes(True)  # opening the list measures one line, not all
-    _refill(combo, model, lambda: model.set_columns(first, values, word))
+    _refill(combo, model, lambda: model.set_columns(first, values, word, search))
 
 
 def select_value(combo: QComboBox, value: Any) -> bool:

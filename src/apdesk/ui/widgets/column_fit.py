@@ -9,6 +9,8 @@ font, for the first rows only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -35,3 +37,23 @@ def fit_columns(view: QTableView, rows: int) -> None:
                 cell += icon + margin
             width = max(width, cell)
         view.setColumnWidth(column, width)
+
+
+def make_room(
+    view: QTableView, stretched: int, least: int, width: int, give_way: Sequence[int]
+) -> None:
+    """Keep `least` pixels for the `stretched` column within `width` (the table's own width):
+    on a narrow screen the `give_way` columns (whose cells carry their whole text in a
+    tooltip) narrow first, the widest first, each down to its heading's width."""
+    header = view.horizontalHeader()
+    inner = width - view.frameWidth() * 2 - view.verticalScrollBar().sizeHint().width() - 4
+    others = [c for c in range(header.count()) if c != stretched and not view.isColumnHidden(c)]
+    short = least + sum(header.sectionSize(c) for c in others) - inner
+    for column in sorted(give_way, key=header.sectionSize, reverse=True):
+        if short <= 0:
+            return
+        size = header.sectionSize(column)
+        give = min(short, size - header.sectionSizeHint(column))
+        if give > 0:
+            view.setColumnWidth(column, size - give)
+            short -= give

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -36,6 +36,7 @@ from apdesk.ui.widgets.date_text import (
     format_typed_date,
     parse_typed_date,
 )
+from apdesk.ui.widgets.popup_place import popup_point
 
 Reference = Callable[[], "date | None"]
 
@@ -95,6 +96,8 @@ class DateField(QWidget):
         self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.clicked.connect(self.clear)
+        for button in (self.pick_button, self.clear_button):  # set before it is first shown
+            button.setProperty("variant", "field")  # drawn as a button (the stylesheet)
         self.clear_button.setVisible(optional)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,6 +236,6 @@ class DateField(QWidget):
         calendar.clicked.connect(chosen)
         self.calendar = calendar
         menu.aboutToHide.connect(lambda: setattr(self, "calendar", None))
-        menu.popup(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
+        menu.popup(popup_point(self.edit, menu))  # below the field, or above: on the screen
         calendar.setFocus(Qt.FocusReason.PopupFocusReason)
         return calendar

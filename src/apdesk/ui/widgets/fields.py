@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
-from apdesk.services.qa import CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
+from apdesk.services.qa import CHECKS_NEEDED, CURRENT, DUE_SOON, FAILED, MISSING, OVERDUE
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.date_field import DateField
 from apdesk.ui.widgets.time_field import TimeField
@@ -27,6 +27,7 @@ QA_TEXT = {
     CURRENT: N_("QA current"),
     DUE_SOON: N_("QA due soon"),
     OVERDUE: N_("QA overdue"),
+    CHECKS_NEEDED: N_("QA checks needed"),
     MISSING: N_("QA missing"),
     FAILED: N_("QA failed"),
 }
@@ -34,6 +35,7 @@ QA_ICON = {
     CURRENT: "state.current",
     DUE_SOON: "state.due",
     OVERDUE: "state.overdue",
+    CHECKS_NEEDED: "state.attention",
     MISSING: "state.missing",
     FAILED: "state.failed",
 }

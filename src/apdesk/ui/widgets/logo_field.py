@@ -1,7 +1,7 @@
 """The school's logo as a form field: a preview, Choose… and Remove, checked when chosen.
 
-The image's bytes are the value. A hidden line holds their fingerprint so the unsaved-changes
-guard (which reads the dialog's inputs) sees a new or removed logo as a change."""
+The image's bytes are the value; the unsaved-changes guard compares their fingerprint
+(`input_value()`) and follows `changed`, as for any field of apdesk's own."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
@@ -42,9 +42,6 @@ class LogoField(QWidget):
         self.remove_button = QPushButton(_("Remo&ve logo"), self)
         self.remove_button.setAccessibleName(_("Remove the school's logo"))
         self.remove_button.clicked.connect(lambda: self.set_logo(b""))
-        self.fingerprint = QLineEdit(self)  # what the unsaved-changes guard compares
-        self.fingerprint.setObjectName("logo_fingerprint")
-        self.fingerprint.hide()
         self.setFocusProxy(self.choose_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,9 +54,12 @@ class LogoField(QWidget):
     def logo(self) -> bytes:
         return self._logo
 
+    def input_value(self) -> str:
+        """What the unsaved-changes guard compares: a fingerprint, not a copy of the image."""
+        return hashlib.sha256(self._logo).hexdigest() if self._logo else ""
+
     def set_logo(self, data: bytes) -> None:
         self._logo = bytes(data)
-        self.fingerprint.setText(hashlib.sha256(self._logo).hexdigest() if self._logo else "")
         pixmap = QPixmap()
         if self._logo and pixmap.loadFromData(self._logo):
             self.preview.setPixmap(

@@ -16,7 +16,7 @@ from typing import ParamSpec
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -125,6 +125,38 @@ def print_pdf(printer: QPrinter, pdf: bytes) -> int:
     return len(document)
 
 
+class FitWidthArea(QScrollArea):
+    """Pages scaled to the pane's width (never beyond the size they were drawn at), so a
+    landscape page shows whole, its right-hand columns not behind a sideways scroll."""
+
+    def __init__(self, labels: list[QLabel], drawn: list[QPixmap]) -> None:
+        super().__init__()
+        self.labels = labels
+        self.drawn = drawn
+        self.fitted_to = -1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        widget = self.widget()
+        layout = None if widget is None else widget.layout()
+        margins = 0 if layout is None else layout.contentsMargins()
+        side = 0 if isinstance(margins, int) else margins.left() + margins.right()
+        width = self.viewport().width() - side - self.verticalScrollBar().sizeHint().width()
+        if width <= 0 or width == self.fitted_to:
+            return
+        self.fitted_to = width
+        for label, pixmap in zip(self.labels, self.drawn, strict=True):
+            if pixmap.width() <= width:
+                label.setPixmap(pixmap)
+            else:
+                label.setPixmap(
+                    pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                )
+
+
 class PdfPreviewDialog(QDialog):
     """The document as it will print, with Save as PDF and Print."""
 
@@ -158,7 +190,7 @@ class PdfPreviewDialog(QDialog):
             label.setAccessibleName(_("Page {n} of {total}").format(n=index + 1, total=total))
             pages_layout.addWidget(label)
             self.page_labels.append(label)
-        scroll = QScrollArea()
+        scroll = FitWidthArea(self.page_labels, [QPixmap.fromImage(i) for i in drawn.images])
         scroll.setWidget(pages)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(_("Document preview"))

@@ -4,7 +4,7 @@ with a taskbar, and a dialog whose buttons sit below the screen's edge cannot be
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 WANTED = "wanted_size"
@@ -24,3 +24,13 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     asked for is kept as the `wanted_size` property (what a larger screen would show)."""
     widget.setProperty(WANTED, QSize(width, height))
     widget.resize(QSize(width, height).boundedTo(room_on_screen(widget)))
+
+
+TITLE_BAR_BUTTONS = 110  # the window manager's icon and its buttons beside a window's title
+
+
+def title_width(window: QWidget) -> int:
+    """The width that shows `window`'s whole title beside the title bar's buttons."""
+    font = window.font()
+    font.setBold(True)  # window managers draw titles in bold
+    return QFontMetrics(font).horizontalAdvance(window.windowTitle()) + TITLE_BAR_BUTTONS

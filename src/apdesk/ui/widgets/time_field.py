@@ -37,6 +37,7 @@ class TimeField(QWidget):
         self.clear_button.setAccessibleName(_("Clear {name}").format(name=accessible_name))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.clicked.connect(lambda: self.set_value(None))
+        self.clear_button.setProperty("variant", "field")  # drawn as a button, as a date's
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

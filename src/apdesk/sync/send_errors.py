@@ -1,0 +1,36 @@
+"""Why a send failed, kept on the (shared) outbox row as a code and worded on display.
+
+A pack's `last_error` is read on every laptop that shares the record, each in its own language,
+so apdesk's own reasons are stored as a code with the detail the LA or the network gave
+(`stored_error`) and worded by `error_text` for whoever reads them. Text stored before codes
+(in English) is shown as it was.
+"""
+
+from __future__ import annotations
+
+from apdesk.i18n import N_, _
+
+MARK = "apdesk-error:"  # stored codes start so; older free text never does
+RETRY = "retry"
+UNREADABLE = "unreadable"
+OTHER_PACK = "other-pack"
+WORDS: dict[str, str] = {
+    RETRY: N_("Will try again: {detail}"),
+    UNREADABLE: N_("The pack in the outbox cannot be read ({detail}): build it again"),
+    OTHER_PACK: N_("The pack in the outbox names another pack id: build it again"),
+}
+
+
+def stored_error(code: str, detail: str = "") -> str:
+    """What goes into `last_error`: the code, then the detail (one line)."""
+    return f"{MARK}{code}|{' '.join(detail.split())}"
+
+
+def error_text(stored: str) -> str:
+    """The words for a stored error, in this laptop's language; older text as it was."""
+    if not stored.startswith(MARK):
+        return stored
+    code, _bar, detail = stored[len(MARK) :].partition("|")
+    if code not in WORDS:
+        return detail
+    return _(WORDS[code]).format(detail=detail)

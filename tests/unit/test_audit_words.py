@@ -1,0 +1,47 @@
+"""The audit log speaks the reader's language about an LA send: field names translated, a pack's
+waiting code and a send's stored reason worded, never shown raw."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from apdesk.i18n import set_locale
+from apdesk.services.audit_log import AuditRow, describe_change
+from apdesk.sync import outbox
+from apdesk.sync.send_errors import RETRY, stored_error
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_locale("pl_PL")
+    yield
+    set_locale("en_GB")
+
+
+def _row() -> AuditRow:
+    return AuditRow(
+        1,
+        datetime(2027, 1, 11, 9, 30, tzinfo=UTC),
+        "coordinator",
+        "update",
+        "outboxitem",
+        "0f1e",
+        {"waiting": "", "last_error": stored_error(RETRY, "HTTP 503")},
+        {"waiting": outbox.NO_ENDPOINT, "last_error": ""},
+    )
+
+
+def test_a_waiting_code_and_a_stored_reason_are_worded() -> None:
+    text = describe_change(_row())
+    assert "no-endpoint" not in text and "apdesk-error" not in text
+    assert "Waiting for a laptop with the LA's address" in text
+    assert "Last error: Will try again: HTTP 503" in text
+
+
+def test_in_polish_the_field_names_are_polish(polish: None) -> None:
+    text = describe_change(_row())
+    assert "Last error" not in text and "Waiting:" not in text
+    assert "no-endpoint" not in text
