@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QPushButton,
@@ -32,11 +31,11 @@ from apdesk.ui.pupils.lists import fill_list, make_list
 from apdesk.ui.record.actions import RecordActions
 from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.button_row import ButtonRow
+from apdesk.ui.widgets.section_box import SectionBox
 
 
 def section(title: str, body: QWidget | QLabel) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setAccessibleName(title)
+    box = SectionBox(title)  # a long title elides rather than widen the narrow record
     layout = QVBoxLayout(box)
     layout.addWidget(body)
     return box
@@ -140,15 +139,12 @@ class PupilDetailPanel(QScrollArea):
         self.edit_contact_button = QPushButton(_("Edit c&ontact…"))
         self.edit_contact_button.setAccessibleName(_("Edit the chosen contact"))
         self.edit_contact_button.clicked.connect(self.edit_contact)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_contact_button)
-        buttons.addWidget(self.edit_contact_button)
-        buttons.addStretch(1)
+        buttons = ButtonRow([self.add_contact_button, self.edit_contact_button])  # wraps
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.contacts)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         return section(_("Contacts"), holder)
 
     # -- loading -------------------------------------------------------------------

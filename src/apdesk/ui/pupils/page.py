@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +97,13 @@ class PupilsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # A chosen pupil's record can need more width than the empty one (a section's title
+        # does not wrap): the split is worked out again whenever the record's layout changes.
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_columns)
+        record = self.detail.widget()
+        if record is not None:
+            record.installEventFilter(self)
         self.empty = EmptyState(
             "empty.list",
             _("No pupils yet."),
@@ -243,6 +259,11 @@ class PupilsPage(QWidget):
         the tooltip) before the names or the pupil's record go short of room."""
         header = self.table.horizontalHeader()
         return max(0, header.sectionSize(COL_IN_AP) - header.sectionSizeHint(COL_IN_AP))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.detail.widget():
+            self._refit.start()  # once, however many sections changed
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,7 @@ from apdesk.services.records.pupil_record import RecordExtras, record_extras
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.button_row import ButtonRow
+from apdesk.ui.widgets.section_box import SectionBox
 
 SHOWS = frozenset({Kind.PUPIL, Kind.PLACEMENT, Kind.SUSPENSION, Kind.SUBJECT_ACCESS})
 
@@ -34,14 +34,13 @@ def _none(_session: object) -> None:
     return None
 
 
-class RecordActions(QGroupBox):
+class RecordActions(SectionBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("Leaving, suspensions and subject access"), parent)
         self.ctx = ctx
         self.pupil_id: int | None = None
         self.record: RecordExtras | None = None
         self.dialog: QWidget | None = None
-        self.setAccessibleName(_("Leaving, suspensions and subject access"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("On roll"))
