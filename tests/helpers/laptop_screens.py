@@ -12,6 +12,7 @@ from tests.helpers.clipping import (
     short_lists,
     sideways_scrolling,
 )
+from tests.helpers.twice_translated import twice_translated
 
 from apdesk import i18n
 
@@ -26,7 +27,8 @@ def settle() -> None:
 
 
 def fit_problems(window: QWidget, room: QSize, inside: QWidget | None = None) -> list[str]:
-    """Larger than the room, a label or column cut, sideways scrolling, a list too short."""
+    """Larger than the room, a label or column cut, sideways scrolling, a list too short, a
+    word translated twice."""
     found = larger_than(window, room)
     settle()
     root = inside or window
@@ -36,6 +38,7 @@ def fit_problems(window: QWidget, room: QSize, inside: QWidget | None = None) ->
         + sideways_scrolling(root)
         + elided_columns(root)
         + short_lists(root)
+        + twice_translated(root)
     )
 
 

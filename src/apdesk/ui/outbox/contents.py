@@ -85,7 +85,7 @@ def pupil_text(view: PackOverview) -> str:
     if view.row.upn:
         parts.append(_("UPN {upn}").format(upn=view.row.upn))
     if view.nc_year is not None:
-        parts.append(_(year_label(view.nc_year)))
+        parts.append(year_label(view.nc_year))
     return " · ".join(parts)
 
 

@@ -209,7 +209,7 @@ class PupilDetailPanel(QScrollArea):
         data = view.data
         parts = [
             _("UPN {upn}").format(upn=data.upn),
-            _(view.year_label),
+            view.year_label,
             _("born {date}").format(date=format_date(data.dob)),
             _(Gender(data.gender).label),
             _(SenStatus(data.sen_status).label),

@@ -109,7 +109,7 @@ class PupilEditor(GuardedDialog):
         self.nc_year = QComboBox()
         self.nc_year.addItem(_("Choose…"), None)
         for year in range(15):
-            self.nc_year.addItem(_(year_label(year)), year)
+            self.nc_year.addItem(year_label(year), year)
         self.sen_status = QComboBox()
         for status in SenStatus:
             self.sen_status.addItem(_(status.label), status)

@@ -134,7 +134,7 @@ class PupilTableModel(QAbstractTableModel):
         if column == COL_NAME:
             return row.name
         if column == COL_YEAR:
-            return _(row.year_label)
+            return row.year_label
         if column == COL_SEN:
             return _(row.sen_label)
         if column == COL_LOOKED_AFTER:

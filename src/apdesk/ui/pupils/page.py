@@ -150,7 +150,7 @@ class PupilsPage(QWidget):
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 1)
 
-        years = [(_("All years"), None)] + [(_(year_label(y)), y) for y in range(15)]
+        years = [(_("All years"), None)] + [(year_label(y), y) for y in range(15)]
         self.year_filter = _combo(_("Year group"), years)
         sen = [(_("Any SEN status"), None)] + [(_(s.label), s) for s in SenStatus]
         self.sen_filter = _combo(_("SEN status"), sen)
