@@ -4,17 +4,19 @@ today's board, only the counts it shows) give exactly what the full readers give
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from tests.helpers.measures import TODAY, build_school
 
+from apdesk.services.attendance.expected import load_patterns
 from apdesk.services.attendance.today import late_returns, today_board
 from apdesk.services.demo import populate
 from apdesk.services.info import record_counts, store_info
 from apdesk.services.measures import all_charts, all_measures, year_to_date
 from apdesk.services.measures.common import PlacementFacts, started_facts, started_placements
 from apdesk.services.measures.dashboard import FACTS, load_dashboard, read_overview
+from apdesk.services.measures.today import todays_work
 from apdesk.store import Store
 
 NOW = datetime.combine(TODAY, time(11, 0))
@@ -85,3 +87,23 @@ def test_a_year_leaves_out_the_placements_finished_before_it(store: Store) -> No
     with store.session() as s:
         every = started_facts(s)
         assert any(len(started_facts(s, year_to_date(d).start)) < len(every) for d in YEARS_ON)
+
+
+def test_one_pattern_read_shared_by_the_year_and_the_board_gives_the_same_page(
+    stocked: Store,
+) -> None:
+    """The home page reads the placements' patterns once, for the school year and the board's
+    school week before today together: its measures and day's work are what each gives from
+    its own read, on any day of the year (early September, the week reaches back into the
+    year before)."""
+    days = (*YEARS_ON, TODAY.replace(month=9, day=2), date.today() - timedelta(days=90))
+    placed = 0
+    for today in (*days, date.today()):
+        now = datetime.combine(today, time(11, 0))
+        period = year_to_date(today)
+        with stocked.session() as s:
+            alone = (todays_work(s, now), all_measures(s, period, today))
+            placed += len(load_patterns(s, period.start, today))
+        page = stocked.read(load_dashboard, now)
+        assert (page.work, page.measures) == alone
+    assert placed  # on some of those days the store had placements to share

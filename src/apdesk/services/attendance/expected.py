@@ -102,6 +102,25 @@ def load_patterns(
     return sorted(patterns, key=lambda p: (p.pupil_id, p.start, p.placement_id))
 
 
+def overlapping(
+    patterns: Iterable[PlacementPattern],
+    start: date,
+    end: date,
+    pupil_ids: Iterable[int] | None = None,
+) -> list[PlacementPattern]:
+    """What `load_patterns(session, start, end, pupil_ids)` would read, taken from patterns
+    already read for a range covering start..end: one read serves several (patterns are whole
+    placements, never clipped to the range they were read for)."""
+    wanted = None if pupil_ids is None else set(pupil_ids)
+    return [
+        p
+        for p in patterns
+        if p.start <= end
+        and (p.end is None or p.end >= start)
+        and (wanted is None or p.pupil_id in wanted)
+    ]
+
+
 def _day(value: date | str | None) -> date | None:
     """coalesce() loses the column's Date type, so SQLite hands back ISO text."""
     return date.fromisoformat(value) if isinstance(value, str) else value

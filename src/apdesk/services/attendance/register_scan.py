@@ -31,7 +31,12 @@ from apdesk.models.attendance import SLOT_SQL
 from apdesk.models.codes import TALLY_SQL, untally
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.figures import Figures
-from apdesk.services.attendance.expected import PlacementPattern, by_pupil, load_patterns
+from apdesk.services.attendance.expected import (
+    PlacementPattern,
+    by_pupil,
+    load_patterns,
+    overlapping,
+)
 from apdesk.services.calendar import SchoolCalendar
 
 DAY = timedelta(days=1)
@@ -129,9 +134,15 @@ def scan_register(
     calendar: SchoolCalendar,
     today: date,
     pupil_ids: Collection[int] | None = None,
+    patterns: list[PlacementPattern] | None = None,
 ) -> Scan:
-    """The AP pupils (of `pupil_ids`, if given) over start..end: one pass over their marks."""
-    scan = Scan(load_patterns(session, start, end, pupil_ids))
+    """The AP pupils (of `pupil_ids`, if given) over start..end: one pass over their marks.
+    `patterns`, if given, were read for a range covering start..end."""
+    if patterns is None:
+        patterns = load_patterns(session, start, end, pupil_ids)
+    else:
+        patterns = overlapping(patterns, start, end, pupil_ids)
+    scan = Scan(patterns)
     if not scan.patterns:
         return scan
     stop = min(end, today)

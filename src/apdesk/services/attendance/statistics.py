@@ -18,7 +18,11 @@ from sqlmodel import Session, col, select
 from apdesk.models import AttendanceMark, Placement
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.figures import Figures
-from apdesk.services.attendance.expected import ExpectedSession, expected_sessions
+from apdesk.services.attendance.expected import (
+    ExpectedSession,
+    PlacementPattern,
+    expected_sessions,
+)
 from apdesk.services.attendance.register_scan import Scan, scan_register
 from apdesk.services.attendance.tally import placement_counts, provider_tally
 from apdesk.services.calendar import SchoolCalendar
@@ -112,11 +116,14 @@ def scan_range(
     calendar: SchoolCalendar | None = None,
     today: date | None = None,
     pupil_ids: Collection[int] | None = None,
+    patterns: list[PlacementPattern] | None = None,
 ) -> Scan:
     """One pass over the AP pupils' marks in the range. The figures below take it ready-made
-    when a caller (the dashboard) wants several of them for the same range."""
+    when a caller (the dashboard) wants several of them for the same range; `patterns`, if
+    given, were read for a range covering this one."""
     calendar = calendar or SchoolCalendar.load(session)
-    return scan_register(session, start, end, calendar, today or date.today(), pupil_ids)
+    today = today or date.today()
+    return scan_register(session, start, end, calendar, today, pupil_ids, patterns)
 
 
 def _from_scan(scan: Scan, wanted: Collection[int] | None = None) -> dict[int, Figures]:

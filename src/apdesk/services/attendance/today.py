@@ -20,6 +20,7 @@ from apdesk.services.attendance.expected import (
     PlacementPattern,
     expand,
     load_patterns,
+    overlapping,
 )
 from apdesk.services.attendance.marks import current_only
 from apdesk.services.attendance.statistics import marked_keys
@@ -158,14 +159,29 @@ def late_returns(
     return sorted(found.values(), key=lambda r: (-r.missing_sessions, r.name))
 
 
-def today_board(session: Session, now: datetime | None = None) -> TodayBoard:
-    """Everything the Today panel shows, for the day of `now` (default: the current time)."""
+def board_start(calendar: SchoolCalendar, day: date) -> date:
+    """The first day the board reads placements for: the late returns look back a school week."""
+    return calendar.add_school_days(day, -LOOKBACK_SCHOOL_DAYS)
+
+
+def today_board(
+    session: Session,
+    now: datetime | None = None,
+    patterns: list[PlacementPattern] | None = None,
+    calendar: SchoolCalendar | None = None,
+) -> TodayBoard:
+    """Everything the Today panel shows, for the day of `now` (default: the current time).
+    `patterns`, if given, were read for a range covering `board_start` to that day."""
     now = now or datetime.now()
     day = now.date()
-    calendar = SchoolCalendar.load(session)
+    calendar = calendar or SchoolCalendar.load(session)
     cutoff = get_return_cutoff(session)
     # One read of the placements serves today and the late returns' school week before it.
-    patterns = load_patterns(session, calendar.add_school_days(day, -LOOKBACK_SCHOOL_DAYS), day)
+    start = board_start(calendar, day)
+    if patterns is None:
+        patterns = load_patterns(session, start, day)
+    else:
+        patterns = overlapping(patterns, start, day)
     expected = _expected(patterns, day, day, calendar)
     pupil_ids = sorted({e.pupil_id for e in expected})
     # The columns shown, not whole records: a trust's board names a thousand pupils.

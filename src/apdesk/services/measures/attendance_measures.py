@@ -11,6 +11,7 @@ from sqlmodel import Session
 from apdesk.i18n import _
 from apdesk.models.figures import Figures
 from apdesk.services.attendance import placement_figures, pupil_figures
+from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.attendance.register_scan import Scan
 from apdesk.services.attendance.statistics import scan_range
 from apdesk.services.attendance.tally import school_tally
@@ -39,9 +40,12 @@ def _rate(
     )
 
 
-def period_scan(session: Session, period: Period, today: date) -> Scan:
+def period_scan(
+    session: Session, period: Period, today: date, patterns: list[PlacementPattern] | None = None
+) -> Scan:
     """The one pass over the period's marks that the attendance measures share."""
-    return scan_range(session, period.start, min(period.end, today), today=today)
+    end = min(period.end, today)
+    return scan_range(session, period.start, end, today=today, patterns=patterns)
 
 
 def attendance_measures(

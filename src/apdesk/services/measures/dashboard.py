@@ -11,6 +11,9 @@ from sqlmodel import Session, col, func, select
 from apdesk.i18n import N_
 from apdesk.models import Pupil
 from apdesk.models.charts import Chart
+from apdesk.services.attendance.expected import load_patterns
+from apdesk.services.attendance.today import board_start
+from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.info import record_counts
 from apdesk.services.measures.common import Period, get_national_rate, started_facts, year_to_date
 from apdesk.services.measures.measures import all_measures
@@ -59,11 +62,15 @@ def load_dashboard(session: Session, now: datetime) -> Dashboard:
     period = year_to_date(today)
     # Read once, the measures and the charts share them: those the year's figures can count.
     placements = started_facts(session, period.start)
+    # Read once, the year's attendance and the day's board share the placements' patterns.
+    calendar = SchoolCalendar.load(session)
+    first = min(period.start, board_start(calendar, today))
+    patterns = load_patterns(session, first, today)
     return Dashboard(
         read_overview(session),
         period,
-        todays_work(session, now),
-        all_measures(session, period, today, placements),
+        todays_work(session, now, patterns, calendar),
+        all_measures(session, period, today, placements, patterns),
         all_charts(session, period, today, placements),
         get_national_rate(session),
     )

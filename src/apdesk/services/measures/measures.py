@@ -19,6 +19,7 @@ from apdesk.models import Plan, Provider, VoiceEntry
 from apdesk.models.enums import Commissioner, PlacementOutcome, SheffieldCategory, VoiceOf
 from apdesk.models.plan_progress import TransitionStep
 from apdesk.services.attendance import part_time_pupils
+from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.measures.attendance_measures import (
     attendance_measures,
     period_scan,
@@ -41,14 +42,19 @@ RECENT = timedelta(days=14)
 
 
 def all_measures(
-    session: Session, period: Period, today: date, placements: Sequence[Started] | None = None
+    session: Session,
+    period: Period,
+    today: date,
+    placements: Sequence[Started] | None = None,
+    patterns: list[PlacementPattern] | None = None,
 ) -> list[Measure]:
     """Every measure over `period`; "now" figures are taken on `today`. `placements`, if
-    given, are the started placements (`started_facts`), read once for the whole dashboard."""
+    given, are the started placements (`started_facts`), and `patterns` the placements'
+    attendance patterns over the period, each read once for the whole dashboard."""
     placements = started_placements(session) if placements is None else placements
     scope = {p.id or 0: p for p in placements if in_period(p, period)}
     owners = {pid: p.pupil_id for pid, p in scope.items()}
-    scan = period_scan(session, period, today)  # shared by the attendance measures
+    scan = period_scan(session, period, today, patterns)  # shared by the attendance measures
     return [
         pupils_in_ap(session, placements, today),
         share_measure(

@@ -16,6 +16,8 @@ from apdesk.i18n import _, format_date, ngettext
 from apdesk.models import Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
+from apdesk.services.attendance.expected import PlacementPattern
+from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import provider_facts
 from apdesk.services.plans import reviews_due
 from apdesk.services.qa import NEEDS_REASON, qa_statuses
@@ -46,11 +48,17 @@ def _names(names: list[str]) -> str:
     return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
-def todays_work(session: Session, now: datetime) -> list[TodayItem]:
-    """Every kind of work with something in it; an empty list means nothing is waiting."""
+def todays_work(
+    session: Session,
+    now: datetime,
+    patterns: list[PlacementPattern] | None = None,
+    calendar: SchoolCalendar | None = None,
+) -> list[TodayItem]:
+    """Every kind of work with something in it; an empty list means nothing is waiting.
+    `patterns`, if given, were read for a range covering the day's board (`board_start`)."""
     today = now.date()
     items = [
-        *_attendance(session, now),
+        *_attendance(session, now, patterns, calendar),
         *_reviews(session, today),
         _overrunning(session, today),
         _notices(session, today),
@@ -62,8 +70,13 @@ def todays_work(session: Session, now: datetime) -> list[TodayItem]:
     return sorted(found, key=lambda i: i.severity != URGENT)
 
 
-def _attendance(session: Session, now: datetime) -> list[TodayItem | None]:
-    board = today_board(session, now)
+def _attendance(
+    session: Session,
+    now: datetime,
+    patterns: list[PlacementPattern] | None,
+    calendar: SchoolCalendar | None,
+) -> list[TodayItem | None]:
+    board = today_board(session, now, patterns, calendar)
     unmarked = board.with_status("unmarked")
     day = board.day.isoformat()
     late = board.late_returns
