@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from apdesk.i18n import _
 from apdesk.models.enums import Labelled, Session
 from apdesk.models.errors import ValidationError
 
@@ -174,21 +175,25 @@ def normalise_code(
     if entry is None:
         raise ValidationError(
             "code",
-            f"{raw.strip() or '(blank)'!r} is not an attendance code",
-            "use a code of the 2024 regulations, e.g. / \\ L B I M N O U C2 Y1",
+            _("'{code}' is not an attendance code").format(code=raw.strip() or _("(blank)")),
+            _("use a code of the 2024 regulations, e.g. / \\ L B I M N O U C2 Y1"),
         )
     if entry.retired and day is not None and day >= CODES_2024_FROM:
         raise ValidationError(
             "code",
-            f"{code} was retired by the 2024 regulations and is not valid on {day.isoformat()}",
-            "retired codes are valid only for sessions before 19 August 2024: use a current "
-            "code (e.g. J1 for an interview, C for exceptional circumstances)",
+            _("{code} was retired by the 2024 regulations and is not valid on {day}").format(
+                code=code, day=day.isoformat()
+            ),
+            _(
+                "retired codes are valid only for sessions before 19 August 2024: use a current "
+                "code (e.g. J1 for an interview, C for exceptional circumstances)"
+            ),
         )
     if entry.retired and day is None and not history:
         raise ValidationError(
             "code",
-            f"{code} was retired by the 2024 regulations",
-            "it is accepted only when importing history; choose a current code",
+            _("{code} was retired by the 2024 regulations").format(code=code),
+            _("it is accepted only when importing history; choose a current code"),
         )
     return code
 

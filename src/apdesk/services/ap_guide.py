@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import ngettext
 from apdesk.models import OutboxItem, Setting
 from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
@@ -67,16 +68,30 @@ def set_guide_settings(
         if not 1 <= review_weeks <= DEFAULT_REVIEW_WEEKS:
             raise ValidationError(
                 "review interval",
-                f"{review_weeks} weeks is not at least half-termly",
-                f"choose 1 to {DEFAULT_REVIEW_WEEKS} weeks ({SOURCE})",
+                ngettext(
+                    "{n} week is not at least half-termly",
+                    "{n} weeks is not at least half-termly",
+                    review_weeks,
+                ).format(n=review_weeks),
+                ngettext(
+                    "choose 1 to {n} week ({source})",
+                    "choose 1 to {n} weeks ({source})",
+                    DEFAULT_REVIEW_WEEKS,
+                ).format(n=DEFAULT_REVIEW_WEEKS, source=SOURCE),
             )
         _store(session, REVIEW_KEY, review_weeks)
     if max_weeks is not None:
         if not 0 <= max_weeks <= MAX_WEEKS:
             raise ValidationError(
                 "longest placement",
-                f"{max_weeks} weeks is out of range",
-                f"choose 1 to {MAX_WEEKS} weeks, or 0 for no limit",
+                ngettext("{n} week is out of range", "{n} weeks is out of range", max_weeks).format(
+                    n=max_weeks
+                ),
+                ngettext(
+                    "choose 1 to {n} week, or 0 for no limit",
+                    "choose 1 to {n} weeks, or 0 for no limit",
+                    MAX_WEEKS,
+                ).format(n=MAX_WEEKS),
             )
         _store(session, MAX_LENGTH_KEY, max_weeks)
     return guide_settings(session)

@@ -19,6 +19,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
+from apdesk.i18n import _
 from apdesk.models import (
     Attachment,
     AttendanceMark,
@@ -103,9 +104,17 @@ def rules(session: Session) -> list[Rule]:
 
 def set_period(session: Session, key: str, years: int) -> None:
     if key not in {r.key for r in DEFAULT_RULES}:
-        raise ValidationError("record type", f"'{key}' is not known", "use one of the listed types")
+        raise ValidationError(
+            "record type",
+            _("'{key}' is not known").format(key=key),
+            _("use one of the listed types"),
+        )
     if not 1 <= years <= 100:
-        raise ValidationError("years", f"{years} is out of range", "give a number from 1 to 100")
+        raise ValidationError(
+            "years",
+            _("{value} is out of range").format(value=years),
+            _("give a number from {low} to {high}").format(low=1, high=100),
+        )
     setting = session.get(Setting, SETTING_PREFIX + key) or Setting(key=SETTING_PREFIX + key)
     setting.value = str(years)
     session.add(setting)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _
 from apdesk.models import Pupil, ValidationError
 from apdesk.services.attendance.marks import current_marks_query
 from apdesk.services.attendance.statistics import (
@@ -24,8 +25,8 @@ def check_range(start: date, end: date) -> None:
     if end < start:
         raise ValidationError(
             "to",
-            f"{end.isoformat()} is before {start.isoformat()}",
-            "give an end on or after the start",
+            _("{end} is before {start}").format(end=end.isoformat(), start=start.isoformat()),
+            _("give an end on or after the start"),
         )
 
 

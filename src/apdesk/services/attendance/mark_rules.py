@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from apdesk.i18n import _
 from apdesk.models.enums import Commissioner
 from apdesk.services.attendance.expected import PlacementPattern
 
@@ -23,11 +24,13 @@ MAX_AHEAD = timedelta(days=366)
 def date_problem(day: date, dob: date | None, today: date) -> str | None:
     """Why a mark cannot be dated `day` for a pupil born on `dob`, or None."""
     if day < EARLIEST:
-        return f"{day.isoformat()} is before 1990: check the year"
+        return _("{day} is before 1990: check the year").format(day=day.isoformat())
     if dob is not None and day < dob:
-        return f"{day.isoformat()} is before the pupil was born ({dob.isoformat()}): check the date"
+        return _("{day} is before the pupil was born ({dob}): check the date").format(
+            day=day.isoformat(), dob=dob.isoformat()
+        )
     if day > today + MAX_AHEAD:
-        return f"{day.isoformat()} is more than a year ahead: check the year"
+        return _("{day} is more than a year ahead: check the year").format(day=day.isoformat())
     return None
 
 
@@ -38,12 +41,12 @@ def elsewhere_problem(code: str, pattern: PlacementPattern | None) -> str | None
         return None
     by_la = pattern.commissioner == Commissioner.LA.value
     if code == "K" and not by_la:
-        return (
+        return _(
             "K is for education the local authority arranges; the placement for this session "
             "is arranged by the school: use B"
         )
     if code == "B" and by_la:
-        return (
+        return _(
             "B is for approved activities the school arranges; the placement for this session "
             "is arranged by the local authority: use K"
         )

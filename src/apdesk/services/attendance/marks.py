@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _, ngettext
 from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
@@ -43,8 +44,9 @@ def parse_session(raw: Any) -> AmPm:
         return raw
     found = _SESSION_WORDS.get(str(raw).strip().upper())
     if found is None:
+        text = str(raw).strip() or _("(blank)")
         raise ValidationError(
-            "session", f"{str(raw).strip() or '(blank)'!r} is not AM or PM", "use AM or PM"
+            "session", _("'{value}' is not AM or PM").format(value=text), _("use AM or PM")
         )
     return found
 
@@ -53,12 +55,17 @@ def check_minutes_late(value: int | None, code: str) -> int | None:
     if value is None:
         return None
     if not 0 <= value <= MAX_MINUTES_LATE:
+        limit = MAX_MINUTES_LATE
         raise ValidationError(
-            "minutes_late", f"{value} is out of range", f"give 0 to {MAX_MINUTES_LATE} minutes"
+            "minutes_late",
+            _("{value} is out of range").format(value=value),
+            ngettext("give 0 to {n} minute", "give 0 to {n} minutes", limit).format(n=limit),
         )
     if code not in LATE_CODES:
         raise ValidationError(
-            "minutes_late", f"minutes late given with code {code}", "use L or U for a late arrival"
+            "minutes_late",
+            _("minutes late given with code {code}").format(code=code),
+            _("use L or U for a late arrival"),
         )
     return value
 
@@ -144,14 +151,20 @@ def record_mark(
     on or after 19 August 2024; K for a session of school-arranged AP, B for LA-arranged."""
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
-        raise ValidationError("pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
+        raise ValidationError(
+            "pupil",
+            _("no pupil with id {id}").format(id=pupil_id),
+            _("choose a pupil on roll"),
+        )
     if day.weekday() >= 5:
         raise ValidationError(
-            "date", f"{day.isoformat()} is a weekend", "marks are for school days"
+            "date",
+            _("{day} is a weekend").format(day=day.isoformat()),
+            _("marks are for school days"),
         )
     problem = date_problem(day, pupil.dob, today or date.today())
     if problem:
-        raise ValidationError("date", problem, "marks are for the pupil's school days")
+        raise ValidationError("date", problem, _("marks are for the pupil's school days"))
     half = parse_session(half)
     code = normalise_code(code, half, history=history, day=day)
     minutes_late = check_minutes_late(minutes_late, code)
@@ -161,13 +174,13 @@ def record_mark(
     if existing is not None and not reason.strip():
         raise ValidationError(
             "reason",
-            f"changing {existing.code} to {code} is an amendment",
-            "say why the mark is being changed",
+            _("changing {old} to {new} is an amendment").format(old=existing.code, new=code),
+            _("say why the mark is being changed"),
         )
     patterns = load_patterns(session, day, day, [pupil_id])
     problem = elsewhere_problem(code, expecting(patterns, day, half))
     if problem:
-        raise ValidationError("code", problem, "Registration regulations 2024")
+        raise ValidationError("code", problem, _("Registration regulations 2024"))
     pattern = placement_for(patterns, day, half)
     mark = AttendanceMark(
         pupil_id=pupil_id,
@@ -205,8 +218,8 @@ def withdraw_mark(
     if current is None or current.code != expected:
         raise ValidationError(
             "mark",
-            f"changed to {current.code if current else 'no mark'} since",
-            "type the code you want over it",
+            _("changed to {code} since").format(code=current.code if current else _("no mark")),
+            _("type the code you want over it"),
         )
     blank = AttendanceMark(
         pupil_id=pupil_id,

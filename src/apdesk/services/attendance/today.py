@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _
 from apdesk.models import AttendanceMark, Provider, Setting, ValidationError
 from apdesk.models.codes import rule_of
 from apdesk.models.enums import Session as AmPm
@@ -46,7 +47,9 @@ def set_return_cutoff(session: Session, value: time | str) -> time:
             value = time.fromisoformat(value.strip())
         except ValueError:
             raise ValidationError(
-                "cutoff", f"{value!r} is not a time", "use HH:MM, e.g. 09:45"
+                "cutoff",
+                _("'{value}' is not a time").format(value=value),
+                _("use HH:MM, e.g. 09:45"),
             ) from None
     row = session.get(Setting, CUTOFF_KEY) or Setting(key=CUTOFF_KEY)
     row.value = value.strftime("%H:%M")
