@@ -108,11 +108,13 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
                        if today.late.item(r, c))  # fmt: skip
     assert "01632 960111" in contact and "office@riverside.example" in contact
     assert "1 provider" in today.late_heading.text()
-    statuses = {today.pupils.item(r, 1).text(): today.pupils.item(r, 0).text()
-                for r in range(today.pupils.rowCount())}  # fmt: skip
-    assert statuses == {"Ada Ash": "Absent", "Ben Birch": "No mark yet"}
+    names = [today.pupils.item(r, 0) for r in range(today.pupils.rowCount())]
+    said = [n.data(Qt.ItemDataRole.AccessibleTextRole) for n in names]  # a screen reader's words
+    assert said == ["Ada Ash: Absent", "Ben Birch: No mark yet"]
+    assert all(n.toolTip() == words for n, words in zip(names, said, strict=True))
+    assert all(not n.icon().isNull() for n in names)  # the status, seen at a glance
     page.apply_filter({"day": MON.isoformat(), "status": "unmarked"})
-    assert [today.pupils.item(r, 1).text() for r in range(today.pupils.rowCount())] == ["Ben Birch"]
+    assert [today.pupils.item(r, 0).text() for r in range(today.pupils.rowCount())] == ["Ben Birch"]
     page.apply_filter({"pupil_ids": [ids["ben"]]})
     assert [r.name for r in page.model.rows] == ["Ben Birch"]
     assert page.bar.show_all.isVisibleTo(page)

@@ -48,7 +48,9 @@ PLACEMENT_EDITOR_SPLITTER = SettingKey(
 )
 PLANS_SPLITTER = SettingKey("plans/splitter", STATE, "the Plans page's list and plan")
 REGISTER_SPLITTER = SettingKey("register/splitter", STATE, "the register and its side panels")
-REGISTER_SIDE = SettingKey("register/side", STATE, "the register's Today panel and chart")
+REGISTER_SIDE = SettingKey(
+    "register/side_tab", 0, "the register's side tab shown last (0 today, 1 the pupil's chart)"
+)
 TIMETABLES_SPLITS = (
     SettingKey("timetables/split_grid", STATE, "the timetable grid and the panels beside it"),
     SettingKey("timetables/split_side", STATE, "the timetable's checks, versions and chart"),

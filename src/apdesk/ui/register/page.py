@@ -1,4 +1,5 @@
-"""The Attendance page: the week's register, the Today panel and the selected pupil's chart.
+"""The Attendance page: the week's register, and beside it the Today panel and the selected
+pupil's chart as two tabs (together they left the day's list two rows on a laptop's screen).
 
 Marks are typed straight into the grid (see view.py). Each one is written at once by an
 operation on the worker; changing a recorded mark asks why, because the register keeps the
@@ -14,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import Session
 
 from apdesk.i18n import _
@@ -102,11 +103,12 @@ class RegisterPage(QWidget):
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.message)
         left_layout.addWidget(self.key)
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.addWidget(self.today)
-        self.side.addWidget(self.chart)
-        self.side.setStretchFactor(0, 3)
-        self.side.setStretchFactor(1, 2)
+        self.side = QTabWidget()
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.today, _("Toda&y"))
+        self.side.addTab(self.chart, _("Pupil's atten&dance"))
+        self.side.setTabToolTip(0, _("Who is expected at a provider today, and late returns"))
+        self.side.setTabToolTip(1, _("The chosen pupil's weekly attendance"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side)
@@ -114,11 +116,13 @@ class RegisterPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.fitted = False  # sized to the week's columns once, unless the user has resized
-        for splitter, key in ((self.splitter, SPLITTER_KEY), (self.side, SIDE_KEY)):
-            state = ctx.settings.value(key)
-            if state is not None:
-                self.fitted = splitter.restoreState(state) or self.fitted
-            splitter.splitterMoved.connect(lambda *_a, s=splitter, k=key: self._save(s, k))
+        state = ctx.settings.value(SPLITTER_KEY)
+        if state is not None:
+            self.fitted = self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_a: self._save(self.splitter, SPLITTER_KEY))
+        tab = ctx.settings.value(SIDE_KEY, settings_keys.REGISTER_SIDE.default)
+        self.side.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
+        self.side.currentChanged.connect(lambda index: ctx.settings.setValue(SIDE_KEY, index))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(self.header)
@@ -331,8 +335,6 @@ class RegisterPage(QWidget):
         total = max(self.splitter.width(), 900)
         side = max(total - wanted, self.side.minimumSizeHint().width(), SIDE_LEAST)
         self.splitter.setSizes([total - side, side])
-        height = max(self.side.height(), 500)
-        self.side.setSizes([height * 2 // 3, height // 3])
 
     def _keep_week_visible(self) -> None:
         """A remembered split (made in another language, or on a wider window) that hides

@@ -51,6 +51,10 @@ STATUS_ICON = {
     "absent": "state.absent",
     "unmarked": "state.unmarked",
 }
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil's status key on their name's cell
+ROWS_KEPT = 5  # pupils expected today the list always has room for
+NOT_EXPECTED = "–"  # a half-day the pupil is not expected at a provider
+LATE_ROWS_KEPT = 4  # two late providers, each with its phone and email
 FILTERS = (("", N_("Everyone expected")), ("unmarked", N_("No mark yet")), ("absent", N_("Absent")),
            ("marked", N_("Marked")))  # fmt: skip
 
@@ -84,31 +88,32 @@ class TodayPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)  # a long day name wraps rather than widen the panel
+        self.heading.setAccessibleName(_("Today"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.setAccessibleName(_("Show pupils"))
-        self.filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.filter.setMinimumContentsLength(12)  # beside the week, not wider than its words
+        # On its own line under the day, so its words show whole in every language.
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, text in FILTERS:
             self.filter.addItem(_(text), key)
         self.filter.currentIndexChanged.connect(self._filter_changed)
+        # The status is the icon before the name (its word in the tooltip and read with the
+        # name): a column of words left the pupil's and provider's names a few letters each.
         self.pupils = readonly_table(
-            [_("Status"), _("Pupil"), _("Provider"), _("AM"), _("PM")], _("Pupils expected today")
+            [_("Pupil"), _("Provider"), _("AM"), _("PM")], _("Pupils expected today")
         )
         self.pupils.itemActivated.connect(self._activated)
         pupil_header = self.pupils.horizontalHeader()
         pupil_header.setStretchLastSection(False)
-        pupil_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        help_text = QLabel(
-            _(
-                "First-day response to absence is a safeguarding matter: phone a provider whose "
-                "marks have not arrived by the cut-off, and follow up any absence the same day."
-            )
+        for column in (0, 1):  # the names share the width; each is whole in its tooltip
+            pupil_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Why late returns matter, on the heading's tooltip and read with the list: as a
+        # paragraph it took four lines of a laptop's panel from the pupils expected today.
+        why_late = _(
+            "First-day response to absence is a safeguarding matter: phone a provider whose "
+            "marks have not arrived by the cut-off, and follow up any absence the same day."
         )
-        help_text.setWordWrap(True)
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(_("Return cut-off time"))
@@ -120,16 +125,19 @@ class TodayPanel(QWidget):
         self.cutoff_error = ErrorLabel()
         self.late_heading = QLabel()
         self.late_heading.setFont(font)
+        self.late_heading.setWordWrap(True)
+        self.late_heading.setToolTip(why_late)
         self.late = readonly_table(
-            [_("Provider and contact"), _("Missing"), _("Since")],
+            [_("Provider"), _("Missing"), _("Since")],  # the contact is the row below
             _("Providers late with their returns"),
         )
+        self.late.setAccessibleDescription(why_late)
         late_header = self.late.horizontalHeader()
         late_header.setStretchLastSection(False)
         late_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addLayout(captioned(_("Sho&w:"), self.filter))
+        show = QHBoxLayout()
+        show.addLayout(captioned(_("Sho&w:"), self.filter))
+        show.addStretch(1)
         cut = QHBoxLayout()
         cut.addWidget(cutoff_label)
         cut.addWidget(self.cutoff)
@@ -137,11 +145,11 @@ class TodayPanel(QWidget):
         cut.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addLayout(show)
         layout.addWidget(self.pupils, 3)
         layout.addWidget(self.late_heading)
-        layout.addWidget(help_text)
         layout.addLayout(cut)
         layout.addWidget(self.cutoff_error)
         layout.addWidget(self.late)
@@ -240,12 +248,10 @@ class TodayPanel(QWidget):
             self.late.setItem(row + 1, 0, QTableWidgetItem(contact or _("No phone or email")))
             self.late.setSpan(row + 1, 0, 1, 3)
         rows = max(self.late.rowCount(), 1)
-        self.late.setMaximumHeight(
-            self.late.horizontalHeader().sizeHint().height()
-            + self.late.verticalHeader().defaultSectionSize() * min(rows, 8)
-            + self.late.frameWidth() * 2
-            + 2
-        )
+        chrome = self.late.horizontalHeader().sizeHint().height() + self.late.frameWidth() * 2 + 2
+        step = self.late.verticalHeader().defaultSectionSize()
+        self.late.setMaximumHeight(chrome + step * min(rows, 8))
+        self.late.setMinimumHeight(chrome + step * min(rows, LATE_ROWS_KEPT))
 
     def set_status(self, status: str) -> None:
         index = self.filter.findData(status)
@@ -263,22 +269,36 @@ class TodayPanel(QWidget):
     def _fill_pupils(self) -> None:
         with filling(self.pupils):
             self._put_pupils(self.shown_pupils())
+        self._keep_rows_in_view()
+
+    def _keep_rows_in_view(self) -> None:
+        """The list of pupils expected today keeps room for five of them (fewer if fewer are
+        expected): the chart below gives way on a short screen, not the day's list."""
+        rows = min(max(self.pupils.rowCount(), 1), ROWS_KEPT)
+        self.pupils.setMinimumHeight(
+            self.pupils.horizontalHeader().sizeHint().height()
+            + self.pupils.verticalHeader().defaultSectionSize() * rows
+            + self.pupils.frameWidth() * 2
+        )
 
     def _put_pupils(self, rows: list[TodayPupil]) -> None:
         self.pupils.setRowCount(len(rows))
         for row, pupil in enumerate(rows):
-            status = QTableWidgetItem(
-                icons.icon(STATUS_ICON[pupil.status]), _(STATUS_TEXT[pupil.status])
+            named = _("{name}: {status}").format(
+                name=pupil.name, status=_(STATUS_TEXT[pupil.status])
             )
-            texts = [pupil.name, pupil.provider_name]
+            texts = [(pupil.name, named), (pupil.provider_name, pupil.provider_name)]
             texts += [_session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]
-            self.pupils.setItem(row, 0, status)
-            for column, text in enumerate(texts, start=1):
+            for column, (text, said) in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
-                item.setToolTip(text)
+                item.setToolTip(said)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
                 self.pupils.setItem(row, column, item)
-            status.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
+            name = self.pupils.item(row, 0)
+            if name is not None:
+                name.setIcon(icons.icon(STATUS_ICON[pupil.status]))
+                name.setData(STATUS_ROLE, pupil.status)
 
     def _activated(self, item: QTableWidgetItem) -> None:
         pupil_id = item.data(Qt.ItemDataRole.UserRole)
@@ -293,7 +313,10 @@ class TodayPanel(QWidget):
         ).run()  # the board follows the change like every other view
 
 
-def _session_text(pupil: TodayPupil, half: AmPm) -> str:
+def _session_text(pupil: TodayPupil, half: AmPm) -> tuple[str, str]:
+    """What the half-day's cell shows, and what its tooltip and a screen reader say: a dash
+    where the pupil is not expected (the words made the column wider than the names)."""
     if half not in pupil.expected:
-        return _("not expected")
-    return pupil.marks.get(half) or "?"
+        return NOT_EXPECTED, _("not expected")
+    mark = pupil.marks.get(half)
+    return (mark, mark) if mark else ("?", _("No mark yet"))
