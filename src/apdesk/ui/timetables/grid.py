@@ -5,13 +5,29 @@ and the colours are derived for the palette in use so a dark theme stays readabl
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models.enums import SlotKind
 from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey
 from apdesk.services.timetables import SlotValue, Structure
@@ -79,6 +95,14 @@ def cell_lines(value: SlotValue | None) -> list[str]:
     return lines
 
 
+A_MONDAY = date(2024, 1, 1)
+
+
+def short_day(index: int) -> str:
+    """The weekday's short name in the reader's language ("Wed", "śr.")."""
+    return format_date(A_MONDAY + timedelta(days=index), "EEE")
+
+
 class TimetableGridModel(QAbstractTableModel):
     """Rows are the periods of the day (breaks and lunch included), columns the days."""
 
@@ -90,6 +114,7 @@ class TimetableGridModel(QAbstractTableModel):
         self.structure = structure or Structure()
         self.week = 1
         self.palette = QPalette()
+        self.short_days = False  # "Wed" when "Wednesday" does not fit its column
         document.changed.connect(self._document_changed)
 
     def set_structure(self, structure: Structure) -> None:
@@ -150,10 +175,15 @@ class TimetableGridModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(DAYS):
+            whole = _(DAY_NAMES[DAYS[section]])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return whole
+            if role == Qt.ItemDataRole.DisplayRole:
+                return short_day(section) if self.short_days else whole
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _(DAY_NAMES[DAYS[section]]) if 0 <= section < len(DAYS) else None
+        if role != Qt.ItemDataRole.DisplayRole or orientation == Qt.Orientation.Horizontal:
+            return None
         if 0 <= section < len(self.structure.periods):
             period = self.structure.periods[section]
             return f"{period.label}\n{period.times}"
@@ -218,6 +248,28 @@ class TimetableGridView(QTableView):
             )
         )
         self._drag_from: CellKey | None = None
+        self._whole_days = 0  # the width the days' whole names need
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_day_names)  # once the columns have their widths
+
+    def _fit_day_names(self) -> None:
+        """The days' whole names while they fit their columns, their short names when not
+        (a longer language on a 1280 px laptop); the whole name is the heading's tooltip."""
+        model = self.model()
+        header = self.horizontalHeader()
+        if not isinstance(model, TimetableGridModel) or header.count() == 0:
+            return
+        column = min(header.sectionSize(c) for c in range(header.count()))
+        if not model.short_days:
+            self._whole_days = max(
+                header.sectionSizeFromContents(c).width() for c in range(header.count())
+            )
+        short = column < self._whole_days
+        if short != model.short_days:
+            model.short_days = short
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, header.count() - 1)
 
     def selected_keys(self) -> list[CellKey]:
         indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
