@@ -1,4 +1,7 @@
-"""The row of status filters above the outbox table, each with how many packs it holds."""
+"""The row of status filters above the outbox table, each with how many packs it holds.
+
+The row wraps onto a second line when the window is narrow (a longer language, a 1280 px
+laptop) rather than setting the whole window's least width."""
 
 from __future__ import annotations
 
@@ -6,11 +9,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QWidget
 
 from apdesk.i18n import N_, _
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
+from apdesk.ui.widgets.button_row import FlowLayout
 
 # (key, caption, statuses shown); an empty set shows every pack
 FILTERS: tuple[tuple[str, str, frozenset[str]], ...] = (
@@ -29,8 +33,11 @@ class StatusButtons(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         caption = QLabel(_("Show:"), self)
         layout.addWidget(caption)
         for number, (key, text, _statuses) in enumerate(FILTERS):
@@ -41,7 +48,6 @@ class StatusButtons(QWidget):
             self.group.addButton(button, number)
             self.buttons[key] = button
             layout.addWidget(button)
-        layout.addStretch(1)
         self.buttons["all"].setChecked(True)
         self.group.idToggled.connect(self._toggled)
         self.set_counts([])
