@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +35,12 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "not entered yet" value, shown as blank
 LABEL_TO_FIELD = {label: name for name, label in FIELD_LABELS.items()}
+SUPPORT_FIELDS = frozenset({"health_needs", "family_support", "safety_info"})  # right column
+WIDTH = 880  # two columns of fields
 
 
 class DateOfBirthEdit(QDateEdit):
@@ -150,9 +155,13 @@ class PupilEditor(GuardedDialog):
         }
         self.errors: dict[str, ErrorLabel] = {}
         self.labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Who the pupil is on the left, their needs and support on the right: as one column the
+        # form was 700 px tall, taller than a 1280x720 laptop's screen with its taskbar.
+        who, support = QFormLayout(), QFormLayout()
+        for column in (who, support):
+            column.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in self.fields.items():
+            form = support if name in SUPPORT_FIELDS else who
             caption = _(FIELD_LABELS[name])
             widget.setAccessibleName(caption)
             if name == "looked_after":
@@ -174,7 +183,7 @@ class PupilEditor(GuardedDialog):
                 needs_label = QLabel(_("&Needs"))
                 needs_label.setBuddy(self.needs)
                 self.needs.setAccessibleName(_("Needs"))
-                form.addRow(needs_label, self.needs)
+                support.addRow(needs_label, self.needs)
 
         self.warning = Banner("warning", parent=self)
         self.warning.hide()
@@ -188,8 +197,14 @@ class PupilEditor(GuardedDialog):
         self.save_button.setAccessibleName(_("Save the pupil"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addLayout(who, 1)
+        columns.addSpacing(
+            self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) * 3
+        )
+        columns.addLayout(support, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.warning)
         layout.addWidget(self.problem)
         layout.addWidget(self.busy)
@@ -197,7 +212,7 @@ class PupilEditor(GuardedDialog):
         self.dob.dateChanged.connect(self._dob_changed)
         self.nc_year.activated.connect(self._year_chosen)
         self.nc_year.currentIndexChanged.connect(self._show_warnings)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, max(WIDTH, self.sizeHint().width()), self.sizeHint().height())
 
     # -- values --------------------------------------------------------------------
     def set_input(self, data: PupilInput) -> None:
