@@ -119,7 +119,7 @@ class ReviewDialog(GuardedDialog):
         self.ending = QCheckBox(_("The placement is &ending: no next review"), self)
         self.ending.setAccessibleName(_("The placement is ending"))
         self.ending.toggled.connect(lambda on: self.next_review.setEnabled(not on))
-        form.addRow("", self.ending)
+        form.addRow(self.ending)  # the whole row: its words do not wrap
         right.addLayout(form)
         right.addStretch(1)
 
