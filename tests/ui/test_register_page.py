@@ -110,7 +110,10 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
     assert "1 provider" in today.late_heading.text()
     names = [today.pupils.item(r, 0) for r in range(today.pupils.rowCount())]
     said = [n.data(Qt.ItemDataRole.AccessibleTextRole) for n in names]  # a screen reader's words
-    assert said == ["Ada Ash: Absent", "Ben Birch: No mark yet"]
+    assert said == [
+        "Ada Ash: Absent, at Riverside Skills",
+        "Ben Birch: No mark yet, at Riverside Skills",
+    ]
     assert all(n.toolTip() == words for n, words in zip(names, said, strict=True))
     assert all(not n.icon().isNull() for n in names)  # the status, seen at a glance
     page.apply_filter({"day": MON.isoformat(), "status": "unmarked"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -37,6 +38,7 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
+from apdesk.ui.widgets.button_row import FlowLayout
 from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.table_fill import filling
 
@@ -106,8 +108,11 @@ class TodayPanel(QWidget):
         self.pupils.itemActivated.connect(self._activated)
         pupil_header = self.pupils.horizontalHeader()
         pupil_header.setStretchLastSection(False)
-        for column in (0, 1):  # the names share the width; each is whole in its tooltip
-            pupil_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # The names share the width (each whole in its tooltip), neither narrower than its
+        # heading; the provider's takes what the pupil's leaves.
+        pupil_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        pupil_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.pupils.viewport().installEventFilter(self)
         # Why late returns matter, on the heading's tooltip and read with the list: as a
         # paragraph it took four lines of a laptop's panel from the pupils expected today.
         why_late = _(
@@ -138,11 +143,17 @@ class TodayPanel(QWidget):
         show = QHBoxLayout()
         show.addLayout(captioned(_("Sho&w:"), self.filter))
         show.addStretch(1)
-        cut = QHBoxLayout()
-        cut.addWidget(cutoff_label)
-        cut.addWidget(self.cutoff)
-        cut.addWidget(self.save_cutoff)
-        cut.addStretch(1)
+        # The cut-off's caption, time and button wrap in a narrow panel (Polish at 1280 px)
+        # rather than take width from the week beside them.
+        cut = QWidget()
+        cut_flow = FlowLayout(cut)
+        cut_flow.setContentsMargins(0, 0, 0, 0)
+        cutoff_label.setMinimumHeight(self.cutoff.sizeHint().height())
+        for part in (cutoff_label, self.cutoff, self.save_cutoff):
+            cut_flow.addWidget(part)
+        wraps = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        wraps.setHeightForWidth(True)
+        cut.setSizePolicy(wraps)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -150,7 +161,7 @@ class TodayPanel(QWidget):
         layout.addLayout(show)
         layout.addWidget(self.pupils, 3)
         layout.addWidget(self.late_heading)
-        layout.addLayout(cut)
+        layout.addWidget(cut)
         layout.addWidget(self.cutoff_error)
         layout.addWidget(self.late)
         self.asked_at = now()  # the time of the board to read next
@@ -270,6 +281,24 @@ class TodayPanel(QWidget):
         with filling(self.pupils):
             self._put_pupils(self.shown_pupils())
         self._keep_rows_in_view()
+        self._share_names()  # the half-days' columns fit their marks
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.pupils.viewport():
+            QTimer.singleShot(0, self, self._share_names)  # once the scroll bar is settled
+        return super().eventFilter(watched, event)
+
+    def _share_names(self) -> None:
+        """Too narrow for both names (a long language in a narrow panel), the provider's
+        column gives way: it is in each pupil's tooltip and read with their name."""
+        header = self.pupils.horizontalHeader()
+        room = self.pupils.viewport().width() - header.sectionSize(2) - header.sectionSize(3)
+        provider_least = header.sectionSizeFromContents(1).width()
+        pupil_least = header.sectionSizeFromContents(0).width()
+        both = room >= pupil_least + provider_least
+        self.pupils.setColumnHidden(1, not both)
+        width = max(pupil_least, min(room // 2, room - provider_least)) if both else room
+        header.resizeSection(0, width)
 
     def _keep_rows_in_view(self) -> None:
         """The list of pupils expected today keeps room for five of them (fewer if fewer are
@@ -284,8 +313,8 @@ class TodayPanel(QWidget):
     def _put_pupils(self, rows: list[TodayPupil]) -> None:
         self.pupils.setRowCount(len(rows))
         for row, pupil in enumerate(rows):
-            named = _("{name}: {status}").format(
-                name=pupil.name, status=_(STATUS_TEXT[pupil.status])
+            named = _("{name}: {status}, at {provider}").format(
+                name=pupil.name, status=_(STATUS_TEXT[pupil.status]), provider=pupil.provider_name
             )
             texts = [(pupil.name, named), (pupil.provider_name, pupil.provider_name)]
             texts += [_session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]
