@@ -137,12 +137,17 @@ def elided_columns(root: QWidget) -> list[str]:
                 if not text.strip() or view.indexWidget(index) is not None:
                     continue
                 needed = metrics.horizontalAdvance(text) + margin
+                if isinstance(view, QTableView):  # a cell spanning columns has all their width
+                    spanned = range(column, column + view.columnSpan(row, column))
+                    room = sum(header.sectionSize(c) for c in spanned)
+                else:
+                    room = width
                 if index.data(Qt.ItemDataRole.DecorationRole) is not None:
                     needed += view.iconSize().width() if view.iconSize().isValid() else 16
                     needed += margin
                 if isinstance(view, QTreeView) and column == 0:
                     needed += view.indentation() * (1 if view.rootIsDecorated() else 0)
-                if width + SLACK < needed and text not in str(
+                if room + SLACK < needed and text not in str(
                     index.data(Qt.ItemDataRole.ToolTipRole) or ""
                 ):  # cut with nothing to hover for the whole text
                     problems.append(f"{name} {title[:20]!r} cell {text[:30]!r}: cut")

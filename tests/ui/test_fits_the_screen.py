@@ -16,6 +16,7 @@ from tests.helpers.laptop_screens import LOCALES, SCREENS, fit_problems, report,
 from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.store import Store
+from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell.main_window import MainWindow
 from apdesk.ui.widgets.screen_fit import WANTED
@@ -44,7 +45,7 @@ def each_tab(dialog: QWidget) -> Iterator[str]:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_fits_a_laptop_screen(
-    qtbot: QtBot, demo: Store, ctx: AppContext, locale: str
+    qtbot: QtBot, demo: Store, ctx: AppContext, theme: ThemeManager, locale: str
 ) -> None:
     set_locale(locale)
     window = MainWindow(ctx)
@@ -67,7 +68,7 @@ def test_every_page_fits_a_laptop_screen(
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_main_editors_fit_a_laptop_screen(
-    qtbot: QtBot, demo: Store, ctx: AppContext, locale: str
+    qtbot: QtBot, demo: Store, ctx: AppContext, theme: ThemeManager, locale: str
 ) -> None:
     set_locale(locale)
     problems: dict[str, list[str]] = {}

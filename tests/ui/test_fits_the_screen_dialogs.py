@@ -18,6 +18,7 @@ from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.services.school_calendar.entries import CalendarEntry
 from apdesk.store import Store
+from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.calendar.entry_dialog import EntryDialog
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.home.dialogs import CensusDialog, TermlyReportDialog
@@ -57,7 +58,7 @@ def demo(store: Store) -> Store:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_smaller_dialogs_fit_a_laptop_screen(
-    qtbot: QtBot, demo: Store, ctx: AppContext, locale: str
+    qtbot: QtBot, demo: Store, ctx: AppContext, theme: ThemeManager, locale: str
 ) -> None:
     set_locale(locale)
     problems: dict[str, list[str]] = {}
