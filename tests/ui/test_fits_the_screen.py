@@ -16,9 +16,9 @@ from tests.helpers.laptop_screens import LOCALES, SCREENS, fit_problems, report,
 from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.store import Store
-from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell.main_window import MainWindow
+from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.widgets.screen_fit import WANTED
 
 

@@ -18,13 +18,13 @@ from apdesk.i18n import set_locale
 from apdesk.services.demo import populate
 from apdesk.services.school_calendar.entries import CalendarEntry
 from apdesk.store import Store
-from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.calendar.entry_dialog import EntryDialog
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.home.dialogs import CensusDialog, TermlyReportDialog
 from apdesk.ui.providers.find import FindProviderDialog
 from apdesk.ui.register.export_dialog import ExportDialog as AttendanceExport
 from apdesk.ui.shell.about import ShortcutsDialog
+from apdesk.ui.theme.apply import ThemeManager
 from apdesk.ui.widgets.screen_fit import WANTED
 
 MONDAY = date(2026, 11, 30)
