@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QToolButton, QWidget
 
 from apdesk.i18n import N_, _
 from apdesk.models.enums import OutboxStatus
 from apdesk.sync.outbox import OutboxRow
-from apdesk.ui.widgets.button_row import FlowLayout
+from apdesk.ui.widgets.button_row import wrapping
 
 # (key, caption, statuses shown); an empty set shows every pack
 FILTERS: tuple[tuple[str, str, frozenset[str]], ...] = (
@@ -33,11 +33,7 @@ class StatusButtons(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
-        layout = FlowLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        layout = wrapping(self)
         caption = QLabel(_("Show:"), self)
         layout.addWidget(caption)
         for number, (key, text, _statuses) in enumerate(FILTERS):

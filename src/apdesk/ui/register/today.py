@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -38,7 +37,7 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
-from apdesk.ui.widgets.button_row import FlowLayout
+from apdesk.ui.widgets.button_row import wrapping
 from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.table_fill import filling
 
@@ -53,7 +52,6 @@ STATUS_ICON = {
     "absent": "state.absent",
     "unmarked": "state.unmarked",
 }
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # the pupil's status key on their name's cell
 ROWS_KEPT = 5  # pupils expected today the list always has room for
 NOT_EXPECTED = "–"  # a half-day the pupil is not expected at a provider
 LATE_ROWS_KEPT = 4  # two late providers, each with its phone and email
@@ -146,14 +144,8 @@ class TodayPanel(QWidget):
         # The cut-off's caption, time and button wrap in a narrow panel (Polish at 1280 px)
         # rather than take width from the week beside them.
         cut = QWidget()
-        cut_flow = FlowLayout(cut)
-        cut_flow.setContentsMargins(0, 0, 0, 0)
         cutoff_label.setMinimumHeight(self.cutoff.sizeHint().height())
-        for part in (cutoff_label, self.cutoff, self.save_cutoff):
-            cut_flow.addWidget(part)
-        wraps = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        wraps.setHeightForWidth(True)
-        cut.setSizePolicy(wraps)
+        wrapping(cut, [cutoff_label, self.cutoff, self.save_cutoff])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -327,7 +319,6 @@ class TodayPanel(QWidget):
             name = self.pupils.item(row, 0)
             if name is not None:
                 name.setIcon(icons.icon(STATUS_ICON[pupil.status]))
-                name.setData(STATUS_ROLE, pupil.status)
 
     def _activated(self, item: QTableWidgetItem) -> None:
         pupil_id = item.data(Qt.ItemDataRole.UserRole)

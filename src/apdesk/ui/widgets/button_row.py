@@ -7,6 +7,8 @@ widest button; given less than the whole row, it carries on with the next line, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QStyle, QWidget
 
@@ -91,14 +93,20 @@ class FlowLayout(QLayout):
         return y + line - rect.y() + m.bottom()
 
 
+def wrapping(holder: QWidget, parts: Sequence[QWidget] = ()) -> FlowLayout:
+    """Lay `parts` out in `holder` as a row that wraps, its height following its width."""
+    flow = FlowLayout(holder)
+    flow.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        flow.addWidget(part)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    holder.setSizePolicy(policy)
+    return flow
+
+
 class ButtonRow(QWidget):
     def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.buttons = buttons
-        self.flow = FlowLayout(self)
-        self.flow.setContentsMargins(0, 0, 0, 0)
-        for button in buttons:
-            self.flow.addWidget(button)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.flow = wrapping(self, buttons)
