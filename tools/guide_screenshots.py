@@ -91,7 +91,11 @@ def shoot_dialog(
 
 
 def close(dialog: QDialog | None) -> None:
+    """Close without the unsaved-input question (the tour typed nothing worth keeping)."""
     if dialog is not None:
+        mark_saved = getattr(dialog, "mark_saved", None)
+        if callable(mark_saved):
+            mark_saved()
         dialog.reject()
         settle()
 
@@ -226,7 +230,7 @@ def tour(window: MainWindow, shoot: Camera, store: Store, scratch: Path) -> None
         editor = placements.open_placement(active)  # type: ignore[attr-defined]
         editor.resize(1240, 780)
         shoot(editor, "placement-editor")
-        editor.close()
+        close(editor)
         for name, action in (("referral", "print_referral"), ("letter", "print_letter")):
             placements.select(active)  # type: ignore[attr-defined]
             close(shoot_dialog(shoot, f"print-{name}", getattr(placements, action)))
