@@ -54,6 +54,7 @@ class PupilDetailPanel(QScrollArea):
     what the record links to through `jumps`."""
 
     edit_requested = Signal(int)
+    shown = Signal()  # a record (or none) is shown: its width may have changed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,7 @@ class PupilDetailPanel(QScrollArea):
             self.title.setFont(font)
             self.title.setText(_("Choose a pupil in the list to see their record."))
             self.facts.setText("")
+            self.shown.emit()
             return
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -203,6 +205,7 @@ class PupilDetailPanel(QScrollArea):
         self._fill_placements(view)
         self.voice.setText(self._voice_text(view))
         self.attachments.show_items(view.id, view.attachments)
+        self.shown.emit()
 
     @staticmethod
     def _facts(view: PupilView) -> str:

@@ -8,10 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPoint,
     Qt,
     QTimer,
@@ -97,13 +95,10 @@ class PupilsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # A chosen pupil's record can need more width than the empty one (a section's title
-        # does not wrap): the split is worked out again whenever the record's layout changes.
-        self._refit = QTimer(self, singleShot=True, interval=0)
-        self._refit.timeout.connect(self._fit_columns)
-        record = self.detail.widget()
-        if record is not None:
-            record.installEventFilter(self)
+        # A chosen pupil's record can need more width than the empty one: the split is worked
+        # out again whenever a record is shown, not only when the window is resized. (A signal,
+        # not an event filter on the record: a filter is called while the page is destroyed.)
+        self.detail.shown.connect(self._refit_soon)
         self.empty = EmptyState(
             "empty.list",
             _("No pupils yet."),
@@ -260,10 +255,8 @@ class PupilsPage(QWidget):
         header = self.table.horizontalHeader()
         return max(0, header.sectionSize(COL_IN_AP) - header.sectionSizeHint(COL_IN_AP))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.detail.widget():
-            self._refit.start()  # once, however many sections changed
-        return super().eventFilter(watched, event)
+    def _refit_soon(self) -> None:
+        QTimer.singleShot(0, self, self._fit_columns)  # once the record is laid out
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,7 +111,6 @@ class TodayPanel(QWidget):
         # heading; the provider's takes what the pupil's leaves.
         pupil_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         pupil_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.pupils.viewport().installEventFilter(self)
         # Why late returns matter, on the heading's tooltip and read with the list: as a
         # paragraph it took four lines of a laptop's panel from the pupils expected today.
         why_late = _(
@@ -275,10 +275,12 @@ class TodayPanel(QWidget):
         self._keep_rows_in_view()
         self._share_names()  # the half-days' columns fit their marks
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.pupils.viewport():
-            QTimer.singleShot(0, self, self._share_names)  # once the scroll bar is settled
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The list is as wide as the panel: the names share its new width once it is laid
+        out. (Not an event filter on the list: a filter is called while the panel is
+        destroyed.)"""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._share_names)
 
     def _share_names(self) -> None:
         """Too narrow for both names (a long language in a narrow panel), the provider's
