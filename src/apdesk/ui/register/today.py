@@ -89,7 +89,6 @@ class TodayPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)  # a long day name wraps rather than widen the panel
-        self.heading.setAccessibleName(_("Today"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.filter = QComboBox()
