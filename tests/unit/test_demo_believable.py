@@ -16,9 +16,10 @@ import pytest
 from sqlmodel import select
 
 from apdesk import models
-from apdesk.models.enums import PlacementOutcome, PlacementStatus, SenStatus
+from apdesk.models.enums import Gender, PlacementOutcome, PlacementStatus, SenStatus
 from apdesk.services import demo
 from apdesk.services.calendar import SchoolCalendar, school_year_of
+from apdesk.services.demo import names
 from apdesk.services.measures.dashboard import read_overview
 from apdesk.store import KdfParams, Store
 from apdesk.sync import connection
@@ -196,6 +197,24 @@ def test_contacts_titles_match_their_relationship(made: Demo) -> None:
              if c.relationship in TITLES and c.title not in TITLES[c.relationship]]  # fmt: skip
     assert wrong == []
     assert all(c.name.startswith(c.title + " ") for c in made.contacts if c.title)
+
+
+def test_forenames_fit_the_gender_and_preferred_names_are_their_short_forms(made: Demo) -> None:
+    lists = {Gender.FEMALE: names.GIRLS, Gender.MALE: names.BOYS, Gender.OTHER: names.NEUTRAL}
+    assert not set(names.GIRLS) & set(names.BOYS)
+    shorts = names.SHORT_FORMS
+    assert all(short != full and len(short) <= len(full) for full, short in shorts.items())
+    pupils = list(made.pupils.values())
+    wrong = [
+        f"{p.forename} ({p.gender.label})" for p in pupils if p.forename not in lists[p.gender]
+    ]
+    wrong += [f"{p.forename} known as {p.preferred_name}" for p in pupils
+              if p.preferred_name and shorts.get(p.forename) != p.preferred_name]  # fmt: skip
+    assert wrong == []
+    assert {p.gender for p in pupils} == set(Gender)
+    # About one pupil in five goes by a short form: some, but not most.
+    known_as = sum(1 for p in pupils if p.preferred_name)
+    assert len(pupils) // 10 <= known_as <= len(pupils) // 3
 
 
 def test_needs_agree_with_sen_status(made: Demo) -> None:

@@ -102,6 +102,7 @@ def _pupils(
         dob = date(year_start.year - age_on_sept - 1, 9, 1) + timedelta(days=rng.randrange(365))
         sen = rng.choices(list(SenStatus), weights=[70, 22, 8])[0]
         needs = rng.sample(GENERAL_NEEDS, k=rng.choice([0, 0, 1, 2]))
+        forename, surname, preferred, gender = _name(rng)
         pupil = models.Pupil(
             upn=make_upn(
                 LA_CODE,
@@ -110,13 +111,11 @@ def _pupils(
                 serial % 1000,
                 temporary=(serial % 97 == 13),
             ),
-            forename=rng.choice(names.FORENAMES),
-            surname=rng.choice(names.SURNAMES),
-            preferred_name=rng.choice(["", "", "", "", "Sam", "Bex", "Mo", "Jay"]),
+            forename=forename,
+            surname=surname,
+            preferred_name=preferred,
             dob=dob,
-            gender=rng.choice(
-                [Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.OTHER]
-            ),
+            gender=gender,
             nc_year=nc_year,
             sen_status=sen,
             looked_after=rng.random() < 0.04,
@@ -152,6 +151,19 @@ def _pupils(
             )
         )
     return made
+
+
+def _name(rng: random.Random) -> tuple[str, str, str, Gender]:
+    """Forename, surname, preferred name and gender that agree: the forename from the list for
+    the gender, and a preferred name only where it is a short form of that forename (for about
+    half of those that have one)."""
+    draw = rng.randrange(len(names.FORENAMES))
+    surname = rng.choice(names.SURNAMES)
+    known_by_short_form = rng.randrange(8) >= 4
+    gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.OTHER])
+    forename = names.forename(gender, draw)
+    preferred = names.SHORT_FORMS.get(forename, "") if known_by_short_form else ""
+    return forename, surname, preferred, gender
 
 
 RELATIONSHIPS = [

@@ -2,15 +2,50 @@
 
 from typing import NamedTuple
 
+from apdesk.models.enums import Gender
+
+# Girls' and boys' forenames as a school's roll mixes them (English, South Asian, Polish, West
+# African, Arabic...), with the short forms pupils are known by: only real ones, only some names.
+GIRLS_SHORT = {
+    "Amelia": "Millie", "Olivia": "Liv", "Isabella": "Bella", "Rebecca": "Bex",
+    "Eleanor": "Ellie", "Jessica": "Jess", "Elizabeth": "Libby", "Matilda": "Tilly",
+    "Katarzyna": "Kasia", "Aleksandra": "Ola", "Folasade": "Sade", "Gabriella": "Gabi",
+}  # fmt: skip
+BOYS_SHORT = {
+    "Oliver": "Ollie", "Theodore": "Theo", "Mohammed": "Mo", "Jayden": "Jay",
+    "Alexander": "Alex", "Samuel": "Sam", "Thomas": "Tom", "Tomasz": "Tomek",
+    "Jakub": "Kuba", "Benjamin": "Ben", "Oluwaseun": "Seun", "Joshua": "Josh",
+}  # fmt: skip
 # fmt: off
-FORENAMES = [
-    "Amelia", "Oliver", "Isla", "Noah", "Ava", "Leo", "Mia", "Arlo", "Freya", "Theo", "Aisha",
-    "Mohammed", "Zara", "Yusuf", "Maja", "Kacper", "Priya", "Arjun", "Chloe", "Jayden", "Ruby",
-    "Kai", "Sofia", "Ibrahim", "Lily", "Finley", "Grace", "Reuben", "Hana", "Tomasz", "Esme",
-    "Callum", "Nia", "Dylan", "Evie", "Harvey", "Maryam", "Alfie", "Ella", "Kofi", "Poppy",
-    "Ryan", "Amira", "Jack", "Layla", "Ethan", "Daisy", "Bilal", "Olivia", "Lucas"
+GIRLS = [
+    *GIRLS_SHORT, "Isla", "Ava", "Mia", "Freya", "Ruby", "Poppy", "Grace", "Aisha", "Zara",
+    "Maja", "Priya", "Maryam", "Amira",
+]
+BOYS = [
+    *BOYS_SHORT, "Noah", "Leo", "Arlo", "Yusuf", "Kacper", "Arjun", "Kai", "Ibrahim", "Reuben",
+    "Callum", "Alfie", "Kofi", "Bilal",
+]
+# For pupils whose gender is other or not stated.
+NEUTRAL = [
+    "Alex", "Charlie", "Jordan", "Riley", "Sam", "Robin", "Jamie", "Frankie", "Morgan", "Ellis",
 ]
 # fmt: on
+FORENAMES = GIRLS + BOYS
+SHORT_FORMS = GIRLS_SHORT | BOYS_SHORT
+
+
+def forenames_for(gender: Gender) -> list[str]:
+    if gender is Gender.FEMALE:
+        return GIRLS
+    return BOYS if gender is Gender.MALE else NEUTRAL
+
+
+def forename(gender: Gender, draw: int) -> str:
+    """The forename for a number drawn below len(FORENAMES), from the list for the gender: one
+    draw whatever the gender, so the rest of the demo does not move when a pupil's does."""
+    pool = forenames_for(gender)
+    return pool[draw * len(pool) // len(FORENAMES)]
+
 
 # fmt: off
 SURNAMES = [
