@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 from apdesk import models
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
@@ -22,6 +22,7 @@ from apdesk.services.placements import placement_warnings
 from apdesk.services.provider_search import SearchCriteria, find_providers
 from apdesk.services.providers import list_providers
 from apdesk.services.qa import qa_statuses
+from apdesk.services.school_calendar.year import calendar_year
 from apdesk.store import KdfParams, Store
 
 TODAY = date(2025, 3, 3)
@@ -54,7 +55,7 @@ def _rows(store: Store, table: type[SQLModel]) -> list[dict[str, Any]]:
 def test_same_seed_and_day_give_the_same_rows(tmp_path: Path) -> None:
     tables: list[type[SQLModel]] = [
         models.Pupil, models.Provider, models.ProviderAudit, models.QualityConcern,
-        models.Placement, models.Closure, models.AgencyInvolvement,
+        models.Placement, models.Closure, models.Term, models.AgencyInvolvement,
     ]  # fmt: skip
     dumps = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
@@ -132,6 +133,23 @@ def test_closures_make_school_days(demo_store: tuple[Store, float]) -> None:
     assert matches and matches[0].qa_state == "current"
 
 
+def test_terms_are_the_weekdays_between_the_holidays(demo_store: tuple[Store, float]) -> None:
+    store, _ = demo_store
+    with store.session() as session:
+        terms = session.exec(select(models.Term).order_by(col(models.Term.start_date))).all()
+        calendar = SchoolCalendar.load(session)
+        years = [calendar_year(session, year) for year in (2023, 2024, 2025)]
+    # Last year's, this year's and next year's: six half terms each, as Settings lists them.
+    assert [t.name for t in terms] == list(demo.TERM_NAMES) * 3
+    assert all(t.start_date.weekday() < 5 and t.end_date.weekday() < 5 for t in terms)
+    assert all(len(view.terms) == 6 and view.between_terms == [] for view in years)
+    # The terms agree with the holidays: the same school days as the closures alone give.
+    first, last = date(2023, 9, 1), date(2026, 8, 31)
+    without_terms = SchoolCalendar.of(calendar.closures)
+    assert list(calendar.school_days(first, last)) == list(without_terms.school_days(first, last))
+    assert not calendar.is_school_day(date(2023, 8, 14))  # the summer before the first term
+
+
 def test_running_again_adds_pupils_but_not_providers_or_closures(tmp_path: Path) -> None:
     store = _store(tmp_path / "again")
     try:
@@ -140,9 +158,10 @@ def test_running_again_adds_pupils_but_not_providers_or_closures(tmp_path: Path)
         with store.session() as session:
             providers = session.exec(select(models.Provider)).all()
             pupils = session.exec(select(models.Pupil)).all()
+            terms = session.exec(select(models.Term)).all()
     finally:
         store.lock()
-    assert again["closures"] == 0
+    assert again["closures"] == 0 and len(terms) == 18
     assert len(providers) == 13 and len(pupils) == 20
     assert len({p.upn for p in pupils}) == 20
 

@@ -223,17 +223,51 @@ def term_closures(today: date) -> list[tuple[date, date, ClosureKind, str]]:
     ]
 
 
+# The six half terms, as a school's term-dates letter names them.
+TERM_NAMES = (
+    "Autumn term 1",
+    "Autumn term 2",
+    "Spring term 1",
+    "Spring term 2",
+    "Summer term 1",
+    "Summer term 2",
+)
+
+
+def _weekday_on_or_before(day: date) -> date:
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def term_dates(today: date) -> list[tuple[date, date, str]]:
+    """The year's half terms: the weekdays from each holiday to the next, starting in September,
+    so they agree with `term_closures` (its INSET days fall inside them, as schools publish)."""
+    holidays = sorted(
+        (start, end)
+        for start, end, kind, _name in term_closures(today)
+        if kind is ClosureKind.HOLIDAY
+    )
+    opens = _weekday_on_or_after(date(academic_year_start(today).year, 9, 1))
+    terms = []
+    for (first, last), name in zip(holidays, TERM_NAMES, strict=True):
+        terms.append((opens, _weekday_on_or_before(first - timedelta(days=1)), name))
+        opens = _weekday_on_or_after(last + timedelta(days=1))
+    return terms
+
+
 def _closures(session: Session, today: date) -> int:
-    """The year's closures, unless the school has already set its own."""
-    if session.exec(select(models.Closure)).first() is not None:
+    """The years' closures and terms, unless the school has already set any of its own."""
+    if any(
+        session.exec(select(table)).first() is not None for table in (models.Closure, models.Term)
+    ):
         return 0
     # Last year's (ended placements), this year's and next year's (placements running on).
-    rows = [
-        row
-        for years in (-1, 0, 1)
-        for row in term_closures(date(academic_year_start(today).year + years, 10, 1))
-    ]
+    years = [date(academic_year_start(today).year + offset, 10, 1) for offset in (-1, 0, 1)]
+    rows = [row for year in years for row in term_closures(year)]
     for start, end, kind, name in rows:
         session.add(models.Closure(start_date=start, end_date=end, kind=kind.value, name=name))
+    for start, end, name in (term for year in years for term in term_dates(year)):
+        session.add(models.Term(name=name, start_date=start, end_date=end))
     session.flush()
     return len(rows)
