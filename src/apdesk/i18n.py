@@ -165,10 +165,6 @@ def format_date_time(value: datetime | None, seconds: bool = True) -> str:
     return f"{format_date(local.date())} {clock}"
 
 
-def format_short_date(value: date | None) -> str:
-    return format_date(value, "dd/MM/y")
-
-
 def format_number(value: float | int, decimals: int | None = None) -> str:
     """A number with the locale's grouping and decimal mark (1,234.5 / 1 234,5)."""
     fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from apdesk.i18n import N_, _, format_short_date, ngettext
+from apdesk.i18n import N_, _, format_date, ngettext
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.errors import ApdeskError, ValidationError
@@ -119,7 +119,7 @@ class PupilInput:
         if self.dob > today:
             raise ValidationError(
                 FIELD_LABELS["dob"],
-                _("{day} is in the future").format(day=format_short_date(self.dob)),
+                _("{day} is in the future").format(day=format_date(self.dob)),
                 _("check the year"),
             )
         implied = expected_year(self.dob, today)
@@ -131,7 +131,7 @@ class PupilInput:
                     "{day} gives an age of {age} on 31 August, outside school age",
                     "{day} gives an age of {age} on 31 August, outside school age",
                     age,
-                ).format(day=format_short_date(self.dob), age=age),
+                ).format(day=format_date(self.dob), age=age),
                 _("a pupil is 4 to 19 during the school year: check the year of birth"),
             )
         if self.nc_year is None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.files import write_atomic
-from apdesk.i18n import _, format_number, format_short_date
+from apdesk.i18n import _, format_date, format_number
 from apdesk.models.enums import AttachmentKind
 from apdesk.models.records import AttachmentInfo
 from apdesk.services.attachments import get_attachment_bytes
@@ -71,7 +71,7 @@ class AttachmentsBox(QWidget):
             (
                 f"{_(info.label)} — {info.filename}\n"
                 + _("{size} · added {date}").format(
-                    size=size_text(info.size), date=format_short_date(info.added_at.date())
+                    size=size_text(info.size), date=format_date(info.added_at.date())
                 ),
                 info.id,
             )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date, format_number, format_short_date
+from apdesk.i18n import _, format_date, format_number
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
@@ -237,10 +237,10 @@ class PupilDetailPanel(QScrollArea):
     def _fill_placements(self, view: PupilView) -> None:
         entries = []
         for p in view.placements:
-            dates = _("from {start}").format(start=format_short_date(p.start_date))
+            dates = _("from {start}").format(start=format_date(p.start_date))
             if p.end_date:
                 dates = _("{start} to {end}").format(
-                    start=format_short_date(p.start_date), end=format_short_date(p.end_date)
+                    start=format_date(p.start_date), end=format_date(p.end_date)
                 )
             if p.start_date is None:
                 dates = _("no dates yet")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlmodel import Session
 
@@ -82,6 +83,7 @@ class RegisterChart(QWidget):
         self.ctx = ctx
         self.weeks: PupilWeeks | None = None
         self.asked: Asked | None = None
+        self.stale = False  # asked for while hidden: read when shown
         self.chart = ChartWidget()
         self.text = ValueLabel(
             _("Attendance summary"),
@@ -98,13 +100,22 @@ class RegisterChart(QWidget):
 
     def show_pupil(self, pupil_id: int, name: str, cohort_ids: list[int], today: date) -> None:
         self.asked = Asked(pupil_id, name, list(cohort_ids), today)
-        self.settle.stop()
-        self.loader.reload()
+        self.reload()
 
     def reload(self) -> None:
+        """Read the chosen pupil's weeks, or, while the chart's tab is not shown, remember to:
+        moving through the register reads nothing nobody sees."""
         self.settle.stop()
-        if self.asked is not None:
+        if self.asked is None:
+            return
+        self.stale = not self.isVisible()
+        if not self.stale:
             self.loader.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
 
     def _changed(self, changes: Changes) -> None:
         if self.asked is None:
