@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from apdesk.ui.widgets.date_field import DateField
-from apdesk.ui.widgets.guard import GuardedDialog, inputs_of
+from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.input_scan import inputs_of
 
 Button = QMessageBox.StandardButton
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from apdesk.services.demo.logo import demo_logo
-from apdesk.ui.widgets.guard import GuardedDialog, inputs_of
+from apdesk.ui.widgets.guard import GuardedDialog
+from apdesk.ui.widgets.input_scan import inputs_of
 from apdesk.ui.widgets.logo_field import LogoField
 
 

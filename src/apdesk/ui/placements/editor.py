@@ -6,10 +6,8 @@ used to refuse a save; a value that cannot be right is shown under its field and
 A change made elsewhere while the form is open (a provider's QA, the placement ended) refreshes
 the choices, the status and the checks, never what the person typed.
 
-The window shows before its form is complete: the first sections are built at once, the others
-one per turn of the event loop (so no frame is held up), and the record's values reach each
-section as it is built. The person sees the top of the form at once and the rest is there before
-they can scroll to it; reading or saving the values first completes the form.
+The window shows before its form is complete (see `editor_build`); the live checks are in
+`editor_checks`, and the words of the choices and notices in `editor_choices`.
 """
 
 from __future__ import annotations
@@ -28,33 +26,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
-from apdesk.services.ap_guide import LaNotice
 from apdesk.services.operations.placements import save_placement
 from apdesk.services.placement_actions import EditorData, ProviderChoice, editor_data
-from apdesk.services.placement_rules import PlacementWarning
-from apdesk.services.placements import PlacementInput, PlacementResult, preview_warnings
+from apdesk.services.placements import PlacementInput, PlacementResult
 from apdesk.services.pupils.picks import PupilPicks
 from apdesk.store.changes import Changes
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
+from apdesk.ui.placements.editor_build import LateSections
+from apdesk.ui.placements.editor_checks import LiveChecks
+from apdesk.ui.placements.editor_choices import fill_choices, la_notice_text, qa_note
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.sharing.banner import ConflictBanner
 from apdesk.ui.widgets.ask_text import ask_text
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
-from apdesk.ui.widgets.choice_list import ListChoice, fill_columns, fill_combo
-from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 from apdesk.ui.widgets.word_search import WordSearch
 
-DEBOUNCE_MS = 400
 EAGER_SECTIONS = 2  # built before the window shows: what fills it at first
 SPLITTER_KEY = settings_keys.PLACEMENT_EDITOR_SPLITTER.name
 # The choices and the checks: the pupils and providers offered, the providers' QA, and what
@@ -75,28 +71,6 @@ SHOWS = frozenset(
 )
 
 
-def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -> str:
-    """The LA's notification of the start, as the placement shows it. A placement that started
-    with no notification from apdesk (begun before the school used it) says so, rather than
-    promising one that will never come."""
-    if la is None:
-        return _("No start notification yet: apdesk sends one when the placement starts.")
-    if la.status == "delivered" and la.delivered is not None:
-        return _("Start notification delivered to the LA on {day}.").format(
-            day=format_date(la.delivered.date())
-        )
-    if la.created is not None:
-        return _("Start notification queued on {day}; it goes when the LA can be reached.").format(
-            day=format_date(la.created.date())
-        )
-    if status in (PlacementStatus.ACTIVE, PlacementStatus.ENDED):
-        return _(
-            "No start notification was sent from apdesk; if the LA was told another way, "
-            "record the day below."
-        )
-    return _("No start notification yet: apdesk sends one when the placement starts.")
-
-
 class PlacementEditor(GuardedDialog):
     saved = Signal(object)  # the PlacementResult
 
@@ -112,11 +86,8 @@ class PlacementEditor(GuardedDialog):
         self.ctx, self.placement_id, self.status = ctx, placement_id, PlacementStatus.DRAFT
         self.providers: dict[int, ProviderChoice] = {}
         self.picks = PupilPicks()  # the pupils offered, each with the name every screen uses
-        self._loading, self._generation = True, 0
+        self._loading = True
         self._wanted_field: str | None = None  # focus asked for before the record was in
-        self._live_error = False
-        self._record: PlacementInput | None = None  # the values loaded, for sections built later
-        self._shown_fields: set[str] = set()  # the fields that show the loaded values already
         self._gone = False  # closed: late answers are dropped
         self.setWindowTitle(_("New placement") if placement_id is None else _("Placement"))
         self.binder = Binder(self)
@@ -168,10 +139,10 @@ class PlacementEditor(GuardedDialog):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.check_now)
+        self.live_checks = LiveChecks(
+            ctx, self.binder, self.panel, self.values, lambda: self.placement_id, self
+        )
+        self.late = LateSections(self.sections, self.binder, self, self._ready)
         self.binder.changed.connect(self._edited)
         # A lock hides the form with what was typed (in memory only) and unlock brings it back:
         # the main window's shelf does that, so the editor does not close itself here.
@@ -184,47 +155,19 @@ class PlacementEditor(GuardedDialog):
         ctx.query(editor_data, placement_id, date.today()).success(self._loaded).failure(
             self._load_failed
         ).run()
-        self.builder = QTimer(self)  # one section per turn of the event loop, until complete
-        self.builder.setSingleShot(True)
-        self.builder.setInterval(0)
-        self.builder.timeout.connect(self._build_more)
-        self.builder.start()
+        self.late.start()  # once the record is asked for: a quick answer may complete the form
         self.finished.connect(self._closed)
 
     def _closed(self, _result: int) -> None:
         """Answers still on their way (checks, choices) find nobody to show them to."""
-        self._generation += 1
+        self.live_checks.drop_answers()
         self._gone = True
-        self.builder.stop()
-
-    # -- building the rest of the form -------------------------------------------
-    def _build_more(self) -> None:
-        """One more section, then the next turn of the event loop for the one after."""
-        if self.sections.complete:
-            return
-        self._show_record(self.sections.build_next())
-        if self.sections.complete:
-            self._ready()
-        else:
-            self.builder.start()
+        self.late.stop()
 
     def complete_form(self) -> None:
         """Build what is left of the form now (before its values are read or a field is
         looked for)."""
-        if not self.sections.complete:
-            self._show_record(self.sections.build_next(len(self.sections.pending)))
-            self._ready()
-
-    def _show_record(self, names: list[str]) -> None:
-        """Put the loaded values into the fields just built."""
-        if self._record is None:
-            return
-        for name in names:
-            if name in PlacementInput.model_fields and name not in self._shown_fields:
-                if name == "attendance_at_referral":
-                    continue  # its box holds the loaded value already (see set_values)
-                self.binder.set(name, getattr(self._record, name))
-                self._shown_fields.add(name)
+        self.late.complete()
 
     # -- loading ---------------------------------------------------------------
     def _loaded(self, data: EditorData) -> None:
@@ -235,9 +178,8 @@ class PlacementEditor(GuardedDialog):
             self.complete_form()
         self._fill_choices(data)
         values = data.placement or PlacementInput(pupil_id=self._pupil_id or 0)
-        self._record = values
         self.set_values(values)
-        self._shown_fields = set(self.binder.widgets)
+        self.late.loaded(values)
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la, data.status))
@@ -258,7 +200,7 @@ class PlacementEditor(GuardedDialog):
 
     def _ready(self) -> None:
         """Once the record is loaded and every section built: watch for input, check."""
-        if self._record is None or not self.sections.complete or not self._loading:
+        if self.late.record is None or not self.sections.complete or not self._loading:
             return
         self._loading = False
         self.watch_input()
@@ -282,29 +224,10 @@ class PlacementEditor(GuardedDialog):
             self.setWindowTitle(_("Placement"))
 
     def _fill_choices(self, data: EditorData) -> None:
-        """The pupils and providers offered, keeping whichever are chosen now. A trust's
-        thousands of pupils go to the combo as one list, worded only when it is opened."""
+        """The pupils and providers offered, keeping whichever are chosen now."""
         self.picks = data.pupils
-        names, upns, search = data.pupils.names, data.pupils.upns, data.pupils.search
-        fill_columns(
-            self.sections.pupil,
-            ListChoice(_("Choose the pupil…"), 0),
-            data.pupils.ids,
-            lambda n: f"{names[n]} ({upns[n]})",
-            search.__getitem__,
-        )
-        self.pupil_search.follow_model()
         self.providers = {choice.id: choice for choice in data.providers}
-        providers = [ListChoice(_("Choose the provider…"), 0)]
-        providers += [
-            ListChoice(
-                f"{choice.name} — {qa_text(choice.qa_state)}",
-                choice.id,
-                qa_icon(self, choice.qa_state),
-            )
-            for choice in data.providers
-        ]
-        fill_combo(self.sections.provider, providers)
+        fill_choices(self.sections, self.pupil_search, data, self)
 
     def _changed_elsewhere(self, _changes: Changes) -> None:
         """Someone else changed what the form offers or checks against: read the choices and
@@ -387,56 +310,16 @@ class PlacementEditor(GuardedDialog):
 
     def _show_qa_note(self) -> None:
         choice = self.providers.get(int(self.sections.provider.currentData() or 0))
-        note = self.sections.qa_note
-        if choice is None:
-            note.setText("")
-        elif choice.needs_reason:
-            note.setText(
-                _("{state}: {summary}. Record the reason for using this provider.").format(
-                    state=qa_text(choice.qa_state), summary=choice.qa_summary
-                )
-            )
-        else:
-            note.setText(f"{qa_text(choice.qa_state)}: {choice.qa_summary}")
+        self.sections.qa_note.setText(qa_note(choice))
 
     # -- live checks -------------------------------------------------------------
     def _edited(self) -> None:
         if not self._loading:
-            self.timer.start()
+            self.live_checks.soon()
 
     def check_now(self) -> None:
         """Ask the worker for the warnings the current values would give."""
-        self.timer.stop()
-        if not self.ctx.is_unlocked:
-            return
-        self._generation += 1
-        generation = self._generation
-        try:
-            data = self.values()
-            data.check()
-        except ValidationError as exc:  # a value that cannot be right: shown on its field now
-            self.panel.show_note(str(exc))
-            fix = f" ({exc.fix})" if exc.fix else ""
-            if self.binder.show_error(exc.field, f"{exc.message}{fix}") is not None:
-                self._live_error = True
-            return
-        if self._live_error:  # put right: the mark under the field goes
-            self._live_error = False
-            self.binder.clear_error()
-        if not data.pupil_id or not data.provider_id:
-            self.panel.show_note(_("Choose the pupil and the provider to see the checks."))
-            return
-        self.ctx.query(preview_warnings, data, date.today(), self.placement_id).success(
-            lambda found: self._checked(generation, found)
-        ).failure(lambda exc: self._check_failed(generation, exc)).run()
-
-    def _checked(self, generation: int, warnings: list[PlacementWarning]) -> None:
-        if generation == self._generation:
-            self.panel.show_warnings(warnings)
-
-    def _check_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self.panel.show_note(describe_error(exc))
+        self.live_checks.now()
 
     # -- navigation ----------------------------------------------------------------
     def go_to_section(self, row: int) -> None:
@@ -466,8 +349,7 @@ class PlacementEditor(GuardedDialog):
     def save(self) -> None:
         if self.status == PlacementStatus.ENDED:
             return
-        self._live_error = False
-        self.binder.clear_error()
+        self.live_checks.clear_mark()
         self.message.show_message("")
         self.save_button.setEnabled(False)
         self.ctx.op(save_placement, self.placement_id, self.values(), date.today()).success(
@@ -494,7 +376,7 @@ class PlacementEditor(GuardedDialog):
             try:
                 self.values().check()
             except ValidationError:
-                self._live_error = True  # the live checks take the mark away once put right
+                self.live_checks.marked = True  # they take the mark away once put right
             if name is not None:
                 self.focus_field(name)
                 self.message.show_message(_("Not saved: see the field marked below."))

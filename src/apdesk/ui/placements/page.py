@@ -12,16 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -53,14 +48,14 @@ from apdesk.ui.placements.model import (
     PlacementSearch,
     PlacementsModel,
 )
+from apdesk.ui.placements.page_actions import page_actions
+from apdesk.ui.placements.page_filters import PlacementFilters
 from apdesk.ui.placements.print_actions import PrintMixin
-from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.basics import BusyBar, ErrorLabel
 from apdesk.ui.widgets.column_fit import fit_columns
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
-from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
@@ -100,23 +95,12 @@ class PlacementsPage(PrintMixin, QWidget):
         self.end_dialog: EndPlacementDialog | None = None
         self.day_dialog: DayDialog | None = None
         self.setAccessibleName(_("Placements"))
-        self.status = QComboBox(self)
-        self.status.setAccessibleName(_("Status filter"))
-        self.status.addItem(_("Every status"), "")
-        for s in PlacementStatus:
-            self.status.addItem(_(s.label), s.value)
-        self.provider = QComboBox(self)
-        self.provider.setAccessibleName(_("Provider filter"))
-        self.provider.addItem(_("Every provider"), 0)
-        self.provider.setMinimumContentsLength(16)
-        self.warnings_only = QCheckBox(_("With &warnings only"), self)
+        self.filters = PlacementFilters(self)
+        self.status, self.provider = self.filters.status, self.filters.provider
+        self.warnings_only, self.search = self.filters.warnings_only, self.filters.search
         for signal in (self.status.currentIndexChanged, self.provider.currentIndexChanged):
             signal.connect(lambda _i: self.refresh())
         self.warnings_only.toggled.connect(lambda _on: self._apply_rows())
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Pupil (either name), UPN or provider (Ctrl+F)"))
-        self.search.setAccessibleName(_("Search placements"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.model = PlacementsModel(self, self)
@@ -138,68 +122,38 @@ class PlacementsPage(PrintMixin, QWidget):
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.sortByColumn(START, Qt.SortOrder.DescendingOrder)
-        self.buttons: dict[str, QAction] = {}
-        actions = QToolBar(_("Placement actions"), self)
-        actions.setAccessibleName(_("Placement actions"))
-        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        on_bar: list[QAction] = []
-        # Every action is a button Tab reaches, its Alt+letter, and the table's context menu
-        # (the Menu key or Shift+F10 on a placement); the common ones have a Ctrl shortcut.
-        for key, glyph, text, slot, shortcut in (
-            (
-                "new",
-                "action.new",
-                _("&New placement"),
-                self.new_placement,
-                QKeySequence.StandardKey.New,
-            ),
-            ("open", "action.open", _("&Open"), self.open_selected, None),
-            ("refer", "action.refer", _("&Refer…"), lambda: self.refer_selected(), None),
-            ("start", "action.start", _("S&tart…"), lambda: self.start_selected(), None),
-            ("end", "action.end", _("&End…"), self.end_selected, None),
-            (
-                "referral",
-                "action.document",
-                _("Print referral for&m…"),
-                self.print_referral,
-                "Ctrl+P",
-            ),
-            ("letter", "action.letter", _("Print parents' &letter…"), self.print_letter, None),
-        ):
-            action = QAction(icon(glyph), text, self)
-            action.triggered.connect(slot)
-            # The page's main action sits in its header, whose button carries its Alt+letter;
-            # every other one is a button on the bar Tab reaches, with its Alt+letter here.
-            keys = [] if key == "new" else [QKeySequence.mnemonic(text)]
-            if shortcut is not None:
-                keys.insert(0, QKeySequence(shortcut))
-            action.setShortcuts(keys)
-            words = text.replace("&", "").rstrip("…")
-            shown = (keys[0] if keys else QKeySequence.mnemonic(text)).toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
-            action.setToolTip(f"{words} ({shown})")
-            self.addAction(action)  # its shortcuts work while the page is shown
-            if key != "new":
-                actions.addAction(action)
-                on_bar.append(action)
-                button = actions.widgetForAction(action)
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                button.setAccessibleName(words)
-            self.buttons[key] = action
+        # Every action is a button Tab reaches, its Alt+letter, and the table's context menu;
+        # the common ones have a Ctrl shortcut.
+        actions, self.buttons = page_actions(
+            self,
+            [
+                (
+                    "new",
+                    "action.new",
+                    _("&New placement"),
+                    self.new_placement,
+                    QKeySequence.StandardKey.New,
+                ),
+                ("open", "action.open", _("&Open"), self.open_selected, None),
+                ("refer", "action.refer", _("&Refer…"), lambda: self.refer_selected(), None),
+                ("start", "action.start", _("S&tart…"), lambda: self.start_selected(), None),
+                ("end", "action.end", _("&End…"), self.end_selected, None),
+                (
+                    "referral",
+                    "action.document",
+                    _("Print referral for&m…"),
+                    self.print_referral,
+                    "Ctrl+P",
+                ),
+                ("letter", "action.letter", _("Print parents' &letter…"), self.print_letter, None),
+            ],
+            main="new",
+        )
         self.buttons["new"].setToolTip(_("Plan a new placement (Ctrl+N)"))
         self.buttons["referral"].setToolTip(_("Preview, save or print the referral form (Ctrl+P)"))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions(list(self.buttons.values()))
-        filters = QHBoxLayout()
-        search_row = captioned(_("Se&arch:"), self.search, self)
-        search_row.setStretch(1, 1)
-        filters.addLayout(search_row, 2)
-        filters.addLayout(captioned(_("&Status:"), self.status, self))
-        provider_row = captioned(_("Provi&der:"), self.provider, self)
-        provider_row.setStretch(1, 1)
-        filters.addLayout(provider_row, 1)
-        filters.addWidget(self.warnings_only)
+        filters = self.filters.row()
         self.message = ErrorLabel(self)
         self.busy = BusyBar(self)
         self.header = PageHeader(_("Placements"), "…", self)
@@ -235,7 +189,7 @@ class PlacementsPage(PrintMixin, QWidget):
         # Tab follows the screen: the header's main action, the filters, the actions above the
         # table, then the table.
         chain = [self.new_button, self.search, self.status, self.provider, self.warnings_only]
-        chain += [actions.widgetForAction(a) for a in self.buttons.values() if a in on_bar]
+        chain += [actions.widgetForAction(a) for k, a in self.buttons.items() if k != "new"]
         chain.append(self.table)
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -268,14 +222,7 @@ class PlacementsPage(PrintMixin, QWidget):
 
     def _show(self, listing: Listing) -> None:
         self.rows = listing.rows
-        chosen = self.provider.currentData()
-        self.provider.blockSignals(True)
-        self.provider.clear()
-        self.provider.addItem(_("Every provider"), 0)
-        for p in listing.providers:
-            self.provider.addItem(p.name, p.id)
-        self.provider.setCurrentIndex(max(self.provider.findData(chosen), 0))
-        self.provider.blockSignals(False)
+        self.filters.offer_providers(listing.providers)
         self._apply_rows()
 
     def _apply_rows(self) -> None:
@@ -353,15 +300,7 @@ class PlacementsPage(PrintMixin, QWidget):
 
     def _reset_filters(self, status: str) -> None:
         """Re-read only when the status or provider asked of the store changes."""
-        before = (self.status.currentData(), self.provider.currentData())
-        for combo, value in ((self.status, status), (self.provider, 0)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
-        self.warnings_only.blockSignals(True)
-        self.warnings_only.setChecked(False)
-        self.warnings_only.blockSignals(False)
-        if (self.status.currentData(), self.provider.currentData()) != before:
+        if self.filters.reset(status):
             self.refresh()
         else:
             self._apply_rows()

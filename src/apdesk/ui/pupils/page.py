@@ -7,21 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QSplitter,
     QTableView,
@@ -30,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, ngettext
-from apdesk.models.enums import SenStatus
-from apdesk.services.pupils import PupilRow, list_pupils, year_label
+from apdesk.services.pupils import PupilRow, list_pupils
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
@@ -39,31 +28,18 @@ from apdesk.ui.home.filters import narrow_pupils
 from apdesk.ui.pupils.data import LIST_SHOWS, PupilView, load_pupil
 from apdesk.ui.pupils.detail import PupilDetailPanel
 from apdesk.ui.pupils.editor import PupilEditor
+from apdesk.ui.pupils.filter_bar import PupilFilterBar
 from apdesk.ui.pupils.import_dialog import ImportDialog
 from apdesk.ui.pupils.jumps import jumps_menu
-from apdesk.ui.pupils.model import COL_IN_AP, ID_ROLE, PupilFilterProxy, PupilTableModel
+from apdesk.ui.pupils.model import ID_ROLE, PupilFilterProxy, PupilTableModel
+from apdesk.ui.pupils.register_fit import RegisterFit
 from apdesk.ui.theme import icons
-from apdesk.ui.widgets.column_fit import fit_columns, make_room
 from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.empty_switch import EmptySwitch
 from apdesk.ui.widgets.filter_banner import FilterBanner
-from apdesk.ui.widgets.labelled import captioned
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 HEADER_KEY, SPLITTER_KEY = settings_keys.PUPILS_HEADER.name, settings_keys.PUPILS_SPLITTER.name
-NAME_COLUMN, FITTED_ROWS = 1, 40  # the column that stretches; rows measured for the widths
-NAME_LEAST, DETAIL_LEAST = 150, 320  # pixels the names and the pupil's record keep
-ITEM_PADDING, WIDEST_COLUMN = 12, 240  # a cell's padding; beyond this a column elides
-
-
-def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setToolTip(name)
-    for text, value in choices:
-        combo.addItem(text, value)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
 
 
 class PupilsPage(QWidget):
@@ -95,10 +71,11 @@ class PupilsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.fit = RegisterFit(self.table, self.splitter, self.detail, self)
         # A chosen pupil's record can need more width than the empty one: the split is worked
         # out again whenever a record is shown, not only when the window is resized. (A signal,
         # not an event filter on the record: a filter is called while the page is destroyed.)
-        self.detail.shown.connect(self._refit_soon)
+        self.detail.shown.connect(self.fit.soon)
         self.empty = EmptyState(
             "empty.list",
             _("No pupils yet."),
@@ -129,11 +106,10 @@ class PupilsPage(QWidget):
 
     # -- building ------------------------------------------------------------------
     def _build_bar(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search by name or UPN (Ctrl+F)"))
-        self.search.setAccessibleName(_("Search pupils"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self._filter(search=text))
+        self.filters = PupilFilterBar(self._filter)
+        self.search, self.bar = self.filters.search, self.filters.layout
+        self.year_filter, self.sen_filter = self.filters.year, self.filters.sen
+        self.ap_filter, self.la_filter = self.filters.in_ap, self.filters.looked_after
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.new_action = self._action(_("&New pupil…"), "Ctrl+N", icons.icon("action.new"))
         self.new_action.triggered.connect(self.new_pupil)
@@ -142,42 +118,7 @@ class PupilsPage(QWidget):
         self.header = PageHeader(_("Pupils"), "…", self)
         self.header.add_action(self.import_action)
         self.header.add_action(self.new_action, primary=True)
-        self.bar = QHBoxLayout()
-        self.bar.addWidget(self.search, 1)
-
-        years = [(_("All years"), None)] + [(year_label(y), y) for y in range(15)]
-        self.year_filter = _combo(_("Year group"), years)
-        sen = [(_("Any SEN status"), None)] + [(_(s.label), s) for s in SenStatus]
-        self.sen_filter = _combo(_("SEN status"), sen)
-        in_ap = [(_("In AP or not"), None), (_("In AP now"), True), (_("Not in AP"), False)]
-        self.ap_filter = _combo(_("In alternative provision now"), in_ap)
-        la = [
-            (_("Looked after or not"), None),
-            (_("Looked after"), True),
-            (_("Not looked after"), False),
-        ]
-        self.la_filter = _combo(_("Looked after"), la)
-        self.year_filter.currentIndexChanged.connect(
-            lambda: self._filter(year=self.year_filter.currentData())
-        )
-        self.sen_filter.currentIndexChanged.connect(
-            lambda: self._filter(sen_status=self.sen_filter.currentData())
-        )
-        self.ap_filter.currentIndexChanged.connect(
-            lambda: self._filter(in_ap_now=self.ap_filter.currentData())
-        )
-        self.la_filter.currentIndexChanged.connect(
-            lambda: self._filter(looked_after=self.la_filter.currentData())
-        )
         self.count = self.header.context  # the header's context line: "24 of 200 pupils"
-        # Each filter captioned, so it is read by what it filters and reached by its Alt+letter.
-        for text, combo in (
-            (_("&Year:"), self.year_filter),
-            (_("&SEN:"), self.sen_filter),
-            (_("In A&P:"), self.ap_filter),
-            (_("Looked &after:"), self.la_filter),
-        ):
-            self.bar.addLayout(captioned(text, combo))
 
     def _action(self, text: str, shortcut: str, icon: Any) -> QAction:
         action = QAction(icon, text, self)
@@ -215,56 +156,19 @@ class PupilsPage(QWidget):
         header = self.ctx.settings.value(HEADER_KEY)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)  # the sort
-        self._fit_columns()
+        self.fit.fit()
         splitter = self.ctx.settings.value(SPLITTER_KEY)
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([700, 360])
         self.splitter.splitterMoved.connect(self._save_state)
 
-    def _fit_columns(self) -> None:
-        """Every column as wide as its heading and words in this language, the name taking
-        what is left; a remembered split too narrow for them (made in a longer language)
-        gives the list back what the record pane can spare."""
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns(self.table, FITTED_ROWS)
-        for column in range(header.count()):  # the style pads a cell beyond its text
-            width = header.sectionSize(column) + ITEM_PADDING
-            self.table.setColumnWidth(column, min(width, WIDEST_COLUMN))
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        needed = NAME_LEAST + self.table.frameWidth() * 2 + 4
-        needed += self.table.verticalScrollBar().sizeHint().width()
-        needed += sum(header.sectionSize(c) for c in range(header.count()) if c != NAME_COLUMN)
-        sizes = self.splitter.sizes()
-        if len(sizes) != 2 or sum(sizes) <= 0:
-            return
-        inner = self.detail.widget()
-        form = 0 if inner is None else inner.minimumSizeHint().width()
-        least = form + self.detail.verticalScrollBar().sizeHint().width() + 4
-        spare = sizes[1] - max(least, DETAIL_LEAST)
-        give = min(needed - sizes[0], spare)
-        if give > 0:
-            self.splitter.setSizes([sizes[0] + give, sizes[1] - give])
-        elif spare < 0 and sizes[0] + spare > needed - self._can_give():  # the form's width
-            self.splitter.setSizes([sizes[0] + spare, sizes[1] - spare])
-        make_room(self.table, NAME_COLUMN, NAME_LEAST, self.splitter.sizes()[0], [COL_IN_AP])
-
-    def _can_give(self) -> int:
-        """How far the "In AP now" column can narrow (its providers' names elide, whole in
-        the tooltip) before the names or the pupil's record go short of room."""
-        header = self.table.horizontalHeader()
-        return max(0, header.sectionSize(COL_IN_AP) - header.sectionSizeHint(COL_IN_AP))
-
-    def _refit_soon(self) -> None:
-        QTimer.singleShot(0, self, self._fit_columns)  # once the record is laid out
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._fit_columns)  # once the splitter has its size
+        self.fit.soon()  # once the splitter has its size
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self, self._fit_columns)
+        self.fit.soon()
 
     def _save_state(self, *_args: object) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
@@ -288,7 +192,7 @@ class PupilsPage(QWidget):
         finally:
             self._settling = False
         self._update_count()
-        self._fit_columns()
+        self.fit.fit()
         wanted = keep if shown else None
         if wanted != self.detail.pupil_id:
             self.detail.load(wanted)  # the same pupil's record follows its own changes
@@ -296,9 +200,7 @@ class PupilsPage(QWidget):
     def apply_filter(self, filters: dict[str, object]) -> None:
         """Narrow to `pupil_ids`; search and the other filters are reset so all of them show."""
         self.from_home = dict(filters)
-        self.search.clear()
-        for combo in (self.year_filter, self.sen_filter, self.ap_filter, self.la_filter):
-            combo.setCurrentIndex(0)
+        self.filters.reset()
         self.show_rows(self.rows)
 
     def clear_filter(self) -> None:

@@ -6,26 +6,25 @@ window's size stay put across pages, locking and unlocking.
 
 Pages are built from `ui.pages.PAGES` the first time each is shown while the store is unlocked
 (so opening the store pays only for the page on screen) and destroyed when it is locked, so no
-pupil's data lingers in a widget once the key is gone.
+pupil's data lingers in a widget once the key is gone. The window's own menus and status bar are
+made in `window_menus`, and what its stack of pages holds is in `page_stack`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from apdesk.i18n import N_, _
+from apdesk.i18n import _
 from apdesk.models.kinds import Kind
 from apdesk.services.school import school_name
 from apdesk.ui.core import settings_keys
@@ -37,25 +36,21 @@ from apdesk.ui.security.install import install as install_security
 from apdesk.ui.security.remember import install as install_remember
 from apdesk.ui.setup.install import install_school_details
 from apdesk.ui.sharing.status import install_sharing
-from apdesk.ui.shell.appearance import install_appearance
 from apdesk.ui.shell.build_ahead import BuildAhead
 from apdesk.ui.shell.language import install_language
+from apdesk.ui.shell.page_stack import LockedPanel, Pages, find_page, focus_first
 from apdesk.ui.shell.pages import PAGES, PageSpec
 from apdesk.ui.shell.quit_guard import QuitGuard
 from apdesk.ui.shell.sidebar import Sidebar
 from apdesk.ui.shell.user_guide import install_user_guide
 from apdesk.ui.shell.warm_up import WarmUp
 from apdesk.ui.shell.window_keys import WindowKeys
-from apdesk.ui.theme.icons import icon
+from apdesk.ui.shell.window_menus import build_menus, build_status_bar
 from apdesk.ui.widgets import keyboard
 from apdesk.ui.widgets.announce import announce
-from apdesk.ui.widgets.basics import BusyBar
-from apdesk.ui.widgets.empty_state import EmptyState
 from apdesk.ui.widgets.guard import Shelf
-from apdesk.ui.widgets.icon_label import IconLabel
 from apdesk.ui.widgets.toast import notify
 from apdesk.ui.widgets.unsaved import HoldsInput
-from apdesk.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
     from apdesk.ui.security.unlock_dialog import UnlockDialog
@@ -63,56 +58,6 @@ if TYPE_CHECKING:  # the dialogs themselves are imported when first opened
 GEOMETRY_KEY, PAGE_KEY = settings_keys.MAIN_GEOMETRY.name, settings_keys.MAIN_PAGE.name
 PAGE_NOTE_MS = 1500
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop with its taskbar
-UNLOCK_METHODS = {
-    "keyring": N_("Unlocked (keyring)"),
-    "passphrase": N_("Unlocked (passphrase)"),
-    "recovery": N_("Unlocked (recovery key)"),
-}
-
-
-def focus_first(page: QWidget) -> None:
-    """Give the focus to the first control of `page` that Tab would reach."""
-    widget = page.nextInFocusChain()
-    while widget is not None and widget is not page:
-        accepts = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        if accepts and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        widget = widget.nextInFocusChain()
-
-
-class Pages(dict[str, QWidget]):
-    """The pages built so far; `pages[key]` builds that page if it is not built yet."""
-
-    def __init__(self, build: Callable[[str], QWidget | None]) -> None:
-        super().__init__()
-        self.build = build
-
-    def __missing__(self, key: str) -> QWidget:
-        page = self.build(key)
-        if page is None:
-            raise KeyError(key)
-        return page
-
-
-class LockedPanel(QWidget):
-    """What the window shows while the store is locked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("LockedPanel")
-        self.empty = EmptyState(
-            "state.locked",
-            _("The store is locked."),
-            _("Nothing about any pupil is shown until it is unlocked."),
-            action=_("&Unlock…"),
-            parent=self,
-        )
-        self.unlock_button = self.empty.button
-        self.unlock_button.setIcon(icon("action.unlock", "on_accent"))
-        self.unlock_button.setAccessibleName(_("Unlock the store"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
 
 
 class MainWindow(ShellWindow):
@@ -164,8 +109,20 @@ class MainWindow(ShellWindow):
         self.sidebar.currentRowChanged.connect(self._show_row)
         ctx.changed.connect(self._school_changed)
 
-        self._build_status_bar()
-        self._build_menus()
+        self.status_parts = status = build_status_bar(self, ctx)
+        self.store_label, self.lock_label = status.store_label, status.lock_label
+        self.lock_icon, self.sync_label = status.lock_icon, status.sync_label
+        self.busy = status.busy
+        self.menu_actions = menus = build_menus(
+            self,
+            self.specs,
+            lock=self.lock,
+            go_to=self.sidebar.setCurrentRow,
+            shortcuts=self.show_shortcuts,
+            about=self.show_about,
+        )
+        self.lock_action, self.quit_action = menus.lock_action, menus.quit_action
+        self.page_actions, self.shortcut_actions = menus.page_actions, menus.shortcut_actions
         self.window_keys = WindowKeys([self.lock_action, self.quit_action], self)
         self.sync_ui = install_sync(self)  # status-bar sync state, Send now, Settings…
         self.sharing_ui = install_sharing(self)  # status-bar state of sharing between laptops
@@ -183,59 +140,6 @@ class MainWindow(ShellWindow):
             self._on_unlocked()
         else:
             self._show_locked()
-
-    # -- building ----------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        # "Store: <folder>" names itself; a caption would be read as "Store location: Store: …".
-        self.store_label = ValueLabel("", _("Store: {folder}").format(folder=self.ctx.folder), self)
-        self.lock_label = ValueLabel(_("Lock state"), "", self)
-        self.lock_icon = IconLabel(icon("action.lock", "muted"), 16, self)
-        self.sync_label = ValueLabel(_("Sync state"), "", self)  # filled in by the sync feature
-        self.busy = BusyBar(self)
-        self.busy.setMaximumWidth(120)
-        self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
-        bar.addWidget(self.store_label, 1)
-        bar.addPermanentWidget(self.busy)
-        bar.addPermanentWidget(self.sync_label)
-        bar.addPermanentWidget(self.lock_icon)
-        bar.addPermanentWidget(self.lock_label)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.lock_action = QAction(icon("action.lock"), _("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setStatusTip(_("Lock the store: the key is dropped until you unlock"))
-        self.lock_action.triggered.connect(self.lock)
-        self.quit_action = QAction(icon("action.quit"), _("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.lock_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        go_menu = self.menuBar().addMenu(_("&Go"))
-        self.page_actions: list[QAction] = []
-        for row, spec in enumerate(self.specs):
-            action = QAction(icon(spec.icon), _(spec.title), self)
-            if row < 10:  # Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth page
-                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
-            go_menu.addAction(action)
-            self.page_actions.append(action)
-        self.addActions(self.page_actions)
-
-        appearance = install_appearance(self)  # View > Appearance…
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        shortcuts = QAction(icon("action.shortcuts"), _("&Keyboard shortcuts"), self)
-        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
-        shortcuts.triggered.connect(self.show_shortcuts)
-        about = QAction(icon("action.about"), _("&About apdesk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(shortcuts)
-        help_menu.addAction(about)
-        self.shortcut_actions = [self.lock_action, self.quit_action, *self.page_actions]
-        self.shortcut_actions += [appearance, shortcuts]
 
     # -- pages -------------------------------------------------------------------
     def current_key(self) -> str | None:
@@ -278,9 +182,8 @@ class MainWindow(ShellWindow):
 
     def open_page(self, key: str, filters: dict[str, object]) -> None:
         """Show page `key` (or its alias) and narrow it with `apply_filter` if it has one."""
-        aliases = {"attendance": ("attendance", "register"), "register": ("register", "attendance")}
         keys = [spec.key for spec in self.specs]
-        found = next((k for k in aliases.get(key, (key,)) if k in keys), None)
+        found = find_page(keys, key)
         if found is None:
             self.statusBar().showMessage(_("That list is not available yet."), 5000)
             return
@@ -334,11 +237,8 @@ class MainWindow(ShellWindow):
     def _show_locked(self) -> None:
         self.stack.setCurrentWidget(self.locked_panel)
         self.sidebar.setEnabled(False)
-        self.lock_action.setEnabled(False)
-        for action in self.page_actions:
-            action.setEnabled(False)
-        self.lock_label.setText(_("Locked"))
-        self.lock_icon.set_icon(icon("action.lock", "muted"))
+        self.menu_actions.enable(False)
+        self.status_parts.show_lock(None)
         self.update_title()
 
     def _on_locked(self) -> None:
@@ -370,12 +270,8 @@ class MainWindow(ShellWindow):
     def _on_unlocked(self) -> None:
         store = self.ctx.store
         self.sidebar.setEnabled(True)
-        self.lock_action.setEnabled(True)
-        for action in self.page_actions:
-            action.setEnabled(True)
-        method = UNLOCK_METHODS.get(store.unlocked_by.method, "Unlocked")
-        self.lock_label.setText(_(method))
-        self.lock_icon.set_icon(icon("action.unlock", "muted"))
+        self.menu_actions.enable(True)
+        self.status_parts.show_lock(store.unlocked_by.method)
         self._read_school()
         keys = [spec.key for spec in self.specs]
         wanted = str(self.ctx.settings.value(PAGE_KEY, keys[0] if keys else ""))

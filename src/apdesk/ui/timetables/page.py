@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -23,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _
 from apdesk.models.kinds import Kind
-from apdesk.models.timetable_plan import VersionStatus
 from apdesk.services.timetables import Check, check_grid
 from apdesk.services.timetables.editor_data import (
     Catalogue,
@@ -44,10 +41,11 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest, Loader
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.timetables.actions import TimetableActions
-from apdesk.ui.timetables.chart import ShareChartWidget, summary_text
 from apdesk.ui.timetables.checks import ChecksPanel
 from apdesk.ui.timetables.editor import TimetableEditor
 from apdesk.ui.timetables.group import GroupViewPanel
+from apdesk.ui.timetables.share_box import share_box
+from apdesk.ui.timetables.versions import list_versions, point_at_version, row_of, versions_box
 from apdesk.ui.timetables.widgets import buddy, name_controls
 from apdesk.ui.widgets.choice_list import SEARCH_ROLE
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
@@ -80,23 +78,6 @@ SHOWS = frozenset(
 def load_choices(session: Session) -> tuple[Catalogue, list[PupilChoice]]:
     """The page's menus in one read: the school's day and menus, and the pupils."""
     return load_catalogue(session), load_pupils(session)
-
-
-def version_text(row: VersionRow) -> str:
-    return _("{day} · {status} · {share:.0%} mainstream ({n} of {total} lessons)").format(
-        day=format_date(row.effective_date),
-        status=_(row.status.label),
-        share=row.share,
-        n=row.mainstream_lessons,
-        total=row.lesson_slots,
-    )
-
-
-def version_to_show(rows: list[VersionRow], today: date) -> VersionRow | None:
-    accepted = [r for r in rows if r.status is VersionStatus.ACCEPTED]
-    in_force = [r for r in accepted if r.effective_date <= today]
-    chosen = in_force or accepted or rows
-    return chosen[-1] if chosen else None
 
 
 class TimetablesPage(QWidget):
@@ -176,43 +157,19 @@ class TimetablesPage(QWidget):
         box.addWidget(self.editor, 1)
         self.checks = ChecksPanel(self)
 
-        self.versions = QListWidget(self)
-        self.versions.setAccessibleName(_("Versions of this timetable"))
-        self.versions.setWordWrap(True)  # "23 November 2026 · Accepted · 32% mainstream …"
+        listed = versions_box(self)
+        self.versions = listed.versions
+        self.accept_button, self.reject_button = listed.accept_button, listed.reject_button
         self.versions.currentItemChanged.connect(self._version_chosen)
-        self.accept_button = QPushButton(_("A&ccept proposed"), self)
-        self.reject_button = QPushButton(_("Re&ject proposed"), self)
-        versions_box = QWidget(self)
-        vbox = QVBoxLayout(versions_box)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.addWidget(QLabel(_("<b>Versions</b> (each step is a new version)"), self))
-        vbox.addWidget(self.versions, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.accept_button)
-        row.addWidget(self.reject_button)
-        row.addStretch(1)
-        vbox.addLayout(row)
 
-        self.chart = ShareChartWidget(self)
-        self.chart_summary = ValueLabel(_("Mainstream share summary"), "", self)
-        self.chart_summary.setWordWrap(True)
-        self.suggest_button = QPushButton(_("Su&ggest next step…"), self)  # below: Tab after
-        chart_box = QWidget(self)
-        cbox = QVBoxLayout(chart_box)
-        cbox.setContentsMargins(0, 0, 0, 0)
-        chart_title = QLabel(
-            _("<b>Mainstream share</b> — solid: accepted, dashed: proposed, dotted: target"), self
-        )
-        chart_title.setWordWrap(True)
-        cbox.addWidget(chart_title)
-        cbox.addWidget(self.chart, 1)
-        cbox.addWidget(self.chart_summary)
-        cbox.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.share = share_box(self)
+        self.chart, self.chart_summary = self.share.chart, self.share.summary
+        self.suggest_button = self.share.suggest_button
 
         # The week's grid has the page's whole height (all the periods of a day show on a
         # 1280x720 screen); the checks, the versions and the chart share the column beside it.
         self.split_side = QSplitter(Qt.Orientation.Vertical, self)
-        for panel in (self.checks, versions_box, chart_box):
+        for panel in (self.checks, listed.box, self.share.box):
             self.split_side.addWidget(panel)
         self.split_side.setSizes([150, 170, 260])
         self.split_grid = QSplitter(Qt.Orientation.Horizontal, self)
@@ -350,13 +307,8 @@ class TimetablesPage(QWidget):
             self.pupil_combo.blockSignals(True)
             self.pupil_combo.setCurrentIndex(self.pupil_combo.findData(self.pupil.pupil_id))
             self.pupil_combo.blockSignals(False)
-        for row in range(self.versions.count()):
-            item = self.versions.item(row)
-            shown: VersionRow = item.data(Qt.ItemDataRole.UserRole)
-            if self.doc is not None and shown.version_id == self.doc.version_id:
-                self.versions.blockSignals(True)
-                self.versions.setCurrentItem(item)
-                self.versions.blockSignals(False)
+        if self.doc is not None:
+            point_at_version(self.versions, self.doc.version_id)
 
     def show_pupil(self, pupil_id: int, version_id: int | None = None) -> None:
         def show(data: PupilTimetables) -> None:
@@ -368,25 +320,11 @@ class TimetablesPage(QWidget):
         self.pupil = data
         if self.catalogue is not None:
             self.editor.set_choices(self.catalogue.activities, data.placements, self._name_of(data))
-        self.chart.set_chart(data.chart)
-        self.chart_summary.setText(summary_text(data.chart))
+        self.share.show(data.chart)
         current = version_id
         if current is None and self.doc is not None and self.doc.draft.pupil_id == data.pupil_id:
             current = self.doc.version_id
-        self.versions.blockSignals(True)
-        self.versions.clear()
-        chosen_item = None
-        default = version_to_show(data.versions, date.today())
-        for row in data.versions:
-            item = QListWidgetItem(version_text(row))
-            item.setData(Qt.ItemDataRole.UserRole, row)
-            item.setToolTip(row.notes)
-            self.versions.addItem(item)
-            if row.version_id == current or (current is None and row is default):
-                chosen_item = item
-        self.versions.blockSignals(False)
-        if chosen_item is not None:
-            self.versions.setCurrentItem(chosen_item)
+        list_versions(self.versions, data.versions, current, date.today())
         self.commands.update_buttons()
 
     def _version_chosen(self, item: QListWidgetItem | None, previous: object = None) -> None:
@@ -411,9 +349,7 @@ class TimetablesPage(QWidget):
         self.run_checks()
 
     def selected_row(self) -> VersionRow | None:
-        item = self.versions.currentItem()
-        row: VersionRow | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return row
+        return row_of(self.versions.currentItem())
 
     # -- checks --------------------------------------------------------------------
     def run_checks(self) -> None:

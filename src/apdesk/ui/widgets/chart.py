@@ -6,7 +6,7 @@ design tokens' chart series (Okabe-Ito hues at 3:1 or more on the page), read wh
 so a theme switch needs nothing. The legend is laid out first, wrapped onto as many rows as it
 needs, and the plot takes what is left: nothing is ever drawn over the legend or the axes.
 `ChartPanel` puts the figures in words under the chart, for screen readers and for anyone who
-would rather read numbers than lines.
+would rather read numbers than lines (the words are made in `chart_words`).
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from apdesk.i18n import _, format_date, format_number, format_percent
+from apdesk.i18n import _, format_date
 from apdesk.models.charts import BAR, Chart
 from apdesk.ui.theme import current
 from apdesk.ui.theme.tokens import SPACING
+from apdesk.ui.widgets.chart_words import describe, figure_rows, figures, value_text
 from apdesk.ui.widgets.figures import WithFigures
 from apdesk.ui.widgets.value_label import ValueLabel
 
@@ -53,59 +54,6 @@ def nice_max(value: float, percent: bool) -> float:
         if step * 4 >= value:
             return float(step * 4)
     return value * 1.1
-
-
-def value_text(value: float, percent: bool) -> str:
-    return format_percent(value) if percent else format_number(value)
-
-
-def describe(chart: Chart) -> str:
-    """The chart in words, for screen readers and the tooltip."""
-    if chart.empty:
-        return _("{title}: no figures for this period yet").format(title=chart.title)
-    parts = []
-    for s in chart.series:
-        if s.points:
-            day, value = s.points[-1]
-            parts.append(
-                _("{name} {value} on {day}").format(
-                    name=s.name, value=value_text(value, chart.percent), day=format_date(day)
-                )
-            )
-    return f"{chart.title}: " + "; ".join(parts)
-
-
-def figures(chart: Chart) -> str:
-    """The numbers behind the chart as a sentence: each bar, or each line from first to last."""
-    if chart.empty:
-        return _("No figures for this period yet.")
-    if chart.kind == BAR:
-        points = chart.series[0].points
-        return (
-            "; ".join(
-                f"{format_date(day, 'MMM y')}: {value_text(value, chart.percent)}"
-                for day, value in points
-            )
-            + "."
-        )
-    parts = []
-    for s in chart.series:
-        if not s.points:
-            continue
-        (start, first), (end, last) = s.points[0], s.points[-1]
-        values = [v for _d, v in s.points]
-        parts.append(
-            _("{name}: {first} on {start}, {last} on {end} (lowest {low}, highest {high})").format(
-                name=s.name,
-                first=value_text(first, chart.percent),
-                start=format_date(start, "d MMM"),
-                last=value_text(last, chart.percent),
-                end=format_date(end, "d MMM"),
-                low=value_text(min(values), chart.percent),
-                high=value_text(max(values), chart.percent),
-            )
-        )
-    return "; ".join(parts) + "."
 
 
 def series_colour(index: int) -> QColor:
@@ -161,18 +109,6 @@ def legend_rows(fm: QFontMetrics, captions: list[str], width: float) -> list[lis
         rows[-1].append(index)
         x += need + SPACING["lg"]
     return rows if rows[0] else []
-
-
-def figure_rows(chart: Chart) -> tuple[list[str], list[list[str]]]:
-    """The chart as a table: a date column, then one column per series."""
-    headers = [_("Date"), *(s.name for s in chart.series)]
-    days = sorted({day for s in chart.series for day, _v in s.points})
-    values = [dict(s.points) for s in chart.series]
-    rows = [
-        [format_date(day)] + [value_text(v[day], chart.percent) if day in v else "" for v in values]
-        for day in days
-    ]
-    return headers, rows
 
 
 class ChartWidget(WithFigures):
