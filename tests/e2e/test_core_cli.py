@@ -93,7 +93,7 @@ def test_user_errors_exit_2_without_a_traceback(tmp_path: Path, cli_env: dict[st
     bad_urn = run(["init", "--store", str(tmp_path / "x"), "--urn", "12"], cli_env, PASS)
     assert bad_urn.returncode == 2 and "URN" in bad_urn.stderr
     short = run(["init", "--store", str(tmp_path / "y")], cli_env, "short")
-    assert short.returncode == 2 and "passphrase" in short.stderr
+    assert short.returncode == 2 and "Passphrase: is 5 characters long" in short.stderr
     unknown = run(["info", "--frobnicate"], cli_env, PASS)
     assert unknown.returncode == 2
     locked = run(["info", "--store", str(tmp_path / "x")], cli_env)

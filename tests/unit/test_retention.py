@@ -44,7 +44,8 @@ def test_every_rule_names_its_source_and_periods_are_editable(store: Store) -> N
         retention.set_period(s, "outbox", 2)
     with store.session() as s:
         outbox = {r.key: r for r in retention.rules(s)}["outbox"]
-    assert outbox.years == 2 and "school setting" in outbox.source
+    assert outbox.years == 2 and "school setting" in outbox.source_text()
+    assert outbox.source_text() == "school setting (default 1 year, apdesk default)"
     with store.session() as s, pytest.raises(ValidationError) as bad:
         retention.set_period(s, "outbox", 0)
     assert bad.value.field == "years"

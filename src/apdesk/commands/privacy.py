@@ -83,11 +83,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         found = store.read(retention.rules)
     for rule in found:
-        purge = "" if rule.purgeable else " [kept: not purged]"
-        print(
-            f"{rule.key:<12} {rule.years:>3} years from {rule.counted_from} ({rule.source}){purge}"
-        )
-    print(retention.AUDIT_NOTE)
+        period = ngettext(
+            "{n} year from {start} ({source})", "{n} years from {start} ({source})", rule.years
+        ).format(n=f"{rule.years:>3}", start=_(rule.counted_from), source=rule.source_text())
+        kept = "" if rule.purgeable else " " + _("[kept: not purged]")
+        print(f"{rule.key:<12} {period}{kept}")
+    print(_(retention.AUDIT_NOTE))
     return 0
 
 
@@ -117,7 +118,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not items:
         print(_("Nothing is past its retention period."))
     for item in items:
-        print(f"{item.rule:<12} due since {item.due_since}  {item.label}")
+        due = _("due since {day}").format(day=item.due_since.isoformat())
+        print(f"{item.rule:<12} {due}  {item.label}")
     return 0
 
 

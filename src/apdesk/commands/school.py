@@ -87,7 +87,7 @@ def check_details(details: SchoolDetails) -> None:
 
 
 def flag_message(exc: ValidationError) -> str:
-    flag = FLAG_OF.get(ERROR_FIELD.get(exc.field, ""), exc.field)
+    flag = FLAG_OF.get(ERROR_FIELD.get(exc.field, ""), exc.label)
     fix = f" ({exc.fix})" if exc.fix else ""
     return f"{flag}: {exc.message}{fix}"
 

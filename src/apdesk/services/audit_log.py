@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel
 
 from apdesk.i18n import N_, _, format_date, format_date_time
 from apdesk.models import AuditEvent, Placement, Pupil
+from apdesk.services.attendance.reasons import reason_text
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text
@@ -195,9 +196,15 @@ FIELD_LABELS: dict[str, str] = {
     "delivered_at": N_("Delivered on"),
     "receipt": N_("Receipt"),
     "device": N_("Laptop"),
+    "amendment_reason": N_("Reason for the amendment"),
 }
 # Values kept as codes (shared rows each laptop words itself): worded for the reader.
-VALUE_WORDS = {"waiting": waiting_text, "last_error": error_text}
+# A mark's fixed amendment reasons are stored in English: worded for the reader too.
+VALUE_WORDS = {
+    "waiting": waiting_text,
+    "last_error": error_text,
+    "amendment_reason": reason_text,
+}
 
 
 def field_label(name: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _, format_short_date, ngettext
 from apdesk.models import (
     Attachment,
     AttendanceMark,
@@ -29,7 +29,7 @@ from apdesk.models import (
     Provider,
     Pupil,
 )
-from apdesk.models.enums import OutboxStatus
+from apdesk.models.enums import OutboxStatus, PackKind
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.models.school import Setting
@@ -37,12 +37,12 @@ from apdesk.models.types import utcnow
 from apdesk.store import Store, audit
 from apdesk.store.changes import Action, note_change
 
-IRMS = "source: IRMS toolkit for schools"
-REGS = "source: School Attendance (Pupil Registration) (England) Regulations 2024"
-APDESK = "apdesk default"
+IRMS = N_("source: IRMS toolkit for schools")
+REGS = N_("source: School Attendance (Pupil Registration) (England) Regulations 2024")
+APDESK = N_("apdesk default")
 SETTING_PREFIX = "retention."
 KINDS = frozenset(kind.value for kind in Kind)
-AUDIT_NOTE = (
+AUDIT_NOTE = N_(
     "Audit rows are kept whole: each row's hash covers its text, so redacting older rows "
     "would break the chain that proves the log is untouched. Purges add one row with counts only."
 )
@@ -50,21 +50,37 @@ AUDIT_NOTE = (
 
 @dataclass(frozen=True)
 class Rule:
+    """A kind of record's period. `title`, `counted_from` and `source` are English (shown
+    through `_`); `default_years` is set when the school changed the period."""
+
     key: str
     title: str
     years: int
     counted_from: str
     source: str
     purgeable: bool = True
+    default_years: int | None = None
+
+    def source_text(self) -> str:
+        """Where the period comes from, in the reader's language."""
+        source = _(self.source)
+        if self.default_years is None:
+            return source
+        n = self.default_years
+        return ngettext(
+            "school setting (default {n} year, {source})",
+            "school setting (default {n} years, {source})",
+            n,
+        ).format(n=n, source=source)
 
 
 DEFAULT_RULES: tuple[Rule, ...] = (
-    Rule("pupils", "Pupils no longer on roll", 25, "date of birth", IRMS),
-    Rule("placements", "Placements that have ended", 6, "the placement's end", APDESK),
-    Rule("attendance", "Attendance marks", 6, "the date of the mark", REGS),
-    Rule("attachments", "Attachments", 6, "the date added", APDESK),
-    Rule("outbox", "Delivered notification packs", 1, "delivery", APDESK),
-    Rule("audit", "Audit log events", 6, "the event", APDESK, purgeable=False),
+    Rule("pupils", N_("Pupils no longer on roll"), 25, N_("date of birth"), IRMS),
+    Rule("placements", N_("Placements that have ended"), 6, N_("the placement's end"), APDESK),
+    Rule("attendance", N_("Attendance marks"), 6, N_("the date of the mark"), REGS),
+    Rule("attachments", N_("Attachments"), 6, N_("the date added"), APDESK),
+    Rule("outbox", N_("Delivered notification packs"), 1, N_("delivery"), APDESK),
+    Rule("audit", N_("Audit log events"), 6, N_("the event"), APDESK, purgeable=False),
 )
 
 
@@ -73,7 +89,7 @@ class DueItem:
     rule: str
     entity: str
     entity_id: str
-    label: str
+    label: str  # worded in the language chosen when the queue was read
     due_since: date
 
 
@@ -96,8 +112,7 @@ def rules(session: Session) -> list[Rule]:
     for rule in DEFAULT_RULES:
         value = saved.get(rule.key)
         if value is not None and value.isdigit() and int(value) != rule.years:
-            source = f"school setting (default {rule.years} years, {rule.source})"
-            rule = Rule(rule.key, rule.title, int(value), rule.counted_from, source, rule.purgeable)
+            rule = replace(rule, years=int(value), default_years=rule.years)
         out.append(rule)
     return out
 
@@ -150,7 +165,12 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
         )
     ).all():
         due = _years_after(mark_date, period["attendance"])
-        label = f"{names.get(pupil_id, '?')}: {code} on {mark_date:%d/%m/%Y} {half}"
+        label = _("{pupil}: {code} on {day} {session}").format(
+            pupil=names.get(pupil_id, "?"),
+            code=code,
+            day=format_short_date(mark_date),
+            session=_("AM") if half == "AM" else _("PM"),
+        )
         items.append(DueItem("attendance", "attendancemark", str(mark_id), label, due))
     cut = _cutoff(today, period["attachments"])
     att = _table(Attachment).c
@@ -168,7 +188,9 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
     ).all():
         if delivered is not None and delivered.date() <= cut:
             due = _years_after(delivered.date(), period["outbox"])
-            label = f"{kind} pack delivered {delivered:%d/%m/%Y} ({pack_id[:8]})"
+            label = _("{kind} pack delivered {day} ({id})").format(
+                kind=_pack_kind(kind), day=format_short_date(delivered.date()), id=pack_id[:8]
+            )
             items.append(DueItem("outbox", "outboxitem", pack_id, label, due))
     return sorted(items, key=lambda i: (i.due_since, i.rule, i.entity_id))
 
@@ -185,9 +207,25 @@ def _placement_label(
 ) -> str:
     start = placement.started_on or placement.start_date
     ended = placement.ended_on or placement.end_date
-    when = " to ".join(f"{d:%d/%m/%Y}" for d in (start, ended) if d is not None)
-    where = providers.get(placement.provider_id, "?")
-    return f"{names.get(placement.pupil_id, '?')}: placement at {where} ({when})"
+    if start is not None and ended is not None:
+        when = _("{start} to {end}").format(
+            start=format_short_date(start), end=format_short_date(ended)
+        )
+    else:
+        when = format_short_date(start or ended)
+    return _("{pupil}: placement at {provider} ({when})").format(
+        pupil=names.get(placement.pupil_id, "?"),
+        provider=providers.get(placement.provider_id, "?"),
+        when=when,
+    )
+
+
+def _pack_kind(kind: str) -> str:
+    """A pack's kind as the Outbox words it; a kind this version does not know, as stored."""
+    try:
+        return _(PackKind(kind).label)
+    except ValueError:
+        return kind
 
 
 def _pupil_label(pupil: Pupil) -> str:
@@ -281,7 +319,12 @@ def purge(session: Session, items: Sequence[DueItem]) -> dict[str, int]:
     by_rule: dict[str, list[str]] = {}
     for item in items:
         if item.rule not in ROOTS:
-            raise ValidationError("record type", f"'{item.rule}' cannot be purged", AUDIT_NOTE)
+            titles = {rule.key: _(rule.title) for rule in DEFAULT_RULES}
+            raise ValidationError(
+                "record type",
+                _("'{records}' cannot be purged").format(records=titles.get(item.rule, item.rule)),
+                _(AUDIT_NOTE),
+            )
         by_rule.setdefault(item.rule, []).append(item.entity_id)
     counts: dict[str, int] = {}
     if not by_rule:

@@ -21,14 +21,11 @@ from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import expecting, load_patterns, placement_for
 from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
+from apdesk.services.attendance.session_words import session_for
 
 ACTOR_KEY = "apdesk_actor"  # where the store puts the unlocking user's name in session.info
 LATE_CODES = ("L", "U")
 MAX_MINUTES_LATE = 300
-_SESSION_WORDS = {
-    "AM": AmPm.AM, "A.M.": AmPm.AM, "A.M": AmPm.AM, "MORNING": AmPm.AM,
-    "PM": AmPm.PM, "P.M.": AmPm.PM, "P.M": AmPm.PM, "AFTERNOON": AmPm.PM,
-}  # fmt: skip
 
 
 @dataclass
@@ -42,11 +39,13 @@ class MarkResult:
 def parse_session(raw: Any) -> AmPm:
     if isinstance(raw, AmPm):
         return raw
-    found = _SESSION_WORDS.get(str(raw).strip().upper())
+    found = session_for(str(raw))
     if found is None:
         text = str(raw).strip() or _("(blank)")
         raise ValidationError(
-            "session", _("'{value}' is not AM or PM").format(value=text), _("use AM or PM")
+            "session",
+            _("'{value}' is not AM or PM").format(value=text),
+            _("use AM or PM, or the words morning or afternoon"),
         )
     return found
 

@@ -31,6 +31,7 @@ from apdesk.services.attendance.marks import (
     current_only,
     parse_session,
 )
+from apdesk.services.attendance.reasons import provider_return_reason
 from apdesk.services.attendance.returns_csv import REQUIRED, parse_date, read_table
 from apdesk.services.attendance.returns_write import (
     Key,
@@ -249,7 +250,7 @@ def import_returns(
     result.imported = len(to_write) - result.amended
     if not dry_run:
         source = MarkSource.IMPORT if history else MarkSource.PROVIDER
-        why = reason.strip() or f"Provider return {filename}".strip()  # stored: stays English
+        why = reason.strip() or provider_return_reason(filename)  # stored: stays English
         written = write_marks(session, to_write, existing, source, why)
         write_receipt(
             session,

@@ -26,6 +26,7 @@ from apdesk.services.attendance import (
     set_return_cutoff,
     withdraw_mark,
 )
+from apdesk.services.attendance.reasons import REDONE, UNDONE
 from apdesk.store.operations import operation
 
 
@@ -84,7 +85,7 @@ def undo_amendment(
     session: Session, pupil_id: int, day: date, half: AmPm, old: str, new: str
 ) -> MarkWritten:
     """Undo the amendment `old` -> `new`: record `old` back, with the reason "Undone"."""
-    return _put_back(session, pupil_id, day, half, old, new, _("Undone"))
+    return _put_back(session, pupil_id, day, half, old, new, UNDONE)
 
 
 @operation
@@ -92,7 +93,7 @@ def redo_amendment(
     session: Session, pupil_id: int, day: date, half: AmPm, old: str, new: str
 ) -> MarkWritten:
     """Redo the amendment `old` -> `new` after an undo: record `new`, reason "Redone"."""
-    return _put_back(session, pupil_id, day, half, new, old, _("Redone"))
+    return _put_back(session, pupil_id, day, half, new, old, REDONE)
 
 
 @operation
@@ -100,8 +101,8 @@ def undo_first_mark(
     session: Session, pupil_id: int, day: date, half: AmPm, code: str
 ) -> MarkWritten:
     """Undo a first mark typed on an empty session: it is kept, taken back with "Undone"."""
-    withdraw_mark(session, pupil_id, day, half, code, _("Undone"))
-    return MarkWritten(pupil_id, day, half, "", "withdrawn", _("Undone"))
+    withdraw_mark(session, pupil_id, day, half, code, UNDONE)
+    return MarkWritten(pupil_id, day, half, "", "withdrawn", UNDONE)
 
 
 @operation
@@ -109,7 +110,7 @@ def redo_first_mark(
     session: Session, pupil_id: int, day: date, half: AmPm, code: str
 ) -> MarkWritten:
     """Redo a first mark after an undo: recorded again on the empty session."""
-    return _put_back(session, pupil_id, day, half, code, "", _("Redone"))
+    return _put_back(session, pupil_id, day, half, code, "", REDONE)
 
 
 @operation

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from apdesk.i18n import _
 from apdesk.models import Contact
 from apdesk.models.errors import ValidationError
 from apdesk.services.pupils.input import PupilNotFound
@@ -24,13 +25,23 @@ class ContactInput:
     def validate(self) -> None:
         self.name = " ".join(self.name.split())
         if not self.name:
-            raise ValidationError("Name", "is empty", "enter the contact's name, e.g. Mrs A. Khan")
+            raise ValidationError(
+                "Name", _("is empty"), _("enter the contact's name, e.g. Mrs A. Khan")
+            )
         self.email = self.email.strip()
         if self.email and ("@" not in self.email or " " in self.email):
-            raise ValidationError("Email", f"'{self.email}' is not an email address", "check it")
+            raise ValidationError(
+                "Email",
+                _("'{value}' is not an email address").format(value=self.email),
+                _("check it"),
+            )
         self.phone = self.phone.strip()
         if self.phone and sum(ch.isdigit() for ch in self.phone) < 6:
-            raise ValidationError("Phone", f"'{self.phone}' is too short", "enter the full number")
+            raise ValidationError(
+                "Phone",
+                _("'{value}' is too short").format(value=self.phone),
+                _("enter the full number"),
+            )
 
 
 def add_contact(session: Session, pupil_id: int, data: ContactInput) -> Contact:

@@ -111,7 +111,7 @@ class ContactEditor(GuardedDialog):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             fix = f" — {exc.fix}" if exc.fix else ""
-            self.error.show_message(f"{exc.field}: {exc.message}{fix}.")
+            self.error.show_message(f"{exc.label}: {exc.message}{fix}.")
             widget = self.fields.get(exc.field)
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)

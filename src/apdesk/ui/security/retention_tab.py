@@ -181,8 +181,8 @@ class RetentionTab(QWidget):
             self.boxes[rule.key] = years
             self.rules.setCellWidget(row, 1, years)
             self.rules.setItem(row, 2, QTableWidgetItem(_(rule.counted_from)))
-            source = QTableWidgetItem(rule.source)
-            source.setToolTip(rule.source)
+            source = QTableWidgetItem(rule.source_text())
+            source.setToolTip(source.text())
             self.rules.setItem(row, SOURCE_COLUMN, source)
         self.rules.setWordWrap(False)
         # The source, the longest words, takes what width is left and elides, whole in its
