@@ -93,11 +93,11 @@ def test_a_date_of_birth_in_the_future_and_an_empty_name_are_explained_in_polish
     result = import_pupils(store, data, filename="uczniowie.csv", today=TODAY)
     by_row = {e.row: e for e in result.errors}
     assert by_row[2].column == "DOB"
-    assert by_row[2].message == "14/05/2026 jest w przyszłości: sprawdź rok"
+    assert by_row[2].message == "14 maja 2026 jest w przyszłości: sprawdź rok"
     assert by_row[3].column == "Legal Forename"
     assert by_row[3].message == "jest puste: wpisz imię ucznia"
     assert by_row[4].message == (
-        "03/03/1990: 31 sierpnia uczeń miałby 34 lata, a to poza wiekiem szkolnym: w trakcie "
+        "3 marca 1990: 31 sierpnia uczeń miałby 34 lata, a to poza wiekiem szkolnym: w trakcie "
         "roku szkolnego uczeń ma od 4 do 19 lat: sprawdź rok urodzenia"
     )
 

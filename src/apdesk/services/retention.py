@@ -19,7 +19,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import N_, _, format_short_date, ngettext
+from apdesk.i18n import N_, _, format_date, ngettext
 from apdesk.models import (
     Attachment,
     AttendanceMark,
@@ -168,7 +168,7 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
         label = _("{pupil}: {code} on {day} {session}").format(
             pupil=names.get(pupil_id, "?"),
             code=code,
-            day=format_short_date(mark_date),
+            day=format_date(mark_date),
             session=_("AM") if half == "AM" else _("PM"),
         )
         items.append(DueItem("attendance", "attendancemark", str(mark_id), label, due))
@@ -189,7 +189,7 @@ def review_queue(session: Session, today: date) -> list[DueItem]:
         if delivered is not None and delivered.date() <= cut:
             due = _years_after(delivered.date(), period["outbox"])
             label = _("{kind} pack delivered {day} ({id})").format(
-                kind=_pack_kind(kind), day=format_short_date(delivered.date()), id=pack_id[:8]
+                kind=_pack_kind(kind), day=format_date(delivered.date()), id=pack_id[:8]
             )
             items.append(DueItem("outbox", "outboxitem", pack_id, label, due))
     return sorted(items, key=lambda i: (i.due_since, i.rule, i.entity_id))
@@ -209,10 +209,10 @@ def _placement_label(
     ended = placement.ended_on or placement.end_date
     if start is not None and ended is not None:
         when = _("{start} to {end}").format(
-            start=format_short_date(start), end=format_short_date(ended)
+            start=format_date(start), end=format_date(ended)
         )
     else:
-        when = format_short_date(start or ended)
+        when = format_date(start or ended)
     return _("{pupil}: placement at {provider} ({when})").format(
         pupil=names.get(placement.pupil_id, "?"),
         provider=providers.get(placement.provider_id, "?"),
