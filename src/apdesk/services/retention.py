@@ -208,9 +208,7 @@ def _placement_label(
     start = placement.started_on or placement.start_date
     ended = placement.ended_on or placement.end_date
     if start is not None and ended is not None:
-        when = _("{start} to {end}").format(
-            start=format_date(start), end=format_date(ended)
-        )
+        when = _("{start} to {end}").format(start=format_date(start), end=format_date(ended))
     else:
         when = format_date(start or ended)
     return _("{pupil}: placement at {provider} ({when})").format(
