@@ -12,8 +12,8 @@ from apdesk.models import AttendanceMark, Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.upn import make_upn
+from apdesk.services.amendment_reasons import reason_text
 from apdesk.services.attendance import mark_history
-from apdesk.services.attendance.reasons import reason_text
 from apdesk.services.audit_log import AuditFilter, describe_change, search
 from apdesk.services.operations.attendance import (
     import_provider_return,

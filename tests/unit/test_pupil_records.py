@@ -136,5 +136,5 @@ def test_the_retention_review_names_records_in_words(store: Store, ids: dict[str
         )
     items = store.read(retention.review_queue, TODAY)
     assert [i.label for i in items if i.rule == "attendance"] == [
-        f"Ash, Ada ({make_upn(855, 4001, 25, 21)}): B on 02/03/2015 AM"
+        f"Ash, Ada ({make_upn(855, 4001, 25, 21)}): B on 2 March 2015 AM"
     ]

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 
 from apdesk.i18n import N_, _, format_date, format_date_time
 from apdesk.models import AuditEvent, Placement, Pupil
-from apdesk.services.attendance.reasons import reason_text
+from apdesk.services.amendment_reasons import reason_text
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text

@@ -24,6 +24,7 @@ from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.limits import text_problem
 from apdesk.models.upn import normalise_upn
+from apdesk.services.amendment_reasons import provider_return_reason
 from apdesk.services.attendance.expected import by_pupil, expecting, load_patterns, placement_for
 from apdesk.services.attendance.mark_rules import date_problem, elsewhere_problem
 from apdesk.services.attendance.marks import (
@@ -31,7 +32,6 @@ from apdesk.services.attendance.marks import (
     current_only,
     parse_session,
 )
-from apdesk.services.attendance.reasons import provider_return_reason
 from apdesk.services.attendance.returns_csv import REQUIRED, parse_date, read_table
 from apdesk.services.attendance.returns_write import (
     Key,

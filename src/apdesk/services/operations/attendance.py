@@ -18,6 +18,7 @@ from apdesk.i18n import _
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.errors import ValidationError
+from apdesk.services.amendment_reasons import REDONE, UNDONE
 from apdesk.services.attendance import (
     ImportResult,
     current_mark,
@@ -26,7 +27,6 @@ from apdesk.services.attendance import (
     set_return_cutoff,
     withdraw_mark,
 )
-from apdesk.services.attendance.reasons import REDONE, UNDONE
 from apdesk.store.operations import operation
 
 
