@@ -15,11 +15,13 @@ from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey, Grid, SlotVal
 
 def validate_value(value: SlotValue, where: str = "Slot") -> None:
     if value.kind is SlotKind.MAINSTREAM and not value.subject.strip():
-        raise ValidationError(f"{where} subject", "is empty", "name the mainstream lesson")
+        raise ValidationError(f"{where} subject", _("is empty"), _("name the mainstream lesson"))
     if value.kind is SlotKind.IAP and not value.activity.strip():
-        raise ValidationError(f"{where} activity", "is empty", "choose the IAP session")
+        raise ValidationError(f"{where} activity", _("is empty"), _("choose the IAP session"))
     if value.kind is SlotKind.OFFSITE and value.placement_id is None:
-        raise ValidationError(f"{where} placement", "is missing", "link the off-site placement")
+        raise ValidationError(
+            f"{where} placement", _("is missing"), _("link the off-site placement")
+        )
 
 
 def cell_name(key: CellKey, structure: Structure | None = None) -> str:
