@@ -9,7 +9,8 @@ from datetime import date, time
 import pytest
 
 from apdesk.models import Pupil, ValidationError
-from apdesk.models.timetable_grid import PeriodDef
+from apdesk.models.enums import SlotKind
+from apdesk.models.timetable_grid import PeriodDef, SlotValue
 from apdesk.models.timetable_plan import IapActivityType
 from apdesk.models.upn import make_upn
 from apdesk.services.timetables.groups import add_activity
@@ -64,7 +65,13 @@ def test_a_school_day_that_cannot_work_is_refused_in_polish(store: Store) -> Non
     overlapping = PeriodDef(2, "P2", time(9, 30), time(10, 30))
     with store.session() as s:
         overlap = refusal(lambda: save_structure(s, [first, overlapping]))
-        assert "nachodzi na: P1 (ustaw początek na 10:00 lub później)" in overlap
+        assert overlap == (
+            "P2 – godzina rozpoczęcia: nachodzi na: P1 (ustaw początek na 10:00 lub później)"
+        )
+        backwards = refusal(lambda: save_structure(s, [PeriodDef(1, "P1", time(10), time(9))]))
+        assert backwards == (
+            "P1 – godzina zakończenia: nie jest późniejsza niż początek (sprawdź godziny)"
+        )
         twins = refusal(lambda: save_structure(s, [first, PeriodDef(1, "P2", time(11), time(12))]))
         assert (
             twins == "Numer lekcji: dwie lekcje mają ten sam numer (nadaj każdej lekcji inny numer)"
@@ -85,3 +92,10 @@ def test_ratings_goals_and_sessions_are_refused_in_polish(store: Store, pupil_id
         add_activity(s, "Gardening", IapActivityType.ENRICHMENT)
         twice = refusal(lambda: add_activity(s, "Gardening", IapActivityType.ENRICHMENT))
         assert twice == "Nazwa zajęć: „Gardening” już istnieje (wybierz inną nazwę)"
+
+
+def test_a_slot_left_half_filled_names_the_slot_in_polish(store: Store, pupil_id: int) -> None:
+    lesson = SlotValue(kind=SlotKind.MAINSTREAM, subject=" ")
+    with store.session() as s:
+        text = refusal(lambda: create_version(s, pupil_id, START, {(1, "MON", 2): lesson}))
+    assert text == "Pole planu – przedmiot: jest puste (podaj lekcję w szkole macierzystej)"

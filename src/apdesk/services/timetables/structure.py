@@ -50,12 +50,14 @@ def validate_periods(periods: Sequence[PeriodDef]) -> None:
     for p in ordered:
         if p.ends <= p.starts:
             raise ValidationError(
-                f"{p.label or p.number} end time", _("is not after its start"), _("check the times")
+                _("{period} end time").format(period=p.label or p.number),
+                _("is not after its start"),
+                _("check the times"),
             )
     for before, after in itertools.pairwise(ordered):
         if after.starts < before.ends:
             raise ValidationError(
-                f"{after.label or after.number} start time",
+                _("{period} start time").format(period=after.label or after.number),
                 _("overlaps {period}").format(period=before.label or before.number),
                 _("start it at {time} or later").format(time=f"{before.ends:%H:%M}"),
             )
