@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     "i18n": {"paths"},
     "locale_choice": {"i18n", "paths"},  # the language chosen, shared by the window and commands
     "models": {"i18n"},
-    "store": {"models", *BASE},
+    "store": {"models", "i18n", *BASE},  # a refusal it raises reads in the chosen language
     "documents": {"models", "i18n", *BASE},
     "sync": {"models", "store", "i18n", *BASE},
     "services": {"models", "store", "sync", "documents", "i18n", *BASE},

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.store import Store
 from apdesk.store.backup_file import write_backup
@@ -52,7 +53,9 @@ def check_folder(folder: Path) -> Path:
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise ValidationError(
-            "backup folder", f"{folder} is not there", "plug in the drive or choose another folder"
+            "backup folder",
+            _("{folder} is not there").format(folder=folder),
+            _("plug in the drive or choose another folder"),
         )
     return folder
 
@@ -60,13 +63,13 @@ def check_folder(folder: Path) -> Path:
 def back_up_now(store: Store, folder: Path, now: datetime, keep: int = DEFAULT_KEEP) -> Path:
     """Write a new backup file, then prune to the newest `keep`."""
     if keep < 1:
-        raise ValidationError("backups to keep", f"is {keep}", "keep at least 1")
+        raise ValidationError("backups to keep", _("is {n}").format(n=keep), _("keep at least 1"))
     folder = check_folder(folder)
     if store.folder.resolve() in (folder.resolve(), *folder.resolve().parents):
         raise ValidationError(
             "backup folder",
-            "is inside the store's own folder",
-            "choose a folder on another drive, such as a USB stick",
+            _("is inside the store's own folder"),
+            _("choose a folder on another drive, such as a USB stick"),
         )
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
     out = write_backup(store, folder / f"{PREFIX}{stamp}Z{SUFFIX}")

@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
 from apdesk.files import write_atomic
-from apdesk.i18n import N_
+from apdesk.i18n import N_, _
 from apdesk.models import Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.services import audit_log
@@ -150,7 +150,11 @@ def _flag_third_parties(sections: dict[str, list[dict[str, Any]]]) -> list[dict[
 def build(session: Session, upn: str, requested: date) -> SubjectAccess:
     pupil = session.execute(select(Pupil).where(Pupil.upn == upn.strip().upper())).scalar()  # type: ignore[arg-type]
     if pupil is None or pupil.id is None:
-        raise ValidationError("pupil", f"no pupil with UPN {upn}", "check the UPN on the roll")
+        raise ValidationError(
+            "pupil",
+            _("no pupil with UPN {upn}").format(upn=upn),
+            _("check the UPN on the roll"),
+        )
     sections: dict[str, list[dict[str, Any]]] = {}
     table: Table = Pupil.__table__  # type: ignore[attr-defined]
     _collect(session, table, table.c.id == pupil.id, sections)

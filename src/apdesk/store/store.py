@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from apdesk.files import write_atomic
+from apdesk.i18n import ngettext
 from apdesk.store import audit, database, limits, migrate, retire, rotation
 from apdesk.store.changes import install_collector
 from apdesk.store.crypto import KdfParams, new_data_key
@@ -59,8 +60,14 @@ def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
             "passphrase",
-            f"is {len(passphrase)} characters long",
-            f"use at least {MIN_PASSPHRASE}: three or four unrelated words work well",
+            ngettext("is {n} character long", "is {n} characters long", len(passphrase)).format(
+                n=len(passphrase)
+            ),
+            ngettext(
+                "use at least {n}: three or four unrelated words work well",
+                "use at least {n}: three or four unrelated words work well",
+                MIN_PASSPHRASE,
+            ).format(n=MIN_PASSPHRASE),
         )
 
 

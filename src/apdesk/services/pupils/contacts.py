@@ -56,7 +56,9 @@ def add_contact(session: Session, pupil_id: int, data: ContactInput) -> Contact:
 def update_contact(session: Session, contact_id: int, data: ContactInput) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise PupilNotFound(f"There is no contact with id {contact_id}: refresh the page.")
+        raise PupilNotFound(
+            _("There is no contact with id {id}: refresh the page.").format(id=contact_id)
+        )
     data.validate()
     for name, value in data.__dict__.items():
         setattr(contact, name, value)

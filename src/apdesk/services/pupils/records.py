@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import _
 from apdesk.models import Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
@@ -22,8 +23,8 @@ def check_duplicates(session: Session, data: PupilInput, pupil_id: int | None = 
     if same_upn is not None and same_upn.id != pupil_id:
         raise ValidationError(
             FIELD_LABELS["upn"],
-            f"{data.upn} already belongs to {same_upn.display_name}",
-            "open that pupil instead, or check the UPN",
+            _("{upn} already belongs to {name}").format(upn=data.upn, name=same_upn.display_name),
+            _("open that pupil instead, or check the UPN"),
         )
     assert data.dob is not None
     key = _same_person_key(data.forename, data.surname, data.dob)
@@ -34,8 +35,10 @@ def check_duplicates(session: Session, data: PupilInput, pupil_id: int | None = 
         ):
             raise ValidationError(
                 FIELD_LABELS["surname"],
-                f"a pupil with this name and date of birth already exists (UPN {other.upn})",
-                "open that pupil instead; if they are different children, check the spelling",
+                _("a pupil with this name and date of birth already exists (UPN {upn})").format(
+                    upn=other.upn
+                ),
+                _("open that pupil instead; if they are different children, check the spelling"),
             )
 
 
@@ -65,5 +68,7 @@ def update_pupil(
 def get_pupil(session: Session, pupil_id: int) -> Pupil:
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
-        raise PupilNotFound(f"There is no pupil with id {pupil_id}: refresh the list.")
+        raise PupilNotFound(
+            _("There is no pupil with id {id}: refresh the list.").format(id=pupil_id)
+        )
     return pupil

@@ -13,13 +13,24 @@ from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_grid import DAY_NAMES, DAYS, CellKey, Grid, SlotValue, Structure
 
 
-def validate_value(value: SlotValue, where: str = "Slot") -> None:
+def validate_value(value: SlotValue, where: str = "") -> None:
+    """Refuse a slot missing what its kind needs, naming the slot (`where`) in the reader's
+    language so the field reads whole in Polish too."""
+    where = where or _("Slot")
     if value.kind is SlotKind.MAINSTREAM and not value.subject.strip():
-        raise ValidationError(f"{where} subject", "is empty", "name the mainstream lesson")
+        raise ValidationError(
+            _("{where} subject").format(where=where), _("is empty"), _("name the mainstream lesson")
+        )
     if value.kind is SlotKind.IAP and not value.activity.strip():
-        raise ValidationError(f"{where} activity", "is empty", "choose the IAP session")
+        raise ValidationError(
+            _("{where} activity").format(where=where), _("is empty"), _("choose the IAP session")
+        )
     if value.kind is SlotKind.OFFSITE and value.placement_id is None:
-        raise ValidationError(f"{where} placement", "is missing", "link the off-site placement")
+        raise ValidationError(
+            _("{where} placement").format(where=where),
+            _("is missing"),
+            _("link the off-site placement"),
+        )
 
 
 def cell_name(key: CellKey, structure: Structure | None = None) -> str:

@@ -87,9 +87,13 @@ def ensure_activities(session: Session) -> list[IapActivity]:
 def add_activity(session: Session, name: str, activity_type: IapActivityType) -> IapActivity:
     name = name.strip()
     if not name:
-        raise ValidationError("Session name", "is empty", "e.g. Gardening")
+        raise ValidationError("Session name", _("is empty"), _("e.g. Gardening"))
     if session.exec(select(IapActivity).where(IapActivity.name == name)).first():
-        raise ValidationError("Session name", f"'{name}' exists already", "choose another name")
+        raise ValidationError(
+            "Session name",
+            _("'{name}' exists already").format(name=name),
+            _("choose another name"),
+        )
     row = IapActivity(name=name, activity_type=activity_type)
     session.add(row)
     session.flush()
@@ -142,7 +146,11 @@ def pupils_in_base(
 def group_view(session: Session, group_id: int, on_date: date) -> GroupView:
     group = session.get(IapGroup, group_id)
     if group is None:
-        raise ValidationError("IAP group", f"no group {group_id}", "choose a group from the list")
+        raise ValidationError(
+            "IAP group",
+            _("no group {id}").format(id=group_id),
+            _("choose a group from the list"),
+        )
     structure = load_structure(session)
     staff = staff_of(group)
     cells = {key: GroupCell(staff=list(staff)) for key in structure.cells(lessons_only=True)}

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from apdesk.documents.timetable_pdf import TimetablePrintout
+from apdesk.i18n import _
 from apdesk.models import IapGroup, Placement, Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_plan import VersionStatus
@@ -26,7 +27,11 @@ from apdesk.services.timetables.versions import (
 def find_pupil(session: Session, upn: str) -> Pupil:
     pupil = session.exec(select(Pupil).where(Pupil.upn == upn.strip().upper())).first()
     if pupil is None:
-        raise ValidationError("UPN", f"no pupil with UPN {upn}", "check the UPN on the pupil list")
+        raise ValidationError(
+            "UPN",
+            _("no pupil with UPN {upn}").format(upn=upn),
+            _("check the UPN on the pupil list"),
+        )
     return pupil
 
 
@@ -40,12 +45,14 @@ def printout_for(
         later = [v for v in list_versions(session, pupil_id) if v.status is VersionStatus.ACCEPTED]
         if not later:
             raise ValidationError(
-                "Timetable", "this pupil has no timetable yet", "make one in Timetables first"
+                "Timetable",
+                _("this pupil has no timetable yet"),
+                _("make one in Timetables first"),
             )
         version = get_version(session, later[0].version_id)
     pupil = session.get(Pupil, version.pupil_id)
     if pupil is None:  # pragma: no cover - the foreign key prevents it
-        raise ValidationError("Pupil", "not found", "choose a pupil on roll")
+        raise ValidationError("Pupil", _("not found"), _("choose a pupil on roll"))
     structure = load_structure(session)
     grid = load_grid(session, version.id or 0)
     state = read_state(session, version.id or 0)

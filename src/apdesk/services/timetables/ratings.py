@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import N_
+from apdesk.i18n import N_, _, ngettext
 from apdesk.models import Pupil, ReintegrationGoal, SubjectRating
 from apdesk.models.errors import ValidationError
 
@@ -34,11 +34,19 @@ def add_rating(
     review_id: int | None = None,
 ) -> SubjectRating:
     if session.get(Pupil, pupil_id) is None:
-        raise ValidationError("Pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
+        raise ValidationError(
+            "Pupil",
+            _("no pupil with id {id}").format(id=pupil_id),
+            _("choose a pupil on roll"),
+        )
     if not subject.strip():
-        raise ValidationError("Subject", "is empty", "name the subject, e.g. Maths")
+        raise ValidationError("Subject", _("is empty"), _("name the subject, e.g. Maths"))
     if rating not in RATING_WORDS:
-        raise ValidationError("Rating", f"{rating} is not 1 to 5", "use 1 (not yet) to 5 (success)")
+        raise ValidationError(
+            "Rating",
+            _("{rating} is not 1 to 5").format(rating=rating),
+            _("use 1 (not yet) to 5 (success)"),
+        )
     row = SubjectRating(
         pupil_id=pupil_id,
         subject=subject.strip(),
@@ -92,14 +100,22 @@ def get_goal(session: Session, pupil_id: int) -> Goal | None:
 
 def set_goal(session: Session, pupil_id: int, goal: Goal) -> ReintegrationGoal:
     if session.get(Pupil, pupil_id) is None:
-        raise ValidationError("Pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
+        raise ValidationError(
+            "Pupil",
+            _("no pupil with id {id}").format(id=pupil_id),
+            _("choose a pupil on roll"),
+        )
     if not 1 <= goal.step_size <= 10:
         raise ValidationError(
-            "Step size", f"{goal.step_size} lessons", "move between 1 and 10 lessons a step"
+            "Step size",
+            ngettext("{n} lesson", "{n} lessons", goal.step_size).format(n=goal.step_size),
+            _("move between 1 and 10 lessons a step"),
         )
     if not 0.0 < goal.target_share <= 1.0:
         raise ValidationError(
-            "Target share", f"{goal.target_share:.0%}", "choose a share above 0% and up to 100%"
+            "Target share",
+            f"{goal.target_share:.0%}",
+            _("choose a share above 0% and up to 100%"),
         )
     row = session.exec(
         select(ReintegrationGoal).where(ReintegrationGoal.pupil_id == pupil_id)

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from apdesk.i18n import _, ngettext
 from apdesk.models import Period, Setting
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_grid import (
@@ -37,22 +38,28 @@ def load_structure(session: Session) -> Structure:
 
 def validate_periods(periods: Sequence[PeriodDef]) -> None:
     if not any(p.is_lesson for p in periods):
-        raise ValidationError("Periods", "there are no lessons", "add at least one lesson period")
+        raise ValidationError(
+            "Periods", _("there are no lessons"), _("add at least one lesson period")
+        )
     numbers = [p.number for p in periods]
     if len(set(numbers)) != len(numbers):
-        raise ValidationError("Period number", "two periods share a number", "number each once")
+        raise ValidationError(
+            "Period number", _("two periods share a number"), _("number each once")
+        )
     ordered = sorted(periods, key=lambda p: p.starts)
     for p in ordered:
         if p.ends <= p.starts:
             raise ValidationError(
-                f"{p.label or p.number} end time", "is not after its start", "check the times"
+                _("{period} end time").format(period=p.label or p.number),
+                _("is not after its start"),
+                _("check the times"),
             )
     for before, after in itertools.pairwise(ordered):
         if after.starts < before.ends:
             raise ValidationError(
-                f"{after.label or after.number} start time",
-                f"overlaps {before.label or before.number}",
-                f"start it at {before.ends:%H:%M} or later",
+                _("{period} start time").format(period=after.label or after.number),
+                _("overlaps {period}").format(period=before.label or before.number),
+                _("start it at {time} or later").format(time=f"{before.ends:%H:%M}"),
             )
 
 
@@ -64,7 +71,11 @@ def save_structure(
 ) -> Structure:
     """Replace the school day and cycle; checks everything before changing anything."""
     if cycle_weeks not in (1, 2):
-        raise ValidationError("Cycle length", f"{cycle_weeks} weeks", "choose 1 or 2 weeks")
+        raise ValidationError(
+            "Cycle length",
+            ngettext("{n} week", "{n} weeks", cycle_weeks).format(n=cycle_weeks),
+            _("choose 1 or 2 weeks"),
+        )
     validate_periods(periods)
     for row in session.exec(select(Period)).all():
         session.delete(row)

@@ -64,11 +64,11 @@ class Suggestion:
 
 def suggest_next_step(session: Session, pupil_id: int, step_size: int, today: date) -> Suggestion:
     if step_size < 1:
-        raise ValidationError("Step size", f"{step_size}", "move at least one lesson a step")
+        raise ValidationError("Step size", str(step_size), _("move at least one lesson a step"))
     base = _latest_accepted(session, pupil_id, today)
     if base is None:
         return Suggestion(
-            pupil_id, None, [], 0.0, 0.0, ["There is no timetable in force to step from."]
+            pupil_id, None, [], 0.0, 0.0, [_("There is no timetable in force to step from.")]
         )
     structure = load_structure(session)
     grid = load_grid(session, base.id or 0)
@@ -190,11 +190,11 @@ def accept_suggestion(
     Pass status=PROPOSED to keep it as a draft the lead can still edit or reject."""
     chosen = list(suggestion.moves if moves is None else moves)
     if suggestion.base_version_id is None:
-        raise ValidationError("Suggestion", "has no timetable to step from", "make one first")
+        raise ValidationError("Suggestion", _("has no timetable to step from"), _("make one first"))
     if not chosen:
-        raise ValidationError("Moves", "none chosen", "keep at least one move, or reject")
+        raise ValidationError("Moves", _("none chosen"), _("keep at least one move, or reject"))
     if len({m.slot for m in chosen}) != len(chosen):
-        raise ValidationError("Moves", "two moves change the same period", "keep one of them")
+        raise ValidationError("Moves", _("two moves change the same period"), _("keep one of them"))
     summary = notes or _("Reintegration step: {moves}").format(
         moves="; ".join(f"{m.to_subject} ({cell_name(m.slot)})" for m in chosen)
     )

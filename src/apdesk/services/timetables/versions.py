@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from apdesk.i18n import _, format_date
 from apdesk.models import Pupil, TimetableSlot, TimetableVersion, TimetableVersionState
 from apdesk.models.errors import ValidationError
 from apdesk.models.timetable_grid import DAYS, CellKey, Grid, SlotValue
@@ -58,7 +59,11 @@ def read_state(session: Session, version_id: int) -> TimetableVersionState:
 def _pupil(session: Session, pupil_id: int) -> Pupil:
     pupil = session.get(Pupil, pupil_id)
     if pupil is None:
-        raise ValidationError("Pupil", f"no pupil with id {pupil_id}", "choose a pupil on roll")
+        raise ValidationError(
+            "Pupil",
+            _("no pupil with id {id}").format(id=pupil_id),
+            _("choose a pupil on roll"),
+        )
     return pupil
 
 
@@ -73,8 +78,8 @@ def _check_date_free(
         ):
             raise ValidationError(
                 "Effective date",
-                f"a timetable already starts on {effective_date:%d/%m/%Y}",
-                "choose another date, or edit that version",
+                _("a timetable already starts on {day}").format(day=format_date(effective_date)),
+                _("choose another date, or edit that version"),
             )
 
 
@@ -118,7 +123,11 @@ def create_version(
 def get_version(session: Session, version_id: int) -> TimetableVersion:
     version = session.get(TimetableVersion, version_id)
     if version is None:
-        raise ValidationError("Timetable", f"no version {version_id}", "pick one from the list")
+        raise ValidationError(
+            "Timetable",
+            _("no version {id}").format(id=version_id),
+            _("pick one from the list"),
+        )
     return version
 
 
@@ -154,8 +163,10 @@ def copy_forward(
     if effective_date <= base.effective_date:
         raise ValidationError(
             "Effective date",
-            f"is not after the version it copies ({base.effective_date:%d/%m/%Y})",
-            "choose a later date",
+            _("is not after the version it copies ({day})").format(
+                day=format_date(base.effective_date)
+            ),
+            _("choose a later date"),
         )
     grid = apply_changes(load_grid(session, version_id), changes or {})
     base_state = state_of(session, version_id)
