@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.enums import Gender, NeedCategory, SenStatus
 from apdesk.models.errors import ValidationError
 from apdesk.services.operations.pupils import add_pupil, edit_pupil
@@ -145,13 +145,13 @@ class PupilEditor(GuardedDialog):
             "family_support": self.family_support,
             "safety_info": self.safety_info,
         }
-        mnemonics = {
-            "upn": "&UPN",
-            "forename": "&Forename",
-            "surname": "Su&rname",
-            "dob": "&Date of birth",
-            "nc_year": "&Year",
-            "sen_status": "S&EN status",
+        mnemonics = {  # marked here, translated where the label is made
+            "upn": N_("&UPN"),
+            "forename": N_("&Forename"),
+            "surname": N_("Su&rname"),
+            "dob": N_("&Date of birth"),
+            "nc_year": N_("&Year"),
+            "sen_status": N_("S&EN status"),
         }
         self.errors: dict[str, ErrorLabel] = {}
         self.labels: dict[str, QLabel] = {}

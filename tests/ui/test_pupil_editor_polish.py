@@ -1,0 +1,36 @@
+"""The pupil editor's field labels are in the reader's language, mnemonics and all: in Polish
+"Forename", "Surname", "Date of birth", "Year" and "SEN status" showed in English, because
+their labels with a mnemonic were never put in the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from apdesk.i18n import set_locale
+from apdesk.ui.core.context import AppContext
+from apdesk.ui.pupils.editor import PupilEditor
+
+
+@pytest.fixture
+def polish() -> Iterator[None]:
+    set_locale("pl_PL")
+    yield
+    set_locale("en_GB")
+
+
+def test_every_field_label_of_the_pupil_editor_is_polish(
+    qtbot: QtBot, ctx: AppContext, polish: None
+) -> None:
+    editor = PupilEditor(ctx)
+    qtbot.addWidget(editor)
+    shown = {name: label.text() for name, label in editor.labels.items() if label.text()}
+    assert shown["forename"] == "&Imię"
+    assert shown["surname"] == "Nazwis&ko"
+    assert shown["dob"] == "&Data urodzenia"
+    assert shown["nc_year"] == "&Rok"
+    assert shown["sen_status"] == "Status S&EN"
+    english = {"Forename", "Surname", "Date of birth", "Year", "SEN status", "Gender"}
+    assert not {text.replace("&", "") for text in shown.values()} & english, shown
