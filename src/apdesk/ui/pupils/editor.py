@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,18 @@ from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "not entered yet" value, shown as blank
 LABEL_TO_FIELD = {label: name for name, label in FIELD_LABELS.items()}
+
+
+class NeedsList(QListWidget):
+    """Asks for the width of its longest need, so every need shows whole wherever the screen
+    has room: in Polish the longest is 340 px, and a narrower list hid the ends of the names
+    behind a sideways scroll bar that also covered the last row."""
+
+    def sizeHint(self) -> QSize:
+        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 8
+        return QSize(max(width, super().sizeHint().width()), super().sizeHint().height())
+
+
 SUPPORT_FIELDS = frozenset({"health_needs", "family_support", "safety_info"})  # right column
 WIDTH = 880  # two columns of fields
 
@@ -119,14 +131,16 @@ class PupilEditor(GuardedDialog):
         for status in SenStatus:
             self.sen_status.addItem(_(status.label), status)
         self.looked_after = QCheckBox(_("&Looked after (in the care of the local authority)"))
-        self.needs = QListWidget()
+        self.needs = NeedsList()
         for need in NeedCategory:
             item = QListWidgetItem(_(need.label))
             item.setData(Qt.ItemDataRole.UserRole, need.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.needs.addItem(item)
-        self.needs.setFixedHeight(self.needs.sizeHintForRow(0) * self.needs.count() + 8)
+        self.needs.setFixedHeight(
+            self.needs.sizeHintForRow(0) * self.needs.count() + 2 * self.needs.frameWidth() + 4
+        )
         self.health_needs = _text_box(_("Health needs"))
         self.family_support = _text_box(_("Family support"))
         self.safety_info = _text_box(_("Safety information"))
@@ -198,7 +212,7 @@ class PupilEditor(GuardedDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         columns = QHBoxLayout()
-        columns.addLayout(who, 1)
+        columns.addLayout(who)  # as wide as it asks: the rest goes to the needs and notes
         columns.addSpacing(
             self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) * 3
         )
