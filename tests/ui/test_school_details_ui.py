@@ -44,7 +44,7 @@ def test_the_wizard_keeps_the_address_phone_email_and_logo(
     qtbot.keyClicks(page.edits["phone"], "ring us")
     wizard.next()
     assert wizard.currentId() == CONTACT
-    assert page.error.text().startswith("phone: 'ring us' is not a phone number")
+    assert page.error.text().startswith("Phone: 'ring us' is not a phone number")
     assert wizard.focusWidget() is page.edits["phone"]
     text = tmp_path / "notes.png"
     text.write_text("not a picture")
