@@ -4,8 +4,6 @@ their labels with a mnemonic were never put in the catalogue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.helpers.clipping import usable
@@ -13,13 +11,6 @@ from tests.helpers.clipping import usable
 from apdesk.i18n import set_locale
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.pupils.editor import PupilEditor
-
-
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_locale("pl_PL")
-    yield
-    set_locale("en_GB")
 
 
 def test_every_field_label_of_the_pupil_editor_is_polish(
@@ -44,17 +35,14 @@ def test_every_need_shows_whole_without_scrolling(
     """In Polish the needs list was narrower than its longest need: a sideways scroll bar hid
     the end of the names and covered the last row."""
     set_locale(locale)
-    try:
-        editor = PupilEditor(ctx)
-        qtbot.addWidget(editor)
-        editor.show()
-        qtbot.waitExposed(editor)
-        # as it opens on a 1366x768 laptop (this test's own screen is smaller)
-        editor.resize(editor.sizeHint().expandedTo(editor.size()).boundedTo(usable(1366, 768)))
-        needs = editor.needs
-        qtbot.waitUntil(lambda: needs.viewport().width() >= needs.sizeHintForColumn(0))
-        assert needs.viewport().height() >= needs.sizeHintForRow(0) * needs.count()
-        assert not needs.horizontalScrollBar().isVisible()
-        assert not needs.verticalScrollBar().isVisible()
-    finally:
-        set_locale("en_GB")
+    editor = PupilEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    # as it opens on a 1366x768 laptop (this test's own screen is smaller)
+    editor.resize(editor.sizeHint().expandedTo(editor.size()).boundedTo(usable(1366, 768)))
+    needs = editor.needs
+    qtbot.waitUntil(lambda: needs.viewport().width() >= needs.sizeHintForColumn(0))
+    assert needs.viewport().height() >= needs.sizeHintForRow(0) * needs.count()
+    assert not needs.horizontalScrollBar().isVisible()
+    assert not needs.verticalScrollBar().isVisible()
