@@ -13,6 +13,7 @@ from apdesk.models.records import Attachment, AuditEvent, OutboxItem
 from apdesk.models.school import Closure, School, Setting, Term
 from apdesk.models.sharing import ShareConflict, ShareLog, ShareRow, ShareState, ShareText
 from apdesk.models.summaries import MARK_TALLY as MARK_TALLY
+from apdesk.models.summaries import PUPIL_MARK_STAMP as PUPIL_MARK_STAMP
 from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
 from apdesk.models.timetable_plan import (
     IapActivity,

@@ -15,6 +15,7 @@ class Kind(StrEnum):
     ATTACHMENT = "attachment"
     MARK = "attendancemark"
     MARK_TALLY = "marktally"  # derived from the marks by the store; operations never name it
+    MARK_STAMP = "pupilmarkstamp"  # moved on by the store at each write to a pupil's marks
     AUDIT = "auditevent"
     CLOSURE = "closure"
     CONTACT = "contact"

@@ -8,6 +8,11 @@ few thousand rows instead of hundreds of thousands of marks, and each placement'
 one range of its own rows. Triggers on `attendancemark` keep it in the transaction that writes
 the marks, whoever writes them (an operation, a provider's return in one statement, an undo, a
 merge of another laptop's changes), as SQLite keeps an index.
+
+`pupilmarkstamp` moves a pupil's stamp on at every write to their marks, by the same kind of
+trigger. A count of a pupil's marks taken at a stamp that is still current is still right, so
+the year's statistics recount only the pupils whose marks changed since the last read. A
+stamp only ever grows, and a row is never deleted, so a stamp once seen never returns.
 """
 
 from __future__ import annotations
@@ -30,6 +35,14 @@ MARK_TALLY = Table(
     Column("n", Integer, nullable=False),
     sqlite_with_rowid=False,
 )
+
+PUPIL_MARK_STAMP = Table(
+    "pupilmarkstamp",
+    SQLModel.metadata,
+    Column("pupil_id", Integer, primary_key=True),
+    Column("stamp", Integer, nullable=False),
+)
+
 
 # The rows a mark is counted in: its placement's (or the school register's) and, for a
 # provider's mark, ALL_PROVIDERS (a NULL in an IN list matches nothing).
@@ -77,6 +90,30 @@ TRIGGERS = {
     ),
 }
 """An update that changes a counted column leaves its old rows and enters its new ones."""
+
+
+def _stamp(row: str) -> str:
+    return (
+        f"INSERT INTO pupilmarkstamp (pupil_id, stamp) VALUES ({row}.pupil_id, 1) "
+        "ON CONFLICT (pupil_id) DO UPDATE SET stamp = stamp + 1;"
+    )
+
+
+STAMP_TRIGGERS = {
+    "pupilmarkstamp_mark_added": (
+        "CREATE TRIGGER pupilmarkstamp_mark_added AFTER INSERT ON attendancemark "
+        f"BEGIN {_stamp('NEW')} END"
+    ),
+    "pupilmarkstamp_mark_removed": (
+        "CREATE TRIGGER pupilmarkstamp_mark_removed AFTER DELETE ON attendancemark "
+        f"BEGIN {_stamp('OLD')} END"
+    ),
+    "pupilmarkstamp_mark_changed": (
+        "CREATE TRIGGER pupilmarkstamp_mark_changed AFTER UPDATE ON attendancemark "
+        f"BEGIN {_stamp('OLD')} {_stamp('NEW')} END"
+    ),
+}
+"""Any write to a mark moves its pupil's stamp (both pupils', if an update moved the mark)."""
 
 COUNTED = (
     "SELECT coalesce(placement_id, 0), mark_date, code, count(*) FROM attendancemark "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
@@ -45,6 +46,14 @@ def _configure(dbapi_conn: Any, *, read_only: bool) -> None:
         cursor.close()
 
 
+_read_only: WeakSet[Engine] = WeakSet()
+
+
+def is_read_only(engine: Engine) -> bool:
+    """Whether `engine` was made `read_only`: what it reads is committed, and stays so."""
+    return engine in _read_only
+
+
 def make_engine(db_path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
     """Open the database with the data key; fail clearly on a wrong key or on plain SQLite.
 
@@ -60,6 +69,8 @@ def make_engine(db_path: Path, data_key: bytes, *, read_only: bool = False) -> E
         url, poolclass=QueuePool, connect_args={"check_same_thread": False}, pool_pre_ping=False
     )
     event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
+    if read_only:
+        _read_only.add(engine)
     try:
         verify(engine)
     except BaseException:

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from apdesk.models.summaries import COUNTED, REBUILD, TRIGGERS
+from apdesk.models.summaries import COUNTED, REBUILD, STAMP_TRIGGERS, TRIGGERS
 
 
 def install_triggers(conn: Connection) -> None:
     """The triggers that keep the tally, as the models define them now."""
     for name, sql in TRIGGERS.items():
+        conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+        conn.exec_driver_sql(sql)
+
+
+def install_stamp_triggers(conn: Connection) -> None:
+    """The triggers that move a pupil's mark stamp; a migration that rebuilds the marks table
+    must run this as well as `install_triggers`."""
+    for name, sql in STAMP_TRIGGERS.items():
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
         conn.exec_driver_sql(sql)
 

@@ -37,6 +37,7 @@ from apdesk.services.attendance.expected import (
     load_patterns,
     overlapping,
 )
+from apdesk.services.attendance.scan_cache import Key, counted
 from apdesk.services.calendar import SchoolCalendar
 
 DAY = timedelta(days=1)
@@ -193,16 +194,19 @@ STRETCH_SQL = f"""
 
 
 def _grouped(session: Session, found: Sequence[Stretch]) -> list[tuple[int, int, int]]:
-    """Per stretch: (index, its marks summed as TALLY_SQL, marks on one of its slots). Grouped
-    by stretch alone, in the order the rows arrive, so nothing is sorted; both expressions are
-    read from the pupil marks index, not worked out per mark."""
-    payload = json.dumps(
-        [
-            [s.pupil_id, s.first.isoformat(), s.last.isoformat(),
-             sum(slot_bit(slot) for slot in s.slots)]
-            for s in found
-        ]
-    )  # fmt: skip
+    """Per stretch: (index, its marks summed as TALLY_SQL, marks on one of its slots), from the
+    counts kept since the last read where the pupil's marks have not changed since."""
+    keys = [(s.pupil_id, s.first, s.last, sum(slot_bit(slot) for slot in s.slots)) for s in found]
+    counts = counted(session, keys, _query)
+    return [(index, tally, on_slot) for index, (tally, on_slot) in enumerate(counts)]
+
+
+def _query(session: Session, keys: Sequence[Key]) -> list[tuple[int, int, int]]:
+    """(index, tally, on slot) of each stretch with marks. Grouped by stretch alone, in the
+    order the rows arrive, so nothing is sorted; both expressions are read from the pupil marks
+    index, not worked out per mark."""
+    payload = json.dumps([[p, first.isoformat(), last.isoformat(), mask]
+                          for p, first, last, mask in keys])  # fmt: skip
     rows = session.connection().execute(text(STRETCH_SQL), {"stretches": payload})
     return [(idx, tally, on_slot) for idx, tally, on_slot in rows]
 
