@@ -7,6 +7,7 @@ since the demo is made for whatever day `apdesk --demo` first runs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -211,7 +212,10 @@ def test_forenames_fit_the_gender_and_preferred_names_are_their_short_forms(made
     wrong += [f"{p.forename} known as {p.preferred_name}" for p in pupils
               if p.preferred_name and shorts.get(p.forename) != p.preferred_name]  # fmt: skip
     assert wrong == []
-    assert {p.gender for p in pupils} == set(Gender)
+    # Girls and boys in about equal numbers; Other recorded for a few pupils at most.
+    genders = Counter(p.gender for p in pupils)
+    assert genders[Gender.OTHER] <= len(pupils) // 40, genders
+    assert abs(genders[Gender.FEMALE] - genders[Gender.MALE]) <= len(pupils) // 5, genders
     # About one pupil in five goes by a short form: some, but not most.
     known_as = sum(1 for p in pupils if p.preferred_name)
     assert len(pupils) // 10 <= known_as <= len(pupils) // 3

@@ -157,7 +157,9 @@ def _name(rng: random.Random) -> tuple[str, str, str, Gender]:
     draw = rng.randrange(len(names.FORENAMES))
     surname = rng.choice(names.SURNAMES)
     known_by_short_form = rng.randrange(8) >= 4
-    gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.OTHER])
+    gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, None])
+    if gender is None:  # mostly girls and boys too: Other for about one pupil in a hundred
+        gender = Gender.OTHER if draw % 20 == 0 else (Gender.FEMALE, Gender.MALE)[draw % 2]
     forename = names.forename(gender, draw)
     preferred = names.SHORT_FORMS.get(forename, "") if known_by_short_form else ""
     return forename, surname, preferred, gender
