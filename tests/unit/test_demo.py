@@ -124,8 +124,8 @@ def test_closures_make_school_days(demo_store: tuple[Store, float]) -> None:
         closures = session.exec(select(models.Closure)).all()
         calendar = SchoolCalendar.load(session)
         matches = find_providers(session, SearchCriteria(nc_year=10, category="vocational"), TODAY)
-    # Last year's, this year's and next year's: two INSET days each.
-    assert [c.kind for c in closures].count("inset") == 6
+    # Last year's, this year's and next year's: five INSET days each.
+    assert [c.kind for c in closures].count("inset") == 15
     assert {c.name for c in closures} >= {"Autumn half term", "Christmas holiday", "Summer holiday"}
     assert not calendar.is_school_day(date(2025, 2, 12))  # spring half term
     assert not calendar.is_school_day(date(2024, 9, 2))  # INSET day
@@ -148,6 +148,21 @@ def test_terms_are_the_weekdays_between_the_holidays(demo_store: tuple[Store, fl
     without_terms = SchoolCalendar.of(calendar.closures)
     assert list(calendar.school_days(first, last)) == list(without_terms.school_days(first, last))
     assert not calendar.is_school_day(date(2023, 8, 14))  # the summer before the first term
+
+
+def test_each_school_year_gives_pupils_190_days(demo_store: tuple[Store, float]) -> None:
+    """The days pupils are expected in, as the calendar and every attendance figure count them:
+    190 a year in England, after five INSET days and the bank holidays in term."""
+    store, _ = demo_store
+    with store.session() as session:
+        years = [calendar_year(session, year) for year in (2023, 2024, 2025)]
+    assert [view.school_days for view in years] == [190, 190, 190]
+    for view in years:
+        insets = [c for c in view.closures if c.kind == "inset" and view.first <= c.first]
+        assert len(insets) == 5, view.title
+        assert view.suggestions == [], "a bank holiday in term is left open"
+        opens, closes = view.terms[0].entry.first, view.terms[-1].entry.last
+        assert (opens.month, closes.month) == (9, 7) and opens.day <= 4 and 19 <= closes.day <= 22
 
 
 def test_running_again_adds_pupils_but_not_providers_or_closures(tmp_path: Path) -> None:

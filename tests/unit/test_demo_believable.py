@@ -7,6 +7,8 @@ since the demo is made for whatever day `apdesk --demo` first runs.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +18,7 @@ import pytest
 from sqlmodel import select
 
 from apdesk import models
-from apdesk.models.enums import Gender, PlacementOutcome, PlacementStatus, SenStatus
+from apdesk.models.enums import Gender, PlacementOutcome, PlacementStatus, SenStatus, VoiceOf
 from apdesk.services import demo
 from apdesk.services.calendar import SchoolCalendar, school_year_of
 from apdesk.services.demo import names
@@ -211,10 +213,47 @@ def test_forenames_fit_the_gender_and_preferred_names_are_their_short_forms(made
     wrong += [f"{p.forename} known as {p.preferred_name}" for p in pupils
               if p.preferred_name and shorts.get(p.forename) != p.preferred_name]  # fmt: skip
     assert wrong == []
-    assert {p.gender for p in pupils} == set(Gender)
+    # Girls and boys in about equal numbers; Other recorded for a few pupils at most.
+    genders = Counter(p.gender for p in pupils)
+    assert genders[Gender.OTHER] <= len(pupils) // 40, genders
+    assert abs(genders[Gender.FEMALE] - genders[Gender.MALE]) <= len(pupils) // 5, genders
     # About one pupil in five goes by a short form: some, but not most.
     known_as = sum(1 for p in pupils if p.preferred_name)
     assert len(pupils) // 10 <= known_as <= len(pupils) // 3
+
+
+# Who a family voice can name, and the contacts' relationships each word fits.
+FAMILY_WORDS = {
+    "mum": {"Mother"}, "mother": {"Mother"}, "dad": {"Father"}, "father": {"Father"},
+    "parent": {"Mother", "Father"}, "carer": {"Carer"}, "gran": {"Grandmother"},
+    "grandmother": {"Grandmother"}, "grandad": {"Grandfather"}, "grandfather": {"Grandfather"},
+    "grandparent": {"Grandmother", "Grandfather"},
+}  # fmt: skip
+NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr) [A-Z][\w'-]+")
+
+
+def _strangers(text: str, contacts: list[models.Contact]) -> list[str]:
+    """Anyone a family voice names who is not among the pupil's contacts."""
+    names_ = {c.name for c in contacts}
+    relationships = {c.relationship for c in contacts}
+    words = re.findall(r"[a-z]+", text.lower())
+    wrong = [w for w in words if w in FAMILY_WORDS and not FAMILY_WORDS[w] & relationships]
+    return wrong + [n for n in NAMED.findall(text) if n not in names_]
+
+
+def test_family_voice_is_from_someone_among_the_pupils_contacts(made: Demo) -> None:
+    contacts: dict[int, list[models.Contact]] = {}
+    for contact in made.contacts:
+        contacts.setdefault(contact.pupil_id, []).append(contact)
+    # The placement's own, and those recorded since (by phone, at reviews).
+    said = [(p.pupil_id, p.family_voice) for p in made.placements if p.family_voice]
+    said += [(v.pupil_id, v.text) for v in made.voices if v.voice_of is VoiceOf.FAMILY]
+    wrong = [f"{made.pupils[pid].display_name}: '{text}' (contacts "
+             f"{[(c.name, c.relationship) for c in contacts.get(pid, [])]})"
+             for pid, text in said if _strangers(text, contacts.get(pid, []))]  # fmt: skip
+    assert wrong == []
+    named = [text for _pid, text in said if NAMED.search(text)]
+    assert len(named) >= len(made.placements) // 2, "family voices name who said them"
 
 
 def test_needs_agree_with_sen_status(made: Demo) -> None:

@@ -10,7 +10,6 @@ from sqlmodel import Session, func, select
 
 from apdesk import models
 from apdesk.models.enums import Gender, SenStatus
-from apdesk.models.school import ClosureKind
 from apdesk.models.upn import make_upn
 from apdesk.services.ap_guide import set_guide_settings
 from apdesk.services.attendance.demo_marks import populate_marks
@@ -21,6 +20,8 @@ from apdesk.services.demo import providers as demo_providers
 from apdesk.services.demo.logo import demo_logo
 from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.demo.sen import GENERAL_NEEDS, set_sen
+from apdesk.services.demo.terms import TERM_NAMES as TERM_NAMES
+from apdesk.services.demo.terms import academic_year_start, term_closures, term_dates
 from apdesk.services.plans.demo_plans import populate_plans
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.services.timetables.demo_timetables import populate_timetables
@@ -29,10 +30,6 @@ from apdesk.store import Store
 DEMO_PASSPHRASE = "apdesk-demo-passphrase"
 DEMO_PUPILS = 200  # the demo store the desktop application and `apdesk --demo` make
 LA_CODE, ESTAB = 855, 4001
-
-
-def academic_year_start(today: date) -> date:
-    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
 DEMO_MAX_WEEKS = 26  # the demo school's longest planned placement: two terms
@@ -160,7 +157,9 @@ def _name(rng: random.Random) -> tuple[str, str, str, Gender]:
     draw = rng.randrange(len(names.FORENAMES))
     surname = rng.choice(names.SURNAMES)
     known_by_short_form = rng.randrange(8) >= 4
-    gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, Gender.OTHER])
+    gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.MALE, Gender.FEMALE, None])
+    if gender is None:  # mostly girls and boys too: Other for about one pupil in a hundred
+        gender = Gender.OTHER if draw % 20 == 0 else (Gender.FEMALE, Gender.MALE)[draw % 2]
     forename = names.forename(gender, draw)
     preferred = names.SHORT_FORMS.get(forename, "") if known_by_short_form else ""
     return forename, surname, preferred, gender
@@ -174,86 +173,6 @@ RELATIONSHIPS = [
     ("Grandmother", ("Mrs",)),
     ("Grandfather", ("Mr",)),
 ]
-
-
-def easter(year: int) -> date:
-    """Easter Sunday (the Gregorian computus), which moves the spring holiday."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday) // 451
-    month, day = divmod(h + weekday - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _week_of(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=4)
-
-
-def _weekday_on_or_after(day: date) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
-def term_closures(today: date) -> list[tuple[date, date, ClosureKind, str]]:
-    """A typical English academic year's holidays and two INSET days (a demo, not any LA's)."""
-    y = academic_year_start(today).year
-    autumn_half = _week_of(date(y, 10, 31) - timedelta(days=4))
-    spring_half = _week_of(date(y + 1, 2, 16))
-    summer_half = _week_of(date(y + 1, 5, 31) - timedelta(days=4))
-    good_friday = easter(y + 1) - timedelta(days=2)
-    christmas_end = date(y + 1, 1, 2)
-    first_inset = _weekday_on_or_after(date(y, 9, 1))
-    january_inset = _weekday_on_or_after(christmas_end + timedelta(days=1))
-    return [
-        (first_inset, first_inset, ClosureKind.INSET, "INSET day"),
-        (*autumn_half, ClosureKind.HOLIDAY, "Autumn half term"),
-        (date(y, 12, 20), christmas_end, ClosureKind.HOLIDAY, "Christmas holiday"),
-        (january_inset, january_inset, ClosureKind.INSET, "INSET day"),
-        (*spring_half, ClosureKind.HOLIDAY, "Spring half term"),
-        (good_friday, good_friday + timedelta(days=10), ClosureKind.HOLIDAY, "Easter holiday"),
-        (*summer_half, ClosureKind.HOLIDAY, "Summer half term"),
-        (date(y + 1, 7, 22), date(y + 1, 8, 31), ClosureKind.HOLIDAY, "Summer holiday"),
-    ]
-
-
-# The six half terms, as a school's term-dates letter names them.
-TERM_NAMES = (
-    "Autumn term 1",
-    "Autumn term 2",
-    "Spring term 1",
-    "Spring term 2",
-    "Summer term 1",
-    "Summer term 2",
-)
-
-
-def _weekday_on_or_before(day: date) -> date:
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
-
-
-def term_dates(today: date) -> list[tuple[date, date, str]]:
-    """The year's half terms: the weekdays from each holiday to the next, starting in September,
-    so they agree with `term_closures` (its INSET days fall inside them, as schools publish)."""
-    holidays = sorted(
-        (start, end)
-        for start, end, kind, _name in term_closures(today)
-        if kind is ClosureKind.HOLIDAY
-    )
-    opens = _weekday_on_or_after(date(academic_year_start(today).year, 9, 1))
-    terms = []
-    for (first, last), name in zip(holidays, TERM_NAMES, strict=True):
-        terms.append((opens, _weekday_on_or_before(first - timedelta(days=1)), name))
-        opens = _weekday_on_or_after(last + timedelta(days=1))
-    return terms
 
 
 def _closures(session: Session, today: date) -> int:

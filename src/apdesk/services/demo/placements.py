@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, time, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from apdesk import models
 from apdesk.models.enums import (
@@ -107,6 +107,7 @@ def placements(
 ) -> int:
     """One pupil in three is placed; a flaw on every other placement until each has shown."""
     qa = qa_statuses(session, providers, today)
+    contacts = _first_contacts(session)
     chosen = [p for i, p in enumerate(pupils) if i % 3 == 1]
     made: list[models.Placement] = []
     outcomes = itertools.cycle(PlacementOutcome)
@@ -128,7 +129,8 @@ def placements(
                        and (today - start).days > 8 * 7 and index % 4 != 3)  # fmt: skip
         overruns -= overrun
         dates = Dates(calendar, today, status, overrun, left_on)
-        data = _input(rng, pupil, provider, start, calendar, index)
+        family = contacts.get(pupil.id or 0)
+        data = _input(rng, pupil, provider, start, calendar, index, family)
         if flaw:
             changes = flaw[3](data, calendar.add_school_days(start, -1))
             if changes.get("off_site_direction") and not data.off_site_direction:
@@ -147,7 +149,7 @@ def placements(
             other = _pick(providers, pupil, index + 5, "")
             if other.id == provider.id:
                 other = _pick(providers, pupil, index + 6, "")
-            second = _input(rng, pupil, other, start, calendar, index + 1)
+            second = _input(rng, pupil, other, start, calendar, index + 1, family)
             second = second.model_copy(
                 update=dict(
                     other_ap="",
@@ -228,8 +230,18 @@ def _part_time_category(provider: models.Provider, index: int) -> str:
     return options[index % len(options)] if options else "intervention"
 
 
+def _first_contacts(session: Session) -> dict[int, models.Contact]:
+    """Each pupil's first contact: the family member whose voice a placement records."""
+    rows = session.exec(select(models.Contact).order_by(col(models.Contact.priority))).all()
+    first: dict[int, models.Contact] = {}
+    for contact in rows:
+        first.setdefault(contact.pupil_id, contact)
+    return first
+
+
 def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, start: date,
-           calendar: SchoolCalendar, index: int) -> PlacementInput:  # fmt: skip
+           calendar: SchoolCalendar, index: int,
+           contact: models.Contact | None) -> PlacementInput:  # fmt: skip
     reason = pupil.needs[0] if pupil.needs else rng.choice(list(texts.OUTCOMES)[:5])
     full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
     days = 5 if full_time else rng.choice([2, 2, 3])
@@ -279,7 +291,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         exit_strategy=rng.choice(texts.exits_for(pupil.nc_year)).format(w=max(weeks // 2, 3)),
         child_voice=rng.choice(texts.CHILD_VOICE).format(name=name),
         child_voice_date=start - timedelta(days=rng.randrange(10, 25)),
-        family_voice=rng.choice(texts.FAMILY_VOICE),
+        family_voice=rng.choice(texts.FAMILY_VOICE).format(who=texts.family_member(contact)),
         family_voice_date=start - timedelta(days=rng.randrange(8, 20)),
         other_ap="" if full_time else rng.choice(texts.OTHER_AP),
         english_maths=True,

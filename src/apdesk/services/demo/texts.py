@@ -1,5 +1,9 @@
 """Phrases for the demo placements, mixed per pupil so no two records read the same."""
 
+from __future__ import annotations
+
+from apdesk import models
+
 INTERVENTIONS = [
     "Pastoral mentor with weekly check-ins",
     "Reduced timetable for two weeks, reviewed with parent",
@@ -61,14 +65,24 @@ CHILD_VOICE = [
     "{name} did not want to talk in the meeting; wrote three worries on a card instead.",
 ]
 
+# Said by the pupil's first contact, named as "{who}": "Mrs Ashdown (mother)".
 FAMILY_VOICE = [
-    "Parent supports the placement and asks for weekly phone updates.",
-    "Carer worried about travel time; agreed after seeing the site.",
-    "Mum wants a clear date to return to school and to be at every review.",
-    "Dad asked for the placement to include GCSE maths.",
-    "Grandparent (main carer) supports the plan; prefers contact by text.",
-    "Parent prefers Calm Minds because a sibling went there.",
+    "{who} supports the placement and asks for weekly phone updates.",
+    "{who} was worried about travel time; agreed after seeing the site.",
+    "{who} wants a clear date to return to school and to be at every review.",
+    "{who} asked that English and maths carry on at the placement.",
+    "{who} supports the plan; prefers contact by text.",
+    "{who} is relieved there is a plan; asked for one named person to call.",
 ]
+
+
+def family_member(contact: models.Contact | None) -> str:
+    """The family member a voice is from, by name and relationship, as a SENCO notes it."""
+    if contact is None:
+        return "The family"
+    relationship = contact.relationship.lower()
+    return f"{contact.name} ({relationship})" if relationship else contact.name
+
 
 SESSION_TIMES = [
     "Arrive by 09:10 at reception",
