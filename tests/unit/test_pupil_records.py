@@ -119,7 +119,7 @@ def test_a_request_is_due_in_a_month_and_the_export_is_redacted(
     with store.session() as s:
         access = sar.build(s, make_upn(855, 4001, 25, 21), date(2025, 10, 31))
     assert "subjectaccessrequest" in access.sections
-    chosen = next(i for i, item in enumerate(access.third_party) if item["section"] == "audit")
+    chosen = next(i for i, item in enumerate(access.third_party) if item["table"] == "audit")
     actor = access.third_party[chosen]["value"]
     cleaned = redacted(access, [chosen])
     event = next(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
@@ -12,6 +13,17 @@ from apdesk.i18n import _, ngettext
 from apdesk.services import retention, sar
 from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.store import Store
+
+# The keys a person types: English words whatever the language (`retention rules` lists each
+# beside its title in the reader's language).
+TYPES = [rule.key for rule in retention.DEFAULT_RULES]
+TITLES = {rule.key: rule.title for rule in retention.DEFAULT_RULES}
+TYPE_OPTION: dict[str, Any] = {
+    "type": str.lower,
+    "choices": TYPES,
+    "metavar": "TYPE",
+    "help": f"only this record type, one of {', '.join(TYPES)} (repeatable)",
+}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,17 +43,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_store_option(r)
     r.set_defaults(func=cmd_rules)
     s = group.add_parser("set", help="change a record type's period in years")
-    s.add_argument("record_type", choices=[rule.key for rule in retention.DEFAULT_RULES])
+    s.add_argument(
+        "record_type",
+        type=str.lower,
+        choices=TYPES,
+        metavar="TYPE",
+        help=f"the record type as `retention rules` names it first: {', '.join(TYPES)}",
+    )
     s.add_argument("years", type=int)
     add_store_option(s)
     s.set_defaults(func=cmd_set)
     q = group.add_parser("review", help="records past their period")
     q.add_argument("--json", action="store_true", help="print the queue as JSON")
-    q.add_argument("--type", action="append", metavar="TYPE", help="only this type (repeatable)")
+    q.add_argument("--type", action="append", **TYPE_OPTION)
     add_store_option(q)
     q.set_defaults(func=cmd_review)
     g = group.add_parser("purge", help="delete records past their period, then VACUUM")
-    g.add_argument("--type", action="append", metavar="TYPE", help="only this type (repeatable)")
+    g.add_argument("--type", action="append", **TYPE_OPTION)
     g.add_argument("--yes", action="store_true", help="confirm: deleting cannot be undone")
     add_store_option(g)
     g.set_defaults(func=cmd_purge)
@@ -87,7 +105,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             "{n} year from {start} ({source})", "{n} years from {start} ({source})", rule.years
         ).format(n=f"{rule.years:>3}", start=_(rule.counted_from), source=rule.source_text())
         kept = "" if rule.purgeable else " " + _("[kept: not purged]")
-        print(f"{rule.key:<12} {period}{kept}")
+        print(f"{rule.key:<12} {_(rule.title)}: {period}{kept}")
     print(_(retention.AUDIT_NOTE))
     return 0
 
@@ -97,7 +115,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         store.run(set_retention_period, args.record_type, args.years)
     print(
         ngettext("{kind}: kept for {n} year", "{kind}: kept for {n} years", args.years).format(
-            kind=args.record_type, n=args.years
+            kind=_(TITLES[args.record_type]), n=args.years
         )
     )
     return 0

@@ -23,17 +23,6 @@ TEXT_FLAGS = (
 FLAG_OF = {field: flag for flag, field, _help in TEXT_FLAGS}
 FLAG_OF |= {"logo": "--logo", "name": "--school-name", "urn": "--urn", "la_code": "--la-code"}
 FLAG_OF |= {"estab": "--estab"}
-# The field names a ValidationError uses, back to the details' attribute.
-ERROR_FIELD = {
-    "phone": "phone",
-    "email": "email",
-    "contact phone": "key_contact_phone",
-    "contact email": "key_contact_email",
-    "logo": "logo",
-    "URN": "urn",
-    "LA code": "la_code",
-    "Establishment number": "estab",
-}
 
 
 def add_school_flags(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +76,9 @@ def check_details(details: SchoolDetails) -> None:
 
 
 def flag_message(exc: ValidationError) -> str:
-    flag = FLAG_OF.get(ERROR_FIELD.get(exc.field, ""), exc.label)
+    """The refusal named by the flag that gave the value: the error names the details'
+    attribute, whatever language its words are in."""
+    flag = FLAG_OF.get(exc.field, exc.label)
     fix = f" ({exc.fix})" if exc.fix else ""
     return f"{flag}: {exc.message}{fix}"
 

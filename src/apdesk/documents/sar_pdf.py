@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, PageBreak
 from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
+from apdesk.documents.sar_labels import action_label, field_label
 from apdesk.i18n import _, format_date
 from apdesk.models.school import SchoolDetails
 
@@ -54,25 +55,51 @@ def _value(value: Any) -> str:
     return text if len(text) <= MAX_VALUE else text[:MAX_VALUE] + "…"
 
 
-def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
-
-
 def _records(title: str, rows: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     story: list[Flowable] = []
     for n, row in enumerate(rows, 1):
-        fields: list[Row] = [(_label(k), _value(v)) for k, v in row.items()]
-        heading = title if len(rows) == 1 else f"{title} ({n} of {len(rows)})"
+        fields: list[Row] = [(field_label(k), _value(v)) for k, v in row.items()]
+        heading = (
+            title
+            if len(rows) == 1
+            else _("{title} ({n} of {count})").format(title=title, n=n, count=len(rows))
+        )
         story += section(heading, fields)
     return story
 
 
-def _audit(events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
+def _third_party_label(access: SubjectAccess, item: Mapping[str, Any]) -> str:
+    """Where another person's detail was found: section, record number and field, in words."""
+    section = _(access.section_title(item["table"]))
+    return f"{section} {item['record_id']}: {field_label(item['field'])}"
+
+
+def _change(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """What an audit row changed, a field a line: its value added or removed, or old and new."""
+    lines = []
+    for name in sorted(set(before) | set(after)):
+        label = field_label(name)
+        if name in before and name in after:
+            if before[name] != after[name]:
+                lines.append(
+                    _("{field}: {old}, now {new}").format(
+                        field=label, old=_value(before[name]), new=_value(after[name])
+                    )
+                )
+        else:
+            value = after[name] if name in after else before[name]
+            lines.append(f"{label}: {_value(value)}")
+    return "\n".join(lines)
+
+
+def _audit(access: SubjectAccess, events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     rows: list[Row] = []
     for event in events:
-        change = {"before": event["before"], "after": event["after"]}
-        label = f"{event['at'][:19].replace('T', ' ')}\n{event['actor']}: {event['action']}"
-        rows.append((label, f"{event['record']}\n{_value(change)}"))
+        when = event["at"][:19].replace("T", " ")
+        label = f"{when}\n{event['actor']}: {action_label(event['action'])}"
+        table, _space, number = str(event["record"]).partition(" ")
+        record = f"{_(access.section_title(table))} {number}"
+        rows.append((label, f"{record}\n{_change(event['before'], event['after'])}"))
     return section(_("Audit log entries about this pupil"), rows)
 
 
@@ -95,8 +122,7 @@ def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
         ),
     ]
     flagged: list[Row] = [
-        (f"{item['section']} {item['record_id']}: {_label(item['field'])}", _value(item["value"]))
-        for item in access.third_party
+        (_third_party_label(access, item), _value(item["value"])) for item in access.third_party
     ]
     story += section(_("Other people's details (review for redaction)"), flagged)
     story.append(PageBreak())
@@ -104,5 +130,5 @@ def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
         story += _records(_(access.section_title(key)), rows)
     if access.audit_events:
         story.append(PageBreak())
-        story += _audit(access.audit_events)
+        story += _audit(access, access.audit_events)
     return build_pdf(story, Letterhead.of(school), title)

@@ -40,6 +40,14 @@ _KEYS: dict[str, str] = {
     "pack": N_("Notification pack"),
     "token": N_("Token"),
     "name": N_("Name"),
+    "urn": N_("URN"),
+    "la_code": N_("LA code"),
+    "estab": N_("Establishment number"),
+    "phone": N_("Phone"),
+    "email": N_("Email"),
+    "key_contact_phone": N_("Contact phone"),
+    "key_contact_email": N_("Contact email"),
+    "logo": N_("Logo"),
 }
 
 # Fields raised with their English label as the key: shown in the reader's language.

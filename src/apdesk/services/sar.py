@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
 from apdesk.files import write_atomic
-from apdesk.i18n import N_, _
+from apdesk.i18n import N_, _, ngettext
 from apdesk.models import Provider, Pupil
 from apdesk.models.errors import ValidationError
 from apdesk.services import audit_log
@@ -50,7 +50,13 @@ THIRD_PARTY_FIELDS = {
     "attendancemark": ("recorded_by",),
     "audit": ("actor",),
 }
-SKIP_COLUMNS = {"content": "the document itself is kept in the store; list only", "pack": ""}
+AUDIT_TITLE = N_("Audit log")
+SKIP_COLUMNS = {"content": N_("the document itself is kept in the store; list only")}
+DEADLINE_RULE = N_(
+    "one calendar month from receipt (a weekend moves it to the next working day; check bank "
+    "holidays)"
+)
+THIRD_PARTY_WHY = N_("another person's details: review for redaction before disclosure")
 
 
 def respond_by(requested: date) -> date:
@@ -87,8 +93,7 @@ class SubjectAccess:
             "request": {
                 "requested_on": self.requested_on.isoformat(),
                 "respond_by": self.respond_by.isoformat(),
-                "rule": "one calendar month from receipt (a weekend moves it to the next "
-                "working day; check bank holidays)",
+                "rule": _(DEADLINE_RULE),
             },
             "generated_at": self.generated_at,
             "records": self.sections,
@@ -98,15 +103,22 @@ class SubjectAccess:
 
     def section_title(self, key: str) -> str:
         """The English title of a section (a table's name), for the PDF to translate."""
-        return SECTION_TITLES.get(key, key.replace("_", " ").capitalize())
+        return section_title(key)
+
+
+def section_title(key: str) -> str:
+    """A table's section title in English (marked for translation), its name if it has none."""
+    if key == "audit":
+        return AUDIT_TITLE
+    return SECTION_TITLES.get(key, key.replace("_", " ").capitalize())
 
 
 def _plain(name: str, value: Any) -> Any:
     if isinstance(value, bytes):
         digest = hashlib.sha256(value).hexdigest()[:16]
-        return f"<{len(value)} bytes, sha256 {digest}; {SKIP_COLUMNS.get(name, '')}>".replace(
-            "; >", ">"
-        )
+        size = ngettext("{n} byte", "{n} bytes", len(value)).format(n=len(value))
+        note = SKIP_COLUMNS.get(name)
+        return f"<{size}, sha256 {digest}; {_(note)}>" if note else f"<{size}, sha256 {digest}>"
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date | time):
@@ -136,12 +148,12 @@ def _flag_third_parties(sections: dict[str, list[dict[str, Any]]]) -> list[dict[
                 if value:
                     flagged.append(
                         {
-                            "section": SECTION_TITLES.get(section, section),
+                            "table": section,
+                            "section": _(section_title(section)),
                             "record_id": row.get("id"),
                             "field": name,
                             "value": value,
-                            "why": "another person's details: review for redaction before "
-                            "disclosure",
+                            "why": _(THIRD_PARTY_WHY),
                         }
                     )
     return flagged

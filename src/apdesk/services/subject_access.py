@@ -13,12 +13,12 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models import Pupil, SubjectAccessRequest
 from apdesk.models.errors import ValidationError
-from apdesk.services.sar import SECTION_TITLES, SubjectAccess, respond_by
+from apdesk.services.sar import SubjectAccess, respond_by
 
-REDACTED = "[redacted]"
+REDACTED = N_("[redacted]")
 
 
 @dataclass(frozen=True)
@@ -126,17 +126,18 @@ def open_requests(session: Session) -> list[RequestRow]:
 
 def redacted(access: SubjectAccess, chosen: Iterable[int]) -> SubjectAccess:
     """A copy of the export with the chosen third-party items (by their index in
-    `access.third_party`) replaced by "[redacted]" wherever they appear in the records."""
+    `access.third_party`) replaced by "[redacted]", in the reader's language, wherever they
+    appear in the records."""
     picked = set(chosen)
     out = copy.deepcopy(access)
-    sections = {title: key for key, title in SECTION_TITLES.items()}
+    mark = _(REDACTED)
     for number, item in enumerate(access.third_party):
         if number not in picked:
             continue
-        section = sections.get(item["section"], item["section"])
-        rows = out.audit_events if section == "audit" else out.sections.get(section, [])
+        table = item["table"]
+        rows = out.audit_events if table == "audit" else out.sections.get(table, [])
         for row in rows:
             if row.get("id") == item["record_id"] and row.get(item["field"]) == item["value"]:
-                row[item["field"]] = REDACTED
-        out.third_party[number] = {**item, "value": REDACTED, "redacted": True}
+                row[item["field"]] = mark
+        out.third_party[number] = {**item, "value": mark, "redacted": True}
     return out

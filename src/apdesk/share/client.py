@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -76,24 +77,31 @@ class HubClient:
             answer = self._client.request(method, self.url + path, headers=headers, **kwargs)
         except httpx.TransportError as exc:
             raise HubUnreachable(
-                f"the hub at {self.url} cannot be reached ({type(exc).__name__})"
+                _("the hub at {url} cannot be reached ({problem})").format(
+                    url=self.url, problem=type(exc).__name__
+                )
             ) from exc
         if answer.status_code in RETRYABLE:
-            raise HubUnreachable(f"the hub at {self.url} is busy (HTTP {answer.status_code})")
+            raise HubUnreachable(
+                _("the hub at {url} is busy (HTTP {status})").format(
+                    url=self.url, status=answer.status_code
+                )
+            )
         if answer.status_code >= 400:
             try:
                 message = str(answer.json().get("error", ""))
             except ValueError:
                 message = ""
             raise HubRefused(
-                answer.status_code, message or f"the hub said HTTP {answer.status_code}"
+                answer.status_code,
+                message or _("the hub said HTTP {status}").format(status=answer.status_code),
             )
         return answer
 
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         data = self._request(method, path, **kwargs).json()
         if not isinstance(data, dict):
-            raise HubRefused(502, "the hub's answer was not understood")
+            raise HubRefused(502, _("the hub's answer was not understood"))
         return data
 
     @property

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError
 
 KEY_BYTES = 32
@@ -57,8 +58,11 @@ def open_sealed(key: bytes, blob: bytes, associated: bytes) -> bytes:
         return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], associated)
     except (InvalidTag, ValueError) as exc:
         raise ShareCryptoError(
-            "A shared change did not open with the school's sharing key: it was altered, or "
-            "this laptop lacks the key (sync again; if it persists, enrol the laptop again)."
+            _(
+                "A shared change did not open with the school's sharing key: it was altered, "
+                "or this laptop lacks the key (sync again; if it persists, enrol the laptop "
+                "again)."
+            )
         ) from exc
 
 
@@ -105,7 +109,7 @@ def unwrap_for_device(private: X25519PrivateKey, blob: bytes, associated: bytes)
     try:
         return keyring_from(bytes(_SUITE.decrypt(blob, private, info=associated)))
     except (InvalidTag, ValueError) as exc:
-        raise ShareCryptoError("The sharing key sent to this laptop did not open.") from exc
+        raise ShareCryptoError(_("The sharing key sent to this laptop did not open.")) from exc
 
 
 # -- enrolment codes ---------------------------------------------------------------------------
@@ -124,8 +128,8 @@ def parse_code(code: str) -> tuple[str, str]:
 
         raise ValidationError(
             "enrolment code",
-            "is not a code apdesk made",
-            "type the 24 characters shown on the laptop that is already sharing",
+            _("is not a code apdesk made"),
+            _("type the 24 characters shown on the laptop that is already sharing"),
         )
     return cleaned[:LOOKUP_CHARS], cleaned[LOOKUP_CHARS:]
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlmodel import Session, SQLModel
 
+from apdesk.i18n import _
 from apdesk.share import crypto, snapshot, wire
 from apdesk.share import state as share_state
 from apdesk.share.client import HubClient, HubRefused, HubUnreachable
@@ -173,7 +174,8 @@ def _gate(cfg: share_state.ShareConfig, devices: list[dict[str, Any]], schema: s
     if len(schemas) <= 1:
         return []
     newest = max(schemas)
-    return [d["name"] if d["id"] != cfg.device else f"{d['name']} (this laptop)"
+    return [d["name"] if d["id"] != cfg.device
+            else _("{name} (this laptop)").format(name=d["name"])
             for d in active if d["schema"] != newest]  # fmt: skip
 
 
@@ -216,13 +218,13 @@ def _round(store: Store, hub: HubClient, cfg: share_state.ShareConfig, schema: s
     devices = _devices(cfg, keys, hello)
     store.run(save_hello, keys, max(e for e in keys if e <= epoch) if keys else 0, devices)
     if epoch not in keys:
-        return SyncReport(HELD, "waiting for the school's new sharing key from another laptop")
+        return SyncReport(HELD, _("waiting for the school's new sharing key from another laptop"))
     cfg.keys, cfg.epoch, cfg.devices = keys, epoch, devices
     must_update = _gate(cfg, devices, schema)
     if must_update:
-        message = "changes are held until every laptop runs the same apdesk: update " + ", ".join(
-            must_update
-        )
+        message = _(
+            "changes are held until every laptop runs the same apdesk: update {laptops}"
+        ).format(laptops=", ".join(must_update))
         return SyncReport(HELD, message, must_update=must_update)
     pushed = push(store, hub, cfg, schema)
     pulled, conflicts, changes = pull(store, hub, cfg)
@@ -320,7 +322,7 @@ def fetch_snapshot(store: Store, hub: HubClient) -> Changes:
     own_schema = store.schema_version() or ""
     if manifest.schema > own_schema:
         raise HubRefused(
-            409, "the school's record was shared by a newer apdesk: update apdesk on this laptop"
+            409, _("the school's record was shared by a newer apdesk: update apdesk on this laptop")
         )
     snapshot_db.sweep(store.folder)
     path = snapshot_db.new_file(store.folder)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from apdesk.i18n import _, ngettext
 from apdesk.models.errors import ValidationError
 from apdesk.share import crypto, engine, wire
 from apdesk.share import state as share_state
@@ -61,7 +62,11 @@ def _card(keys: dict[int, bytes], epoch: int, school: str, device: str, name: st
 def check_hub_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")) or url[-3:] == "://":
-        raise ValidationError("--hub", f"'{url}' is not a web address", "give it as https://host")
+        raise ValidationError(
+            "--hub",
+            _("'{url}' is not a web address").format(url=url),
+            _("give it as https://host"),
+        )
     return url
 
 
@@ -152,7 +157,9 @@ def join(
         )
         if epoch not in keys:
             raise ValidationError(
-                "enrolment code", "was made before the school's key changed", "make a new code"
+                "enrolment code",
+                _("was made before the school's key changed"),
+                _("make a new code"),
             )
         store, recovery = Store.create(folder, passphrase, kdf=kdf, use_keyring=use_keyring)
         try:
@@ -223,11 +230,16 @@ def _find_device(cfg: share_state.ShareConfig, wanted: str) -> str:
     if len(active) != 1:
         known = ", ".join(f"{d['name']} ({d['id'][:8]})" for d in cfg.devices if not d["revoked"])
         raise ValidationError(
-            "DEVICE", f"'{wanted}' matches {len(active)} sharing laptops",
-            f"give one of: {known}",
-        )  # fmt: skip
+            "DEVICE",
+            ngettext(
+                "'{wanted}' matches {n} sharing laptop",
+                "'{wanted}' matches {n} sharing laptops",
+                len(active),
+            ).format(wanted=wanted, n=len(active)),
+            _("give one of: {laptops}").format(laptops=known),
+        )
     if active[0]["id"] == cfg.device:
-        raise ValidationError("DEVICE", "is this laptop", "revoke it from another laptop")
+        raise ValidationError("DEVICE", _("is this laptop"), _("revoke it from another laptop"))
     return str(active[0]["id"])
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, SQLModel, select
 
+from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.share import state as share_state
 from apdesk.share import views
@@ -35,12 +36,23 @@ def model_for(table: str) -> type[SQLModel]:
     raise LookupError(table)
 
 
+# What settles each kind of conflict (the choices a person types or clicks are keys).
+SETTLING_WORDS = {
+    "delete": N_("choose keep or delete"),
+    "attendance": N_("choose checked"),
+    "unique": N_("choose dismiss"),
+    "keep": N_("choose keep"),
+}
+
+
 def _find(session: Session, conflict_id: str) -> views.ConflictRow:
     for row in views.conflicts(session):
         if row.id == conflict_id:
             return row
     raise ValidationError(
-        "conflict", f"'{conflict_id}' is not an open conflict", "list them with `share conflicts`"
+        "conflict",
+        _("'{conflict}' is not an open conflict").format(conflict=conflict_id),
+        _("list them with `share conflicts`"),
     )
 
 
@@ -60,9 +72,11 @@ def resolve_conflict(
         or (row.kind == "attendance" and choice == CHECKED)
         or (row.kind == "unique" and choice == DISMISS)
     ):
-        words = {"delete": "keep or delete", "attendance": "checked", "unique": "dismiss"}
-        raise ValidationError("choice", f"'{choice}' does not settle this conflict",
-                              f"choose {words.get(row.kind, 'keep')}")  # fmt: skip
+        raise ValidationError(
+            "choice",
+            _("'{choice}' does not settle this conflict").format(choice=choice),
+            _(SETTLING_WORDS.get(row.kind, SETTLING_WORDS["keep"])),
+        )
     detail: dict[str, Any] = {"choice": choice}
     if row.kind == "attendance":
         detail["marks"] = list(row.detail.get("marks") or [])
@@ -79,31 +93,32 @@ def _resolve_text(
 ) -> str:
     if choice == MERGED:
         if merged_text is None:
-            raise ValidationError("merged text", "is missing", "give the edited text")
+            raise ValidationError("merged text", _("is missing"), _("give the edited text"))
         text = merged_text
     else:
         picked = [v for n, v in enumerate(row.versions, 1) if choice in (str(n), v.stamp)]
         if len(picked) != 1:
             raise ValidationError(
-                "choice", f"'{choice}' is not one of the versions",
-                f"give 1 to {len(row.versions)}, or merged with the edited text",
-            )  # fmt: skip
+                "choice",
+                _("'{choice}' is not one of the versions").format(choice=choice),
+                _("give 1 to {n}, or merged with the edited text").format(n=len(row.versions)),
+            )
         text = picked[0].text
     if row.local_id is None:
-        raise ValidationError("record", "was deleted", "nothing to settle")
+        raise ValidationError("record", _("was deleted"), _("nothing to settle"))
     model = model_for(row.table)
     info = registry()[row.table]
     key: Any = int(row.local_id) if info.table.c[info.key].type.python_type is int else row.local_id
     obj = session.get(model, key)
     if obj is None:
-        raise ValidationError("record", "is gone", "sync and look again")
+        raise ValidationError("record", _("is gone"), _("sync and look again"))
     resolving = session.info.setdefault(RESOLVING_KEY, set())
     resolving.add((row.table, row.local_id, row.field))
     setattr(obj, row.field, text)
     flag_modified(obj, row.field)
     session.add(obj)
     session.flush()
-    return f"{row.record}: {row.field} settled"
+    return _("{record}: {field} settled").format(record=row.record, field=row.field)
 
 
 def _delete_record(session: Session, row: views.ConflictRow) -> None:

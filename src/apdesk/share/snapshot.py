@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from apdesk.i18n import _
 from apdesk.share import crypto, wire
 from apdesk.share.client import HubClient, HubRefused
 from apdesk.share.state import ShareConfig
@@ -138,13 +139,13 @@ def read_manifest(hub: HubClient, cfg: ShareConfig) -> Manifest:
     snap = hub.get_snapshot()
     key = cfg.keys.get(snap.epoch)
     if key is None:
-        raise HubRefused(409, "the snapshot is sealed with a key this laptop lacks: enrol again")
+        raise HubRefused(409, _("the snapshot is sealed with a key this laptop lacks: enrol again"))
     data = wire.open_blob(
         key, crypto.aad("snapshot", cfg.school, snap.epoch, snap.schema), snap.body
     )
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HubRefused(
-            409, "the school's snapshot was made by another version of apdesk: update apdesk"
+            409, _("the school's snapshot was made by another version of apdesk: update apdesk")
         )
     return Manifest(snap.seq, snap.epoch, snap.schema, data)
 
@@ -165,7 +166,7 @@ def download(hub: HubClient, cfg: ShareConfig, manifest: Manifest, path: Path) -
             out.write(chunk)
         out.flush()
     if size != int(data["size"]) or digest.hexdigest() != data["sha256"]:
-        raise SnapshotDamaged("the school's snapshot arrived damaged: sync again")
+        raise SnapshotDamaged(_("the school's snapshot arrived damaged: sync again"))
 
 
 def fill(

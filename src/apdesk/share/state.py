@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from apdesk.i18n import _
 from apdesk.share.crypto import Keyring, keyring_bytes, keyring_from
 from apdesk.store import hlc
 from apdesk.store.share_rows import state_all, state_set
@@ -55,7 +56,7 @@ def is_sharing(conn: Connection) -> bool:
 def load(conn: Connection) -> ShareConfig:
     state = state_all(conn)
     if not state.get("school"):
-        raise NotSharing("This store does not share its record: run `apdesk share start` first.")
+        raise NotSharing(_("This store does not share its record: run `apdesk share start` first."))
     return ShareConfig(
         school=state["school"],
         device=state["device"],

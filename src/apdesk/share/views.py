@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlmodel import Session, SQLModel
 
+from apdesk.i18n import N_, _
 from apdesk.models.sharing import TEXT_FIELDS
 from apdesk.share import state as share_state
 from apdesk.store import hlc
@@ -132,33 +133,70 @@ def devices(session: Session) -> list[DeviceRow]:
     ]
 
 
+# A shared record's kind as a person names it (a table without one reads as its name).
+RECORD_WORDS = {
+    "pupil": N_("Pupil"),
+    "contact": N_("Contact"),
+    "placement": N_("Placement"),
+    "attendancemark": N_("Attendance mark"),
+    "plan": N_("Plan"),
+    "plantarget": N_("Plan target"),
+    "review": N_("Review"),
+    "voiceentry": N_("Voice"),
+    "agencyinvolvement": N_("Agency"),
+    "attachment": N_("Attachment"),
+    "provider": N_("Provider"),
+    "setting": N_("Setting"),
+    "school": N_("School"),
+    "followup": N_("Follow-up"),
+    "iapactivity": N_("IAP activity"),
+    "timetableslot": N_("Timetable slot"),
+    "timetableversion": N_("Timetable version"),
+}
+
+
+def record_word(table: str) -> str:
+    """The kind of record in the reader's language ("attendancemark": "Attendance mark")."""
+    word = RECORD_WORDS.get(table)
+    return _(word) if word else table.capitalize()
+
+
+def _pupil_name(conn: Connection, key: int) -> str | None:
+    """ "Forename Surname (UPN)", or None when the pupil is gone."""
+    pupil = SQLModel.metadata.tables["pupil"]
+    row = conn.execute(
+        select(pupil.c.forename, pupil.c.surname, pupil.c.upn).where(pupil.c.id == key)
+    ).first()
+    return f"{row[0]} {row[1]} ({row[2]})" if row else None
+
+
 def record_label(conn: Connection, table: str, local_id: str | None) -> str:
     """A record as a person knows it: a pupil's name, a provider's name, a placement's pupil."""
+    word = record_word(table)
     if local_id is None:
-        return f"{table} (deleted)"
+        return _("{record} (deleted)").format(record=word)
     tables = SQLModel.metadata.tables
     try:
         key = int(local_id)
     except ValueError:
-        return f"{table} {local_id}"
-    pupil = tables["pupil"]
+        return f"{word} {local_id}"
+    named: str | None = None
     if table == "pupil":
-        row = conn.execute(
-            select(pupil.c.forename, pupil.c.surname, pupil.c.upn).where(pupil.c.id == key)
-        ).first()
-        return f"Pupil: {row[0]} {row[1]} ({row[2]})" if row else f"Pupil {key}"
-    if table == "provider":
+        named = _pupil_name(conn, key)
+    elif table == "provider":
         provider = tables["provider"]
-        name = conn.execute(select(provider.c.name).where(provider.c.id == key)).scalar()
-        return f"Provider: {name}" if name else f"Provider {key}"
-    table_obj = tables[table]
-    if "pupil_id" in table_obj.c:
+        named = conn.execute(select(provider.c.name).where(provider.c.id == key)).scalar()
+    elif "pupil_id" in tables[table].c:
+        table_obj = tables[table]
         pupil_id = conn.execute(
             select(table_obj.c.pupil_id).where(table_obj.c[table_info(table).key] == key)
         ).scalar()
-        if pupil_id is not None:
-            return f"{table.capitalize()} of {record_label(conn, 'pupil', str(pupil_id))[7:]}"
-    return f"{table.capitalize()} {key}"
+        pupil = _pupil_name(conn, int(pupil_id)) if pupil_id is not None else None
+        if pupil:
+            return _("{record} of {pupil}").format(record=word, pupil=pupil)
+    if named:
+        return _("{record}: {name}").format(record=word, name=named)
+    return f"{word} {key}"
 
 
 HIDDEN = ("id", "created_at", "updated_at", "content", "pack")

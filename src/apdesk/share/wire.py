@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from apdesk.i18n import _
 from apdesk.share.crypto import ShareCryptoError, aad, open_sealed, seal
 
 VERSION = 1
@@ -62,7 +63,7 @@ def _inflate(data: bytes) -> bytes:
     inflater = zlib.decompressobj()
     out = inflater.decompress(data, MAX_PLAIN)
     if inflater.unconsumed_tail:
-        raise ShareCryptoError("A shared batch is larger than apdesk accepts.")
+        raise ShareCryptoError(_("A shared batch is larger than apdesk accepts."))
     return out
 
 
@@ -72,12 +73,14 @@ def open_batch(keys: dict[int, bytes], school: str, item: dict[str, Any]) -> dic
     key = keys.get(epoch)
     if key is None:
         raise ShareCryptoError(
-            f"This laptop lacks the sharing key of epoch {epoch}: sync again to fetch it."
+            _("This laptop lacks the sharing key of epoch {epoch}: sync again to fetch it.").format(
+                epoch=epoch
+            )
         )
     associated = batch_aad(school, str(item["device"]), str(item["id"]), epoch, str(item["schema"]))
     plain = json.loads(_inflate(open_sealed(key, item["body"], associated)))
     if plain.get("school") != school or plain.get("device") != item["device"]:
-        raise ShareCryptoError("A shared batch does not belong to this school.")
+        raise ShareCryptoError(_("A shared batch does not belong to this school."))
     return dict(plain)
 
 

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlmodel import Session
 
+from apdesk.i18n import _
 from apdesk.models import Setting
 from apdesk.models.errors import ValidationError
 from apdesk.store import Store, keyring_slot
@@ -84,13 +85,17 @@ def set_endpoint(session: Session, url: str, *, insecure_http: bool = False) -> 
         valid = False
     if not valid:
         raise ValidationError(
-            "LA endpoint", f"'{url[:100]}' is not a web address", "give it as https://host/path"
+            "LA endpoint",
+            _("'{url}' is not a web address").format(url=url[:100]),
+            _("give it as https://host/path"),
         )
     if is_insecure(url) and not insecure_http:
         raise ValidationError(
             "LA endpoint",
-            f"{url[:100]} uses plain http://, which would send pupils' data unprotected",
-            "use the LA's https:// address (or, for a test server only, --insecure-http)",
+            _("{url} uses plain http://, which would send pupils' data unprotected").format(
+                url=url[:100]
+            ),
+            _("use the LA's https:// address (or, for a test server only, --insecure-http)"),
         )
     _set(session, ENDPOINT, url)
     _set(session, INSECURE_HTTP, "1" if is_insecure(url) else "")
@@ -107,13 +112,15 @@ def set_la_public_keys(session: Session, pem: bytes) -> tuple[str | None, str | 
         ed, x = load_public_keys(pem)
     except ValueError as exc:
         raise ValidationError(
-            "LA public key", f"cannot be read ({exc})", "use the PEM file the LA publishes"
+            "LA public key",
+            _("cannot be read ({problem})").format(problem=exc),
+            _("use the PEM file the LA publishes"),
         ) from exc
     if ed is None and x is None:
         raise ValidationError(
             "LA public key",
-            "the file holds no Ed25519 or X25519 public key",
-            "use the PEM file the LA publishes at /v1/keys.pem",
+            _("the file holds no Ed25519 or X25519 public key"),
+            _("use the PEM file the LA publishes at /v1/keys.pem"),
         )
     _set(session, LA_PUBLIC_KEYS, pem.decode("ascii"))
     return (key_id(ed) if ed else None, key_id(x) if x else None)
@@ -129,7 +136,9 @@ def keep_token(session: Session, account: str, token: str) -> str:
     or "store"). The operation `set_la_token` calls this."""
     token = token.strip()
     if not token:
-        raise ValidationError("LA token", "is empty", "paste the token the LA gave the school")
+        raise ValidationError(
+            "LA token", _("is empty"), _("paste the token the LA gave the school")
+        )
     if keyring_slot.backend_is_real():
         try:
             keyring.set_password(SERVICE, account, token)
@@ -157,10 +166,10 @@ def read_token(session: Session, account: str) -> tuple[str, str]:
 
 def endpoint_problem(session: Session, url: str) -> str:
     if url and is_insecure(url) and _get(session, INSECURE_HTTP) != "1":
-        return (
-            f"the LA endpoint {url} uses plain http://: set the LA's https:// address in "
+        return _(
+            "the LA endpoint {url} uses plain http://: set the LA's https:// address in "
             "Settings > LA connection"
-        )
+        ).format(url=url)
     return ""
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from apdesk.i18n import N_, _
 from apdesk.models import (
     AttendanceMark,
     Placement,
@@ -42,14 +43,14 @@ def _school(session: Session) -> dict[str, str]:
         "estab": school.estab if school else "",
     }
     for field, label in (
-        ("name", "name"),
-        ("urn", "URN"),
-        ("la_code", "LA code"),
-        ("estab", "establishment number"),
+        ("name", N_("School name")),
+        ("urn", N_("School URN")),
+        ("la_code", N_("School LA code")),
+        ("estab", N_("School establishment number")),
     ):
         if not details[field]:
             raise ValidationError(
-                f"School {label}", "is not set", "enter it in Settings > School before sending"
+                _(label), _("is not set"), _("enter it in Settings > School before sending")
             )
     return details
 

@@ -183,7 +183,9 @@ def get_item(session: Session, pack_id: str) -> OutboxItem:
     item = session.get(OutboxItem, pack_id)
     if item is None:
         raise ValidationError(
-            "pack", f"there is no pack {pack_id} in the outbox", "pick one from the outbox list"
+            "pack",
+            _("there is no pack {pack_id} in the outbox").format(pack_id=pack_id),
+            _("pick one from the outbox list"),
         )
     return item
 
@@ -221,7 +223,7 @@ def retry_now(session: Session, pack_id: str) -> None:
     """Put a pack that needs attention (or is waiting) back at the front of the queue."""
     item = get_item(session, pack_id)
     if item.status is OutboxStatus.DELIVERED:
-        raise ValidationError("pack", "was already delivered", "nothing needs sending")
+        raise ValidationError("pack", _("was already delivered"), _("nothing needs sending"))
     item.status = OutboxStatus.QUEUED
     item.next_attempt_at = None
     session.add(item)

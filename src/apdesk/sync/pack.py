@@ -13,6 +13,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlmodel import Session
 
+from apdesk.i18n import _
 from apdesk.models.enums import PackKind
 from apdesk.models.errors import ValidationError
 from apdesk.sync import connection, envelope, keys
@@ -48,7 +49,9 @@ def parse_kind(kind: PackKind | str) -> PackKind:
     if found is PackKind.AUDIT_CHECKPOINT:
         allowed = ", ".join(k.value for k in PackKind if k is not PackKind.AUDIT_CHECKPOINT)
         raise ValidationError(
-            "kind", f"'{kind}' is not a notification pack kind", f"use one of {allowed}"
+            "kind",
+            _("'{kind}' is not a notification pack kind").format(kind=kind),
+            _("use one of {kinds}").format(kinds=allowed),
         )
     return found
 
@@ -140,8 +143,8 @@ def build_pack(
     if encrypt and recipient is None:
         raise ValidationError(
             "LA public key",
-            "is not set, so the pack cannot be encrypted",
-            "set it in Settings > LA connection",
+            _("is not set, so the pack cannot be encrypted"),
+            _("set it in Settings > LA connection"),
         )
     data = assemble(session, pack_id, pack_kind, payload, created_at, recipient)
     return BuiltPack(pack_id, pack_kind, data, sha256_hex(data), notification)

@@ -9,6 +9,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from apdesk.i18n import _
 from apdesk.sync.util import canonical_json, key_id
 
 SIGNED_FIELDS = ("pack_id", "manifest_sha256", "received_at", "la_key_id", "audit")
@@ -54,11 +55,11 @@ def make_receipt(
 
 def check_signature(receipt: dict[str, Any], la_key: Ed25519PublicKey) -> None:
     if receipt.get("la_key_id") != key_id(la_key):
-        raise ReceiptError("the receipt is signed by a key other than the LA's")
+        raise ReceiptError(_("the receipt is signed by a key other than the LA's"))
     try:
         la_key.verify(base64.b64decode(str(receipt.get("signature", ""))), signed_part(receipt))
     except (InvalidSignature, ValueError):
-        raise ReceiptError("the receipt's signature does not match the LA's key") from None
+        raise ReceiptError(_("the receipt's signature does not match the LA's key")) from None
 
 
 def check_receipt(
@@ -72,11 +73,11 @@ def check_receipt(
     LA's key, is signed by it)."""
     required = ("pack_id", "manifest_sha256", "received_at", "la_key_id")
     if not isinstance(receipt, dict) or any(name not in receipt for name in required):
-        raise ReceiptError("the LA's reply is not a receipt")
+        raise ReceiptError(_("the LA's reply is not a receipt"))
     if receipt["pack_id"] != pack_id or receipt["manifest_sha256"] != manifest_sha256:
-        raise ReceiptError("the LA's receipt names a different pack")
+        raise ReceiptError(_("the LA's receipt names a different pack"))
     if receipt.get("audit") != witnessed(audit):
-        raise ReceiptError("the LA's receipt does not witness the audit head the pack carried")
+        raise ReceiptError(_("the LA's receipt does not witness the audit head the pack carried"))
     if la_key is not None:
         check_signature(receipt, la_key)
     return receipt

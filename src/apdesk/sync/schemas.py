@@ -6,6 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
+from apdesk.i18n import _
 from apdesk.paths import resource_path
 
 MANIFEST = "manifest-v1"
@@ -29,4 +30,4 @@ def problem(document: Any, name: str) -> str | None:
         return None
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.path)
     message = error.message if len(error.message) <= 160 else error.message[:157] + "..."
-    return f"{where.lstrip('.') or 'the document'}: {message}"
+    return f"{where.lstrip('.') or _('the document')}: {message}"

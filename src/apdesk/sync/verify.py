@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from apdesk.i18n import _
 from apdesk.safezip import SafeZip, UnsafeZip, ZipLimits
 from apdesk.sync import envelope, schemas
 from apdesk.sync.pack import MANIFEST, NOTIFICATION, SIGNATURE, SIGNER
@@ -63,10 +64,10 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
         with SafeZip(zip_bytes, PACK_LIMITS) as archive:
             for name in (MANIFEST, SIGNATURE, SIGNER):
                 if name in archive.names() and archive.size(name) > MAX_SMALL_MEMBER:
-                    raise PackError(f"{name} is far too large")
+                    raise PackError(_("{name} is far too large").format(name=name))
             return archive.read_all()
     except UnsafeZip as exc:
-        raise PackError(f"the pack is refused: {exc}") from None
+        raise PackError(_("the pack is refused: {problem}").format(problem=exc)) from None
 
 
 def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed25519PublicKey:
@@ -75,9 +76,9 @@ def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed2
     try:
         key = serialization.load_pem_public_key(members[SIGNER])
     except (KeyError, ValueError, TypeError) as exc:
-        raise PackError("signer.pem is missing or not a public key") from exc
+        raise PackError(_("signer.pem is missing or not a public key")) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise PackError("signer.pem is not an Ed25519 public key")
+        raise PackError(_("signer.pem is not an Ed25519 public key"))
     return key
 
 
@@ -85,10 +86,12 @@ def _manifest(raw: bytes) -> dict[str, Any]:
     try:
         manifest = json.loads(raw)
     except (ValueError, RecursionError):
-        raise PackError("manifest.json is not JSON") from None
+        raise PackError(_("{name} is not JSON").format(name=MANIFEST)) from None
     wrong = schemas.problem(manifest, schemas.MANIFEST)
     if wrong is not None:
-        raise PackError(f"manifest.json does not follow its schema ({wrong})")
+        raise PackError(
+            _("{name} does not follow its schema ({problem})").format(name=MANIFEST, problem=wrong)
+        )
     assert isinstance(manifest, dict)
     return manifest
 
@@ -109,28 +112,32 @@ def verify_pack(
     required = (MANIFEST, SIGNATURE) if expected_public_key else (MANIFEST, SIGNATURE, SIGNER)
     for name in required:
         if name not in members:
-            raise PackError(f"{name} is missing")
+            raise PackError(_("{name} is missing").format(name=name))
     signer = _signer(members, expected_public_key)
     try:
         signer.verify(members[SIGNATURE], members[MANIFEST])
     except InvalidSignature:
-        raise PackError("the manifest signature does not match the school's key") from None
+        raise PackError(_("the manifest signature does not match the school's key")) from None
     manifest = _manifest(members[MANIFEST])
     pack_id = str(manifest["pack_id"])
     if manifest["signer_key_id"] != key_id(signer):
-        raise PackError("the manifest names a different signer key")
+        raise PackError(_("the manifest names a different signer key"))
     listed = {str(m["name"]): m for m in manifest["members"]}
     if len(listed) != len(manifest["members"]) or set(listed) & {MANIFEST, SIGNATURE, SIGNER}:
-        raise PackError("the manifest lists a member twice or lists itself")
+        raise PackError(_("the manifest lists a member twice or lists itself"))
     extra = set(members) - set(listed) - {MANIFEST, SIGNATURE, SIGNER}
     if extra:
-        raise PackError(f"members not in the manifest: {', '.join(sorted(extra))}")
+        raise PackError(
+            _("members not in the manifest: {names}").format(names=", ".join(sorted(extra)))
+        )
     for name, entry in listed.items():
         data = members.get(name)
         if data is None:
-            raise PackError(f"{name} is listed in the manifest but missing")
+            raise PackError(_("{name} is listed in the manifest but missing").format(name=name))
         if len(data) != entry["size"] or sha256_hex(data) != entry["sha256"]:
-            raise PackError(f"{name} does not match its size or SHA-256 in the manifest")
+            raise PackError(
+                _("{name} does not match its size or SHA-256 in the manifest").format(name=name)
+            )
     payload = {name: members[name] for name in listed}
     result = VerifiedPack(
         pack_id,
@@ -150,13 +157,17 @@ def _notification(raw: bytes, pack_id: str) -> dict[str, Any]:
     try:
         notification = json.loads(raw)
     except (ValueError, RecursionError):
-        raise PackError("notification.json is not JSON") from None
+        raise PackError(_("{name} is not JSON").format(name=NOTIFICATION)) from None
     wrong = schemas.problem(notification, schemas.NOTIFICATION)
     if wrong is not None:
-        raise PackError(f"notification.json does not follow its schema ({wrong})")
+        raise PackError(
+            _("{name} does not follow its schema ({problem})").format(
+                name=NOTIFICATION, problem=wrong
+            )
+        )
     assert isinstance(notification, dict)
     if notification["pack_id"] != pack_id:
-        raise PackError("notification.json names a different pack id")
+        raise PackError(_("{name} names a different pack id").format(name=NOTIFICATION))
     return notification
 
 
@@ -167,14 +178,16 @@ def _plaintext(pack: VerifiedPack, private: X25519PrivateKey | None) -> dict[str
         return {}
     encryption = pack.manifest["encryption"]
     if encryption["recipient_key_id"] != key_id(private.public_key()):
-        raise PackError("the pack is encrypted to a different LA key")
+        raise PackError(_("the pack is encrypted to a different LA key"))
     out: dict[str, bytes] = {}
     for entry in encryption["members"]:
         sealed_name, name = str(entry["name"]), str(entry["plaintext_name"])
         try:
             out[name] = envelope.open_sealed(private, pack.pack_id, name, pack.members[sealed_name])
         except (KeyError, InvalidTag, ValueError) as exc:
-            raise PackError(f"{sealed_name} cannot be decrypted with the LA's key") from exc
+            raise PackError(
+                _("{name} cannot be decrypted with the LA's key").format(name=sealed_name)
+            ) from exc
     return out
 
 
@@ -191,7 +204,7 @@ def identity(zip_bytes: bytes) -> PackIdentity:
     """The id, signed-manifest hash and audit head of a pack, from its manifest alone."""
     raw = _read_zip(zip_bytes).get(MANIFEST)
     if raw is None:
-        raise PackError("manifest.json is missing")
+        raise PackError(_("{name} is missing").format(name=MANIFEST))
     manifest = _manifest(raw)
     audit = manifest.get("audit")
     return PackIdentity(str(manifest["pack_id"]), sha256_hex(raw), audit)

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from apdesk.i18n import _, ngettext
 from apdesk.models import AuditEvent, OutboxItem
 from apdesk.models.enums import OutboxStatus
 from apdesk.store.audit import chain_head, hash_at
@@ -107,21 +108,25 @@ def check_against(
     mine = own_chain(session)
     for index, receipt in enumerate(receipts, start=1):
         if not isinstance(receipt, dict):
-            report.problems.append(f"receipt {index} is not a receipt")
+            report.problems.append(_("receipt {n} is not a receipt").format(n=index))
             continue
         name = str(receipt.get("pack_id", f"#{index}"))
         if la_key is not None:
             try:
                 check_signature(receipt, la_key)
             except ReceiptError as exc:
-                report.problems.append(f"receipt for pack {name}: {exc}")
+                report.problems.append(
+                    _("receipt for pack {pack}: {problem}").format(pack=name, problem=exc)
+                )
                 continue
         audit = receipt.get("audit")
         if not isinstance(audit, dict):
             continue
         count, head = audit.get("count"), audit.get("head")
         if not isinstance(count, int) or not isinstance(head, str):
-            report.problems.append(f"receipt for pack {name} has a damaged audit head")
+            report.problems.append(
+                _("receipt for pack {pack} has a damaged audit head").format(pack=name)
+            )
             continue
         if chain_of(audit) != mine:
             report.other_chains += 1
@@ -132,12 +137,19 @@ def check_against(
     for name, when, count, head in heads:
         if count > rows:
             report.problems.append(
-                f"truncated: the LA witnessed {count} audit rows with pack {name} ({when}); "
-                f"the chain now holds {rows}"
+                ngettext(
+                    "truncated: the LA witnessed {count} audit row with pack {pack} ({when}); "
+                    "the chain now holds {rows}",
+                    "truncated: the LA witnessed {count} audit rows with pack {pack} ({when}); "
+                    "the chain now holds {rows}",
+                    count,
+                ).format(count=count, pack=name, when=when, rows=rows)
             )
         elif count and hashes.get(count) != head:
             report.problems.append(
-                f"rewritten: audit row {count} is not the one the LA witnessed with pack "
-                f"{name} ({when})"
+                _(
+                    "rewritten: audit row {count} is not the one the LA witnessed with pack "
+                    "{pack} ({when})"
+                ).format(count=count, pack=name, when=when)
             )
     return report

@@ -15,19 +15,19 @@ from apdesk.ui.widgets.forms import FieldErrors, name_buttons
 from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.logo_field import LogoField
 
-# (attribute, caption, the field name a ValidationError uses, as the service words it)
+# (attribute, which a ValidationError names; caption)
 DETAIL_FIELDS = (
-    ("name", N_("School &name:"), "name"),
-    ("urn", N_("&URN:"), N_("URN")),
-    ("la_code", N_("&LA code:"), N_("LA code")),
-    ("estab", N_("&Establishment number:"), N_("Establishment number")),
-    ("address", N_("&Address:"), "address"),
-    ("phone", N_("P&hone:"), "phone"),
-    ("email", N_("E&mail:"), "email"),
-    ("key_contact_name", N_("Key &contact:"), N_("key contact")),
-    ("key_contact_role", N_("Contact's &role:"), "role"),
-    ("key_contact_phone", N_("Contact's p&hone:"), N_("contact phone")),
-    ("key_contact_email", N_("Contact's e&mail:"), N_("contact email")),
+    ("name", N_("School &name:")),
+    ("urn", N_("&URN:")),
+    ("la_code", N_("&LA code:")),
+    ("estab", N_("&Establishment number:")),
+    ("address", N_("&Address:")),
+    ("phone", N_("P&hone:")),
+    ("email", N_("E&mail:")),
+    ("key_contact_name", N_("Key &contact:")),
+    ("key_contact_role", N_("Contact's &role:")),
+    ("key_contact_phone", N_("Contact's p&hone:")),
+    ("key_contact_email", N_("Contact's e&mail:")),
 )
 
 
@@ -47,13 +47,13 @@ class SchoolDetailsDialog(GuardedDialog):
         self.errors = FieldErrors(self.general)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for attr, caption, error_field in DETAIL_FIELDS:
+        for attr, caption in DETAIL_FIELDS:
             edit = QLineEdit(getattr(details, attr), self)
             edit.setAccessibleName(_(caption).replace("&", "").rstrip(":"))
-            self.errors.add_row(form, _(error_field), edit, _(caption))
+            self.errors.add_row(form, attr, edit, _(caption))
             self.edits[attr] = edit
         self.logo = LogoField(details.logo, self)
-        logo_error = self.errors.add_row(form, _("logo"), self.logo, _("L&ogo:"))
+        logo_error = self.errors.add_row(form, "logo", self.logo, _("L&ogo:"))
         self.logo.problem.connect(logo_error.show_message)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -50,16 +50,16 @@ class StoreMaker(Protocol):
     ) -> None: ...
 
 
-# (SchoolDetails attribute, label, the field name ValidationError uses, placeholder)
+# (SchoolDetails attribute, which a ValidationError names; label; placeholder)
 SCHOOL_FIELDS = (
-    ("name", N_("School &name"), "name", N_("Riverside Academy")),
-    ("urn", "&URN", "URN", N_("6 digits")),
-    ("la_code", N_("&LA code"), N_("LA code"), N_("3 digits, e.g. 855")),
-    ("estab", N_("&Establishment number"), N_("Establishment number"), N_("4 digits, e.g. 4001")),
-    ("key_contact_name", N_("Key &contact"), N_("key contact"), N_("Name of the AP lead")),
-    ("key_contact_role", N_("Contact &role"), "role", N_("e.g. Assistant head (inclusion)")),
-    ("key_contact_phone", N_("Contact &phone"), "phone", ""),
-    ("key_contact_email", N_("Contact &email"), "email", ""),
+    ("name", N_("School &name"), N_("Riverside Academy")),
+    ("urn", "&URN", N_("6 digits")),
+    ("la_code", N_("&LA code"), N_("3 digits, e.g. 855")),
+    ("estab", N_("&Establishment number"), N_("4 digits, e.g. 4001")),
+    ("key_contact_name", N_("Key &contact"), N_("Name of the AP lead")),
+    ("key_contact_role", N_("Contact &role"), N_("e.g. Assistant head (inclusion)")),
+    ("key_contact_phone", N_("Contact &phone"), ""),
+    ("key_contact_email", N_("Contact &email"), ""),
 )
 
 
@@ -71,16 +71,14 @@ class SchoolPage(QWizardPage):
             _("These details go on referral forms and letters. Only the name is needed now.")
         )
         self.edits: dict[str, QLineEdit] = {}
-        self.by_error_field: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        for attr, label, error_field, placeholder in SCHOOL_FIELDS:
+        for attr, label, placeholder in SCHOOL_FIELDS:
             edit = QLineEdit(self)
             edit.setAccessibleName(_(label.replace("&", "")))
             if placeholder:
                 edit.setPlaceholderText(_(placeholder))
             form.addRow(_(label) + ":", edit)
             self.edits[attr] = edit
-            self.by_error_field[error_field] = edit
         self.registerField("name*", self.edits["name"])
         self.error = ErrorLabel(self)
         layout = QVBoxLayout(self)
@@ -98,7 +96,7 @@ class SchoolPage(QWizardPage):
             self.details().validate()
         except ValidationError as exc:
             self.error.show_message(str(exc))
-            edit = self.by_error_field.get(exc.field)
+            edit = self.edits.get(exc.field)
             if edit is not None:
                 edit.setFocus()
                 edit.selectAll()
@@ -107,11 +105,11 @@ class SchoolPage(QWizardPage):
         return True
 
 
-# (SchoolDetails attribute, label, the field name ValidationError uses, placeholder)
+# (SchoolDetails attribute, which a ValidationError names; label; placeholder)
 CONTACT_FIELDS = (
-    ("address", N_("&Address"), "address", N_("1 Mill Lane, Northbridge, NB1 2AP")),
-    ("phone", N_("P&hone"), "phone", N_("e.g. 01632 960000")),
-    ("email", N_("E&mail"), "email", N_("e.g. office@school.example")),
+    ("address", N_("&Address"), N_("1 Mill Lane, Northbridge, NB1 2AP")),
+    ("phone", N_("P&hone"), N_("e.g. 01632 960000")),
+    ("email", N_("E&mail"), N_("e.g. office@school.example")),
 )
 
 
@@ -130,16 +128,16 @@ class ContactPage(QWizardPage):
         self.edits: dict[str, QLineEdit] = {}
         self.by_error_field: dict[str, QWidget] = {}
         form = QFormLayout()
-        for attr, label, error_field, placeholder in CONTACT_FIELDS:
+        for attr, label, placeholder in CONTACT_FIELDS:
             edit = QLineEdit(self)
             edit.setAccessibleName(_(label.replace("&", "")))
             edit.setPlaceholderText(_(placeholder))
             form.addRow(_(label) + ":", edit)
             self.edits[attr] = edit
-            self.by_error_field[_(error_field)] = edit
+            self.by_error_field[attr] = edit
         self.logo = LogoField(b"", self)
         form.addRow(_("L&ogo") + ":", self.logo)
-        self.by_error_field[_("logo")] = self.logo
+        self.by_error_field["logo"] = self.logo
         self.error = ErrorLabel(self)
         self.logo.problem.connect(self.error.show_message)
         layout = QVBoxLayout(self)

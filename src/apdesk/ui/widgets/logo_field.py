@@ -88,7 +88,7 @@ class LogoField(QWidget):
         try:
             if path.stat().st_size > MAX_LOGO_BYTES:
                 raise ValidationError(
-                    _("logo"),
+                    "logo",
                     _("the file is {size} kB").format(size=path.stat().st_size // 1024),
                     _("choose a PNG or JPEG under {limit} kB").format(limit=MAX_LOGO_BYTES // 1024),
                 )
