@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QStyle,
+    QStyleOptionFrame,
     QTableView,
     QTreeView,
     QWidget,
@@ -47,6 +49,35 @@ def clipped_widgets(root: QWidget) -> list[str]:
         if 0 < widget.height() + SLACK < tall:
             problems.append(f"{name} {text[:50]!r}: {widget.height()}px high < {tall}px")
     return problems
+
+
+def cut_hints(root: QWidget) -> list[str]:
+    """Each visible, empty line edit whose grey hint is wider than the room for text in it
+    (Qt cuts it with an ellipsis: "Szukaj po nazwisku lub num…")."""
+    problems: list[str] = []
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not hint or edit.text() or not edit.isVisibleTo(root) or edit.width() <= 0:
+            continue
+        if edit.parent() is not None and type(edit.parent()).__name__ == "QComboBox":
+            continue  # an editable combo's own line: its choices are measured as a combo
+        needed = edit.fontMetrics().horizontalAdvance(hint)
+        room = hint_room(edit)
+        if room + SLACK < needed:
+            name = edit.accessibleName() or edit.objectName() or type(edit).__name__
+            problems.append(f"{name} hint {hint[:50]!r}: {room}px < {needed}px")
+    return problems
+
+
+def hint_room(edit: QLineEdit) -> int:
+    """The width inside `edit` for text: its contents less its text margins and, when it has
+    one, the clear button (Qt keeps its place even while it is hidden)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    inside = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    clear = edit.height() if edit.isClearButtonEnabled() else 0
+    return inside.width() - margins.left() - margins.right() - clear - 4
 
 
 TASKBAR = 48  # pixels a taskbar takes from the bottom of a school laptop's screen

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 from tests.helpers.clipping import (
     clipped_widgets,
+    cut_hints,
     elided_columns,
     larger_than,
     short_lists,
@@ -35,6 +36,7 @@ def fit_problems(window: QWidget, room: QSize, inside: QWidget | None = None) ->
     return (
         found
         + clipped_widgets(root)
+        + cut_hints(root)
         + sideways_scrolling(root)
         + elided_columns(root)
         + short_lists(root)

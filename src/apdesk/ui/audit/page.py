@@ -48,6 +48,8 @@ from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.banner import Banner
 from apdesk.ui.widgets.date_text import display_pattern
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from apdesk.ui.widgets.search_field import SearchField
+from apdesk.ui.widgets.wrapping_bar import WrappingBar
 
 SPLITTER_KEY = settings_keys.AUDIT_SPLITTER.name
 HEADER_KEY = settings_keys.audit_header(len(HEADERS)).name
@@ -96,11 +98,9 @@ class AuditPage(QWidget):
         self.chain = self.chain_banner.label  # read as "Audit chain check: …"
         self.chain.set_caption(_("Audit chain check"))
 
-        self.pupil = QLineEdit(self)
-        self.pupil.setPlaceholderText(_("UPN or name"))
+        self.pupil = SearchField(_("UPN or name"), self)  # never narrower than its hint
         self.pupil.setAccessibleName(_("Filter by pupil"))
-        self.user = QLineEdit(self)
-        self.user.setPlaceholderText(_("User"))
+        self.user = SearchField(_("User"), self)
         self.user.setAccessibleName(_("Filter by user"))
         self.action = QComboBox(self)
         self.action.setAccessibleName(_("Filter by action"))
@@ -118,21 +118,25 @@ class AuditPage(QWidget):
         for line in (self.pupil, self.user):
             line.returnPressed.connect(self.refresh)
 
-        filters = QHBoxLayout()
-        for label, widget in ((_("&Pupil:"), self.pupil), (_("&User:"), self.user)):
+        # Who (pupil and user) first; the action, the dates and Show go to a second row when
+        # one row would squeeze the boxes below their hints (a long language, a small screen).
+        people = QWidget(self)
+        who = QHBoxLayout(people)
+        who.setContentsMargins(0, 0, 0, 0)
+        # A pupil's name is longer than a user's: the pupil box gets twice the room.
+        for label, widget, share in ((_("&Pupil:"), self.pupil, 2), (_("&User:"), self.user, 1)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget, 1)
+            who.addWidget(caption)
+            who.addWidget(widget, share)
+        filters = WrappingBar(people, self)
         action_label = QLabel(_("&Action:"), self)
         action_label.setBuddy(self.action)
-        filters.addWidget(action_label)
-        filters.addWidget(self.action)
+        filters.add(_side_by_side(action_label, self.action))
         for box, day_edit in ((self.use_from, self.from_date), (self.use_to, self.to_date)):
             box.setMinimumWidth(box.sizeHint().width() + 4)  # the squeezed row clipped "To"
-            filters.addWidget(box)
-            filters.addWidget(day_edit)
-        filters.addWidget(self.apply)
+            filters.add(_side_by_side(box, day_edit))
+        filters.add(_side_by_side(self.apply))
 
         self.model = AuditModel(self)
         self.table = QTableView(self)
@@ -171,7 +175,7 @@ class AuditPage(QWidget):
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(self.header)
         layout.addWidget(self.chain_banner)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.pupil, self.user)
         self.setTabOrder(self.user, self.action)
@@ -261,3 +265,12 @@ class AuditPage(QWidget):
         head += f" — {_(ACTION_LABELS.get(row.action, row.action))}"
         head += f" — {row.actor} — {when}"
         self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row))
+
+
+def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets that stay together in the filter bar, whichever row they are on."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row

@@ -181,7 +181,7 @@ class PlacementsPage(PrintMixin, QWidget):
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from apdesk.i18n import _
 from apdesk.models.enums import PlacementStatus
 from apdesk.services.placement_actions import ProviderChoice
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.search_field import SearchField
+from apdesk.ui.widgets.wrapping_bar import WrappingBar
 
 
 class PlacementFilters:
@@ -32,22 +34,24 @@ class PlacementFilters:
         self.provider.addItem(_("Every provider"), 0)
         self.provider.setMinimumContentsLength(16)
         self.warnings_only = QCheckBox(_("With &warnings only"), parent)
-        self.search = QLineEdit(parent)
-        self.search.setPlaceholderText(_("Pupil (either name), UPN or provider (Ctrl+F)"))
+        self.search = SearchField(_("Pupil (either name), UPN or provider (Ctrl+F)"), parent)
         self.search.setAccessibleName(_("Search placements"))
-        self.search.setClearButtonEnabled(True)
 
-    def row(self) -> QHBoxLayout:
-        """Search, status, provider, then the warnings box, each reached by its Alt+letter."""
-        filters = QHBoxLayout()
+    def row(self) -> WrappingBar:
+        """Search, status, provider, then the warnings box, each reached by its Alt+letter: one
+        row where they fit, the filters on a second row where they do not."""
+        lead = QWidget(self.parent)
         search_row = captioned(_("Se&arch:"), self.search, self.parent)
         search_row.setStretch(1, 1)
-        filters.addLayout(search_row, 2)
-        filters.addLayout(captioned(_("&Status:"), self.status, self.parent))
+        lead.setLayout(search_row)
+        filters = WrappingBar(lead, self.parent)
+        filters.add(captioned(_("&Status:"), self.status, self.parent))
         provider_row = captioned(_("Provi&der:"), self.provider, self.parent)
         provider_row.setStretch(1, 1)
-        filters.addLayout(provider_row, 1)
-        filters.addWidget(self.warnings_only)
+        filters.add(provider_row)
+        warnings = QHBoxLayout()
+        warnings.addWidget(self.warnings_only)
+        filters.add(warnings)
         return filters
 
     def offer_providers(self, providers: Iterable[ProviderChoice]) -> None:

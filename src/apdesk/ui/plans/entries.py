@@ -40,9 +40,12 @@ from apdesk.ui.widgets.guard import GuardedDialog
 
 
 def line(name: str, parent: QWidget, hint: str = "") -> QLineEdit:
+    """A line edit at least as wide as its example hint, which is worth reading whole."""
     edit = QLineEdit(parent)
     edit.setAccessibleName(name)
     edit.setPlaceholderText(hint)
+    if hint:
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(hint) + 16)
     return edit
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
+from PySide6.QtWidgets import QComboBox
 
 from apdesk.i18n import _
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import year_label
 from apdesk.ui.widgets.labelled import captioned
+from apdesk.ui.widgets.search_field import SearchField
+from apdesk.ui.widgets.wrapping_bar import WrappingBar
 
 
 def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
@@ -29,16 +31,14 @@ def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
 
 
 class PupilFilterBar:
-    """The search box, then year, SEN status, in AP now and looked after, in one row."""
+    """The search box, then year, SEN status, in AP now and looked after: one row where they
+    fit, the filters on a second row where they do not."""
 
     def __init__(self, on_change: Callable[..., None]) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search by name or UPN (Ctrl+F)"))
+        self.search = SearchField(_("Search by name or UPN (Ctrl+F)"))
         self.search.setAccessibleName(_("Search pupils"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: on_change(search=text))
-        self.layout = QHBoxLayout()
-        self.layout.addWidget(self.search, 1)
+        self.bar = WrappingBar(self.search)  # the filters go below it when they do not fit
 
         years = [(_("All years"), None)] + [(year_label(y), y) for y in range(15)]
         self.year = _combo(_("Year group"), years)
@@ -66,7 +66,7 @@ class PupilFilterBar:
             (_("In A&P:"), self.in_ap),
             (_("Looked &after:"), self.looked_after),
         ):
-            self.layout.addLayout(captioned(text, combo))
+            self.bar.add(captioned(text, combo))
 
     def combos(self) -> tuple[QComboBox, ...]:
         return (self.year, self.sen, self.in_ap, self.looked_after)

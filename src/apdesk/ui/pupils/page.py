@@ -95,7 +95,7 @@ class PupilsPage(QWidget):
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addLayout(self.bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.switch, 1)
         self.setTabOrder(self.search, self.table)
         self._restore_state()
@@ -107,7 +107,7 @@ class PupilsPage(QWidget):
     # -- building ------------------------------------------------------------------
     def _build_bar(self) -> None:
         self.filters = PupilFilterBar(self._filter)
-        self.search, self.bar = self.filters.search, self.filters.layout
+        self.search, self.bar = self.filters.search, self.filters.bar
         self.year_filter, self.sen_filter = self.filters.year, self.filters.sen
         self.ap_filter, self.la_filter = self.filters.in_ap, self.filters.looked_after
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)

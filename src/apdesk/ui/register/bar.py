@@ -28,6 +28,7 @@ from apdesk.i18n import _, format_date, ngettext
 from apdesk.ui.theme.icons import icon
 from apdesk.ui.widgets.keyboard import set_shortcut
 from apdesk.ui.widgets.page_header import ContextLine
+from apdesk.ui.widgets.search_field import SearchField
 from apdesk.ui.widgets.value_label import ValueLabel
 
 
@@ -168,10 +169,8 @@ def build_bar(page: BarHost, owner: QWidget, week_label: ContextLine | None = No
         "action.export",
     )
     export_button.clicked.connect(page.open_export)
-    search = QLineEdit()
-    search.setPlaceholderText(_("Find a pupil (Ctrl+F)"))
+    search = SearchField(_("Find a pupil (Ctrl+F)"))
     search.setAccessibleName(_("Find a pupil in the register"))
-    search.setClearButtonEnabled(True)
     find = QAction(owner)
     find.setShortcut(QKeySequence.StandardKey.Find)
     find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
