@@ -87,8 +87,12 @@ class EditorData:
     la: LaNotice | None = None  # the LA's start notification; None for a new placement
 
 
-def editor_data(session: Session, placement_id: int | None, today: date) -> EditorData:
-    pupils, providers = pupil_picks(session), provider_choices(session, today)
+def editor_data(
+    session: Session, placement_id: int | None, today: date, pupils: PupilPicks | None = None
+) -> EditorData:
+    """`pupils`, if given, are the pickers' pupils kept from an earlier read, not read again."""
+    pupils = pupil_picks(session) if pupils is None else pupils
+    providers = provider_choices(session, today)
     if placement_id is None:
         return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
     status = get_placement(session, placement_id).status

@@ -12,6 +12,7 @@ The window shows before its form is complete (see `editor_build`); the live chec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -38,6 +39,7 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
+from apdesk.ui.core.kept_picks import kept_picks
 from apdesk.ui.placements.editor_build import LateSections
 from apdesk.ui.placements.editor_checks import LiveChecks
 from apdesk.ui.placements.editor_choices import fill_choices, la_notice_text, qa_note
@@ -152,9 +154,8 @@ class PlacementEditor(GuardedDialog):
         self._pupil_id = pupil_id
         self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)
-        ctx.query(editor_data, placement_id, date.today()).success(self._loaded).failure(
-            self._load_failed
-        ).run()
+        self.kept = kept_picks(ctx)
+        self._read(self._loaded)
         self.late.start()  # once the record is asked for: a quick answer may complete the form
         self.finished.connect(self._closed)
 
@@ -234,9 +235,19 @@ class PlacementEditor(GuardedDialog):
         the status again and re-run the checks; the values typed stay as they are."""
         if self._loading or not self.ctx.is_unlocked:
             return
-        self.ctx.query(editor_data, self.placement_id, date.today()).success(
-            self.choices_answer.ask(self._reloaded)
-        ).failure(self._load_failed).run()
+        self._read(self.choices_answer.ask(self._reloaded))
+
+    def _read(self, then: Callable[[EditorData], None]) -> None:
+        """The choices and the record, with the pupils kept from an earlier editor if any."""
+        read_at, kept = self.kept.generation, self.kept.picks
+
+        def answer(data: EditorData) -> None:
+            self.kept.keep(data.pupils, read_at)
+            then(data)
+
+        self.ctx.query(editor_data, self.placement_id, date.today(), kept).success(answer).failure(
+            self._load_failed
+        ).run()
 
     def _reloaded(self, data: EditorData) -> None:
         if self._gone:
