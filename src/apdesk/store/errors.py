@@ -31,3 +31,7 @@ class StoreDamaged(StoreError):
 
 class StoreLocked(StoreError):
     """The store is locked: unlock it before reading or writing."""
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer apdesk, whose schema this one does not know."""

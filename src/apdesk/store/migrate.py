@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
+from apdesk.i18n import _
+from apdesk.store.errors import StoreTooNew
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -58,9 +61,27 @@ def current_revision(engine: Engine) -> str | None:
     return "+".join(sorted(revisions)) if revisions else None
 
 
+def refuse_newer(engine: Engine) -> None:
+    """Raise `StoreTooNew`, before anything is written, if the store records a revision this
+    apdesk has no script for: a newer apdesk wrote it, and migrating "up" would fail half way
+    with Alembic's words."""
+    from alembic.script import ScriptDirectory
+
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    unknown = current_revisions(engine) - known
+    if unknown:
+        raise StoreTooNew(
+            _(
+                "This store was saved by a newer version of apdesk (its schema is {found}). "
+                "Install the newer apdesk to open it; nothing in it was changed."
+            ).format(found=", ".join(sorted(unknown)))
+        )
+
+
 def upgrade(engine: Engine, target: str = "heads") -> None:
     from alembic import command
 
+    refuse_newer(engine)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
 

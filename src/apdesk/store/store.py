@@ -220,6 +220,7 @@ class Store:
 
     def _migrate_if_needed(self) -> None:
         if migrate.needs_upgrade(self.engine):
+            migrate.refuse_newer(self.engine)  # before the backup: a newer store is left alone
             current = migrate.current_revision(self.engine) or "empty"
             self.backup(self.backups_dir / f"before-migration-{current}-{_stamp()}.db")
             migrate.upgrade(self.engine)
