@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
@@ -27,30 +27,50 @@ class SearchField(QLineEdit):
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hint = hint
+        self._measured: tuple[int, int, int, int] | None = None  # height, frame, whole, short
         self.setClearButtonEnabled(True)
         self.setToolTip(hint)
         self.setPlaceholderText(hint)
 
+    def _measures(self) -> tuple[int, int, int]:
+        """What the frame, text margins and clear button take, and the widths of the whole
+        hint and the hint without its shortcut. Measured once per height, font and style: with
+        a style sheet, asking the style is dear, and layouts ask at every pass."""
+        if self._measured is None or self._measured[0] != self.height():
+            option = QStyleOptionFrame()
+            self.initStyleOption(option)
+            style = self.style()
+            inside = style.subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+            margins = self.textMargins()
+            clear = self.height() if self.isClearButtonEnabled() else 0  # a square button
+            frame = self.width() - inside.width() + margins.left() + margins.right() + clear + 4
+            metrics = self.fontMetrics()
+            whole = metrics.horizontalAdvance(self.hint)
+            short = metrics.horizontalAdvance(without_shortcut(self.hint))
+            self._measured = (self.height(), frame, whole, short)
+        return self._measured[1:]
+
     def minimumSizeHint(self) -> QSize:
         """Wide enough for the hint without its shortcut: a cut hint says nothing."""
         hint = super().minimumSizeHint()
-        short = self.fontMetrics().horizontalAdvance(without_shortcut(self.hint))
-        return QSize(max(hint.width(), short + self.width() - self.room() + 2), hint.height())
+        frame, _whole, short = self._measures()
+        return QSize(max(hint.width(), short + frame + 2), hint.height())
 
     def room(self) -> int:
         """The width the text can take inside the frame, the margins and the clear button."""
-        option = QStyleOptionFrame()
-        self.initStyleOption(option)
-        inside = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
-        margins = self.textMargins()
-        clear = self.height() if self.isClearButtonEnabled() else 0  # a square button
-        return inside.width() - margins.left() - margins.right() - clear - 4
+        return self.width() - self._measures()[0]
 
     def fit_hint(self) -> None:
-        metrics = self.fontMetrics()
-        whole = metrics.horizontalAdvance(self.hint) <= self.room()
-        self.setPlaceholderText(self.hint if whole else without_shortcut(self.hint))
+        frame, whole, _short = self._measures()
+        fits = whole <= self.width() - frame
+        self.setPlaceholderText(self.hint if fits else without_shortcut(self.hint))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured = None
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit_hint()
+        if event.size().width() != event.oldSize().width() or self._measured is None:
+            self.fit_hint()
