@@ -233,7 +233,8 @@ def tour(window: MainWindow, shoot: Camera, store: Store, scratch: Path) -> None
         close(editor)
         for name, action in (("referral", "print_referral"), ("letter", "print_letter")):
             placements.select(active)  # type: ignore[attr-defined]
-            close(shoot_dialog(shoot, f"print-{name}", getattr(placements, action)))
+            opener = getattr(placements, action)
+            close(shoot_dialog(shoot, f"print-{name}", opener, size=(1100, 760)))
 
     register = show("register")
     if register is not None:
