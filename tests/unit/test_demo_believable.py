@@ -293,3 +293,21 @@ def test_a_pack_is_delivered_only_with_a_receipt_from_a_connection_that_is_set(m
         assert made.endpoint, "a pack shows delivered while the LA connection is not set"
         assert all(i.receipt and i.delivered_at for i in delivered)
     assert made.outbox, "the Outbox still shows packs waiting"
+
+
+def test_the_family_at_a_review_is_one_of_the_pupils_contacts(made: Demo) -> None:
+    """Not "Parent" for a pupil whose only contact is a grandmother or a carer."""
+    names: dict[int, set[str]] = {}
+    for contact in made.contacts:
+        names.setdefault(contact.pupil_id, set()).add(contact.name)
+    owners = {p.id: p.pupil_id for p in made.placements}
+    held = [r for r in made.reviews if r.attendees]
+    assert held, "the demo holds reviews"
+    wrong = []
+    for review in held:
+        family = [a for a in review.attendees.splitlines()
+                  if a not in ("Pupil", "Provider key worker", "SENCO")]  # fmt: skip
+        known = names.get(owners[review.placement_id], set())
+        if not any(name in who for who in family for name in known):
+            wrong.append(f"review {review.id}: {review.attendees} (contacts {sorted(known)})")
+    assert wrong == []

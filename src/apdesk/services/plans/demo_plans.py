@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from apdesk.models import Placement, Provider, Pupil
+from apdesk.models import Contact, Placement, Provider, Pupil
 from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, VoiceOf
 
 from .agencies import AgencyInput, add_agency
@@ -152,7 +152,12 @@ def _review(
         placement.id or 0,
         ReviewInput(
             held_on=held,
-            attendees=["Pupil", "Parent", "Provider key worker", "SENCO"],
+            attendees=[
+                "Pupil",
+                _family(session, placement.pupil_id),
+                "Provider key worker",
+                "SENCO",
+            ],
             child_voice="Says the mornings are going well and wants more practical work.",
             family_voice="Pleased with progress; would like a phased return to start soon.",
             provider_report="Settled into the group; on time most days; maths gaps closing.",
@@ -162,6 +167,16 @@ def _review(
             placement_ending=next_review is None,
         ),
     )
+
+
+def _family(session: Session, pupil_id: int) -> str:
+    """Who came for the family: the pupil's first contact, as the review's notes name them."""
+    query = select(Contact).where(Contact.pupil_id == pupil_id).order_by(col(Contact.priority))
+    contact = session.exec(query).first()
+    if contact is None:
+        return "Parent or carer"
+    relationship = contact.relationship.lower()
+    return f"{contact.name} ({relationship})" if relationship else contact.name
 
 
 def _reviews(
