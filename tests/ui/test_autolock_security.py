@@ -151,7 +151,7 @@ def test_retention_tab_edits_periods_and_purges_after_asking(
         assert len(s.execute(select(Pupil)).all()) == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.purge_button.click()
-    assert "Purged" in tab.status.text()
+    assert "Purged" in tab.status.text() and "1 pupil" in tab.status.text()
     with ctx.store.session() as s:
         assert [p.surname for p in s.execute(select(Pupil)).scalars()] == ["Stillhere"]
     assert tab.queue.rowCount() == 0 and not tab.purge_button.isEnabled()

@@ -12,6 +12,7 @@ from apdesk.documents import sar_pdf
 from apdesk.i18n import _, ngettext
 from apdesk.services import retention, sar
 from apdesk.services.operations.security import purge_records, set_retention_period
+from apdesk.services.record_counts import counts_text
 from apdesk.store import Store
 
 # The keys a person types: English words whatever the language (`retention rules` lists each
@@ -157,5 +158,5 @@ def cmd_purge(args: argparse.Namespace) -> int:
             )
         counts = store.run(purge_records, items).value
         retention.vacuum(store)  # after the commit: no free page keeps what was purged
-    print(_("Purged: {what}").format(what=", ".join(f"{n} {t}" for t, n in sorted(counts.items()))))
+    print(_("Purged: {what}").format(what=counts_text(counts)))
     return 0

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from apdesk.commands.common import UserError, opened_store
+from apdesk.i18n import N_, _
 from apdesk.models.errors import ValidationError
 from apdesk.models.school import MAX_LOGO_BYTES, SchoolDetails
 
@@ -41,16 +42,23 @@ def add_school_flags(parser: argparse.ArgumentParser) -> None:
 def read_logo(path_text: str) -> bytes:
     path = Path(path_text).expanduser()
     if not path.is_file():
-        raise UserError(f"--logo: {path} is not a file (give a PNG or JPEG image)")
+        raise UserError(
+            "--logo: " + _("{path} is not a file (give a PNG or JPEG image)").format(path=path)
+        )
     if path.stat().st_size > MAX_LOGO_BYTES:
         raise UserError(
-            f"--logo: {path} is {path.stat().st_size // 1024} kB "
-            f"(choose a PNG or JPEG under {MAX_LOGO_BYTES // 1024} kB)"
+            "--logo: "
+            + _("{path} is {size} kB (choose a PNG or JPEG under {limit} kB)").format(
+                path=path, size=path.stat().st_size // 1024, limit=MAX_LOGO_BYTES // 1024
+            )
         )
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UserError(f"--logo: {path} cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise UserError(
+            "--logo: " + _("{path} cannot be read ({reason})").format(path=path, reason=reason)
+        ) from None
 
 
 def school_changes(args: argparse.Namespace) -> dict[str, str | bytes]:
@@ -91,8 +99,11 @@ def cmd_config_school(args: argparse.Namespace) -> int:
     changes = school_changes(args)
     if not changes:
         raise UserError(
-            "config: say what to change: `set`, `show`, or a school flag such as "
-            "--school-phone (see `apdesk config --help`)"
+            "config: "
+            + _(
+                "say what to change: `set`, `show`, or a school flag such as --school-phone "
+                "(see `apdesk config --help`)"
+            )
         )
     with opened_store(args) as store:
         try:
@@ -104,13 +115,38 @@ def cmd_config_school(args: argparse.Namespace) -> int:
     return 0
 
 
+# Every label `print_line` shows (the school's and the LA connection's), so each language's
+# longest sets the column where the values start.
+LINE_LABELS = (
+    N_("School"),
+    N_("Address"),
+    N_("Phone"),
+    N_("Email"),
+    N_("Key contact"),
+    N_("Logo"),
+    N_("LA endpoint"),
+    N_("LA token"),
+    N_("LA receipt key"),
+    N_("LA encryption key"),
+    N_("School signing key"),
+)
+
+
+def print_line(label: str, value: str) -> None:
+    """One `label: value` line, the values lined up under each other in any language."""
+    width = max(20, *(len(_(text)) + 1 for text in LINE_LABELS))
+    print(f"{label + ':':<{width}} {value}")
+
+
 def print_school(details: SchoolDetails) -> None:
     address = ", ".join(p.strip() for p in details.address.splitlines() if p.strip())
     contact = ", ".join(p for p in (details.key_contact_name, details.key_contact_role) if p)
-    logo = f"{len(details.logo) // 1024 or 1} kB image" if details.logo else "none"
-    print(f"School:              {details.name or 'not set'}")
-    print(f"Address:             {address or 'not set'}")
-    print(f"Phone:               {details.phone or 'not set'}")
-    print(f"Email:               {details.email or 'not set'}")
-    print(f"Key contact:         {contact or 'not set'}")
-    print(f"Logo:                {logo}")
+    size = len(details.logo) // 1024 or 1
+    logo = _("{size} kB image").format(size=size) if details.logo else _("none")
+    unset = _("not set")
+    print_line(_("School"), details.name or unset)
+    print_line(_("Address"), address or unset)
+    print_line(_("Phone"), details.phone or unset)
+    print_line(_("Email"), details.email or unset)
+    print_line(_("Key contact"), contact or unset)
+    print_line(_("Logo"), logo)

@@ -17,8 +17,8 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.commands.school import add_school_flags, cmd_config_school, print_school
-from apdesk.i18n import _, ngettext
+from apdesk.commands.school import add_school_flags, cmd_config_school, print_line, print_school
+from apdesk.i18n import N_, _, ngettext
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
@@ -152,10 +152,10 @@ def _show(session: Session, account: str) -> dict[str, str | None]:
     ed, x = connection.la_public_keys(session)
     made = keys.read_secret(session, keys.SIGNING_KEY) is not None
     school_key = keys.signer_key_id(session) if made else None
-    token = {"keyring": "set (in keyring)", "store": "set (in the encrypted store)"}
+    token = {"keyring": N_("set (in keyring)"), "store": N_("set (in the encrypted store)")}
     return {
         "la_endpoint": endpoint or None,
-        "la_token": token.get(place, "not set"),
+        "la_token": token.get(place, N_("not set")),
         "la_receipt_key_id": key_id(ed) if ed else None,
         "la_encryption_key_id": key_id(x) if x else None,
         "school_key_id": school_key,
@@ -174,11 +174,13 @@ def cmd_config_show(args: argparse.Namespace) -> int:
         print_json({**shown, "school": school})
         return 0
     print_school(details)
-    print(f"LA endpoint:         {shown['la_endpoint'] or 'not set'}")
-    print(f"LA token:            {shown['la_token']}")
-    print(f"LA receipt key:      {shown['la_receipt_key_id'] or 'not set (receipts unchecked)'}")
-    print(f"LA encryption key:   {shown['la_encryption_key_id'] or 'not set (packs unencrypted)'}")
-    print(f"School signing key:  {shown['school_key_id'] or 'made with the first pack'}")
+    print_line(_("LA endpoint"), shown["la_endpoint"] or _("not set"))
+    print_line(_("LA token"), _(shown["la_token"] or N_("not set")))
+    receipts = shown["la_receipt_key_id"] or _("not set (receipts unchecked)")
+    print_line(_("LA receipt key"), receipts)
+    encryption = shown["la_encryption_key_id"] or _("not set (packs unencrypted)")
+    print_line(_("LA encryption key"), encryption)
+    print_line(_("School signing key"), shown["school_key_id"] or _("made with the first pack"))
     return 0
 
 

@@ -17,6 +17,7 @@ from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.documents.sar_labels import action_label, field_label
+from apdesk.documents.sar_values import value_words
 from apdesk.i18n import _, format_date
 from apdesk.models.school import SchoolDetails
 
@@ -55,10 +56,12 @@ def _value(value: Any) -> str:
     return text if len(text) <= MAX_VALUE else text[:MAX_VALUE] + "…"
 
 
-def _records(title: str, rows: Sequence[Mapping[str, Any]]) -> list[Flowable]:
+def _records(table: str, title: str, rows: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     story: list[Flowable] = []
     for n, row in enumerate(rows, 1):
-        fields: list[Row] = [(field_label(k), _value(v)) for k, v in row.items()]
+        fields: list[Row] = [
+            (field_label(k), _value(value_words(table, k, v))) for k, v in row.items()
+        ]
         heading = (
             title
             if len(rows) == 1
@@ -74,21 +77,25 @@ def _third_party_label(access: SubjectAccess, item: Mapping[str, Any]) -> str:
     return f"{section} {item['record_id']}: {field_label(item['field'])}"
 
 
-def _change(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     """What an audit row changed, a field a line: its value added or removed, or old and new."""
     lines = []
+
+    def shown(name: str, value: Any) -> str:
+        return _value(value_words(table, name, value))
+
     for name in sorted(set(before) | set(after)):
         label = field_label(name)
         if name in before and name in after:
             if before[name] != after[name]:
                 lines.append(
                     _("{field}: {old}, now {new}").format(
-                        field=label, old=_value(before[name]), new=_value(after[name])
+                        field=label, old=shown(name, before[name]), new=shown(name, after[name])
                     )
                 )
         else:
             value = after[name] if name in after else before[name]
-            lines.append(f"{label}: {_value(value)}")
+            lines.append(f"{label}: {shown(name, value)}")
     return "\n".join(lines)
 
 
@@ -99,7 +106,8 @@ def _audit(access: SubjectAccess, events: Sequence[Mapping[str, Any]]) -> list[F
         label = f"{when}\n{event['actor']}: {action_label(event['action'])}"
         table, _space, number = str(event["record"]).partition(" ")
         record = f"{_(access.section_title(table))} {number}"
-        rows.append((label, f"{record}\n{_change(event['before'], event['after'])}"))
+        change = _change(table, event["before"], event["after"])
+        rows.append((label, f"{record}\n{change}"))
     return section(_("Audit log entries about this pupil"), rows)
 
 
@@ -127,7 +135,7 @@ def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
     story += section(_("Other people's details (review for redaction)"), flagged)
     story.append(PageBreak())
     for key, rows in access.sections.items():
-        story += _records(_(access.section_title(key)), rows)
+        story += _records(key, _(access.section_title(key)), rows)
     if access.audit_events:
         story.append(PageBreak())
         story += _audit(access, access.audit_events)

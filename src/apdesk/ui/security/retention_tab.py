@@ -31,6 +31,7 @@ from apdesk.i18n import _, format_date, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services import retention
 from apdesk.services.operations.security import purge_records, set_retention_period
+from apdesk.services.record_counts import counts_text
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.guard import InputGuard
@@ -246,8 +247,7 @@ class RetentionTab(QWidget):
 
     def _purged(self, counts: dict[str, int]) -> None:
         """The queue follows the change; VACUUM (store upkeep, no records) goes after it."""
-        text = ", ".join(f"{n} {table}" for table, n in sorted(counts.items()))
-        self.purged = _("Purged: {what}.").format(what=text)
+        self.purged = _("Purged: {what}.").format(what=counts_text(counts))
         store = self.ctx.store
         self.ctx.tasks.submit(lambda: retention.vacuum(store), None, self._failed)
 

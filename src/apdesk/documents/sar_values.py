@@ -1,0 +1,56 @@
+"""The words a subject access PDF prints for a stored code ("active": "Active", "X": "Other /
+not stated"), in the reader's language.
+
+The export keeps the codes (they are the data); a parent reading the PDF sees the words the app
+shows for them. A column's list is found from its type in the schema, so a coded column added
+later reads in words without a change here. Anything that is not a known code prints as stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from sqlmodel import SQLModel
+
+import apdesk.models  # noqa: F401  (every table registered, so each coded column is known)
+from apdesk.documents.formatting import reason_labels, sessions_pattern
+from apdesk.i18n import _
+from apdesk.models.enums import SheffieldCategory
+from apdesk.models.types import StrEnumType
+
+
+def _reasons(values: list[Any]) -> str:
+    return ", ".join(reason_labels(str(v) for v in values))
+
+
+# Columns stored as plain text or a list whose entries are codes from a fixed list.
+_LISTS: dict[tuple[str, str], Callable[[list[Any]], str]] = {
+    ("pupil", "needs"): _reasons,
+    ("placement", "reasons"): _reasons,
+    ("placement", "sessions"): lambda values: sessions_pattern(str(v) for v in values),
+}
+_TEXT: dict[tuple[str, str], type[StrEnum]] = {("placement", "category"): SheffieldCategory}
+
+
+def _enum_of(table: str, column: str) -> type[StrEnum] | None:
+    """The fixed list a column holds, from its type in the schema (or the few text columns)."""
+    found = SQLModel.metadata.tables.get(table)
+    if found is not None and column in found.c:
+        kind = found.c[column].type
+        if isinstance(kind, StrEnumType):
+            return kind.enum_cls
+    return _TEXT.get((table, column))
+
+
+def value_words(table: str, column: str, value: Any) -> Any:
+    """A stored value as the reader knows it: a code as its label, translated; else unchanged."""
+    if isinstance(value, list) and value and (table, column) in _LISTS:
+        return _LISTS[(table, column)](value) or value
+    enum_cls = _enum_of(table, column)
+    if enum_cls is None or not isinstance(value, str):
+        return value
+    member = enum_cls._value2member_map_.get(value)
+    label = getattr(member, "label", None)
+    return _(label) if isinstance(label, str) and label else value
