@@ -122,3 +122,12 @@ def test_a_purge_in_english_still_counts_one_pupil(store: Store, english_cli: Ru
     assert code == 0
     assert out.startswith("Purged: ")
     assert "1 pupil," in out and "2 attendance marks" in out
+
+
+def test_the_la_connections_settings_answer_in_polish(polish_cli: Run, tmp_path: Path) -> None:
+    code, out, _err = polish_cli("config", "set", "la-token", "test-token-123")
+    assert code == 0
+    assert "Token władz lokalnych zapisano w" in out
+    code, _out, err = polish_cli("config", "set", "la-public-key", str(tmp_path / "brak.pem"))
+    assert code != 0
+    assert "nie jest plikiem" in err and "podaj ścieżkę" in err

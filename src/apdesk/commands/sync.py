@@ -129,12 +129,18 @@ def cmd_config_set(args: argparse.Namespace) -> int:
         elif args.name == "la-token":
             token = sys.stdin.readline().strip() if args.value == "-" else args.value
             place = store.run(set_la_token, connection.token_account(store), token).value
-            where = "the OS keyring" if place == "keyring" else "the encrypted store"
-            print(_("LA token kept in {where}").format(where=where))
+            if place == "keyring":
+                print(_("LA token kept in the OS keyring"))
+            else:
+                print(_("LA token kept in the encrypted store"))
         else:
             path = Path(args.value)
             if not path.is_file():
-                raise UserError(f"la-public-key: {path} is not a file")
+                raise UserError(
+                    _(
+                        "la-public-key: {path} is not a file; give the path of the LA's key file"
+                    ).format(path=path)
+                )
             kept = store.run(set_la_public_keys, path.read_bytes()).value
             print(
                 _("LA keys set: receipts {receipts}, encryption {encryption}").format(
