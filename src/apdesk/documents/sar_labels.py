@@ -6,6 +6,7 @@ in their language. A column listed nowhere reads as its name in words ("end_date
 from __future__ import annotations
 
 from apdesk.i18n import N_, _
+from apdesk.models.record_words import AUDIT_ACTION_WORDS
 
 FIELD_LABELS: dict[str, str] = {
     "id": N_("Record number"),
@@ -87,13 +88,6 @@ FIELD_LABELS: dict[str, str] = {
     "name": N_("Full name"),
 }
 
-ACTION_LABELS: dict[str, str] = {
-    "create": N_("Added"),
-    "update": N_("Changed"),
-    "delete": N_("Deleted"),
-    "purge": N_("Purged"),
-}
-
 
 def field_label(name: str) -> str:
     """A column as the reader knows it, in their language."""
@@ -102,5 +96,5 @@ def field_label(name: str) -> str:
 
 def action_label(action: str) -> str:
     """What an audit row did, in the reader's language ("create": "Added")."""
-    label = ACTION_LABELS.get(action)
+    label = AUDIT_ACTION_WORDS.get(action)
     return _(label) if label else action

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import N_, _
+from apdesk.i18n import _
+from apdesk.models.record_words import RECORD_WORDS
 from apdesk.models.sharing import TEXT_FIELDS
 from apdesk.share import state as share_state
 from apdesk.store import hlc
@@ -131,28 +132,6 @@ def devices(session: Session) -> list[DeviceRow]:
         )
         for d in cfg.devices
     ]
-
-
-# A shared record's kind as a person names it (a table without one reads as its name).
-RECORD_WORDS = {
-    "pupil": N_("Pupil"),
-    "contact": N_("Contact"),
-    "placement": N_("Placement"),
-    "attendancemark": N_("Attendance mark"),
-    "plan": N_("Plan"),
-    "plantarget": N_("Plan target"),
-    "review": N_("Review"),
-    "voiceentry": N_("Voice"),
-    "agencyinvolvement": N_("Agency"),
-    "attachment": N_("Attachment"),
-    "provider": N_("Provider"),
-    "setting": N_("Setting"),
-    "school": N_("School"),
-    "followup": N_("Follow-up"),
-    "iapactivity": N_("IAP activity"),
-    "timetableslot": N_("Timetable slot"),
-    "timetableversion": N_("Timetable version"),
-}
 
 
 def record_word(table: str) -> str:

@@ -7,44 +7,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from apdesk.i18n import N_, _, format_date_time
+from apdesk.models.record_words import AUDIT_ACTION_WORDS, RECORD_WORDS
 from apdesk.services.audit_log import AuditRow, about_whom, describe_change
 
 WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
 HEADERS = (N_("When"), N_("User"), N_("Action"), N_("Record"), N_("Pupil"), N_("Change"))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-ACTION_LABELS = {
-    "create": N_("Added"),
-    "update": N_("Changed"),
-    "delete": N_("Deleted"),
-    "purge": N_("Purged"),
-}
-ENTITY_LABELS = {
-    "pupil": N_("Pupil"),
-    "contact": N_("Contact"),
-    "placement": N_("Placement"),
-    "attendancemark": N_("Attendance mark"),
-    "plan": N_("Plan"),
-    "plantarget": N_("Plan target"),
-    "review": N_("Review"),
-    "voiceentry": N_("Voice"),
-    "agencyinvolvement": N_("Agency"),
-    "attachment": N_("Attachment"),
-    "outboxitem": N_("Notification pack"),
-    "provider": N_("Provider"),
-    "setting": N_("Setting"),
-    "school": N_("School"),
-    "retention": N_("Retention purge"),
-    "followup": N_("Follow-up"),
-    "iapactivity": N_("IAP activity"),
-    "timetableslot": N_("Timetable slot"),
-    "timetableversion": N_("Timetable version"),
-}
-
 Index = QModelIndex | QPersistentModelIndex
 
 
 def record_label(row: AuditRow) -> str:
-    name = _(ENTITY_LABELS.get(row.entity, row.entity.capitalize()))
+    name = _(RECORD_WORDS.get(row.entity, row.entity.capitalize()))
     return f"{name} {row.entity_id}".strip()
 
 
@@ -111,7 +84,7 @@ class AuditModel(QAbstractTableModel):
         if column == USER:
             return row.actor
         if column == ACTION:
-            return _(ACTION_LABELS.get(row.action, row.action))
+            return _(AUDIT_ACTION_WORDS.get(row.action, row.action))
         if column == RECORD:
             return record_label(row)
         if column == PUPIL:

@@ -30,11 +30,11 @@ from sqlmodel import Session
 
 from apdesk.i18n import _, format_date_time, ngettext
 from apdesk.models.kinds import Kind
+from apdesk.models.record_words import AUDIT_ACTION_WORDS
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
 from apdesk.store.audit import ChainReport
 from apdesk.ui.audit.model import (
-    ACTION_LABELS,
     CHANGE,
     HEADERS,
     PUPIL,
@@ -243,7 +243,7 @@ class AuditPage(QWidget):
         self.action.clear()
         self.action.addItem(_("All actions"), "")
         for name in view.actions:
-            self.action.addItem(_(ACTION_LABELS.get(name, name)), name)
+            self.action.addItem(_(AUDIT_ACTION_WORDS.get(name, name)), name)
         self.action.setCurrentIndex(max(0, self.action.findData(current)))
         self.action.blockSignals(False)
         self.model.set_rows(view.rows, view.names)
@@ -262,7 +262,7 @@ class AuditPage(QWidget):
         when = format_date_time(row.at)
         whom = self.model.index(rows[0].row(), PUPIL).data()
         head = f"{record_label(row)}{' — ' + whom if whom else ''}"
-        head += f" — {_(ACTION_LABELS.get(row.action, row.action))}"
+        head += f" — {_(AUDIT_ACTION_WORDS.get(row.action, row.action))}"
         head += f" — {row.actor} — {when}"
         self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row))
 
