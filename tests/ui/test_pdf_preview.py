@@ -71,35 +71,3 @@ def test_printing_draws_every_page(qtbot: QtBot, tmp_path: Path) -> None:
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert print_pdf(printer, two_page_pdf(tmp_path)) == 2
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
-
-
-def _inked(label: object) -> bool:
-    """Whether a page's picture has anything on it (a page still to draw is blank white)."""
-    image = label.pixmap().toImage()  # type: ignore[attr-defined]
-    white = image.pixel(0, 0)
-    return any(
-        image.pixel(x, y) != white
-        for y in range(0, image.height(), 7)
-        for x in range(0, image.width(), 7)
-    )
-
-
-def test_a_long_document_opens_on_its_first_page_and_draws_the_rest_after(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    path = tmp_path / "long.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    for page in range(1, 7):
-        c.setFont("Helvetica-Bold", 48)
-        c.drawString(72, 700, f"Page {page}")
-        c.showPage()
-    c.save()
-    drawn = pdf_preview.draw_preview(path.read_bytes())
-    assert (len(drawn.images), drawn.pages) == (1, 6)  # only the first page waits
-    assert "Page 6 of 6" in drawn.text  # the text of every page is there at once
-    dialog = PdfPreviewDialog(path.read_bytes(), "Termly report", "report.pdf", drawn=drawn)
-    qtbot.addWidget(dialog)
-    assert len(dialog.page_labels) == 6
-    assert _inked(dialog.page_labels[0]) and not _inked(dialog.page_labels[5])
-    qtbot.waitUntil(lambda: dialog.pages_drawn == 6)
-    assert all(_inked(label) for label in dialog.page_labels)

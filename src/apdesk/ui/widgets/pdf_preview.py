@@ -4,12 +4,10 @@ Documents carry children's personal data, so the bytes stay in memory until the 
 where to save them. Pages are drawn with PDFium (pypdfium2) for the preview and for printing;
 beside them, the document's text (read from the same PDF by PDFium) sits in a read-only text
 view, so a screen-reader user can review a form or letter before it goes out. Both are made by
-`draw_preview` on a worker thread, so the window only shows what is ready: the text of every
-page and the first page drawn; the window draws the other pages itself, one per turn of the
-event loop, so it opens as soon as the first page is ready and never freezes for a long report.
+`draw_preview` on a worker thread, so the window only shows what is ready.
 
 PDFium may not be called from two threads at once, even for different documents: every call
-here holds `PDFIUM`.
+here holds `PDFIUM`, and each document is closed under it.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from pathlib import Path
 from typing import ParamSpec
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -44,7 +42,6 @@ from apdesk.ui.widgets.screen_fit import fit_to_screen
 
 P = ParamSpec("P")
 PREVIEW_SCALE = 1.4  # 72 dpi PDF points -> about 100 dpi on screen
-FIRST_PAGES = 1  # drawn on the worker before the window opens; the window draws the rest
 PDFIUM = threading.Lock()  # PDFium is not thread-safe: one caller at a time, on any thread
 PRINT_DPI = 200
 
@@ -60,29 +57,21 @@ def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImag
 
 @dataclass(frozen=True)
 class DrawnPages:
-    """What the preview shows of a PDF: its first pages drawn, its page count, and the text of
-    every page for screen readers."""
+    """What the preview shows of a PDF: its pages drawn, and its text for screen readers."""
 
     images: list[QImage]
     text: str
-    count: int = 0  # pages in the document; 0 means as many as were drawn
-
-    @property
-    def pages(self) -> int:
-        return self.count or len(self.images)
 
 
-def draw_preview(pdf: bytes, first: int | None = FIRST_PAGES) -> DrawnPages:
-    """The first `first` pages of `pdf` (all if None) and the text of all, read once by PDFium.
-    Call it on a worker thread (a QImage and a str may cross threads) and pass it to
-    `PdfPreviewDialog(drawn=...)`: the window then waits for neither, and draws the rest."""
+def draw_preview(pdf: bytes) -> DrawnPages:
+    """The pages and the text of `pdf`, read once by PDFium. Call it on a worker thread (a
+    QImage and a str may cross threads) and pass it to `PdfPreviewDialog(drawn=...)`: the
+    window then waits for neither the drawing nor the text."""
     with PDFIUM:
         document = pdfium.PdfDocument(pdf)
         try:
-            count = len(document)
-            wanted = count if first is None else min(first, count)
-            images = [render_page(document, index, PREVIEW_SCALE) for index in range(wanted)]
-            return DrawnPages(images, document_text(document), count)
+            images = [render_page(document, i, PREVIEW_SCALE) for i in range(len(document))]
+            return DrawnPages(images, document_text(document))
         finally:
             document.close()  # under the lock, not whenever the collector gets to it
 
@@ -169,16 +158,6 @@ class FitWidthArea(QScrollArea):
         super().resizeEvent(event)
         self.fit()
 
-    def set_page(self, index: int, pixmap: QPixmap) -> None:
-        """Page `index` drawn at last: shown at the width the others are fitted to."""
-        self.drawn[index] = pixmap
-        width = self.fitted_to
-        label = self.labels[index]
-        if width <= 0 or pixmap.width() <= width:
-            label.setPixmap(pixmap)
-        else:
-            label.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
-
     def fit(self) -> None:
         widget = self.widget()
         layout = None if widget is None else widget.layout()
@@ -215,29 +194,22 @@ class PdfPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        if drawn is None:  # its first page drawn here, on the GUI thread
+        if drawn is None:  # drawn here, on the GUI thread: only for short documents
             drawn = draw_preview(pdf)
 
         pages = QWidget()
         pages_layout = QVBoxLayout(pages)
         pages_layout.setSpacing(16)
         self.page_labels: list[QLabel] = []
-        total = drawn.pages
-        pixmaps = [QPixmap.fromImage(image) for image in drawn.images]
-        blank = QPixmap(pixmaps[0].size() if pixmaps else QPixmap(1, 1).size())
-        blank.fill(Qt.GlobalColor.white)  # a page still to draw keeps its place
-        pixmaps += [blank] * (total - len(pixmaps))
-        for index, pixmap in enumerate(pixmaps):
+        total = len(drawn.images)
+        for index, image in enumerate(drawn.images):
             label = QLabel()
-            label.setPixmap(pixmap)
+            label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setAccessibleName(_("Page {n} of {total}").format(n=index + 1, total=total))
             pages_layout.addWidget(label)
             self.page_labels.append(label)
-        self.pages_drawn = len(drawn.images)
-        self._document: pdfium.PdfDocument | None = None
-        scroll = FitWidthArea(self.page_labels, pixmaps)
-        self.pages_area = scroll
+        scroll = FitWidthArea(self.page_labels, [QPixmap.fromImage(i) for i in drawn.images])
         scroll.setWidget(pages)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(_("Document preview"))
@@ -282,24 +254,6 @@ class PdfPreviewDialog(QDialog):
         first = self.page_labels[0].pixmap().size() if self.page_labels else None
         width = (first.width() + 60 + 380) if first else 1000
         fit_to_screen(self, width, 900)
-        if self.pages_drawn < total:
-            QTimer.singleShot(0, self, self._draw_next_page)
-
-    def _draw_next_page(self) -> None:
-        """One more page, then yield to the event loop: the window stays live while a long
-        report is drawn."""
-        with PDFIUM:
-            if self._document is None:
-                self._document = pdfium.PdfDocument(self.pdf)
-            image = render_page(self._document, self.pages_drawn, PREVIEW_SCALE)
-        self.pages_area.set_page(self.pages_drawn, QPixmap.fromImage(image))
-        self.pages_drawn += 1
-        if self.pages_drawn < len(self.page_labels):
-            QTimer.singleShot(0, self, self._draw_next_page)
-        else:
-            with PDFIUM:
-                self._document.close()  # under the lock, as every PDFium call
-                self._document = None
 
     def save(self) -> None:
         try:
