@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.e2e.test_school_and_retention_cli_polish import Run, runner
+from tests.helpers.cli_language import Run, runner
 from tests.helpers.privacy import add_child
 
 from apdesk.store import Store
