@@ -56,13 +56,9 @@ class SearchField(QLineEdit):
         frame, _whole, short = self._measures()
         return QSize(max(hint.width(), short + frame + 2), hint.height())
 
-    def room(self) -> int:
-        """The width the text can take inside the frame, the margins and the clear button."""
-        return self.width() - self._measures()[0]
-
     def fit_hint(self) -> None:
         frame, whole, _short = self._measures()
-        fits = whole <= self.width() - frame
+        fits = whole <= self.width() - frame  # the room inside the frame, margins and button
         self.setPlaceholderText(self.hint if fits else without_shortcut(self.hint))
 
     def changeEvent(self, event: QEvent) -> None:
