@@ -104,9 +104,12 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
     assert today.board is not None and today.board.cutoff == time(9, 30)
     assert today.late.rowCount() >= 1
     assert today.late.item(0, 0).text() == "Riverside Skills"
-    contact = " ".join(today.late.item(r, c).text() for r in range(2) for c in range(3)
-                       if today.late.item(r, c))  # fmt: skip
-    assert "01632 960111" in contact and "office@riverside.example" in contact
+    contact = today.late.item(1, 0)
+    assert contact.text() == "Phone 01632 960111"  # the number to ring, on the row below
+    assert contact.toolTip() == "Phone 01632 960111\nEmail office@riverside.example"
+    assert today.late_contact(0) == today.late_contact(1) == (
+        "01632 960111", "office@riverside.example"
+    )  # what the row's menu copies  # fmt: skip
     assert "1 provider" in today.late_heading.text()
     names = [today.pupils.item(r, 0) for r in range(today.pupils.rowCount())]
     said = [n.data(Qt.ItemDataRole.AccessibleTextRole) for n in names]  # a screen reader's words

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -137,6 +139,8 @@ class TodayPanel(QWidget):
         late_header = self.late.horizontalHeader()
         late_header.setStretchLastSection(False)
         late_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.late.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.late.customContextMenuRequested.connect(self._late_menu)
         show = QHBoxLayout()
         show.addLayout(captioned(_("Sho&w:"), self.filter))
         show.addStretch(1)
@@ -239,21 +243,35 @@ class TodayPanel(QWidget):
             self.late.setItem(row, 0, name)
             self.late.setItem(row, 1, QTableWidgetItem(str(entry.missing_sessions)))
             self.late.setItem(row, 2, QTableWidgetItem(format_date(entry.oldest, "EEE d MMM")))
-            contact = "    ".join(
-                part
-                for part in (
-                    _("Phone {phone}").format(phone=entry.phone) if entry.phone else "",
-                    _("Email {email}").format(email=entry.email) if entry.email else "",
-                )
-                if part
-            )
-            self.late.setItem(row + 1, 0, QTableWidgetItem(contact or _("No phone or email")))
+            self.late.setItem(row + 1, 0, _contact_item(entry.phone, entry.email))
             self.late.setSpan(row + 1, 0, 1, 3)
         rows = max(self.late.rowCount(), 1)
         chrome = self.late.horizontalHeader().sizeHint().height() + self.late.frameWidth() * 2 + 2
         step = self.late.verticalHeader().defaultSectionSize()
         self.late.setMaximumHeight(chrome + step * min(rows, 8))
         self.late.setMinimumHeight(chrome + step * min(rows, LATE_ROWS_KEPT))
+
+    def late_contact(self, row: int) -> tuple[str, str]:
+        """The phone number and email address of the late provider on this row (its name's
+        row or its contact's)."""
+        item = self.late.item(row - row % 2 + 1, 0)
+        found = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return (str(found[0]), str(found[1])) if found else ("", "")
+
+    def _late_menu(self, at: QPoint) -> None:
+        """Copy the number to dial or the address to write to, without retyping it."""
+        index = self.late.indexAt(at)
+        if not index.isValid():
+            return
+        phone, email = self.late_contact(index.row())
+        menu = QMenu(self)
+        for label, text in ((_("Copy phone number"), phone), (_("Copy email address"), email)):
+            action = menu.addAction(label)
+            action.setEnabled(bool(text))
+            action.triggered.connect(
+                lambda checked=False, t=text: QApplication.clipboard().setText(t)
+            )
+        menu.exec(self.late.viewport().mapToGlobal(at))
 
     def set_status(self, status: str) -> None:
         index = self.filter.findData(status)
@@ -332,6 +350,22 @@ class TodayPanel(QWidget):
         self.ctx.op(change_return_cutoff, value).failure(
             lambda exc: self.cutoff_error.show_message(describe_error(exc))
         ).run()  # the board follows the change like every other view
+
+
+def _contact_item(phone: str, email: str) -> QTableWidgetItem:
+    """The number to phone (first-day absence is chased by phone), or the address where there
+    is no number: both fit no narrow panel side by side. The tooltip, a screen reader and the
+    row's menu give both."""
+    words = [
+        _("Phone {phone}").format(phone=phone) if phone else "",
+        _("Email {email}").format(email=email) if email else "",
+    ]
+    said = "\n".join(word for word in words if word) or _("No phone or email")
+    item = QTableWidgetItem(said.split("\n", 1)[0])
+    item.setToolTip(said)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, said.replace("\n", "; "))
+    item.setData(Qt.ItemDataRole.UserRole, (phone, email))
+    return item
 
 
 def _session_text(pupil: TodayPupil, half: AmPm) -> tuple[str, str]:
