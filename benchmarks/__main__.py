@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import KEYS, WINDOW
+from benchmarks import KEYS, WINDOW, laptop_screen
 
 DEFAULT_DATA = Path(os.environ.get("APDESK_BENCH_DATA", "~/.cache/apdesk-bench")).expanduser()
 
@@ -45,7 +45,7 @@ FIGURES = ("startup", "report", "filter", "import", "referral", "pack", "gui")
 def run(
     scale: str, runs: int, data: Path, only: frozenset[str] = frozenset(FIGURES)
 ) -> dict[str, Any]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    laptop_screen.use()
     from benchmarks import memkeyring
     from benchmarks.figures import documents, gui, imports, report, startup, sync
     from benchmarks.figures import filter as pupil_filter

@@ -10,7 +10,6 @@ page's read alone on the store (what remains if the GUI cost nothing).
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from apdesk.store import Store
+from benchmarks import laptop_screen
 from benchmarks.generate import CLOCK
 from benchmarks.stats import median
 
@@ -111,7 +111,7 @@ class Bench:
     """The window, its pages and the probe; each method is one interaction."""
 
     def __init__(self, store: Store, folder: Path) -> None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        laptop_screen.use()
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
