@@ -12,7 +12,9 @@ from apdesk.models.pupil import Contact, Pupil
 from apdesk.models.records import Attachment, AuditEvent, OutboxItem
 from apdesk.models.school import Closure, School, Setting, Term
 from apdesk.models.sharing import ShareConflict, ShareLog, ShareRow, ShareState, ShareText
+from apdesk.models.summaries import DAY_MARK_STAMP as DAY_MARK_STAMP
 from apdesk.models.summaries import MARK_TALLY as MARK_TALLY
+from apdesk.models.summaries import PLACEMENT_MARK_STAMP as PLACEMENT_MARK_STAMP
 from apdesk.models.summaries import PUPIL_MARK_STAMP as PUPIL_MARK_STAMP
 from apdesk.models.timetable import IapGroup, TimetableSlot, TimetableVersion
 from apdesk.models.timetable_plan import (

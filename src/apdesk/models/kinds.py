@@ -16,6 +16,8 @@ class Kind(StrEnum):
     MARK = "attendancemark"
     MARK_TALLY = "marktally"  # derived from the marks by the store; operations never name it
     MARK_STAMP = "pupilmarkstamp"  # moved on by the store at each write to a pupil's marks
+    PLACEMENT_MARK_STAMP = "placementmarkstamp"  # ... to a placement's marks
+    DAY_MARK_STAMP = "daymarkstamp"  # ... to a day's marks
     AUDIT = "auditevent"
     CLOSURE = "closure"
     CONTACT = "contact"

@@ -74,10 +74,16 @@ class ShareState(SQLModel, table=True):
 
 
 SHARE_TABLES = frozenset({"sharerow", "sharetext", "sharelog", "shareconflict", "sharestate"})
-LOCAL_TABLES = SHARE_TABLES | {"auditevent", "marktally", "pupilmarkstamp"}
+LOCAL_TABLES = SHARE_TABLES | {
+    "auditevent",
+    "marktally",
+    "pupilmarkstamp",
+    "placementmarkstamp",
+    "daymarkstamp",
+}
 """Tables that never travel: each laptop's audit chain is its own, and so is sharing's state;
-the mark tally and the pupils' mark stamps are derived from the marks, and each laptop's store
-keeps its own."""
+the mark tally and the pupils', placements' and days' mark stamps are derived from the marks,
+and each laptop's store keeps its own."""
 
 SECRET_SETTINGS = frozenset({"school_signing_key", "la_token"})
 """Settings written without the ORM (so without an audit row): they travel only in a snapshot."""

@@ -10,9 +10,10 @@ the marks, whoever writes them (an operation, a provider's return in one stateme
 merge of another laptop's changes), as SQLite keeps an index.
 
 `pupilmarkstamp` moves a pupil's stamp on at every write to their marks, by the same kind of
-trigger. A count of a pupil's marks taken at a stamp that is still current is still right, so
-the year's statistics recount only the pupils whose marks changed since the last read. A
-stamp only ever grows, and a row is never deleted, so a stamp once seen never returns.
+trigger, and `placementmarkstamp` and `daymarkstamp` a placement's and a day's. A count taken at
+a stamp that is still current is still right, so the year's statistics recount only the pupils,
+placements and days whose marks changed since the last read. A stamp only ever grows, and a row
+is never deleted, so a stamp once seen never returns.
 """
 
 from __future__ import annotations
@@ -40,6 +41,20 @@ PUPIL_MARK_STAMP = Table(
     "pupilmarkstamp",
     SQLModel.metadata,
     Column("pupil_id", Integer, primary_key=True),
+    Column("stamp", Integer, nullable=False),
+)
+
+PLACEMENT_MARK_STAMP = Table(
+    "placementmarkstamp",
+    SQLModel.metadata,
+    Column("placement_id", Integer, primary_key=True),  # SCHOOL_REGISTER for the school's own
+    Column("stamp", Integer, nullable=False),
+)
+
+DAY_MARK_STAMP = Table(
+    "daymarkstamp",
+    SQLModel.metadata,
+    Column("mark_date", Date, primary_key=True),
     Column("stamp", Integer, nullable=False),
 )
 
@@ -93,9 +108,16 @@ TRIGGERS = {
 
 
 def _stamp(row: str) -> str:
+    """Move on the stamps of the mark's pupil, placement (the school register's, if none) and
+    day: whatever was counted by any of them may have changed."""
     return (
         f"INSERT INTO pupilmarkstamp (pupil_id, stamp) VALUES ({row}.pupil_id, 1) "
-        "ON CONFLICT (pupil_id) DO UPDATE SET stamp = stamp + 1;"
+        "ON CONFLICT (pupil_id) DO UPDATE SET stamp = stamp + 1; "
+        "INSERT INTO placementmarkstamp (placement_id, stamp) "
+        f"VALUES (coalesce({row}.placement_id, {SCHOOL_REGISTER}), 1) "
+        "ON CONFLICT (placement_id) DO UPDATE SET stamp = stamp + 1; "
+        f"INSERT INTO daymarkstamp (mark_date, stamp) VALUES ({row}.mark_date, 1) "
+        "ON CONFLICT (mark_date) DO UPDATE SET stamp = stamp + 1;"
     )
 
 
@@ -113,7 +135,8 @@ STAMP_TRIGGERS = {
         f"BEGIN {_stamp('OLD')} {_stamp('NEW')} END"
     ),
 }
-"""Any write to a mark moves its pupil's stamp (both pupils', if an update moved the mark)."""
+"""Any write to a mark moves its pupil's, placement's and day's stamps (the old and the new
+ones, if an update moved the mark)."""
 
 COUNTED = (
     "SELECT coalesce(placement_id, 0), mark_date, code, count(*) FROM attendancemark "

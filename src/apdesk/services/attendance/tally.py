@@ -8,8 +8,8 @@ counted from the marks themselves are what the consistency tests compare these w
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date
+from collections.abc import Collection, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, func, literal_column, select, type_coerce
@@ -18,7 +18,13 @@ from sqlmodel import Session
 from apdesk.models import Placement
 from apdesk.models.codes import RULE_SQL, TALLY_SQL, untally
 from apdesk.models.figures import Figures
-from apdesk.models.summaries import ALL_PROVIDERS, MARK_TALLY, SCHOOL_REGISTER
+from apdesk.models.summaries import (
+    ALL_PROVIDERS,
+    MARK_TALLY,
+    PLACEMENT_MARK_STAMP,
+    SCHOOL_REGISTER,
+)
+from apdesk.services.attendance.kept import keeps, kept_counts, read_stamps
 
 _T = MARK_TALLY.c
 
@@ -61,18 +67,53 @@ def placement_tally(
 def placement_counts(
     session: Session, start: date, end: date, placement_ids: Collection[int] | None = None
 ) -> dict[int, Figures]:
-    """The figures of `placement_tally`, summed by SQLite as it reads each placement's range
-    of the tally in key order: one packed sum per placement (TALLY_SQL's four fields), so no
-    sort of the rows by code. A placement is one pupil's, with at most two marks a day, so its
-    fields cannot carry over any range shorter than ninety years."""
+    """The figures of `placement_tally` per placement with marks in the range (of
+    `placement_ids` only, if given). On a read, a placement whose marks are unchanged since
+    the last read is not summed again (`kept`)."""
+    if not keeps(session):
+        packed = _packed_by_placement(session, start, end, placement_ids)
+    else:
+        if placement_ids is None:
+            now = _every_placements_stamp(session)
+        else:
+            now = read_stamps(session, "placementmarkstamp", set(placement_ids))
+        ids = now.keys()
+
+        def count(missing: Sequence[int]) -> dict[int, int]:
+            everyone = placement_ids is None and len(missing) == len(ids)
+            return _packed_by_placement(session, start, end, None if everyone else missing)
+
+        found = kept_counts(session, f"placement {start} {end}", now, count)
+        packed = {p: total for p, total in found.items() if total is not None}
+    out: dict[int, Figures] = {}
+    for placement_id, total in packed.items():
+        not_possible, attended, authorised, unauthorised = untally(total)
+        out[placement_id] = Figures(attended, authorised, unauthorised, not_possible)
+    return out
+
+
+def _every_placements_stamp(session: Session) -> dict[int, int]:
+    """Every placement's mark stamp, in one pass over the placements (0: never written)."""
+    placement, stamp = Placement.__table__.c, PLACEMENT_MARK_STAMP.c  # type: ignore[attr-defined]
+    query = select(placement.id, func.coalesce(stamp.stamp, 0)).select_from(
+        Placement.__table__.outerjoin(  # type: ignore[attr-defined]
+            PLACEMENT_MARK_STAMP, stamp.placement_id == placement.id
+        )
+    )
+    return {int(p): int(n) for p, n in _rows(session, query)}
+
+
+def _packed_by_placement(
+    session: Session, start: date, end: date, placement_ids: Collection[int] | None
+) -> dict[int, int]:
+    """Each placement's marks as one packed sum (TALLY_SQL's four fields), summed by SQLite as
+    it reads each placement's range of the tally in key order, so no sort of the rows by code.
+    A placement is one pupil's, with at most two marks a day, so its fields cannot carry over
+    any range shorter than ninety years."""
     which = _T.placement_id > 0 if placement_ids is None else _T.placement_id.in_(placement_ids)
     packed = func.sum(_T.n * literal_column(TALLY_SQL))
     query = select(_T.placement_id, packed).where(which, *_in(start, end))
-    out: dict[int, Figures] = {}
-    for placement_id, total in _rows(session, query.group_by(_T.placement_id)):
-        not_possible, attended, authorised, unauthorised = untally(int(total))
-        out[int(placement_id)] = Figures(attended, authorised, unauthorised, not_possible)
-    return out
+    return {int(p): int(total) for p, total in _rows(session, query.group_by(_T.placement_id))}
 
 
 def provider_tally(session: Session, start: date, end: date) -> list[tuple[int, str, int]]:
@@ -94,20 +135,49 @@ def _by_rule() -> list[Any]:
 
 def daily_figures(session: Session, start: date, end: date) -> list[tuple[date, bool, Figures]]:
     """(day, at a provider, figures) for every day in the range with a current mark: the
-    whole school's rows of `daily_tally`, summed by rule as SQLite reads them in key order."""
-    day = type_coerce(_T.mark_date, String)  # parsed once per day below, not once per row
+    whole school's rows of `daily_tally`. On a read, a day whose marks are unchanged since the
+    last read is not summed again (`kept`)."""
+    if not keeps(session):
+        by_day = _by_day(session, start, end, None)
+    else:
+        days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+        now = read_stamps(session, "daymarkstamp", days)
+
+        def count(missing: Sequence[str]) -> dict[str, DayRows]:
+            return _by_day(session, start, end, None if len(missing) == len(days) else missing)
+
+        found = kept_counts(session, "day", now, count)
+        by_day = {day: rows for day, rows in found.items() if rows}
+    out = []
+    for text in sorted(by_day):
+        day = date.fromisoformat(text)
+        for at_provider, counts in by_day[text]:
+            out.append((day, at_provider, Figures(*counts)))
+    return out
+
+
+DayRows = tuple[tuple[bool, tuple[int, int, int, int]], ...]  # at a provider, Figures' counts
+
+
+def _by_day(
+    session: Session, start: date, end: date, days: Collection[str] | None
+) -> dict[str, DayRows]:
+    """The whole school's rows of each day (of `days` only, if given), summed by rule as SQLite
+    reads them in key order."""
+    day = type_coerce(_T.mark_date, String)  # parsed once per day by the caller, not per row
+    which = _in(start, end) if days is None else [day.in_(sorted(days))]
     query = (
         select(_T.placement_id, day, *_by_rule())
-        .where(*_whole_school(start, end))
+        .where(_T.placement_id.in_([SCHOOL_REGISTER, ALL_PROVIDERS]), *which)
         .group_by(_T.placement_id, _T.mark_date)
     )
-    out = []
+    found: dict[str, list[tuple[bool, tuple[int, int, int, int]]]] = {}
     for placement_id, text, not_possible, attended, authorised, unauthorised in _rows(
         session, query
     ):
-        figures = Figures(int(attended), int(authorised), int(unauthorised), int(not_possible))
-        out.append((date.fromisoformat(text), placement_id == ALL_PROVIDERS, figures))
-    return out
+        counts = (int(attended), int(authorised), int(unauthorised), int(not_possible))
+        found.setdefault(str(text), []).append((placement_id == ALL_PROVIDERS, counts))
+    return {text: tuple(rows) for text, rows in found.items()}
 
 
 def daily_tally(session: Session, start: date, end: date) -> list[tuple[date, str, bool, int]]:
