@@ -1,7 +1,9 @@
-"""The year's sums by placement and by day reuse a kept sum only while its marks are unchanged.
+"""The year's sums by placement and by day, and which sessions each pupil has a mark for,
+reuse what was kept only while its marks are unchanged.
 
 Each placement's and each day's sum is kept between reads under that placement's or day's mark
-stamp, which triggers move on at every write to a mark. After any sequence of the operations
+stamp, and each pupil's marked sessions under the pupil's; triggers move them on at every
+write to a mark. After any sequence of the operations
 that write marks (the register, a provider's return, undo) and of raw SQL that bypasses them,
 the sums read with the kept ones must equal the sums counted afresh.
 """
@@ -27,11 +29,16 @@ from tests.helpers.mark_steps import (
 
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.kept import forget, read_stamps
+from apdesk.services.attendance.statistics import marked_keys
 from apdesk.services.attendance.tally import daily_figures, placement_counts
 from apdesk.services.operations.attendance import record_register_mark
 from apdesk.store import Store
 
-Sums = tuple[dict[int, tuple[int, ...]], list[tuple[date, bool, tuple[int, ...]]]]
+Sums = tuple[
+    dict[int, tuple[int, ...]],
+    list[tuple[date, bool, tuple[int, ...]]],
+    list[tuple[int, date, AmPm]],
+]
 
 
 @pytest.fixture
@@ -40,6 +47,10 @@ def pupils(store: Store) -> list[int]:
 
 
 def _sums(store: Store) -> Sums:
+    pupils = store.read(
+        lambda s: [p for (p,) in s.connection().execute(text("SELECT id FROM pupil"))]
+    )
+
     def read(session: object) -> Sums:
         by_placement = placement_counts(session, MON, FRI)  # type: ignore[arg-type]
         by_day = daily_figures(session, MON, FRI)  # type: ignore[arg-type]
@@ -48,6 +59,7 @@ def _sums(store: Store) -> Sums:
              for p, f in by_placement.items()},
             [(d, a, (f.attended, f.authorised, f.unauthorised, f.not_possible))
              for d, a, f in by_day],
+            sorted(marked_keys(session, MON, FRI, pupils)),  # type: ignore[arg-type]
         )  # fmt: skip
 
     result: Sums = store.read(read)
@@ -78,7 +90,8 @@ def test_kept_sums_equal_fresh_sums_after_any_operations(
 def test_a_typed_mark_shows_in_its_placement_and_its_day(store: Store, pupils: list[int]) -> None:
     before = _sums(store)
     store.run(record_register_mark, pupils[0], DAYS[1], AmPm.AM, "/")
-    by_placement, by_day = _sums(store)
+    by_placement, by_day, marked = _sums(store)
+    assert marked == [(pupils[0], DAYS[1], AmPm.AM)]
     assert sum(counts[0] for counts in by_placement.values()) == 1  # one attendance
     assert by_placement != before[0]
     assert [(d, at) for d, at, counts in by_day if counts[0]] == [(DAYS[1], True)]
@@ -90,12 +103,13 @@ def test_marks_written_around_the_operations_are_seen(store: Store, pupils: list
     _sums(store)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE attendancemark SET code = 'N'"))
-    by_placement, by_day = _sums(store)
-    assert (by_placement, by_day) == _afresh(store)
+    sums = _sums(store)
+    assert sums == _afresh(store)
+    by_placement = sums[0]
     assert [counts[2] for counts in by_placement.values()] == [1]  # now unauthorised
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM attendancemark"))
-    assert _sums(store) == ({}, [])
+    assert _sums(store) == ({}, [], [])
 
 
 def test_only_the_written_placement_and_day_move(store: Store, pupils: list[int]) -> None:

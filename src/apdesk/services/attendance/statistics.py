@@ -8,7 +8,7 @@ the pupil was expected at a provider with no mark is counted as missing, never g
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from apdesk.services.attendance.expected import (
     PlacementPattern,
     expected_sessions,
 )
+from apdesk.services.attendance.kept import keeps, kept_counts, read_stamps
 from apdesk.services.attendance.register_scan import Scan, scan_register
 from apdesk.services.attendance.tally import placement_counts, provider_tally
 from apdesk.services.calendar import SchoolCalendar
@@ -59,9 +60,29 @@ _HALVES = {half.value: half for half in AmPm}
 def marked_keys(
     session: Session, start: date, end: date, pupil_ids: Collection[int] | None = None
 ) -> set[tuple[int, date, AmPm]]:
-    """Which sessions have a current mark. Reads the session as text (a dict lookup, not an
-    enum conversion per row) and, when given, only the pupils asked about: a school year of
-    marks is hundreds of thousands of rows."""
+    """Which sessions have a current mark (of `pupil_ids` only, if given). On a read, a pupil
+    whose marks are unchanged since the last read is not read again (`kept`): the board
+    looks back a school week over a thousand pupils after every mark typed."""
+    if pupil_ids is None or not keeps(session):
+        return _marked(session, start, end, pupil_ids)
+    now = read_stamps(session, "pupilmarkstamp", set(pupil_ids))
+
+    def read(missing: Sequence[int]) -> dict[int, frozenset[tuple[date, AmPm]]]:
+        by_pupil: dict[int, set[tuple[date, AmPm]]] = defaultdict(set)
+        for pupil_id, day, half in _marked(session, start, end, missing):
+            by_pupil[pupil_id].add((day, half))
+        return {pupil_id: frozenset(keys) for pupil_id, keys in by_pupil.items()}
+
+    found = kept_counts(session, f"marked {start} {end}", now, read)
+    return {(pupil_id, day, half) for pupil_id, keys in found.items() for day, half in keys or ()}
+
+
+def _marked(
+    session: Session, start: date, end: date, pupil_ids: Collection[int] | None
+) -> set[tuple[int, date, AmPm]]:
+    """Reads the session as text (a dict lookup, not an enum conversion per row) and, when
+    given, only the pupils asked about: a school year of marks is hundreds of thousands of
+    rows."""
     query = select(
         col(AttendanceMark.pupil_id),
         col(AttendanceMark.mark_date),
