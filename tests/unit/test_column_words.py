@@ -61,7 +61,8 @@ def test_every_columns_words_are_polish(polish: None) -> None:
     assert column_label("mark_date") == "Data"
 
 
-def test_a_name_with_no_entry_still_reads_as_words() -> None:
+def test_a_key_reads_as_words_never_as_its_code() -> None:
+    """A key with no entry reads as its words; a refusal naming a column reads its label."""
     assert column_label("  review__interval ") == "Review interval"
     assert str(ValidationError("key_contact_phone", "is not a phone number")).startswith(
         "Contact phone: "
