@@ -127,7 +127,7 @@ def test_audit_changes_show_dates_as_every_other_screen_does() -> None:
                    {"done_on": "2026-10-09", "note": "Seen"})  # fmt: skip
     i18n.set_locale("pl_PL")
     text = describe_change(row)
-    assert "Done on: (puste) → 9 października 2026" in text, text
+    assert "Data sprawdzenia: (puste) → 9 października 2026" in text, text
     assert "9 października 2026" in text and "2026-10-09" not in text
     assert "2027-99 plan" in text  # text that only starts like a date stays as written
 

@@ -16,9 +16,10 @@ from reportlab.platypus import Flowable, PageBreak
 from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
-from apdesk.documents.sar_labels import action_label, field_label
+from apdesk.documents.sar_labels import action_label
 from apdesk.documents.sar_values import value_words
 from apdesk.i18n import _, format_date
+from apdesk.models.column_words import column_label
 from apdesk.models.school import SchoolDetails
 
 MAX_VALUE = 2000
@@ -60,7 +61,7 @@ def _records(table: str, title: str, rows: Sequence[Mapping[str, Any]]) -> list[
     story: list[Flowable] = []
     for n, row in enumerate(rows, 1):
         fields: list[Row] = [
-            (field_label(k), _value(value_words(table, k, v))) for k, v in row.items()
+            (column_label(k, table), _value(value_words(table, k, v))) for k, v in row.items()
         ]
         heading = (
             title
@@ -74,7 +75,7 @@ def _records(table: str, title: str, rows: Sequence[Mapping[str, Any]]) -> list[
 def _third_party_label(access: SubjectAccess, item: Mapping[str, Any]) -> str:
     """Where another person's detail was found: section, record number and field, in words."""
     section = _(access.section_title(item["table"]))
-    return f"{section} {item['record_id']}: {field_label(item['field'])}"
+    return f"{section} {item['record_id']}: {column_label(item['field'], item['table'])}"
 
 
 def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
@@ -85,7 +86,7 @@ def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> 
         return _value(value_words(table, name, value))
 
     for name in sorted(set(before) | set(after)):
-        label = field_label(name)
+        label = column_label(name, table)
         if name in before and name in after:
             if before[name] != after[name]:
                 lines.append(

@@ -8,14 +8,12 @@ language. Fields raised already translated (`_("Pupil")`) are not listed: they s
 from __future__ import annotations
 
 from apdesk.i18n import N_, _
+from apdesk.models.column_words import column_label
 
-# Keys that are not words a person would write, and what they mean.
+# Keys that are not words a person would write, and what they mean. A key that is a column
+# name ("minutes_late", "la_code") reads as the column's words (`column_words`).
 _KEYS: dict[str, str] = {
-    "session": N_("Session"),
-    "minutes_late": N_("Minutes late"),
-    "code": N_("Code"),
     "date": N_("Date"),
-    "reason": N_("Reason"),
     "mark": N_("Mark"),
     "pupil": N_("Pupil"),
     "placement": N_("Placement"),
@@ -26,8 +24,6 @@ _KEYS: dict[str, str] = {
     "review interval": N_("Review interval"),
     "longest placement": N_("Longest placement"),
     "file": N_("File"),
-    "filename": N_("File name"),
-    "kind": N_("Kind"),
     "attachment": N_("Attachment"),
     "backup folder": N_("Backup folder"),
     "backups to keep": N_("Backups to keep"),
@@ -37,17 +33,7 @@ _KEYS: dict[str, str] = {
     "record": N_("Record"),
     "choice": N_("Choice"),
     "merged text": N_("Merged text"),
-    "pack": N_("Notification pack"),
     "token": N_("Token"),
-    "name": N_("Name"),
-    "urn": N_("URN"),
-    "la_code": N_("LA code"),
-    "estab": N_("Establishment number"),
-    "phone": N_("Phone"),
-    "email": N_("Email"),
-    "key_contact_phone": N_("Contact phone"),
-    "key_contact_email": N_("Contact email"),
-    "logo": N_("Logo"),
 }
 
 # Fields raised with their English label as the key: shown in the reader's language.
@@ -89,10 +75,8 @@ FIELD_LABELS: dict[str, str] = {label: label for label in _LABELS} | _KEYS
 
 
 def field_label(field: str) -> str:
-    """The field as a person reads it, in their language: a known key's label, else the key
-    itself as words ("end_date" reads "End date"), never the bare code."""
+    """The field as a person reads it, in their language: a known key's label, a column's
+    words, else the key itself as words ("review_interval" reads "Review interval"), never the
+    bare code."""
     label = FIELD_LABELS.get(field)
-    if label is not None:
-        return _(label)
-    words = " ".join(field.replace("_", " ").split())
-    return words[:1].upper() + words[1:]
+    return _(label) if label is not None else column_label(field)

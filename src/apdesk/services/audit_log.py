@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import N_, _, format_date, format_date_time
+from apdesk.i18n import _, format_date, format_date_time
 from apdesk.models import AuditEvent, Placement, Pupil
+from apdesk.models.column_words import column_label
 from apdesk.services.amendment_reasons import reason_text
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
@@ -187,17 +188,6 @@ def chain_status(session: Session) -> ChainReport:
     return verify_chain(session)
 
 
-# Field names whose words are not simply the name with spaces (or that no screen shows).
-FIELD_LABELS: dict[str, str] = {
-    "last_error": N_("Last error"),
-    "waiting": N_("Waiting"),
-    "attempts": N_("Attempts"),
-    "next_attempt_at": N_("Next attempt"),
-    "delivered_at": N_("Delivered on"),
-    "receipt": N_("Receipt"),
-    "device": N_("Laptop"),
-    "amendment_reason": N_("Reason for the amendment"),
-}
 # Values kept as codes (shared rows each laptop words itself): worded for the reader.
 # A mark's fixed amendment reasons are stored in English: worded for the reader too.
 VALUE_WORDS = {
@@ -205,11 +195,6 @@ VALUE_WORDS = {
     "last_error": error_text,
     "amendment_reason": reason_text,
 }
-
-
-def field_label(name: str) -> str:
-    """A field's name in the reader's language (a screen's own label where one exists)."""
-    return _(FIELD_LABELS.get(name) or name.replace("_", " ").capitalize())
 
 
 def _show_field(name: str, value: Any) -> str:
@@ -225,14 +210,13 @@ def describe_change(row: AuditRow) -> str:
     lines = []
     for name in names:
         old, new = row.before.get(name), row.after.get(name)
+        label = column_label(name, row.entity)
         if row.action == "create":
-            lines.append(f"{field_label(name)}: {_show_field(name, new)}")
+            lines.append(f"{label}: {_show_field(name, new)}")
         elif row.action == "delete":
-            lines.append(f"{field_label(name)}: {_show_field(name, old)}")
+            lines.append(f"{label}: {_show_field(name, old)}")
         else:
-            lines.append(
-                f"{field_label(name)}: {_show_field(name, old)} → {_show_field(name, new)}"
-            )
+            lines.append(f"{label}: {_show_field(name, old)} → {_show_field(name, new)}")
     return "\n".join(lines)
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.documents.sar_labels import field_label
 from apdesk.i18n import _, format_date, ngettext
+from apdesk.models.column_words import column_label
 from apdesk.models.errors import ValidationError
 from apdesk.services import sar
 from apdesk.services.operations.leavers import (
@@ -198,7 +198,9 @@ class SubjectAccessDialog(GuardedDialog):
         )
         self.items.clear()
         for item in access.third_party:
-            text = f"{item['section']} · {field_label(item['field'])}: {item['value']}"
+            text = (
+                f"{item['section']} · {column_label(item['field'], item['table'])}: {item['value']}"
+            )
             row = QListWidgetItem(text)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
