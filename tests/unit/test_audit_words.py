@@ -45,3 +45,25 @@ def test_in_polish_the_field_names_are_polish(polish: None) -> None:
     text = describe_change(_row())
     assert "Last error" not in text and "Waiting:" not in text
     assert "no-endpoint" not in text
+
+
+def _placement_change(before: dict[str, object], after: dict[str, object]) -> AuditRow:
+    at = datetime(2027, 1, 11, 9, 30, tzinfo=UTC)
+    return AuditRow(2, at, "coordinator", "update", "placement", "7", before, after)
+
+
+def test_a_yes_or_no_reads_as_words(polish: None) -> None:
+    text = describe_change(_placement_change({"out_of_area": False}, {"out_of_area": True}))
+    assert "False" not in text and "True" not in text
+    assert text.endswith("Nie → Tak")
+
+
+def test_a_moment_moved_within_its_second_adds_no_line() -> None:
+    """Saving a placement moves its 'updated at' by microseconds: nothing a reader could see."""
+    text = describe_change(
+        _placement_change(
+            {"updated_at": "2027-01-11T09:30:01.100", "hours_per_week": 10},
+            {"updated_at": "2027-01-11T09:30:01.900", "hours_per_week": 15},
+        )
+    )
+    assert text == "Hours per week: 10 → 15"

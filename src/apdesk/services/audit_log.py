@@ -216,13 +216,17 @@ def describe_change(row: AuditRow) -> str:
         elif row.action == "delete":
             lines.append(f"{label}: {_show_field(name, old)}")
         else:
-            lines.append(f"{label}: {_show_field(name, old)} → {_show_field(name, new)}")
+            before, after = _show_field(name, old), _show_field(name, new)
+            if before != after:  # a moment moved within its second reads the same: no line
+                lines.append(f"{label}: {before} → {after}")
     return "\n".join(lines)
 
 
 def _show(value: Any) -> str:
     if value is None or value == "":
         return _("(empty)")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and _ISO_DAY.match(value):
