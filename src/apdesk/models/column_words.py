@@ -291,6 +291,7 @@ COLUMN_WORDS: dict[str, str] = (
 IN_TABLE: dict[tuple[str, str], str] = {
     # a person's name: in Polish a thing has a "nazwa", a person an "imię i nazwisko"
     ("contact", "name"): N_("Full name"),
+    ("voiceentry", "text"): N_("What was said"),  # a pupil's or family's own words
 }
 """(table, column) -> words where one table's column must read apart from the others'."""
 

@@ -98,7 +98,7 @@ class ConflictDialog(QDialog):
             _(
                 "{field} was changed on two laptops before they synced. Both versions are "
                 "kept; the later one is shown for now. Marked words are in that version only."
-            ).format(field=field_words(self.row.field)),
+            ).format(field=field_words(self.row.field, self.row.table)),
             self,
         )
         intro.setWordWrap(True)
@@ -201,7 +201,7 @@ class ConflictDialog(QDialog):
     def _facts(self) -> list[tuple[str, str]]:
         """What a person needs to decide: the kept record's fields, or the session's marks."""
         if self.row.kind == "delete":
-            return [(field_words(k), _value(v)) for k, v in self.row.summary]
+            return [(field_words(k, self.row.table), _value(v)) for k, v in self.row.summary]
         if self.row.kind == "attendance":
             detail = self.row.detail
             day = date.fromisoformat(str(detail.get("date")))

@@ -9,24 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from apdesk.i18n import N_, _, format_date
+from apdesk.models.column_words import column_label
 from apdesk.share.views import ConflictRow, DeviceRow, Status
 from apdesk.ui.widgets.row_table import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-FIELD_WORDS = {
-    "health_needs": N_("Health needs"),
-    "safety_info": N_("Safety information"),
-    "family_support": N_("Support for the family"),
-    "send_needs": N_("SEND needs"),
-    "exit_strategy": N_("Exit strategy"),
-    "child_voice": N_("Child's voice"),
-    "family_voice": N_("Family's voice"),
-    "address": N_("Address"),
-    "notes": N_("Notes"),
-    "note": N_("Note"),
-    "text": N_("What was said"),
-    "decisions": N_("Decisions"),
-}
 KIND_WORDS = {
     "text": N_("Edited on two laptops"),
     "delete": N_("Deleted on one laptop, changed on another"),
@@ -53,13 +40,14 @@ def when_text(iso: str | None) -> str:
     return f"{format_date(moment.date())}, {moment:%H:%M}"
 
 
-def field_words(name: str) -> str:
-    return _(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " ").capitalize()
+def field_words(name: str, table: str) -> str:
+    """A conflicting field as the audit log and the subject access response name it."""
+    return column_label(name, table)
 
 
 def conflict_what(row: ConflictRow) -> str:
     what = _(KIND_WORDS.get(row.kind, row.kind))
-    return f"{what}: {field_words(row.field)}" if row.field else what
+    return f"{what}: {field_words(row.field, row.table)}" if row.field else what
 
 
 class DevicesModel(RowTableModel[DeviceRow]):
