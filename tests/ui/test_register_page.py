@@ -214,3 +214,22 @@ def test_undoing_a_new_mark_shows_the_cell_as_it_was_before(
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
     assert page.model.index(0, 0).data() == before  # "?" again, not the not-yet-due dot
+
+
+def test_todays_pupils_keep_their_names_whole_before_the_provider_shows(
+    qtbot: QtBot, page: RegisterPage
+) -> None:
+    """In a narrow panel the provider's column gives way (it is in each pupil's tooltip) rather
+    than leave both names a few letters each."""
+    today = page.today
+    qtbot.waitUntil(lambda: today.pupils.rowCount() == 2)
+    header = today.pupils.horizontalHeader()
+    shown = []
+    for width in (160, 240, 300, 480, 640):
+        today.resize(width, today.height())
+        today._share_names()
+        provider = not today.pupils.isColumnHidden(1)
+        shown.append(provider)
+        if provider:
+            assert header.sectionSize(0) >= today.pupils.fontMetrics().averageCharWidth() * 16
+    assert shown[0] is False and shown[-1] is True  # hidden when narrow, shown when wide

@@ -56,6 +56,7 @@ STATUS_ICON = {
     "unmarked": "state.unmarked",
 }
 ROWS_KEPT = 5  # pupils expected today the list always has room for
+NAME_CHARS_KEPT = 16  # a pupil's name shown whole before the provider's column shows
 NOT_EXPECTED = "–"  # a half-day the pupil is not expected at a provider
 LATE_ROWS_KEPT = 4  # two late providers, each with its phone and email
 FILTERS = (("", N_("Everyone expected")), ("unmarked", N_("No mark yet")), ("absent", N_("Absent")),
@@ -305,7 +306,10 @@ class TodayPanel(QWidget):
         header = self.pupils.horizontalHeader()
         room = self.pupils.viewport().width() - header.sectionSize(2) - header.sectionSize(3)
         provider_least = header.sectionSizeFromContents(1).width()
-        pupil_least = header.sectionSizeFromContents(0).width()
+        pupil_least = max(  # a whole name, not its first five letters beside the provider's
+            header.sectionSizeFromContents(0).width(),
+            self.pupils.fontMetrics().averageCharWidth() * NAME_CHARS_KEPT,
+        )
         both = room >= pupil_least + provider_least
         self.pupils.setColumnHidden(1, not both)
         width = max(pupil_least, min(room // 2, room - provider_least)) if both else room
