@@ -78,4 +78,4 @@ def test_stored_in_english_and_shown_in_polish(polish: None, store: Store, ada: 
     store.run(redo_amendment, ada, MON, AmPm.AM, "N", "I")
     assert reasons(store, ada) == ["", "Provider return zwrot.csv", "Undone", "Redone"]
     # The typed mark, the undo and the redo are audited one by one (a return, by its receipt).
-    assert shown_reasons(store) == ["(puste)", "Cofnięto", "Ponowiono"]
+    assert shown_reasons(store) == ["Cofnięto", "Ponowiono"]  # the first mark had no reason

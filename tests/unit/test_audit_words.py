@@ -67,3 +67,11 @@ def test_a_moment_moved_within_its_second_adds_no_line() -> None:
         )
     )
     assert text == "Hours per week: 10 → 15"
+
+
+def test_a_new_records_fields_read_in_the_order_of_their_words_without_the_empty_ones() -> None:
+    row = AuditRow(
+        3, datetime(2027, 1, 11, 9, 30, tzinfo=UTC), "coordinator", "create", "placement", "8",
+        {}, {"start_date": "2027-01-11", "agreement_date": None, "category": "", "reasons": "SEMH"},
+    )  # fmt: skip
+    assert describe_change(row).splitlines() == ["Reasons: SEMH", "Start date: 11 January 2027"]

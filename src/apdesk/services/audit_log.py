@@ -205,21 +205,23 @@ def _show_field(name: str, value: Any) -> str:
 
 
 def describe_change(row: AuditRow) -> str:
-    """Before → after per field, one line each, for people rather than machines."""
+    """Before → after per field, one line each, for people rather than machines: in the order
+    of the fields' words in the reader's language, and a new record's empty fields left out."""
     names = sorted(set(row.before) | set(row.after))
     lines = []
     for name in names:
         old, new = row.before.get(name), row.after.get(name)
         label = column_label(name, row.entity)
         if row.action == "create":
-            lines.append(f"{label}: {_show_field(name, new)}")
+            if new is not None and new != "":
+                lines.append(f"{label}: {_show_field(name, new)}")
         elif row.action == "delete":
             lines.append(f"{label}: {_show_field(name, old)}")
         else:
             before, after = _show_field(name, old), _show_field(name, new)
             if before != after:  # a moment moved within its second reads the same: no line
                 lines.append(f"{label}: {before} → {after}")
-    return "\n".join(lines)
+    return "\n".join(sorted(lines, key=str.casefold))
 
 
 def _show(value: Any) -> str:
