@@ -7,8 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-from tests.helpers.cli_language import Run, runner
+from tests.helpers.cli_language import Run
 from tests.helpers.privacy import add_child
 
 from apdesk.store import Store
@@ -32,20 +31,6 @@ def value_column(line: str) -> int:
     """Where a `label: value` line's value starts."""
     _label, _sep, rest = line.partition(": ")
     return len(line) - len(rest.lstrip())
-
-
-@pytest.fixture
-def polish_cli(
-    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    return runner("pl_PL", store, monkeypatch, capsys)
-
-
-@pytest.fixture
-def english_cli(
-    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    return runner("en_GB", store, monkeypatch, capsys)
 
 
 def test_config_show_reads_in_polish_with_its_values_lined_up(polish_cli: Run) -> None:

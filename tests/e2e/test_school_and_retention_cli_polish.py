@@ -6,24 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from tests.helpers.cli_language import Run, runner
-
-from apdesk.store import Store
-
-
-@pytest.fixture
-def polish_cli(
-    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    return runner("pl_PL", store, monkeypatch, capsys)
-
-
-@pytest.fixture
-def english_cli(
-    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    return runner("en_GB", store, monkeypatch, capsys)
+from tests.helpers.cli_language import Run
 
 
 def test_a_refused_school_detail_names_its_flag_in_polish(polish_cli: Run, tmp_path: Path) -> None:
