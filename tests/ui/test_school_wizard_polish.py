@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from tests.helpers.setup_wizard import open_wizard
 
-from apdesk.store import KdfParams
 from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.shell.setup_wizard import SCHOOL, SetupWizard
 
@@ -17,10 +17,7 @@ pytestmark = pytest.mark.usefixtures("polish")
 
 @pytest.fixture
 def wizard(qtbot: QtBot, tmp_path: Path, tasks: InlineTaskRunner) -> SetupWizard:
-    made = SetupWizard(tmp_path / "new-store", tasks, kdf=KdfParams.fast())
-    qtbot.addWidget(made)
-    made.show()
-    return made
+    return open_wizard(qtbot, tmp_path, tasks)
 
 
 @pytest.mark.parametrize(

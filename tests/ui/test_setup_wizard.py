@@ -10,10 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
+from tests.helpers.setup_wizard import open_wizard
 from tests.helpers.unsaved import Button, answer_next_box
 
 from apdesk.services.school import school_details
-from apdesk.store import KdfParams, Store
+from apdesk.store import Store
 from apdesk.ui.core.tasks import InlineTaskRunner
 from apdesk.ui.shell.setup_wizard import (
     CONTACT,
@@ -30,10 +31,7 @@ PASSPHRASE_TEXT = "marble kettle orchard lamp"
 
 @pytest.fixture
 def wizard(qtbot: QtBot, tmp_path: Path, tasks: InlineTaskRunner) -> SetupWizard:
-    made = SetupWizard(tmp_path / "new-store", tasks, kdf=KdfParams.fast())
-    qtbot.addWidget(made)
-    made.show()
-    return made
+    return open_wizard(qtbot, tmp_path, tasks)
 
 
 def fill_school(wizard: SetupWizard, **values: str) -> None:
