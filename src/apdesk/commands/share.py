@@ -93,7 +93,7 @@ def cmd_start(args: argparse.Namespace) -> int:
             print(f"apdesk: {exc}", file=sys.stderr)
             return OFFLINE
         except HubRefused as exc:
-            raise UserError(f"the hub refused: {exc}") from None
+            raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     if not started.already_sharing:
         print(_("This store now shares its record through {hub}.").format(hub=args.hub))
     print(_("Enrolment code for another laptop (once only, for 24 hours):"))
@@ -136,7 +136,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         print(f"apdesk: {exc}", file=sys.stderr)
         return OFFLINE
     except HubRefused as exc:
-        raise UserError(f"the hub refused: {exc}") from None
+        raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     print(
         ngettext(
             "Joined: {n} record in {folder}, shared through {hub}.",
@@ -158,9 +158,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         while True:
             report = sync_once(store)
-            line = f"{report.state}: sent {report.pushed}, merged {report.pulled}"
+            line = _("{state}: sent {pushed}, merged {pulled}").format(
+                state=report.state, pushed=report.pushed, pulled=report.pulled
+            )
             if report.conflicts:
-                line += f", {report.conflicts} new conflict(s)"
+                line += ", " + _("new conflicts: {n}").format(n=report.conflicts)
             if report.message:
                 line += f" ({report.message})"
             print(line, flush=True)
@@ -265,7 +267,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             print(f"apdesk: {exc}", file=sys.stderr)
             return OFFLINE
         except HubRefused as exc:
-            raise UserError(f"the hub refused: {exc}") from None
+            raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     print(
         _("Revoked {device}; the sharing key is now at epoch {epoch}.").format(
             device=args.device, epoch=epoch
