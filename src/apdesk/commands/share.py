@@ -23,58 +23,60 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import N_, _, ngettext
 
 OFFLINE = 3
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("share", help="share the record with the school's other laptops")
+    p = sub.add_parser("share", help=_("share the record with the school's other laptops"))
     share = p.add_subparsers(dest="share_command", metavar="ACTION", required=True)
 
-    s = share.add_parser("start", help="register with a hub; print a code for another laptop")
+    s = share.add_parser("start", help=_("register with a hub; print a code for another laptop"))
     add_store_option(s)
-    s.add_argument("--hub", required=True, metavar="URL", help="the school hub's address")
-    s.add_argument("--name", default="", help="this laptop's name (default: its host name)")
+    s.add_argument("--hub", required=True, metavar="URL", help=_("the school hub's address"))
+    s.add_argument("--name", default="", help=_("this laptop's name (default: its host name)"))
     s.set_defaults(func=cmd_start)
 
-    j = share.add_parser("join", help="make a new store that shares a school's record")
+    j = share.add_parser("join", help=_("make a new store that shares a school's record"))
     add_store_option(j)
     j.add_argument("--hub", required=True, metavar="URL")
-    j.add_argument("--code", required=True, help="the enrolment code shown on a sharing laptop")
-    j.add_argument("--name", default="", help="this laptop's name (default: its host name)")
-    j.add_argument("--no-keyring", action="store_true", help="do not keep the key in the keyring")
+    j.add_argument("--code", required=True, help=_("the enrolment code shown on a sharing laptop"))
+    j.add_argument("--name", default="", help=_("this laptop's name (default: its host name)"))
+    j.add_argument(
+        "--no-keyring", action="store_true", help=_("do not keep the key in the keyring")
+    )
     j.set_defaults(func=cmd_join)
 
-    y = share.add_parser("sync", help="send and fetch changes (keeps going unless --once)")
+    y = share.add_parser("sync", help=_("send and fetch changes (keeps going unless --once)"))
     add_store_option(y)
-    y.add_argument("--once", action="store_true", help="one round, then exit with its status")
+    y.add_argument("--once", action="store_true", help=_("one round, then exit with its status"))
     y.add_argument("--interval", type=float, default=60.0, metavar="SECONDS")
     y.set_defaults(func=cmd_sync)
 
     for name, fn, text in (
-        ("status", cmd_status, "whether this laptop is in step"),
-        ("devices", cmd_devices, "the laptops that share the record"),
+        ("status", cmd_status, N_("whether this laptop is in step")),
+        ("devices", cmd_devices, N_("the laptops that share the record")),
     ):
-        c = share.add_parser(name, help=text)
+        c = share.add_parser(name, help=_(text))
         add_store_option(c)
-        c.add_argument("--json", action="store_true", help="print JSON")
+        c.add_argument("--json", action="store_true", help=_("print JSON"))
         c.set_defaults(func=fn)
 
-    c = share.add_parser("conflicts", help="list conflicts, or settle one with --resolve")
+    c = share.add_parser("conflicts", help=_("list conflicts, or settle one with --resolve"))
     add_store_option(c)
-    c.add_argument("--json", action="store_true", help="print JSON")
-    c.add_argument("--resolve", metavar="ID", help="the conflict to settle (from the list)")
+    c.add_argument("--json", action="store_true", help=_("print JSON"))
+    c.add_argument("--resolve", metavar="ID", help=_("the conflict to settle (from the list)"))
     c.add_argument(
         "--choose", metavar="CHOICE",
-        help="a text's version number, or keep / delete / checked / dismiss",
+        help=_("a text's version number, or keep / delete / checked / dismiss"),
     )  # fmt: skip
-    c.add_argument("--merged-file", type=Path, metavar="FILE", help="an edited merge of a text")
+    c.add_argument("--merged-file", type=Path, metavar="FILE", help=_("an edited merge of a text"))
     c.set_defaults(func=cmd_conflicts)
 
-    r = share.add_parser("revoke", help="shut a lost laptop out and change the sharing key")
+    r = share.add_parser("revoke", help=_("shut a lost laptop out and change the sharing key"))
     add_store_option(r)
-    r.add_argument("device", metavar="DEVICE", help="its name or id (see `share devices`)")
+    r.add_argument("device", metavar="DEVICE", help=_("its name or id (see `share devices`)"))
     r.set_defaults(func=cmd_revoke)
 
 
