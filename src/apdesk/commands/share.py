@@ -113,11 +113,15 @@ def cmd_start(args: argparse.Namespace) -> int:
 def _new_passphrase() -> str:
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase is None:
-        passphrase = read_passphrase("New passphrase for this laptop's store: ")
+        passphrase = read_passphrase(_("New passphrase for this laptop's store: "))
         if passphrase is None:
-            raise UserError(f"set {PASSPHRASE_ENV} or run from a terminal to choose a passphrase")
-        if sys.stdin.isatty() and read_passphrase("Repeat the passphrase: ") != passphrase:
-            raise UserError("the two passphrases differ: nothing was created")
+            raise UserError(
+                _("set {env} or run from a terminal to choose a passphrase").format(
+                    env=PASSPHRASE_ENV
+                )
+            )
+        if sys.stdin.isatty() and read_passphrase(_("Repeat the passphrase: ")) != passphrase:
+            raise UserError(_("the two passphrases differ: nothing was created"))
     return passphrase
 
 
@@ -128,7 +132,10 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     folder = store_folder(args)
     if Store.exists(folder):
-        raise UserError(f"--store: {folder} already holds a store; join makes a new one")
+        raise UserError(
+            "--store: "
+            + _("{folder} already holds a store; join makes a new one").format(folder=folder)
+        )
     passphrase = _new_passphrase()
     try:
         joined = join(
@@ -222,7 +229,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print_json([row.__dict__ for row in rows])
         return 0
     for row in rows:
-        state = "revoked" if row.revoked else (row.last_seen or "never seen")
+        state = _("revoked") if row.revoked else (row.last_seen or _("never seen"))
         mark = "*" if row.this else " "
         print(f"{mark} {row.id}  {row.name:<24} schema {row.schema or '?':<8} {state}")
     return 0
@@ -240,7 +247,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 merged = args.merged_file.read_text(encoding="utf-8")
                 choice = MERGED
             if not choice:
-                raise UserError("--resolve needs --choose CHOICE or --merged-file FILE")
+                raise UserError(_("--resolve needs --choose CHOICE or --merged-file FILE"))
             print(store.run(resolve_conflict, args.resolve, choice, merged).value)
             return 0
         rows = store.read(conflicts)
@@ -251,7 +258,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(f"{row.id}")
         print(f"    {row.kind}: {row.record}" + (f", {row.field}" if row.field else ""))
         for number, version in enumerate(row.versions, 1):
-            print(f"    {number}. {version.device} at {version.when}: {version.text!r}")
+            said = _("{device} at {when}").format(device=version.device, when=version.when)
+            print(f"    {number}. {said}: {version.text!r}")
         if row.detail and row.kind != "text":
             print(f"    {row.detail}")
     print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=len(rows)))
