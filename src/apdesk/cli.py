@@ -6,12 +6,12 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
 
 from apdesk import __version__
 from apdesk.commands.common import UserError, add_store_option
-from apdesk.i18n import set_locale
+from apdesk.i18n import _, set_locale
 from apdesk.locale_choice import command_locale
 from apdesk.models.errors import ApdeskError
 
@@ -34,8 +34,31 @@ COMMAND_MODULES = [
 ]
 
 
+class TranslatedHelp(argparse.HelpFormatter):
+    """argparse's own word "usage:" in the user's language (its other words are set on
+    each parser: see `OneLineParser`)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 class OneLineParser(argparse.ArgumentParser):
-    """A usage error is one line naming the option and the fix, not a screen of usage."""
+    """A usage error is one line naming the option and the fix, not a screen of usage; the
+    help speaks the user's language, argparse's own headings and -h included."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", TranslatedHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
@@ -44,15 +67,22 @@ class OneLineParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="apdesk",
-        description="The school's record of alternative provision. "
-        "With no command, opens the desktop application.",
+        description=_(
+            "The school's record of alternative provision. "
+            "With no command, opens the desktop application."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"apdesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"apdesk {__version__}",
+        help=_("show the version of apdesk and exit"),
+    )
     add_store_option(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the demo store of synthetic pupils (made on first use)",
+        help=_("open the demo store of synthetic pupils (made on first use)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -62,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="apdesk: %(message)s")
+    set_locale(command_locale())  # messages and --help follow the language chosen in the window
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -70,7 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        set_locale(command_locale())  # messages follow the language chosen in the window
         status: int = args.func(args) or 0
         return status
     except (UserError, ApdeskError) as exc:

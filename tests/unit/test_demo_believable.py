@@ -311,3 +311,18 @@ def test_the_family_at_a_review_is_one_of_the_pupils_contacts(made: Demo) -> Non
         if not any(name in who for who in family for name in known):
             wrong.append(f"review {review.id}: {review.attendees} (contacts {sorted(known)})")
     assert wrong == []
+
+
+def test_no_family_contact_shares_a_staff_members_surname_but_the_pupils_own(made: Demo) -> None:
+    """ "Mrs Ellery (carer)" beside Ms R. Ellery, the SENCO, reads like a slip to a SENCO."""
+    staff = {"Ellery"} | {
+        person.split()[-1]
+        for p in made.providers.values()
+        for person in (p.contact_name, p.safeguarding_lead)
+        if person
+    }
+    wrong = [f"{c.name} ({c.relationship}) of {made.pupils[c.pupil_id].display_name}"
+             for c in made.contacts
+             if c.surname in staff and c.surname != made.pupils[c.pupil_id].surname]  # fmt: skip
+    assert wrong == []
+    assert all(c.name == f"{c.title} {c.surname}" for c in made.contacts if c.title)

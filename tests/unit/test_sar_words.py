@@ -24,6 +24,7 @@ def exported(store: Store, locale: str) -> tuple[dict[str, object], str]:
         child.gender = Gender.OTHER
         child.sen_status = SenStatus.SEN_SUPPORT
         child.needs = ["semh"]
+        child.sen_types = ["SEMH", "SLCN"]
         placement = s.get(Placement, 1)
         assert placement is not None
         placement.reasons = ["medical"]
@@ -48,6 +49,8 @@ def exported(store: Store, locale: str) -> tuple[dict[str, object], str]:
                 "Gender Other / not stated",
                 "SEN status EHC plan",
                 "Needs Social, emotional and mental health",
+                "Types of SEN Social, emotional and mental health (SEMH), Speech, language and "
+                "communication needs (SLCN)",
                 "Status Active",
                 "Commissioner School",
                 "Funding stream School budget",
@@ -64,6 +67,8 @@ def exported(store: Store, locale: str) -> tuple[dict[str, object], str]:
                 "Inna / nie podano",
                 "Plan EHC",
                 "Zdrowie społeczne, emocjonalne i psychiczne",
+                "Zdrowie społeczne, emocjonalne i psychiczne (SEMH), Potrzeby w zakresie mowy, "
+                "języka i komunikacji (SLCN)",
                 "Aktywne",
                 "Szkoła",
                 "Budżet szkoły",
@@ -83,3 +88,4 @@ def test_coded_values_print_as_words(store: Store, locale: str, words: tuple[str
         assert code not in text, code
     pupil = data["records"]["pupil"][0]  # type: ignore[index]
     assert (pupil["gender"], pupil["sen_status"], pupil["needs"]) == ("X", "E", ["semh"])
+    assert pupil["sen_types"] == ["SEMH", "SLCN"]  # the export keeps the codes

@@ -24,7 +24,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import _, format_percent, ngettext
+from apdesk.i18n import N_, _, format_percent, ngettext
 from apdesk.services.attendance import (
     ImportResult,
     attendance_report,
@@ -41,36 +41,36 @@ _day = iso_day
 
 
 def register(sub: Subparsers) -> None:
-    p = nested_group(sub, "import", "import records from files").add_parser(
-        "attendance", help="import a provider's attendance return (CSV: upn,date,session,code)"
+    p = nested_group(sub, "import", N_("import records from files")).add_parser(
+        "attendance", help=_("import a provider's attendance return (CSV: upn,date,session,code)")
     )
-    p.add_argument("file", metavar="FILE", help="the CSV file")
-    p.add_argument("--dry-run", action="store_true", help="check the file and write nothing")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--history", action="store_true", help="old registers: allow retired codes")
-    p.add_argument("--reason", default="", help="the reason recorded on amended marks")
+    p.add_argument("file", metavar="FILE", help=_("the CSV file"))
+    p.add_argument("--dry-run", action="store_true", help=_("check the file and write nothing"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.add_argument("--history", action="store_true", help=_("old registers: allow retired codes"))
+    p.add_argument("--reason", default="", help=_("the reason recorded on amended marks"))
     add_store_option(p)
     p.set_defaults(func=cmd_import)
 
-    p = nested_group(sub, "report", "figures and summaries").add_parser(
-        "attendance", help="attendance figures by the DfE method"
+    p = nested_group(sub, "report", N_("figures and summaries")).add_parser(
+        "attendance", help=_("attendance figures by the DfE method")
     )
     _range_options(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument(
         "--ap-only",
         action="store_true",
-        help="only pupils with a placement running in the range (the AP cohort)",
+        help=_("only pupils with a placement running in the range (the AP cohort)"),
     )
     add_store_option(p)
     p.set_defaults(func=cmd_report)
 
-    p = nested_group(sub, "export", "export records as files").add_parser(
-        "attendance", help="current marks as CSV for an MIS"
+    p = nested_group(sub, "export", N_("export records as files")).add_parser(
+        "attendance", help=_("current marks as CSV for an MIS")
     )
     _range_options(p)
-    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help=_("default: csv"))
+    p.add_argument("--out", metavar="FILE", help=_("write to FILE (default: standard output)"))
     add_store_option(p)
     p.set_defaults(func=cmd_export)
 

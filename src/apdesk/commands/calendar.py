@@ -35,38 +35,42 @@ def _day(text: str) -> date:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("calendar", help="term dates and closures (INSET days, bank holidays...)")
+    p = sub.add_parser("calendar", help=_("term dates and closures (INSET days, bank holidays...)"))
     group = p.add_subparsers(dest="calendar_what", metavar="WHAT")
-    p.set_defaults(func=lambda _a, parser=p: parser.error("say what, e.g. `show`"))
+    p.set_defaults(func=lambda _a, parser=p: parser.error(_("say what, e.g. `show`")))
 
-    i = group.add_parser("import", help="add terms and closures from an .ics or .csv file")
-    i.add_argument("file", metavar="FILE", help="an iCalendar (.ics) file or a CSV")
-    i.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    i.add_argument("--json", action="store_true", help="print JSON")
+    i = group.add_parser("import", help=_("add terms and closures from an .ics or .csv file"))
+    i.add_argument("file", metavar="FILE", help=_("an iCalendar (.ics) file or a CSV"))
+    i.add_argument(
+        "--dry-run", action="store_true", help=_("show what would change; write nothing")
+    )
+    i.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(i)
     i.set_defaults(func=cmd_import)
 
-    s = group.add_parser("show", help="a school year's terms and closures")
+    s = group.add_parser("show", help=_("a school year's terms and closures"))
     s.add_argument(
-        "--year", type=int, metavar="YYYY", help="the school year starting in that September"
+        "--year", type=int, metavar="YYYY", help=_("the school year starting in that September")
     )
-    s.add_argument("--json", action="store_true", help="print JSON")
+    s.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(s)
     s.set_defaults(func=cmd_show)
 
-    a = group.add_parser("add", help="add a term or a closure")
-    a.add_argument("kind", choices=list(KIND_LABELS), help="what it is")
-    a.add_argument("first", type=_day, metavar="FIRST", help="first day, YYYY-MM-DD")
-    a.add_argument("last", type=_day, nargs="?", metavar="LAST", help="last day (default: FIRST)")
-    a.add_argument("--label", default="", help="e.g. 'Autumn half term'")
-    a.add_argument("--reason", default="", help="why (needed for an unexpected closure)")
-    a.add_argument("--json", action="store_true", help="print JSON")
+    a = group.add_parser("add", help=_("add a term or a closure"))
+    a.add_argument("kind", choices=list(KIND_LABELS), help=_("what it is"))
+    a.add_argument("first", type=_day, metavar="FIRST", help=_("first day, YYYY-MM-DD"))
+    a.add_argument(
+        "last", type=_day, nargs="?", metavar="LAST", help=_("last day (default: FIRST)")
+    )
+    a.add_argument("--label", default="", help=_("e.g. 'Autumn half term'"))
+    a.add_argument("--reason", default="", help=_("why (needed for an unexpected closure)"))
+    a.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(a)
     a.set_defaults(func=cmd_add)
 
-    r = group.add_parser("remove", help="remove a term or closure by its id (see `show`)")
-    r.add_argument("id", metavar="ID", help="e.g. closure-12 or term-3")
-    r.add_argument("--json", action="store_true", help="print JSON")
+    r = group.add_parser("remove", help=_("remove a term or closure by its id (see `show`)"))
+    r.add_argument("id", metavar="ID", help=_("e.g. closure-12 or term-3"))
+    r.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(r)
     r.set_defaults(func=cmd_remove)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from apdesk import paths
 from apdesk.files import write_atomic
+from apdesk.i18n import _
 from apdesk.store import Store
 
 PASSPHRASE_ENV = "APDESK_PASSPHRASE"
@@ -112,7 +113,7 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
         "--store",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the store folder (default: your data folder)",
+        help=_("the store folder (default: your data folder)"),
     )
 
 
@@ -126,9 +127,9 @@ def nested_group(
     """
     parser = sub.choices.get(name)
     if parser is None:
-        parser = sub.add_parser(name, help=help_text)
+        parser = sub.add_parser(name, help=_(help_text))
         parser.set_defaults(_group=parser.add_subparsers(dest=f"{name}_what", metavar="WHAT"))
-        parser.set_defaults(func=lambda _args, p=parser: p.error("say what, e.g. `pupils`"))
+        parser.set_defaults(func=lambda _args, p=parser: p.error(_("say what, e.g. `pupils`")))
     group: argparse._SubParsersAction[argparse.ArgumentParser] = parser.get_default("_group")
     return group
 

@@ -42,46 +42,56 @@ from apdesk.sync.witness import check_against
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("init", help="create a new encrypted store")
+    p = sub.add_parser("init", help=_("create a new encrypted store"))
     add_store_option(p)
     p.add_argument("--school-name", default="")
-    p.add_argument("--urn", default="", help="the school's 6-digit URN")
-    p.add_argument("--la-code", default="", help="the 3-digit LA code")
-    p.add_argument("--estab", default="", help="the 4-digit establishment number")
+    p.add_argument("--urn", default="", help=_("the school's 6-digit URN"))
+    p.add_argument("--la-code", default="", help=_("the 3-digit LA code"))
+    p.add_argument("--estab", default="", help=_("the 4-digit establishment number"))
     add_school_flags(p)
-    p.add_argument("--no-keyring", action="store_true", help="do not keep a key in the OS keyring")
+    p.add_argument(
+        "--no-keyring", action="store_true", help=_("do not keep a key in the OS keyring")
+    )
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("info", help="cipher, schema version and record counts")
+    p = sub.add_parser("info", help=_("cipher, schema version and record counts"))
     add_store_option(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("demo-data", help="fill a store with a synthetic school (made if missing)")
+    p = sub.add_parser(
+        "demo-data", help=_("fill a store with a synthetic school (made if missing)")
+    )
     add_store_option(p)
-    p.add_argument("--pupils", type=int, default=200, help="how many pupils (default 200)")
-    p.add_argument("--seed", type=int, default=7, help="the random seed (same seed, same school)")
+    p.add_argument("--pupils", type=int, default=200, help=_("how many pupils (default 200)"))
+    p.add_argument(
+        "--seed", type=int, default=7, help=_("the random seed (same seed, same school)")
+    )
     p.set_defaults(func=cmd_demo_data)
 
-    p = sub.add_parser("audit", help="the audit log")
+    p = sub.add_parser("audit", help=_("the audit log"))
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    v = audit_sub.add_parser("verify", help="check the audit log's hash chain")
+    v = audit_sub.add_parser("verify", help=_("check the audit log's hash chain"))
     v.add_argument(
         "--against",
         metavar="RECEIPTS",
-        help="a JSON file of the LA's signed receipts (`apdesk inbox receipts`, or "
-        "`apdesk audit receipts`): finds a chain shortened or rewritten since they were signed",
+        help=_(
+            "a JSON file of the LA's signed receipts (`apdesk inbox receipts`, or "
+            "`apdesk audit receipts`): finds a chain shortened or rewritten since they were signed"
+        ),
     )
     v.add_argument(
         "--la-key",
         metavar="PEM",
-        help="the LA's public keys, to check the receipts' signatures (default: the ones set "
-        "with `apdesk config set la-public-key`)",
+        help=_(
+            "the LA's public keys, to check the receipts' signatures (default: the ones set "
+            "with `apdesk config set la-public-key`)"
+        ),
     )
     add_store_option(v)
     v.set_defaults(func=cmd_audit_verify)
     r = audit_sub.add_parser(
-        "receipts", help="save the LA's signed receipts held in the outbox, to keep elsewhere"
+        "receipts", help=_("save the LA's signed receipts held in the outbox, to keep elsewhere")
     )
     r.add_argument("--out", required=True, metavar="FILE")
     add_store_option(r)

@@ -26,26 +26,26 @@ from apdesk.services.placement_record import load_placement_record
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("referral", help="the referral form (AP placement sheet) as PDF")
+    p = sub.add_parser("referral", help=_("the referral form (AP placement sheet) as PDF"))
     _common_options(p)
     p.set_defaults(func=cmd_referral)
 
-    p = sub.add_parser("letter", help="the letter to parents (off-site direction notice) as PDF")
+    p = sub.add_parser("letter", help=_("the letter to parents (off-site direction notice) as PDF"))
     _common_options(p)
     p.add_argument(
         "--date",
         type=_iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the date on the letter (default: today)",
+        help=_("the date on the letter (default: today)"),
     )
     p.set_defaults(func=cmd_letter)
 
 
 def _common_options(p: argparse.ArgumentParser) -> None:
     add_store_option(p)
-    p.add_argument("--placement", type=int, required=True, metavar="ID", help="the placement")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.add_argument("--placement", type=int, required=True, metavar="ID", help=_("the placement"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
 
 
 _iso_date = iso_day

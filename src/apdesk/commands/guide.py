@@ -10,17 +10,17 @@ from apdesk.i18n import _, ngettext
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "placement-rules", help="the review interval and longest placement the school has set"
+        "placement-rules", help=_("the review interval and longest placement the school has set")
     )
     group = p.add_subparsers(dest="rules_what", metavar="WHAT")
-    p.set_defaults(func=lambda _args, parser=p: parser.error("say what: `show` or `set`"))
-    show = group.add_parser("show", help="the settings and their source")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=lambda _args, parser=p: parser.error(_("say what: `show` or `set`")))
+    show = group.add_parser("show", help=_("the settings and their source"))
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(show)
     show.set_defaults(func=cmd_show)
-    change = group.add_parser("set", help="change the review interval or the longest placement")
-    change.add_argument("--review-weeks", type=int, metavar="N", help="1 to 6 (half-termly)")
-    change.add_argument("--max-weeks", type=int, metavar="N", help="0 for no limit")
+    change = group.add_parser("set", help=_("change the review interval or the longest placement"))
+    change.add_argument("--review-weeks", type=int, metavar="N", help=_("1 to 6 (half-termly)"))
+    change.add_argument("--max-weeks", type=int, metavar="N", help=_("0 for no limit"))
     add_store_option(change)
     change.set_defaults(func=cmd_set)
 

@@ -6,16 +6,20 @@ import argparse
 import os
 from pathlib import Path
 
+from apdesk.i18n import _
+
 DEFAULT_DB = "apdesk-hub.db"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("hub", help="the school hub (relays sealed changes between laptops)")
+    p = sub.add_parser("hub", help=_("the school hub (relays sealed changes between laptops)"))
     hub_sub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
-    s = hub_sub.add_parser("serve", help="run the hub")
-    s.add_argument("--db", default=DEFAULT_DB, help="SQLite file or SQLAlchemy URL (PostgreSQL)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8766)
+    s = hub_sub.add_parser("serve", help=_("run the hub"))
+    s.add_argument("--db", default=DEFAULT_DB, help=_("SQLite file or SQLAlchemy URL (PostgreSQL)"))
+    s.add_argument(
+        "--host", default="127.0.0.1", help=_("the address to listen on (default: 127.0.0.1)")
+    )
+    s.add_argument("--port", type=int, default=8766, help=_("the port (default: 8766)"))
     s.set_defaults(func=cmd_serve)
 
 
@@ -33,7 +37,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         app = create_app(args.db)
     print(
-        f"School hub on http://{args.host}:{args.port}/ (database: {_shown(args.db)})", flush=True
+        _("School hub on http://{host}:{port}/ (database: {db})").format(
+            host=args.host, port=args.port, db=_shown(args.db)
+        ),
+        flush=True,
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

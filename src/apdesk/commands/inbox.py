@@ -24,59 +24,73 @@ MAX_BYTES = 16 * 1024 * 1024  # as apdesk.sync.inbox.app (not imported here: it 
 
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a port: give a number from 1 to 65535").format(text=text)
+        )
     return int(text)
 
 
 def _size(text: str) -> int:
     if not text.isdigit() or not 1024 <= int(text) <= 1024**3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size: give bytes from 1024 to 2^30")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a size: give bytes from 1024 to 2^30").format(text=text)
+        )
     return int(text)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("inbox", help="the reference LA inbox server")
+    p = sub.add_parser("inbox", help=_("the reference LA inbox server"))
     inbox_sub = p.add_subparsers(dest="inbox_command", metavar="ACTION", required=True)
-    k = inbox_sub.add_parser("new-key", help="make the inbox key that seals the LA's private keys")
-    k.add_argument("--out", required=True, metavar="FILE", help="the key file to write (0600)")
+    k = inbox_sub.add_parser(
+        "new-key", help=_("make the inbox key that seals the LA's private keys")
+    )
+    k.add_argument("--out", required=True, metavar="FILE", help=_("the key file to write (0600)"))
     k.set_defaults(func=cmd_new_key)
 
-    s = inbox_sub.add_parser("serve", help="run the inbox")
-    s.add_argument("--db", default=DEFAULT_DB, help="a SQLite file or postgresql://... URL")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=_port, default=8765)
-    s.add_argument("--max-bytes", type=_size, default=MAX_BYTES, help="largest pack taken")
-    s.add_argument("--key-file", metavar="FILE", help="the inbox key (default: APDESK_INBOX_KEY)")
+    s = inbox_sub.add_parser("serve", help=_("run the inbox"))
+    s.add_argument("--db", default=DEFAULT_DB, help=_("a SQLite file or postgresql://... URL"))
+    s.add_argument(
+        "--host", default="127.0.0.1", help=_("the address to listen on (default: 127.0.0.1)")
+    )
+    s.add_argument("--port", type=_port, default=8765, help=_("the port (default: 8765)"))
+    s.add_argument("--max-bytes", type=_size, default=MAX_BYTES, help=_("largest pack taken"))
+    s.add_argument(
+        "--key-file", metavar="FILE", help=_("the inbox key (default: APDESK_INBOX_KEY)")
+    )
     s.add_argument(
         "--admin-token-file",
         metavar="FILE",
-        help=f"the LA's admin token for the list pages ('-': standard input; "
-        f"default: {ADMIN_TOKEN_ENV})",
+        help=_(
+            "the LA's admin token for the list pages ('-': standard input; default: {variable})"
+        ).format(variable=ADMIN_TOKEN_ENV),
     )
     s.set_defaults(func=cmd_serve)
 
-    r = inbox_sub.add_parser("register-school", help="register a school's key and token")
+    r = inbox_sub.add_parser("register-school", help=_("register a school's key and token"))
     r.add_argument("--db", default=DEFAULT_DB)
     r.add_argument("--urn", required=True)
-    r.add_argument("--pem", required=True, metavar="FILE", help="the school's public key")
+    r.add_argument("--pem", required=True, metavar="FILE", help=_("the school's public key"))
     r.add_argument(
         "--token-file",
         metavar="FILE",
-        help=f"the bearer token the school will send ('-': standard input; "
-        f"default: {SCHOOL_TOKEN_ENV})",
+        help=_(
+            "the bearer token the school will send ('-': standard input; default: {variable})"
+        ).format(variable=SCHOOL_TOKEN_ENV),
     )
-    r.add_argument("--name", default="", help="the school's name, for the list page")
+    r.add_argument("--name", default="", help=_("the school's name, for the list page"))
     r.set_defaults(func=cmd_register)
 
-    ls = inbox_sub.add_parser("list", help="list packs received, with what their audit heads show")
+    ls = inbox_sub.add_parser(
+        "list", help=_("list packs received, with what their audit heads show")
+    )
     ls.add_argument("--db", default=DEFAULT_DB)
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=cmd_list)
 
-    rc = inbox_sub.add_parser("receipts", help="a school's signed receipts, for audit verify")
+    rc = inbox_sub.add_parser("receipts", help=_("a school's signed receipts, for audit verify"))
     rc.add_argument("--db", default=DEFAULT_DB)
     rc.add_argument("--urn", required=True)
-    rc.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    rc.add_argument("--out", metavar="FILE", help=_("write to FILE (default: standard output)"))
     rc.set_defaults(func=cmd_receipts)
 
 
@@ -88,14 +102,26 @@ def read_secret(option: str, value: str | None, env: str) -> str:
         try:
             text = Path(value).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{option}: {value} cannot be read ({exc})") from None
+            raise UserError(
+                _("{option}: {value} cannot be read ({problem})").format(
+                    option=option, value=value, problem=exc
+                )
+            ) from None
     else:
         text = os.environ.get(env, "")
         if not text.strip():
-            raise UserError(f"give {option} FILE ('-' for standard input) or set {env}")
+            raise UserError(
+                _("give {option} FILE ('-' for standard input) or set {env}").format(
+                    option=option, env=env
+                )
+            )
     token = text.strip()
     if len(token) < MIN_TOKEN or any(ch.isspace() for ch in token):
-        raise UserError(f"{option}: the token must be one word of at least {MIN_TOKEN} characters")
+        raise UserError(
+            _("{option}: the token must be one word of at least {n} characters").format(
+                option=option, n=MIN_TOKEN
+            )
+        )
     return token
 
 
@@ -132,8 +158,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         sock = socket.create_server((args.host, args.port))
     except OSError as exc:
-        raise UserError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
-    print(f"LA inbox on http://{args.host}:{args.port}/ (keys at /v1/keys.pem)", flush=True)
+        raise UserError(
+            _("cannot listen on {host}:{port} ({problem})").format(
+                host=args.host, port=args.port, problem=exc.strerror
+            )
+        ) from None
+    print(
+        _("LA inbox on http://{host}:{port}/ (keys at /v1/keys.pem)").format(
+            host=args.host, port=args.port
+        ),
+        flush=True,
+    )
     config = uvicorn.Config(app, log_level="warning")
     uvicorn.Server(config).run(sockets=[sock])
     return 0
@@ -145,7 +180,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     token = read_secret("--token-file", args.token_file, SCHOOL_TOKEN_ENV)
     pem = Path(args.pem)
     if not pem.is_file():
-        raise UserError(f"--pem: {pem} is not a file")
+        raise UserError("--pem: " + _("{path} is not a file").format(path=pem))
     engine = open_db(args.db)
     try:
         kid = register_school(engine, args.urn, pem.read_bytes(), token, args.name)
@@ -194,7 +229,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
     from apdesk.sync.inbox.db import open_db, receipts_of
 
     if not (args.urn.isdigit() and len(args.urn) == 6):
-        raise UserError(f"--urn: '{args.urn[:20]}' is not a URN (6 digits)")
+        raise UserError("--urn: " + _("'{urn}' is not a URN (6 digits)").format(urn=args.urn[:20]))
     engine = open_db(args.db)
     try:
         receipts = receipts_of(engine, args.urn)

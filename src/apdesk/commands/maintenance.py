@@ -20,45 +20,51 @@ from apdesk.store.retire import CHOICES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("backup", help="write one encrypted backup file of the store")
+    p = sub.add_parser("backup", help=_("write one encrypted backup file of the store"))
     add_store_option(p)
-    p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+    p.add_argument("--out", required=True, metavar="FILE", help=_("the backup file to write"))
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", help="restore a backup file into a store folder")
-    p.add_argument("file", metavar="FILE", help="a file written by `apdesk backup`")
+    p = sub.add_parser("restore", help=_("restore a backup file into a store folder"))
+    p.add_argument("file", metavar="FILE", help=_("a file written by `apdesk backup`"))
     p.add_argument(
         "--replace-with-other-school",
         action="store_true",
-        help="replace the store even though the backup is another school's (or another "
-        "store's); you are asked to type the backup's URN to confirm",
+        help=_(
+            "replace the store even though the backup is another school's (or another "
+            "store's); you are asked to type the backup's URN to confirm"
+        ),
     )
     p.add_argument(
         "--confirm-urn",
         metavar="URN",
-        help="the backup school's URN, confirming --replace-with-other-school without a prompt",
+        help=_("the backup school's URN, confirming --replace-with-other-school without a prompt"),
     )
     add_store_option(p)
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("check", help="integrity, cipher integrity and audit chain")
+    p = sub.add_parser("check", help=_("integrity, cipher integrity and audit chain"))
     add_store_option(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key")
+    p = sub.add_parser("rotate-key", help=_("re-encrypt the store under a new key"))
     _old_backups_option(p)
     p.add_argument(
         "--backups-folder",
         action="append",
         default=[],
         metavar="DIR",
-        help="also retire the backup files (*.apbackup) in DIR, e.g. the daily backups' folder "
-        "(repeatable)",
+        help=_(
+            "also retire the backup files (*.apbackup) in DIR, e.g. the daily backups' folder "
+            "(repeatable)"
+        ),
     )
     add_store_option(p)
     p.set_defaults(func=cmd_rotate_key)
 
-    p = sub.add_parser("recovery-key", help="issue a new recovery key (the old one stops working)")
+    p = sub.add_parser(
+        "recovery-key", help=_("issue a new recovery key (the old one stops working)")
+    )
     _old_backups_option(p)
     add_store_option(p)
     p.set_defaults(func=cmd_recovery_key)
@@ -69,8 +75,10 @@ def _old_backups_option(p: argparse.ArgumentParser) -> None:
         "--old-backups",
         choices=CHOICES,
         default="reencrypt",
-        help="what to do with backups the old keys still open: re-encrypt them under today's "
-        "keys (default), delete them, or keep them as they are",
+        help=_(
+            "what to do with backups the old keys still open: re-encrypt them under today's "
+            "keys (default), delete them, or keep them as they are"
+        ),
     )
 
 

@@ -15,34 +15,34 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import N_, _, ngettext
 from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("plan", help="a placement's reintegration plan as PDF")
+    p = sub.add_parser("plan", help=_("a placement's reintegration plan as PDF"))
     add_store_option(p)
-    p.add_argument("--placement", type=int, required=True, metavar="ID", help="the placement")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.add_argument("--placement", type=int, required=True, metavar="ID", help=_("the placement"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     p.set_defaults(func=cmd_plan)
 
-    p = sub.add_parser("review-record", help="a held review's record as PDF")
+    p = sub.add_parser("review-record", help=_("a held review's record as PDF"))
     add_store_option(p)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--review", type=int, metavar="ID", help="the review")
+    which.add_argument("--review", type=int, metavar="ID", help=_("the review"))
     which.add_argument(
-        "--placement", type=int, metavar="ID", help="the placement (its latest held review)"
+        "--placement", type=int, metavar="ID", help=_("the placement (its latest held review)")
     )
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     p.set_defaults(func=cmd_review_record)
 
-    export = nested_group(sub, "export", "export records as files")
-    p = export.add_parser("plans", help="plans, reviews, outcomes and follow-ups as JSON")
+    export = nested_group(sub, "export", N_("export records as files"))
+    p = export.add_parser("plans", help=_("plans, reviews, outcomes and follow-ups as JSON"))
     add_store_option(p)
-    p.add_argument("--format", choices=["json"], default="json", help="the file format")
-    p.add_argument("--out", metavar="FILE", help="write to a file (default: print)")
-    p.add_argument("--include-drafts", action="store_true", help="list draft placements too")
+    p.add_argument("--format", choices=["json"], default="json", help=_("the file format"))
+    p.add_argument("--out", metavar="FILE", help=_("write to a file (default: print)"))
+    p.add_argument("--include-drafts", action="store_true", help=_("list draft placements too"))
     p.set_defaults(func=cmd_export_plans)
 
 

@@ -23,45 +23,50 @@ TYPE_OPTION: dict[str, Any] = {
     "type": str.lower,
     "choices": TYPES,
     "metavar": "TYPE",
-    "help": f"only this record type, one of {', '.join(TYPES)} (repeatable)",
 }
 
 
+def _type_help() -> str:
+    return _("only this record type, one of {types} (repeatable)").format(types=", ".join(TYPES))
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("sar", help="a subject access export for one pupil (PDF and JSON)")
-    p.add_argument("--pupil", required=True, metavar="UPN", help="the pupil's UPN")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the two files")
+    p = sub.add_parser("sar", help=_("a subject access export for one pupil (PDF and JSON)"))
+    p.add_argument("--pupil", required=True, metavar="UPN", help=_("the pupil's UPN"))
+    p.add_argument("--out", required=True, metavar="DIR", help=_("folder for the two files"))
     p.add_argument(
-        "--requested", metavar="YYYY-MM-DD", help="the day the request arrived (default: today)"
+        "--requested", metavar="YYYY-MM-DD", help=_("the day the request arrived (default: today)")
     )
     add_store_option(p)
     p.set_defaults(func=cmd_sar)
 
-    p = sub.add_parser("retention", help="how long records are kept; purge those past it")
+    p = sub.add_parser("retention", help=_("how long records are kept; purge those past it"))
     group = p.add_subparsers(dest="retention_what", metavar="WHAT")
-    p.set_defaults(func=lambda _a, parser=p: parser.error("say what, e.g. `rules`"))
-    r = group.add_parser("rules", help="each record type's period and its source")
+    p.set_defaults(func=lambda _a, parser=p: parser.error(_("say what, e.g. `rules`")))
+    r = group.add_parser("rules", help=_("each record type's period and its source"))
     add_store_option(r)
     r.set_defaults(func=cmd_rules)
-    s = group.add_parser("set", help="change a record type's period in years")
+    s = group.add_parser("set", help=_("change a record type's period in years"))
     s.add_argument(
         "record_type",
         type=str.lower,
         choices=TYPES,
         metavar="TYPE",
-        help=f"the record type as `retention rules` names it first: {', '.join(TYPES)}",
+        help=_("the record type as `retention rules` names it first: {types}").format(
+            types=", ".join(TYPES)
+        ),
     )
-    s.add_argument("years", type=int)
+    s.add_argument("years", type=int, help=_("how many years to keep it"))
     add_store_option(s)
     s.set_defaults(func=cmd_set)
-    q = group.add_parser("review", help="records past their period")
-    q.add_argument("--json", action="store_true", help="print the queue as JSON")
-    q.add_argument("--type", action="append", **TYPE_OPTION)
+    q = group.add_parser("review", help=_("records past their period"))
+    q.add_argument("--json", action="store_true", help=_("print the queue as JSON"))
+    q.add_argument("--type", action="append", help=_type_help(), **TYPE_OPTION)
     add_store_option(q)
     q.set_defaults(func=cmd_review)
-    g = group.add_parser("purge", help="delete records past their period, then VACUUM")
-    g.add_argument("--type", action="append", **TYPE_OPTION)
-    g.add_argument("--yes", action="store_true", help="confirm: deleting cannot be undone")
+    g = group.add_parser("purge", help=_("delete records past their period, then VACUUM"))
+    g.add_argument("--type", action="append", help=_type_help(), **TYPE_OPTION)
+    g.add_argument("--yes", action="store_true", help=_("confirm: deleting cannot be undone"))
     add_store_option(g)
     g.set_defaults(func=cmd_purge)
 

@@ -18,7 +18,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import _, format_number, ngettext
+from apdesk.i18n import N_, _, format_number, ngettext
 
 Subparsers = Any  # argparse's sub-parsers action
 
@@ -37,58 +37,58 @@ def _verb(sub: Subparsers, name: str, help_text: str) -> Subparsers:
 
 
 def register(sub: Subparsers) -> None:
-    report = _verb(sub, "report", "figures and summaries")
-    p = report.add_parser("measures", help="the LA's success measures for the school")
+    report = _verb(sub, "report", N_("figures and summaries"))
+    p = report.add_parser("measures", help=_("the LA's success measures for the school"))
     p.add_argument(
         "--from",
         dest="start",
         type=_day,
         metavar="YYYY-MM-DD",
-        help="first day (default: 1 September of this school year)",
+        help=_("first day (default: 1 September of this school year)"),
     )
     p.add_argument(
-        "--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (default: today)"
+        "--to", dest="end", type=_day, metavar="YYYY-MM-DD", help=_("last day (default: today)")
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(p)
     p.set_defaults(func=cmd_measures)
 
-    p = report.add_parser("termly", help="the termly report for governors and the LA (PDF)")
+    p = report.add_parser("termly", help=_("the termly report for governors and the LA (PDF)"))
     p.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
     p.add_argument(
-        "--anonymised", action="store_true", help="show pupils by initials and year group only"
+        "--anonymised", action="store_true", help=_("show pupils by initials and year group only")
     )
     add_store_option(p)
     p.set_defaults(func=cmd_termly)
 
-    p = sub.add_parser("suspension", help="record a pupil's suspension (counted for the LA)")
-    p.add_argument("--upn", required=True, help="the pupil's UPN")
-    p.add_argument("--start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
-    p.add_argument("--days", type=float, required=True, help="school days, in halves (e.g. 2.5)")
-    p.add_argument("--reason", default="", help="the reason given in the letter")
-    p.add_argument("--json", action="store_true", help="print the record as JSON")
+    p = sub.add_parser("suspension", help=_("record a pupil's suspension (counted for the LA)"))
+    p.add_argument("--upn", required=True, help=_("the pupil's UPN"))
+    p.add_argument("--start", type=_day, required=True, metavar="YYYY-MM-DD", help=_("first day"))
+    p.add_argument("--days", type=float, required=True, help=_("school days, in halves (e.g. 2.5)"))
+    p.add_argument("--reason", default="", help=_("the reason given in the letter"))
+    p.add_argument("--json", action="store_true", help=_("print the record as JSON"))
     add_store_option(p)
     p.set_defaults(func=cmd_suspension)
 
-    export = _verb(sub, "export", "export records as files")
-    p = export.add_parser("census", help="school census: AP placements arranged by the school")
+    export = _verb(sub, "export", N_("export records as files"))
+    p = export.add_parser("census", help=_("school census: AP placements arranged by the school"))
     p.add_argument(
         "--date",
         dest="census_day",
         type=_day,
         required=True,
         metavar="YYYY-MM-DD",
-        help="the census day: first Thursday of October, third Thursday of January or May",
+        help=_("the census day: first Thursday of October, third Thursday of January or May"),
     )
     p.add_argument(
         "--any-date",
         action="store_true",
-        help="run for a day that is not a census day (with a warning)",
+        help=_("run for a day that is not a census day (with a warning)"),
     )
-    p.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help=_("default: csv"))
+    p.add_argument("--out", metavar="FILE", help=_("write to FILE (default: standard output)"))
     add_store_option(p)
     p.set_defaults(func=cmd_census)
 

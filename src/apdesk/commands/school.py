@@ -13,13 +13,17 @@ from apdesk.models.school import MAX_LOGO_BYTES, SchoolDetails
 
 # (flag, SchoolDetails field, help)
 TEXT_FLAGS = (
-    ("--school-address", "address", "the school's postal address (one line, or lines with \\n)"),
-    ("--school-phone", "phone", "the school's phone number, e.g. 01632 960000"),
-    ("--school-email", "email", "the school's email address, e.g. office@school.example"),
-    ("--key-contact", "key_contact_name", "the key contact for AP: name, e.g. Ms R. Ellery"),
-    ("--key-contact-role", "key_contact_role", "the key contact's role, e.g. SENCO"),
-    ("--key-contact-phone", "key_contact_phone", "the key contact's phone number"),
-    ("--key-contact-email", "key_contact_email", "the key contact's email address"),
+    (
+        "--school-address",
+        "address",
+        N_("the school's postal address (one line, or lines with \\n)"),
+    ),
+    ("--school-phone", "phone", N_("the school's phone number, e.g. 01632 960000")),
+    ("--school-email", "email", N_("the school's email address, e.g. office@school.example")),
+    ("--key-contact", "key_contact_name", N_("the key contact for AP: name, e.g. Ms R. Ellery")),
+    ("--key-contact-role", "key_contact_role", N_("the key contact's role, e.g. SENCO")),
+    ("--key-contact-phone", "key_contact_phone", N_("the key contact's phone number")),
+    ("--key-contact-email", "key_contact_email", N_("the key contact's email address")),
 )
 FLAG_OF = {field: flag for flag, field, _help in TEXT_FLAGS}
 FLAG_OF |= {"logo": "--logo", "name": "--school-name", "urn": "--urn", "la_code": "--la-code"}
@@ -28,15 +32,16 @@ FLAG_OF |= {"estab": "--estab"}
 
 def add_school_flags(parser: argparse.ArgumentParser) -> None:
     for flag, field, help_text in TEXT_FLAGS:
-        parser.add_argument(flag, dest=f"school_{field}", metavar="TEXT", help=help_text)
+        parser.add_argument(flag, dest=f"school_{field}", metavar="TEXT", help=_(help_text))
     logo = parser.add_mutually_exclusive_group()
     logo.add_argument(
         "--logo",
         metavar="FILE",
-        help=f"the school's logo for every document's letterhead: PNG or JPEG, under "
-        f"{MAX_LOGO_BYTES // 1024} kB",
+        help=_(
+            "the school's logo for every document's letterhead: PNG or JPEG, under {limit} kB"
+        ).format(limit=MAX_LOGO_BYTES // 1024),
     )
-    logo.add_argument("--no-logo", action="store_true", help="print documents without a logo")
+    logo.add_argument("--no-logo", action="store_true", help=_("print documents without a logo"))
 
 
 def read_logo(path_text: str) -> bytes:

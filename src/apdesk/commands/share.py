@@ -23,58 +23,60 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import N_, _, ngettext
 
 OFFLINE = 3
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("share", help="share the record with the school's other laptops")
+    p = sub.add_parser("share", help=_("share the record with the school's other laptops"))
     share = p.add_subparsers(dest="share_command", metavar="ACTION", required=True)
 
-    s = share.add_parser("start", help="register with a hub; print a code for another laptop")
+    s = share.add_parser("start", help=_("register with a hub; print a code for another laptop"))
     add_store_option(s)
-    s.add_argument("--hub", required=True, metavar="URL", help="the school hub's address")
-    s.add_argument("--name", default="", help="this laptop's name (default: its host name)")
+    s.add_argument("--hub", required=True, metavar="URL", help=_("the school hub's address"))
+    s.add_argument("--name", default="", help=_("this laptop's name (default: its host name)"))
     s.set_defaults(func=cmd_start)
 
-    j = share.add_parser("join", help="make a new store that shares a school's record")
+    j = share.add_parser("join", help=_("make a new store that shares a school's record"))
     add_store_option(j)
     j.add_argument("--hub", required=True, metavar="URL")
-    j.add_argument("--code", required=True, help="the enrolment code shown on a sharing laptop")
-    j.add_argument("--name", default="", help="this laptop's name (default: its host name)")
-    j.add_argument("--no-keyring", action="store_true", help="do not keep the key in the keyring")
+    j.add_argument("--code", required=True, help=_("the enrolment code shown on a sharing laptop"))
+    j.add_argument("--name", default="", help=_("this laptop's name (default: its host name)"))
+    j.add_argument(
+        "--no-keyring", action="store_true", help=_("do not keep the key in the keyring")
+    )
     j.set_defaults(func=cmd_join)
 
-    y = share.add_parser("sync", help="send and fetch changes (keeps going unless --once)")
+    y = share.add_parser("sync", help=_("send and fetch changes (keeps going unless --once)"))
     add_store_option(y)
-    y.add_argument("--once", action="store_true", help="one round, then exit with its status")
+    y.add_argument("--once", action="store_true", help=_("one round, then exit with its status"))
     y.add_argument("--interval", type=float, default=60.0, metavar="SECONDS")
     y.set_defaults(func=cmd_sync)
 
     for name, fn, text in (
-        ("status", cmd_status, "whether this laptop is in step"),
-        ("devices", cmd_devices, "the laptops that share the record"),
+        ("status", cmd_status, N_("whether this laptop is in step")),
+        ("devices", cmd_devices, N_("the laptops that share the record")),
     ):
-        c = share.add_parser(name, help=text)
+        c = share.add_parser(name, help=_(text))
         add_store_option(c)
-        c.add_argument("--json", action="store_true", help="print JSON")
+        c.add_argument("--json", action="store_true", help=_("print JSON"))
         c.set_defaults(func=fn)
 
-    c = share.add_parser("conflicts", help="list conflicts, or settle one with --resolve")
+    c = share.add_parser("conflicts", help=_("list conflicts, or settle one with --resolve"))
     add_store_option(c)
-    c.add_argument("--json", action="store_true", help="print JSON")
-    c.add_argument("--resolve", metavar="ID", help="the conflict to settle (from the list)")
+    c.add_argument("--json", action="store_true", help=_("print JSON"))
+    c.add_argument("--resolve", metavar="ID", help=_("the conflict to settle (from the list)"))
     c.add_argument(
         "--choose", metavar="CHOICE",
-        help="a text's version number, or keep / delete / checked / dismiss",
+        help=_("a text's version number, or keep / delete / checked / dismiss"),
     )  # fmt: skip
-    c.add_argument("--merged-file", type=Path, metavar="FILE", help="an edited merge of a text")
+    c.add_argument("--merged-file", type=Path, metavar="FILE", help=_("an edited merge of a text"))
     c.set_defaults(func=cmd_conflicts)
 
-    r = share.add_parser("revoke", help="shut a lost laptop out and change the sharing key")
+    r = share.add_parser("revoke", help=_("shut a lost laptop out and change the sharing key"))
     add_store_option(r)
-    r.add_argument("device", metavar="DEVICE", help="its name or id (see `share devices`)")
+    r.add_argument("device", metavar="DEVICE", help=_("its name or id (see `share devices`)"))
     r.set_defaults(func=cmd_revoke)
 
 
@@ -93,7 +95,7 @@ def cmd_start(args: argparse.Namespace) -> int:
             print(f"apdesk: {exc}", file=sys.stderr)
             return OFFLINE
         except HubRefused as exc:
-            raise UserError(f"the hub refused: {exc}") from None
+            raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     if not started.already_sharing:
         print(_("This store now shares its record through {hub}.").format(hub=args.hub))
     print(_("Enrolment code for another laptop (once only, for 24 hours):"))
@@ -111,11 +113,15 @@ def cmd_start(args: argparse.Namespace) -> int:
 def _new_passphrase() -> str:
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase is None:
-        passphrase = read_passphrase("New passphrase for this laptop's store: ")
+        passphrase = read_passphrase(_("New passphrase for this laptop's store: "))
         if passphrase is None:
-            raise UserError(f"set {PASSPHRASE_ENV} or run from a terminal to choose a passphrase")
-        if sys.stdin.isatty() and read_passphrase("Repeat the passphrase: ") != passphrase:
-            raise UserError("the two passphrases differ: nothing was created")
+            raise UserError(
+                _("set {env} or run from a terminal to choose a passphrase").format(
+                    env=PASSPHRASE_ENV
+                )
+            )
+        if sys.stdin.isatty() and read_passphrase(_("Repeat the passphrase: ")) != passphrase:
+            raise UserError(_("the two passphrases differ: nothing was created"))
     return passphrase
 
 
@@ -126,7 +132,10 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     folder = store_folder(args)
     if Store.exists(folder):
-        raise UserError(f"--store: {folder} already holds a store; join makes a new one")
+        raise UserError(
+            "--store: "
+            + _("{folder} already holds a store; join makes a new one").format(folder=folder)
+        )
     passphrase = _new_passphrase()
     try:
         joined = join(
@@ -136,7 +145,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         print(f"apdesk: {exc}", file=sys.stderr)
         return OFFLINE
     except HubRefused as exc:
-        raise UserError(f"the hub refused: {exc}") from None
+        raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     print(
         ngettext(
             "Joined: {n} record in {folder}, shared through {hub}.",
@@ -158,9 +167,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         while True:
             report = sync_once(store)
-            line = f"{report.state}: sent {report.pushed}, merged {report.pulled}"
+            line = _("{state}: sent {pushed}, merged {pulled}").format(
+                state=report.state, pushed=report.pushed, pulled=report.pulled
+            )
             if report.conflicts:
-                line += f", {report.conflicts} new conflict(s)"
+                line += ", " + _("new conflicts: {n}").format(n=report.conflicts)
             if report.message:
                 line += f" ({report.message})"
             print(line, flush=True)
@@ -218,7 +229,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print_json([row.__dict__ for row in rows])
         return 0
     for row in rows:
-        state = "revoked" if row.revoked else (row.last_seen or "never seen")
+        state = _("revoked") if row.revoked else (row.last_seen or _("never seen"))
         mark = "*" if row.this else " "
         print(f"{mark} {row.id}  {row.name:<24} schema {row.schema or '?':<8} {state}")
     return 0
@@ -236,7 +247,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 merged = args.merged_file.read_text(encoding="utf-8")
                 choice = MERGED
             if not choice:
-                raise UserError("--resolve needs --choose CHOICE or --merged-file FILE")
+                raise UserError(_("--resolve needs --choose CHOICE or --merged-file FILE"))
             print(store.run(resolve_conflict, args.resolve, choice, merged).value)
             return 0
         rows = store.read(conflicts)
@@ -247,7 +258,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(f"{row.id}")
         print(f"    {row.kind}: {row.record}" + (f", {row.field}" if row.field else ""))
         for number, version in enumerate(row.versions, 1):
-            print(f"    {number}. {version.device} at {version.when}: {version.text!r}")
+            said = _("{device} at {when}").format(device=version.device, when=version.when)
+            print(f"    {number}. {said}: {version.text!r}")
         if row.detail and row.kind != "text":
             print(f"    {row.detail}")
     print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=len(rows)))
@@ -265,7 +277,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             print(f"apdesk: {exc}", file=sys.stderr)
             return OFFLINE
         except HubRefused as exc:
-            raise UserError(f"the hub refused: {exc}") from None
+            raise UserError(_("the hub refused: {reason}").format(reason=exc)) from None
     print(
         _("Revoked {device}; the sharing key is now at epoch {epoch}.").format(
             device=args.device, epoch=epoch

@@ -37,65 +37,71 @@ SETTINGS = ("la-endpoint", "la-token", "la-public-key")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "config",
-        help="the school's details and the LA connection settings",
-        description="`apdesk config --school-phone ...` changes the school's details (the others "
-        "stay as they are); `set` and `show` are the LA connection.",
+        help=_("the school's details and the LA connection settings"),
+        description=_(
+            "`apdesk config --school-phone ...` changes the school's details (the others "
+            "stay as they are); `set` and `show` are the LA connection."
+        ),
     )
     add_school_flags(p)
     add_store_option(p)
     p.set_defaults(func=cmd_config_school)
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION")
-    s = config_sub.add_parser("set", help="set the LA endpoint, token or public key")
+    s = config_sub.add_parser("set", help=_("set the LA endpoint, token or public key"))
     s.add_argument("name", choices=SETTINGS)
-    s.add_argument("value", help="URL, token ('-' reads it from standard input) or PEM file")
+    s.add_argument("value", help=_("URL, token ('-' reads it from standard input) or PEM file"))
     s.add_argument(
         "--insecure-http",
         action="store_true",
-        help="accept a plain http:// LA endpoint (a test server only: data travel unprotected)",
+        help=_("accept a plain http:// LA endpoint (a test server only: data travel unprotected)"),
     )
     add_store_option(s)
     s.set_defaults(func=cmd_config_set)
-    s = config_sub.add_parser("show", help="show the LA connection (never the token)")
-    s.add_argument("--json", action="store_true", help="print JSON")
+    s = config_sub.add_parser("show", help=_("show the LA connection (never the token)"))
+    s.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(s)
     s.set_defaults(func=cmd_config_show)
 
-    p = sub.add_parser("pack", help="notification packs for the LA")
+    p = sub.add_parser("pack", help=_("notification packs for the LA"))
     pack_sub = p.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
-    b = pack_sub.add_parser("build", help="build a pack for a placement")
+    b = pack_sub.add_parser("build", help=_("build a pack for a placement"))
     b.add_argument("--placement", type=int, required=True, metavar="ID")
     b.add_argument(
         "--kind",
         required=True,
-        help="placement-start, placement-change, placement-end or attendance-summary",
+        help=_("placement-start, placement-change, placement-end or attendance-summary"),
     )
-    b.add_argument("--out", metavar="FILE", help=f"write the pack here (a {SUFFIX} file)")
-    b.add_argument("--queue", action="store_true", help="put the pack in the outbox")
+    b.add_argument(
+        "--out",
+        metavar="FILE",
+        help=_("write the pack here (a {suffix} file)").format(suffix=SUFFIX),
+    )
+    b.add_argument("--queue", action="store_true", help=_("put the pack in the outbox"))
     b.add_argument(
         "--no-encrypt",
         action="store_true",
-        help="leave the payload unencrypted even if the LA's key is set",
+        help=_("leave the payload unencrypted even if the LA's key is set"),
     )
     add_store_option(b)
     b.set_defaults(func=cmd_pack_build)
-    k = pack_sub.add_parser("public-key", help="export the school's public key (PEM) for the LA")
+    k = pack_sub.add_parser("public-key", help=_("export the school's public key (PEM) for the LA"))
     k.add_argument("--out", metavar="FILE", required=True)
     add_store_option(k)
     k.set_defaults(func=cmd_pack_public_key)
 
-    p = sub.add_parser("sync", help="send the outbox to the LA")
-    p.add_argument("--once", action="store_true", help="one pass, then exit")
+    p = sub.add_parser("sync", help=_("send the outbox to the LA"))
+    p.add_argument("--once", action="store_true", help=_("one pass, then exit"))
     p.add_argument(
         "--interval",
         type=_seconds,
         default=60.0,
-        help="seconds between passes while packs wait (default 60)",
+        help=_("seconds between passes while packs wait (default 60)"),
     )
     add_store_option(p)
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("outbox", help="list the outbox")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("outbox", help=_("list the outbox"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_store_option(p)
     p.set_defaults(func=cmd_outbox)
 

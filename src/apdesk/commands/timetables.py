@@ -15,26 +15,28 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import _, format_date, ngettext
+from apdesk.i18n import N_, _, format_date, ngettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("timetable", help="print a pupil's timetable as a PDF")
+    p = sub.add_parser("timetable", help=_("print a pupil's timetable as a PDF"))
     add_store_option(p)
-    p.add_argument("--pupil", required=True, metavar="UPN", help="the pupil's UPN")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
+    p.add_argument("--pupil", required=True, metavar="UPN", help=_("the pupil's UPN"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to save the PDF"))
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        help="print the timetable in force on this date (default: today)",
+        help=_("print the timetable in force on this date (default: today)"),
     )
     p.set_defaults(func=cmd_timetable)
 
-    export = nested_group(sub, "export", "export records as files")
-    e = export.add_parser("timetables", help="each pupil's timetable versions and mainstream share")
+    export = nested_group(sub, "export", N_("export records as files"))
+    e = export.add_parser(
+        "timetables", help=_("each pupil's timetable versions and mainstream share")
+    )
     add_store_option(e)
-    e.add_argument("--format", choices=["json"], default="json", help="the file format (json)")
-    e.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    e.add_argument("--format", choices=["json"], default="json", help=_("the file format (json)"))
+    e.add_argument("--out", metavar="FILE", help=_("write to FILE instead of the screen"))
     e.set_defaults(func=cmd_export_timetables)
 
 

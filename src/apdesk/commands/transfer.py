@@ -16,34 +16,40 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import N_, _, ngettext
 from apdesk.services import export
 from apdesk.services import imports as checks
 from apdesk.services.imports import ImportResult
 from apdesk.services.operations import pupils as pupil_ops
 
+EXPORT_HELP = {
+    "pupils": N_("every pupil record as CSV or JSON"),
+    "providers": N_("every provider record as CSV or JSON"),
+    "placements": N_("every placement record as CSV or JSON"),
+}
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imports = nested_group(sub, "import", "import records from files")
+    imports = nested_group(sub, "import", N_("import records from files"))
     p = imports.add_parser(
-        "pupils", help="pupils from a MIS CSV export or a CTF (XML): all or nothing, by UPN"
+        "pupils", help=_("pupils from a MIS CSV export or a CTF (XML): all or nothing, by UPN")
     )
-    p.add_argument("file", metavar="FILE", help="a .csv export or a .xml CTF")
-    p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p.add_argument("file", metavar="FILE", help=_("a .csv export or a .xml CTF"))
+    p.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     p.add_argument(
         "--accept-destination",
         action="store_true",
-        help="import a CTF addressed to another school (you confirm the pupils are joining)",
+        help=_("import a CTF addressed to another school (you confirm the pupils are joining)"),
     )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     add_store_option(p)
     p.set_defaults(func=cmd_import_pupils)
 
-    exports = nested_group(sub, "export", "export records as files")
+    exports = nested_group(sub, "export", N_("export records as files"))
     for kind in export.KINDS:
-        e = exports.add_parser(kind, help=f"every {kind[:-1]} record as CSV or JSON")
-        e.add_argument("--format", choices=export.FORMATS, default="json", help="default: json")
-        e.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+        e = exports.add_parser(kind, help=_(EXPORT_HELP[kind]))
+        e.add_argument("--format", choices=export.FORMATS, default="json", help=_("default: json"))
+        e.add_argument("--out", metavar="FILE", help=_("write to FILE (default: standard output)"))
         add_store_option(e)
         e.set_defaults(func=cmd_export, kind=kind)
 

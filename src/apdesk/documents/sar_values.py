@@ -17,7 +17,7 @@ from sqlmodel import SQLModel
 import apdesk.models  # noqa: F401  (every table registered, so each coded column is known)
 from apdesk.documents.formatting import reason_labels, sessions_pattern
 from apdesk.i18n import _
-from apdesk.models.enums import SheffieldCategory
+from apdesk.models.enums import SenType, SheffieldCategory
 from apdesk.models.types import StrEnumType
 
 
@@ -25,9 +25,17 @@ def _reasons(values: list[Any]) -> str:
     return ", ".join(reason_labels(str(v) for v in values))
 
 
+def _sen_types(values: list[Any]) -> str:
+    """Each type of need by its name, with the code the school's census and CTF use after it
+    ("Speech, language and communication needs (SLCN)"); an unknown code as stored."""
+    known = {kind.value: kind.label for kind in SenType}
+    return ", ".join(f"{_(known[str(v)])} ({v})" if str(v) in known else str(v) for v in values)
+
+
 # Columns stored as plain text or a list whose entries are codes from a fixed list.
 _LISTS: dict[tuple[str, str], Callable[[list[Any]], str]] = {
     ("pupil", "needs"): _reasons,
+    ("pupil", "sen_types"): _sen_types,
     ("placement", "reasons"): _reasons,
     ("placement", "sessions"): lambda values: sessions_pattern(str(v) for v in values),
 }

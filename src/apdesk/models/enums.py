@@ -44,6 +44,24 @@ class NeedCategory(Labelled):
     EOTAS = "eotas", "Education otherwise than at school"
 
 
+class SenType(Labelled):
+    """The DfE's types of SEN need, as the school census and CTF files code them."""
+
+    SPLD = "SPLD", "Specific learning difficulty"
+    MLD = "MLD", "Moderate learning difficulty"
+    SLD = "SLD", "Severe learning difficulty"
+    PMLD = "PMLD", "Profound and multiple learning difficulty"
+    SEMH = "SEMH", "Social, emotional and mental health"
+    SLCN = "SLCN", "Speech, language and communication needs"
+    HI = "HI", "Hearing impairment"
+    VI = "VI", "Vision impairment"
+    MSI = "MSI", "Multi-sensory impairment"
+    PD = "PD", "Physical disability"
+    ASD = "ASD", "Autistic spectrum disorder"
+    OTH = "OTH", "Other difficulty or disability"
+    NSA = "NSA", "SEN support but no specialist assessment of type of need"
+
+
 class SettingType(Labelled):
     PRU = "pru", "Pupil referral unit"
     AP_ACADEMY = "ap_academy", "AP academy"

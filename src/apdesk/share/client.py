@@ -1,7 +1,7 @@
 """Talking to the school hub over HTTP (httpx): one method per hub call, errors as exceptions.
 
 `HubUnreachable` means try later (no answer, or the hub is overloaded); `HubRefused` means a
-person must act (the laptop was revoked, a code expired, ...), with the hub's sentence.
+person must act (the laptop was revoked, a code expired, ...), worded from the hub's code.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import httpx
 
 from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError
+from apdesk.share.refusals import refusal_text
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 RETRYABLE = {408, 425, 429, 500, 502, 503, 504}
@@ -26,9 +27,22 @@ class HubUnreachable(ApdeskError):
 class HubRefused(ApdeskError):
     """The hub answered no, for a reason a person can act on."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, code: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.code = code
+
+
+def _refused(answer: httpx.Response) -> HubRefused:
+    """The hub's no, worded on this laptop from the code the hub gave (its English sentence
+    is kept only as detail, for a code this laptop does not know)."""
+    try:
+        data = answer.json()
+    except ValueError:
+        data = None
+    data = data if isinstance(data, dict) else {}
+    code, detail = str(data.get("code") or ""), str(data.get("error") or "")
+    return HubRefused(answer.status_code, refusal_text(answer.status_code, code, detail), code)
 
 
 @dataclass(frozen=True)
@@ -88,14 +102,7 @@ class HubClient:
                 )
             )
         if answer.status_code >= 400:
-            try:
-                message = str(answer.json().get("error", ""))
-            except ValueError:
-                message = ""
-            raise HubRefused(
-                answer.status_code,
-                message or _("the hub said HTTP {status}").format(status=answer.status_code),
-            )
+            raise _refused(answer)
         return answer
 
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:

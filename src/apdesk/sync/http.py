@@ -8,41 +8,15 @@ from typing import Any
 
 import httpx
 
-from apdesk.i18n import N_, _
+from apdesk.i18n import _
+from apdesk.sync import send_errors
 from apdesk.sync.connection import Connection
 from apdesk.sync.problems import connection_problem
 from apdesk.sync.receipt import ReceiptError, check_receipt
+from apdesk.sync.send_errors import refused_stored
 from apdesk.sync.verify import PackIdentity
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
-FIXES = {
-    400: N_(
-        "The LA could not read the pack{detail}: save it to a file and send it to the LA "
-        "another way, or ask the LA's support team"
-    ),
-    401: N_(
-        "The LA rejected the school's token{detail}: set a new one in Settings > LA connection"
-    ),
-    403: N_(
-        "The LA does not accept packs from this school{detail}: ask the LA to register the "
-        "school's public key (Settings > LA connection > Export public key)"
-    ),
-    404: N_(
-        "The LA endpoint has no pack inbox{detail}: check the LA endpoint address in "
-        "Settings > LA connection"
-    ),
-    409: N_(
-        "The LA already holds a different pack under this pack's id{detail}: a copy of the "
-        "pack may have been sent by someone else; ask the LA to check, then build the pack again"
-    ),
-    413: N_(
-        "The pack is larger than the LA accepts{detail}: save it to a file and send it another way"
-    ),
-    422: N_(
-        "The LA refused the pack{detail}: check the school's key is the one the LA "
-        "registered, then build the pack again"
-    ),
-}
 
 
 class Transient(Exception):
@@ -56,11 +30,14 @@ class Transient(Exception):
 
 
 class Stop(Exception):
-    """The LA said no in a way retrying cannot fix; `message` tells the person what to do."""
+    """The LA said no in a way retrying cannot fix; `message` tells the person what to do,
+    and `stored` (when the LA answered) is what the shared outbox row keeps, to be worded
+    again for whoever reads it."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, stored: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.stored = stored
         self.attempts = 0
 
 
@@ -80,13 +57,11 @@ def retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _detail(response: httpx.Response) -> str:
+def _answer(response: httpx.Response) -> Any:
     try:
-        data = response.json()
+        return response.json()
     except ValueError:
-        return ""
-    text = data.get("error") if isinstance(data, dict) else None
-    return f" ({text})" if isinstance(text, str) and text else ""
+        return None
 
 
 def post_pack(
@@ -122,5 +97,5 @@ def post_pack(
             _("the LA answered {status}").format(status=status),
             retry_after(response.headers.get("Retry-After")),
         )
-    fix = FIXES.get(status, N_("The LA answered {status}{detail}: ask the LA's support team"))
-    raise Stop(_(fix).format(status=status, detail=_detail(response)))
+    stored = refused_stored(status, _answer(response))
+    raise Stop(send_errors.error_text(stored), stored)

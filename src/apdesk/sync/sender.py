@@ -279,7 +279,7 @@ def _send(
     try:
         receipt, attempts = send_one(http, conn, body, pack, policy)
     except Stop as exc:
-        return Outcome(pack_id, ATTENTION, exc.message, exc.attempts)
+        return Outcome(pack_id, ATTENTION, exc.message, exc.attempts, stored=exc.stored)
     except Transient as exc:
         return _kept(
             pack_id,

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.safezip import SafeZip, UnsafeZip, ZipLimits
 from apdesk.sync import envelope, schemas
 from apdesk.sync.pack import MANIFEST, NOTIFICATION, SIGNATURE, SIGNER
@@ -29,7 +29,14 @@ MAX_SMALL_MEMBER = 1024 * 1024  # manifest, signature and signer key are a few k
 
 
 class PackError(ValueError):
-    """The pack is damaged, altered or not signed by the expected key; says which."""
+    """The pack is damaged, altered or not signed by the expected key; says which. `words`
+    and `params` let whoever reads it (a laptop, from the LA's answer) word it again in its
+    own language."""
+
+    def __init__(self, words: str, **params: object) -> None:
+        self.words = words
+        self.params = {name: str(value) for name, value in params.items()}
+        super().__init__(_(words).format(**self.params))
 
 
 @dataclass
@@ -64,10 +71,10 @@ def _read_zip(zip_bytes: bytes) -> dict[str, bytes]:
         with SafeZip(zip_bytes, PACK_LIMITS) as archive:
             for name in (MANIFEST, SIGNATURE, SIGNER):
                 if name in archive.names() and archive.size(name) > MAX_SMALL_MEMBER:
-                    raise PackError(_("{name} is far too large").format(name=name))
+                    raise PackError(N_("{name} is far too large"), name=name)
             return archive.read_all()
     except UnsafeZip as exc:
-        raise PackError(_("the pack is refused: {problem}").format(problem=exc)) from None
+        raise PackError(N_("the pack is refused: {problem}"), problem=exc) from None
 
 
 def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed25519PublicKey:
@@ -76,9 +83,9 @@ def _signer(members: dict[str, bytes], expected: Ed25519PublicKey | None) -> Ed2
     try:
         key = serialization.load_pem_public_key(members[SIGNER])
     except (KeyError, ValueError, TypeError) as exc:
-        raise PackError(_("signer.pem is missing or not a public key")) from exc
+        raise PackError(N_("signer.pem is missing or not a public key")) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise PackError(_("signer.pem is not an Ed25519 public key"))
+        raise PackError(N_("signer.pem is not an Ed25519 public key"))
     return key
 
 
@@ -86,11 +93,11 @@ def _manifest(raw: bytes) -> dict[str, Any]:
     try:
         manifest = json.loads(raw)
     except (ValueError, RecursionError):
-        raise PackError(_("{name} is not JSON").format(name=MANIFEST)) from None
+        raise PackError(N_("{name} is not JSON"), name=MANIFEST) from None
     wrong = schemas.problem(manifest, schemas.MANIFEST)
     if wrong is not None:
         raise PackError(
-            _("{name} does not follow its schema ({problem})").format(name=MANIFEST, problem=wrong)
+            N_("{name} does not follow its schema ({problem})"), name=MANIFEST, problem=wrong
         )
     assert isinstance(manifest, dict)
     return manifest
@@ -112,31 +119,29 @@ def verify_pack(
     required = (MANIFEST, SIGNATURE) if expected_public_key else (MANIFEST, SIGNATURE, SIGNER)
     for name in required:
         if name not in members:
-            raise PackError(_("{name} is missing").format(name=name))
+            raise PackError(N_("{name} is missing"), name=name)
     signer = _signer(members, expected_public_key)
     try:
         signer.verify(members[SIGNATURE], members[MANIFEST])
     except InvalidSignature:
-        raise PackError(_("the manifest signature does not match the school's key")) from None
+        raise PackError(N_("the manifest signature does not match the school's key")) from None
     manifest = _manifest(members[MANIFEST])
     pack_id = str(manifest["pack_id"])
     if manifest["signer_key_id"] != key_id(signer):
-        raise PackError(_("the manifest names a different signer key"))
+        raise PackError(N_("the manifest names a different signer key"))
     listed = {str(m["name"]): m for m in manifest["members"]}
     if len(listed) != len(manifest["members"]) or set(listed) & {MANIFEST, SIGNATURE, SIGNER}:
-        raise PackError(_("the manifest lists a member twice or lists itself"))
+        raise PackError(N_("the manifest lists a member twice or lists itself"))
     extra = set(members) - set(listed) - {MANIFEST, SIGNATURE, SIGNER}
     if extra:
-        raise PackError(
-            _("members not in the manifest: {names}").format(names=", ".join(sorted(extra)))
-        )
+        raise PackError(N_("members not in the manifest: {names}"), names=", ".join(sorted(extra)))
     for name, entry in listed.items():
         data = members.get(name)
         if data is None:
-            raise PackError(_("{name} is listed in the manifest but missing").format(name=name))
+            raise PackError(N_("{name} is listed in the manifest but missing"), name=name)
         if len(data) != entry["size"] or sha256_hex(data) != entry["sha256"]:
             raise PackError(
-                _("{name} does not match its size or SHA-256 in the manifest").format(name=name)
+                N_("{name} does not match its size or SHA-256 in the manifest"), name=name
             )
     payload = {name: members[name] for name in listed}
     result = VerifiedPack(
@@ -157,17 +162,15 @@ def _notification(raw: bytes, pack_id: str) -> dict[str, Any]:
     try:
         notification = json.loads(raw)
     except (ValueError, RecursionError):
-        raise PackError(_("{name} is not JSON").format(name=NOTIFICATION)) from None
+        raise PackError(N_("{name} is not JSON"), name=NOTIFICATION) from None
     wrong = schemas.problem(notification, schemas.NOTIFICATION)
     if wrong is not None:
         raise PackError(
-            _("{name} does not follow its schema ({problem})").format(
-                name=NOTIFICATION, problem=wrong
-            )
+            N_("{name} does not follow its schema ({problem})"), name=NOTIFICATION, problem=wrong
         )
     assert isinstance(notification, dict)
     if notification["pack_id"] != pack_id:
-        raise PackError(_("{name} names a different pack id").format(name=NOTIFICATION))
+        raise PackError(N_("{name} names a different pack id"), name=NOTIFICATION)
     return notification
 
 
@@ -178,7 +181,7 @@ def _plaintext(pack: VerifiedPack, private: X25519PrivateKey | None) -> dict[str
         return {}
     encryption = pack.manifest["encryption"]
     if encryption["recipient_key_id"] != key_id(private.public_key()):
-        raise PackError(_("the pack is encrypted to a different LA key"))
+        raise PackError(N_("the pack is encrypted to a different LA key"))
     out: dict[str, bytes] = {}
     for entry in encryption["members"]:
         sealed_name, name = str(entry["name"]), str(entry["plaintext_name"])
@@ -186,7 +189,7 @@ def _plaintext(pack: VerifiedPack, private: X25519PrivateKey | None) -> dict[str
             out[name] = envelope.open_sealed(private, pack.pack_id, name, pack.members[sealed_name])
         except (KeyError, InvalidTag, ValueError) as exc:
             raise PackError(
-                _("{name} cannot be decrypted with the LA's key").format(name=sealed_name)
+                N_("{name} cannot be decrypted with the LA's key"), name=sealed_name
             ) from exc
     return out
 
@@ -204,7 +207,7 @@ def identity(zip_bytes: bytes) -> PackIdentity:
     """The id, signed-manifest hash and audit head of a pack, from its manifest alone."""
     raw = _read_zip(zip_bytes).get(MANIFEST)
     if raw is None:
-        raise PackError(_("{name} is missing").format(name=MANIFEST))
+        raise PackError(N_("{name} is missing"), name=MANIFEST)
     manifest = _manifest(raw)
     audit = manifest.get("audit")
     return PackIdentity(str(manifest["pack_id"]), sha256_hex(raw), audit)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from apdesk import models
 from apdesk.models.enums import Gender, SenStatus
@@ -48,6 +48,7 @@ def populate(
         start_serial = int(session.exec(select(func.count()).select_from(models.Pupil)).one())
         made_pupils = _pupils(session, rng, pupils, today, start_serial)
         providers = demo_providers.providers(session, rng, today)
+        _apart_from_staff(session, seed)
         calendar = SchoolCalendar.load(session)
         placements = demo_placements.placements(
             session, rng, made_pupils, providers, calendar, today
@@ -148,6 +149,33 @@ def _pupils(
             )
         )
     return made
+
+
+def staff_surnames(session: Session) -> set[str]:
+    """The surnames of the people the demo names as staff: the school's key contact (its
+    SENCO) and each provider's contact and safeguarding lead."""
+    people = [demo_school().key_contact_name]
+    for provider in session.exec(select(models.Provider)).all():
+        people += [provider.contact_name, provider.safeguarding_lead]
+    return {person.split()[-1] for person in people if person.strip()}
+
+
+def _apart_from_staff(session: Session, seed: int) -> None:
+    """A carer who shares the SENCO's (or a provider's staff member's) surname reads like a
+    slip to a SENCO: such a contact takes another surname, unless it is the pupil's own. The
+    new names come from their own random stream, so the rest of the demo stays as it was."""
+    staff = staff_surnames(session)
+    others = [surname for surname in names.SURNAMES if surname not in staff]
+    rng = random.Random(f"contacts {seed}")
+    query = select(models.Contact, models.Pupil).where(
+        col(models.Contact.pupil_id) == col(models.Pupil.id)
+    )
+    for contact, pupil in session.exec(query.order_by(col(models.Contact.id))).all():
+        if contact.surname in staff and contact.surname != pupil.surname:
+            contact.surname = rng.choice(others)
+            contact.name = f"{contact.title} {contact.surname}".strip()
+            session.add(contact)
+    session.flush()
 
 
 def _name(rng: random.Random) -> tuple[str, str, str, Gender]:

@@ -28,9 +28,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from apdesk.share import refusals
 from apdesk.share.hub import keys, service
 from apdesk.share.hub.db import HubDb, open_db
-from apdesk.share.hub.service import Answer
+from apdesk.share.hub.service import Answer, error
 
 MAX_BYTES = 512 * 1024 * 1024  # a large school's snapshot fits; anything bigger is refused
 Handler = Callable[[Request], Awaitable[Response]]
@@ -88,10 +89,12 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
         try:
             data = json.loads(await _body(request, max_bytes))
         except TooLarge:
-            return Answer(413, {"error": f"requests are limited to {max_bytes} bytes"})
+            return error(413, refusals.TOO_LARGE, f"requests are limited to {max_bytes} bytes")
         except ValueError:
-            return Answer(422, {"error": "the body is not JSON"})
-        return data if isinstance(data, dict) else Answer(422, {"error": "expected an object"})
+            return error(422, refusals.NOT_JSON, "the body is not JSON")
+        if not isinstance(data, dict):
+            return error(422, refusals.NOT_JSON, "expected an object")
+        return data
 
     def device_call(
         work: Callable[..., Answer], *, json_body: bool = True, raw_body: bool = False
@@ -111,7 +114,7 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
                 try:
                     blob = await _body(request, max_bytes)
                 except TooLarge:
-                    return _respond(Answer(413, {"error": "the snapshot is too large"}))
+                    return _respond(error(413, refusals.TOO_LARGE, "the snapshot is too large"))
                 args += [blob] if "index" in request.path_params else [dict(request.headers), blob]
             elif json_body:
                 body = await read_json(request)
@@ -141,7 +144,7 @@ def create_app(db_url: str, *, max_bytes: int = MAX_BYTES) -> Starlette:
             after = int(request.query_params.get("after", "0"))
             limit = int(request.query_params.get("limit", str(service.PULL_LIMIT)))
         except ValueError:
-            return _respond(Answer(422, {"error": "after and limit are numbers"}))
+            return _respond(error(422, refusals.INCOMPLETE, "after and limit are numbers"))
         return _respond(await run_in_threadpool(service.pull, db, device, after, limit))
 
     async def enrolment(request: Request) -> Response:

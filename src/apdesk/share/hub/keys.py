@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from apdesk.share import refusals
 from apdesk.share.hub.db import HubDb, devices, enrolments, schools, wrapped
 from apdesk.share.hub.service import (
     Answer,
@@ -34,7 +35,7 @@ def create_enrolment(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Ans
         lookup, verifier = str(body["lookup"]), str(body["verifier_sha256"])
         blob = unb64(body["blob"])
     except (KeyError, ValueError):
-        return error(422, "lookup, verifier_sha256 and blob are needed")
+        return error(422, refusals.INCOMPLETE, "lookup, verifier_sha256 and blob are needed")
     expires = now() + timedelta(hours=ENROL_HOURS)
     try:
         with db.writing() as conn:
@@ -45,19 +46,29 @@ def create_enrolment(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Ans
                 )
             )  # fmt: skip
     except IntegrityError:
-        return error(409, "make a new code: that one is taken")
+        return error(409, refusals.CODE_TAKEN, "make a new code: that one is taken")
     return Answer(201, {"expires_at": expires.isoformat()})
 
 
 def _usable_enrolment(conn: Connection, lookup: str, verifier: str) -> RowMapping | Answer:
     row = conn.execute(select(enrolments).where(enrolments.c.lookup == lookup)).mappings().first()
     if row is None or token_hash(verifier) != row["verifier_sha256"]:
-        return error(404, "no enrolment with that code: check it, or make a new one")
+        return error(
+            404, refusals.NO_ENROLMENT, "no enrolment with that code: check it, or make a new one"
+        )
     if row["used_at"] is not None:
-        return error(410, "that code was already used: make a new one on a sharing laptop")
+        return error(
+            410,
+            refusals.CODE_USED,
+            "that code was already used: make a new one on a sharing laptop",
+        )
     expires = aware(row["expires_at"])
     if expires is not None and expires < now():
-        return error(410, "that code has expired (codes last 24 hours): make a new one")
+        return error(
+            410,
+            refusals.CODE_EXPIRED,
+            "that code has expired (codes last 24 hours): make a new one",
+        )
     return row
 
 
@@ -77,7 +88,9 @@ def use_enrolment(db: HubDb, lookup: str, body: dict[str, Any]) -> Answer:
         verifier, device_id = str(body["verifier"]), str(body["device_id"])
         card, schema, epoch = unb64(body["card"]), str(body["schema"]), int(body["card_epoch"])
     except (KeyError, ValueError, TypeError):
-        return error(422, "verifier, device_id, card, card_epoch and schema are needed")
+        return error(
+            422, refusals.INCOMPLETE, "verifier, device_id, card, card_epoch and schema are needed"
+        )
     token = secrets.token_urlsafe(32)
     stamp = now()
     try:
@@ -91,10 +104,10 @@ def use_enrolment(db: HubDb, lookup: str, body: dict[str, Any]) -> Answer:
                 .values(used_at=stamp, used_by=device_id)
             )
             if done.rowcount != 1:
-                return error(410, "that code was already used: make a new one")
+                return error(410, refusals.CODE_USED, "that code was already used: make a new one")
             add_device(conn, row["school_id"], device_id, token, card, epoch, schema, stamp)
     except IntegrityError:
-        return error(409, "that device id is already enrolled")
+        return error(409, refusals.LAPTOP_ENROLLED, "that device id is already enrolled")
     return Answer(201, {"token": token, "school_id": row["school_id"]})
 
 
@@ -105,7 +118,7 @@ def revoke(db: HubDb, device: RowMapping, target: str, body: dict[str, Any]) -> 
         epoch = int(body["epoch"])
         blobs = {str(k): unb64(v) for k, v in dict(body["wrapped"]).items()}
     except (KeyError, ValueError, TypeError):
-        return error(422, "epoch and wrapped are needed")
+        return error(422, refusals.INCOMPLETE, "epoch and wrapped are needed")
     school_id = device["school_id"]
     with db.writing() as conn:
         school = (
@@ -114,14 +127,22 @@ def revoke(db: HubDb, device: RowMapping, target: str, body: dict[str, Any]) -> 
             .one()
         )
         if epoch != school["epoch"] + 1:
-            return error(409, "the school's key changed meanwhile: sync, then revoke again")
+            return error(
+                409,
+                refusals.KEY_CHANGED,
+                "the school's key changed meanwhile: sync, then revoke again",
+            )
         found = conn.execute(
             select(devices.c.id).where(devices.c.id == target, devices.c.school_id == school_id)
         ).scalar()
         if found is None:
-            return error(404, "no laptop with that id shares this school's record")
+            return error(
+                404, refusals.NO_SUCH_LAPTOP, "no laptop with that id shares this school's record"
+            )
         if target == device["id"]:
-            return error(422, "a laptop cannot revoke itself: do it from another one")
+            return error(
+                422, refusals.REVOKE_SELF, "a laptop cannot revoke itself: do it from another one"
+            )
         conn.execute(update(devices).where(devices.c.id == target).values(revoked_at=now()))
         active = {
             str(d)

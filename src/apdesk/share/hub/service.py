@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from apdesk.share import refusals
 from apdesk.share.hub.db import (
     HubDb,
     batches,
@@ -59,8 +60,9 @@ def unb64(text: Any) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def error(status: int, message: str) -> Answer:
-    return Answer(status, {"error": message})
+def error(status: int, code: str, message: str) -> Answer:
+    """A refusal: the code each laptop words in its user's language, and the hub's sentence."""
+    return Answer(status, {"error": message, "code": code})
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -73,7 +75,7 @@ def aware(value: datetime | None) -> datetime | None:
 def authenticate(db: HubDb, school_id: str, authorization: str) -> RowMapping | Answer:
     scheme, _sep, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
-        return error(401, "send this laptop's sharing token as a Bearer token")
+        return error(401, refusals.NO_TOKEN, "send this laptop's sharing token as a Bearer token")
     with db.reading() as conn:
         row = (
             conn.execute(select(devices).where(devices.c.token_sha256 == token_hash(token)))
@@ -81,9 +83,11 @@ def authenticate(db: HubDb, school_id: str, authorization: str) -> RowMapping | 
             .first()
         )
     if row is None or row["school_id"] != school_id:
-        return error(401, "this hub does not know that laptop: enrol it again")
+        return error(
+            401, refusals.UNKNOWN_LAPTOP, "this hub does not know that laptop: enrol it again"
+        )
     if row["revoked_at"] is not None:
-        return error(403, "this laptop was removed from the school's sharing")
+        return error(403, refusals.REMOVED, "this laptop was removed from the school's sharing")
     return row
 
 
@@ -94,7 +98,7 @@ def register_school(db: HubDb, body: dict[str, Any]) -> Answer:
         school_id, device_id = str(body["school_id"]), str(body["device_id"])
         card, schema = unb64(body["card"]), str(body["schema"])
     except (KeyError, ValueError):
-        return error(422, "school_id, device_id, card and schema are needed")
+        return error(422, refusals.INCOMPLETE, "school_id, device_id, card and schema are needed")
     token = secrets.token_urlsafe(32)
     stamp = now()
     try:
@@ -104,7 +108,7 @@ def register_school(db: HubDb, body: dict[str, Any]) -> Answer:
             )
             add_device(conn, school_id, device_id, token, card, 0, schema, stamp)
     except IntegrityError:
-        return error(409, "that school is already registered on this hub")
+        return error(409, refusals.SCHOOL_TAKEN, "that school is already registered on this hub")
     return Answer(201, {"token": token})
 
 
@@ -182,7 +186,7 @@ def push(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
     """Append batches in order; a batch id already here is answered with its number."""
     items = body.get("batches")
     if not isinstance(items, list):
-        return error(422, "batches must be a list")
+        return error(422, refusals.INCOMPLETE, "batches must be a list")
     school_id = device["school_id"]
     seqs: list[int] = []
     with db.writing() as conn:
@@ -197,9 +201,15 @@ def push(db: HubDb, device: RowMapping, body: dict[str, Any]) -> Answer:
                 batch_id, epoch = str(item["id"]), int(item["epoch"])
                 schema, blob = str(item["schema"]), unb64(item["body"])
             except (KeyError, ValueError, TypeError):
-                return error(422, "each batch needs id, epoch, schema and body")
+                return error(
+                    422, refusals.INCOMPLETE, "each batch needs id, epoch, schema and body"
+                )
             if epoch < school["epoch"]:
-                return error(409, "the school's sharing key has changed: sync to fetch it")
+                return error(
+                    409,
+                    refusals.KEY_CHANGED,
+                    "the school's sharing key has changed: sync to fetch it",
+                )
             known = conn.execute(
                 select(batches.c.seq).where(
                     batches.c.school_id == school_id, batches.c.id == batch_id
@@ -256,7 +266,7 @@ def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: b
         schema = headers["x-schema"]
         snap, count = headers.get("x-snapshot", ""), int(headers.get("x-chunks", "0"))
     except (KeyError, ValueError):
-        return error(422, "X-Seq, X-Epoch and X-Schema headers are needed")
+        return error(422, refusals.INCOMPLETE, "X-Seq, X-Epoch and X-Schema headers are needed")
     values = {
         "seq": seq, "device_id": device["id"], "epoch": epoch, "schema": schema, "body": blob,
         "made_at": now(),
@@ -272,7 +282,11 @@ def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: b
                 )
             ).scalar_one()
             if held != count:
-                return error(409, f"the snapshot has {held} of its {count} parts: upload them")
+                return error(
+                    409,
+                    refusals.SNAPSHOT_PARTS,
+                    f"the snapshot has {held} of its {count} parts: upload them",
+                )
         current = conn.execute(
             select(snapshots.c.seq).where(snapshots.c.school_id == school_id)
         ).scalar()
@@ -296,9 +310,11 @@ def put_snapshot(db: HubDb, device: RowMapping, headers: dict[str, str], blob: b
 
 def _chunk_place(snapshot: str, index: str) -> tuple[str, int] | Answer:
     if not (0 < len(snapshot) <= 64 and snapshot.isalnum() and index.isdigit()):
-        return error(422, "a snapshot part is named by the snapshot's id and its number")
+        return error(
+            422, refusals.INCOMPLETE, "a snapshot part is named by the snapshot's id and its number"
+        )
     if int(index) >= MAX_CHUNKS:
-        return error(413, f"a snapshot has at most {MAX_CHUNKS} parts")
+        return error(413, refusals.TOO_LARGE, f"a snapshot has at most {MAX_CHUNKS} parts")
     return snapshot, int(index)
 
 
@@ -333,7 +349,11 @@ def get_snapshot_chunk(db: HubDb, device: RowMapping, snapshot: str, index: str)
             )
         ).scalar()
     if body is None:
-        return error(404, "that part of the snapshot is not here (a newer one replaced it)")
+        return error(
+            404,
+            refusals.SNAPSHOT_REPLACED,
+            "that part of the snapshot is not here (a newer one replaced it)",
+        )
     return Answer(200, {}, bytes(body))
 
 
@@ -345,7 +365,9 @@ def get_snapshot(db: HubDb, device: RowMapping) -> Answer:
             .first()
         )
     if row is None:
-        return error(404, "no snapshot of this school's record has been uploaded yet")
+        return error(
+            404, refusals.NO_SNAPSHOT, "no snapshot of this school's record has been uploaded yet"
+        )
     headers = {
         "x-seq": str(row["seq"]), "x-epoch": str(row["epoch"]), "x-schema": row["schema"],
         "x-device": row["device_id"],

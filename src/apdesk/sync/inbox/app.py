@@ -30,6 +30,7 @@ from starlette.routing import Route
 from apdesk.sync.inbox.db import list_packs, open_db, receipts_of, schools
 from apdesk.sync.inbox.la_keys import LaKeys, la_keys_for
 from apdesk.sync.inbox.receive import receive
+from apdesk.sync.inbox_refusals import TOO_LARGE, refusal
 
 MAX_BYTES = 16 * 1024 * 1024  # a pack is a notification and a PDF: well under a megabyte
 REALM = 'Basic realm="LA inbox", charset="UTF-8"'
@@ -138,7 +139,9 @@ def create_app(
         try:
             body = await _body(request, max_bytes)
         except TooLarge:
-            return JSONResponse({"error": f"packs are limited to {max_bytes} bytes"}, 413)
+            limit = {"limit": max(1, max_bytes // (1024 * 1024))}
+            said = f"packs are limited to {max_bytes} bytes"
+            return JSONResponse(refusal(said, TOO_LARGE, params=limit), 413)
         try:
             answer = await run_in_threadpool(
                 receive,

@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from apdesk.i18n import _
 from apdesk.models.errors import ApdeskError, ValidationError
 from apdesk.sync.util import key_id, public_pem
 
@@ -104,13 +105,16 @@ def database_url(text: str) -> URL:
     try:
         url = make_url(text)
     except ArgumentError:
-        raise InboxError(f"--db: {text!r} is not a database URL") from None
+        raise InboxError("--db: " + _("{text!r} is not a database URL").format(text=text)) from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise InboxError(
-            f"--db: {url.get_backend_name()!r} is not a database the inbox uses: give a SQLite "
-            "file name or postgresql://user@host/database"
+            "--db: "
+            + _(
+                "{name!r} is not a database the inbox uses: give a SQLite file name or "
+                "postgresql://user@host/database"
+            ).format(name=url.get_backend_name())
         )
     return url
 
@@ -122,7 +126,10 @@ def _private_sqlite_file(url: URL) -> None:
         return
     path = Path(name)
     if path.parent and not path.parent.is_dir():
-        raise InboxError(f"--db: there is no folder {path.parent} for {path.name}")
+        raise InboxError(
+            "--db: "
+            + _("there is no folder {folder} for {name}").format(folder=path.parent, name=path.name)
+        )
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
@@ -137,8 +144,10 @@ def open_db(text: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError):
         raise InboxError(
-            "PostgreSQL needs the psycopg driver: install apdesk with the postgres extra "
-            "(pip install 'apdesk[postgres]')"
+            _(
+                "PostgreSQL needs the psycopg driver: install apdesk with the postgres extra "
+                "(pip install 'apdesk[postgres]')"
+            )
         ) from None
     except ArgumentError as exc:
         raise InboxError(f"--db: {exc}") from None
@@ -147,7 +156,9 @@ def open_db(text: str) -> Engine:
         _add_missing_columns(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise InboxError(f"the inbox database cannot be used: {first_line(exc)}") from None
+        raise InboxError(
+            _("the inbox database cannot be used: {problem}").format(problem=first_line(exc))
+        ) from None
     return engine
 
 
@@ -196,19 +207,25 @@ def token_hash(token: str) -> str:
 def register_school(engine: Engine, urn: str, pem: bytes, token: str, name: str = "") -> str:
     """Add or replace a school's key and token; returns the key id."""
     if not (urn.isdigit() and len(urn) == 6):
-        raise ValidationError("URN", f"'{urn[:20]}' is not a URN", "a URN has 6 digits")
+        raise ValidationError(
+            "URN", _("'{urn}' is not a URN").format(urn=urn[:20]), _("a URN has 6 digits")
+        )
     if len(token) < MIN_TOKEN:
         raise ValidationError(
-            "token", f"is shorter than {MIN_TOKEN} characters", "use a long random token"
+            "token",
+            _("is shorter than {n} characters").format(n=MIN_TOKEN),
+            _("use a long random token"),
         )
     if len(name) > MAX_NAME or "\x00" in name:
-        raise ValidationError("name", f"is longer than {MAX_NAME} characters", "shorten it")
+        raise ValidationError(
+            "name", _("is longer than {n} characters").format(n=MAX_NAME), _("shorten it")
+        )
     try:
         key = serialization.load_pem_public_key(pem)
     except (ValueError, TypeError) as exc:
-        raise ValidationError("PEM", "is not a public key", "export it with apdesk") from exc
+        raise ValidationError("PEM", _("is not a public key"), _("export it with apdesk")) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise ValidationError("PEM", "is not an Ed25519 public key", "export it with apdesk")
+        raise ValidationError("PEM", _("is not an Ed25519 public key"), _("export it with apdesk"))
     values = {
         "name": name,
         "public_key_pem": public_pem(key).decode("ascii"),
@@ -224,7 +241,9 @@ def register_school(engine: Engine, urn: str, pem: bytes, token: str, name: str 
         ).first()
         if clash:
             raise ValidationError(
-                "token", "is already another school's token", "give each school its own token"
+                "token",
+                _("is already another school's token"),
+                _("give each school its own token"),
             )
         existing = conn.execute(select(schools.c.urn).where(schools.c.urn == urn)).first()
         if existing:

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from apdesk.files import write_atomic
+from apdesk.i18n import _
 from apdesk.sync.inbox.db import InboxError, la_keys
 from apdesk.sync.util import key_id, public_pem
 
@@ -55,7 +56,9 @@ def new_key_file(path: Path) -> Path:
     """Write a new inbox key (0600); refuses to replace one, which would orphan the LA's keys."""
     if path.exists():
         raise InboxError(
-            f"{path} already exists: keep it (it opens the LA's keys) or pick a new name"
+            _("{path} already exists: keep it (it opens the LA's keys) or pick a new name").format(
+                path=path
+            )
         )
     return write_atomic(path, secrets.token_hex(32) + "\n")
 
@@ -66,22 +69,27 @@ def read_inbox_key(key_file: str | None) -> bytes:
         try:
             raw = Path(key_file).expanduser().read_text(encoding="ascii").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise InboxError(f"--key-file: {key_file} cannot be read ({exc})") from None
+            raise InboxError(
+                "--key-file: "
+                + _("{path} cannot be read ({reason})").format(path=key_file, reason=exc)
+            ) from None
         where = f"--key-file {key_file}"
     else:
         raw = os.environ.get(KEY_ENV, "").strip()
         where = KEY_ENV
         if not raw:
             raise InboxError(
-                f"the inbox needs its key: give --key-file FILE or set {KEY_ENV} "
-                "(make one with `apdesk inbox new-key --out FILE`)"
+                _(
+                    "the inbox needs its key: give --key-file FILE or set {env} "
+                    "(make one with `apdesk inbox new-key --out FILE`)"
+                ).format(env=KEY_ENV)
             )
     try:
         key = bytes.fromhex(raw)
     except ValueError:
         key = b""
     if len(key) != 32:
-        raise InboxError(f"{where} is not an inbox key (64 hex characters)")
+        raise InboxError(_("{where} is not an inbox key (64 hex characters)").format(where=where))
     return key
 
 
@@ -97,8 +105,10 @@ def _unseal(inbox_key: bytes, name: str, stored: str) -> bytes:
         return AESGCM(inbox_key).decrypt(blob[:12], blob[12:], _aad(name))
     except (InvalidTag, ValueError):
         raise InboxError(
-            "the inbox key does not open the LA's keys in this database: use the key file "
-            "the database was made with"
+            _(
+                "the inbox key does not open the LA's keys in this database: use the key file "
+                "the database was made with"
+            )
         ) from None
 
 

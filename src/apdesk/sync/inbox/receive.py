@@ -19,9 +19,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from apdesk.i18n import N_
 from apdesk.sync.inbox.db import packs, schools, token_hash
 from apdesk.sync.inbox.la_keys import LaKeys
 from apdesk.sync.inbox.witness import finding
+from apdesk.sync.inbox_refusals import (
+    NO_PACK_ID,
+    NOT_A_PACK_ID,
+    PACK_CHECK,
+    PACK_ID_DIFFERS,
+    PACK_ID_TAKEN,
+    UNKNOWN_TOKEN,
+    refusal,
+)
 from apdesk.sync.pack import CHECKPOINT_KIND
 from apdesk.sync.receipt import make_receipt
 from apdesk.sync.util import sha256_hex
@@ -41,8 +51,17 @@ class Answer:
     body: dict[str, Any]
 
 
-def _error(status: int, message: str) -> Answer:
-    return Answer(status, {"error": message})
+def _error(status: int, code: str, message: str) -> Answer:
+    """A refusal: the inbox's sentence and the code a school's laptop words it from."""
+    return Answer(status, refusal(message, code))
+
+
+def _check_failed(problem: PackError) -> Answer:
+    """A pack that failed a check: the sentence (in English, whatever this process's language),
+    and its words and values for the laptop to word in its own."""
+    said = problem.words.format(**problem.params)
+    body = refusal(said, PACK_CHECK, words=problem.words, params=problem.params)
+    return Answer(422, body)
 
 
 def _school(engine: Engine, authorization: str) -> Any:
@@ -63,27 +82,29 @@ def _earlier(engine: Engine, pack_id: str, urn: str, manifest_sha256: str) -> An
     if row is None:
         return None
     if row.school_urn != urn or row.manifest_sha256 != manifest_sha256:
-        return _error(409, "this pack id was already received with different signed content")
+        return _error(
+            409, PACK_ID_TAKEN, "this pack id was already received with different signed content"
+        )
     return Answer(200, json.loads(row.receipt))
 
 
-def _shape_problem(pack: VerifiedPack, urn: str) -> str | None:
+def _shape_problem(pack: VerifiedPack, urn: str) -> PackError | None:
     """What makes a verified pack unacceptable to this school's inbox, if anything."""
     kind, note = pack.kind, pack.notification
     if not kind:
-        return "the pack names no kind: build it again with this version of apdesk"
+        return PackError(N_("the pack names no kind: build it again with this version of apdesk"))
     if kind == CHECKPOINT_KIND:
         if pack.members:
-            return "an audit checkpoint carries no other members"
+            return PackError(N_("an audit checkpoint carries no other members"))
         if pack.audit is None:
-            return "an audit checkpoint carries no audit head"
+            return PackError(N_("an audit checkpoint carries no audit head"))
         return None
     if note is None:
-        return f"a {kind} pack must carry notification.json"
+        return PackError(N_("a {kind} pack must carry notification.json"), kind=kind)
     if note["kind"] != kind:
-        return "notification.json names a different kind from the signed manifest"
+        return PackError(N_("notification.json names a different kind from the signed manifest"))
     if note["school"]["urn"] != urn:
-        return "the notification names a different school from the token's"
+        return PackError(N_("the notification names a different school from the token's"))
     return None
 
 
@@ -92,24 +113,30 @@ def receive(
 ) -> Answer:
     school = _school(engine, authorization)
     if school is None:
-        return _error(401, "the token is missing or not registered for any school")
+        return _error(401, UNKNOWN_TOKEN, "the token is missing or not registered for any school")
     pack_id = idempotency_key.strip()
     if not pack_id:
-        return _error(400, "the Idempotency-Key header (the pack id) is missing")
+        return _error(400, NO_PACK_ID, "the Idempotency-Key header (the pack id) is missing")
     if not UUID.match(pack_id):
-        return _error(400, "the Idempotency-Key header is not a pack id (a lower-case UUID)")
+        return _error(
+            400, NOT_A_PACK_ID, "the Idempotency-Key header is not a pack id (a lower-case UUID)"
+        )
     registered = serialization.load_pem_public_key(school["public_key_pem"].encode("ascii"))
     assert isinstance(registered, Ed25519PublicKey)
     try:
         with UNPACKING:
             pack = verify_pack(body, registered, decrypt_with=keys.encryption)
     except PackError as exc:
-        return _error(422, str(exc))
+        return _check_failed(exc)
     if pack.pack_id != pack_id:
-        return _error(400, "the Idempotency-Key header differs from the pack id in the manifest")
+        return _error(
+            400,
+            PACK_ID_DIFFERS,
+            "the Idempotency-Key header differs from the pack id in the manifest",
+        )
     wrong = _shape_problem(pack, school["urn"])
     if wrong is not None:
-        return _error(422, wrong)
+        return _check_failed(wrong)
     earlier = _earlier(engine, pack_id, school["urn"], pack.manifest_sha256)
     if earlier is not None:
         return earlier
