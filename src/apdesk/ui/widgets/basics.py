@@ -153,6 +153,11 @@ class BusyBar(QProgressBar):
         self.setRange(0, 0)
         self.setTextVisible(False)
         self.setMaximumHeight(8)
+        # Its room is kept while hidden: showing it moves nothing, so a page's long table is not
+        # laid out again (and every row measured) when work starts and again when it ends.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.setAccessibleName(_("Working"))
         self._said = False
         self._timer = QTimer(self)
