@@ -15,10 +15,12 @@ from tests.helpers.sync_harness import Inbox, run_inbox
 
 from apdesk.models import Placement
 from apdesk.models.enums import PlacementStatus
+from apdesk.models.types import utcnow
 from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
 from apdesk.sync import connection, keys, outbox
 from apdesk.sync.inbox.db import register_school
+from apdesk.sync.pack import build_pack
 
 WAIT_MS = 10_000  # the longest any GUI test waits for the sync thread
 
@@ -46,6 +48,22 @@ def queue_start(store: Store, placement_id: int) -> str:
         item = outbox.notify_placement_change(session, placement, before, referral_pdf=no_referral)
         assert item is not None
         return item.id
+
+
+def queue_pack_for(store: Store, placement_id: int) -> str:
+    """Build the placement's start pack and queue it, as it stands: its pack id."""
+    with store.session() as session:
+        built = build_pack(
+            session, placement_id, "placement-start", referral_pdf=None, created_at=utcnow()
+        )
+        outbox.queue_pack(session, built, placement_id)
+    return built.pack_id
+
+
+def shown_problem(store: Store, pack_id: str) -> str:
+    """What the outbox shows as the pack's last problem, in the current language."""
+    rows = store.read(outbox.list_outbox)
+    return next(row.last_error for row in rows if row.pack_id == pack_id)
 
 
 def queue_change(store: Store, placement_id: int, hours: float) -> str:

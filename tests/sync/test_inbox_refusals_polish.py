@@ -7,15 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.helpers.outbox import queue_pack_for, shown_problem
 from tests.helpers.sync_data import TOKEN
 from tests.helpers.sync_harness import FaultProxy, Inbox
 
 from apdesk.i18n import set_locale
-from apdesk.models.types import utcnow
 from apdesk.services.operations.settings import set_la_token
 from apdesk.store import Store
-from apdesk.sync import connection, outbox, sender
-from apdesk.sync.pack import build_pack
+from apdesk.sync import connection, sender
 from apdesk.sync.sender import SendPolicy
 
 
@@ -26,35 +25,21 @@ def polish_then_english() -> Iterator[None]:
     set_locale("en_GB")
 
 
-def _queue(store: Store, placement_id: int) -> str:
-    with store.session() as session:
-        built = build_pack(
-            session, placement_id, "placement-start", referral_pdf=None, created_at=utcnow()
-        )
-        outbox.queue_pack(session, built, placement_id)
-    return built.pack_id
-
-
-def _shown(store: Store, pack_id: str) -> str:
-    rows = store.read(outbox.list_outbox)
-    return next(row.last_error for row in rows if row.pack_id == pack_id)
-
-
 @pytest.mark.usefixtures("polish_then_english")
 def test_a_refused_token_reads_in_each_readers_language(
     connected: Store, proxy: FaultProxy, placement_id: int, policy: SendPolicy
 ) -> None:
     connected.run(set_la_token, connection.token_account(connected), "a-token-the-la-never-issued")
-    pack_id = _queue(connected, placement_id)
+    pack_id = queue_pack_for(connected, placement_id)
     [outcome] = sender.drain(connected, policy).outcomes
     polish = (
         "LA odrzuciło token szkoły (LA nie ma szkoły zarejestrowanej z tym tokenem): ustaw "
         "nowy w Ustawienia > Połączenie z władzami lokalnymi"
     )
     assert outcome.message == polish
-    assert _shown(connected, pack_id) == polish
+    assert shown_problem(connected, pack_id) == polish
     set_locale("en_GB")  # another laptop reading the same shared row, in English
-    assert _shown(connected, pack_id) == (
+    assert shown_problem(connected, pack_id) == (
         "The LA rejected the school's token (the LA has no school registered with that token): "
         "set a new one in Settings > LA connection"
     )
@@ -71,7 +56,7 @@ def test_a_pack_that_fails_the_las_check_is_said_in_polish(
 
     other = public_pem(Ed25519PrivateKey.generate().public_key())
     register_school(inbox.engine, "123456", other, TOKEN)
-    _queue(connected, placement_id)
+    queue_pack_for(connected, placement_id)
     [outcome] = sender.drain(connected, policy).outcomes
     assert outcome.message == (
         "LA odrzuciło pakiet (podpis manifestu nie pasuje do klucza szkoły): sprawdź, czy klucz "
@@ -86,7 +71,7 @@ def test_an_la_that_does_not_answer_is_said_in_polish(
     with store.session() as session:
         connection.set_endpoint(session, "http://127.0.0.1:9")
     store.run(set_la_token, connection.token_account(store), TOKEN)
-    _queue(store, placement_id)
+    queue_pack_for(store, placement_id)
     report = sender.drain(store, policy)
     assert report.exit_code == 3
     assert report.unreachable.startswith(

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.helpers.outbox import queue_pack_for, shown_problem
 from tests.helpers.sync_harness import FaultProxy
 
 from apdesk.i18n import set_locale
 from apdesk.models import OutboxItem
-from apdesk.models.types import utcnow
 from apdesk.store import Store
-from apdesk.sync import outbox, sender
-from apdesk.sync.pack import build_pack
+from apdesk.sync import sender
 from apdesk.sync.sender import SendPolicy
 
 
@@ -23,20 +22,6 @@ def english_after() -> Iterator[None]:
     set_locale("en_GB")
 
 
-def _queue(store: Store, placement_id: int) -> str:
-    with store.session() as session:
-        built = build_pack(
-            session, placement_id, "placement-start", referral_pdf=None, created_at=utcnow()
-        )
-        outbox.queue_pack(session, built, placement_id)
-    return built.pack_id
-
-
-def _problem(store: Store, pack_id: str) -> str:
-    rows = store.read(outbox.list_outbox)
-    return next(row.last_error for row in rows if row.pack_id == pack_id)
-
-
 def test_a_retry_reads_in_the_readers_language_and_old_text_as_it_was(
     connected: Store,
     proxy: FaultProxy,
@@ -44,13 +29,13 @@ def test_a_retry_reads_in_the_readers_language_and_old_text_as_it_was(
     policy: SendPolicy,
     english_after: None,
 ) -> None:
-    pack_id = _queue(connected, placement_id)
+    pack_id = queue_pack_for(connected, placement_id)
     proxy.faults = ["503"] * policy.attempts
     sender.drain(connected, policy)
-    english = _problem(connected, pack_id)
+    english = shown_problem(connected, pack_id)
     assert english.startswith("Will try again: ") and "503" in english
     set_locale("pl_PL")
-    polish = _problem(connected, pack_id)
+    polish = shown_problem(connected, pack_id)
     assert "503" in polish and not polish.startswith("Will try again")
 
     with connected.session() as session:  # a reason stored by an older apdesk, in English
@@ -58,4 +43,4 @@ def test_a_retry_reads_in_the_readers_language_and_old_text_as_it_was(
         assert item is not None
         item.last_error = "will try again: the LA's server answered 503"
         session.add(item)
-    assert _problem(connected, pack_id) == "will try again: the LA's server answered 503"
+    assert shown_problem(connected, pack_id) == "will try again: the LA's server answered 503"
