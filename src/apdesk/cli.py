@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from apdesk import __version__
 from apdesk.commands.common import UserError, add_store_option
+from apdesk.commands.usage_words import use_our_words
 from apdesk.i18n import _, set_locale
 from apdesk.locale_choice import command_locale
 from apdesk.models.errors import ApdeskError
@@ -61,7 +62,8 @@ class OneLineParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        see = _("(see `{command} --help`)").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {message} {see}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="apdesk: %(message)s")
     set_locale(command_locale())  # messages and --help follow the language chosen in the window
+    use_our_words()  # and argparse's own refusals too
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -107,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"apdesk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("apdesk: interrupted", file=sys.stderr)
+        print("apdesk: " + _("interrupted"), file=sys.stderr)
         return 130
     except (OSError, MemoryError) as exc:
         print(f"apdesk: {_system_failure(exc)}", file=sys.stderr)

@@ -15,7 +15,7 @@ from typing import Any
 
 from apdesk import paths
 from apdesk.files import write_atomic
-from apdesk.i18n import _
+from apdesk.i18n import _, ngettext
 from apdesk.store import Store
 
 PASSPHRASE_ENV = "APDESK_PASSPHRASE"
@@ -47,10 +47,12 @@ def open_demo(folder: Path) -> Store:
 
     if Store.exists(folder):
         return Store.open(folder, passphrase=DEMO_PASSPHRASE)
-    print(
-        f"apdesk: making the demo store in {folder} ({DEMO_PUPILS} synthetic pupils)...",
-        file=sys.stderr,
+    making = ngettext(
+        "making the demo store in {folder} ({n} synthetic pupil)...",
+        "making the demo store in {folder} ({n} synthetic pupils)...",
+        DEMO_PUPILS,
     )
+    print("apdesk: " + making.format(folder=folder, n=DEMO_PUPILS), file=sys.stderr)
     store, _recovery = Store.create(folder, DEMO_PASSPHRASE, use_keyring=False)
     try:
         populate(store, pupils=DEMO_PUPILS, seed=7)
@@ -60,13 +62,14 @@ def open_demo(folder: Path) -> Store:
     return store
 
 
-def read_passphrase(prompt: str = "Passphrase: ") -> str | None:
-    """From APDESK_PASSPHRASE, else a prompt on a terminal, else None."""
+def read_passphrase(prompt: str | None = None) -> str | None:
+    """From APDESK_PASSPHRASE, else a prompt on a terminal (`prompt`, or "Passphrase: "),
+    else None."""
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
         return value
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
+        return getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
     return None
 
 

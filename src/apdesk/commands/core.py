@@ -108,11 +108,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     check_details(details)
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if passphrase is None:
-        passphrase = read_passphrase("New passphrase: ")
+        passphrase = read_passphrase(_("New passphrase: "))
         if passphrase is None:
-            raise UserError(f"set {PASSPHRASE_ENV} or run from a terminal to choose a passphrase")
-        if sys.stdin.isatty() and read_passphrase("Repeat the passphrase: ") != passphrase:
-            raise UserError("the two passphrases differ: nothing was created")
+            raise UserError(
+                _("set {variable} or run from a terminal to choose a passphrase").format(
+                    variable=PASSPHRASE_ENV
+                )
+            )
+        if sys.stdin.isatty() and read_passphrase(_("Repeat the passphrase: ")) != passphrase:
+            raise UserError(_("the two passphrases differ: nothing was created"))
     store, recovery = Store.create(folder, passphrase, use_keyring=not args.no_keyring)
     try:
         store.run(save_school_details, details)

@@ -93,7 +93,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UserError(f"no backup file at {source}")
-    passphrase = read_passphrase("Passphrase of the backup: ")
+    passphrase = read_passphrase(_("Passphrase of the backup: "))
     if passphrase is None:
         raise UserError(
             "set APDESK_PASSPHRASE or run from a terminal to give the backup's passphrase"
@@ -139,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        passphrase = read_passphrase("Passphrase (to confirm): ")
+        passphrase = read_passphrase(_("Passphrase (to confirm): "))
         if passphrase is None:
             raise UserError(
                 "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
@@ -160,7 +160,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
 def cmd_recovery_key(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        passphrase = read_passphrase("Passphrase (to confirm): ")
+        passphrase = read_passphrase(_("Passphrase (to confirm): "))
         if passphrase is None:
             raise UserError(
                 "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
