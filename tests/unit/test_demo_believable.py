@@ -326,3 +326,8 @@ def test_no_family_contact_shares_a_staff_members_surname_but_the_pupils_own(mad
              if c.surname in staff and c.surname != made.pupils[c.pupil_id].surname]  # fmt: skip
     assert wrong == []
     assert all(c.name == f"{c.title} {c.surname}" for c in made.contacts if c.title)
+
+
+def test_no_pupil_shares_the_sencos_surname(made: Demo) -> None:
+    """A pupil called Ellery on forms signed by Ms R. Ellery, the SENCO, reads like her child."""
+    assert not [p.display_name for p in made.pupils.values() if p.surname == "Ellery"]

@@ -49,7 +49,7 @@ def forename(gender: Gender, draw: int) -> str:
 
 # fmt: off
 SURNAMES = [
-    "Ashdown", "Brightwell", "Carrow", "Dunmore", "Ellery", "Fairbank", "Greaves", "Holloway",
+    "Ashdown", "Brightwell", "Carrow", "Dunmore", "Ellwood", "Fairbank", "Greaves", "Holloway",
     "Ingram", "Jessop", "Kettering", "Lowther", "Marsden", "Northcott", "Oakley", "Pennock",
     "Quarry", "Radley", "Southgate", "Thorne", "Upton", "Varley", "Whitlock", "Yardley",
     "Ahmed", "Begum", "Khan", "Hussain", "Kowalski", "Nowak", "Patel", "Okafor", "Mensah",
