@@ -6,8 +6,10 @@ laptop's 1366 x 768 is what the budgets are set for, so the offscreen platform i
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,6 +22,7 @@ def use() -> None:
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
         return
     folder = Path(tempfile.mkdtemp(prefix="apdesk-screen-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the run's, gone with it
     config = folder / "screen.json"
     config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
     config.chmod(0o600)
