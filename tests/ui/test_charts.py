@@ -76,3 +76,14 @@ def test_the_numbers_are_written_under_the_chart(qtbot: QtBot) -> None:
         "AP pupils at providers: 70% on 7 Sept, 76% on 30 Nov (lowest 70%, highest 76%)."
     )
     assert "Attendance" in panel.numbers.accessibleName()
+
+
+def test_each_legend_entry_says_which_week_its_figure_is_for(qtbot: QtBot) -> None:
+    """Beside a card with the period's 83.6%, a bare "73%" read as a contradiction."""
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.set_chart(attendance(["AP pupils at providers", "Whole school"]))
+    assert panel.chart_widget.canvas.captions() == [  # type: ignore[attr-defined]
+        "AP pupils at providers 76% (week of 30 Nov)",
+        "Whole school 81% (week of 30 Nov)",
+    ]

@@ -71,7 +71,7 @@ def test_a_mark_typed_in_the_register_updates_the_home_page_on_screen(
     qtbot.keyClick(view, Qt.Key.Key_B)  # Ada, Monday morning: educated off site
     assert len(reads) == 1 and unmarked(home) == 1
     rows = {row.item.key: row for row in home.today.rows}
-    assert "1 pupil at a provider today without a mark" in rows["unmarked"].accessibleName()
+    assert "1 pupil at a provider today awaiting a mark" in rows["unmarked"].accessibleName()
 
 
 def test_a_hidden_home_page_refreshes_once_when_shown(

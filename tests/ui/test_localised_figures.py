@@ -59,6 +59,13 @@ def test_home_figures_are_written_the_locales_way(
     assert (one, two) == (("pupil", "pupils") if locale == "en_GB" else ("uczeń", "uczniowie"))
 
 
+def test_severe_absence_says_whose_pupils_it_counts() -> None:
+    """Beside "27 pupils in AP now", a bare "3 of 29 pupils" looked like a wrong sum."""
+    i18n.set_locale("en_GB")
+    severe = Measure("severe_absence", "Severely absent", "", SHARE, 3, 29, 3 / 29)
+    assert detail_text(severe) == "3 of 29 pupils in AP in the period"
+
+
 def test_polish_shares_take_the_polish_plural() -> None:
     i18n.set_locale("pl_PL")
     shares = [detail_text(_measure(SHARE, 0.5, 1, d)) for d in (1, 3, 5)]

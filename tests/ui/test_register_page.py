@@ -115,11 +115,11 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
     said = [n.data(Qt.ItemDataRole.AccessibleTextRole) for n in names]  # a screen reader's words
     assert said == [
         "Ada Ash: Absent, at Riverside Skills",
-        "Ben Birch: No mark yet, at Riverside Skills",
+        "Ben Birch: Awaiting a mark, at Riverside Skills",
     ]
     assert all(n.toolTip() == words for n, words in zip(names, said, strict=True))
     assert all(not n.icon().isNull() for n in names)  # the status, seen at a glance
-    page.apply_filter({"day": MON.isoformat(), "status": "unmarked"})
+    page.apply_filter({"day": MON.isoformat(), "status": "awaiting"})
     assert [today.pupils.item(r, 0).text() for r in range(today.pupils.rowCount())] == ["Ben Birch"]
     page.apply_filter({"pupil_ids": [ids["ben"]]})
     assert [r.name for r in page.model.rows] == ["Ben Birch"]

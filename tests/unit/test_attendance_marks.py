@@ -21,6 +21,7 @@ from apdesk.services.attendance import (
     set_return_cutoff,
     today_board,
 )
+from apdesk.services.measures.today import todays_work
 from apdesk.store import Store
 
 MON = date(2025, 1, 6)
@@ -142,7 +143,7 @@ def test_today_board_and_late_returns(store: Store, ids: dict[str, int]) -> None
         board = today_board(s, datetime.combine(WED, time(9, 0)))
         assert board.cutoff == time(9, 30)
         assert [(p.name, p.status, p.awaiting) for p in board.pupils] == [
-            ("Ada Ash", "unmarked", [AmPm.AM, AmPm.PM])
+            ("Ada Ash", "awaiting", [AmPm.AM])  # the afternoon is not awaited before noon
         ]
         # before the cut-off only Monday's missing marks are late
         assert [(r.name, r.missing_sessions, r.oldest) for r in board.late_returns] == [
@@ -155,6 +156,24 @@ def test_today_board_and_late_returns(store: Store, ids: dict[str, int]) -> None
         assert today_board(s, datetime.combine(WED, time(11, 0))).pupils[0].status == "absent"
         tuesday = today_board(s, datetime.combine(TUE, time(11, 0)))
         assert [(p.name, p.status) for p in tuesday.pupils] == [("Ben Birch", "absent")]
+
+
+def test_an_afternoon_with_no_mark_is_awaited_once_it_has_begun(
+    store: Store, ids: dict[str, int]
+) -> None:
+    """At 13:50 the register shows "?" for the afternoon: Today counts that pupil too, not only
+    those with no mark at all; and a pupil marked present is attending, not merely "marked"."""
+    with store.session() as s:
+        record_mark(s, ids["ada"], MON, "AM", "/")
+        morning = today_board(s, datetime.combine(MON, time(11, 0))).pupils[0]
+        afternoon = today_board(s, datetime.combine(MON, time(13, 50))).pupils[0]
+        assert (morning.status, morning.awaiting) == ("attending", [])
+        assert (afternoon.status, afternoon.awaiting) == ("awaiting", [AmPm.PM])
+        items = {i.key: i for i in todays_work(s, datetime.combine(MON, time(13, 50)))}
+        assert items["unmarked"].title == "1 pupil at a provider today awaiting a mark"
+        record_mark(s, ids["ada"], MON, "PM", "/")
+        done = today_board(s, datetime.combine(MON, time(13, 50))).pupils[0]
+        assert (done.status, done.awaiting) == ("attending", [])
 
 
 def test_part_time_pupils_come_from_c2_marks(store: Store, ids: dict[str, int]) -> None:

@@ -35,6 +35,7 @@ def test_work_items_point_at_the_right_page(store: Store) -> None:
     late = items["late_returns"]
     assert late.page == "attendance" and late.severity == URGENT
     assert ids["alpha"] in late.filter["provider_ids"]
+    assert "Alpha" in late.detail and "sessions without a mark" in late.detail  # not "(3)"
     order = [i.severity for i in items.values()]
     assert order == sorted(order, key=lambda s: s != URGENT)
 

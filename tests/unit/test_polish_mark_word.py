@@ -19,7 +19,7 @@ POLISH_PO = resource_path("locale", "pl_PL", "LC_MESSAGES", "apdesk.po")
 ATTENDANCE_MARKS = [
     "No mark yet",
     "Amend a mark",
-    "Marked",
+    "Awaiting a mark",
     "Attendance marks",
     "no mark",
     "No register marks since the return",

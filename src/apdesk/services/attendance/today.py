@@ -30,6 +30,9 @@ from apdesk.services.pupils.names import names_and_upns
 
 CUTOFF_KEY = "attendance.return_cutoff"
 DEFAULT_CUTOFF = time(10, 0)
+# Afternoon registers open between 12:30 and 13:30 in most schools; from noon an afternoon
+# with no mark is awaited, as the morning's is from the start of the day.
+AFTERNOON_FROM = time(12, 0)
 LOOKBACK_SCHOOL_DAYS = 5
 
 
@@ -66,19 +69,23 @@ class TodayPupil:
     provider_name: str
     expected: list[AmPm]
     marks: dict[AmPm, str | None]
+    begun: tuple[AmPm, ...] = (AmPm.AM, AmPm.PM)
 
     @property
     def status(self) -> str:
-        """ "absent" if a session today has an absence code, "marked" if any has a mark."""
+        """ "absent" if a session today has an absence code; "awaiting" while a session expected
+        so far has no mark (the afternoon's once it has begun, as the register's "?" shows);
+        otherwise "attending". An absent pupil is marked too, so "marked" would not tell them
+        apart."""
         codes = [code for code in self.marks.values() if code]
         if any(rule_of(code).absent for code in codes):
             return "absent"
-        return "marked" if codes else "unmarked"
+        return "awaiting" if self.awaiting else "attending"
 
     @property
     def awaiting(self) -> list[AmPm]:
-        """Expected sessions today that have no mark yet."""
-        return [half for half in self.expected if not self.marks.get(half)]
+        """Expected sessions so far today that have no mark yet."""
+        return [h for h in self.expected if h in self.begun and not self.marks.get(h)]
 
 
 @dataclass
@@ -215,5 +222,8 @@ def today_board(
             )
         entry.expected.append(item.session)
         entry.marks[item.session] = codes.get((item.pupil_id, item.session))
+    begun = (AmPm.AM, AmPm.PM) if now.time() >= AFTERNOON_FROM else (AmPm.AM,)
+    for entry in board.values():
+        entry.begun = begun
     rows = sorted(board.values(), key=lambda p: (p.provider_name, p.name))
     return TodayBoard(day, cutoff, rows, late_returns(session, now, cutoff, calendar, patterns))

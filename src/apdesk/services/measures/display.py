@@ -24,7 +24,10 @@ def detail_text(m: Measure) -> str:
     if m.kind == SHARE:
         of = m.denominator or 0
         if m.name == "severe_absence":
-            text = ngettext("{n} of {d} pupil", "{n} of {d} pupils", of)
+            # "of 29" beside a card saying 27 in AP now: these are the period's AP pupils.
+            text = ngettext(
+                "{n} of {d} pupil in AP in the period", "{n} of {d} pupils in AP in the period", of
+            )
         else:
             text = ngettext("{n} of {d} placement", "{n} of {d} placements", of)
         return text.format(n=format_number(m.numerator or 0), d=format_number(of))

@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import _, format_date, ngettext
+from apdesk.i18n import _, format_date, format_number, ngettext
 from apdesk.models import Placement, Pupil
 from apdesk.models.enums import OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
 from apdesk.services.attendance.expected import PlacementPattern
+from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import provider_facts
 from apdesk.services.plans import reviews_due
@@ -77,22 +78,22 @@ def _attendance(
     calendar: SchoolCalendar | None,
 ) -> list[TodayItem | None]:
     board = today_board(session, now, patterns, calendar)
-    unmarked = board.with_status("unmarked")
+    unmarked = board.with_status("awaiting")
     day = board.day.isoformat()
     late = board.late_returns
     return [
         TodayItem(
             "unmarked",
             ngettext(
-                "{n} pupil at a provider today without a mark",
-                "{n} pupils at a provider today without a mark",
+                "{n} pupil at a provider today awaiting a mark",
+                "{n} pupils at a provider today awaiting a mark",
                 len(unmarked),
             ).format(n=len(unmarked)),
             _names([p.name for p in unmarked]),
             len(unmarked),
             URGENT,
             "attendance",
-            {"day": day, "status": "unmarked", "pupil_ids": [p.pupil_id for p in unmarked]},
+            {"day": day, "status": "awaiting", "pupil_ids": [p.pupil_id for p in unmarked]},
         ),
         TodayItem(
             "late_returns",
@@ -101,13 +102,22 @@ def _attendance(
                 "{n} providers late with attendance returns",
                 len(late),
             ).format(n=len(late)),
-            _names([f"{r.name} ({r.missing_sessions})" for r in late]),
+            _names([_missing(r) for r in late]),
             len(late),
             URGENT,
             "attendance",
             {"day": day, "provider_ids": [r.provider_id for r in late]},
         ),
     ]
+
+
+def _missing(late: LateReturn) -> str:
+    """The provider and what it owes, in words: a bare "(7)" left the reader to guess."""
+    return ngettext(
+        "{name}: {n} session without a mark",
+        "{name}: {n} sessions without a mark",
+        late.missing_sessions,
+    ).format(name=late.name, n=format_number(late.missing_sessions))
 
 
 def _reviews(session: Session, today: date) -> list[TodayItem | None]:

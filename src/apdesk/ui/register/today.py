@@ -49,18 +49,22 @@ SHOWS = frozenset(
     {Kind.MARK, Kind.PLACEMENT, Kind.PUPIL, Kind.PROVIDER, Kind.SETTING, Kind.CLOSURE}
 )
 
-STATUS_TEXT = {"marked": N_("Marked"), "absent": N_("Absent"), "unmarked": N_("No mark yet")}
+STATUS_TEXT = {
+    "attending": N_("Attending"),
+    "absent": N_("Absent"),
+    "awaiting": N_("Awaiting a mark"),
+}
 STATUS_ICON = {
-    "marked": "state.marked",
+    "attending": "state.marked",
     "absent": "state.absent",
-    "unmarked": "state.unmarked",
+    "awaiting": "state.unmarked",
 }
 ROWS_KEPT = 5  # pupils expected today the list always has room for
 NAME_CHARS_KEPT = 16  # a pupil's name shown whole before the provider's column shows
 NOT_EXPECTED = "–"  # a half-day the pupil is not expected at a provider
 LATE_ROWS_KEPT = 4  # two late providers, each with its phone and email
-FILTERS = (("", N_("Everyone expected")), ("unmarked", N_("No mark yet")), ("absent", N_("Absent")),
-           ("marked", N_("Marked")))  # fmt: skip
+FILTERS = (("", N_("Everyone expected")), ("awaiting", N_("Awaiting a mark")),
+           ("absent", N_("Absent")), ("attending", N_("Attending")))  # fmt: skip
 
 
 def readonly_table(headers: list[str], name: str) -> QTableWidget:
@@ -204,8 +208,8 @@ class TodayPanel(QWidget):
         counts = {s: len(board.with_status(s)) for s in STATUS_TEXT}
         if board.pupils:
             self.summary.setText(
-                _("{n} expected at a provider: {marked} marked, {absent} absent, "
-                  "{unmarked} with no mark yet.").format(
+                _("{n} expected at a provider: {attending} attending, {absent} absent, "
+                  "{awaiting} awaiting a mark.").format(
                     n=len(board.pupils), **counts
                 )
             )  # fmt: skip
