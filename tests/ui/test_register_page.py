@@ -36,11 +36,13 @@ def test_typing_codes_records_marks_and_the_keys_move(
     view.move_to(0, 0)
     qtbot.keyClick(view, Qt.Key.Key_B)
     assert history(store, ids["ada"], MON, AmPm.AM) == [("B", "")]
+    assert "expected at" not in page.message.text()  # B: the code for a provider's session
     assert view.currentIndex().row() == 0  # a code does not move on by itself
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter: the next pupil, same session
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
     qtbot.keyClicks(view, "/")
-    assert history(store, ids["ben"], MON, AmPm.AM) == [("/", "")]
+    assert history(store, ids["ben"], MON, AmPm.AM) == [("/", "")]  # taken, with a word:
+    assert "Ben Birch is expected at Riverside Skills this session" in page.message.text()
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClicks(view, "/")  # "/" in the afternoon is stored as the afternoon mark
     assert history(store, ids["ben"], MON, AmPm.PM) == [("\\", "")]

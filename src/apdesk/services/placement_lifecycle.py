@@ -33,6 +33,7 @@ from apdesk.services.placements import (
 )
 from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
+from apdesk.services.warning_titles import warning_title
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED
 ACTIVE, ENDED = PlacementStatus.ACTIVE, PlacementStatus.ENDED
@@ -220,6 +221,8 @@ class PlacementRow:
     outcome: str
     warnings: int | None = None
     legal_name: str = ""  # forename and surname, so a search finds the pupil by either name
+    warning_words: tuple[str, ...] = ()  # each warning's message, for the tooltip
+    warning_title: str = ""  # the first warning in a few words, for the list's column
 
     @property
     def status_label(self) -> str:
@@ -260,6 +263,7 @@ def list_placements(
         provider = providers.get(placement.provider_id)
         if provider is None:
             continue
+        found = None if inputs is None else listed_warnings(placement, pupil, provider, inputs)
         category = placement.category
         if category and category not in labels:
             labels[category] = SheffieldCategory(category).label
@@ -277,10 +281,10 @@ def list_placements(
                 start_date=placement.start_date,
                 end_date=placement.end_date,
                 outcome=placement.outcome.label if placement.outcome else "",
-                warnings=None
-                if inputs is None
-                else len(listed_warnings(placement, pupil, provider, inputs)),
+                warnings=None if found is None else len(found),
                 legal_name=f"{pupil.forename} {pupil.surname}",
+                warning_words=() if found is None else tuple(w.message for w in found),
+                warning_title=warning_title(found[0].code, found[0].field) if found else "",
             )
         )
     rows.sort(key=lambda r: (r.start_date or date.max, r.id), reverse=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from apdesk.i18n import N_, _, format_date, format_number
+from apdesk.models.enums import PlacementStatus
 from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.list_proxy import ListProxy
@@ -26,6 +27,14 @@ HEADERS = (
 )
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# The page opens on the placements running now, then those on their way, then the ended:
+# next term's drafts first (the newest start) hid the pupils at a provider today.
+STATUS_ORDER = {
+    PlacementStatus.ACTIVE: 0,
+    PlacementStatus.REFERRED: 1,
+    PlacementStatus.DRAFT: 2,
+    PlacementStatus.ENDED: 3,
+}
 
 
 def _day(value: date | None) -> str:
@@ -44,6 +53,8 @@ class PlacementsModel(RowTableModel[PlacementRow]):
     def cell(self, row: PlacementRow, column: int, role: int) -> Any:
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == WARNINGS:
+            return " ".join(row.warning_words) or _("No warnings")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == SORT_ROLE:
@@ -55,12 +66,17 @@ class PlacementsModel(RowTableModel[PlacementRow]):
                 return row.hours_per_week
             if column == WARNINGS:
                 return row.warnings or 0
+            if column == STATUS:  # in the lifecycle's order, the latest start first in each
+                start = (row.start_date or date.max).toordinal()
+                return (STATUS_ORDER.get(row.status, len(STATUS_ORDER)), -start, row.id)
             return self._text(row, column).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == WARNINGS and row.warnings:
             return icons.icon("state.warning")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == WARNINGS and row.warning_words:
+                return "\n".join(f"• {words}" for words in row.warning_words)
             return row.upn if column == PUPIL else self._text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, WARNINGS):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -70,7 +86,7 @@ class PlacementsModel(RowTableModel[PlacementRow]):
             status = _(row.status_label)
             return f"{status}: {_(row.outcome)}" if row.outcome else status
         if column == WARNINGS:
-            return "" if row.warnings is None else str(row.warnings)
+            return _warning_text(row)
         if column == PUPIL:
             return row.pupil_name
         if column == PROVIDER:
@@ -80,6 +96,17 @@ class PlacementsModel(RowTableModel[PlacementRow]):
         if column == END:
             return _day(row.end_date)
         return format_number(row.hours_per_week)  # "13,5" in Polish, as the editor shows
+
+
+def _warning_text(row: PlacementRow) -> str:
+    """The first warning in a few words, and how many more: a bare "1" said nothing until
+    hovered. The tooltip holds every warning whole."""
+    if not row.warnings:
+        return ""
+    more = row.warnings - 1
+    if more:
+        return _("{first} (+{n})").format(first=row.warning_title, n=format_number(more))
+    return row.warning_title
 
 
 def search_text(row: PlacementRow) -> str:

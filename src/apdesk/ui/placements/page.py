@@ -61,7 +61,7 @@ from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 SIZED_BY_ROWS = 200  # columns fit the widest of this many rows, not of every placement
 HEADER_KEY = settings_keys.PLACEMENTS_HEADER.name
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
-STATUS_WIDTH = 180  # px: "Ended: Returned to mainstream school" elides; the provider reads whole
+STATUS_WIDTH = 150  # px: "Ended: Returned to mainstream school" elides; the provider reads whole
 Mover = OperationFn[[int, date, date], PlacementResult]
 # The rows, and what their warnings are checked against (QA, agencies, the school's calendar).
 SHOWS = frozenset(
@@ -121,7 +121,7 @@ class PlacementsPage(PrintMixin, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PROVIDER, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(SIZED_BY_ROWS)
-        self.table.sortByColumn(START, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)  # the running ones first
         # Every action is a button Tab reaches, its Alt+letter, and the table's context menu;
         # the common ones have a Ctrl shortcut.
         actions, self.buttons = page_actions(

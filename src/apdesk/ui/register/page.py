@@ -22,6 +22,7 @@ from apdesk.i18n import _
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import RegisterGrid, register_grid
+from apdesk.services.attendance.register import RegisterCell
 from apdesk.services.operations.attendance import (
     MarkWritten,
     record_register_mark,
@@ -43,7 +44,7 @@ from apdesk.ui.register.model import RegisterModel
 from apdesk.ui.register.today import TodayPanel
 from apdesk.ui.register.undo import AmendCommand
 from apdesk.ui.register.view import RegisterView
-from apdesk.ui.register.words import half_text
+from apdesk.ui.register.words import half_text, provider_slip
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 
 SPLITTER_KEY = settings_keys.REGISTER_SPLITTER.name
@@ -209,10 +210,18 @@ class RegisterPage(QWidget):
             return
         row = self.model.rows[index.row()]
         day, half = self.model.slot(index.column())
-        old = self.model.cell_at(index).code
-        self.write(Change(row.pupil_id, row.name, day, half, old, code), "", undoable=True)
+        cell = self.model.cell_at(index)
+        change = Change(row.pupil_id, row.name, day, half, cell.code, code)
+        self.write(change, "", undoable=True, cell=cell, providers=row.providers)
 
-    def write(self, change: Change, reason: str, undoable: bool = False) -> None:
+    def write(
+        self,
+        change: Change,
+        reason: str,
+        undoable: bool = False,
+        cell: RegisterCell | None = None,
+        providers: str = "",
+    ) -> None:
         def done(written: MarkWritten) -> None:
             self._show_written(written)
             c = change
@@ -222,13 +231,15 @@ class RegisterPage(QWidget):
             elif undoable and written.outcome == "created":  # a first mark: undone, kept
                 first = Change(c.pupil_id, c.name, c.day, c.half, None, written.code)
                 self.undo_stack.push(AmendCommand(first, self.step))
+            slip = provider_slip(cell, c.name, providers, written.code) if cell else ""
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
-                    code=written.code, name=c.name, half=half_text(c.half)))  # fmt: skip
+                    code=written.code, name=c.name, half=half_text(c.half)) + slip)  # fmt: skip
             elif written.outcome == "amended":
                 text = _("{name} {half} amended from {old} to {new}; the original is kept.")
                 half = half_text(c.half)
-                self.say(text.format(name=c.name, half=half, old=c.old, new=written.code))
+                said = text.format(name=c.name, half=half, old=c.old, new=written.code)
+                self.say(said + slip)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError) and exc.field == "reason":
