@@ -18,7 +18,7 @@ from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.documents.sar_labels import action_label
 from apdesk.documents.sar_values import value_words
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_iso_text
 from apdesk.models.column_words import column_label
 from apdesk.models.school import SchoolDetails
 
@@ -103,7 +103,7 @@ def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> 
 def _audit(access: SubjectAccess, events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     rows: list[Row] = []
     for event in events:
-        when = event["at"][:19].replace("T", " ")
+        when = format_iso_text(event["at"])
         label = f"{when}\n{event['actor']}: {action_label(event['action'])}"
         table, _space, number = str(event["record"]).partition(" ")
         record = f"{_(access.section_title(table))} {number}"
