@@ -1,5 +1,5 @@
-"""A Polish subject access PDF reads in the product's one date style and names its running
-title whole on every page."""
+"""A Polish subject access PDF reads in the product's one date style, names its running title
+whole on every page, and lists each other person once however many records hold them."""
 
 from __future__ import annotations
 
@@ -42,3 +42,14 @@ def test_the_running_title_is_whole_on_every_page(store: Store) -> None:
     for number, page in enumerate(found, 1):
         assert TITLE in page, number
         assert "…" not in page, number
+
+
+def test_each_other_person_is_listed_once_with_how_many_entries(store: Store) -> None:
+    access, text = gathered(store)
+    actors = [item for item in access.third_party if item["table"] == "audit"]
+    assert len(actors) == 11  # the export keeps every item, each redactable on its own
+    flagged = text.split("Dane innych osób (sprawdź przed zaczernieniem)")[1]
+    flagged = flagged.split("OFFICIAL-SENSITIVE")[0]
+    assert flagged.count(store.actor) == 1
+    assert f"Dziennik audytu: Użytkownik {store.actor} (11 wpisów)" in flagged
+    assert "Kontakty 1: Imię i nazwisko Sam Quillby-Parent" in flagged
