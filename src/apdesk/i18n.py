@@ -8,6 +8,7 @@ accented, so a layout that clips or a string nobody marked for translation shows
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
@@ -163,6 +164,25 @@ def format_date_time(value: datetime | None, seconds: bool = True) -> str:
         local.time(), "HH:mm:ss" if seconds else "HH:mm", locale=_babel_locale(_locale)
     )
     return f"{format_date(local.date())} {clock}"
+
+
+_ISO_TEXT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$"
+)
+
+
+def format_iso_text(text: str) -> str:
+    """A date or moment a record keeps as ISO text ("2015-02-13", "2026-12-07T13:56:59+00:00")
+    in the one date style, a moment in local time to the second; other text unchanged. Records
+    exported or logged as JSON hold their dates so, and people read them in words."""
+    if not _ISO_TEXT.match(text):
+        return text
+    try:
+        if len(text) == 10:
+            return format_date(date.fromisoformat(text))
+        return format_date_time(datetime.fromisoformat(text))
+    except ValueError:  # shaped like a date, but no such day
+        return text
 
 
 def format_number(value: float | int, decimals: int | None = None) -> str:

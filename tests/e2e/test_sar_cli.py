@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.helpers.cli_language import Run
 from tests.helpers.privacy import add_child
 from tests.helpers.store import TEST_PASSPHRASE
 
@@ -28,7 +29,7 @@ def test_sar_and_retention_commands(
     args = ["sar", "--pupil", child.upn, "--out", str(out), "--requested", "2026-03-03"]
     assert main([*args, "--store", folder]) == 0
     said = capsys.readouterr().out
-    assert "Respond by 2026-04-03" in said
+    assert "Respond by 3 April 2026 (one calendar month from 3 March 2026)." in said
     data = json.loads((out / f"subject-access-{child.upn}-2026-03-03.json").read_text())
     assert data["records"]["pupil"][0]["surname"] == "Cliway"
     assert (out / f"subject-access-{child.upn}-2026-03-03.pdf").read_bytes().startswith(b"%PDF")
@@ -45,3 +46,17 @@ def test_sar_and_retention_commands(
     assert "1 pupil" in capsys.readouterr().out
     assert main(["retention", "review", "--type", "pupils", "--store", folder]) == 0
     assert "Nothing is past" in capsys.readouterr().out
+
+
+def test_sar_says_its_deadline_in_polish_words(
+    store: Store, tmp_path: Path, polish_cli: Run
+) -> None:
+    with store.session() as s:
+        child = add_child(s, 1, "Cliway")
+    out = str(tmp_path / "sar")
+    code, said, _err = polish_cli(
+        "sar", "--pupil", child.upn, "--out", out, "--requested", "2026-12-07"
+    )
+    assert code == 0
+    deadline = said.splitlines()[1]
+    assert deadline == "Odpowiedz do 7 stycznia 2027 (miesiąc kalendarzowy od 7 grudnia 2026)."

@@ -9,7 +9,7 @@ from typing import Any
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.services import retention, sar
 from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.services.record_counts import counts_text
@@ -89,7 +89,7 @@ def cmd_sar(args: argparse.Namespace) -> int:
     print(_("Wrote {pdf} and {json}").format(pdf=pdf_path, json=json_path))
     print(
         _("Respond by {day} (one calendar month from {requested}).").format(
-            day=access.respond_by.isoformat(), requested=requested
+            day=format_date(access.respond_by), requested=format_date(requested)
         )
     )
     n = len(access.third_party)

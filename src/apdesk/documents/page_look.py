@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from apdesk.i18n import _
@@ -85,6 +85,21 @@ def fit(c: Canvas, text: str, face: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+def two_lines(c: Canvas, text: str, face: str, size: float, width: float) -> list[str]:
+    """A running title too long for one line (most often a translated one) on two of about
+    the same length, split between words; only what still does not fit is shortened."""
+    if c.stringWidth(text, face, size) <= width:
+        return [text]
+    words = text.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    widest = [max(c.stringWidth(part, face, size) for part in pair) for pair in splits]
+    if splits and min(widest) <= width:
+        return list(splits[widest.index(min(widest))])
+    lines = simpleSplit(text, face, size, width) or [text]
+    kept = [lines[0], " ".join(lines[1:])]
+    return [fit(c, line, face, size, width) for line in kept if line]
+
+
 def _logo(head: Letterhead) -> ImageReader | None:
     if not head.logo:
         return None
@@ -131,8 +146,9 @@ def draw_letterhead(
     c.setFillColor(MUTED)
     if head.urn:
         c.drawRightString(right, top, _("URN {urn}").format(urn=head.urn))
-    if title:
-        c.drawRightString(right, top - 4.2 * mm, fit(c, title, regular, small, room * 0.36))
+    titled = two_lines(c, title, regular, small, room * 0.36) if title else []
+    for number, line in enumerate(titled):  # under the URN, level with the address and phone
+        c.drawRightString(right, top - (4.2 + 4 * number) * mm, line)
     address = ", ".join(p.strip() for p in head.address.splitlines() if p.strip())
     c.drawString(left, top - 4.2 * mm, fit(c, address, regular, small, text_room))
     reach = "   ".join(p for p in (head.phone, head.email) if p)

@@ -18,7 +18,7 @@ from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.documents.sar_labels import action_label
 from apdesk.documents.sar_values import value_words
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_iso_text, ngettext
 from apdesk.models.column_words import column_label
 from apdesk.models.school import SchoolDetails
 
@@ -78,6 +78,23 @@ def _third_party_label(access: SubjectAccess, item: Mapping[str, Any]) -> str:
     return f"{section} {item['record_id']}: {column_label(item['field'], item['table'])}"
 
 
+def _third_parties(access: SubjectAccess) -> list[Row]:
+    """Each other person's detail once where it was found: one on many records (whoever
+    recorded every mark, the user behind every audit entry) once, with how many."""
+    found: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    for item in access.third_party:
+        found.setdefault((item["table"], item["field"], _value(item["value"])), []).append(item)
+    rows: list[Row] = []
+    for (table, name, shown), items in found.items():
+        if len(items) == 1:
+            rows.append((_third_party_label(access, items[0]), shown))
+            continue
+        label = f"{_(access.section_title(table))}: {column_label(name, table)}"
+        count = ngettext("{value} ({n} entry)", "{value} ({n} entries)", len(items))
+        rows.append((label, count.format(value=shown, n=len(items))))
+    return rows
+
+
 def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     """What an audit row changed, a field a line: its value added or removed, or old and new."""
     lines = []
@@ -103,7 +120,7 @@ def _change(table: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> 
 def _audit(access: SubjectAccess, events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     rows: list[Row] = []
     for event in events:
-        when = event["at"][:19].replace("T", " ")
+        when = format_iso_text(event["at"])
         label = f"{when}\n{event['actor']}: {action_label(event['action'])}"
         table, _space, number = str(event["record"]).partition(" ")
         record = f"{_(access.section_title(table))} {number}"
@@ -130,10 +147,7 @@ def _render(access: SubjectAccess, school: SchoolDetails) -> bytes:
             ).format(requested=format_date(access.requested_on), due=format_date(access.respond_by))
         ),
     ]
-    flagged: list[Row] = [
-        (_third_party_label(access, item), _value(item["value"])) for item in access.third_party
-    ]
-    story += section(_("Other people's details (review for redaction)"), flagged)
+    story += section(_("Other people's details (review for redaction)"), _third_parties(access))
     story.append(PageBreak())
     for key, rows in access.sections.items():
         story += _records(key, _(access.section_title(key)), rows)

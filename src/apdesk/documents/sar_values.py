@@ -1,9 +1,10 @@
 """The words a subject access PDF prints for a stored code ("active": "Active", "X": "Other /
-not stated"), in the reader's language.
+not stated") or date ("2015-02-13": "13 February 2015"), in the reader's language.
 
-The export keeps the codes (they are the data); a parent reading the PDF sees the words the app
-shows for them. A column's list is found from its type in the schema, so a coded column added
-later reads in words without a change here. Anything that is not a known code prints as stored.
+The export keeps the codes and ISO dates (they are the data); a parent reading the PDF sees the
+words the app shows for them. A column's list is found from its type in the schema, so a coded
+column added later reads in words without a change here. Anything that is not a known code or a
+date prints as stored.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlmodel import SQLModel
 
 import apdesk.models  # noqa: F401  (every table registered, so each coded column is known)
 from apdesk.documents.formatting import reason_labels, sessions_pattern
-from apdesk.i18n import _
+from apdesk.i18n import _, format_iso_text
 from apdesk.models.enums import SenType, SheffieldCategory
 from apdesk.models.types import StrEnumType
 
@@ -53,12 +54,13 @@ def _enum_of(table: str, column: str) -> type[StrEnum] | None:
 
 
 def value_words(table: str, column: str, value: Any) -> Any:
-    """A stored value as the reader knows it: a code as its label, translated; else unchanged."""
+    """A stored value as the reader knows it: a code as its label, translated; a date or moment
+    in the one date style the audit log and the screens use; else unchanged."""
     if isinstance(value, list) and value and (table, column) in _LISTS:
         return _LISTS[(table, column)](value) or value
-    enum_cls = _enum_of(table, column)
-    if enum_cls is None or not isinstance(value, str):
+    if not isinstance(value, str):
         return value
-    member = enum_cls._value2member_map_.get(value)
+    enum_cls = _enum_of(table, column)
+    member = enum_cls._value2member_map_.get(value) if enum_cls is not None else None
     label = getattr(member, "label", None)
-    return _(label) if isinstance(label, str) and label else value
+    return _(label) if isinstance(label, str) and label else format_iso_text(value)

@@ -7,7 +7,6 @@ pupil's own row or its before/after values carry that pupil's id (or one of thei
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import _, format_date, format_date_time
+from apdesk.i18n import _, format_iso_text
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
 from apdesk.services.amendment_reasons import reason_text
@@ -231,14 +230,6 @@ def _show(value: Any) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and _ISO_DAY.match(value):
-        try:  # a date or moment: in the one date style the rest of the screen uses
-            if len(value) == 10:
-                return format_date(date.fromisoformat(value))
-            return format_date_time(datetime.fromisoformat(value))
-        except ValueError:
-            pass
+    if isinstance(value, str):  # a date or moment kept as text reads in the one date style
+        return format_iso_text(value)
     return str(value)
-
-
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$")
