@@ -188,7 +188,10 @@ def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
         assert current_mark(s, ids["ada"], MON, AmPm.AM) is None
         kept = [(m.code, m.amendment_reason) for m in mark_history(s, ids["ada"], MON, AmPm.AM)]
     assert kept == [("B", ""), ("", "Undone")]
-    assert "undone" in page.message.text()
+    # The office is told whose mark, which session and which code, in plain words.
+    assert page.message.text() == (
+        "Mark B for Ada Ash, Monday AM, undone. The register keeps a record of the change."
+    )
 
     page.undo_stack.redo()  # Ctrl+Shift+Z: the mark is back
     qtbot.waitUntil(lambda: (page.model.index(0, 0).data() or "").startswith("B"))
