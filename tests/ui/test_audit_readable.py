@@ -141,3 +141,38 @@ def test_the_count_in_english() -> None:
         "Showing the newest 2,000 of 2,383 events — narrow the dates or search to see older ones"
     )
     assert count_text(1, 1) == "1 event shown"
+
+
+def test_a_change_names_the_pupil_whose_record_it_is(ctx: AppContext, qtbot: QtBot) -> None:
+    from sqlmodel import select
+
+    from apdesk.models import Placement
+
+    ids = build(ctx.store)
+    with ctx.store.session() as s:
+        placement = s.exec(select(Placement).where(Placement.pupil_id == ids["ben"])).one()
+        placement.hours_per_week = 20  # a change row carries only the hours
+    page = _page(ctx, qtbot)
+    assert _cells(page, 0)[ACTION] == "Changed" and _cells(page, 0)[RECORD] == "Placement"
+    assert _cells(page, 0)[PUPIL].startswith("Ben Birch (")
+    assert str(page.model.index(0, CHANGE).data()).startswith("Hours per week: ")
+
+
+def test_a_change_to_a_pack_names_its_pupil(ctx: AppContext, qtbot: QtBot) -> None:
+    from sqlmodel import select
+
+    from apdesk.models import OutboxItem, Placement
+    from apdesk.models.enums import PackKind
+
+    ids = build(ctx.store)
+    with ctx.store.session() as s:
+        placement = s.exec(select(Placement).where(Placement.pupil_id == ids["ada"])).one()
+        s.add(OutboxItem(id="3f2a", kind=next(iter(PackKind)), placement_id=placement.id, pack=b""))
+    with ctx.store.session() as s:
+        pack = s.get(OutboxItem, "3f2a")
+        assert pack is not None
+        pack.attempts = 1  # a change to a record whose number is text (a pack's id)
+    page = _page(ctx, qtbot)
+    cells = _cells(page, 0)
+    assert cells[ACTION] == "Changed" and cells[RECORD] == "Notification pack"
+    assert cells[PUPIL].startswith("Ada Ash (")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, select
 from sqlmodel import Session, SQLModel
 
 from apdesk.i18n import _, format_date
@@ -103,6 +103,36 @@ def _marks(session: Session, ids: set[int]) -> dict[int, MarkFacts]:
     return facts
 
 
+def _owners(
+    session: Session, rows: list[AuditRow], placements: dict[int, int]
+) -> dict[tuple[str, str], int]:
+    """The pupil each changed record belongs to, read from its table's pupil (or placement)
+    column: a change row carries only the fields that changed."""
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        if row.action == "update" and row.entity_id:
+            wanted.setdefault(row.entity, set()).add(row.entity_id)
+    owners: dict[tuple[str, str], int] = {}
+    for entity, ids in wanted.items():
+        table = SQLModel.metadata.tables.get(entity)
+        if table is None or "id" not in table.c:
+            continue
+        column = table.c.get("pupil_id")
+        through = column is None
+        column = table.c.get("placement_id") if through else column
+        if column is None:
+            continue
+        numbered = isinstance(table.c.id.type, Integer)  # else a text id (a pack's UUID)
+        keys = sorted(int(i) for i in ids if i.isdigit()) if numbered else sorted(ids)
+        for start in range(0, len(keys), 500):
+            query = select(table.c.id, column).where(table.c.id.in_(keys[start : start + 500]))
+            for rid, owner in session.execute(query):
+                pupil_id = placements.get(owner) if through else owner
+                if isinstance(pupil_id, int):
+                    owners[(entity, str(rid))] = pupil_id
+    return owners
+
+
 def record_facts(session: Session, rows: list[AuditRow]) -> RecordFacts:
     """Pupils', providers' and marks' names for these rows, and whose each changed record is."""
     pupil, placement, provider = _columns(Pupil), _columns(Placement), _columns(Provider)
@@ -120,7 +150,8 @@ def record_facts(session: Session, rows: list[AuditRow]) -> RecordFacts:
         int(pid): str(name) for pid, name in session.execute(select(provider.id, provider.name))
     }
     marks = _marks(session, _mark_ids(rows))
-    owners = {(MARK, str(mid)): found.pupil_id for mid, found in marks.items()}
+    owners = _owners(session, rows, placements)
+    owners.update({(MARK, str(mid)): found.pupil_id for mid, found in marks.items()})
     return RecordFacts(pupils, placements, providers, owners, marks)
 
 

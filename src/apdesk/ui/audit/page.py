@@ -41,6 +41,7 @@ from apdesk.ui.audit.model import (
     PUPIL,
     RECORD,
     ROW_ROLE,
+    USER,
     AuditModel,
     action_label,
     record_label,
@@ -184,7 +185,7 @@ class AuditPage(QWidget):
             format_date_time(datetime(2026, month, 28, 23, 59, 59)) for month in range(1, 13)
         )
         when = max(150, max(metrics.horizontalAdvance(m) for m in moments) + 24)
-        for column, width in enumerate((when, 100, 80, 140, 230)):
+        for column, width in enumerate((when, 80, 80, 140, 230)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QPlainTextEdit(self)
@@ -280,17 +281,16 @@ class AuditPage(QWidget):
         self.count.setText(count_text(len(view.rows), view.total))
 
     def _fit_names(self) -> None:
-        """Widen the Record and Pupil columns to their longest entry (within reason), so a
-        pupil's names and UPN are read whole; the Change column has the rest of the width."""
+        """Widen the User, Record and Pupil columns to their longest entry (within reason), so
+        a pupil's names and UPN are read whole; the Change column has the rest of the width."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        room = max(self.table.viewport().width(), 1000)
-        for column, share in ((RECORD, 0.25), (PUPIL, 0.3)):
-            texts = {
-                str(self.model.index(r, column).data() or "") for r in range(self.model.rowCount())
-            }
+        most = metrics.averageCharWidth()  # a width in characters, the same at any window size
+        for column, letters in ((USER, 24), (RECORD, 36), (PUPIL, 52)):
+            rows = range(self.model.rowCount())
+            texts = {str(self.model.index(r, column).data() or "") for r in rows}
             needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
-            wanted = min(needed, int(room * share))
+            wanted = min(needed, most * letters)
             if header.sectionSize(column) < wanted:
                 header.resizeSection(column, wanted)
 
