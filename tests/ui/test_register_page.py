@@ -204,6 +204,19 @@ def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
     qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
 
 
+def test_an_undone_mark_is_named_in_polish(
+    polish: None, qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    page.view.setFocus()
+    page.view.move_to(0, 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_B)
+    page.undo_stack.undo()
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+    assert page.message.text() == (
+        "Cofnięto wpis B (Ada Ash, poniedziałek, rano). W dzienniku zostaje zapis tej zmiany."
+    )
+
+
 def test_undoing_a_new_mark_shows_the_cell_as_it_was_before(
     qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
 ) -> None:
