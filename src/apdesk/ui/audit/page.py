@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt
+from PySide6.QtCore import QDate, QItemSelection, QLocale, QMargins, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,6 +108,8 @@ def _date_edit(name: str, parent: QWidget) -> QDateEdit:
     longest = max(edit.fontMetrics().horizontalAdvance(format_date(date(2026, month, 28)))
                   for month in range(1, 13))  # fmt: skip
     edit.setMinimumWidth(max(edit.sizeHint().width(), longest + 48))
+    calendar = edit.calendarWidget()  # whole: the popup was cut to the box's width
+    calendar.setMinimumSize(calendar.sizeHint().grownBy(QMargins(8, 4, 8, 4)))
     edit.setAccessibleName(name)
     inner = edit.findChild(QLineEdit)
     if inner is not None:
@@ -290,7 +292,7 @@ class AuditPage(QWidget):
             rows = range(self.model.rowCount())
             texts = {str(self.model.index(r, column).data() or "") for r in rows}
             needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
-            wanted = min(needed, most * letters)
+            wanted = max(min(needed, most * letters), header.sectionSizeHint(column))
             if header.sectionSize(column) < wanted:
                 header.resizeSection(column, wanted)
 
