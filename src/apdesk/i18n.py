@@ -140,7 +140,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
-def format_date(value: date | None, fmt: str = "d MMMM y") -> str:
+DATE_STYLE = "d MMMM y"
+"""The one on-screen date style (3 March 2025), a CLDR pattern."""
+
+
+def format_date(value: date | None, fmt: str = DATE_STYLE) -> str:
     """A date as people in the chosen locale write it (e.g. 3 March 2025); '' for none."""
     if value is None:
         return ""

@@ -190,7 +190,10 @@ def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
         assert current_mark(s, ids["ada"], MON, AmPm.AM) is None
         kept = [(m.code, m.amendment_reason) for m in mark_history(s, ids["ada"], MON, AmPm.AM)]
     assert kept == [("B", ""), ("", "Undone")]
-    assert "undone" in page.message.text()
+    # The office is told whose mark, which session and which code, in plain words.
+    assert page.message.text() == (
+        "Mark B for Ada Ash, Monday AM, undone. The register keeps a record of the change."
+    )
 
     page.undo_stack.redo()  # Ctrl+Shift+Z: the mark is back
     qtbot.waitUntil(lambda: (page.model.index(0, 0).data() or "").startswith("B"))
@@ -201,6 +204,19 @@ def test_undo_and_redo_cover_a_new_mark_and_keep_every_step(
 
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the keys too
     qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+
+
+def test_an_undone_mark_is_named_in_polish(
+    polish: None, qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    page.view.setFocus()
+    page.view.move_to(0, 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_B)
+    page.undo_stack.undo()
+    qtbot.waitUntil(lambda: page.model.index(0, 0).data(CELL_ROLE).code is None)
+    assert page.message.text() == (
+        "Cofnięto wpis B (Ada Ash, poniedziałek, rano). W dzienniku zostaje zapis tej zmiany."
+    )
 
 
 def test_undoing_a_new_mark_shows_the_cell_as_it_was_before(

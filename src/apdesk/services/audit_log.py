@@ -7,17 +7,20 @@ pupil's own row or its before/after values carry that pupil's id (or one of thei
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, SQLModel
 
 from apdesk.i18n import _, format_iso_text
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
 from apdesk.services.amendment_reasons import reason_text
+from apdesk.services.audit_records import RecordFacts, id_field, is_id_field, owner_of
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text
@@ -110,8 +113,8 @@ def placements_of(session: Session, pupil_ids: set[int]) -> set[int]:
     return {int(i) for i in session.execute(query).scalars()}
 
 
-def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list[AuditRow]:
-    """Newest first; the pupil filter matches UPN or name, then follows their placements."""
+def _query(wanted: AuditFilter) -> Any:
+    """The events the user, action and date filters keep, newest first."""
     event = _columns(AuditEvent)
     query = select(AuditEvent).order_by(event.id.desc())
     if wanted.actor.strip():
@@ -123,21 +126,35 @@ def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list
     if wanted.until is not None:
         end = datetime.combine(wanted.until + timedelta(days=1), time.min, UTC)
         query = query.where(event.at < end)
+    return query
+
+
+def _matching(session: Session, wanted: AuditFilter) -> Iterator[AuditRow]:
+    """Newest first; the pupil filter matches UPN or name, then follows their placements."""
     pupil_ids: set[int] | None = None
     if wanted.pupil.strip():
         pupil_ids = pupil_ids_matching(session, wanted.pupil)
         if not pupil_ids:
-            return []
+            return
     placement_ids = placements_of(session, pupil_ids or set())
-    rows: list[AuditRow] = []
-    for found in session.execute(query).scalars():
+    for found in session.execute(_query(wanted)).scalars():
         row = _row(found)
-        if pupil_ids is not None and not is_about(row, pupil_ids, placement_ids):
-            continue
-        rows.append(row)
-        if len(rows) >= limit:
-            break
-    return rows
+        if pupil_ids is None or is_about(row, pupil_ids, placement_ids):
+            yield row
+
+
+def search(session: Session, wanted: AuditFilter, limit: int = MAX_ROWS) -> list[AuditRow]:
+    """The newest `limit` events the filters match."""
+    return list(islice(_matching(session, wanted), limit))
+
+
+def count(session: Session, wanted: AuditFilter) -> int:
+    """How many events the filters match in all, so a reader shown the newest few is told
+    how many more there are."""
+    if not wanted.pupil.strip():
+        counted = select(func.count()).select_from(_query(wanted).order_by(None).subquery())
+        return int(session.execute(counted).scalar_one())
+    return sum(1 for _row_found in _matching(session, wanted))
 
 
 def _audit_label(surname: str, preferred: str | None, forename: str, upn: str) -> str:
@@ -164,12 +181,18 @@ def pupil_names(session: Session) -> dict[str, dict[int, str]]:
     return {"pupil": names, "placement": placements}
 
 
-def about_whom(row: AuditRow, names: dict[str, dict[int, str]]) -> str:
-    """The pupil an audit row concerns, if any (by its own id or the ids it carries)."""
+def about_whom(
+    row: AuditRow, names: dict[str, dict[int, str]], facts: RecordFacts | None = None
+) -> str:
+    """The pupil an audit row concerns, if any: by its own id, the ids it carries, or (for a
+    change, which carries only what changed) the pupil whose record it is."""
     if row.entity in names and row.entity_id.isdigit():
         found = names[row.entity].get(int(row.entity_id))
         if found:
             return found
+    owner = owner_of(row, facts)
+    if owner is not None and owner in names["pupil"]:
+        return names["pupil"][owner]
     for values in (row.after, row.before):
         for key, table in (("pupil_id", "pupil"), ("placement_id", "placement")):
             value = values.get(key)
@@ -203,12 +226,31 @@ def _show_field(name: str, value: Any) -> str:
     return _show(value)
 
 
-def describe_change(row: AuditRow) -> str:
+def _id_line(row: AuditRow, name: str, facts: RecordFacts | None) -> str | None:
+    """A record-number field in words ("Pupil: Jay Southgate"), or None to leave it out."""
+    old, new = row.before.get(name), row.after.get(name)
+    if row.action in ("create", "delete"):
+        value = new if row.action == "create" else old
+        shown = None if value is None else id_field(name, value, facts)
+        return None if shown is None else f"{shown[0]}: {shown[1]}"
+    before, after = id_field(name, old, facts), id_field(name, new, facts)
+    if before is None or after is None or before[1] == after[1]:
+        return None
+    return f"{after[0]}: {before[1]} → {after[1]}"
+
+
+def describe_change(row: AuditRow, facts: RecordFacts | None = None) -> str:
     """Before → after per field, one line each, for people rather than machines: in the order
-    of the fields' words in the reader's language, and a new record's empty fields left out."""
+    of the fields' words in the reader's language, and a new record's empty fields left out.
+    A record number is shown as what it points at (a pupil's or provider's name) or not at all."""
     names = sorted(set(row.before) | set(row.after))
     lines = []
     for name in names:
+        if is_id_field(name):
+            line = _id_line(row, name, facts)
+            if line is not None:
+                lines.append(line)
+            continue
         old, new = row.before.get(name), row.after.get(name)
         label = column_label(name, row.entity)
         if row.action == "create":

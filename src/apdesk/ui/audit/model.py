@@ -8,7 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from apdesk.i18n import N_, _, format_date_time
 from apdesk.models.record_words import AUDIT_ACTION_WORDS, RECORD_WORDS
+from apdesk.services.amendment_reasons import UNDONE
 from apdesk.services.audit_log import AuditRow, about_whom, describe_change
+from apdesk.services.audit_records import RecordFacts, is_undo, mark_of, mark_words
 
 WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
 HEADERS = (N_("When"), N_("User"), N_("Action"), N_("Record"), N_("Pupil"), N_("Change"))
@@ -16,16 +18,28 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def record_label(row: AuditRow) -> str:
-    name = _(RECORD_WORDS.get(row.entity, row.entity.capitalize()))
-    return f"{name} {row.entity_id}".strip()
+def record_label(row: AuditRow, facts: RecordFacts | None = None) -> str:
+    """The record in words, never its number: a mark by its code and session."""
+    found = mark_of(row, facts)
+    if found is not None:
+        return mark_words(found)
+    return _(RECORD_WORDS.get(row.entity, row.entity.capitalize()))
 
 
-def change_summary(row: AuditRow) -> str:
+def action_label(row: AuditRow, facts: RecordFacts | None = None) -> str:
+    """What was done: a first mark taken back reads "Undone", not "Added" or "Changed"."""
+    if is_undo(row, facts):
+        return _(UNDONE)
+    return _(AUDIT_ACTION_WORDS.get(row.action, row.action))
+
+
+def change_summary(row: AuditRow, facts: RecordFacts | None = None) -> str:
     """One line: the fields an update changed; for an addition or removal, how many fields."""
     if row.action == "update":
-        first = describe_change(row).split("\n", 1)[0]
-        more = len(set(row.before) | set(row.after)) - 1
+        lines = describe_change(row, facts).splitlines()
+        if not lines:
+            return ""
+        first, more = lines[0], len(lines) - 1
         return first if more <= 0 else _("{first} (+{more} more)").format(first=first, more=more)
     if row.action == "purge":
         deleted = row.after.get("deleted", {})
@@ -41,14 +55,19 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AuditRow] = []
         self._whom: list[str] = []
+        self.facts: RecordFacts | None = None
 
     def set_rows(
-        self, rows: list[AuditRow], names: dict[str, dict[int, str]] | None = None
+        self,
+        rows: list[AuditRow],
+        names: dict[str, dict[int, str]] | None = None,
+        facts: RecordFacts | None = None,
     ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.facts = facts
         known = names or {"pupil": {}, "placement": {}}
-        self._whom = [about_whom(row, known) for row in self._rows]
+        self._whom = [about_whom(row, known, facts) for row in self._rows]
         self.endResetModel()
 
     def row_at(self, row: int) -> AuditRow:
@@ -75,7 +94,7 @@ class AuditModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == CHANGE:
-            return describe_change(row)
+            return describe_change(row, self.facts)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -84,11 +103,11 @@ class AuditModel(QAbstractTableModel):
         if column == USER:
             return row.actor
         if column == ACTION:
-            return _(AUDIT_ACTION_WORDS.get(row.action, row.action))
+            return action_label(row, self.facts)
         if column == RECORD:
-            return record_label(row)
+            return record_label(row, self.facts)
         if column == PUPIL:
             return self._whom[index.row()]
         if column == CHANGE:
-            return change_summary(row)
+            return change_summary(row, self.facts)
         return None

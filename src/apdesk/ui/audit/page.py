@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtCore import QDate, QItemSelection, QLocale, QMargins, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,25 +28,29 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import _, format_date_time, ngettext
+from apdesk.i18n import _, current_locale, format_date, format_date_time, format_number, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.models.record_words import AUDIT_ACTION_WORDS
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
+from apdesk.services.audit_records import RecordFacts, record_facts
 from apdesk.store.audit import ChainReport
 from apdesk.ui.audit.model import (
     CHANGE,
     HEADERS,
     PUPIL,
+    RECORD,
     ROW_ROLE,
+    USER,
     AuditModel,
+    action_label,
     record_label,
 )
 from apdesk.ui.core import settings_keys
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.widgets.banner import Banner
-from apdesk.ui.widgets.date_text import display_pattern
+from apdesk.ui.widgets.date_text import shown_pattern
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.search_field import SearchField
 from apdesk.ui.widgets.wrapping_bar import WrappingBar
@@ -63,22 +67,49 @@ class AuditView:
     rows: list[AuditRow]
     actions: list[str]
     names: dict[str, dict[int, str]]
+    facts: RecordFacts
+    total: int  # events the filters match, of which the newest LIMIT are shown
 
 
 def load(session: Session, wanted: AuditFilter) -> AuditView:
     """A read on the worker."""
+    rows = audit_log.search(session, wanted, limit=LIMIT)
+    total = len(rows) if len(rows) < LIMIT else audit_log.count(session, wanted)
     return AuditView(
         audit_log.chain_status(session),
-        audit_log.search(session, wanted, limit=LIMIT),
+        rows,
         audit_log.actions(session),
         audit_log.pupil_names(session),
+        record_facts(session, rows),
+        total,
     )
 
 
+def count_text(shown: int, total: int) -> str:
+    """How many events are shown and, when only the newest are, how to reach older ones."""
+    if total <= shown:
+        return ngettext("{n} event shown", "{n} events shown", shown).format(n=format_number(shown))
+    return ngettext(
+        "Showing the newest {shown} of {total} event — narrow the dates or search to see "
+        "older ones",
+        "Showing the newest {shown} of {total} events — narrow the dates or search to see "
+        "older ones",
+        total,
+    ).format(shown=format_number(shown), total=format_number(total))
+
+
 def _date_edit(name: str, parent: QWidget) -> QDateEdit:
+    """A date box that reads like every date on screen ("7 December 2026"), with room for the
+    longest month of the reader's language."""
     edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setLocale(QLocale(current_locale()))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(display_pattern())
+    edit.setDisplayFormat(shown_pattern())
+    longest = max(edit.fontMetrics().horizontalAdvance(format_date(date(2026, month, 28)))
+                  for month in range(1, 13))  # fmt: skip
+    edit.setMinimumWidth(max(edit.sizeHint().width(), longest + 48))
+    calendar = edit.calendarWidget()  # whole: the popup was cut to the box's width
+    calendar.setMinimumSize(calendar.sizeHint().grownBy(QMargins(8, 4, 8, 4)))
     edit.setAccessibleName(name)
     inner = edit.findChild(QLineEdit)
     if inner is not None:
@@ -156,7 +187,7 @@ class AuditPage(QWidget):
             format_date_time(datetime(2026, month, 28, 23, 59, 59)) for month in range(1, 13)
         )
         when = max(150, max(metrics.horizontalAdvance(m) for m in moments) + 24)
-        for column, width in enumerate((when, 100, 80, 140, 230)):
+        for column, width in enumerate((when, 80, 80, 140, 230)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QPlainTextEdit(self)
@@ -246,12 +277,24 @@ class AuditPage(QWidget):
             self.action.addItem(_(AUDIT_ACTION_WORDS.get(name, name)), name)
         self.action.setCurrentIndex(max(0, self.action.findData(current)))
         self.action.blockSignals(False)
-        self.model.set_rows(view.rows, view.names)
+        self.model.set_rows(view.rows, view.names, view.facts)
+        self._fit_names()
         self.detail.clear()
-        shown = len(view.rows)
-        note = _(" (the newest {limit}; narrow the filters to see older)").format(limit=LIMIT)
-        count = ngettext("{n} event shown", "{n} events shown", shown).format(n=shown)
-        self.count.setText(count + (note if shown >= LIMIT else ""))
+        self.count.setText(count_text(len(view.rows), view.total))
+
+    def _fit_names(self) -> None:
+        """Widen the User, Record and Pupil columns to their longest entry (within reason), so
+        a pupil's names and UPN are read whole; the Change column has the rest of the width."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        most = metrics.averageCharWidth()  # a width in characters, the same at any window size
+        for column, letters in ((USER, 24), (RECORD, 36), (PUPIL, 52)):
+            rows = range(self.model.rowCount())
+            texts = {str(self.model.index(r, column).data() or "") for r in rows}
+            needed = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 24
+            wanted = max(min(needed, most * letters), header.sectionSizeHint(column))
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -261,10 +304,10 @@ class AuditPage(QWidget):
         row: AuditRow = self.model.index(rows[0].row(), CHANGE).data(ROW_ROLE)
         when = format_date_time(row.at)
         whom = self.model.index(rows[0].row(), PUPIL).data()
-        head = f"{record_label(row)}{' — ' + whom if whom else ''}"
-        head += f" — {_(AUDIT_ACTION_WORDS.get(row.action, row.action))}"
-        head += f" — {row.actor} — {when}"
-        self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row))
+        facts = self.model.facts
+        head = f"{record_label(row, facts)}{' — ' + whom if whom else ''}"
+        head += f" — {action_label(row, facts)} — {row.actor} — {when}"
+        self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row, facts))
 
 
 def _side_by_side(*widgets: QWidget) -> QHBoxLayout:

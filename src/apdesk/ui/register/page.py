@@ -18,7 +18,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import Session
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models.errors import ValidationError
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import RegisterGrid, register_grid
@@ -266,8 +266,10 @@ class RegisterPage(QWidget):
         def done(written: MarkWritten) -> None:
             self._show_written(written)
             if written.outcome == "withdrawn":
-                text = _("{name} {half}: the {code} mark is undone; the register keeps it.")
-                self.say(text.format(name=c.name, half=half_text(c.half), code=c.new))
+                text = _("Mark {code} for {name}, {day} {half}, undone. The register keeps a "
+                         "record of the change.")  # fmt: skip
+                day = format_date(c.day, "EEEE")
+                self.say(text.format(code=c.new, name=c.name, day=day, half=half_text(c.half)))
                 return
             text = (
                 _("{name} {half} back to {code} (undone); every change is kept.")

@@ -12,7 +12,7 @@ from datetime import date
 
 from babel.dates import get_date_format
 
-from apdesk.i18n import _, current_locale
+from apdesk.i18n import DATE_STYLE, _, current_locale
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _PARTS = re.compile(r"^\s*(\d{1,4})\s*[./\- ]\s*(\d{1,2})\s*[./\- ]\s*(\d{1,4})\s*$")
@@ -38,6 +38,12 @@ def display_pattern(locale: str | None = None) -> str:
     separator = next((c for c in pattern if c not in "dMy"), "/")
     parts = ["dd", "MM"] if day_first(locale) else ["MM", "dd"]
     return separator.join([*parts, "yyyy"])
+
+
+def shown_pattern() -> str:
+    """The on-screen date style as a Qt display format ("d MMMM yyyy"), for a date box that
+    reads like every other date on screen: "7 December 2026", "7 grudnia 2026"."""
+    return DATE_STYLE.replace("y", "yyyy") if "yyyy" not in DATE_STYLE else DATE_STYLE
 
 
 def format_typed_date(value: date, locale: str | None = None) -> str:
