@@ -17,6 +17,7 @@ from tests.helpers.placements import (
 )
 
 from apdesk.models.enums import (
+    AttachmentKind,
     AuditKind,
     DistanceBand,
     PlacementStatus,
@@ -311,6 +312,19 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"placement": {"transport": ""}, "provider": {"distance_band": DistanceBand.OUT_OF_AREA}},
         {"provider": {"distance_band": DistanceBand.OUT_OF_AREA}},
     ),
+    (
+        "health_needs",
+        {"placement": {"reasons": ["medical"], "health_needs": "None known"}},
+        {"placement": {"reasons": ["medical"], "health_needs": "Epilepsy: care plan"}},
+    ),
+    (
+        "risk_assessment",
+        {"placement": {"risk_assessment_date": TODAY}, "documents": set()},
+        {
+            "placement": {"risk_assessment_date": TODAY},
+            "documents": {AttachmentKind.RISK_ASSESSMENT},
+        },
+    ),
 ]
 
 
@@ -322,6 +336,7 @@ def _run(changes: dict[str, Any]) -> list[PlacementWarning]:
         agencies=changes.get("agencies", ()),
         guide=changes.get("guide"),
         la=changes.get("la"),
+        documents=changes.get("documents"),
     )
 
 

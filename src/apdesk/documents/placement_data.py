@@ -46,6 +46,10 @@ class PlacementRecord:
         return any(a.kind == AttachmentKind.EHC_PLAN for a in self.attachments)
 
     @property
+    def risk_assessment_stored(self) -> bool:
+        return any(a.kind == AttachmentKind.RISK_ASSESSMENT for a in self.attachments)
+
+    @property
     def parents(self) -> list[Contact]:
         """Who the letter goes to: people with parental responsibility (else every contact)."""
         with_pr = [c for c in self.contacts if c.parental_responsibility]

@@ -9,6 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from apdesk.i18n import N_, _, format_date
+from apdesk.models.enums import NeedCategory
+from apdesk.models.stated import says_nothing, without_attached_claim
 
 from .blocks import Row, esc, notice_box, para, section, signature_block
 from .common import Letterhead, build_pdf
@@ -85,13 +87,36 @@ def _contact(r: PlacementRecord) -> str:
     return join_nonempty([who, reach], "\n")
 
 
+def _health(r: PlacementRecord) -> str:
+    """The health needs; for a placement made for medical needs, never "None known" (the
+    provider would read the two as a contradiction), but a gap the school must fill."""
+    health = r.placement.health_needs.strip() or r.pupil.health_needs
+    if NeedCategory.MEDICAL.value in r.placement.reasons and says_nothing(health):
+        return _(
+            "Not recorded: the placement is for medical needs, so the school must add them "
+            "before it starts."
+        )
+    return health
+
+
 def _safety(r: PlacementRecord) -> str:
+    """What keeps the child safe, and the risk assessment: "attached" only when it is."""
     pl = r.placement
-    safety = text_or_missing(pl.safety_info or r.pupil.safety_info)
-    if pl.risk_assessment_date:
-        when = format_date(pl.risk_assessment_date)
-        return safety + "\n" + _("Risk assessment dated {date}.").format(date=when)
-    return safety + "\n" + _("Risk assessment date: not recorded.")
+    safety = pl.safety_info.strip() or r.pupil.safety_info
+    if not r.risk_assessment_stored:
+        safety = without_attached_claim(safety)
+    when = pl.risk_assessment_date and format_date(pl.risk_assessment_date)
+    if r.risk_assessment_stored:
+        line = (
+            _("Risk assessment dated {date}: attached.").format(date=when)
+            if when
+            else _("Risk assessment: attached (date not recorded).")
+        )
+    elif when:
+        line = _("Risk assessment dated {date}: not attached.").format(date=when)
+    else:
+        line = _("Risk assessment date: not recorded.")
+    return text_or_missing(safety) + "\n" + line
 
 
 def _attendance(r: PlacementRecord) -> str:
@@ -121,7 +146,7 @@ def _form_rows(r: PlacementRecord) -> list[Row]:
         _contact(r),
         _attendance(r),
         pl.send_needs,
-        pl.health_needs or p.health_needs,
+        _health(r),
         pl.family_support or p.family_support,
         _safety(r),
         r.provider.name,

@@ -20,6 +20,7 @@ from apdesk.models.enums import AttachmentKind
 from apdesk.models.errors import ValidationError
 from apdesk.models.records import AttachmentInfo
 
+Filed = tuple[int | None, AttachmentKind]  # a document's placement (None: the pupil's) and kind
 MAX_BYTES = 25 * 1024 * 1024
 MAX_FILENAME = 200
 
@@ -165,6 +166,28 @@ def attachments_for_placement(session: Session, placement: Placement) -> list[At
         )
     )
     return [AttachmentInfo(*row) for row in session.exec(query).all()]
+
+
+def document_kinds(session: Session, pupil_id: int | None = None) -> dict[int, list[Filed]]:
+    """Each pupil's documents as (placement, kind), without their content: what the
+    placement checks compare with what a placement says is attached (one pupil's if given)."""
+    query = sql_select(col(Attachment.pupil_id), col(Attachment.placement_id), col(Attachment.kind))
+    if pupil_id is not None:
+        query = query.where(col(Attachment.pupil_id) == pupil_id)
+    out: dict[int, list[Filed]] = {}
+    for who, placement_id, kind in session.connection().execute(query):
+        out.setdefault(who, []).append((placement_id, AttachmentKind(kind)))
+    return out
+
+
+def kinds_with_placement(filed: list[Filed], placement_id: int | None) -> set[AttachmentKind]:
+    """The kinds of document that go with a referral: as `attachments_for_placement` picks
+    them (the placement's own, the pupil's general ones and any EHC plan)."""
+    return {
+        kind
+        for on, kind in filed
+        if on is None or on == placement_id or kind == AttachmentKind.EHC_PLAN
+    }
 
 
 def get_attachment_bytes(session: Session, attachment_id: int) -> bytes:

@@ -37,6 +37,9 @@ class CheckedPlacement(Protocol):
     reasons: list[str]
     commissioner: Commissioner
     registration_code: RegistrationCode
+    health_needs: str
+    safety_info: str
+    risk_assessment_date: date | None
     hours_per_week: float
     sessions: list[str]
     session_start: time | None
@@ -72,6 +75,8 @@ class CheckedPlacement(Protocol):
 class CheckedPupil(Protocol):
     sen_status: SenStatus
     looked_after: bool
+    health_needs: str  # what the form prints when the placement records none
+    safety_info: str
 
 
 class OtherPlacement(Protocol):
@@ -104,6 +109,9 @@ class PlacementFacts:
     reasons: list[str]
     commissioner: Commissioner
     registration_code: RegistrationCode
+    health_needs: str
+    safety_info: str
+    risk_assessment_date: date | None
     hours_per_week: float
     sessions: list[str]
     session_start: time | None
@@ -145,6 +153,8 @@ class PupilFacts:
     upn: str
     sen_status: SenStatus
     looked_after: bool
+    health_needs: str
+    safety_info: str
 
     @property
     def display_name(self) -> str:

@@ -14,10 +14,10 @@ WARNING_CODES = (
     "full_time_hours", "part_time_timetable", "hours_missing", "unregistered_full_time",
     "sessions_pattern", "registration_code", "notice_missing", "notice_late", "notice_address",
     "notice_reporting_to", "notice_days", "notice_reasons", "notice_session_times",
-    "notice_la_copy", "direction_review", "ehcp_attached", "caseworker_told", "virtual_school",
-    "learning_outcomes", "success_measures", "exit_strategy", "child_voice", "family_voice",
-    "english_maths", "dates_order", "past_end", "review_after_end", "review_date",
-    "planned_length", "agreement", "la_notified", "transport", "provider_qa",
+    "notice_la_copy", "direction_review", "health_needs", "risk_assessment", "ehcp_attached",
+    "caseworker_told", "virtual_school", "learning_outcomes", "success_measures", "exit_strategy",
+    "child_voice", "family_voice", "english_maths", "dates_order", "past_end", "review_after_end",
+    "review_date", "planned_length", "agreement", "la_notified", "transport", "provider_qa",
 )  # fmt: skip
 
 
@@ -58,6 +58,14 @@ R_DIRECTION_REVIEW = N_(
 R_EHCP = N_(
     "The EHC plan goes with the referral (Appendix A), and the LA SEND caseworker must be told "
     "before the placement starts, not on its first day (DfE AP guidance)."
+)
+R_HEALTH = N_(
+    "The referral goes to the provider as the record of the child's needs (Appendix A): a "
+    "placement for medical needs says what they are, or the provider cannot plan for them."
+)
+R_RISK_ASSESSMENT = N_(
+    "Appendix A asks for the details of any risk assessment: the provider keeps the child safe "
+    "from it, so the form sends the copy it speaks of."
 )
 R_VIRTUAL_SCHOOL = N_(
     "The Virtual School Head promotes the education of looked-after children and must know "

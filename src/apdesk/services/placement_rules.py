@@ -15,6 +15,7 @@ from typing import Protocol
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import (
     Agency,
+    AttachmentKind,
     Commissioner,
     DistanceBand,
     PlacementStatus,
@@ -25,6 +26,7 @@ from apdesk.models.enums import (
 )
 from apdesk.services.ap_guide import GuideSettings, LaNotice, planned_weeks
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_answers import check_answers
 from apdesk.services.placement_direction import check_direction
 from apdesk.services.placement_facts import (
     CheckedPlacement,
@@ -112,11 +114,13 @@ def check_placement(
     agencies: Collection[str] = (),
     guide: GuideSettings | None = None,
     la: LaNotice | None = None,
+    documents: Collection[AttachmentKind] | None = None,
 ) -> list[PlacementWarning]:
     """Every rule the placement breaks today. `others`: the pupil's other placements;
     `agencies`: the agencies recorded as involved with the pupil (e.g. the Virtual School);
     `guide`: the school's review interval and longest placement; `la`: the LA's notification
-    of the start, as the outbox holds it (not checked when not given)."""
+    of the start, as the outbox holds it (not checked when not given); `documents`: the kinds
+    of document that go with the referral (not checked when not given)."""
     guide = guide or GuideSettings()
     out: list[PlacementWarning] = []
 
@@ -128,6 +132,7 @@ def check_placement(
     ehc_plan = pupil.sen_status == SenStatus.EHC_PLAN
     if placement.off_site_direction:
         check_direction(placement, provider, calendar, warn, ehc_plan=ehc_plan)
+    check_answers(placement, pupil, documents, warn)
     start = placement.start_date
     if ehc_plan:
         if not placement.ehcp_attached:

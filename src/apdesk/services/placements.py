@@ -36,6 +36,7 @@ from apdesk.services.ap_guide import (
     la_notice,
     la_notices,
 )
+from apdesk.services.attachments import Filed, document_kinds, kinds_with_placement
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import (
     OtherPlacement,
@@ -295,6 +296,7 @@ class WarningInputs:
     agencies: dict[int, set[str]]  # by pupil
     notices: dict[int, LaNotice]  # by placement
     qa: dict[int, QaStatus]  # by provider
+    documents: dict[int, list[Filed]]  # by pupil
 
 
 def warning_inputs(
@@ -315,6 +317,7 @@ def warning_inputs(
         agencies,
         la_notices(session),
         qa_statuses(session, providers.values(), today),  # one more query: the audits
+        document_kinds(session),
     )
 
 
@@ -336,6 +339,7 @@ def listed_warnings(
         agencies=inputs.agencies.get(pupil.id, set()),
         guide=inputs.guide,
         la=inputs.notices.get(placement.id or 0, LaNotice("none")),
+        documents=kinds_with_placement(inputs.documents.get(pupil.id, []), placement.id),
     )
 
 
@@ -362,6 +366,9 @@ def placement_warnings(
         agencies={str(a) for a in agencies},
         guide=guide_settings(session),
         la=la_notice(session, placement.id),
+        documents=kinds_with_placement(
+            document_kinds(session, pupil.id).get(pupil.id or 0, []), placement.id
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import names as names
 from apdesk.services.demo import placements as demo_placements
 from apdesk.services.demo import providers as demo_providers
+from apdesk.services.demo.documents import attach_documents
 from apdesk.services.demo.logo import demo_logo
 from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.demo.sen import GENERAL_NEEDS, set_sen
@@ -50,9 +51,11 @@ def populate(
         providers = demo_providers.providers(session, rng, today)
         _apart_from_staff(session, seed)
         calendar = SchoolCalendar.load(session)
+        before = session.exec(select(func.max(models.Placement.id))).one() or 0
         placements = demo_placements.placements(
             session, rng, made_pupils, providers, calendar, today
         )
+        documents = attach_documents(session, after=before)
         # Timetables and the register come before plans: reviews count the register's marks.
         timetables = populate_timetables(session, rng, today)
         marks = populate_marks(session, rng, today)
@@ -62,6 +65,7 @@ def populate(
         "pupils": len(made_pupils),
         "providers": len(providers),
         "placements": placements,
+        "documents": documents,
         "closures": closures,
         "attendance marks": marks,
         "plans": plans.get("plans", 0),

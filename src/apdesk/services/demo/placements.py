@@ -159,6 +159,8 @@ def placements(
                 )
             )
             made.append(_save(session, dates.settle(second, pupil), qa, dates, outcome))
+        if "medical" in data.reasons and not pupil.health_needs:
+            pupil.health_needs = data.health_needs  # the pupil's record says it too
         made.append(_save(session, dates.settle(data, pupil), qa, dates, outcome))
         if pupil.looked_after and not (flaw and flaw[0] == "virtual_school"):
             session.add(models.AgencyInvolvement(
@@ -243,6 +245,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
            calendar: SchoolCalendar, index: int,
            contact: models.Contact | None) -> PlacementInput:  # fmt: skip
     reason = pupil.needs[0] if pupil.needs else rng.choice(list(texts.OUTCOMES)[:5])
+    reasons = [reason] + [n for n in pupil.needs[1:2] if n != reason]
     full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
     days = 5 if full_time else rng.choice([2, 2, 3])
     offset = rng.randrange(0, 6 - days)
@@ -261,7 +264,7 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         pupil_id=pupil.id or 0,
         provider_id=provider.id or 0,
         category=full_time or _part_time_category(provider, index),
-        reasons=[reason] + [n for n in pupil.needs[1:2] if n != reason],
+        reasons=reasons,
         commissioner=Commissioner.LA if la else Commissioner.SCHOOL,
         funding_stream=funding,
         registration_code=RegistrationCode.K if la else RegistrationCode.B,
@@ -271,9 +274,9 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         attendance_at_referral=round(rng.uniform(0.42, 0.93), 3),
         interventions_tried="; ".join(rng.sample(texts.INTERVENTIONS, k=rng.choice([2, 3]))) + ".",
         send_needs=texts.SEND.get(pupil.sen_status.value, "None identified"),
-        health_needs=pupil.health_needs or "None known",
+        health_needs=pupil.health_needs or texts.health_needs(reasons, index),
         family_support=pupil.family_support or "Parent attends review meetings",
-        safety_info=pupil.safety_info or "No known risks; risk assessment attached",
+        safety_info=pupil.safety_info or "No known risks",
         risk_assessment_date=start - timedelta(days=rng.randrange(7, 15)),
         hours_per_week=round(len(sessions) * rng.choice([2.5, 2.5, 2.25]), 2),
         sessions=sessions,

@@ -36,6 +36,23 @@ OUTCOMES = {
     "eotas": "Follow the EHC plan's EOTAS package and record progress against each outcome.",
 }
 
+# What a pupil placed for medical needs has, as the school's health information puts it.
+MEDICAL_HEALTH = [
+    "Chronic fatigue syndrome: paced timetable agreed with the consultant; rest breaks as needed.",
+    "Epilepsy: care plan and emergency medication held by the first aider; seizure log kept.",
+    "Recovering from surgery: no contact sport or stairs until the consultant's review.",
+    "Crohn's disease: toilet pass at all times; hospital appointments every fortnight.",
+]
+
+
+def health_needs(reasons: list[str], index: int) -> str:
+    """The placement's health needs when the pupil's record has none: a medical placement
+    names them (the form would otherwise say "None known" beside "Medical needs")."""
+    if "medical" in reasons:
+        return MEDICAL_HEALTH[index % len(MEDICAL_HEALTH)]
+    return "None known"
+
+
 MEASURES = [
     "Provider's weekly attendance returns",
     "Unit certificates and AQA Unit Awards",
