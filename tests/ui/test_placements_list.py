@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.plans import make_placement, make_pupil
 
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
+from apdesk.services.placement_reasons import WARNING_CODES
+from apdesk.services.warning_titles import TITLES
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.placements.model import PUPIL, STATUS, WARNINGS
@@ -67,3 +69,8 @@ def test_the_list_opens_on_the_running_placements_and_names_each_warning(
     tip = cell(page, 0, WARNINGS, Qt.ItemDataRole.ToolTipRole)
     assert "No hours a week entered." in tip  # the whole message, on a hover
     assert tip.count("•") == row.warnings
+
+
+def test_every_check_has_its_few_words_for_the_list() -> None:
+    """A new check with no title would show its field's name in the column, not what is wrong."""
+    assert set(WARNING_CODES) <= set(TITLES)
