@@ -1,4 +1,4 @@
-"""The language chosen in Help > Language…, kept where the commands can read it too.
+"""The language chosen in View > Language…, kept where the commands can read it too.
 
 The window keeps its settings with Qt; the commands must not import Qt, so the choice is also
 written to a small file in apdesk's data folder. `APDESK_LANGUAGE` overrides both (support

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from tests.helpers.clipping import clipped_widgets
 
@@ -15,10 +15,14 @@ from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.shell import language
 from apdesk.ui.shell.language import (
+    RESTART_PROPERTY,
     SETTINGS_KEY,
     LanguageDialog,
     apply_startup_language,
     choose_locale,
+    offer_restart,
+    restart_command,
+    restart_wanted,
 )
 from apdesk.ui.shell.main_window import MainWindow
 
@@ -119,12 +123,56 @@ def test_language_dialog_saves_the_choice_for_the_next_start(
     assert tester.chosen() == "en_XA"  # someone already using it can still see what it is
 
 
-def test_help_menu_offers_the_language_choice(qtbot: QtBot, ctx: AppContext) -> None:
+def test_the_view_menu_offers_the_language_beside_the_appearance(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
     window = build_window(qtbot, ctx)
     action = window.language_action  # type: ignore[attr-defined]
-    help_menu = window.menuBar().actions()[-1].menu()
-    assert action in help_menu.actions()
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert action in menus["&View"].actions()
+    assert [a.text() for a in menus["&View"].actions()] == ["&Appearance…", "&Language…"]
+    assert action not in menus["&Help"].actions()
+    assert list(menus).count("&View") == 1
     action.trigger()
     dialog = window.findChild(LanguageDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_new_language_offers_a_restart_that_asks_about_unsaved_work_first(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """Restart now closes the window the way Quit does; if the user keeps the window (Cancel on
+    an unsaved editor), nothing restarts. Later leaves it for the next start."""
+    window = build_window(qtbot, ctx)
+    refuse = {"close": True}
+    window.closeEvent = lambda event: event.ignore() if refuse["close"] else event.accept()
+    answers = iter(["&Later", "&Restart now", "&Restart now"])
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                   and w.isVisible())  # fmt: skip
+        assert "Polski" in box.text() or "polski" in box.text()
+        wanted = next(answers)
+        next(b for b in box.buttons() if b.text() == wanted).click()
+
+    for expected in (False, False):  # Later; then Restart now, but the window is kept
+        QTimer.singleShot(0, answer)
+        assert offer_restart(window, "en_GB", "pl_PL") is expected
+        assert not restart_wanted()
+    refuse["close"] = False
+    QTimer.singleShot(0, answer)
+    assert offer_restart(window, "en_GB", "pl_PL") is True
+    assert restart_wanted()
+    QApplication.instance().setProperty(RESTART_PROPERTY, False)  # type: ignore[union-attr]
+    assert offer_restart(window, "pl_PL", "pl_PL") is False  # no change: nothing to offer
+
+
+def test_a_restart_starts_the_same_apdesk_on_the_same_store() -> None:
+    argv = ["/usr/bin/apdesk", "--store", "/srv/ap"]
+    assert restart_command(argv, "/usr/bin/python3", False) == [
+        "/usr/bin/python3", "-m", "apdesk", "--store", "/srv/ap"
+    ]  # fmt: skip
+    assert restart_command(["apdesk", "--demo"], "/opt/apdesk/apdesk", True) == [
+        "/opt/apdesk/apdesk", "--demo"
+    ]  # fmt: skip

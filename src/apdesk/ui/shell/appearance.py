@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import N_, _
+from apdesk.ui.shell.help_menu import menu_named
 from apdesk.ui.theme.apply import (
     PREFERENCES,
     Appearance,
@@ -122,7 +123,7 @@ def install_appearance(window: QMainWindow) -> QAction:
     action = QAction(icon("action.appearance"), _("&Appearance…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+A"))
     action.setStatusTip(_("Light, dark or high-contrast colours, and the size of the text"))
-    window.menuBar().addMenu(_("&View")).addAction(action)
+    menu_named(window, _("&View")).addAction(action)
 
     def show() -> None:
         manager = theme_manager()

@@ -1,4 +1,5 @@
-"""The Help menu, found or made once: the language and user-guide actions both live in it."""
+"""The window's menus found or made once by title: the user guide lives in Help, the language
+beside the appearance in View."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from apdesk.i18n import _
 
 
-def help_menu(window: QMainWindow) -> QMenu:
-    """The window's Help menu, added at the end of the menu bar if it is not there yet."""
-    help_title = _("&Help")
+def menu_named(window: QMainWindow, title: str) -> QMenu:
+    """The window's menu with this title, added at the end of the menu bar if not there yet."""
     for entry in window.menuBar().actions():
         menu = entry.menu()
-        if isinstance(menu, QMenu) and entry.text() == help_title:
+        if isinstance(menu, QMenu) and entry.text() == title:
             return menu
-    return window.menuBar().addMenu(help_title)
+    return window.menuBar().addMenu(title)
+
+
+def help_menu(window: QMainWindow) -> QMenu:
+    return menu_named(window, _("&Help"))

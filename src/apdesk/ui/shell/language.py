@@ -1,7 +1,8 @@
-"""Choosing the language: the one picked in Help > Language…, else the computer's own.
+"""Choosing the language: the one picked in View > Language…, else the computer's own.
 
-Catalogs are read once at start, before any window is built, so a change applies the next time
-apdesk starts (the dialog says so); nothing half-translated is ever on screen.
+Catalogs are read once at start, before any window is built, so a change applies when apdesk
+starts again; the dialog offers to restart it at once (closing the window asks about unsaved
+work first), so nothing half-translated is ever on screen.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +35,11 @@ from apdesk.i18n import (
 )
 from apdesk.locale_choice import save_choice
 from apdesk.ui.core import settings_keys
-from apdesk.ui.shell.help_menu import help_menu
+from apdesk.ui.shell.help_menu import menu_named
 
 SETTINGS_KEY = settings_keys.LANGUAGE.name
 FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
+RESTART_PROPERTY = "apdesk_restart"  # set on the application: start again once it has quit
 _qt_translators: list[QTranslator] = []
 
 
@@ -177,21 +180,59 @@ class LanguageDialog(QDialog):
 
 
 def install_language(window: QMainWindow) -> QAction:
-    """Adds Help > Language… to the main window (the window needs a `ctx` with settings)."""
+    """Adds View > Language… beside Appearance (the window needs a `ctx` with settings): both
+    change how apdesk looks, and Help is where nobody looks for them."""
     action = QAction(_("&Language…"), window)
     action.setStatusTip(_("Choose the language of apdesk, its letters and forms"))
-    menu = help_menu(window)
-    existing = menu.actions()
-    if existing:
-        menu.insertAction(existing[-1], action)  # before About
-    else:
-        menu.addAction(action)
+    menu_named(window, _("&View")).addAction(action)
 
     def show() -> None:
         dialog = LanguageDialog(window.ctx.settings, window)  # type: ignore[attr-defined]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = choose_locale(saved_choice(window.ctx.settings), system_locale())  # type: ignore[attr-defined]
+        dialog.accepted.connect(lambda: offer_restart(window, before, dialog.chosen()))
         dialog.open()
 
     action.triggered.connect(show)
     window.language_action = action  # type: ignore[attr-defined]
     return action
+
+
+def offer_restart(window: QMainWindow, before: str, chosen: str) -> bool:
+    """Offer to start again in the language just chosen; True if the window is closing for it.
+    Closing asks about unsaved work as quitting does; if the user keeps the window, no restart."""
+    after = choose_locale(chosen, system_locale())
+    if after == before:
+        return False
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Language"))
+    box.setText(_("apdesk will speak {language} when it starts again.").format(
+        language=language_name(after)))  # fmt: skip
+    box.setInformativeText(_("Restart now? Any unsaved changes are asked about first."))
+    restart = box.addButton(_("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(later)
+    box.exec()
+    if box.clickedButton() is not restart:
+        return False
+    app = QApplication.instance()
+    if app is None:
+        return False
+    app.setProperty(RESTART_PROPERTY, True)
+    if window.close():
+        return True
+    app.setProperty(RESTART_PROPERTY, False)  # the user kept the window open
+    return False
+
+
+def restart_wanted() -> bool:
+    app = QApplication.instance()
+    return bool(app is not None and app.property(RESTART_PROPERTY))
+
+
+def restart_command(argv: list[str], executable: str, frozen: bool) -> list[str]:
+    """How to start this apdesk again with the same store: a bundle is its own program."""
+    if frozen:
+        return [executable, *argv[1:]]
+    return [executable, "-m", "apdesk", *argv[1:]]

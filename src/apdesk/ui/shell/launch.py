@@ -6,6 +6,7 @@ abort the process with a message few people can act on.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,7 +41,11 @@ def run_gui(store: str | None, demo: bool) -> int:
     from PySide6.QtGui import QIcon
 
     from apdesk.ui.core.tasks import ThreadTaskRunner
-    from apdesk.ui.shell.language import apply_startup_language
+    from apdesk.ui.shell.language import (
+        apply_startup_language,
+        restart_command,
+        restart_wanted,
+    )
     from apdesk.ui.shell.startup import Startup
     from apdesk.ui.theme.apply import install_theme
 
@@ -70,4 +75,7 @@ def run_gui(store: str | None, demo: bool) -> int:
     if startup.window is not None:
         startup.window.ctx.lock()
     tasks.shutdown()
+    if restart_wanted():  # a new language: the catalogues are read once, at start
+        frozen = bool(getattr(sys, "frozen", False))
+        subprocess.Popen(restart_command(sys.argv, sys.executable, frozen))
     return int(code)
