@@ -95,7 +95,7 @@ def test_a_purge_counts_what_it_deleted_in_polish_words(store: Store, polish_cli
     assert code == 0
     said = out.strip()
     assert said.startswith("Usunięto trwale: ")
-    for words in ("1 uczeń", "1 kontakt", "2 wpisy obecności", "1 skierowanie", "1 załącznik"):
+    for words in ("1 uczeń", "1 kontakt", "2 wpisy obecności", "1 umieszczenie", "1 załącznik"):
         assert words in said, said
     for table in ("pupil", "contact", "attendancemark", "placement", "attachment"):
         assert table not in said, table

@@ -25,7 +25,7 @@ def test_the_inbox_commands_refuse_in_polish(polish_cli: CliErr, tmp_path: Path)
     assert err.startswith("apdesk: skrzynka odbiorcza potrzebuje swojego klucza: podaj --key-file")
     key = tmp_path / "inbox.key"
     code, out, _err = polish_cli("inbox", "new-key", "--out", str(key))
-    assert code == 0 and out.startswith("Klucz skrzynki zapisano w ")
+    assert code == 0 and out.startswith("Klucz skrzynki odbiorczej zapisano w ")
     code, _out, err = polish_cli("inbox", "new-key", "--out", str(key))
     assert code == 2 and "już istnieje: zachowaj go (otwiera klucze LA)" in err
     pem = tmp_path / "school.pem"

@@ -69,7 +69,7 @@ def test_severe_absence_says_whose_pupils_it_counts() -> None:
 def test_polish_shares_take_the_polish_plural() -> None:
     i18n.set_locale("pl_PL")
     shares = [detail_text(_measure(SHARE, 0.5, 1, d)) for d in (1, 3, 5)]
-    assert shares == ["1 z 1 skierowania", "1 z 3 skierowań", "1 z 5 skierowań"]
+    assert shares == ["1 z 1 umieszczenia", "1 z 3 umieszczeń", "1 z 5 umieszczeń"]
 
 
 def test_home_tiles_group_thousands_in_the_locale(ctx: AppContext, qtbot: QtBot) -> None:

@@ -33,7 +33,7 @@ def test_the_items_to_review_and_the_redaction_read_in_polish(
     qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     shown = [dialog.items.item(row).text() for row in range(dialog.items.count())]
     assert "Kontakty · Imię i nazwisko: Sam Quillby-Parent" in shown
-    assert "Skierowania · Imię i nazwisko osoby kontaktowej: Jo Keyworker1" in shown
+    assert "Umieszczenia · Imię i nazwisko osoby kontaktowej: Jo Keyworker1" in shown
     assert not any("key_contact_name" in text or "Contacts" in text for text in shown)
     dialog.items.item(shown.index("Kontakty · Imię i nazwisko: Sam Quillby-Parent")).setCheckState(
         Qt.CheckState.Checked

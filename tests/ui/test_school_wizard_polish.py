@@ -24,7 +24,7 @@ def wizard(qtbot: QtBot, tmp_path: Path, tasks: InlineTaskRunner) -> SetupWizard
     ("attr", "typed", "said"),
     [
         ("la_code", "85", "Kod władz lokalnych: „85” to nie jest kod władz lokalnych"),
-        ("estab", "40", "Numer placówki: „40” nie jest prawidłowy"),
+        ("estab", "40", "Numer szkoły: „40” nie jest prawidłowy"),
         ("key_contact_phone", "ring us", "Telefon osoby kontaktowej: „ring us” nie jest numerem"),
         ("key_contact_email", "jo at school", "E-mail osoby kontaktowej: „jo at school”"),
     ],

@@ -35,7 +35,7 @@ def test_a_backup_that_cannot_be_written_is_explained_in_polish(
         "(podłącz dysk albo wybierz inny folder)"
     )
     inside = refusal(lambda: back_up_now(store, store.folder, NOW))
-    assert "leży w folderze samego magazynu (wybierz folder na innym dysku" in inside
+    assert "leży w folderze samej bazy danych (wybierz folder na innym dysku" in inside
     none_kept = refusal(lambda: back_up_now(store, tmp_path, NOW, keep=0))
     assert none_kept == "Liczba przechowywanych kopii: wynosi 0 (zachowaj co najmniej 1)"
 

@@ -31,7 +31,7 @@ def test_polish_catalog_translates_the_gui_and_plurals() -> None:
     set_locale("pl_PL")
     assert i18n.current_locale() == "pl_PL"
     assert _("&Save") == "&Zapisz"
-    assert _("Placements") == "Skierowania"
+    assert _("Placements") == "Umieszczenia"
     assert ngettext("{n} warning", "{n} warnings", 1) == "{n} ostrzeżenie"
     assert ngettext("{n} warning", "{n} warnings", 3) == "{n} ostrzeżenia"
     assert ngettext("{n} warning", "{n} warnings", 5) == "{n} ostrzeżeń"

@@ -56,14 +56,14 @@ def test_the_records_past_their_period_are_named_in_polish(store: Store) -> None
     leaver = labels["pupils"][0]
     assert leaver.startswith("Leaver, Robin (")
     assert labels["placements"] == [
-        f"{leaver}: skierowanie w Riverside Centre 1 (od 8 września 2025 do 1 marca 2026)"
+        f"{leaver}: umieszczenie w Riverside Centre 1 (od 8 września 2025 do 1 marca 2026)"
     ]
     assert labels["attendance"] == [
         f"{leaver}: kod / z dnia 6 października 2025, rano",
         f"{leaver}: kod B z dnia 6 października 2025, po poł.",
     ]
     assert labels["outbox"] == [
-        "Pakiet „Zakończenie skierowania” dostarczony 2 marca 2026 (01234567)"
+        "Pakiet „Zakończenie umieszczenia” dostarczony 2 marca 2026 (01234567)"
     ]
     for label in [text for texts in labels.values() for text in texts]:
         assert not any(english in label for english in ENGLISH), label

@@ -94,8 +94,8 @@ def test_warnings_about_a_missing_placement_and_a_closed_day_are_in_polish(
         (
             1,
             "date",
-            f"{UPN_B} nie ma skierowania obejmującego dzień 2025-01-07: zaimportowano mimo to; "
-            "wpisz skierowanie",
+            f"{UPN_B} nie ma umieszczenia obejmującego dzień 2025-01-07: zaimportowano mimo to; "
+            "wpisz umieszczenie",
         ),
         (2, "date", "w dniu 2025-01-08 szkoła była zamknięta"),
     ]

@@ -58,7 +58,7 @@ def test_the_exports_rule_and_reasons_read_in_polish(store: Store) -> None:
     }
     assert {item["section"] for item in flagged} >= {"Kontakty", "Dziennik audytu"}
     assert data["records"]["attachment"][0]["content"].endswith(
-        "sam dokument jest przechowywany w magazynie; tylko na liście>"
+        "sam dokument jest przechowywany w bazie danych; tylko na liście>"
     )
     assert "bajtów" in data["records"]["attachment"][0]["content"]
     chosen = next(i for i, item in enumerate(access.third_party) if item["table"] == "contact")

@@ -105,7 +105,7 @@ def mainstream_share(session: Session, period: Period, today: date) -> Chart:
             points.append((day, sum(shares) / len(shares)))
     return Chart(
         "share",
-        _("Mainstream share (IAP pupils)"),
+        _("Time in mainstream lessons (pupils in internal AP)"),
         _("share of lessons"),
         [Series(_("Average mainstream share"), points)],
         percent=True,

@@ -215,8 +215,8 @@ class Sections:
         b.add(
             form,
             "la_told_on",
-            _("LA told by its own form or email on"),
-            DateField(_("LA told by its own form or email on")),
+            _("Date the LA was told outside apdesk (form or email)"),
+            DateField(_("Date the LA was told outside apdesk (form or email)")),
         )
 
     def _contact(self, form: QFormLayout) -> None:
