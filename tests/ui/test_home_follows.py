@@ -124,3 +124,37 @@ def test_coming_back_on_a_new_day_reads_today_s_work_again(
     home.now = lambda: NOW + timedelta(days=1)
     home.page_shown()  # the next morning: today's work is another day's
     assert len(reads) == 1 and reads[0].period.end == MON + timedelta(days=1)
+
+
+def test_after_a_mark_the_page_reads_only_what_marks_move_and_after_anything_else_all(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    home = HomePage(ctx)
+    qtbot.addWidget(home)
+    home.now = lambda: NOW
+    home.show()
+    home.refresh()
+    qtbot.waitUntil(lambda: home.dashboard is not None and not home.reading)
+    first = home.dashboard
+    assert first is not None and unmarked(home) == 2
+    register = make_page(qtbot, ctx, NOW)
+    register.view.setFocus()
+    register.view.move_to(0, 0)
+    qtbot.keyClick(register.view, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: unmarked(home) == 1 and not home.reading)
+    after_mark = home.dashboard
+    assert after_mark is not None and after_mark.overview is first.overview  # kept
+    assert after_mark == ctx.store.read(load_dashboard, NOW)  # as a whole read shows it
+
+    placements = PlacementsPage(ctx)
+    qtbot.addWidget(placements)
+    placements.show()
+    placements.select(placements.model.rows[0].id)
+    dialog = placements.end_selected()
+    assert dialog is not None
+    dialog.set_outcome(PlacementOutcome.RETURNED)
+    dialog.ended_on.set_value(MON + timedelta(weeks=3))
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: home.values["active_placements"].text() == "1" and not home.reading)
+    assert home.dashboard is not None and home.dashboard.overview is not first.overview

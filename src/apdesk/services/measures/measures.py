@@ -93,6 +93,24 @@ def all_measures(
     ]
 
 
+def mark_measures(
+    session: Session,
+    period: Period,
+    today: date,
+    placements: Sequence[Started],
+    patterns: list[PlacementPattern] | None = None,
+) -> list[Measure]:
+    """Only the measures an attendance mark can move (as `all_measures` words them): after a
+    mark the home page reads these again and keeps the rest."""
+    scope = {p.id or 0: p for p in placements if in_period(p, period)}
+    scan = period_scan(session, period, today, patterns)
+    return [
+        *attendance_measures(session, period, scope, today, scan),
+        part_time(session, period, today),
+        severe_absence(session, period, scope, today, scan),
+    ]
+
+
 def pupils_in_ap(session: Session, placements: Sequence[Any], today: date) -> Measure:
     now = [p for p in placements if running_on(p, today)]
     names = dict(session.exec(select(Provider.id, Provider.name)).all())

@@ -89,6 +89,7 @@ class Loader(QObject, Generic[T]):
         self.show = show
         self.running = False
         self.again = False
+        self.started: Callable[[], None] | None = None  # told as each read is asked for
 
     def reload(self, *_ignored: Any) -> None:
         if not self.ctx.is_unlocked:
@@ -97,6 +98,8 @@ class Loader(QObject, Generic[T]):
             self.again = True
             return
         self.running = True
+        if self.started is not None:  # the value shown is always that of the last read asked
+            self.started()
         self.ctx.query(self.fetch).success(self._arrived).failure(self._failed).run()
 
     def _arrived(self, value: T) -> None:

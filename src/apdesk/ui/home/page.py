@@ -34,9 +34,11 @@ from apdesk.services.measures import Measure, TodayItem
 from apdesk.services.measures.dashboard import FACTS, Dashboard, Overview, load_dashboard
 from apdesk.services.measures.roster import BehindRow, rows_behind
 from apdesk.services.operations.settings import set_national_rate
+from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.behind import BehindDialog
+from apdesk.ui.home.since_read import SinceRead
 from apdesk.ui.home.tiles import MeasureGrid
 from apdesk.ui.home.today import TodayList
 from apdesk.ui.theme.icons import icon
@@ -92,6 +94,8 @@ class HomePage(QWidget):
         self.built = False
         self.asked_at = self.now()  # the moment the next read is for, taken on the GUI thread
         self.loader: Loader[Dashboard] = Loader(ctx, self._fetch, self._dashboard_read, self)
+        self.since = SinceRead()  # after marks alone, a read keeps the parts no mark moves
+        self.loader.started = self.since.asked
         self.refresh()  # first, so the worker reads while the widgets are built
         self.setAccessibleName(_("Home"))
         body = QWidget(self)
@@ -175,7 +179,7 @@ class HomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.follower = ChangeFollower(self, ctx, SHOWS, lambda _changes: self.refresh())
+        self.follower = ChangeFollower(self, ctx, SHOWS, self._changed)
         self.built = True
         if self.early is not None:
             self.show_dashboard(self.early)
@@ -217,10 +221,19 @@ class HomePage(QWidget):
         self.asked_at = self.now()
         self.loader.reload()
 
+    def _changed(self, changes: Changes) -> None:
+        self.since.note(changes)
+        self.refresh()
+
     def _fetch(self, session: Session) -> Dashboard:
-        return load_dashboard(session, self.asked_at)
+        """On the worker: the dashboard on screen is kept in part if only marks changed since
+        (the read checks it is the same day's)."""
+        shown = self.dashboard
+        keep = shown if shown is not None and self.since.marks_only() else None
+        return load_dashboard(session, self.asked_at, after_marks=keep)
 
     def _dashboard_read(self, dashboard: Dashboard) -> None:
+        self.since.shown()
         if self.built:
             self.show_dashboard(dashboard)
         else:  # read at once by a runner that does not wait (as in tests): show it when built
