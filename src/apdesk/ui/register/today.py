@@ -126,6 +126,10 @@ class TodayPanel(QWidget):
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(_("Return cut-off time"))
+        # As wide as a time and its arrows: the style's hint held room for a longer text, and
+        # pushed "Set" onto a line of its own in a narrow panel.
+        digits = self.cutoff.fontMetrics().horizontalAdvance("88:88")
+        self.cutoff.setMaximumWidth(digits + 3 * self.cutoff.fontMetrics().height())
         cutoff_label = QLabel(_("Marks due by:"))
         cutoff_label.setBuddy(self.cutoff)
         self.save_cutoff = QPushButton(_("Set"))
