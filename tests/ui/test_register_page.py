@@ -251,3 +251,16 @@ def test_todays_pupils_keep_their_names_whole_before_the_provider_shows(
         if provider:
             assert header.sectionSize(0) >= today.pupils.fontMetrics().averageCharWidth() * 16
     assert shown[0] is False and shown[-1] is True  # hidden when narrow, shown when wide
+
+
+@pytest.mark.usefixtures("polish", "theme")  # the theme's padding made the time box wide
+def test_the_cut_off_s_button_stays_beside_its_time_in_a_narrow_polish_panel(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    """At 1,366 px in Polish, "Ustaw" had a line of its own under the time it sets."""
+    page = make_page(qtbot, ctx, datetime.combine(MON, time(11, 0)))
+    today = page.today
+    today.resize(290, today.height())
+    qtbot.waitUntil(lambda: today.save_cutoff.isVisible())
+    time_box, button = today.cutoff.geometry(), today.save_cutoff.geometry()
+    assert button.top() < time_box.bottom() and time_box.top() < button.bottom()  # one line
