@@ -111,7 +111,7 @@ def _after_marks(session: Session, now: datetime, before: Dashboard, inputs: Inp
     return Dashboard(
         before.overview,
         period,
-        todays_work(session, now, inputs.patterns, inputs.calendar),
+        todays_work(session, now, inputs.patterns, inputs.calendar, after_marks=before.work),
         [fresh.get(m.name, m) for m in before.measures],
         [
             attendance_trend(session, period, today) if c.key == "attendance" else c

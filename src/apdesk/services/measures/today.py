@@ -49,26 +49,35 @@ def _names(names: list[str]) -> str:
     return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
+ATTENDANCE_KEYS = frozenset({"unmarked", "late_returns"})  # the work a mark can move
+
+
 def todays_work(
     session: Session,
     now: datetime,
     patterns: list[PlacementPattern] | None = None,
     calendar: SchoolCalendar | None = None,
+    after_marks: list[TodayItem] | None = None,
 ) -> list[TodayItem]:
     """Every kind of work with something in it; an empty list means nothing is waiting.
-    `patterns`, if given, were read for a range covering the day's board (`board_start`)."""
+    `patterns`, if given, were read for a range covering the day's board (`board_start`).
+    `after_marks`, if given, is this day's work read before marks alone changed: only the
+    register's items are read again (reviews, notices, QA and the outbox are kept)."""
     today = now.date()
-    items = [
-        *_attendance(session, now, patterns, calendar),
-        *_reviews(session, today),
-        _overrunning(session, today),
-        _notices(session, today),
-        _qa(session, today),
-        _outbox(session),
-        _subject_access(session, today),
-    ]
+    items: list[TodayItem | None] = list(_attendance(session, now, patterns, calendar))
+    if after_marks is not None:
+        items += [i for i in after_marks if i.key not in ATTENDANCE_KEYS]
+    else:
+        items += [
+            *_reviews(session, today),
+            _overrunning(session, today),
+            _notices(session, today),
+            _qa(session, today),
+            _outbox(session),
+            _subject_access(session, today),
+        ]
     found = [i for i in items if i is not None and i.count > 0]
-    return sorted(found, key=lambda i: i.severity != URGENT)
+    return sorted(found, key=lambda i: i.severity != URGENT)  # stable: the order above kept
 
 
 def _attendance(
