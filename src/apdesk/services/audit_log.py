@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, SQLModel
 
 from apdesk.documents.formatting import percent, sessions_pattern
-from apdesk.i18n import _, format_iso_text, format_number
+from apdesk.i18n import _, format_iso_text, format_number, ngettext
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
 from apdesk.models.value_words import value_words
@@ -216,6 +216,20 @@ def actions(session: Session) -> list[str]:
 
 def chain_status(session: Session) -> ChainReport:
     return verify_chain(session)
+
+
+def chain_words(report: ChainReport) -> str:
+    """What the chain check found, in the reader's words: the count grouped as they write
+    numbers (2 387), or the first event that does not match."""
+    if report.ok:
+        return ngettext(
+            "Audit chain verified: {n} event, none altered, removed or reordered.",
+            "Audit chain verified: {n} events, none altered, removed or reordered.",
+            report.rows,
+        ).format(n=format_number(report.rows))
+    return _("Audit chain broken at event {id}: the log has been altered.").format(
+        id=report.first_bad_id
+    )
 
 
 # Values kept as codes (shared rows each laptop words itself): worded for the reader.

@@ -98,15 +98,6 @@ def count_text(shown: int, total: int) -> str:
     ).format(shown=format_number(shown), total=format_number(total))
 
 
-def chain_text(rows: int) -> str:
-    """The verified chain's banner, its count grouped as the reader writes numbers."""
-    return ngettext(
-        "Audit chain verified: {n} event, none altered, removed or reordered.",
-        "Audit chain verified: {n} events, none altered, removed or reordered.",
-        rows,
-    ).format(n=format_number(rows))
-
-
 def _date_edit(name: str, parent: QWidget) -> QDateEdit:
     """A date box that reads like every date on screen ("7 December 2026"), with room for the
     longest month of the reader's language."""
@@ -270,13 +261,8 @@ class AuditPage(QWidget):
 
     def _loaded(self, view: AuditView) -> None:
         self.view = view
-        if view.chain.ok:
-            self.chain_banner.set_message("success", chain_text(view.chain.rows))
-        else:
-            text = _("Audit chain broken at event {id}: the log has been altered. {message}")
-            self.chain_banner.set_message(
-                "danger", text.format(id=view.chain.first_bad_id, message=view.chain.message)
-            )
+        kind = "success" if view.chain.ok else "danger"
+        self.chain_banner.set_message(kind, audit_log.chain_words(view.chain))
         current = self.action.currentData()
         self.action.blockSignals(True)
         self.action.clear()
