@@ -7,8 +7,14 @@ from __future__ import annotations
 from sqlmodel import select
 from tests.helpers.privacy import add_child
 
-from apdesk.models import Attachment, Placement
-from apdesk.models.enums import AttachmentKind, NeedCategory, PlacementStatus
+from apdesk.models import Attachment, Placement, Provider
+from apdesk.models.enums import (
+    AttachmentKind,
+    DpsLot,
+    NeedCategory,
+    PlacementStatus,
+    SheffieldCategory,
+)
 from apdesk.services import audit_log
 from apdesk.store import Store
 
@@ -34,6 +40,11 @@ def _changed(store: Store) -> None:
         attachment = s.exec(select(Attachment)).one()
         attachment.kind = AttachmentKind.EHC_PLAN
         s.add(attachment)
+    with store.session() as s:
+        provider = s.exec(select(Provider)).one()
+        provider.categories = [SheffieldCategory.MEDICAL.value]
+        provider.dps_lots = [DpsLot.HCPC_THERAPY.value]
+        s.add(provider)
 
 
 def _details(store: Store, entity: str) -> list[str]:
@@ -74,6 +85,9 @@ def test_codes_read_as_their_labels(store: Store) -> None:
     assert "Kind: Other document → EHC plan" in _lines(store, "attachment")
     marks = _lines(store, "attendancemark")
     assert {"Session: AM", "Session: PM", "Source: Recorded at school"} <= marks
+    provider = _lines(store, "provider")
+    assert "Categories offered: (empty) → Medical" in provider
+    assert "DPS lots: (empty) → Lot 4: HCPC-registered therapy" in provider
     every = "\n".join(_details(store, "pupil") + _details(store, "placement"))
     for stored in ("active", "ended", "semh", "school_budget", "MON_AM", "[]", "ehc_plan"):
         assert stored not in every, stored

@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.documents.formatting import percent, sessions_pattern
+from apdesk.documents.formatting import percent
+from apdesk.documents.value_words import value_words
 from apdesk.i18n import _, format_iso_text, format_number, ngettext
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
-from apdesk.models.value_words import value_words
 from apdesk.services.amendment_reasons import reason_text
 from apdesk.services.audit_records import (
     RecordFacts,
@@ -257,10 +257,7 @@ def _show_field(name: str, value: Any, table: str = "") -> str:
     number = NUMBER_WORDS.get(name)
     if number is not None and isinstance(value, int | float) and not isinstance(value, bool):
         return number(value)
-    if name == "sessions" and isinstance(value, list) and value:  # a placement's week
-        return sessions_pattern(value)
-    listed = value_words(table, name, value)
-    return _show(value) if listed is None else listed
+    return _show(value_words(table, name, value))
 
 
 def _id_line(row: AuditRow, name: str, facts: RecordFacts | None) -> str | None:
