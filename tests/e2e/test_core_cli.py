@@ -51,7 +51,7 @@ def test_init_demo_data_info_round_trip(tmp_path: Path, cli_env: dict[str, str])
     assert {"attendance_marks", "outbox"} <= counts.keys()
 
     verified = run(["audit", "verify", "--store", str(folder)], cli_env, PASS)
-    assert verified.returncode == 0 and "chain intact" in verified.stdout
+    assert verified.returncode == 0 and "Audit chain verified: " in verified.stdout
 
 
 def test_demo_data_is_deterministic_for_a_seed(tmp_path: Path, cli_env: dict[str, str]) -> None:

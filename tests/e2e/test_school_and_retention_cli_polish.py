@@ -1,12 +1,16 @@
 """A Polish coordinator's `apdesk init`, `config` and `retention` commands: a refused school
-detail is named by the flag that gave it, as in English, and a record type is named by its
-Polish title beside the key that is typed."""
+detail is named by the flag that gave it, as in English, a record type is named by its
+Polish title beside the key that is typed, and a review's dates read in the one date style."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from tests.helpers.cli_language import Run
+from tests.helpers.privacy import add_child
+
+from apdesk.store import Store
 
 
 def test_a_refused_school_detail_names_its_flag_in_polish(polish_cli: Run, tmp_path: Path) -> None:
@@ -48,3 +52,25 @@ def test_english_retention_set_still_takes_the_key(english_cli: Run) -> None:
     code, out, _err = english_cli("retention", "set", "outbox", "2")
     assert code == 0
     assert out.strip() == "Delivered notification packs: kept for 2 years"
+
+
+def left_in_1990s(store: Store) -> None:
+    """A pupil born on 1 January 1990 who has left: due for review 25 years on."""
+    with store.session() as s:
+        add_child(s, 1, "Duesince", dob=date(1990, 1, 1), on_roll=False)
+
+
+def test_a_review_says_since_when_in_polish_words(store: Store, polish_cli: Run) -> None:
+    left_in_1990s(store)
+    code, out, _err = polish_cli("retention", "review", "--type", "pupils")
+    assert code == 0
+    line = next(line for line in out.splitlines() if "Duesince" in line)
+    assert "1 stycznia 2015" in line and "2015-01-01" not in line
+
+
+def test_a_review_says_since_when_in_english_words(store: Store, english_cli: Run) -> None:
+    left_in_1990s(store)
+    code, out, _err = english_cli("retention", "review", "--type", "pupils")
+    assert code == 0
+    line = next(line for line in out.splitlines() if "Duesince" in line)
+    assert "due since 1 January 2015" in line and "2015-01-01" not in line

@@ -1,16 +1,22 @@
 """A Polish subject access PDF reads in the product's one date style, names its running title
-whole on every page, and lists each other person once however many records hold them."""
+whole on every page, lists each other person once however many records hold them, and writes
+a number with the Polish decimal comma."""
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from sqlmodel import select
+from tests.helpers.documents import pdf_text
+from tests.helpers.privacy import add_child
 from tests.unit.test_sar_polish import gathered
 
 from apdesk.documents import sar_pdf
+from apdesk.models import Placement
 from apdesk.services import sar
 from apdesk.services.school import school_details
 from apdesk.store import Store
@@ -53,3 +59,16 @@ def test_each_other_person_is_listed_once_with_how_many_entries(store: Store) ->
     assert flagged.count(store.actor) == 1
     assert f"Dziennik audytu: Użytkownik {store.actor} (11 wpisów)" in flagged
     assert "Kontakty 1: Imię i nazwisko Sam Quillby-Parent" in flagged
+
+
+def test_a_number_reads_with_the_polish_decimal_comma(store: Store) -> None:
+    with store.session() as s:
+        child = add_child(s, 1, "Decimalby")
+    with store.session() as s:
+        placement = s.exec(select(Placement)).one()
+        placement.hours_per_week = 13.5
+    with store.session() as s:
+        access, school = sar.build_with_school(s, child.upn, date(2026, 3, 3))
+    text = pdf_text(sar_pdf.render(access, school))
+    assert "Godzin tygodniowo 13,5" in text
+    assert "13.5" not in text and "Godzin tygodniowo 0.0" not in text

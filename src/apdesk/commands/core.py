@@ -28,9 +28,10 @@ from apdesk.commands.common import (
     store_folder,
 )
 from apdesk.commands.school import add_school_flags, check_details, school_changes
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_number, ngettext
 from apdesk.models import OutboxItem
 from apdesk.services import demo
+from apdesk.services.audit_log import chain_words
 from apdesk.services.info import COUNT_LABELS, store_info
 from apdesk.services.operations.settings import save_school_details
 from apdesk.services.school import SchoolDetails
@@ -221,7 +222,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     receipts = _load_receipts(args.against) if args.against else None
     with opened_store(args) as store:
         report = store.read(verify_chain)
-        print(report.message)
+        print(chain_words(report))
         if receipts is None:
             return 0 if report.ok else 1
         la_key = _la_key(args.la_key, store)
@@ -237,7 +238,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         "Witness: {n} witnessed audit heads ({checked}): {verdict}",
         witness.receipts,
     )
-    print(heads.format(n=witness.receipts, checked=checked, verdict=verdict))
+    print(heads.format(n=format_number(witness.receipts), checked=checked, verdict=verdict))
     return 0 if report.ok and witness.ok else 1
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
 from apdesk.documents import sar_pdf
-from apdesk.i18n import _, format_date, ngettext
+from apdesk.i18n import _, format_date, format_number, ngettext
 from apdesk.services import retention, sar
 from apdesk.services.operations.security import purge_records, set_retention_period
 from apdesk.services.record_counts import counts_text
@@ -142,7 +142,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not items:
         print(_("Nothing is past its retention period."))
     for item in items:
-        due = _("due since {day}").format(day=item.due_since.isoformat())
+        due = _("due since {day}").format(day=format_date(item.due_since))
         print(f"{item.rule:<12} {due}  {item.label}")
     return 0
 
@@ -159,7 +159,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
                     "{n} record would be deleted for good: run again with --yes to purge",
                     "{n} records would be deleted for good: run again with --yes to purge",
                     len(items),
-                ).format(n=len(items))
+                ).format(n=format_number(len(items)))
             )
         counts = store.run(purge_records, items).value
         retention.vacuum(store)  # after the commit: no free page keeps what was purged

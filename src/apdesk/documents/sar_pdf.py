@@ -17,8 +17,8 @@ from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.documents.sar_labels import action_label
-from apdesk.documents.sar_values import value_words
-from apdesk.i18n import _, format_date, format_iso_text, ngettext
+from apdesk.documents.value_words import value_words
+from apdesk.i18n import _, format_date, format_iso_text, format_number, ngettext
 from apdesk.models.column_words import column_label
 from apdesk.models.school import SchoolDetails
 
@@ -51,6 +51,8 @@ def _value(value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, float):  # 25.0 prints "25", 13.5 "13,5" in Polish
+        return format_number(value)
     if isinstance(value, dict | list):
         value = json.dumps(value, ensure_ascii=False)
     text = str(value)

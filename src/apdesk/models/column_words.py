@@ -249,6 +249,7 @@ _RECORDS: dict[str, str] = {
     "mime_type": N_("File type"),
     "content": N_("Content"),
     "added_at": N_("Added at"),
+    "size": N_("File size (bytes)"),
     # a notification pack waiting to be sent
     "pack": N_("Notification pack"),
     "sha256": N_("Checksum (SHA-256)"),

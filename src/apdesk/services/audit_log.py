@@ -16,11 +16,19 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import _, format_iso_text
+from apdesk.documents.formatting import percent
+from apdesk.documents.value_words import value_words
+from apdesk.i18n import _, format_iso_text, format_number, ngettext
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
 from apdesk.services.amendment_reasons import reason_text
-from apdesk.services.audit_records import RecordFacts, id_field, is_id_field, owner_of
+from apdesk.services.audit_records import (
+    RecordFacts,
+    half_words,
+    id_field,
+    is_id_field,
+    owner_of,
+)
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text
@@ -210,20 +218,46 @@ def chain_status(session: Session) -> ChainReport:
     return verify_chain(session)
 
 
+def chain_words(report: ChainReport) -> str:
+    """What the chain check found, in the reader's words: the count grouped as they write
+    numbers (2 387), or the first event that does not match."""
+    if report.ok:
+        return ngettext(
+            "Audit chain verified: {n} event, none altered, removed or reordered.",
+            "Audit chain verified: {n} events, none altered, removed or reordered.",
+            report.rows,
+        ).format(n=format_number(report.rows))
+    return _("Audit chain broken at event {id}: the log has been altered.").format(
+        id=report.first_bad_id
+    )
+
+
 # Values kept as codes (shared rows each laptop words itself): worded for the reader.
 # A mark's fixed amendment reasons are stored in English: worded for the reader too.
+# A session reads as the register says it ("AM"; "rano" in Polish).
 VALUE_WORDS = {
     "waiting": waiting_text,
     "last_error": error_text,
     "amendment_reason": reason_text,
+    "session": half_words,
+    "first_session": half_words,
 }
 
 
-def _show_field(name: str, value: Any) -> str:
+# Numbers kept in a form a person does not read them in: attendance as a fraction (0.85).
+NUMBER_WORDS = {"attendance_at_referral": percent}
+
+
+def _show_field(name: str, value: Any, table: str = "") -> str:
+    """One value in the reader's words: a code as its label, a number as their locale
+    writes it, a date in the one date style."""
     words = VALUE_WORDS.get(name)
     if words is not None and isinstance(value, str) and value:
         return words(value)
-    return _show(value)
+    number = NUMBER_WORDS.get(name)
+    if number is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value)
+    return _show(value_words(table, name, value))
 
 
 def _id_line(row: AuditRow, name: str, facts: RecordFacts | None) -> str | None:
@@ -254,19 +288,20 @@ def describe_change(row: AuditRow, facts: RecordFacts | None = None) -> str:
         old, new = row.before.get(name), row.after.get(name)
         label = column_label(name, row.entity)
         if row.action == "create":
-            if new is not None and new != "":
-                lines.append(f"{label}: {_show_field(name, new)}")
+            if new not in (None, "", []):
+                lines.append(f"{label}: {_show_field(name, new, row.entity)}")
         elif row.action == "delete":
-            lines.append(f"{label}: {_show_field(name, old)}")
+            lines.append(f"{label}: {_show_field(name, old, row.entity)}")
         else:
-            before, after = _show_field(name, old), _show_field(name, new)
+            before = _show_field(name, old, row.entity)
+            after = _show_field(name, new, row.entity)
             if before != after:  # a moment moved within its second reads the same: no line
                 lines.append(f"{label}: {before} → {after}")
     return "\n".join(sorted(lines, key=str.casefold))
 
 
 def _show(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return _("(empty)")
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
@@ -274,4 +309,6 @@ def _show(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):  # a date or moment kept as text reads in the one date style
         return format_iso_text(value)
+    if isinstance(value, int | float):  # 25.0 reads "25", 13.5 "13,5" in Polish
+        return format_number(value)
     return str(value)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from apdesk.i18n import N_, _, format_date_time
+from apdesk.i18n import N_, _, format_date_time, format_number, ngettext
 from apdesk.models.record_words import AUDIT_ACTION_WORDS, RECORD_WORDS
 from apdesk.services.amendment_reasons import UNDONE
 from apdesk.services.audit_log import AuditRow, about_whom, describe_change
@@ -47,7 +47,9 @@ def change_summary(row: AuditRow, facts: RecordFacts | None = None) -> str:
             return ", ".join(f"{n} {table}" for table, n in sorted(deleted.items()))
     values = row.after or row.before
     shown = [v for v in values.values() if v not in (None, "", [])]
-    return _("{n} fields recorded").format(n=len(shown))
+    return ngettext("{n} field recorded", "{n} fields recorded", len(shown)).format(
+        n=format_number(len(shown))
+    )
 
 
 class AuditModel(QAbstractTableModel):

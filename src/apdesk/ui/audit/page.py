@@ -261,14 +261,8 @@ class AuditPage(QWidget):
 
     def _loaded(self, view: AuditView) -> None:
         self.view = view
-        if view.chain.ok:
-            text = _("Audit chain verified: {n} events, none altered, removed or reordered.")
-            self.chain_banner.set_message("success", text.format(n=view.chain.rows))
-        else:
-            text = _("Audit chain broken at event {id}: the log has been altered. {message}")
-            self.chain_banner.set_message(
-                "danger", text.format(id=view.chain.first_bad_id, message=view.chain.message)
-            )
+        kind = "success" if view.chain.ok else "danger"
+        self.chain_banner.set_message(kind, audit_log.chain_words(view.chain))
         current = self.action.currentData()
         self.action.blockSignals(True)
         self.action.clear()

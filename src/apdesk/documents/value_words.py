@@ -1,10 +1,10 @@
-"""The words a subject access PDF prints for a stored code ("active": "Active", "X": "Other /
-not stated") or date ("2015-02-13": "13 February 2015"), in the reader's language.
+"""The words a subject access PDF and the audit log show for a stored code ("active": "Active",
+"X": "Other / not stated") or date ("2015-02-13": "13 February 2015"), in the reader's language.
 
-The export keeps the codes and ISO dates (they are the data); a parent reading the PDF sees the
-words the app shows for them. A column's list is found from its type in the schema, so a coded
-column added later reads in words without a change here. Anything that is not a known code or a
-date prints as stored.
+The export keeps the codes and ISO dates (they are the data); a parent reading the PDF, or the
+office reading the log, sees the words the app shows for them. A column's list is found from its
+type in the schema, so a coded column added later reads in words without a change here. Anything
+that is not a known code or a date prints as stored.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlmodel import SQLModel
 import apdesk.models  # noqa: F401  (every table registered, so each coded column is known)
 from apdesk.documents.formatting import reason_labels, sessions_pattern
 from apdesk.i18n import _, format_iso_text
-from apdesk.models.enums import SenType, SheffieldCategory
+from apdesk.models.enums import CourseType, DpsLot, Labelled, SenType, SheffieldCategory
 from apdesk.models.types import StrEnumType
 
 
@@ -33,12 +33,28 @@ def _sen_types(values: list[Any]) -> str:
     return ", ".join(f"{_(known[str(v)])} ({v})" if str(v) in known else str(v) for v in values)
 
 
+def _labels(enum_cls: type[Labelled]) -> Callable[[list[Any]], str]:
+    """A list of codes from `enum_cls` by their labels; an unknown code as stored."""
+
+    def words(values: list[Any]) -> str:
+        known = enum_cls._value2member_map_
+        return ", ".join(
+            _(found.label) if isinstance(found := known.get(str(v)), Labelled) else str(v)
+            for v in values
+        )
+
+    return words
+
+
 # Columns stored as plain text or a list whose entries are codes from a fixed list.
 _LISTS: dict[tuple[str, str], Callable[[list[Any]], str]] = {
     ("pupil", "needs"): _reasons,
     ("pupil", "sen_types"): _sen_types,
     ("placement", "reasons"): _reasons,
     ("placement", "sessions"): lambda values: sessions_pattern(str(v) for v in values),
+    ("provider", "dps_lots"): _labels(DpsLot),
+    ("provider", "categories"): _labels(SheffieldCategory),
+    ("provider", "courses"): _labels(CourseType),
 }
 _TEXT: dict[tuple[str, str], type[StrEnum]] = {("placement", "category"): SheffieldCategory}
 
