@@ -33,7 +33,6 @@ from apdesk.services.placements import (
 )
 from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
-from apdesk.services.warning_titles import warning_title
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED
 ACTIVE, ENDED = PlacementStatus.ACTIVE, PlacementStatus.ENDED
@@ -221,8 +220,11 @@ class PlacementRow:
     outcome: str
     warnings: int | None = None
     legal_name: str = ""  # forename and surname, so a search finds the pupil by either name
-    warning_words: tuple[str, ...] = ()  # each warning's message, for the tooltip
-    warning_title: str = ""  # the first warning in a few words, for the list's column
+    # Each warning's message, and the first one's code and field for the list to name it:
+    # plain strings, as 20,000 warning objects kept alive for a list slowed every read after
+    # them (the collector walks what lives on).
+    warning_words: tuple[str, ...] = ()
+    first_warning: tuple[str, str] = ("", "")
 
     @property
     def status_label(self) -> str:
@@ -283,8 +285,8 @@ def list_placements(
                 outcome=placement.outcome.label if placement.outcome else "",
                 warnings=None if found is None else len(found),
                 legal_name=f"{pupil.forename} {pupil.surname}",
-                warning_words=() if found is None else tuple(w.message for w in found),
-                warning_title=warning_title(found[0].code, found[0].field) if found else "",
+                warning_words=() if found is None else tuple([w.message for w in found]),
+                first_warning=(found[0].code, found[0].field) if found else ("", ""),
             )
         )
     rows.sort(key=lambda r: (r.start_date or date.max, r.id), reverse=True)

@@ -70,12 +70,18 @@ __all__ = ["WARNING_CODES", "PlacementWarning", "check_placement", "is_full_time
 
 @dataclass(frozen=True)
 class PlacementWarning:
-    """A rule the placement does not meet: `field` is the input that fixes it."""
+    """A rule the placement does not meet: `field` is the input that fixes it. The reason is
+    kept as its source text and translated when read: a list of 2,000 placements counts and
+    names its warnings, and never shows a reason."""
 
     code: str
     field: str
     message: str
-    reason: str
+    reason_text: str  # the catalogue's source text of `reason`
+
+    @property
+    def reason(self) -> str:
+        return _(self.reason_text)
 
 
 class Hours(Protocol):
@@ -125,7 +131,7 @@ def check_placement(
     out: list[PlacementWarning] = []
 
     def warn(code: str, field: str, message: str, reason: str) -> None:
-        out.append(PlacementWarning(code, field, message, _(reason)))
+        out.append(PlacementWarning(code, field, message, reason))
 
     _hours_rules(placement, provider, pupil, others, warn)
     _code_rules(placement, warn)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from apdesk.i18n import N_, _, format_date, format_number
 from apdesk.models.enums import PlacementStatus
 from apdesk.services.placement_lifecycle import PlacementRow
+from apdesk.services.warning_titles import warning_title
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.list_proxy import ListProxy
 from apdesk.ui.widgets.row_table import RowTableModel
@@ -101,12 +102,11 @@ class PlacementsModel(RowTableModel[PlacementRow]):
 def _warning_text(row: PlacementRow) -> str:
     """The first warning in a few words, and how many more: a bare "1" said nothing until
     hovered. The tooltip holds every warning whole."""
-    if not row.warnings:
+    if not row.warning_words:
         return ""
-    more = row.warnings - 1
-    if more:
-        return _("{first} (+{n})").format(first=row.warning_title, n=format_number(more))
-    return row.warning_title
+    title = warning_title(*row.first_warning)
+    more = len(row.warning_words) - 1
+    return _("{first} (+{n})").format(first=title, n=format_number(more)) if more else title
 
 
 def search_text(row: PlacementRow) -> str:
