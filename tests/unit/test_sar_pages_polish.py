@@ -58,7 +58,7 @@ def test_each_other_person_is_listed_once_with_how_many_entries(store: Store) ->
     flagged = flagged.split("OFFICIAL-SENSITIVE")[0]
     assert flagged.count(store.actor) == 1
     assert f"Dziennik audytu: Użytkownik {store.actor} (11 wpisów)" in flagged
-    assert "Kontakty 1: Imię i nazwisko Sam Quillby-Parent" in flagged
+    assert "Kontakty, rekord 1: Imię i nazwisko Sam Quillby-Parent" in flagged
 
 
 def test_a_number_reads_with_the_polish_decimal_comma(store: Store) -> None:

@@ -40,7 +40,7 @@ def test_the_pdf_names_every_heading_and_field_in_polish(store: Store) -> None:
     assert "Numer rekordu ucznia" in text
     assert "(1 z 2)" in text and "(2 z 2)" in text
     assert "Pokrewieństwo Parent" in text
-    assert "Kontakty 1: Imię i nazwisko Sam Quillby-Parent" in text
+    assert "Kontakty, rekord 1: Imię i nazwisko Sam Quillby-Parent" in text
     assert "Dziennik audytu: Użytkownik" in text
     assert "Dodano Uczeń 1" in text
     assert "Zmieniono Uczeń 1 Preferowane imię: —, teraz Rob" in text

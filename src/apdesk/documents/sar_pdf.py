@@ -76,8 +76,11 @@ def _records(table: str, title: str, rows: Sequence[Mapping[str, Any]]) -> list[
 
 def _third_party_label(access: SubjectAccess, item: Mapping[str, Any]) -> str:
     """Where another person's detail was found: section, record number and field, in words."""
-    section = _(access.section_title(item["table"]))
-    return f"{section} {item['record_id']}: {column_label(item['field'], item['table'])}"
+    return _("{section}, record {number}: {field}").format(
+        section=_(access.section_title(item["table"])),
+        number=item["record_id"],
+        field=column_label(item["field"], item["table"]),
+    )  # "Contacts 75: Full name" read as if 75 counted the contacts
 
 
 def _third_parties(access: SubjectAccess) -> list[Row]:
