@@ -78,7 +78,7 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     page.side.setCurrentWidget(page.chart)
     qtbot.waitUntil(lambda: "Ada Ash has no marked sessions" in page.chart.text.text())
     page.side.setCurrentWidget(page.today)
-    assert "0 attending, 0 absent, 2 awaiting a mark" in page.today.summary.text()
+    assert "0 attending, 0 absent; 2 still awaiting a mark" in page.today.summary.text()
 
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_B)
@@ -86,7 +86,9 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     assert history(page.ctx.store, ids["ada"], MON, AmPm.AM) == [("B", "")]
     assert unmarked_on_home(home) == "1 pupil at a provider today awaiting a mark"
     # The side panels read again once typing pauses (more marks may be on their way).
-    qtbot.waitUntil(lambda: "1 attending, 0 absent, 1 awaiting a mark" in page.today.summary.text())
+    qtbot.waitUntil(
+        lambda: "1 attending, 0 absent; 1 still awaiting a mark" in page.today.summary.text()
+    )
     page.side.setCurrentWidget(page.chart)  # the chart's tab: it reads again when shown
     qtbot.waitUntil(lambda: "Ada Ash: 100% attendance" in page.chart.text.text())
 
@@ -168,7 +170,7 @@ def test_a_provider_return_is_one_operation_the_open_register_follows(
     assert source is dialog and Kind.MARK in changes.created
     grid = [[page.model.index(r, c).data() for c in (0, 1)] for r in (0, 1)]
     assert grid == [["B", "B"], ["U", "B"]]
-    assert "1 attending, 1 absent, 0 awaiting a mark" in page.today.summary.text()  # U: late
+    assert "1 attending, 1 absent; 0 still awaiting a mark" in page.today.summary.text()  # U: late
 
 
 def test_a_new_day_is_read_when_the_page_comes_back(

@@ -161,14 +161,18 @@ def test_today_board_and_late_returns(store: Store, ids: dict[str, int]) -> None
 def test_an_afternoon_with_no_mark_is_awaited_once_it_has_begun(
     store: Store, ids: dict[str, int]
 ) -> None:
-    """At 13:50 the register shows "?" for the afternoon: Today counts that pupil too, not only
-    those with no mark at all; and a pupil marked present is attending, not merely "marked"."""
+    """At 13:50 the register shows "?" for the afternoon: Today counts that pupil as awaiting a
+    mark too, not only those with no mark at all; and a pupil marked present this morning is
+    attending all the while, not merely "marked"."""
     with store.session() as s:
         record_mark(s, ids["ada"], MON, "AM", "/")
         morning = today_board(s, datetime.combine(MON, time(11, 0))).pupils[0]
         afternoon = today_board(s, datetime.combine(MON, time(13, 50))).pupils[0]
         assert (morning.status, morning.awaiting) == ("attending", [])
-        assert (afternoon.status, afternoon.awaiting) == ("awaiting", [AmPm.PM])
+        assert (afternoon.status, afternoon.awaiting) == ("attending", [AmPm.PM])  # still there
+        board = today_board(s, datetime.combine(MON, time(13, 50)))
+        assert [p.name for p in board.with_status("awaiting")] == ["Ada Ash"]
+        assert [p.name for p in board.with_status("attending")] == ["Ada Ash"]
         items = {i.key: i for i in todays_work(s, datetime.combine(MON, time(13, 50)))}
         assert items["unmarked"].title == "1 pupil at a provider today awaiting a mark"
         record_mark(s, ids["ada"], MON, "PM", "/")

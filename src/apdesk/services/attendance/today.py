@@ -73,14 +73,13 @@ class TodayPupil:
 
     @property
     def status(self) -> str:
-        """ "absent" if a session today has an absence code; "awaiting" while a session expected
-        so far has no mark (the afternoon's once it has begun, as the register's "?" shows);
-        otherwise "attending". An absent pupil is marked too, so "marked" would not tell them
-        apart."""
+        """ "absent" if a session today has an absence code, "attending" if one has any other
+        mark (an absent pupil is marked too: "marked" did not tell them apart), else "awaiting".
+        A morning's B is attending even while the afternoon's mark is awaited (`awaiting`)."""
         codes = [code for code in self.marks.values() if code]
         if any(rule_of(code).absent for code in codes):
             return "absent"
-        return "awaiting" if self.awaiting else "attending"
+        return "attending" if codes else "awaiting"
 
     @property
     def awaiting(self) -> list[AmPm]:
@@ -109,6 +108,10 @@ class TodayBoard:
     late_returns: list[LateReturn]
 
     def with_status(self, status: str) -> list[TodayPupil]:
+        """Those of that status; "awaiting" is everyone with a session begun and no mark yet,
+        as the register's "?" shows (an attending pupil's afternoon among them)."""
+        if status == "awaiting":
+            return [p for p in self.pupils if p.awaiting]
         return [p for p in self.pupils if p.status == status]
 
 

@@ -212,8 +212,8 @@ class TodayPanel(QWidget):
         counts = {s: len(board.with_status(s)) for s in STATUS_TEXT}
         if board.pupils:
             self.summary.setText(
-                _("{n} expected at a provider: {attending} attending, {absent} absent, "
-                  "{awaiting} awaiting a mark.").format(
+                _("{n} expected at a provider: {attending} attending, {absent} absent; "
+                  "{awaiting} still awaiting a mark.").format(
                     n=len(board.pupils), **counts
                 )
             )  # fmt: skip
