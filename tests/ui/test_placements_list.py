@@ -75,3 +75,21 @@ def test_the_list_opens_on_the_running_placements_and_names_each_warning(
 def test_every_check_has_its_few_words_for_the_list() -> None:
     """A new check with no title would show its field's name in the column, not what is wrong."""
     assert set(WARNING_CODES) <= set(TITLES)
+
+
+def test_a_placement_past_its_end_is_named_for_that_first(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    """Its review date came first in the check's order and hid the overrun until hovered."""
+    with store.session() as s:
+        make_placement(s, make_pupil(s, "Overton"), start=TODAY - timedelta(weeks=12),
+                       end=TODAY - timedelta(weeks=1))  # fmt: skip
+    page = PlacementsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1)
+    row = page.model.rows[0]
+    assert row.warnings and row.warnings > 1
+    assert cell(page, 0, WARNINGS).startswith("Past its end date (+")
+    tip = cell(page, 0, WARNINGS, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("• The placement ran past its end date")

@@ -33,6 +33,7 @@ from apdesk.services.placements import (
 )
 from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
+from apdesk.services.warning_titles import leading
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED
 ACTIVE, ENDED = PlacementStatus.ACTIVE, PlacementStatus.ENDED
@@ -231,6 +232,11 @@ class PlacementRow:
         return self.status.label
 
 
+def _lead_first(words: list[str], lead: int) -> tuple[str, ...]:
+    """The warning the list names, then the others in the order they were checked."""
+    return (words[lead], *words[:lead], *words[lead + 1 :])
+
+
 def list_placements(
     session: Session,
     today: date,
@@ -266,6 +272,7 @@ def list_placements(
         if provider is None:
             continue
         found = None if inputs is None else listed_warnings(placement, pupil, provider, inputs)
+        lead = leading([w.code for w in found]) if found else 0
         category = placement.category
         if category and category not in labels:
             labels[category] = SheffieldCategory(category).label
@@ -285,8 +292,10 @@ def list_placements(
                 outcome=placement.outcome.label if placement.outcome else "",
                 warnings=None if found is None else len(found),
                 legal_name=f"{pupil.forename} {pupil.surname}",
-                warning_words=() if found is None else tuple([w.message for w in found]),
-                first_warning=(found[0].code, found[0].field) if found else ("", ""),
+                warning_words=()
+                if found is None
+                else _lead_first([w.message for w in found], lead),
+                first_warning=(found[lead].code, found[lead].field) if found else ("", ""),
             )
         )
     rows.sort(key=lambda r: (r.start_date or date.max, r.id), reverse=True)

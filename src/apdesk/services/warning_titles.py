@@ -16,7 +16,7 @@ TITLES = {
     "english_maths": N_("No English and maths"),
     "exit_strategy": N_("No exit strategy"),
     "family_voice": N_("Family's voice not sought"),
-    "full_time_hours": N_("Full-time hours"),
+    "full_time_hours": N_("Hours not full time"),
     "health_needs": N_("No health needs recorded"),
     "hours_missing": N_("No hours entered"),
     "la_notified": N_("LA not told"),
@@ -44,6 +44,17 @@ TITLES = {
     "unregistered_full_time": N_("Unregistered provider"),
     "virtual_school": N_("Virtual School not told"),
 }
+
+
+# The warnings a list names first, most pressing first: a placement running past its end or
+# ending before it starts needs acting on today; the rest keep the order a form is filled in.
+LEADS = ("past_end", "dates_order", "review_after_end", "unregistered_full_time", "notice_missing")
+
+
+def leading(codes: list[str]) -> int:
+    """The position of the warning a list should name, of warnings given in check order."""
+    ranked = [(LEADS.index(c) if c in LEADS else len(LEADS), n) for n, c in enumerate(codes)]
+    return min(ranked)[1]
 
 
 def warning_title(code: str, field: str) -> str:
