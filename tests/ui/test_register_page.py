@@ -42,7 +42,9 @@ def test_typing_codes_records_marks_and_the_keys_move(
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
     qtbot.keyClicks(view, "/")
     assert history(store, ids["ben"], MON, AmPm.AM) == [("/", "")]  # taken, with a word:
-    assert "Ben Birch is expected at Riverside Skills this session" in page.message.text()
+    said = page.message.text()
+    assert "Ben Birch is expected at Riverside Skills this session" in said
+    assert "placement is marked B, not /: type B" in said
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClicks(view, "/")  # "/" in the afternoon is stored as the afternoon mark
     assert history(store, ids["ben"], MON, AmPm.PM) == [("\\", "")]

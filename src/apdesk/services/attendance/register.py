@@ -28,6 +28,8 @@ class RegisterCell:
     provider_id: int | None = None
     amended: bool = False
     missing: bool = False  # expected at a provider, due (not in the future) and no mark
+    provider: str = ""  # the provider expected this session, by name
+    placement_code: str = ""  # the register code its placement asks for there (B, D or K)
 
 
 @dataclass
@@ -59,9 +61,14 @@ def register_grid(
     pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
     names = dict(session.exec(select(Provider.id, Provider.name)).all())
     cells: dict[CellKey, RegisterCell] = {}
+    codes = {p.placement_id: p.registration_code for p in patterns}
     for item in expand(patterns, start, end, calendar):
         cells[(item.pupil_id, item.day, item.session)] = RegisterCell(
-            expected_at_provider=True, provider_id=item.provider_id, missing=item.day <= today
+            expected_at_provider=True,
+            provider_id=item.provider_id,
+            missing=item.day <= today,
+            provider=names.get(item.provider_id, ""),
+            placement_code=codes.get(item.placement_id, ""),
         )
     marks = current_marks(session, start, end, pupil_ids)
     amended_ids = _amended(session, [m.id for m in marks if m.id is not None])

@@ -212,7 +212,7 @@ class RegisterPage(QWidget):
         day, half = self.model.slot(index.column())
         cell = self.model.cell_at(index)
         change = Change(row.pupil_id, row.name, day, half, cell.code, code)
-        self.write(change, "", undoable=True, cell=cell, providers=row.providers)
+        self.write(change, "", undoable=True, cell=cell)
 
     def write(
         self,
@@ -220,7 +220,6 @@ class RegisterPage(QWidget):
         reason: str,
         undoable: bool = False,
         cell: RegisterCell | None = None,
-        providers: str = "",
     ) -> None:
         def done(written: MarkWritten) -> None:
             self._show_written(written)
@@ -231,7 +230,7 @@ class RegisterPage(QWidget):
             elif undoable and written.outcome == "created":  # a first mark: undone, kept
                 first = Change(c.pupil_id, c.name, c.day, c.half, None, written.code)
                 self.undo_stack.push(AmendCommand(first, self.step))
-            slip = provider_slip(cell, c.name, providers, written.code) if cell else ""
+            slip = provider_slip(cell, c.name, written.code) if cell else ""
             if written.outcome == "created":
                 self.say(_("{code} recorded for {name}, {half}.").format(
                     code=written.code, name=c.name, half=half_text(c.half)) + slip)  # fmt: skip

@@ -14,13 +14,14 @@ def half_text(half: AmPm) -> str:
     return _("AM") if half is AmPm.AM else _("PM")
 
 
-def provider_slip(cell: RegisterCell, name: str, providers: str, code: str) -> str:
+def provider_slip(cell: RegisterCell, name: str, code: str) -> str:
     """A word when a pupil expected at a provider is marked present in school: "/" there is
-    the commonest slip in an AP register, and the census then counts the wrong setting."""
+    the commonest slip in an AP register, and the census then counts the wrong setting. It
+    names the provider of that session and the code its placement asks for."""
     entry = CODES.get(code)
     if not cell.expected_at_provider or entry is None or entry.group is not CodeGroup.PRESENT:
         return ""
     return " " + _(
-        "{name} is expected at {provider} this session: a pupil at a provider is marked with "
-        "the placement's code (usually B, or D or K), not {code}. Ctrl+Z takes it back."
-    ).format(name=name, provider=providers, code=code)
+        "{name} is expected at {provider} this session, whose placement is marked {wanted}, "
+        "not {code}: type {wanted}, or Ctrl+Z to take it back."
+    ).format(name=name, provider=cell.provider, wanted=cell.placement_code or "B", code=code)
