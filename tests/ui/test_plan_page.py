@@ -128,7 +128,7 @@ def test_end_with_a_return_and_record_the_six_week_follow_up(
 
     reviews = ReviewsPage(ctx)
     qtbot.addWidget(reviews)
-    assert due_states(reviews) == ["6-week follow-up: Overdue by 1 days"]
+    assert due_states(reviews) == ["6-week follow-up: Overdue by 1 day"]
     reviews.table.setCurrentIndex(reviews.table.model().index(0, 0))
     qtbot.mouseClick(reviews.follow_up_button, Qt.MouseButton.LeftButton)
     follow_up = reviews.dialog

@@ -30,6 +30,10 @@ def test_work_items_point_at_the_right_page(store: Store) -> None:
     assert notice.detail == "Ben Brook"
     assert items["reviews_overdue"].page == "reviews"
     assert ids["p1"] in items["reviews_overdue"].filter["placement_ids"]
+    follow_ups = items["follow_ups_overdue"]  # Dee returned to mainstream in July
+    assert follow_ups.page == "reviews" and follow_ups.severity == URGENT
+    assert follow_ups.title == "2 follow-ups after a return overdue"  # at 6 and 12 weeks
+    assert ids["p4"] in follow_ups.filter["placement_ids"] and "Dee" in follow_ups.detail
     assert items["qa_overdue"].page == "providers"
     assert set(items["qa_overdue"].filter["provider_ids"]) == {ids["alpha"], ids["beta"]}
     late = items["late_returns"]

@@ -20,7 +20,7 @@ from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import provider_facts
-from apdesk.services.plans import reviews_due
+from apdesk.services.plans import follow_ups_due, reviews_due
 from apdesk.services.qa import NEEDS_REASON, qa_statuses
 from apdesk.services.subject_access import open_requests
 from apdesk.sync.outbox import list_outbox
@@ -70,6 +70,7 @@ def todays_work(
     else:
         items += [
             *_reviews(session, today),
+            _follow_ups(session, today),
             _overrunning(session, today),
             _notices(session, today),
             _qa(session, today),
@@ -159,6 +160,25 @@ def _reviews(session: Session, today: date) -> list[TodayItem | None]:
             {"state": "due", "placement_ids": [d.placement_id for d in soon]},
         ),
     ]
+
+
+def _follow_ups(session: Session, today: date) -> TodayItem:
+    """Overdue checks that a return to mainstream lasted: a pupil back from AP is easily lost
+    from view, and the LA counts a return that did not last."""
+    overdue = [f for f in follow_ups_due(session, today) if f.overdue]
+    return TodayItem(
+        "follow_ups_overdue",
+        ngettext(
+            "{n} follow-up after a return overdue",
+            "{n} follow-ups after a return overdue",
+            len(overdue),
+        ).format(n=format_number(len(overdue))),
+        _names([f.pupil_name for f in overdue]),
+        len(overdue),
+        URGENT,
+        "reviews",
+        {"placement_ids": sorted({f.placement_id for f in overdue})},
+    )
 
 
 def _names_of(session: Session, pupil_ids: set[int]) -> dict[int, str]:

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_number, ngettext
 from apdesk.models import Placement, Provider
 from apdesk.services.plans.due import reviews_due
 from apdesk.services.plans.followups import follow_ups_due
@@ -39,8 +39,14 @@ class DueRow:
     @property
     def state(self) -> str:
         if self.overdue:
-            return _("Overdue by {n} days").format(n=self.days)
-        return _("Due today") if self.days == 0 else _("Due in {n} days").format(n=self.days)
+            return ngettext("Overdue by {n} day", "Overdue by {n} days", self.days).format(
+                n=format_number(self.days)
+            )
+        if self.days == 0:
+            return _("Due today")
+        return ngettext("Due in {n} day", "Due in {n} days", self.days).format(
+            n=format_number(self.days)
+        )
 
     @property
     def urgency(self) -> int:

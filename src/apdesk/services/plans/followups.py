@@ -14,7 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _, format_date
-from apdesk.models import FollowUp, Placement, Pupil
+from apdesk.models import FollowUp, Placement
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.errors import ValidationError
 from apdesk.services.pupils.names import names_and_upns
@@ -138,27 +138,37 @@ class FollowUpDue:
 
 def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list[FollowUpDue]:
     """Follow-ups not yet done that fall due within `window_days` or are past due. A read:
-    follow-ups a return has not stored yet are listed without an id, and stored when recorded."""
+    follow-ups a return has not stored yet are listed without an id, and stored when recorded.
+    Read in three queries, whatever the number of returns: the home page asks every day."""
     ended = session.exec(
-        select(Placement).where(
+        select(col(Placement.id), Placement.pupil_id, col(Placement.ended_on)).where(
             Placement.status == PlacementStatus.ENDED,
             col(Placement.outcome).in_([o.value for o in RETURN_OUTCOMES]),
         )
     ).all()
+    if not ended:
+        return []
+    stored: dict[int, dict[int, FollowUp]] = defaultdict(dict)
+    ids = [pid for pid, _pupil, _ended in ended if pid is not None]
+    for row in session.exec(select(FollowUp).where(col(FollowUp.placement_id).in_(ids))).all():
+        stored[row.placement_id][row.weeks] = row
+    names = names_and_upns(session, (pupil for _pid, pupil, _ended in ended))
+    last = today + timedelta(days=window_days)
     found = []
-    for placement in ended:
-        pupil = session.get(Pupil, placement.pupil_id)
-        for row in follow_ups_for(session, placement):
-            if row.done_on is None and row.due_on <= today + timedelta(days=window_days):
+    for pid, pupil_id, ended_on in ended:
+        rows = stored[pid or 0]
+        for weeks in FOLLOW_UP_WEEKS:  # as `follow_ups_for`: the unstored ones, for display
+            if ended_on is not None and weeks not in rows:
+                rows[weeks] = FollowUp(
+                    placement_id=pid or 0, weeks=weeks, due_on=ended_on + timedelta(weeks=weeks)
+                )
+        name, upn = names.get(pupil_id, ("", ""))
+        for weeks in sorted(rows):
+            row = rows[weeks]
+            if row.done_on is None and row.due_on <= last:
                 found.append(
                     FollowUpDue(
-                        row.id,
-                        placement.id or 0,
-                        pupil.display_name if pupil else "",
-                        pupil.upn if pupil else "",
-                        row.weeks,
-                        row.due_on,
-                        row.due_on < today,
+                        row.id, pid or 0, name, upn, row.weeks, row.due_on, row.due_on < today
                     )
                 )
     return sorted(found, key=lambda f: (f.due_on, f.pupil_name))
