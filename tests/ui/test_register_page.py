@@ -132,6 +132,28 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
     assert len(page.model.rows) == 2
 
 
+def test_a_jump_from_another_pupils_record_clears_the_old_message(
+    qtbot: QtBot, page: RegisterPage, store: Store, ids: dict[str, int]
+) -> None:
+    from apdesk.ui.pupils.data import load_pupil
+    from apdesk.ui.pupils.jumps import PupilJumps
+
+    view = page.view
+    view.setFocus()
+    view.move_to(0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    page.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Ada Ash" in page.message.text() and "undone" in page.message.text())
+    with store.session() as session:
+        ben = load_pupil(session, ids["ben"])
+    assert ben is not None
+    jumps = PupilJumps()
+    jumps.page_requested.connect(lambda _key, filters: page.apply_filter(filters))
+    jumps.open_register(ben)  # "Attendance row" on Ben's record
+    qtbot.waitUntil(lambda: [r.name for r in page.model.rows] == ["Ben Birch"])
+    assert page.message.text() == ""  # nothing left about Ada's mark
+
+
 def test_before_the_cutoff_nobody_is_late(
     qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
 ) -> None:

@@ -37,7 +37,7 @@ def _row() -> AuditRow:
 def test_a_waiting_code_and_a_stored_reason_are_worded() -> None:
     text = describe_change(_row())
     assert "no-endpoint" not in text and "apdesk-error" not in text
-    assert "Waiting for a laptop with the LA's address" in text
+    assert "Waiting for the LA's address: set it in File › Settings › LA connection" in text
     assert "Last error: Will try again: HTTP 503" in text
 
 
@@ -45,6 +45,7 @@ def test_in_polish_the_field_names_are_polish(polish: None) -> None:
     text = describe_change(_row())
     assert "Last error" not in text and "Waiting:" not in text
     assert "no-endpoint" not in text
+    assert "Czeka na adres władz lokalnych: ustaw go w Plik › Ustawienia" in text
 
 
 def _placement_change(before: dict[str, object], after: dict[str, object]) -> AuditRow:

@@ -33,11 +33,9 @@ NO_ENDPOINT = "no-endpoint"
 ENDPOINT_PROBLEM = "endpoint-problem"
 UNREACHABLE = "unreachable"
 WAITING: dict[str, str] = {
-    NO_ENDPOINT: N_(
-        "Waiting for a laptop with the LA's address: set it in Settings > LA connection"
-    ),
+    NO_ENDPOINT: N_("Waiting for the LA's address: set it in File › Settings › LA connection"),
     ENDPOINT_PROBLEM: N_(
-        "Waiting: the LA's address in Settings > LA connection cannot be used as it is"
+        "Waiting: the LA's address in File › Settings › LA connection cannot be used as it is"
     ),
     UNREACHABLE: N_("Waiting: the LA could not be reached; it goes when the LA answers"),
 }

@@ -58,6 +58,7 @@ class ReviewsPage(QWidget):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
         self.open_button = button(_("&Open plan"), _("Open plan"), self)
         self.review_button = button(_("Hold &review…"), _("Hold review"), self, "Ctrl+R")
+        self.review_tip = self.review_button.toolTip()  # while a review row is chosen
         self.follow_up_button = button(_("Record &follow-up…"), _("Record follow-up"), self)
         self.open_button.clicked.connect(self.open_plan)
         self.review_button.clicked.connect(self.hold_review)
@@ -162,7 +163,12 @@ class ReviewsPage(QWidget):
     def _update_buttons(self) -> None:
         item = self.current()
         self.open_button.setEnabled(item is not None)
-        self.review_button.setEnabled(item is not None and item.kind == "review")
+        can_review = item is not None and item.kind == "review"
+        self.review_button.setEnabled(can_review)
+        # A greyed button says why, so nobody wonders whether reviews can be held at all.
+        tip = self.review_tip if can_review else _("Choose a review in the list first")
+        self.review_button.setToolTip(tip)
+        self.review_button.setStatusTip(tip)
         self.follow_up_button.setEnabled(item is not None and item.kind == "follow_up")
 
     def act(self) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from apdesk.models import VoiceEntry
 from apdesk.models.kinds import Kind
 from apdesk.models.records import AttachmentInfo
 from apdesk.services.attachments import list_attachments
@@ -39,6 +40,7 @@ class VoiceView:
     voice_of: str  # its label: Child or Family
     how_gathered: str
     text: str
+    providers: tuple[str, ...] = ()  # whose placements it was recorded on
 
 
 @dataclass
@@ -62,6 +64,20 @@ class PupilView:
         return year_label(self.data.nc_year) if self.data.nc_year is not None else ""
 
 
+def voice_once(entries: list[VoiceEntry], placements: list[PlacementSummary]) -> list[VoiceView]:
+    """One line for each thing said: the same words on the same day, recorded on each of two
+    placements running side by side (a review of both), read as one, naming both providers."""
+    merged: dict[tuple[date, str, str, str], set[int | None]] = {}
+    for v in entries:  # newest first; a dict keeps that order
+        said = (v.said_on, v.voice_of.label, v.how_gathered, v.text)
+        merged.setdefault(said, set()).add(v.placement_id)
+    return [
+        # providers in the order the record lists the placements
+        VoiceView(*key, tuple(dict.fromkeys(p.provider for p in placements if p.id in on)))
+        for key, on in merged.items()
+    ]
+
+
 def load_pupil(session: Session, pupil_id: int) -> PupilView | None:
     """A read on the worker; None when the pupil is no longer there (removed meanwhile)."""
     try:
@@ -81,8 +97,6 @@ def load_pupil(session: Session, pupil_id: int) -> PupilView | None:
         )
         view.contacts.append(ContactView(contact.id or 0, data))
     view.placements = list(detail.placements)
-    view.voice = [
-        VoiceView(v.said_on, v.voice_of.label, v.how_gathered, v.text) for v in detail.voice
-    ]
+    view.voice = voice_once(detail.voice, view.placements)
     view.attachments = list_attachments(session, pupil_id=pupil_id)
     return view

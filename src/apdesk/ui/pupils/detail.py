@@ -259,9 +259,12 @@ class PupilDetailPanel(QScrollArea):
         if not view.voice:
             return _("Nothing recorded yet.")
         lines = []
+        several = len(view.placements) > 1  # else the one placement goes without saying
         for entry in view.voice:
             how = f" ({entry.how_gathered})" if entry.how_gathered else ""
-            lines.append(f"{format_date(entry.said_on)} · {_(entry.voice_of)}{how}: {entry.text}")
+            where = f" · {', '.join(entry.providers)}" if several and entry.providers else ""
+            head = f"{format_date(entry.said_on)} · {_(entry.voice_of)}{how}{where}"
+            lines.append(f"{head}: {entry.text}")
         return "\n\n".join(lines)
 
     # -- actions -------------------------------------------------------------------

@@ -197,6 +197,7 @@ class RegisterPage(QWidget):
         self.model.set_filters(filters.get("pupil_ids"), filters.get("provider_ids"))
         pupil_id = filters.get("pupil_id")
         self.focus_pupil = pupil_id if isinstance(pupil_id, int) else None
+        self.say("")  # a line about a mark made before the jump would read as about this view
         self.load_grid()
 
     def show_all(self) -> None:
