@@ -148,7 +148,7 @@ def test_a_rejected_token_stops_with_what_to_fix(
 
     [outcome] = report.outcomes
     assert outcome.state == "attention" and outcome.attempts == 1
-    assert "token" in outcome.message and "Settings > LA connection" in outcome.message
+    assert "token" in outcome.message and "File › Settings › LA connection" in outcome.message
     item = _item(connected, pack_id)
     assert item.status is OutboxStatus.ATTENTION
     assert send_errors.error_text(item.last_error) == outcome.message  # worded for each reader

@@ -34,14 +34,14 @@ def test_a_refused_token_reads_in_each_readers_language(
     [outcome] = sender.drain(connected, policy).outcomes
     polish = (
         "LA odrzuciło token szkoły (LA nie ma szkoły zarejestrowanej z tym tokenem): ustaw "
-        "nowy w Ustawienia > Połączenie z władzami lokalnymi"
+        "nowy w Plik › Ustawienia › Połączenie z władzami lokalnymi"
     )
     assert outcome.message == polish
     assert shown_problem(connected, pack_id) == polish
     set_locale("en_GB")  # another laptop reading the same shared row, in English
     assert shown_problem(connected, pack_id) == (
         "The LA rejected the school's token (the LA has no school registered with that token): "
-        "set a new one in Settings > LA connection"
+        "set a new one in File › Settings › LA connection"
     )
 
 

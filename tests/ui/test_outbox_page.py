@@ -110,7 +110,9 @@ def test_a_wrong_token_needs_attention_with_the_fix_then_retry_delivers(
     page.send_now()
     qtbot.waitUntil(lambda: page.state_label.text() == "Needs attention (2)", timeout=WAIT_MS)
     assert column(page, STATUS) == ["Needs attention"] * 2
-    assert all("set a new one in Settings > LA connection" in t for t in column(page, PROBLEM))
+    assert all(
+        "set a new one in File › Settings › LA connection" in t for t in column(page, PROBLEM)
+    )
     page.filters.choose("attention")
     assert page.proxy.rowCount() == 2
     page.table.selectRow(0)

@@ -168,7 +168,7 @@ def endpoint_problem(session: Session, url: str) -> str:
     if url and is_insecure(url) and _get(session, INSECURE_HTTP) != "1":
         return _(
             "the LA endpoint {url} uses plain http://: set the LA's https:// address in "
-            "Settings > LA connection"
+            "File › Settings › LA connection"
         ).format(url=url)
     return ""
 

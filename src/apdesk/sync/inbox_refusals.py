@@ -38,15 +38,16 @@ FIXES: dict[int, str] = {
         "another way, or ask the LA's support team"
     ),
     401: N_(
-        "The LA rejected the school's token{detail}: set a new one in Settings > LA connection"
+        "The LA rejected the school's token{detail}: set a new one in "
+        "File › Settings › LA connection"
     ),
     403: N_(
         "The LA does not accept packs from this school{detail}: ask the LA to register the "
-        "school's public key (Settings > LA connection > Export public key)"
+        "school's public key (File › Settings › LA connection › Export public key)"
     ),
     404: N_(
         "The LA endpoint has no pack inbox{detail}: check the LA endpoint address in "
-        "Settings > LA connection"
+        "File › Settings › LA connection"
     ),
     409: N_(
         "The LA already holds a different pack under this pack's id{detail}: a copy of the "

@@ -144,7 +144,7 @@ def build_pack(
         raise ValidationError(
             "LA public key",
             _("is not set, so the pack cannot be encrypted"),
-            _("set it in Settings > LA connection"),
+            _("set it in File › Settings › LA connection"),
         )
     data = assemble(session, pack_id, pack_kind, payload, created_at, recipient)
     return BuiltPack(pack_id, pack_kind, data, sha256_hex(data), notification)

@@ -217,7 +217,7 @@ def drain(
         return report
     if not conn.endpoint:
         report.unreachable = _(
-            "No LA connection is set up yet; set the LA's address and token in Settings > "
+            "No LA connection is set up yet; set the LA's address and token in File › Settings › "
             "LA connection."
         )
         report.outcomes = books.wait_all(ids, outbox.NO_ENDPOINT, report.unreachable)

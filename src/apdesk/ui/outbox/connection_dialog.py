@@ -1,4 +1,5 @@
-"""Settings > LA connection: where packs go, the school's token, and the keys both sides check.
+"""File › Settings › LA connection: where packs go, the school's token, and the keys both sides
+check.
 
 The token is write-only here: it goes to the keyring (or the encrypted store) and is never
 shown back, only where it is kept. "Test connection" makes a real request, off the GUI thread.
