@@ -81,7 +81,8 @@ def test_typing_over_a_mark_asks_why_and_records_an_amendment(
     qtbot.keyClick(page.view, Qt.Key.Key_I)
     dialog = page.amend_dialog
     assert dialog is not None and dialog.isVisible()
-    assert "N (" in dialog.old.text() and "I (" in dialog.new.text()
+    assert dialog.old.text() == "N: Reason for absence not yet established"
+    assert dialog.new.text() == "I: Illness (not medical or dental appointment)"
     dialog.accept()  # no reason yet: refused, nothing written
     assert dialog.isVisible() and "Reason" in dialog.error.text()
     assert history(store, ids["ada"], MON, AmPm.AM) == [("N", "")]

@@ -232,3 +232,10 @@ def test_an_unregistered_provider_is_not_called_unregistered_twice(store: Store)
     text = referral_as(SettingType.UNREGISTERED, RegistrationStatus.UNREGISTERED)
     assert "Unregistered provider" in text
     assert "Unregistered provider, Unregistered" not in text
+
+
+@pytest.mark.usefixtures("polish")
+def test_the_register_notice_explains_the_code_in_polish(record: PlacementRecord) -> None:
+    text = " ".join(pdf_text(render_referral(record)).split())
+    assert "kodem B (zatwierdzone zajęcia edukacyjne organizowane przez szkołę)" in text, text
+    assert "arranged by the school" not in text

@@ -243,7 +243,8 @@ def _attachment_lines(r: PlacementRecord) -> list[str]:
 
 def _register_notice(r: PlacementRecord) -> str:
     code = r.placement.registration_code
-    meaning = code.label.partition(": ")[2] or code.label
+    words = _(code.label)  # the placement editor's choice, e.g. "K: education arranged by ..."
+    meaning = words.removeprefix(f"{code.value}: ")
     return _(
         "<b>Register each session at the provision with code {code}</b> ({meaning}). "
         "When the provider reports the pupil absent, record the absence code instead: "

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.models.enums import Labelled, Session
 from apdesk.models.errors import ValidationError
 
@@ -63,7 +63,7 @@ class StatRule(Labelled):
 @dataclass(frozen=True)
 class AttendanceCode:
     code: str
-    meaning: str
+    meaning: str  # English, marked for translation: shown through _() or meaning_words()
     group: CodeGroup
     rule: StatRule
     retired: bool = False
@@ -84,46 +84,49 @@ def _c(
 
 G, R = CodeGroup, StatRule
 _TABLE: tuple[AttendanceCode, ...] = (
-    _c("/", "Present (morning)", G.PRESENT, R.PRESENT, session=Session.AM),
-    _c("\\", "Present (afternoon)", G.PRESENT, R.PRESENT, session=Session.PM),
-    _c("L", "Late, arrived before the register closed", G.PRESENT, R.PRESENT),
-    _c("K", "Attending education arranged by the local authority", G.ELSEWHERE, R.ATTENDED),
-    _c("V", "Attending an educational visit or trip", G.ELSEWHERE, R.ATTENDED),
-    _c("P", "Participating in an approved sporting activity", G.ELSEWHERE, R.ATTENDED),
-    _c("W", "Attending work experience", G.ELSEWHERE, R.ATTENDED),
-    _c("B", "Attending any other approved educational activity", G.ELSEWHERE, R.ATTENDED),
-    _c("D", "Attending another school at which the pupil is registered", G.DUAL, R.NOT_POSSIBLE),
-    _c("C1", "Leave for a regulated performance or employment abroad", G.LEAVE, R.AUTHORISED),
-    _c("M", "Leave for a medical or dental appointment", G.LEAVE, R.AUTHORISED),
-    _c("J1", "Leave for an interview", G.LEAVE, R.AUTHORISED),
-    _c("S", "Study leave", G.LEAVE, R.AUTHORISED),
-    _c("X", "Non-compulsory school age, not required to attend", G.LEAVE, R.NOT_POSSIBLE),
-    _c("C2", "Leave for a part-time timetable", G.LEAVE, R.AUTHORISED),
-    _c("C", "Leave for exceptional circumstances", G.LEAVE, R.AUTHORISED),
-    _c("T", "Parent travelling for occupational purposes", G.OTHER_AUTHORISED, R.AUTHORISED),
-    _c("R", "Religious observance", G.OTHER_AUTHORISED, R.AUTHORISED),
-    _c("I", "Illness (not medical or dental appointment)", G.OTHER_AUTHORISED, R.AUTHORISED),
-    _c("E", "Suspended or permanently excluded, no AP arranged", G.OTHER_AUTHORISED, R.AUTHORISED),
-    _c("Q", "Unable to attend: lack of access arrangements", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y1", "Unable to attend: transport not available", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y2", "Unable to attend: widespread travel disruption", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y3", "Unable to attend: part of school premises closed", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y4", "Unable to attend: whole site unexpectedly closed", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y5", "Unable to attend: criminal justice detention", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y6", "Unable to attend: public health guidance or law", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("Y7", "Unable to attend: any other unavoidable cause", G.UNAVOIDABLE, R.NOT_POSSIBLE),
-    _c("G", "Holiday not granted by the school", G.UNAUTHORISED, R.UNAUTHORISED),
-    _c("N", "Reason for absence not yet established", G.UNAUTHORISED, R.UNAUTHORISED),
-    _c("O", "Absent in other or unknown circumstances", G.UNAUTHORISED, R.UNAUTHORISED),
-    _c("U", "Arrived after the register closed", G.UNAUTHORISED, R.UNAUTHORISED),
-    _c("Z", "Prospective pupil not on the admission register", G.ADMIN, R.NOT_POSSIBLE),
-    _c("#", "Planned whole-school closure", G.ADMIN, R.NOT_POSSIBLE),
+    _c("/", N_("Present (morning)"), G.PRESENT, R.PRESENT, session=Session.AM),
+    _c("\\", N_("Present (afternoon)"), G.PRESENT, R.PRESENT, session=Session.PM),
+    _c("L", N_("Late, arrived before the register closed"), G.PRESENT, R.PRESENT),
+    _c("K", N_("Attending education arranged by the local authority"), G.ELSEWHERE, R.ATTENDED),
+    _c("V", N_("Attending an educational visit or trip"), G.ELSEWHERE, R.ATTENDED),
+    _c("P", N_("Participating in an approved sporting activity"), G.ELSEWHERE, R.ATTENDED),
+    _c("W", N_("Attending work experience"), G.ELSEWHERE, R.ATTENDED),
+    _c("B", N_("Attending any other approved educational activity"), G.ELSEWHERE, R.ATTENDED),
+    _c("D", N_("Attending another school at which the pupil is registered"),
+       G.DUAL, R.NOT_POSSIBLE),
+    _c("C1", N_("Leave for a regulated performance or employment abroad"), G.LEAVE, R.AUTHORISED),
+    _c("M", N_("Leave for a medical or dental appointment"), G.LEAVE, R.AUTHORISED),
+    _c("J1", N_("Leave for an interview"), G.LEAVE, R.AUTHORISED),
+    _c("S", N_("Study leave"), G.LEAVE, R.AUTHORISED),
+    _c("X", N_("Non-compulsory school age, not required to attend"), G.LEAVE, R.NOT_POSSIBLE),
+    _c("C2", N_("Leave for a part-time timetable"), G.LEAVE, R.AUTHORISED),
+    _c("C", N_("Leave for exceptional circumstances"), G.LEAVE, R.AUTHORISED),
+    _c("T", N_("Parent travelling for occupational purposes"), G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("R", N_("Religious observance"), G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("I", N_("Illness (not medical or dental appointment)"), G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("E", N_("Suspended or permanently excluded, no AP arranged"),
+       G.OTHER_AUTHORISED, R.AUTHORISED),
+    _c("Q", N_("Unable to attend: lack of access arrangements"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y1", N_("Unable to attend: transport not available"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y2", N_("Unable to attend: widespread travel disruption"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y3", N_("Unable to attend: part of school premises closed"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y4", N_("Unable to attend: whole site unexpectedly closed"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y5", N_("Unable to attend: criminal justice detention"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y6", N_("Unable to attend: public health guidance or law"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("Y7", N_("Unable to attend: any other unavoidable cause"), G.UNAVOIDABLE, R.NOT_POSSIBLE),
+    _c("G", N_("Holiday not granted by the school"), G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("N", N_("Reason for absence not yet established"), G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("O", N_("Absent in other or unknown circumstances"), G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("U", N_("Arrived after the register closed"), G.UNAUTHORISED, R.UNAUTHORISED),
+    _c("Z", N_("Prospective pupil not on the admission register"), G.ADMIN, R.NOT_POSSIBLE),
+    _c("#", N_("Planned whole-school closure"), G.ADMIN, R.NOT_POSSIBLE),
     # Retired by the 2024 regulations: kept so that imported history still counts correctly.
-    _c("H", "Holiday authorised by the school (retired)", G.RETIRED, R.AUTHORISED, retired=True),
-    _c("F", "Extended family holiday (retired)", G.RETIRED, R.AUTHORISED, retired=True),
-    _c("J", "Interview (retired; an approved educational activity)", G.RETIRED, R.ATTENDED,
+    _c("H", N_("Holiday authorised by the school (retired)"),
+       G.RETIRED, R.AUTHORISED, retired=True),
+    _c("F", N_("Extended family holiday (retired)"), G.RETIRED, R.AUTHORISED, retired=True),
+    _c("J", N_("Interview (retired; an approved educational activity)"), G.RETIRED, R.ATTENDED,
        retired=True),
-    _c("Y", "Unable to attend: exceptional circumstances (retired)", G.RETIRED,
+    _c("Y", N_("Unable to attend: exceptional circumstances (retired)"), G.RETIRED,
        R.NOT_POSSIBLE, retired=True),
 )  # fmt: skip
 
@@ -134,8 +137,8 @@ PRESENT_MARK = {Session.AM: "/", Session.PM: "\\"}
 CODES_2024_FROM = date(2024, 8, 19)
 """The 2024 regulations' codes apply to sessions from this day; the retired codes before it."""
 MEANINGS_BEFORE_2024 = {
-    "B": "Off-site educational activity (2006 regulations)",
-    "D": "Dual registered at another educational establishment (2006 regulations)",
+    "B": N_("Off-site educational activity (2006 regulations)"),
+    "D": N_("Dual registered at another educational establishment (2006 regulations)"),
 }
 
 
@@ -146,6 +149,13 @@ def meaning_on(code: str, day: date | None = None) -> str:
         return MEANINGS_BEFORE_2024[code]
     entry = CODES.get(code)
     return entry.meaning if entry else ""
+
+
+def meaning_words(code: str, day: date | None = None) -> str:
+    """`meaning_on` in the reader's language, for display only: the table keeps the English
+    words, so nothing stored or exported depends on the language. Empty for an unknown code."""
+    meaning = meaning_on(code, day)
+    return _(meaning) if meaning else ""
 
 
 def rule_of(code: str) -> StatRule:

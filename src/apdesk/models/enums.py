@@ -179,7 +179,9 @@ class FundingStream(Labelled):
 
 
 class RegistrationCode(Labelled):
-    """The register code a school uses for sessions at the provision."""
+    """The register code a school uses for sessions at the provision. The words say what
+    the code means for a placement (B: the school arranged it), more narrowly than the
+    regulations' meaning in the code table (B: any other approved educational activity)."""
 
     B = "B", "B: approved educational activity arranged by the school"
     K = "K", "K: education arranged by the local authority"

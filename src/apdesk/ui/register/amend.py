@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from apdesk.i18n import _, format_date
-from apdesk.models.codes import CODES
+from apdesk.models.codes import meaning_words
 from apdesk.models.enums import Session as AmPm
 from apdesk.ui.register.words import half_text
 from apdesk.ui.widgets.basics import ErrorLabel
@@ -35,10 +35,12 @@ class Change:
 
 
 def describe_code(code: str | None) -> str:
+    """The code and its meaning as "N: Reason for absence not yet established": a meaning
+    such as "Present (morning)" has brackets of its own, so it is not put in brackets."""
     if not code:
         return _("no mark")
-    entry = CODES.get(code)
-    return f"{code} ({entry.meaning})" if entry else code
+    meaning = meaning_words(code)
+    return _("{code}: {meaning}").format(code=code, meaning=meaning) if meaning else code
 
 
 class AmendDialog(QDialog):

@@ -38,7 +38,7 @@ class CodeLegend(QDialog):
         self.table.setHorizontalHeaderLabels([_("Code"), _("Meaning"), _("Counts as")])
         for row, code in enumerate(CURRENT_CODES):
             entry = CODES[code]
-            for column, text in enumerate((code, entry.meaning, entry.rule.label)):
+            for column, text in enumerate((code, _(entry.meaning), _(entry.rule.label))):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setData(Qt.ItemDataRole.UserRole, code)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from apdesk.i18n import _, format_date
-from apdesk.models.codes import meaning_on
+from apdesk.models.codes import meaning_words
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import RegisterCell, RegisterGrid
 from apdesk.services.attendance.register import RegisterRow
@@ -221,7 +221,7 @@ def cell_speech(day: date, half: AmPm, cell: RegisterCell) -> str:
 def _mark_words(day: date, cell: RegisterCell) -> str:
     parts = []
     if cell.code:
-        meaning = meaning_on(cell.code, day) or _("unknown code")
+        meaning = meaning_words(cell.code, day) or _("unknown code")
         parts.append(_("{code}: {meaning}").format(code=cell.code, meaning=meaning))
     elif cell.missing:
         parts.append(_("mark missing: the provider has not sent it yet"))
