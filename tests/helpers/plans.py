@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -89,3 +89,18 @@ def add_marks(session: Session, pupil: Pupil, day: date, codes: list[str]) -> No
             )
         )
     session.flush()
+
+
+def make_returned(session: Session, surname: str, weeks_ago: int = 7) -> Placement:
+    """A placement that ended with a return to mainstream `weeks_ago` weeks ago, its follow-ups
+    not yet stored."""
+    returned = date.today() - timedelta(weeks=weeks_ago)
+    return make_placement(
+        session,
+        make_pupil(session, surname),
+        status=PlacementStatus.ENDED,
+        start=returned - timedelta(weeks=12),
+        end=returned,
+        outcome=PlacementOutcome.RETURNED,
+        ended_on=returned,
+    )

@@ -53,6 +53,20 @@ def counted_home(qtbot: QtBot, ctx: AppContext) -> tuple[HomePage, list[Dashboar
     return home, reads
 
 
+def end_first_placement(qtbot: QtBot, ctx: AppContext) -> None:
+    """End the Placements page's first placement with a return, as a coordinator would."""
+    placements = PlacementsPage(ctx)
+    qtbot.addWidget(placements)
+    placements.show()
+    placements.select(placements.model.rows[0].id)
+    dialog = placements.end_selected()
+    assert dialog is not None
+    dialog.set_outcome(PlacementOutcome.RETURNED)
+    dialog.ended_on.set_value(MON + timedelta(weeks=3))
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
 def unmarked(home: HomePage) -> int:
     assert home.dashboard is not None
     return next((i.count for i in home.dashboard.work if i.key == "unmarked"), 0)
@@ -80,16 +94,7 @@ def test_a_hidden_home_page_refreshes_once_when_shown(
     home, reads = counted_home(qtbot, ctx)
     home.hide()
     assert home.values["active_placements"].text() == "2"
-    placements = PlacementsPage(ctx)
-    qtbot.addWidget(placements)
-    placements.show()
-    placements.select(placements.model.rows[0].id)
-    dialog = placements.end_selected()
-    assert dialog is not None
-    dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.set_value(MON + timedelta(weeks=3))
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    end_first_placement(qtbot, ctx)
     register = make_page(qtbot, ctx, NOW)
     register.view.setFocus()
     register.view.move_to(0, 0)
@@ -146,15 +151,6 @@ def test_after_a_mark_the_page_reads_only_what_marks_move_and_after_anything_els
     assert after_mark is not None and after_mark.overview is first.overview  # kept
     assert after_mark == ctx.store.read(load_dashboard, NOW)  # as a whole read shows it
 
-    placements = PlacementsPage(ctx)
-    qtbot.addWidget(placements)
-    placements.show()
-    placements.select(placements.model.rows[0].id)
-    dialog = placements.end_selected()
-    assert dialog is not None
-    dialog.set_outcome(PlacementOutcome.RETURNED)
-    dialog.ended_on.set_value(MON + timedelta(weeks=3))
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    end_first_placement(qtbot, ctx)
     qtbot.waitUntil(lambda: home.values["active_placements"].text() == "1" and not home.reading)
     assert home.dashboard is not None and home.dashboard.overview is not first.overview

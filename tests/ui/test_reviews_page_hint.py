@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
-from tests.helpers.plans import make_placement, make_pupil
+from tests.helpers.plans import make_placement, make_pupil, make_returned
 
-from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.plans.reviews_page import ReviewsPage
@@ -19,16 +18,7 @@ def page_with_a_review_and_a_follow_up(qtbot: QtBot, ctx: AppContext, store: Sto
     with store.session() as s:
         start = date.today() - timedelta(weeks=20)
         make_placement(s, make_pupil(s, "Hartley"), start=start, end=date.today())
-        returned = date.today() - timedelta(weeks=7)
-        make_placement(
-            s,
-            make_pupil(s, "Fairweather"),
-            status=PlacementStatus.ENDED,
-            start=returned - timedelta(weeks=12),
-            end=returned,
-            outcome=PlacementOutcome.RETURNED,
-            ended_on=returned,
-        )
+        make_returned(s, "Fairweather")
     page = ReviewsPage(ctx)
     qtbot.addWidget(page)
     page.show()

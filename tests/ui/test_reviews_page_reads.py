@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session, func, select
-from tests.helpers.plans import make_placement, make_pupil
+from tests.helpers.plans import make_placement, make_pupil, make_returned
 
 from apdesk.models import AuditEvent, FollowUp
-from apdesk.models.enums import PlacementOutcome, PlacementStatus
+from apdesk.models.enums import PlacementOutcome
 from apdesk.services.operations.placements import end_placement
 from apdesk.services.plans.due_list import load_due
 from apdesk.services.school import SchoolDetails, save_school
@@ -29,16 +29,7 @@ def test_opening_the_reviews_page_writes_nothing(
     qtbot: QtBot, ctx: AppContext, store: Store
 ) -> None:
     with store.session() as s:  # a return ended before follow-ups were stored
-        returned = date.today() - timedelta(weeks=7)
-        make_placement(
-            s,
-            make_pupil(s, "Fairweather"),
-            status=PlacementStatus.ENDED,
-            start=returned - timedelta(weeks=12),
-            end=returned,
-            outcome=PlacementOutcome.RETURNED,
-            ended_on=returned,
-        )
+        make_returned(s, "Fairweather")
     before = store.read(counts)
     assert before[1] == 0
     page = ReviewsPage(ctx)
