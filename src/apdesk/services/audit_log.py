@@ -29,23 +29,12 @@ from apdesk.services.audit_records import (
     is_id_field,
     owner_of,
 )
+from apdesk.services.audit_row import AuditRow as AuditRow  # for its readers
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text
 
 MAX_ROWS = 5000
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    at: datetime
-    actor: str
-    action: str
-    entity: str
-    entity_id: str
-    before: dict[str, Any]
-    after: dict[str, Any]
 
 
 @dataclass(frozen=True)

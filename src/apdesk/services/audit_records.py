@@ -23,7 +23,7 @@ from apdesk.services.amendment_reasons import UNDONE
 from apdesk.services.pupils.picks import display_name
 
 if TYPE_CHECKING:
-    from apdesk.services.audit_log import AuditRow
+    from apdesk.services.audit_row import AuditRow
 
 MARK = "attendancemark"
 
