@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from apdesk.commands.check_words import check_lines
 from apdesk.commands.common import (
     UserError,
     add_store_option,
@@ -133,7 +134,7 @@ def _confirm_other_school(args: argparse.Namespace, exc: OtherSchool) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         report = check_store(store)
-    print("\n".join(report.lines()))
+    print("\n".join(check_lines(report)))
     return 0 if report.ok else 1
 
 
