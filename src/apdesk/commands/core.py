@@ -189,7 +189,9 @@ MADE: dict[str, Callable[[int], str]] = {
 
 def _made(name: str, count: int) -> str:
     words = MADE.get(name)
-    return words(count).format(n=count) if words else f"{count} {name}"
+    return (
+        words(count).format(n=format_number(count)) if words else f"{format_number(count)} {name}"
+    )
 
 
 def _load_receipts(path_text: str) -> list[Any]:
@@ -230,7 +232,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     for problem in witness.problems[:MAX_SHOWN]:
         print(_("Witness: {problem}").format(problem=problem))
     if len(witness.problems) > MAX_SHOWN:
-        print(_("Witness: ... and {n} more").format(n=len(witness.problems) - MAX_SHOWN))
+        print(
+            _("Witness: ... and {n} more").format(
+                n=format_number(len(witness.problems) - MAX_SHOWN)
+            )
+        )
     checked = _("signatures checked") if witness.signatures_checked else _("signatures NOT checked")
     verdict = _("the chain matches them") if witness.ok else _("the chain does NOT match them")
     heads = ngettext(
@@ -255,6 +261,6 @@ def cmd_audit_receipts(args: argparse.Namespace) -> int:
     print(
         ngettext(
             "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
-        ).format(n=len(receipts), out=out)
+        ).format(n=format_number(len(receipts)), out=out)
     )
     return 0

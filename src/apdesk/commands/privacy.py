@@ -98,7 +98,7 @@ def cmd_sar(args: argparse.Namespace) -> int:
             "{n} item of other people's details to review for redaction.",
             "{n} items of other people's details to review for redaction.",
             n,
-        ).format(n=n)
+        ).format(n=format_number(n))
     )
     return 0
 

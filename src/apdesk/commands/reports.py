@@ -221,7 +221,7 @@ def cmd_census(args: argparse.Namespace) -> int:
                 "{n} of {d} placement misses a census item (see the 'apdesk_missing' column)",
                 "{n} of {d} placements miss a census item (see the 'apdesk_missing' column)",
                 len(report.rows),
-            ).format(n=len(report.incomplete), d=len(report.rows)),
+            ).format(n=format_number(len(report.incomplete)), d=format_number(len(report.rows))),
             file=sys.stderr,
         )
     return 0

@@ -15,7 +15,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, format_date, ngettext
+from apdesk.i18n import N_, _, format_date, format_number, ngettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,7 +83,7 @@ def cmd_export_timetables(args: argparse.Namespace) -> int:
                 "Saved {n} pupil's timetable to {out}",
                 "Saved {n} pupils' timetables to {out}",
                 len(rows),
-            ).format(n=len(rows), out=out)
+            ).format(n=format_number(len(rows)), out=out)
         )
     else:
         print_json(rows)
