@@ -83,7 +83,7 @@ def _range_options(p: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UserError(f"no file {path}")
+        raise UserError(_("no file {path}").format(path=path))
     data = path.read_bytes()
     with opened_store(args) as store:
         if args.dry_run:  # a check is a read: it cannot write even by mistake
@@ -151,7 +151,11 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
         else _("{imported} new marks were imported, {amended} amended, {unchanged} unchanged")
     )
     print(
-        summary.format(imported=result.imported, amended=result.amended, unchanged=result.unchanged)
+        summary.format(
+            imported=format_number(result.imported),
+            amended=format_number(result.amended),
+            unchanged=format_number(result.unchanged),
+        )
     )
 
 

@@ -77,7 +77,9 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--requested: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+        raise UserError(
+            _("--requested: '{text}' is not a date (write it as YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def cmd_sar(args: argparse.Namespace) -> int:

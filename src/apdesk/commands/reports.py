@@ -101,7 +101,7 @@ def _period(args: argparse.Namespace) -> Any:
     try:
         return Period(args.start or default.start, args.end or default.end)
     except ValidationError as exc:
-        raise UserError(f"--to is before --from: {exc.fix}") from None
+        raise UserError(_("--to is before --from: {fix}").format(fix=exc.fix)) from None
 
 
 def cmd_measures(args: argparse.Namespace) -> int:
@@ -149,7 +149,7 @@ def cmd_termly(args: argparse.Namespace) -> int:
     period = _period(args)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise UserError(f"--out: the folder {out.parent} does not exist")
+        raise UserError(_("--out: the folder {folder} does not exist").format(folder=out.parent))
     with opened_store(args) as store:
         pdf = store.read(termly_report_pdf, period, date.today(), anonymised=args.anonymised)
     save_output(out, pdf)

@@ -46,7 +46,9 @@ def _on_date(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--date: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+        raise UserError(
+            _("--date: '{text}' is not a date (write it as YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def cmd_timetable(args: argparse.Namespace) -> int:
@@ -56,7 +58,7 @@ def cmd_timetable(args: argparse.Namespace) -> int:
     on_date = _on_date(args.date)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise UserError(f"--out: the folder {out.parent} does not exist")
+        raise UserError(_("--out: the folder {folder} does not exist").format(folder=out.parent))
     with opened_store(args) as store:
         printout = store.read(printout_by_upn, args.pupil, on_date)
     save_output(out, render_timetable(printout))
@@ -76,7 +78,9 @@ def cmd_export_timetables(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():
-            raise UserError(f"--out: the folder {out.parent} does not exist")
+            raise UserError(
+                _("--out: the folder {folder} does not exist").format(folder=out.parent)
+            )
         save_output(out, json.dumps(rows, indent=2) + "\n")
         print(
             ngettext(

@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_import_pupils(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UserError(f"no file {path}: check the name and folder")
+        raise UserError(_("no file {path}: check the name and folder").format(path=path))
     with opened_store(args) as store:
         if args.dry_run:
             result = store.read(
