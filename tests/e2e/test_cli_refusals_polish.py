@@ -29,3 +29,10 @@ def test_a_range_back_to_front_names_its_dates_in_polish(polish_cli: Run) -> Non
     )
     assert code == 2, err
     assert "--from 10 października 2025 jest później niż --to 1 października 2025" in err
+
+
+def test_a_day_that_is_no_census_day_names_the_nearest_in_polish(polish_cli: Run) -> None:
+    code, _out, err = polish_cli("export", "census", "--date", "2025-03-12")
+    assert code == 2, err
+    assert "--date: 12 marca 2025 nie jest dniem spisu" in err
+    assert "czwartek 16 stycznia 2025" in err and "Thursday" not in err

@@ -101,7 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     if getattr(args, "demo", False):
-        raise UserError("init: the demo store is made by itself: run `apdesk --demo info`")
+        raise UserError(_("init: the demo store is made by itself: run `apdesk --demo info`"))
     folder = store_folder(args)
     details = SchoolDetails(
         name=args.school_name, urn=args.urn, la_code=args.la_code, estab=args.estab
@@ -152,7 +152,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.pupils < 1 or args.pupils > 100_000:
-        raise UserError("--pupils must be between 1 and 100000")
+        raise UserError(
+            _("--pupils must be between 1 and {most}").format(most=format_number(100_000))
+        )
     folder = store_folder(args)
     if Store.exists(folder):
         store = open_store(args)
@@ -199,11 +201,17 @@ def _load_receipts(path_text: str) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UserError(f"--against: {path} cannot be read ({exc.strerror})") from None
+        raise UserError(
+            _("--against: {path} cannot be read ({problem})").format(
+                path=path, problem=exc.strerror
+            )
+        ) from None
     except (UnicodeDecodeError, ValueError):
-        raise UserError(f"--against: {path} is not a JSON file of receipts") from None
+        raise UserError(
+            _("--against: {path} is not a JSON file of receipts").format(path=path)
+        ) from None
     if not isinstance(data, list):
-        raise UserError(f"--against: {path} holds no list of receipts")
+        raise UserError(_("--against: {path} holds no list of receipts").format(path=path))
     return data
 
 
@@ -216,7 +224,9 @@ def _la_key(path_text: str | None, store: Store) -> Ed25519PublicKey | None:
     except (OSError, ValueError):
         found = None
     if found is None:
-        raise UserError(f"--la-key: {path} holds no Ed25519 public key of the LA")
+        raise UserError(
+            _("--la-key: {path} holds no Ed25519 public key of the LA").format(path=path)
+        )
     return found
 
 

@@ -18,7 +18,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, format_number, ngettext
+from apdesk.i18n import N_, _, format_date, format_number, ngettext
 
 Subparsers = Any  # argparse's sub-parsers action
 
@@ -165,13 +165,19 @@ def cmd_census(args: argparse.Namespace) -> int:
     warnings = []
     if not is_census_day(day):
         before, after = nearest_census_days(day)
-        named = f"the nearest census days are {_long(before)} and {_long(after)}"
+        named = _("the nearest census days are {before} and {after}").format(
+            before=_long(before), after=_long(after)
+        )
         if not args.any_date:
             raise UserError(
-                f"--date: {day.isoformat()} is not a census day ({named}); "
-                "use one of them, or --any-date to run for this day anyway"
+                _(
+                    "--date: {day} is not a census day ({named}); "
+                    "use one of them, or --any-date to run for this day anyway"
+                ).format(day=format_date(day), named=named)
             )
-        warnings.append(f"{day.isoformat()} is not a census day: {named}")
+        warnings.append(
+            _("{day} is not a census day: {named}").format(day=format_date(day), named=named)
+        )
     with opened_store(args) as store:
         report = store.read(census_rows, day)
     if args.format == "json":
@@ -228,7 +234,8 @@ def cmd_census(args: argparse.Namespace) -> int:
 
 
 def _long(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """A census day with its weekday, as the reader's language writes it."""
+    return format_date(day, "EEEE d MMMM y")
 
 
 def _columns() -> tuple[str, ...]:
