@@ -139,7 +139,7 @@ def test_bad_attendance_returns_get_a_line_that_names_the_row_or_line(
     code, lines = attempt(
         "long-note.csv", (head + f"{upn},2024-01-08,AM,B,{'x' * 200_000}\n").encode()
     )
-    assert code == 2 and lines[0].startswith("row 1, note: is 200,000 characters long")
+    assert code == 2 and lines[0].startswith("Row 1, note: is 200,000 characters long")
     code, lines = attempt("junk.csv", os.urandom(20_000))
     assert code == 2 and len(lines) <= 2
     code, lines = attempt(
@@ -150,7 +150,8 @@ def test_bad_attendance_returns_get_a_line_that_names_the_row_or_line(
     many = head + "".join(f"NOTAUPN{i},2024-01-08,AM,B,\n" for i in range(10_000))
     code, lines = attempt("many.csv", many.encode())
     assert code == 2 and len(lines) == 52  # 50 shown, one count of the rest, one summary
-    assert "and 9950 more errors" in lines[50]
+    assert "and 9,950 more errors" in lines[50]  # counts grouped as the reader writes them
+    assert lines[51].startswith("10,000 errors: nothing was imported")
     utf16 = tmp_path / "u16.csv"  # Excel's "Unicode text": UTF-16 with a byte-order mark
     utf16.write_bytes((head + f"{upn},2024-01-08,AM,B,Zoë’s note\n").encode("utf-16"))
     args = ["import", "attendance", "--dry-run", "--json", str(utf16), "--store", str(folder)]

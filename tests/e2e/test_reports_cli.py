@@ -125,10 +125,10 @@ def test_export_census_refuses_a_day_that_is_not_a_census_day(
     args = ["export", "census", "--date", "2025-03-12", "--store", folder]
     refused = run(args, cli_env, TEST_PASSPHRASE)
     assert refused.returncode == 2 and refused.stdout == ""
-    assert "2025-03-12 is not a census day" in refused.stderr
+    assert "12 March 2025 is not a census day" in refused.stderr
     assert "Thursday 16 January 2025" in refused.stderr
     assert "Thursday 15 May 2025" in refused.stderr
     forced = run([*args, "--any-date"], cli_env, TEST_PASSPHRASE)
     assert forced.returncode == 0, forced.stderr
-    assert "Warning: 2025-03-12 is not a census day" in forced.stderr
+    assert "Warning: 12 March 2025 is not a census day" in forced.stderr
     assert forced.stdout.startswith("UPN,Surname,Forename,URN,UKPRN,APTypeOfSetting")

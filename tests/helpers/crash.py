@@ -35,7 +35,7 @@ def run_and_kill(args: list[str], env: dict[str, str], after: float) -> int:
 def assert_whole(store: Store) -> None:
     """integrity_check, cipher_integrity_check (every page's HMAC) and the audit chain."""
     report = check_store(store)
-    assert report.ok, report.lines()
+    assert report.ok, report
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL

@@ -114,7 +114,7 @@ def test_two_laptops_share_a_demo_school_through_the_cli(
         for store in (office, senco):
             synced = share(["sync", "--store", str(store), "--once"], cli_env)
             assert synced.returncode == 0, synced.stdout + synced.stderr
-            assert synced.stdout.startswith("in-step")
+            assert synced.stdout.startswith("Shared: in step; sent ")
 
     office_rows, senco_rows = exported(office, cli_env), exported(senco, cli_env)
     assert office_rows == senco_rows
@@ -162,7 +162,8 @@ def test_sync_says_3_when_the_hub_cannot_be_reached(
     store.lock()
     result = share(["sync", "--store", str(office), "--once"], cli_env)
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "cannot be reached" in result.stdout
+    assert "cannot be reached" in result.stdout and "in-step" not in result.stdout
+    assert result.stdout.startswith("Shared: hub not reachable; sent 0, merged 0")
     status = json.loads(share(["status", "--store", str(office), "--json"], cli_env).stdout)
     assert status["last_state"] == "offline"
 

@@ -91,7 +91,7 @@ def test_tampered_database_is_refused_at_open_with_a_clear_message(store: Store)
 def test_check_reports_a_healthy_store(store: Store) -> None:
     add_pupil(store, "Healthy")
     report = check_store(store)
-    assert report.ok, report.lines()
+    assert report.ok, report
 
 
 def test_rotate_key_keeps_data_and_retires_the_old_recovery_key(store_dir: Path) -> None:

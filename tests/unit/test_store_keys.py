@@ -135,6 +135,7 @@ def test_lock_drops_the_engine(store_dir: Path) -> None:
 def test_check_fails_loudly_without_a_recovery_key_until_a_new_one_is_made(
     store_dir: Path,
 ) -> None:
+    from apdesk.commands.check_words import check_lines
     from apdesk.store.checks import check_store
     from apdesk.store.header import KeyHeader
 
@@ -146,7 +147,8 @@ def test_check_fails_loudly_without_a_recovery_key_until_a_new_one_is_made(
     assert reopened.unlocked_by.needs_recovery_key
     report = check_store(reopened)
     assert not report.ok
-    assert any("Keys:" in line and "apdesk recovery-key" in line for line in report.lines())
+    lines = check_lines(report)
+    assert any("Keys:" in line and "apdesk recovery-key" in line for line in lines)
     recovery = reopened.new_recovery_key(TEST_PASSPHRASE)
     assert check_store(reopened).ok
     reopened.lock()

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from apdesk.commands.common import (
     MAX_SHOWN,
@@ -24,7 +24,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, format_percent, ngettext
+from apdesk.i18n import N_, _, format_number, format_percent, ngettext
 from apdesk.services.attendance import (
     ImportResult,
     attendance_report,
@@ -83,7 +83,7 @@ def _range_options(p: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UserError(f"no file {path}")
+        raise UserError(_("no file {path}").format(path=path))
     data = path.read_bytes()
     with opened_store(args) as store:
         if args.dry_run:  # a check is a read: it cannot write even by mistake
@@ -106,23 +106,29 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 2 if result.errors else 0
 
 
+def _row_problem(problem: dict[str, Any]) -> str:
+    """Where in the file an import problem is, and what it is, in the reader's words."""
+    where = _("Row {row}, {column}").format(row=problem["row"], column=problem["column"])
+    return f"{where}: {problem['message']}"
+
+
 def _print_import(result: ImportResult, dry_run: bool) -> None:
     errors, warnings = result.errors, result.warnings
     for problem in errors[:MAX_SHOWN]:
-        print(f"row {problem['row']}, {problem['column']}: {problem['message']}", file=sys.stderr)
+        print(_row_problem(problem), file=sys.stderr)
     if len(errors) > MAX_SHOWN:
         more = len(errors) - MAX_SHOWN
         print(
             ngettext(
                 "... and {n} more error like these", "... and {n} more errors like these", more
-            ).format(n=more),
+            ).format(n=format_number(more)),
             file=sys.stderr,
         )
     if errors:
         print(
             ngettext(
                 "{n} error: nothing was imported", "{n} errors: nothing was imported", len(errors)
-            ).format(n=len(errors)),
+            ).format(n=format_number(len(errors))),
             file=sys.stderr,
         )
         return
@@ -135,7 +141,9 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
     if len(warnings) > MAX_SHOWN:
         more = len(warnings) - MAX_SHOWN
         print(
-            ngettext("... and {n} more warning", "... and {n} more warnings", more).format(n=more)
+            ngettext("... and {n} more warning", "... and {n} more warnings", more).format(
+                n=format_number(more)
+            )
         )
     summary = (
         _("{imported} new marks would be imported, {amended} amended, {unchanged} unchanged")
@@ -143,7 +151,11 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
         else _("{imported} new marks were imported, {amended} amended, {unchanged} unchanged")
     )
     print(
-        summary.format(imported=result.imported, amended=result.amended, unchanged=result.unchanged)
+        summary.format(
+            imported=format_number(result.imported),
+            amended=format_number(result.amended),
+            unchanged=format_number(result.unchanged),
+        )
     )
 
 

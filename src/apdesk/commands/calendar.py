@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number
 from apdesk.services.calendar import school_year_of
 from apdesk.services.operations.calendar import (
     CalendarChange,
@@ -114,7 +114,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             _print_left_out(parsed.left_out)
             print(
                 _("Dry run: {n} would be added, {m} already there. {effect}").format(
-                    n=len(plan.new), m=len(plan.already), effect=plan.impact.summary()
+                    n=format_number(len(plan.new)),
+                    m=format_number(len(plan.already)),
+                    effect=plan.impact.summary(),
                 )
             )
             return 0
@@ -139,13 +141,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
         return 0
-    print(_("{title}: {n} school days").format(title=view.title, n=view.school_days))
+    print(_("{title}: {n} school days").format(title=view.title, n=format_number(view.school_days)))
     if not view.terms:
         print(_("No terms set: every weekday that is not closed counts as a school day."))
     for term in view.terms:
         print(
             f"  {term.entry.key:<12} {_span(term.entry):<25} {term.entry.label} "
-            + _("({n} school days)").format(n=term.school_days)
+            + _("({n} school days)").format(n=format_number(term.school_days))
         )
     closures = sorted((*view.closures, *view.between_terms), key=lambda e: (e.first, e.last))
     for entry in closures:

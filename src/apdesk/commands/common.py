@@ -15,7 +15,7 @@ from typing import Any
 
 from apdesk import paths
 from apdesk.files import write_atomic
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.store import Store
 
 PASSPHRASE_ENV = "APDESK_PASSPHRASE"
@@ -33,7 +33,7 @@ def store_folder(args: argparse.Namespace) -> Path:
     """`--store PATH`, else the demo store with `--demo`, else the usual store."""
     if getattr(args, "demo", False):
         if getattr(args, "store", None):
-            raise UserError("--demo and --store both name a store: give one of them")
+            raise UserError(_("--demo and --store both name a store: give one of them"))
         return paths.demo_store()
     if getattr(args, "store", None):
         return Path(args.store).expanduser()
@@ -80,7 +80,9 @@ def open_store(args: argparse.Namespace) -> Store:
         return open_demo(folder)
     if not Store.exists(folder):
         raise UserError(
-            f"no apdesk store in {folder} (create one with `apdesk init --store {folder}`)"
+            _(
+                "no apdesk store in {folder} (create one with `apdesk init --store {folder}`)"
+            ).format(folder=folder)
         )
     env_passphrase = os.environ.get(PASSPHRASE_ENV)
     if env_passphrase is not None:
@@ -91,7 +93,9 @@ def open_store(args: argparse.Namespace) -> Store:
         passphrase = read_passphrase()
         if passphrase is None:
             raise UserError(
-                f"the store is locked: set {PASSPHRASE_ENV} or run from a terminal to be asked"
+                _("the store is locked: set {variable} or run from a terminal to be asked").format(
+                    variable=PASSPHRASE_ENV
+                )
             ) from None
         return Store.open(folder, passphrase=passphrase)
 
@@ -151,12 +155,24 @@ def output_path(out: str, example: str = "report.pdf") -> Path:
     """Check an --out file before any work, so a typo fails in a second, not after a render."""
     path = Path(out).expanduser()
     if path.is_dir():
-        raise UserError(f"--out {path} is a folder: give a file name such as {example}")
+        raise UserError(
+            _("--out {path} is a folder: give a file name such as {example}").format(
+                path=path, example=example
+            )
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"cannot write {path}: there is no folder {folder} (create it first)")
+        raise UserError(
+            _("cannot write {path}: there is no folder {folder} (create it first)").format(
+                path=path, folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK):
-        raise UserError(f"cannot write {path}: no permission to write in {folder}")
+        raise UserError(
+            _("cannot write {path}: no permission to write in {folder}").format(
+                path=path, folder=folder
+            )
+        )
     return path
 
 
@@ -165,7 +181,9 @@ def save_output(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> No
     try:
         write_atomic(path, data, encoding=encoding)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UserError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 def iso_day(text: str) -> date:
@@ -183,4 +201,8 @@ def iso_day(text: str) -> date:
 
 def check_range(start: date, end: date) -> None:
     if start > end:
-        raise UserError(f"--from {start} is after --to {end}: give the earlier date first")
+        raise UserError(
+            _("--from {start} is after --to {end}: give the earlier date first").format(
+                start=format_date(start), end=format_date(end)
+            )
+        )

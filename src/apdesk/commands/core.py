@@ -101,7 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     if getattr(args, "demo", False):
-        raise UserError("init: the demo store is made by itself: run `apdesk --demo info`")
+        raise UserError(_("init: the demo store is made by itself: run `apdesk --demo info`"))
     folder = store_folder(args)
     details = SchoolDetails(
         name=args.school_name, urn=args.urn, la_code=args.la_code, estab=args.estab
@@ -152,7 +152,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.pupils < 1 or args.pupils > 100_000:
-        raise UserError("--pupils must be between 1 and 100000")
+        raise UserError(
+            _("--pupils must be between 1 and {most}").format(most=format_number(100_000))
+        )
     folder = store_folder(args)
     if Store.exists(folder):
         store = open_store(args)
@@ -189,7 +191,9 @@ MADE: dict[str, Callable[[int], str]] = {
 
 def _made(name: str, count: int) -> str:
     words = MADE.get(name)
-    return words(count).format(n=count) if words else f"{count} {name}"
+    return (
+        words(count).format(n=format_number(count)) if words else f"{format_number(count)} {name}"
+    )
 
 
 def _load_receipts(path_text: str) -> list[Any]:
@@ -197,11 +201,17 @@ def _load_receipts(path_text: str) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UserError(f"--against: {path} cannot be read ({exc.strerror})") from None
+        raise UserError(
+            _("--against: {path} cannot be read ({problem})").format(
+                path=path, problem=exc.strerror
+            )
+        ) from None
     except (UnicodeDecodeError, ValueError):
-        raise UserError(f"--against: {path} is not a JSON file of receipts") from None
+        raise UserError(
+            _("--against: {path} is not a JSON file of receipts").format(path=path)
+        ) from None
     if not isinstance(data, list):
-        raise UserError(f"--against: {path} holds no list of receipts")
+        raise UserError(_("--against: {path} holds no list of receipts").format(path=path))
     return data
 
 
@@ -214,7 +224,9 @@ def _la_key(path_text: str | None, store: Store) -> Ed25519PublicKey | None:
     except (OSError, ValueError):
         found = None
     if found is None:
-        raise UserError(f"--la-key: {path} holds no Ed25519 public key of the LA")
+        raise UserError(
+            _("--la-key: {path} holds no Ed25519 public key of the LA").format(path=path)
+        )
     return found
 
 
@@ -230,7 +242,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     for problem in witness.problems[:MAX_SHOWN]:
         print(_("Witness: {problem}").format(problem=problem))
     if len(witness.problems) > MAX_SHOWN:
-        print(_("Witness: ... and {n} more").format(n=len(witness.problems) - MAX_SHOWN))
+        print(
+            _("Witness: ... and {n} more").format(
+                n=format_number(len(witness.problems) - MAX_SHOWN)
+            )
+        )
     checked = _("signatures checked") if witness.signatures_checked else _("signatures NOT checked")
     verdict = _("the chain matches them") if witness.ok else _("the chain does NOT match them")
     heads = ngettext(
@@ -255,6 +271,6 @@ def cmd_audit_receipts(args: argparse.Namespace) -> int:
     print(
         ngettext(
             "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
-        ).format(n=len(receipts), out=out)
+        ).format(n=format_number(len(receipts)), out=out)
     )
     return 0

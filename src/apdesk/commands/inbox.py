@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from apdesk.commands.common import UserError, output_path, print_json
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_number, ngettext
 
 DEFAULT_DB = "apdesk-inbox.db"
 ADMIN_TOKEN_ENV = "APDESK_INBOX_ADMIN_TOKEN"
@@ -207,7 +207,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{row['received_at']}  {row['school_urn']}  {row['kind']:<18} {row['pack_id']}"
             + (f"  AUDIT {audit}" if audit else "")
         )
-    print(ngettext("{n} pack", "{n} packs", len(rows)).format(n=len(rows)))
+    print(ngettext("{n} pack", "{n} packs", len(rows)).format(n=format_number(len(rows))))
     flagged = [row for row in rows if row["audit_finding"]]
     if flagged:
         print(
@@ -215,7 +215,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "{n} pack shows an audit chain shortened or rewritten",
                 "{n} packs show an audit chain shortened or rewritten",
                 len(flagged),
-            ).format(n=len(flagged)),
+            ).format(n=format_number(len(flagged))),
             file=sys.stderr,
         )
         return 1
@@ -241,7 +241,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         print(
             ngettext(
                 "{n} receipt written to {out}", "{n} receipts written to {out}", len(receipts)
-            ).format(n=len(receipts), out=args.out),
+            ).format(n=format_number(len(receipts)), out=args.out),
             file=sys.stderr,
         )
     else:

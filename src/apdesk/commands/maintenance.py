@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from apdesk.commands.check_words import check_lines
 from apdesk.commands.common import (
     UserError,
     add_store_option,
@@ -92,11 +93,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
-        raise UserError(f"no backup file at {source}")
+        raise UserError(_("no backup file at {path}").format(path=source))
     passphrase = read_passphrase(_("Passphrase of the backup: "))
     if passphrase is None:
         raise UserError(
-            "set APDESK_PASSPHRASE or run from a terminal to give the backup's passphrase"
+            _("set APDESK_PASSPHRASE or run from a terminal to give the backup's passphrase")
         )
     target = store_folder(args)
     try:
@@ -104,7 +105,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except OtherSchool as exc:
         if not args.replace_with_other_school:
             raise UserError(
-                f"{exc} To replace it all the same, run again with --replace-with-other-school."
+                _(
+                    "{problem} To replace it all the same, run again with "
+                    "--replace-with-other-school."
+                ).format(problem=exc)
             ) from None
         _confirm_other_school(args, exc)
         result = restore_backup(source, target, passphrase=passphrase, replace_other_school=True)
@@ -124,16 +128,20 @@ def _confirm_other_school(args: argparse.Namespace, exc: OtherSchool) -> None:
         typed = input(f"Type {wanted} to replace {exc.current.describe()} with the backup: ")
     else:
         raise UserError(
-            f"{exc} Confirm with --confirm-urn {wanted} (or run from a terminal to be asked)."
+            _(
+                "{problem} Confirm with --confirm-urn {urn} (or run from a terminal to be asked)."
+            ).format(problem=exc, urn=wanted)
         )
     if typed.strip() != wanted:
-        raise UserError(f"the confirmation was not {wanted}: nothing was replaced")
+        raise UserError(
+            _("the confirmation was not {urn}: nothing was replaced").format(urn=wanted)
+        )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         report = check_store(store)
-    print("\n".join(report.lines()))
+    print("\n".join(check_lines(report)))
     return 0 if report.ok else 1
 
 
@@ -142,7 +150,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
         passphrase = read_passphrase(_("Passphrase (to confirm): "))
         if passphrase is None:
             raise UserError(
-                "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
+                _("set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase")
             )
         recovery = store.rotate_key(
             passphrase,
@@ -163,7 +171,7 @@ def cmd_recovery_key(args: argparse.Namespace) -> int:
         passphrase = read_passphrase(_("Passphrase (to confirm): "))
         if passphrase is None:
             raise UserError(
-                "set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase"
+                _("set APDESK_PASSPHRASE or run from a terminal to confirm the passphrase")
             )
         recovery = store.new_recovery_key(passphrase, old_backups=args.old_backups)
     print(_("The old recovery key no longer opens the store."))

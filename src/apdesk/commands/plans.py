@@ -15,7 +15,7 @@ from apdesk.commands.common import (
     output_path,
     save_output,
 )
-from apdesk.i18n import N_, _, ngettext
+from apdesk.i18n import N_, _, format_number, ngettext
 from apdesk.services.plan_printouts import latest_review_pdf, plan_pdf, review_pdf
 from apdesk.services.plans import export_plans
 
@@ -85,6 +85,6 @@ def cmd_export_plans(args: argparse.Namespace) -> int:
                 "Saved {n} placement's plan to {path}",
                 "Saved {n} placements' plans to {path}",
                 len(records),
-            ).format(n=len(records), path=path)
+            ).format(n=format_number(len(records)), path=path)
         )
     return 0

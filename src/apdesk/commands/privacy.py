@@ -77,7 +77,9 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--requested: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+        raise UserError(
+            _("--requested: '{text}' is not a date (write it as YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def cmd_sar(args: argparse.Namespace) -> int:
@@ -98,7 +100,7 @@ def cmd_sar(args: argparse.Namespace) -> int:
             "{n} item of other people's details to review for redaction.",
             "{n} items of other people's details to review for redaction.",
             n,
-        ).format(n=n)
+        ).format(n=format_number(n))
     )
     return 0
 

@@ -18,7 +18,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, format_number, ngettext
+from apdesk.i18n import N_, _, format_date, format_number, ngettext
 
 Subparsers = Any  # argparse's sub-parsers action
 
@@ -101,7 +101,7 @@ def _period(args: argparse.Namespace) -> Any:
     try:
         return Period(args.start or default.start, args.end or default.end)
     except ValidationError as exc:
-        raise UserError(f"--to is before --from: {exc.fix}") from None
+        raise UserError(_("--to is before --from: {fix}").format(fix=exc.fix)) from None
 
 
 def cmd_measures(args: argparse.Namespace) -> int:
@@ -149,7 +149,7 @@ def cmd_termly(args: argparse.Namespace) -> int:
     period = _period(args)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise UserError(f"--out: the folder {out.parent} does not exist")
+        raise UserError(_("--out: the folder {folder} does not exist").format(folder=out.parent))
     with opened_store(args) as store:
         pdf = store.read(termly_report_pdf, period, date.today(), anonymised=args.anonymised)
     save_output(out, pdf)
@@ -165,13 +165,19 @@ def cmd_census(args: argparse.Namespace) -> int:
     warnings = []
     if not is_census_day(day):
         before, after = nearest_census_days(day)
-        named = f"the nearest census days are {_long(before)} and {_long(after)}"
+        named = _("the nearest census days are {before} and {after}").format(
+            before=_long(before), after=_long(after)
+        )
         if not args.any_date:
             raise UserError(
-                f"--date: {day.isoformat()} is not a census day ({named}); "
-                "use one of them, or --any-date to run for this day anyway"
+                _(
+                    "--date: {day} is not a census day ({named}); "
+                    "use one of them, or --any-date to run for this day anyway"
+                ).format(day=format_date(day), named=named)
             )
-        warnings.append(f"{day.isoformat()} is not a census day: {named}")
+        warnings.append(
+            _("{day} is not a census day: {named}").format(day=format_date(day), named=named)
+        )
     with opened_store(args) as store:
         report = store.read(census_rows, day)
     if args.format == "json":
@@ -221,14 +227,15 @@ def cmd_census(args: argparse.Namespace) -> int:
                 "{n} of {d} placement misses a census item (see the 'apdesk_missing' column)",
                 "{n} of {d} placements miss a census item (see the 'apdesk_missing' column)",
                 len(report.rows),
-            ).format(n=len(report.incomplete), d=len(report.rows)),
+            ).format(n=format_number(len(report.incomplete)), d=format_number(len(report.rows))),
             file=sys.stderr,
         )
     return 0
 
 
 def _long(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """A census day with its weekday, as the reader's language writes it."""
+    return format_date(day, "EEEE d MMMM y")
 
 
 def _columns() -> tuple[str, ...]:

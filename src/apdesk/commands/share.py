@@ -23,7 +23,7 @@ from apdesk.commands.common import (
     read_passphrase,
     store_folder,
 )
-from apdesk.i18n import N_, _, ngettext
+from apdesk.i18n import N_, _, format_number, ngettext
 
 OFFLINE = 3
 
@@ -151,7 +151,7 @@ def cmd_join(args: argparse.Namespace) -> int:
             "Joined: {n} record in {folder}, shared through {hub}.",
             "Joined: {n} records in {folder}, shared through {hub}.",
             joined.rows,
-        ).format(n=joined.rows, folder=folder, hub=args.hub)
+        ).format(n=format_number(joined.rows), folder=folder, hub=args.hub)
     )
     print()
     print(_("Recovery key (shown once: print it or write it down, and lock it away):"))
@@ -162,16 +162,18 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from apdesk.share.engine import sync_once
+    from apdesk.share.engine import state_words, sync_once
 
     with opened_store(args) as store:
         while True:
             report = sync_once(store)
-            line = _("{state}: sent {pushed}, merged {pulled}").format(
-                state=report.state, pushed=report.pushed, pulled=report.pulled
+            line = _("{state}; sent {pushed}, merged {pulled}").format(
+                state=state_words(report.state),
+                pushed=format_number(report.pushed),
+                pulled=format_number(report.pulled),
             )
             if report.conflicts:
-                line += ", " + _("new conflicts: {n}").format(n=report.conflicts)
+                line += ", " + _("new conflicts: {n}").format(n=format_number(report.conflicts))
             if report.message:
                 line += f" ({report.message})"
             print(line, flush=True)
@@ -231,7 +233,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
     for row in rows:
         state = _("revoked") if row.revoked else (row.last_seen or _("never seen"))
         mark = "*" if row.this else " "
-        print(f"{mark} {row.id}  {row.name:<24} schema {row.schema or '?':<8} {state}")
+        schema = _("schema {version}").format(version=row.schema or "?")
+        print(f"{mark} {row.id}  {row.name:<24} {schema:<15} {state}")
     return 0
 
 
@@ -262,7 +265,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             print(f"    {number}. {said}: {version.text!r}")
         if row.detail and row.kind != "text":
             print(f"    {row.detail}")
-    print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=len(rows)))
+    print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=format_number(len(rows))))
     return 0
 
 

@@ -18,7 +18,7 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.commands.school import add_school_flags, cmd_config_school, print_line, print_school
-from apdesk.i18n import N_, _, ngettext
+from apdesk.i18n import N_, _, format_number, ngettext
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
@@ -244,7 +244,7 @@ def _print_report(report: sender.DrainReport) -> None:
     if waiting:
         print(
             ngettext("Waiting: {n} pack: {why}", "Waiting: {n} packs: {why}", len(waiting)).format(
-                n=len(waiting), why=report.unreachable or waiting[0].message
+                n=format_number(len(waiting)), why=report.unreachable or waiting[0].message
             )
         )
     if not report.outcomes:
@@ -269,7 +269,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "{n} pack needs attention: see `apdesk outbox` for what to fix",
                 "{n} packs need attention: see `apdesk outbox` for what to fix",
                 attention,
-            ).format(n=attention),
+            ).format(n=format_number(attention)),
             file=sys.stderr,
         )
         return 4

@@ -15,7 +15,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, format_date, ngettext
+from apdesk.i18n import N_, _, format_date, format_number, ngettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +46,9 @@ def _on_date(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--date: '{text}' is not a date (write it as YYYY-MM-DD)") from None
+        raise UserError(
+            _("--date: '{text}' is not a date (write it as YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def cmd_timetable(args: argparse.Namespace) -> int:
@@ -56,7 +58,7 @@ def cmd_timetable(args: argparse.Namespace) -> int:
     on_date = _on_date(args.date)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise UserError(f"--out: the folder {out.parent} does not exist")
+        raise UserError(_("--out: the folder {folder} does not exist").format(folder=out.parent))
     with opened_store(args) as store:
         printout = store.read(printout_by_upn, args.pupil, on_date)
     save_output(out, render_timetable(printout))
@@ -76,14 +78,16 @@ def cmd_export_timetables(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out).expanduser()
         if not out.parent.is_dir():
-            raise UserError(f"--out: the folder {out.parent} does not exist")
+            raise UserError(
+                _("--out: the folder {folder} does not exist").format(folder=out.parent)
+            )
         save_output(out, json.dumps(rows, indent=2) + "\n")
         print(
             ngettext(
                 "Saved {n} pupil's timetable to {out}",
                 "Saved {n} pupils' timetables to {out}",
                 len(rows),
-            ).format(n=len(rows), out=out)
+            ).format(n=format_number(len(rows)), out=out)
         )
     else:
         print_json(rows)

@@ -16,7 +16,7 @@ from apdesk.commands.common import (
     print_json,
     save_output,
 )
-from apdesk.i18n import N_, _, ngettext
+from apdesk.i18n import N_, _, format_number, ngettext
 from apdesk.services import export
 from apdesk.services import imports as checks
 from apdesk.services.imports import ImportResult
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_import_pupils(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UserError(f"no file {path}: check the name and folder")
+        raise UserError(_("no file {path}: check the name and folder").format(path=path))
     with opened_store(args) as store:
         if args.dry_run:
             result = store.read(
@@ -84,7 +84,7 @@ def _print_summary(result: ImportResult) -> None:
                 "Nothing was imported: {n} problem to fix in the file.",
                 "Nothing was imported: {n} problems to fix in the file.",
                 len(result.errors),
-            ).format(n=len(result.errors))
+            ).format(n=format_number(len(result.errors)))
         )
         for error in result.errors[:MAX_SHOWN]:
             print(f"  {error}")
@@ -96,7 +96,7 @@ def _print_summary(result: ImportResult) -> None:
                     "... and {n} more problem like these",
                     "... and {n} more problems like these",
                     more,
-                ).format(n=more)
+                ).format(n=format_number(more))
             )
         return
     if result.dry_run:
@@ -105,7 +105,7 @@ def _print_summary(result: ImportResult) -> None:
                 "Would import {n} new pupil and update {updated}.",
                 "Would import {n} new pupils and update {updated}.",
                 result.imported,
-            ).format(n=result.imported, updated=result.updated)
+            ).format(n=format_number(result.imported), updated=format_number(result.updated))
         )
     else:
         print(
@@ -113,14 +113,17 @@ def _print_summary(result: ImportResult) -> None:
                 "Imported {n} new pupil; updated {updated}.",
                 "Imported {n} new pupils; updated {updated}.",
                 result.imported,
-            ).format(n=result.imported, updated=result.updated)
+            ).format(n=format_number(result.imported), updated=format_number(result.updated))
         )
     for warning in result.warnings[:MAX_SHOWN]:
         print("  " + _("Note: {warning}").format(warning=warning))
     if len(result.warnings) > MAX_SHOWN:
         more = len(result.warnings) - MAX_SHOWN
         print(
-            "  " + ngettext("... and {n} more note", "... and {n} more notes", more).format(n=more)
+            "  "
+            + ngettext("... and {n} more note", "... and {n} more notes", more).format(
+                n=format_number(more)
+            )
         )
     if result.read:
         print(_("Read from the file: {fields}.").format(fields=", ".join(result.read)))

@@ -30,6 +30,7 @@ from apdesk.services.audit_records import (
     owner_of,
 )
 from apdesk.services.audit_row import AuditRow as AuditRow  # for its readers
+from apdesk.services.record_counts import counted
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.sync.outbox import waiting_text
 from apdesk.sync.send_errors import error_text
@@ -262,10 +263,22 @@ def _id_line(row: AuditRow, name: str, facts: RecordFacts | None) -> str | None:
     return f"{after[0]}: {before[1]} → {after[1]}"
 
 
+def purged_words(row: AuditRow) -> list[str]:
+    """What a purge's summary row counts, by kind of record in the reader's words ("3
+    attendance marks"): the row keeps counts by table, and nothing about whom."""
+    deleted = row.after.get("deleted", {})
+    if row.action != "purge" or not isinstance(deleted, dict):
+        return []
+    return [counted(str(table), int(n)) for table, n in sorted(deleted.items())]
+
+
 def describe_change(row: AuditRow, facts: RecordFacts | None = None) -> str:
     """Before → after per field, one line each, for people rather than machines: in the order
     of the fields' words in the reader's language, and a new record's empty fields left out.
-    A record number is shown as what it points at (a pupil's or provider's name) or not at all."""
+    A record number is shown as what it points at (a pupil's or provider's name) or not at all.
+    A purge says what it deleted, a kind of record a line."""
+    if row.action == "purge":
+        return "\n".join(purged_words(row))
     names = sorted(set(row.before) | set(row.after))
     lines = []
     for name in names:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.i18n import _
+from apdesk.i18n import N_, _
 from apdesk.share import crypto, snapshot, wire
 from apdesk.share import state as share_state
 from apdesk.share.client import HubClient, HubRefused, HubUnreachable
@@ -28,6 +28,13 @@ from apdesk.store.operations import operation
 from apdesk.store.share_rows import registry, state_all, state_get, state_set
 
 IN_STEP, HELD, OFFLINE, REVOKED, FAILED = "in-step", "held", "offline", "revoked", "failed"
+STATE_WORDS = {
+    IN_STEP: N_("Shared: in step"),
+    OFFLINE: N_("Shared: hub not reachable"),
+    HELD: N_("Shared: changes held"),
+    REVOKED: N_("Shared: this laptop was removed"),
+    FAILED: N_("Shared: sync failed"),
+}
 PUSH_BYTES = 4 * 1024 * 1024
 MERGE_CHANGES = 20_000  # changes merged per transaction at most (one big batch stands alone)
 SNAPSHOT_EVERY = 2_000  # batches since the last snapshot before a laptop uploads a fresh one
@@ -46,6 +53,11 @@ class SyncReport:
     @property
     def exit_code(self) -> int:
         return {IN_STEP: 0, OFFLINE: 3, HELD: 4, REVOKED: 5}.get(self.state, 1)
+
+
+def state_words(state: str) -> str:
+    """A round's outcome as the status bar and `apdesk share sync` say it, never its code."""
+    return _(STATE_WORDS[state]) if state in STATE_WORDS else _("Shared")
 
 
 def _now() -> str:

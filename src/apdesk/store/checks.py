@@ -1,4 +1,6 @@
-"""`apdesk check`: integrity, cipher integrity (HMAC of every page) and the audit chain."""
+"""`apdesk check`: integrity, cipher integrity (HMAC of every page) and the audit chain.
+
+The report is plain findings; the command words them in the reader's language."""
 
 from __future__ import annotations
 
@@ -9,79 +11,58 @@ from sqlalchemy.exc import DatabaseError
 
 from apdesk.store.audit import ChainReport, verify_chain
 from apdesk.store.retire import stale_backups
-from apdesk.store.rotation import missing_ways_in
+from apdesk.store.rotation import KeyProblem, missing_ways_in
 from apdesk.store.store import Store
 
 
 @dataclass(frozen=True)
 class CheckReport:
-    integrity: str
-    cipher_problems: list[str]
-    audit_ok: bool
-    audit_message: str
-    key_problems: list[str] = field(default_factory=list)  # a missing or half-retired slot
+    integrity: list[str]  # SQLite's own findings, as it words them; empty when sound
+    cipher_problems: list[str]  # pages whose HMAC fails, as SQLCipher words them
+    chain: ChainReport
+    key_problems: list[KeyProblem] = field(default_factory=list)  # a missing or half-retired slot
     stale_backups: int = 0  # backups in the store folder that a retired key opens
+    damaged: dict[str, str] = field(default_factory=dict)  # check -> error that stopped it
 
     @property
     def ok(self) -> bool:
-        return (
-            self.integrity == "ok"
-            and not self.cipher_problems
-            and self.audit_ok
-            and not self.key_problems
+        return not (
+            self.integrity
+            or self.cipher_problems
+            or not self.chain.ok
+            or self.key_problems
+            or self.damaged
         )
-
-    def lines(self) -> list[str]:
-        cipher = "ok" if not self.cipher_problems else "; ".join(self.cipher_problems[:3])
-        if len(self.cipher_problems) > 3:
-            cipher += f" (and {len(self.cipher_problems) - 3} more pages)"
-        keys = "ok" if not self.key_problems else "PROBLEM: " + "; ".join(self.key_problems)
-        out = [
-            f"Integrity check:        {self.integrity}",
-            f"Cipher integrity check: {cipher}",
-            f"Audit chain:            {self.audit_message}",
-            f"Keys:                   {keys}",
-        ]
-        if self.stale_backups:
-            out.append(
-                f"Old backups:            {self.stale_backups} in the store's backups folder "
-                "open with a retired key or passphrase (kept by choice, or left by an "
-                "interrupted rotation); delete them or keep them locked away"
-            )
-        return out
 
 
 def _damaged(exc: DatabaseError) -> str:
     original = exc.orig if exc.orig is not None else exc
-    return "DAMAGED: " + ((str(original).strip().splitlines() or ["unreadable"])[0][:160])
+    return (str(original).strip().splitlines() or ["unreadable"])[0][:160]
+
+
+def _pragma(store: Store, pragma: str) -> list[str]:
+    with store.engine.connect() as conn:
+        return [" ".join(str(r[0]).split()) for r in conn.execute(text(f"PRAGMA {pragma}"))]
 
 
 def check_store(store: Store) -> CheckReport:
     """Every check runs however damaged the file is: a damaged page is a finding, not a crash."""
+    damaged: dict[str, str] = {}
+    integrity: list[str] = []
+    cipher: list[str] = []
     try:
-        with store.engine.connect() as conn:
-            found = [
-                " ".join(str(r[0]).split()) for r in conn.execute(text("PRAGMA integrity_check"))
-            ]
-        integrity = "; ".join(found[:3])[:300]
-        if len(found) > 3:
-            integrity += f" (and {len(found) - 3} more problems)"
+        integrity = [found for found in _pragma(store, "integrity_check") if found != "ok"]
     except DatabaseError as exc:
-        integrity = _damaged(exc)
+        damaged["integrity"] = _damaged(exc)
     try:
-        with store.engine.connect() as conn:
-            cipher = [
-                " ".join(str(r[0]).split())
-                for r in conn.execute(text("PRAGMA cipher_integrity_check"))
-            ]
+        cipher = _pragma(store, "cipher_integrity_check")
     except DatabaseError as exc:
-        cipher = [_damaged(exc)]
+        damaged["cipher"] = _damaged(exc)
     try:
         with store.session() as session:
             chain = verify_chain(session)
     except DatabaseError as exc:
-        chain = ChainReport(False, 0, None, _damaged(exc))
+        chain = ChainReport(False, 0, None)
+        damaged["chain"] = _damaged(exc)
     stale = stale_backups(store.backups_dir, store.header, store._data_key())
-    return CheckReport(
-        integrity, cipher, chain.ok, chain.message, missing_ways_in(store), len(stale)
-    )
+    return CheckReport(integrity, cipher, chain, missing_ways_in(store), len(stale), damaged)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import text
 
@@ -148,23 +148,17 @@ def after_unlock(store: Store, method: str, passphrase: str | None, crossed: byt
         retire_old_backups(store, header.open_retired(key))
 
 
-def missing_ways_in(store: Store) -> list[str]:
+KeyProblem = Literal["no_recovery_key", "recovery_bridged", "passphrase_bridged"]
+"""A way into the store that is missing or half-retired; `apdesk check` words each one."""
+
+
+def missing_ways_in(store: Store) -> list[KeyProblem]:
     """What `apdesk check` and the unlock window must say about the key slots, if anything."""
     header = store.header
-    problems = []
     if "recovery" not in header.slots:
-        problems.append(
-            "the store has no recovery key: make one now with `apdesk recovery-key` "
-            "(Settings > Security in the window) and lock it away"
-        )
-    elif "recovery" in header.bridged:
-        problems.append(
-            "a key rotation did not finish: the old recovery key still opens the store and no "
-            "new one was shown: make a new recovery key now with `apdesk recovery-key` "
-            "(Settings > Security in the window) and lock it away"
-        )
-    elif "passphrase" in header.bridged:
-        problems.append(
-            "a key rotation did not finish: unlock once with the passphrase to complete it"
-        )
-    return problems
+        return ["no_recovery_key"]
+    if "recovery" in header.bridged:
+        return ["recovery_bridged"]
+    if "passphrase" in header.bridged:
+        return ["passphrase_bridged"]
+    return []

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from apdesk.i18n import N_, _, format_date_time, format_number, ngettext
 from apdesk.models.record_words import AUDIT_ACTION_WORDS, RECORD_WORDS
 from apdesk.services.amendment_reasons import UNDONE
-from apdesk.services.audit_log import AuditRow, about_whom, describe_change
+from apdesk.services.audit_log import AuditRow, about_whom, describe_change, purged_words
 from apdesk.services.audit_records import RecordFacts, is_undo, mark_of, mark_words
 
 WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
@@ -42,9 +42,7 @@ def change_summary(row: AuditRow, facts: RecordFacts | None = None) -> str:
         first, more = lines[0], len(lines) - 1
         return first if more <= 0 else _("{first} (+{more} more)").format(first=first, more=more)
     if row.action == "purge":
-        deleted = row.after.get("deleted", {})
-        if isinstance(deleted, dict):
-            return ", ".join(f"{n} {table}" for table, n in sorted(deleted.items()))
+        return ", ".join(purged_words(row))
     values = row.after or row.before
     shown = [v for v in values.values() if v not in (None, "", [])]
     return ngettext("{n} field recorded", "{n} fields recorded", len(shown)).format(

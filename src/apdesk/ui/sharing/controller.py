@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from apdesk.i18n import _, ngettext
+from apdesk.i18n import _, format_number, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.store import Store
 from apdesk.store.changes import Changes
@@ -60,20 +60,17 @@ class _Job(QRunnable):
 
 def describe(report: Any, conflicts: int, laptops: int) -> ShareState:
     """The status-bar words for a round's report."""
+    from apdesk.share.engine import state_words  # the engine loads when sharing first runs
+
     state = str(report.state)
-    pieces = {
-        "in-step": _("Shared: in step"),
-        "offline": _("Shared: hub not reachable"),
-        "held": _("Shared: changes held"),
-        "revoked": _("Shared: this laptop was removed"),
-        "failed": _("Shared: sync failed"),
-    }
-    text = pieces.get(state, _("Shared"))
+    text = state_words(state)
     if conflicts:
-        text += " · " + ngettext("{n} conflict", "{n} conflicts", conflicts).format(n=conflicts)
+        text += " · " + ngettext("{n} conflict", "{n} conflicts", conflicts).format(
+            n=format_number(conflicts)
+        )
     detail = str(report.message or "") or ngettext(
         "{n} laptop shares this record", "{n} laptops share this record", laptops
-    ).format(n=laptops)
+    ).format(n=format_number(laptops))
     return ShareState(text, detail, state, conflicts)
 
 
