@@ -219,6 +219,7 @@ def test_two_part_time_placements_and_the_list(store: Store) -> None:
         rows = list_placements(session, TODAY, pupil_id=pupil_id, with_warnings=True)
         assert {r.provider_name for r in rows} == {"Green Shoots Farm", "Brightpath Tutoring"}
         assert all(r.warnings == 0 and r.status_label == "Draft" for r in rows)
+        assert all(r.warning_words == () and r.first_warning == ("", "") for r in rows)
         assert rows[0].category == "Vocational" and rows[0].upn
         assert list_placements(session, TODAY, provider_id=tutor)[0].id == second.id
         assert list_placements(session, TODAY, status=ACTIVE) == []

@@ -234,6 +234,8 @@ class PlacementRow:
 
 def _lead_first(words: list[str], lead: int) -> tuple[str, ...]:
     """The warning the list names, then the others in the order they were checked."""
+    if not words:
+        return ()
     return (words[lead], *words[:lead], *words[lead + 1 :])
 
 
