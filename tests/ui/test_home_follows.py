@@ -154,3 +154,17 @@ def test_after_a_mark_the_page_reads_only_what_marks_move_and_after_anything_els
     end_first_placement(qtbot, ctx)
     qtbot.waitUntil(lambda: home.values["active_placements"].text() == "1" and not home.reading)
     assert home.dashboard is not None and home.dashboard.overview is not first.overview
+
+
+def test_coming_back_after_noon_reads_the_afternoon_s_awaited_marks(
+    qtbot: QtBot, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    """From noon the afternoon's sessions are awaited: a board read at 11:00 does not count them."""
+    home, reads = counted_home(qtbot, ctx)
+    home.show()
+    home.now = lambda: NOW + timedelta(minutes=50)  # 11:50: still the morning
+    home.page_shown()
+    assert reads == []
+    home.now = lambda: NOW + timedelta(hours=1, minutes=30)  # 12:30
+    home.page_shown()
+    assert len(reads) == 1

@@ -184,3 +184,19 @@ def test_a_new_day_is_read_when_the_page_comes_back(
     page.page_shown()
     assert len(reads) == 1
     assert page.today.board is not None and page.today.board.day == tomorrow.date()
+
+
+def test_the_today_panel_reads_again_once_the_afternoon_has_begun(
+    qtbot: QtBot, page: RegisterPage, ids: dict[str, int]
+) -> None:
+    """At 11:00 only the mornings are awaited; back on the page at 12:30 the afternoons are."""
+    assert "2 still awaiting a mark" in page.today.summary.text()
+    for pupil in ("ada", "ben"):
+        page.ctx.op(record_register_mark, ids[pupil], MON, AmPm.AM, "B").run()
+    qtbot.waitUntil(lambda: "0 still awaiting a mark" in page.today.summary.text())
+    afternoon = datetime.combine(MON, time(12, 30))
+    page.now = lambda: afternoon
+    page.page_shown()
+    qtbot.waitUntil(
+        lambda: "2 attending, 0 absent; 2 still awaiting a mark" in page.today.summary.text()
+    )

@@ -34,6 +34,7 @@ def test_work_items_point_at_the_right_page(store: Store) -> None:
     assert follow_ups.page == "reviews" and follow_ups.severity == URGENT
     assert follow_ups.title == "2 follow-ups after a return overdue"  # at 6 and 12 weeks
     assert ids["p4"] in follow_ups.filter["placement_ids"] and "Dee" in follow_ups.detail
+    assert follow_ups.filter["state"] == "follow_ups"  # Reviews shows those it counts
     assert items["qa_overdue"].page == "providers"
     assert set(items["qa_overdue"].filter["provider_ids"]) == {ids["alpha"], ids["beta"]}
     late = items["late_returns"]

@@ -125,7 +125,11 @@ def _confirm_other_school(args: argparse.Namespace, exc: OtherSchool) -> None:
         typed = args.confirm_urn
     elif sys.stdin is not None and sys.stdin.isatty():
         print(str(exc), file=sys.stderr)
-        typed = input(f"Type {wanted} to replace {exc.current.describe()} with the backup: ")
+        typed = input(
+            _("Type {urn} to replace {school} with the backup: ").format(
+                urn=wanted, school=exc.current.describe()
+            )
+        )
     else:
         raise UserError(
             _(

@@ -198,7 +198,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         (_("Hub:"), found.hub),
         (
             _("Last sync:"),
-            f"{found.last_sync or _('never')} ({found.last_state or _('not yet')})",
+            _("{when} ({state})").format(
+                when=found.last_sync or _("never"), state=found.last_state or _("not yet")
+            ),
         ),
         (
             _("Pending:"),

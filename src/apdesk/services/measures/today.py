@@ -177,7 +177,7 @@ def _follow_ups(session: Session, today: date) -> TodayItem:
         len(overdue),
         URGENT,
         "reviews",
-        {"placement_ids": sorted({f.placement_id for f in overdue})},
+        {"state": "follow_ups", "placement_ids": sorted({f.placement_id for f in overdue})},
     )
 
 

@@ -39,15 +39,24 @@ def narrow_placements(rows: list[PlacementRow], filters: Filters) -> tuple[list[
 
 
 def narrow_reviews(rows: list[DueRow], filters: Filters) -> tuple[list[DueRow], str]:
-    """`placement_ids`, and `state` "overdue" or "due" (reviews only, as on the home page)."""
+    """`placement_ids`, and `state` "overdue" or "due" (reviews only, as on the home page) or
+    "follow_ups" (the overdue follow-ups after a return)."""
     ids = ids_in(filters, "placement_ids")
     if ids is not None:
         rows = [r for r in rows if r.placement_id in ids]
     state = filters.get("state")
     if state in ("overdue", "due"):
         rows = [r for r in rows if r.kind == "review" and r.overdue == (state == "overdue")]
+    elif state == "follow_ups":  # the overdue follow-ups Home counts, not those due soon
+        rows = [r for r in rows if r.kind == "follow_up" and r.overdue]
     n = len(rows)
-    if state == "overdue":
+    if state == "follow_ups":
+        text = ngettext(
+            "Showing {n} overdue follow-up from the home page",
+            "Showing {n} overdue follow-ups from the home page",
+            n,
+        )
+    elif state == "overdue":
         text = ngettext(
             "Showing {n} overdue review from the home page",
             "Showing {n} overdue reviews from the home page",

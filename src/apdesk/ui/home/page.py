@@ -30,6 +30,7 @@ from sqlmodel import Session
 
 from apdesk.i18n import _, format_date, format_number
 from apdesk.models.kinds import Kind
+from apdesk.services.attendance.today import AFTERNOON_FROM
 from apdesk.services.measures import Measure, TodayItem
 from apdesk.services.measures.dashboard import FACTS, Dashboard, Overview, load_dashboard
 from apdesk.services.measures.roster import BehindRow, rows_behind
@@ -211,9 +212,10 @@ class HomePage(QWidget):
         return self.loader.running
 
     def page_shown(self) -> None:
-        """Not for data (the follower refreshes when a change touched it) but for the day:
-        today's work read yesterday is read again."""
-        if self.now().date() != self.asked_at.date():
+        """Not for data (the follower refreshes when a change touched it) but for the clock:
+        today's work read yesterday, or before the afternoon began, is read again."""
+        now, asked = self.now(), self.asked_at
+        if now.date() != asked.date() or asked.time() < AFTERNOON_FROM <= now.time():
             self.refresh()
 
     def refresh(self) -> None:

@@ -33,6 +33,7 @@ from apdesk.i18n import N_, _, format_date, ngettext
 from apdesk.models.enums import Session as AmPm
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import TodayBoard, TodayPupil, today_board
+from apdesk.services.attendance.today import AFTERNOON_FROM
 from apdesk.services.operations.attendance import change_return_cutoff
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
@@ -189,12 +190,15 @@ class TodayPanel(QWidget):
             self.refresh()
 
     def refresh_if_time_moved(self) -> None:
-        """The board depends on the clock: read it again on a new day or once the cut-off
-        has passed since it was read (a provider becomes late without any record changing)."""
+        """The board depends on the clock: read it again on a new day, once the cut-off has
+        passed since it was read (a provider becomes late without any record changing), or
+        once the afternoon has begun (its sessions are then awaited)."""
         board, now = self.board, self.now()
         if board is None or self.read_at is None:
             return
-        if now.date() != self.read_at.date() or (self.read_at.time() < board.cutoff <= now.time()):
+        read = self.read_at.time()
+        crossed = any(read < moment <= now.time() for moment in (board.cutoff, AFTERNOON_FROM))
+        if now.date() != self.read_at.date() or crossed:
             self.refresh()
 
     def _fetch(self, session: Session) -> tuple[datetime, TodayBoard]:

@@ -31,6 +31,7 @@ from apdesk.i18n import (
     PSEUDO_LOCALE,
     _,
     available_locales,
+    current_locale,
     set_locale,
 )
 from apdesk.locale_choice import save_choice
@@ -189,7 +190,7 @@ def install_language(window: QMainWindow) -> QAction:
     def show() -> None:
         dialog = LanguageDialog(window.ctx.settings, window)  # type: ignore[attr-defined]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        before = choose_locale(saved_choice(window.ctx.settings), system_locale())  # type: ignore[attr-defined]
+        before = current_locale()  # the language running now, whatever was saved since
         dialog.accepted.connect(lambda: offer_restart(window, before, dialog.chosen()))
         dialog.open()
 

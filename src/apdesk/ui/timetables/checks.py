@@ -57,7 +57,8 @@ class ChecksPanel(QWidget):
             self.list.addItem(item)
         for check in self.checks:
             item = QListWidgetItem(
-                icon("state.warning", "warning"), f"{check.message}\n{_('Why:')} {check.reason}"
+                icon("state.warning", "warning"),
+                check.message + "\n" + _("Why:") + " " + check.reason,
             )
             item.setData(SLOTS_ROLE, tuple(check.slots))
             item.setToolTip(check.reason)
