@@ -40,7 +40,7 @@ def test_demo_marks_are_realistic(store: Store) -> None:
         and m.placement_id is not None and m.pupil_id in late.pupil_ids
         for m in marks
     )  # fmt: skip
-    assert any(p.status == "marked" for p in board.pupils)
+    assert any(p.status == "attending" for p in board.pupils)
     with store.session() as s:
         # The plans demo runs after the register and adds re-referral placements: a catch-up
         # run marks their sessions once, and a run after that finds nothing left to add.

@@ -16,9 +16,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, SQLModel
 
-from apdesk.documents.formatting import percent
-from apdesk.documents.value_words import value_words
-from apdesk.i18n import _, format_iso_text, format_number, ngettext
+from apdesk.i18n import _, format_iso_text, format_number, format_percent, ngettext
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
 from apdesk.services.amendment_reasons import reason_text
@@ -235,7 +233,12 @@ VALUE_WORDS = {
 
 
 # Numbers kept in a form a person does not read them in: attendance as a fraction (0.85).
-NUMBER_WORDS = {"attendance_at_referral": percent}
+def _percent(value: float) -> str:
+    """Attendance at referral is kept as a fraction (0.873); an older value as a percentage."""
+    return format_percent((value * 100 if value <= 1 else value) / 100, 1)
+
+
+NUMBER_WORDS = {"attendance_at_referral": _percent}
 
 
 def _show_field(name: str, value: Any, table: str = "") -> str:
@@ -247,6 +250,10 @@ def _show_field(name: str, value: Any, table: str = "") -> str:
     number = NUMBER_WORDS.get(name)
     if number is not None and isinstance(value, int | float) and not isinstance(value, bool):
         return number(value)
+    # Loaded when a value is first worded, not with the home page at start: the documents
+    # package (its fonts and formatting) is for later work.
+    from apdesk.documents.value_words import value_words
+
     return _show(value_words(table, name, value))
 
 
