@@ -103,9 +103,9 @@ def test_the_home_page_reads_the_dashboard_once_and_a_visit_with_nothing_new_rea
     reads: list[object] = []
     real: Callable[..., Any] = home_module.load_dashboard
 
-    def counted(*args: Any) -> Any:
+    def counted(*args: Any, **kwargs: Any) -> Any:
         reads.append(args)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(home_module, "load_dashboard", counted)
     tasks = HeldTasks()
