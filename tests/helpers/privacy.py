@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlmodel import Session
+from tests.helpers.documents import pdf_text
 
+from apdesk.documents import sar_pdf
 from apdesk.models import (
     AgencyInvolvement,
     Attachment,
@@ -22,6 +24,8 @@ from apdesk.models import (
 from apdesk.models.enums import Agency, PlacementStatus, SettingType, VoiceOf
 from apdesk.models.enums import Session as Half
 from apdesk.models.upn import make_upn
+from apdesk.services import sar
+from apdesk.store import Store
 
 
 def add_child(
@@ -113,3 +117,16 @@ def add_child(
     )
     session.flush()
     return pupil
+
+
+def gathered(store: Store) -> tuple[sar.SubjectAccess, str]:
+    """The export for a pupil with a record in every table, and its PDF's text."""
+    with store.session() as s:
+        child = add_child(s, 1, "Quillby")
+    with store.session() as s:
+        pupil = s.get(Pupil, child.id)
+        assert pupil is not None
+        pupil.preferred_name = "Rob"  # an update the audit log records
+    with store.session() as s:
+        access, school = sar.build_with_school(s, child.upn, date(2026, 3, 3))
+    return access, pdf_text(sar_pdf.render(access, school))

@@ -76,5 +76,5 @@ def test_an_attached_risk_assessment_is_said_attached_and_listed(store: Store) -
 def test_the_polish_form_does_not_contradict_itself_either(store: Store) -> None:
     text = _referral(store)
     assert "None known" not in text and "risk assessment attached" not in text
-    assert "Nie zapisano: skierowanie wynika z potrzeb medycznych" in text
+    assert "Nie zapisano: umieszczenie wynika z potrzeb medycznych" in text
     assert "Ocena ryzyka z dnia 20 lutego 2025: nie załączono." in text

@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 from tests.helpers.documents import pdf_text
-from tests.helpers.privacy import add_child
-from tests.unit.test_sar_polish import gathered
+from tests.helpers.privacy import add_child, gathered
 
 from apdesk.documents import sar_pdf
 from apdesk.models import Placement

@@ -3,32 +3,13 @@ deadline's rule, why another person's details are flagged, and what a redaction 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from tests.helpers.documents import pdf_text
-from tests.helpers.privacy import add_child
+from tests.helpers.privacy import gathered
 
-from apdesk.documents import sar_pdf
-from apdesk.models import Pupil
-from apdesk.services import sar
 from apdesk.services.subject_access import redacted
 from apdesk.store import Store
 
 pytestmark = pytest.mark.usefixtures("polish")
-
-
-def gathered(store: Store) -> tuple[sar.SubjectAccess, str]:
-    """The export for a pupil with a record in every table, and its PDF's text."""
-    with store.session() as s:
-        child = add_child(s, 1, "Quillby")
-    with store.session() as s:
-        pupil = s.get(Pupil, child.id)
-        assert pupil is not None
-        pupil.preferred_name = "Rob"  # an update the audit log records
-    with store.session() as s:
-        access, school = sar.build_with_school(s, child.upn, date(2026, 3, 3))
-    return access, pdf_text(sar_pdf.render(access, school))
 
 
 def test_the_pdf_names_every_heading_and_field_in_polish(store: Store) -> None:
