@@ -39,13 +39,20 @@ def follow_ups_for(session: Session, placement: Placement) -> list[FollowUp]:
         f.weeks: f
         for f in session.exec(select(FollowUp).where(FollowUp.placement_id == placement.id)).all()
     }
-    if needs_follow_up(placement) and placement.ended_on:
+    ended_on = placement.ended_on if needs_follow_up(placement) else None
+    return _with_unstored(stored, placement.id or 0, ended_on)
+
+
+def _with_unstored(
+    stored: dict[int, FollowUp], placement_id: int, ended_on: date | None
+) -> list[FollowUp]:
+    """The stored follow-ups by weeks, with those a return on `ended_on` is due but has not
+    stored yet (unsaved, for display), in order."""
+    if ended_on is not None:
         for weeks in FOLLOW_UP_WEEKS:
             if weeks not in stored:
                 stored[weeks] = FollowUp(
-                    placement_id=placement.id or 0,
-                    weeks=weeks,
-                    due_on=placement.ended_on + timedelta(weeks=weeks),
+                    placement_id=placement_id, weeks=weeks, due_on=ended_on + timedelta(weeks=weeks)
                 )
     return [stored[w] for w in sorted(stored)]
 
@@ -156,15 +163,8 @@ def follow_ups_due(session: Session, today: date, window_days: int = 14) -> list
     last = today + timedelta(days=window_days)
     found = []
     for pid, pupil_id, ended_on in ended:
-        rows = stored[pid or 0]
-        for weeks in FOLLOW_UP_WEEKS:  # as `follow_ups_for`: the unstored ones, for display
-            if ended_on is not None and weeks not in rows:
-                rows[weeks] = FollowUp(
-                    placement_id=pid or 0, weeks=weeks, due_on=ended_on + timedelta(weeks=weeks)
-                )
         name, upn = names.get(pupil_id, ("", ""))
-        for weeks in sorted(rows):
-            row = rows[weeks]
+        for row in _with_unstored(stored[pid or 0], pid or 0, ended_on):
             if row.done_on is None and row.due_on <= last:
                 found.append(
                     FollowUpDue(
