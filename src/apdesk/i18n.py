@@ -56,9 +56,12 @@ def available_locales() -> list[str]:
     return found
 
 
-def _babel_locale(locale: str) -> str:
-    """The locale babel formats with: the pseudo-locale formats like the source."""
-    return DEFAULT_LOCALE if locale == PSEUDO_LOCALE else locale
+@lru_cache(maxsize=8)
+def _babel_locale(locale: str) -> Locale:
+    """The locale babel formats with: the pseudo-locale formats like the source. Parsed once:
+    babel parses a locale's name on every call it is given as text, and a list of 2,000 rows
+    formats a number or a date in every line it draws."""
+    return Locale.parse(DEFAULT_LOCALE if locale == PSEUDO_LOCALE else locale)
 
 
 class PseudoTranslations(_gettext.NullTranslations):
@@ -203,4 +206,4 @@ def format_percent(fraction: float, decimals: int = 0) -> str:
 
 def first_weekday() -> int:
     """The locale's first day of the week, 0 = Monday (babel's numbering)."""
-    return int(Locale.parse(_babel_locale(_locale)).first_week_day)
+    return int(_babel_locale(_locale).first_week_day)

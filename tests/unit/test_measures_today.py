@@ -59,5 +59,8 @@ def test_charts_follow_the_placements(store: Store) -> None:
         (date(2025, 2, 1), 14.0),
     ]
     attendance = charts["attendance"]
-    assert [s.name for s in attendance.series] == ["AP pupils at providers", "Whole school"]
+    assert [s.name for s in attendance.series] == [
+        "AP pupils at providers",
+        "All pupils with marks",
+    ]
     assert attendance.series[0].points == [(date(2025, 3, 3), 0.75)]

@@ -8,9 +8,8 @@ guidance, the off-site direction regulations and the Leicestershire Appendix A f
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from apdesk.i18n import _, format_date
 from apdesk.models.enums import (
@@ -68,11 +67,11 @@ SESSION_HOURS, SESSION_MIN, SESSION_MAX = 2.5, 2.0, 3.25
 __all__ = ["WARNING_CODES", "PlacementWarning", "check_placement", "is_full_time"]
 
 
-@dataclass(frozen=True)
-class PlacementWarning:
+class PlacementWarning(NamedTuple):
     """A rule the placement does not meet: `field` is the input that fixes it. The reason is
     kept as its source text and translated when read: a list of 2,000 placements counts and
-    names its warnings, and never shows a reason."""
+    names its warnings, and never shows a reason. A named tuple: the list makes some 20,000 of
+    them a read, at half the cost of a frozen dataclass each."""
 
     code: str
     field: str

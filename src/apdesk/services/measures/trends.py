@@ -81,7 +81,9 @@ def attendance_trend(session: Session, period: Period, today: date) -> Chart:
 
     series = [
         Series(_("AP pupils at providers"), points(ap)),
-        Series(_("Whole school"), points(school)),
+        # Every pupil apdesk holds marks for: the whole school only where its registers are
+        # imported, often just the pupils in AP; the name says which it is.
+        Series(_("All pupils with marks"), points(school)),
     ]
     national = get_national_rate(session)
     days = mondays(period, today)

@@ -84,6 +84,10 @@ class WordSearch(QObject):
         super().__init__(combo)
         self.combo = combo
         combo.setEditable(True)
+        # The line's own completer, made with it, walks the list from the top to the chosen line
+        # each time a choice is set (7,000 pupils worded to show the 7,000th); the word finder
+        # below takes its place once typing starts.
+        combo.setCompleter(None)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.filter = WordsFilter(self)
         self.finder = QCompleter(self)
