@@ -79,6 +79,7 @@ class ColumnChoiceModel(QAbstractListModel):
         self.word: Callable[[int], str] = str
         self.search: Callable[[int], str] | None = None
         self._rows: dict[Any, int] | None = None
+        self._looked_up = False
 
     def set_columns(
         self,
@@ -89,14 +90,23 @@ class ColumnChoiceModel(QAbstractListModel):
     ) -> None:
         self.beginResetModel()
         self.first, self.values, self.word, self._rows = first, values, word, None
+        self._looked_up = False
         self.search = search
         self.endResetModel()
 
     def row_of(self, value: Any) -> int:
-        """The row holding `value`, or -1."""
+        """The row holding `value`, or -1. One choice is looked up when an editor opens: a scan
+        of the values in C costs less than the index of 10,000 rows, which is made only when a
+        second value is looked up on the same list."""
         if value == self.first.value:
             return 0
         if self._rows is None:
+            if not self._looked_up and isinstance(self.values, list | tuple | range):
+                self._looked_up = True
+                try:
+                    return self.values.index(value) + 1
+                except ValueError:
+                    return -1
             self._rows = dict(
                 zip(reversed(self.values), range(len(self.values), 0, -1), strict=True)
             )
