@@ -87,7 +87,7 @@ class WordSearch(QObject):
         # The line's own completer, made with it, walks the list from the top to the chosen line
         # each time a choice is set (7,000 pupils worded to show the 7,000th); the word finder
         # below takes its place once typing starts.
-        combo.setCompleter(None)
+        combo.setCompleter(None)  # type: ignore[arg-type]  # Qt takes none: no completer
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.filter = WordsFilter(self)
         self.finder = QCompleter(self)
