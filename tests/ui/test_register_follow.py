@@ -78,7 +78,7 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     page.side.setCurrentWidget(page.chart)
     qtbot.waitUntil(lambda: "Ada Ash has no marked sessions" in page.chart.text.text())
     page.side.setCurrentWidget(page.today)
-    assert "0 attending, 0 absent; 2 still awaiting a mark" in page.today.summary.text()
+    assert "0 attending, 0 absent; 2 with a session still unmarked" in page.today.summary.text()
 
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_B)
@@ -87,7 +87,9 @@ def test_typing_a_mark_updates_the_summaries_and_home_without_a_restart(
     assert unmarked_on_home(home) == "1 pupil at a provider today awaiting a mark"
     # The side panels read again once typing pauses (more marks may be on their way).
     qtbot.waitUntil(
-        lambda: "1 attending, 0 absent; 1 still awaiting a mark" in page.today.summary.text()
+        lambda: (
+            "1 attending, 0 absent; 1 with a session still unmarked" in page.today.summary.text()
+        )
     )
     page.side.setCurrentWidget(page.chart)  # the chart's tab: it reads again when shown
     qtbot.waitUntil(lambda: "Ada Ash: 100% attendance" in page.chart.text.text())
@@ -170,7 +172,8 @@ def test_a_provider_return_is_one_operation_the_open_register_follows(
     assert source is dialog and Kind.MARK in changes.created
     grid = [[page.model.index(r, c).data() for c in (0, 1)] for r in (0, 1)]
     assert grid == [["B", "B"], ["U", "B"]]
-    assert "1 attending, 1 absent; 0 still awaiting a mark" in page.today.summary.text()  # U: late
+    summary = page.today.summary.text()  # U: late
+    assert "1 attending, 1 absent; 0 with a session still unmarked" in summary
 
 
 def test_a_new_day_is_read_when_the_page_comes_back(
@@ -190,13 +193,15 @@ def test_the_today_panel_reads_again_once_the_afternoon_has_begun(
     qtbot: QtBot, page: RegisterPage, ids: dict[str, int]
 ) -> None:
     """At 11:00 only the mornings are awaited; back on the page at 12:30 the afternoons are."""
-    assert "2 still awaiting a mark" in page.today.summary.text()
+    assert "2 with a session still unmarked" in page.today.summary.text()
     for pupil in ("ada", "ben"):
         page.ctx.op(record_register_mark, ids[pupil], MON, AmPm.AM, "B").run()
-    qtbot.waitUntil(lambda: "0 still awaiting a mark" in page.today.summary.text())
+    qtbot.waitUntil(lambda: "0 with a session still unmarked" in page.today.summary.text())
     afternoon = datetime.combine(MON, time(12, 30))
     page.now = lambda: afternoon
     page.page_shown()
     qtbot.waitUntil(
-        lambda: "2 attending, 0 absent; 2 still awaiting a mark" in page.today.summary.text()
+        lambda: (
+            "2 attending, 0 absent; 2 with a session still unmarked" in page.today.summary.text()
+        )
     )

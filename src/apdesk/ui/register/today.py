@@ -217,7 +217,7 @@ class TodayPanel(QWidget):
         if board.pupils:
             self.summary.setText(
                 _("{n} expected at a provider: {attending} attending, {absent} absent; "
-                  "{awaiting} still awaiting a mark.").format(
+                  "{awaiting} with a session still unmarked.").format(
                     n=len(board.pupils), **counts
                 )
             )  # fmt: skip
