@@ -41,31 +41,31 @@ def _cells(page: AuditPage, row: int) -> dict[int, str]:
     return {c: str(page.model.index(row, c).data() or "") for c in (ACTION, RECORD, PUPIL)}
 
 
-def test_an_undone_mark_reads_as_undone_with_its_pupil_code_and_session(
+def test_an_undone_mark_reads_as_one_undone_row_with_its_pupil_code_and_session(
     ctx: AppContext, qtbot: QtBot
 ) -> None:
     _mark_and_undo(ctx.store)
     page = _page(ctx, qtbot)
-    undo_rows = [r for r in range(3)]  # the newest three: the undo's entry and the two it replaced
-    for row in undo_rows:
-        cells = _cells(page, row)
-        assert cells[ACTION] == "Undone"
-        assert cells[RECORD] == "Mark / for 6 January 2025 AM"
-        assert cells[PUPIL].startswith("Ada Ash (")  # a change names whose record it is too
-    added = _cells(page, 3)
+    cells = _cells(page, 0)  # the undo: one row, the entries it marked as replaced folded in
+    assert cells[ACTION] == "Undone"
+    assert cells[RECORD] == "Mark / for 6 January 2025 AM"
+    assert cells[PUPIL].startswith("Ada Ash (")
+    assert page.model.index(0, CHANGE).data() == "Code: / → no mark"
+    added = _cells(page, 1)
     assert added == {ACTION: "Added", RECORD: "Mark / for 6 January 2025 AM",
                      PUPIL: added[PUPIL]} and added[PUPIL].startswith("Ada Ash (")  # fmt: skip
-    for row in range(4):
+    for row in range(2):
         page.table.selectRow(row)
         detail = page.detail.toPlainText()
-        assert "record number" not in detail.lower() and "Replaced by entry" not in detail
+        assert "record number" not in detail.lower() and "Replaced by" not in detail
         for line in detail.splitlines()[2:]:  # no field is a bare number of a record
             assert not re.fullmatch(r"[^:]+: (\S+ → )?\d+", line), line
     page.table.selectRow(0)
-    assert "Replaced by a later entry: No → Yes" in page.detail.toPlainText()
-    page.table.selectRow(3)
+    assert "Mark / for 6 January 2025 AM is kept in the history, replaced by this entry." in (
+        page.detail.toPlainText().splitlines()
+    )
+    page.table.selectRow(1)
     assert "Pupil: Ada Ash" in page.detail.toPlainText().splitlines()
-    assert page.model.index(0, CHANGE).data() == "Replaced by a later entry: No → Yes"
 
 
 def test_the_undo_reads_in_polish(ctx: AppContext, qtbot: QtBot, polish: None) -> None:
@@ -117,11 +117,11 @@ def test_the_page_says_when_only_the_newest_events_are_shown(
     _mark_and_undo(ctx.store)
     monkeypatch.setattr(audit_page, "LIMIT", 3)  # a small page of events over the real store
     page = _page(ctx, qtbot)
-    assert page.model.rowCount() == 3
+    assert page.model.rowCount() == 1  # the newest three rows are the undo's: one entry
     total = page.view.total if page.view else 0
     assert total > 3
     assert page.count.text() == (
-        f"Showing the newest 3 of {total} events — narrow the dates or search to see older ones"
+        f"Showing the newest 1 of {total} events — narrow the dates or search to see older ones"
     )
     page.pupil.setText("Ben Birch")  # fewer than a page: all of them, and no note
     page.refresh()

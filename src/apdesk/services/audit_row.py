@@ -3,7 +3,7 @@ in a module of its own so none of them imports another for it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -18,3 +18,5 @@ class AuditRow:
     entity_id: str
     before: dict[str, Any]
     after: dict[str, Any]
+    # Rows of the same step shown within this one (a replaced mark's "superseded" flag).
+    folded: tuple[AuditRow, ...] = field(default=(), compare=False)

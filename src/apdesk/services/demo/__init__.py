@@ -18,6 +18,7 @@ from apdesk.services.demo import names as names
 from apdesk.services.demo import placements as demo_placements
 from apdesk.services.demo import providers as demo_providers
 from apdesk.services.demo.documents import attach_documents
+from apdesk.services.demo.history import date_history, last_id
 from apdesk.services.demo.logo import demo_logo
 from apdesk.services.demo.outbox import populate_outbox
 from apdesk.services.demo.sen import GENERAL_NEEDS, set_sen
@@ -43,6 +44,7 @@ def populate(
     today = today or date.today()
     rng = random.Random(seed)
     with store.session() as session:
+        history_after = last_id(session)
         save_school(session, demo_school())
         set_guide_settings(session, max_weeks=DEMO_MAX_WEEKS)
         closures = _closures(session, today)
@@ -61,6 +63,7 @@ def populate(
         marks = populate_marks(session, rng, today)
         plans = populate_plans(session, rng, today, demo_placements.school_day(calendar))
         outbox = populate_outbox(session, today)
+        date_history(session, history_after, today)
     return {
         "pupils": len(made_pupils),
         "providers": len(providers),

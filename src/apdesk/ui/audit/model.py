@@ -11,6 +11,7 @@ from apdesk.models.record_words import AUDIT_ACTION_WORDS, RECORD_WORDS
 from apdesk.services.amendment_reasons import UNDONE
 from apdesk.services.audit_log import AuditRow, about_whom, describe_change, purged_words
 from apdesk.services.audit_records import RecordFacts, is_undo, mark_of, mark_words
+from apdesk.services.audit_steps import describe_entry, step_action, step_summary
 
 WHEN, USER, ACTION, RECORD, PUPIL, CHANGE = range(6)
 HEADERS = (N_("When"), N_("User"), N_("Action"), N_("Record"), N_("Pupil"), N_("Change"))
@@ -28,13 +29,20 @@ def record_label(row: AuditRow, facts: RecordFacts | None = None) -> str:
 
 def action_label(row: AuditRow, facts: RecordFacts | None = None) -> str:
     """What was done: a first mark taken back reads "Undone", not "Added" or "Changed"."""
+    step = step_action(row, facts)
+    if step:
+        return step
     if is_undo(row, facts):
         return _(UNDONE)
     return _(AUDIT_ACTION_WORDS.get(row.action, row.action))
 
 
 def change_summary(row: AuditRow, facts: RecordFacts | None = None) -> str:
-    """One line: the fields an update changed; for an addition or removal, how many fields."""
+    """One line: the fields an update changed; for an addition or removal, how many fields;
+    for a step in the register, the mark before and after it."""
+    step = step_summary(row, facts)
+    if step:
+        return step
     if row.action == "update":
         lines = describe_change(row, facts).splitlines()
         if not lines:
@@ -94,7 +102,7 @@ class AuditModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == CHANGE:
-            return describe_change(row, self.facts)
+            return describe_entry(row, self.facts)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()

@@ -34,6 +34,7 @@ from apdesk.models.record_words import AUDIT_ACTION_WORDS
 from apdesk.services import audit_log
 from apdesk.services.audit_log import AuditFilter, AuditRow
 from apdesk.services.audit_records import RecordFacts, record_facts
+from apdesk.services.audit_steps import describe_entry, fold_steps
 from apdesk.store.audit import ChainReport
 from apdesk.ui.audit.model import (
     CHANGE,
@@ -72,15 +73,18 @@ class AuditView:
 
 
 def load(session: Session, wanted: AuditFilter) -> AuditView:
-    """A read on the worker."""
-    rows = audit_log.search(session, wanted, limit=LIMIT)
-    total = len(rows) if len(rows) < LIMIT else audit_log.count(session, wanted)
+    """A read on the worker: the newest events, a step in the register as one row."""
+    found = audit_log.search(session, wanted, limit=LIMIT)
+    rows = fold_steps(found)
+    total = len(rows)
+    if len(found) >= LIMIT:  # the older events counted as stored, less the rows folded here
+        total = audit_log.count(session, wanted) - (len(found) - len(rows))
     return AuditView(
         audit_log.chain_status(session),
         rows,
         audit_log.actions(session),
         audit_log.pupil_names(session),
-        record_facts(session, rows),
+        record_facts(session, found),
         total,
     )
 
@@ -301,7 +305,7 @@ class AuditPage(QWidget):
         facts = self.model.facts
         head = f"{record_label(row, facts)}{' — ' + whom if whom else ''}"
         head += f" — {action_label(row, facts)} — {row.actor} — {when}"
-        self.detail.setPlainText(head + "\n\n" + audit_log.describe_change(row, facts))
+        self.detail.setPlainText(head + "\n\n" + describe_entry(row, facts))
 
 
 def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
