@@ -56,6 +56,11 @@ def test_the_list_and_the_editor_warn_of_the_review_the_reviews_page_shows_overd
         row = _row(s, placement_id)
         assert row.warning_words[0] == said
         assert warning_title(*row.first_warning) == "Review overdue"
+        for narrowed in (  # the pupil's record and the filtered page read the same reviews
+            list_placements(s, TODAY, pupil_id=row.pupil_id, with_warnings=True),
+            list_placements(s, TODAY, status=PlacementStatus.ACTIVE, with_warnings=True),
+        ):
+            assert narrowed == [row]
         placement = s.get(Placement, placement_id)
         assert placement is not None
         saved = [w.message for w in placement_warnings(s, placement, TODAY)]
