@@ -25,6 +25,7 @@ from apdesk.models.enums import (
     SenStatus,
 )
 from apdesk.services.ap_guide import GuideSettings, LaNotice
+from apdesk.services.placement_review_rules import ReviewRow
 from apdesk.services.placement_rules import WARNING_CODES, PlacementWarning
 from apdesk.services.qa import OVERDUE, AuditState, QaStatus
 
@@ -303,6 +304,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"placement": {**RUNNING, **RECENT, "review_date": TODAY + timedelta(14)}},
     ),
     (
+        "review_overdue",  # the review date passed a week ago, and no review has been held
+        {"placement": RUNNING, "reviews": []},
+        {"placement": RUNNING, "reviews": [ReviewRow(1, 10, *[TODAY - timedelta(7)] * 2, TODAY)]},
+    ),
+    (
         "transport",
         {"placement": {"out_of_area": True, "transport": ""}},
         {"placement": {"out_of_area": True, "transport": "Taxi arranged by the school"}},
@@ -337,6 +343,7 @@ def _run(changes: dict[str, Any]) -> list[PlacementWarning]:
         guide=changes.get("guide"),
         la=changes.get("la"),
         documents=changes.get("documents"),
+        reviews=changes.get("reviews"),
     )
 
 

@@ -17,6 +17,7 @@ from apdesk.models import Provider
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.services.ap_guide import LaNotice, la_notice
 from apdesk.services.placement_lifecycle import PlacementRow, list_placements
+from apdesk.services.placement_review_rules import next_review_note, placement_reviews
 from apdesk.services.placements import PlacementInput, get_placement, placement_input
 from apdesk.services.pupils.picks import PupilPicks, pupil_picks
 from apdesk.services.qa import qa_statuses
@@ -85,6 +86,7 @@ class EditorData:
     placement: PlacementInput | None
     status: PlacementStatus
     la: LaNotice | None = None  # the LA's start notification; None for a new placement
+    next_review: str = ""  # which date is the next review, once reviews have been held
 
 
 def editor_data(
@@ -95,6 +97,8 @@ def editor_data(
     providers = provider_choices(session, today)
     if placement_id is None:
         return EditorData(pupils, providers, None, PlacementStatus.DRAFT)
-    status = get_placement(session, placement_id).status
+    record = get_placement(session, placement_id)
     placement = placement_input(session, placement_id)
-    return EditorData(pupils, providers, placement, status, la_notice(session, placement_id))
+    note = next_review_note(record, placement_reviews(session, placement_id))
+    la = la_notice(session, placement_id)
+    return EditorData(pupils, providers, placement, record.status, la, note)

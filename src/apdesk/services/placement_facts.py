@@ -47,6 +47,7 @@ class CheckedPlacement(Protocol):
     break_start: time | None
     break_end: time | None
     start_date: date | None
+    started_on: date | None
     end_date: date | None
     learning_outcomes: str
     success_measures: str
@@ -119,6 +120,7 @@ class PlacementFacts:
     break_start: time | None
     break_end: time | None
     start_date: date | None
+    started_on: date | None
     end_date: date | None
     learning_outcomes: str
     success_measures: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
 
 from apdesk.i18n import _, format_date
@@ -24,6 +25,7 @@ from apdesk.services.placement_facts import (
     placements_query,
     provider_facts,
 )
+from apdesk.services.placement_review_rules import review_rows
 from apdesk.services.placements import (
     PlacementResult,
     get_placement,
@@ -250,14 +252,14 @@ def list_placements(
 ) -> list[PlacementRow]:
     """Newest start first; `with_warnings` also counts each placement's warnings. Read as
     columns in a few set-based queries: no whole records, nothing read per placement."""
-    query = placements_query()
+    picked: list[ColumnElement[bool]] = []
     if pupil_id is not None:
-        query = query.where(col(Placement.pupil_id) == pupil_id)
+        picked.append(col(Placement.pupil_id) == pupil_id)
     if provider_id is not None:
-        query = query.where(col(Placement.provider_id) == provider_id)
+        picked.append(col(Placement.provider_id) == provider_id)
     if status is not None:
-        query = query.where(col(Placement.status) == status.value)
-    placements = placement_facts(session, query)
+        picked.append(col(Placement.status) == status.value)
+    placements = placement_facts(session, placements_query().where(*picked))
     providers = provider_facts(session)
     inputs = None
     if with_warnings:
@@ -266,7 +268,8 @@ def list_placements(
         others = (
             by_pupil(p for p, _pupil in placements) if whole else overlapping(session, pupil_id)
         )
-        inputs = warning_inputs(session, today, providers, others)
+        reviews = review_rows(session, *picked)
+        inputs = warning_inputs(session, today, providers, others, reviews)
     labels: dict[str, str] = {}
     rows = []
     for placement, pupil in placements:

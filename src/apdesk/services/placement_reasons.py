@@ -17,7 +17,8 @@ WARNING_CODES = (
     "notice_la_copy", "direction_review", "health_needs", "risk_assessment", "ehcp_attached",
     "caseworker_told", "virtual_school", "learning_outcomes", "success_measures", "exit_strategy",
     "child_voice", "family_voice", "english_maths", "dates_order", "past_end", "review_after_end",
-    "review_date", "planned_length", "agreement", "la_notified", "transport", "provider_qa",
+    "review_date", "review_overdue", "planned_length", "agreement", "la_notified", "transport",
+    "provider_qa",
 )  # fmt: skip
 
 

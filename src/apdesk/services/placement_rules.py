@@ -46,7 +46,6 @@ from apdesk.services.placement_reasons import (
     R_OVERRUN,
     R_PART_TIME,
     R_QA,
-    R_REVIEW,
     R_SESSIONS,
     R_TRANSPORT,
     R_UNREGISTERED,
@@ -55,6 +54,8 @@ from apdesk.services.placement_reasons import (
     WARNING_CODES,
     Warn,
 )
+from apdesk.services.placement_review_rules import review_rules
+from apdesk.services.plans.due import ReviewDates
 from apdesk.services.qa import QaStatus
 
 FULL_TIME_MIN, FULL_TIME_MAX = 18.0, 25.0
@@ -120,12 +121,15 @@ def check_placement(
     guide: GuideSettings | None = None,
     la: LaNotice | None = None,
     documents: Collection[AttachmentKind] | None = None,
+    reviews: Sequence[ReviewDates] | None = None,
 ) -> list[PlacementWarning]:
     """Every rule the placement breaks today. `others`: the pupil's other placements;
     `agencies`: the agencies recorded as involved with the pupil (e.g. the Virtual School);
     `guide`: the school's review interval and longest placement; `la`: the LA's notification
     of the start, as the outbox holds it (not checked when not given); `documents`: the kinds
-    of document that go with the referral (not checked when not given)."""
+    of document that go with the referral (not checked when not given); `reviews`: the
+    placement's reviews, whose next one due is checked as the Reviews page shows it (not
+    checked when not given)."""
     guide = guide or GuideSettings()
     out: list[PlacementWarning] = []
 
@@ -185,8 +189,9 @@ def check_placement(
             _("English and maths are not in the offer."),
             R_ENGLISH_MATHS,
         )
-    _date_rules(placement, guide, warn)
+    _date_rules(placement, warn)
     _overrun_rules(placement, today, warn)
+    review_rules(placement, reviews, guide, today, warn)
     _guide_rules(placement, guide, la, warn)
     out_of_area = placement.out_of_area or provider.distance_band == DistanceBand.OUT_OF_AREA
     if out_of_area and not placement.transport.strip():
@@ -348,11 +353,9 @@ def _guide_rules(
 
 def _overrun_rules(placement: CheckedPlacement, today: date, warn: Warn) -> None:
     """A running placement past its agreed end is either extended or ended: the editor says so
-    as Today's work does, and a review booked after the end will never be held."""
-    end, review = placement.end_date, placement.review_date
-    if end is None or placement.status != PlacementStatus.ACTIVE:
-        return
-    if end < today:
+    as Today's work does."""
+    end = placement.end_date
+    if end is not None and placement.status == PlacementStatus.ACTIVE and end < today:
         warn(
             "past_end",
             "end_date",
@@ -361,19 +364,10 @@ def _overrun_rules(placement: CheckedPlacement, today: date, warn: Warn) -> None
             ),
             R_OVERRUN,
         )
-    if review is not None and review > end:
-        warn(
-            "review_after_end",
-            "review_date",
-            _("The next review ({day}) is after the end ({end}).").format(
-                day=format_date(review), end=format_date(end)
-            ),
-            R_REVIEW,
-        )
 
 
-def _date_rules(placement: CheckedPlacement, guide: GuideSettings, warn: Warn) -> None:
-    start, end, review = placement.start_date, placement.end_date, placement.review_date
+def _date_rules(placement: CheckedPlacement, warn: Warn) -> None:
+    start, end = placement.start_date, placement.end_date
     if start is not None and end is not None and start > end:
         warn(
             "dates_order",
@@ -382,15 +376,4 @@ def _date_rules(placement: CheckedPlacement, guide: GuideSettings, warn: Warn) -
                 start=format_date(start), end=format_date(end)
             ),
             R_DATES,
-        )
-    if review is None:
-        warn("review_date", "review_date", _("No review date."), R_REVIEW)
-    elif start is not None and review - start > guide.review_within:
-        warn(
-            "review_date",
-            "review_date",
-            _("The first review ({day}) is more than {n} weeks after the start.").format(
-                day=format_date(review), n=guide.review_weeks
-            ),
-            R_REVIEW,
         )

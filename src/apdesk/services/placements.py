@@ -44,7 +44,9 @@ from apdesk.services.placement_facts import (
     ProviderFacts,
     PupilFacts,
 )
+from apdesk.services.placement_review_rules import placement_reviews
 from apdesk.services.placement_rules import PlacementWarning, check_placement
+from apdesk.services.plans.due import ReviewDates
 from apdesk.services.providers import Changed
 from apdesk.services.qa import QaStatus, qa_status, qa_statuses
 
@@ -297,6 +299,7 @@ class WarningInputs:
     notices: dict[int, LaNotice]  # by placement
     qa: dict[int, QaStatus]  # by provider
     documents: dict[int, list[Filed]]  # by pupil
+    reviews: dict[int, list[ReviewDates]]  # by placement
 
 
 def warning_inputs(
@@ -304,6 +307,7 @@ def warning_inputs(
     today: date,
     providers: dict[int, ProviderFacts],
     others: dict[int, list[OtherPlacement]],
+    reviews: dict[int, list[ReviewDates]],
 ) -> WarningInputs:
     agencies: dict[int, set[str]] = {}
     query = select(AgencyInvolvement.pupil_id, AgencyInvolvement.agency)
@@ -318,6 +322,7 @@ def warning_inputs(
         la_notices(session),
         qa_statuses(session, providers.values(), today),  # one more query: the audits
         document_kinds(session),
+        reviews,
     )
 
 
@@ -340,6 +345,7 @@ def listed_warnings(
         guide=inputs.guide,
         la=inputs.notices.get(placement.id or 0, LaNotice("none")),
         documents=kinds_with_placement(inputs.documents.get(pupil.id, []), placement.id),
+        reviews=inputs.reviews.get(placement.id or 0, []),
     )
 
 
@@ -369,6 +375,7 @@ def placement_warnings(
         documents=kinds_with_placement(
             document_kinds(session, pupil.id).get(pupil.id or 0, []), placement.id
         ),
+        reviews=placement_reviews(session, placement.id),
     )
 
 
@@ -380,5 +387,6 @@ def preview_warnings(
     draft = Placement(**values)
     if placement_id is not None:
         draft.id = placement_id
-        draft.status = get_placement(session, placement_id).status
+        stored = get_placement(session, placement_id)
+        draft.status, draft.started_on = stored.status, stored.started_on
     return placement_warnings(session, draft, today)

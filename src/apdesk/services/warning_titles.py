@@ -38,6 +38,7 @@ TITLES = {
     "review_after_end": N_("Review after the end"),
     "risk_assessment": N_("Risk assessment not attached"),
     "review_date": N_("Review date"),
+    "review_overdue": N_("Review overdue"),
     "sessions_pattern": N_("Sessions and hours"),
     "success_measures": N_("No success measures"),
     "transport": N_("No transport recorded"),
@@ -47,8 +48,16 @@ TITLES = {
 
 
 # The warnings a list names first, most pressing first: a placement running past its end or
-# ending before it starts needs acting on today; the rest keep the order a form is filled in.
-LEADS = ("past_end", "dates_order", "review_after_end", "unregistered_full_time", "notice_missing")
+# ending before it starts needs acting on today, then a review gone by without being held; the
+# rest keep the order a form is filled in.
+LEADS = (
+    "past_end",
+    "dates_order",
+    "review_overdue",
+    "review_after_end",
+    "unregistered_full_time",
+    "notice_missing",
+)
 
 
 def leading(codes: list[str]) -> int:

@@ -8,6 +8,7 @@ must be regular, six weeks after the last review or, if there has been none, aft
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Protocol
@@ -74,7 +75,25 @@ class Reviewed(Started, Protocol):
     def review_date(self) -> date | None: ...
 
 
-def next_due(placement: Reviewed, reviews: list[Review]) -> tuple[date, DueBasis, int | None]:
+class ReviewDates(Protocol):
+    """What `next_due` reads of a review: a `Review`, or a light row of its dates."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def scheduled_for(self) -> date: ...
+
+    @property
+    def held_on(self) -> date | None: ...
+
+    @property
+    def next_review(self) -> date | None: ...
+
+
+def next_due(
+    placement: Reviewed, reviews: Sequence[ReviewDates]
+) -> tuple[date, DueBasis, int | None]:
     """The date the placement's next review is due, why, and the scheduled review if any."""
     held = [r for r in reviews if r.held_on is not None]
     last_held = max((r.held_on for r in held if r.held_on), default=None)

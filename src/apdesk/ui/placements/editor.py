@@ -56,7 +56,7 @@ from apdesk.ui.widgets.word_search import WordSearch
 EAGER_SECTIONS = 2  # built before the window shows: what fills it at first
 SPLITTER_KEY = settings_keys.PLACEMENT_EDITOR_SPLITTER.name
 # The choices and the checks: the pupils and providers offered, the providers' QA, and what
-# the warnings are checked against.
+# the warnings are checked against (the reviews among them).
 SHOWS = frozenset(
     {
         Kind.PLACEMENT,
@@ -65,6 +65,7 @@ SHOWS = frozenset(
         Kind.PROVIDER_AUDIT,
         Kind.QUALITY_CONCERN,
         Kind.AGENCY,
+        Kind.REVIEW,  # a review held or scheduled: the next review's line and its checks
         Kind.CLOSURE,
         Kind.SCHOOL,
         Kind.SETTING,
@@ -184,6 +185,7 @@ class PlacementEditor(GuardedDialog):
         self.status = data.status
         self._show_status()
         self.sections.la_notice.setText(la_notice_text(data.la, data.status))
+        self.sections.show_next_review(data.next_review)
         self._name_window()
         self._focus_first_empty()
         self._ready()
@@ -261,6 +263,7 @@ class PlacementEditor(GuardedDialog):
             self.status = data.status
             self._show_status()
             self.sections.la_notice.setText(la_notice_text(data.la, data.status))
+            self.sections.show_next_review(data.next_review)
         self.check_now()
 
     def _load_failed(self, exc: BaseException) -> None:

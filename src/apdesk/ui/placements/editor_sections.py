@@ -116,7 +116,8 @@ def _rows() -> tuple[QWidget, QFormLayout]:
 
 class Sections:
     """Makes the group boxes and builds the first `eager` of them (all when None); `pupil`,
-    `provider`, `qa_note`, `la_notice` and `attendance` are kept for the editor's logic."""
+    `provider`, `qa_note`, `la_notice`, `next_review` and `attendance` are kept for the editor's
+    logic."""
 
     def __init__(self, binder: Binder, parent: QWidget, eager: int | None = None) -> None:
         self.binder, self.parent = binder, parent
@@ -134,6 +135,7 @@ class Sections:
         self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.qa_note = QLabel()
         self.la_notice = ValueLabel(_("LA notification"))  # read with what it says
+        self.next_review = QLabel()  # which date is the next review once reviews are held
         self.attendance = QDoubleSpinBox()  # set up now: the record may reach it before its row
         self.attendance.setRange(-1, 100)
         self.attendance.setDecimals(1)
@@ -163,6 +165,13 @@ class Sections:
     @property
     def complete(self) -> bool:
         return not self.pending
+
+    def show_next_review(self, text: str) -> None:
+        """The line under the review date saying which date is the next review: shown only once
+        reviews have been held or scheduled (before, the review date is the next review)."""
+        self.next_review.setText(text)
+        if self.next_review.parentWidget() is not None:  # its section is built
+            self.next_review.setVisible(bool(text))
 
     def build_next(self, count: int = 1) -> list[str]:
         """Build the next `count` sections; the names of the fields they added."""
@@ -265,7 +274,14 @@ class Sections:
         b = self.binder
         b.add(form, "start_date", _("Start date"), DateField(_("Start date")))
         b.add(form, "end_date", _("End date"), DateField(_("End date")))
-        b.add(form, "review_date", _("Review date"), DateField(_("Review date")))
+        review = b.add(form, "review_date", _("Review date"), DateField(_("Review date")))
+        review.setToolTip(
+            _("The first review, agreed at referral; later ones are set at each review")
+        )
+        self.next_review.setWordWrap(True)
+        self.next_review.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.next_review.setVisible(bool(self.next_review.text()))
+        form.addRow("", self.next_review)
 
     def _outcomes(self, form: QFormLayout) -> None:
         b = self.binder

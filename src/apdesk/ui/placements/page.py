@@ -63,7 +63,8 @@ HEADER_KEY = settings_keys.PLACEMENTS_HEADER.name
 MAX_WIDTH = 240  # px: a long status or outcome is elided, its tooltip is not
 STATUS_WIDTH = 150  # px: "Ended: Returned to mainstream school" elides; the provider reads whole
 Mover = OperationFn[[int, date, date], PlacementResult]
-# The rows, and what their warnings are checked against (QA, agencies, the school's calendar).
+# The rows, and what their warnings are checked against (QA, agencies, the school's calendar,
+# the reviews held and scheduled).
 SHOWS = frozenset(
     {
         Kind.PLACEMENT,
@@ -72,6 +73,7 @@ SHOWS = frozenset(
         Kind.PROVIDER_AUDIT,
         Kind.QUALITY_CONCERN,
         Kind.AGENCY,
+        Kind.REVIEW,
         Kind.CLOSURE,
         Kind.SCHOOL,
         Kind.SETTING,
