@@ -25,11 +25,11 @@ from sqlmodel import SQLModel
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SenStatus, SettingType
 from apdesk.models.school import Closure
-from apdesk.models.summaries import TRIGGERS
+from apdesk.models.summaries import STAMP_TRIGGERS, TRIGGERS
 from apdesk.models.upn import make_upn
 from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import KdfParams, Store
-from apdesk.store.summaries import rebuild
+from apdesk.store.summaries import install_stamp_triggers, rebuild
 
 PASSPHRASE = "benchmark synthetic passphrase"
 FIRST_YEAR = 2021  # five school years: 2021/22 to 2025/26
@@ -138,8 +138,10 @@ def populate(store: Store, scale: Scale, seed: int) -> None:
         ).fetchall()
         for name, _sql in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-        # The tally's triggers too: it is counted once at the end, as an index is built.
-        for trigger in TRIGGERS:
+        # The tally's triggers too: it is counted once at the end, as an index is built. The
+        # stamps' triggers also: a placement or day with no stamp row is at stamp 0, as a store
+        # whose marks were all written before anything was summed should be.
+        for trigger in (*TRIGGERS, *STAMP_TRIGGERS):
             cursor.execute(f'DROP TRIGGER IF EXISTS "{trigger}"')
         sql = (
             "INSERT INTO attendancemark (pupil_id, placement_id, mark_date, session, code, "
@@ -151,6 +153,7 @@ def populate(store: Store, scale: Scale, seed: int) -> None:
         for _name, index_sql in indexes:
             cursor.execute(index_sql)
         rebuild(conn)
+        install_stamp_triggers(conn)
         cursor.execute(f"PRAGMA cache_size = {int(cache)}")
         cursor.close()
 
