@@ -194,7 +194,7 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
     )
     transport = text_or_missing(pl.transport)
     if pl.transport_cost_pence:
-        transport += _(" (cost {cost})").format(cost=money(pl.transport_cost_pence))
+        transport += " (" + _("cost {cost} a day").format(cost=money(pl.transport_cost_pence)) + ")"
     if pl.out_of_area:
         transport += "\n" + _("Out-of-area placement.")
     sessions = join_nonempty([r.sessions_pattern, r.session_times], "\n")
@@ -227,9 +227,7 @@ def _review_row(r: PlacementRecord) -> Row:
     if due == date.max:
         return _("Next review"), not_recorded()
     if due < r.made_on:
-        return _("Next review"), _("Review overdue: it was due {day}").format(
-            day=format_date(due)
-        )
+        return _("Next review"), _("Review overdue: it was due {day}").format(day=format_date(due))
     return _("Next review"), format_date(due)
 
 
