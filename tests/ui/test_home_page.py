@@ -64,7 +64,7 @@ def test_the_dashboard_shows_work_measures_and_charts(home: HomePage) -> None:
     assert "notices" in keys and not home.today.empty.isVisibleTo(home)
     tile = home.tiles.tiles["learning_outcomes"]
     assert tile.figure.text() == "75%"
-    assert "3 of 4 placements" in tile.detail.text()
+    assert tile.detail.text().startswith("3 of 4 placements running in the period · ")
     assert "✗" in tile.detail.text()  # short of the target, said in words and a mark
     assert "learning outcomes were written down" in tile.accessibleDescription()
     assert "learning outcomes were written down" in tile.toolTip()

@@ -69,7 +69,11 @@ def test_severe_absence_says_whose_pupils_it_counts() -> None:
 def test_polish_shares_take_the_polish_plural() -> None:
     i18n.set_locale("pl_PL")
     shares = [detail_text(_measure(SHARE, 0.5, 1, d)) for d in (1, 3, 5)]
-    assert shares == ["1 z 1 umieszczenia", "1 z 3 umieszczeń", "1 z 5 umieszczeń"]
+    assert shares == [
+        "1 z 1 umieszczenia trwającego w tym okresie",
+        "1 z 3 umieszczeń trwających w tym okresie",
+        "1 z 5 umieszczeń trwających w tym okresie",
+    ]
 
 
 def test_home_tiles_group_thousands_in_the_locale(ctx: AppContext, qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
+from tests.helpers.documents import make_placement
 
 from apdesk.i18n import set_locale
 from apdesk.models import OutboxItem, Placement
@@ -222,6 +223,15 @@ def test_referral_without_the_school_urn_shows_why_and_changes_nothing(
     assert "School URN" in page.message.text()
     assert _status(store, placement_id) == PlacementStatus.DRAFT
     assert _kinds(store) == []
+
+
+def test_the_transport_cost_says_it_is_a_day_s(qtbot: QtBot, ctx: AppContext, store: Store) -> None:
+    """The referral prints "£45.00 a day": the editor's field says the same of the value."""
+    editor = PlacementEditor(ctx, make_placement(store))  # transport costs £45.00
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: "transport_cost_pence" in editor.binder.widgets)
+    assert editor.binder.widgets["transport_cost_pence"].text() == "£45.00 a day"
 
 
 def test_placements_model(qtmodeltester: object, ctx: AppContext, store: Store) -> None:

@@ -18,7 +18,7 @@ from apdesk.models.upn import make_upn
 from apdesk.services.attachments import list_attachments
 from apdesk.services.demo import populate
 from apdesk.services.operations.pupils import add_contact, add_pupil
-from apdesk.services.pupils import ContactInput, PupilInput, PupilRow
+from apdesk.services.pupils import ContactInput, PupilInput, PupilRow, list_pupils
 from apdesk.store import Store
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.tasks import InlineTaskRunner, ThreadTaskRunner
@@ -128,8 +128,24 @@ def test_sorting_by_year_is_numeric(page: PupilsPage) -> None:
     years = [r.year for r in shown_rows(page)]
     assert years == sorted(years, reverse=True)
     page.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-    names = [(r.surname.casefold(), r.forename.casefold()) for r in shown_rows(page)]
+    names = [(r.surname.casefold(), r.known_as.casefold()) for r in shown_rows(page)]
     assert names == sorted(names)
+
+
+def test_sorting_by_name_follows_the_name_shown(qtbot: QtBot, store: Store) -> None:
+    """Within a surname the list sorts by the preferred name it shows, not the legal one."""
+    for n, (forename, preferred) in enumerate([("Abigail", "Sky"), ("Ruby", "")], start=1):
+        data = PupilInput(upn=make_upn(855, 4001, 23, n), forename=forename, surname="Ball",
+                          preferred_name=preferred, dob=date(2012, 3, 1), nc_year=8)  # fmt: skip
+        store.run(add_pupil, data)
+    model = PupilTableModel()
+    model.set_rows(store.read(list_pupils))
+    proxy = PupilFilterProxy()
+    proxy.setSourceModel(model)
+    for order, expected in ((Qt.SortOrder.AscendingOrder, ["Ruby Ball", "Sky Ball"]),
+                            (Qt.SortOrder.DescendingOrder, ["Sky Ball", "Ruby Ball"])):  # fmt: skip
+        proxy.sort(COL_NAME, order)
+        assert [proxy.index(r, COL_NAME).data() for r in range(2)] == expected
 
 
 def test_sort_is_remembered_and_columns_fit_their_words(

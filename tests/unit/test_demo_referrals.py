@@ -4,6 +4,7 @@ with an EHC plan whose SEND needs say "None")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -105,3 +106,30 @@ def test_demo_documents_are_readable_pdfs(demo_store: Store) -> None:
         text = pdf_text(first.content)
     assert text.startswith(("Risk assessment", "Education, Health and Care Plan"))
     assert len(documents) >= len(_placements(demo_store))
+
+
+def test_demo_placement_notes_and_costs_fit_the_placement(demo_store: Store) -> None:
+    """A note on Fridays only for a pupil there on Fridays; a day's transport cost only for a
+    taxi or a bus pass, never for a walk, a parent's car or an online school."""
+    placed = [placement for placement, _pupil in _placements(demo_store)]
+    fridays = [pl for pl in placed if "Friday" in pl.session_times]
+    assert fridays, "some demo placements have a Friday note"
+    for placement in fridays:
+        assert any(s.startswith("FRI_") for s in placement.sessions), placement.sessions
+    costed = [pl for pl in placed if pl.transport_cost_pence]
+    assert len(costed) >= 5
+    for placement in costed:
+        assert placement.transport.startswith(("Taxi", "Bus pass")), placement.transport
+    with demo_store.session() as session:
+        text = pdf_text(render_referral(load_placement_record(session, costed[0].id or 0)))
+    assert re.search(r"\(cost £\d+\.\d\d a day\)", text)
+
+
+def test_demo_categories_named_for_a_reason_have_that_reason(demo_store: Store) -> None:
+    """An "Exclusion" or "Medical" placement lists exclusion or medical needs among its reasons
+    (one was for SEND alone)."""
+    placed = [placement for placement, _pupil in _placements(demo_store)]
+    named = [pl for pl in placed if pl.category in ("exclusion", "medical")]
+    assert {pl.category for pl in named} == {"exclusion", "medical"}
+    for placement in named:
+        assert placement.category in placement.reasons, (placement.category, placement.reasons)

@@ -76,7 +76,7 @@ def test_referral_has_every_appendix_a_label_and_the_values(record: PlacementRec
         "11 April 2025",
         "24 March 2025",
         "Notional SEND budget",
-        "Taxi arranged by school (cost £45.00)",
+        "Taxi arranged by school (cost £45.00 a day)",
         "Complete the Entry Level 3 maths unit",
         "Weekly provider report",
         "Phased return from week 5",

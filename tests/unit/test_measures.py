@@ -73,7 +73,7 @@ def test_shares_of_placements_in_the_period(rated: tuple[Store, dict[str, int]])
     assert (voice.numerator, voice.denominator) == (2, 4)
     assert set(voice.placement_ids) == {ids["p1"], ids["p3"]}
     assert figure_text(outcomes) == "75%"
-    assert detail_text(outcomes) == "3 of 4 placements"
+    assert detail_text(outcomes) == "3 of 4 placements running in the period"
     assert outcomes.target == 1.0
 
 

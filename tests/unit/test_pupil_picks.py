@@ -49,3 +49,14 @@ def test_picks_follow_the_pupil_list_and_are_found_by_either_name(store: Store) 
     found = [i for i, words in zip(picks.ids, picks.search, strict=True) if "olivia" in words]
     assert found == [olivia]
     assert picks.name_of(olivia) == "Liv Ólafsson"
+
+
+def test_a_surname_shared_sorts_by_the_name_the_school_uses(store: Store) -> None:
+    """Sky (legally Abigail) Ball comes after Ruby Ball, as the list shows "Ruby" and "Sky"."""
+    with store.session() as s:
+        for n, (forename, preferred) in enumerate([("Abigail", "Sky"), ("Ruby", None)], 1):
+            upn = make_upn(855, 4001, 2021, n)
+            s.add(Pupil(upn=upn, forename=forename, preferred_name=preferred, surname="Ball",
+                        dob=date(2012, 3, 1)))  # fmt: skip
+    assert [row.name for row in store.read(list_pupils)] == ["Ruby Ball", "Sky Ball"]
+    assert store.read(pupil_picks).names == ["Ruby Ball", "Sky Ball"]

@@ -45,6 +45,7 @@ def test_the_report_has_the_measures_charts_and_placements(store: Store) -> None
         "Alpha PRU",
     ):
         assert words in text, words  # fmt: skip
+    assert "3 of 4 placements running in the period" in " ".join(text.split())  # says which 4
     for name in NAMES:
         assert name in text
     assert "Eve Eden" not in text  # a draft is not a placement yet

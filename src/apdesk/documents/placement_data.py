@@ -7,6 +7,7 @@ from this record alone, so it needs no session and no Qt, and a test can build o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from apdesk.models import Contact, Placement, Provider, Pupil
 from apdesk.models.enums import AttachmentKind, SenStatus
@@ -25,6 +26,10 @@ class PlacementRecord:
     contacts: list[Contact] = field(default_factory=list)
     attachments: list[AttachmentInfo] = field(default_factory=list)
     other_placements: list[str] = field(default_factory=list)
+    # The next review due (reviews held and booked counted) for a running placement, else None:
+    # the review date set at referral is history once a review has been held or booked.
+    review_due: date | None = None
+    made_on: date = field(default_factory=date.today)
 
     @property
     def sessions_pattern(self) -> str:

@@ -194,7 +194,7 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
     )
     transport = text_or_missing(pl.transport)
     if pl.transport_cost_pence:
-        transport += _(" (cost {cost})").format(cost=money(pl.transport_cost_pence))
+        transport += " (" + _("cost {cost} a day").format(cost=money(pl.transport_cost_pence)) + ")"
     if pl.out_of_area:
         transport += "\n" + _("Out-of-area placement.")
     sessions = join_nonempty([r.sessions_pattern, r.session_times], "\n")
@@ -206,7 +206,7 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
     return [
         (_("Provider details"), details),
         (_("Sessions at the provision"), sessions),
-        (_("Review date"), date_or_missing(pl.review_date)),
+        _review_row(r),
         (
             _("Commissioned by; funding stream"),
             f"{_(pl.commissioner.label)}; {_(pl.funding_stream.label)}",
@@ -216,6 +216,19 @@ def _provision_rows(r: PlacementRecord) -> list[Row]:
         (_("Transport and cost"), transport),
         (_("Family's preference of provider"), pl.family_preference),
     ]
+
+
+def _review_row(r: PlacementRecord) -> Row:
+    """The next review for a running placement, said to be overdue when its day has passed
+    (a past date alone reads as a review held); the date set at referral otherwise."""
+    due = r.review_due
+    if due is None:
+        return _("Review date"), date_or_missing(r.placement.review_date)
+    if due == date.max:
+        return _("Next review"), not_recorded()
+    if due < r.made_on:
+        return _("Next review"), _("Review overdue: it was due {day}").format(day=format_date(due))
+    return _("Next review"), format_date(due)
 
 
 def _ehc_rows(r: PlacementRecord) -> list[Row]:

@@ -153,7 +153,7 @@ _PLACEMENT: dict[str, str] = {
     "english_maths": N_("English and maths"),
     "review_date": N_("Review date"),
     "transport": N_("Transport"),
-    "transport_cost_pence": N_("Transport cost (pence)"),
+    "transport_cost_pence": N_("Transport cost a day (pence)"),
     "out_of_area": N_("Out of area"),
     "family_preference": N_("Family's preference"),
     "ehcp_attached": N_("EHCP attached"),

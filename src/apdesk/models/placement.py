@@ -58,7 +58,7 @@ class PlacementDetails(SQLModel):
     english_maths: bool = False
     review_date: date | None = None
     transport: str = ""
-    transport_cost_pence: int = 0
+    transport_cost_pence: int = 0  # what transport costs for each day the pupil attends
     out_of_area: bool = False
     family_preference: str = ""
     ehcp_attached: bool = False

@@ -3,21 +3,27 @@ the referral form made from it (the notification packs carry it: sync is handed 
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session, col, select
 
 from apdesk.documents.placement_data import PlacementRecord
 from apdesk.documents.referral import render_referral
 from apdesk.i18n import _, format_date
-from apdesk.models import Contact, Placement, Provider
+from apdesk.models import Contact, Placement, Provider, Review
 from apdesk.models.enums import PlacementStatus
 from apdesk.models.parties import load_placement_parties
 from apdesk.services.attachments import attachments_for_placement
+from apdesk.services.plans.due import RUNNING, next_due
 from apdesk.services.school import school_details
 
 
-def load_placement_record(session: Session, placement_id: int) -> PlacementRecord:
-    """The placement, its pupil and provider, the school, contacts, attachments and any other
-    AP the pupil has; a ValidationError naming the fix when the placement is missing."""
+def load_placement_record(
+    session: Session, placement_id: int, today: date | None = None
+) -> PlacementRecord:
+    """The placement, its pupil and provider, the school, contacts, attachments, any other AP
+    the pupil has and the next review due; a ValidationError naming the fix when the placement
+    is missing."""
     parties = load_placement_parties(session, placement_id)
     placement, pupil = parties.placement, parties.pupil
     contacts = list(
@@ -41,7 +47,17 @@ def load_placement_record(session: Session, placement_id: int) -> PlacementRecor
         contacts=contacts,
         attachments=attachments_for_placement(session, placement),
         other_placements=[_describe(other, name) for other, name in others],
+        review_due=_review_due(session, placement),
+        made_on=today or date.today(),
     )
+
+
+def _review_due(session: Session, placement: Placement) -> date | None:
+    """When a running placement's next review is due, as the Reviews list works it out."""
+    if placement.status not in RUNNING:
+        return None
+    reviews = session.exec(select(Review).where(Review.placement_id == placement.id)).all()
+    return next_due(placement, list(reviews))[0]
 
 
 def referral_pdf(session: Session, placement_id: int) -> bytes:

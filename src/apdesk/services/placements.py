@@ -109,7 +109,9 @@ class PlacementInput(PlacementDetails):
                 _("use a weekday and AM or PM, e.g. MON_AM"),
             )
         if self.transport_cost_pence < 0:
-            raise ValidationError(_("Transport cost"), _("is negative"), _("enter the cost, or 0"))
+            raise ValidationError(
+                _("Transport cost"), _("is negative"), _("enter the cost a day, or 0")
+            )
         self._check_times()
         start, end = self.start_date, self.end_date
         if start is not None and end is not None and end < start:

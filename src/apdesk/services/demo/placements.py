@@ -38,6 +38,7 @@ STATUSES = [PlacementStatus.ACTIVE, PlacementStatus.ACTIVE, PlacementStatus.REFE
             PlacementStatus.DRAFT]  # fmt: skip
 DIRECTION = {"off_site_direction": True}
 WEEKS = [6, 8, 12, 16, 24]
+REASON_CATEGORIES = ("exclusion", "medical")  # categories named after the reason for the place
 OVERRUNNING = 2  # active placements left past their end date, for Today's work to show
 # Dates that record something done: never after the day the demo is made.
 HAPPENED = ("risk_assessment_date", "child_voice_date", "family_voice_date", "caseworker_told_on",
@@ -93,7 +94,7 @@ FLAWS: list[Flaw] = [
     ("review_date", "", {}, lambda d, s: {
         "review_date": (d.start_date or s) + timedelta(weeks=9)}),
     ("sessions_pattern", "", {}, lambda d, s: {"sessions": d.sessions[:2]}),
-    ("transport", "Westfield Vale", {}, lambda d, s: {"transport": ""}),
+    ("transport", "Westfield Vale", {}, lambda d, s: {"transport": "", "transport_cost_pence": 0}),
 ]  # fmt: skip
 
 
@@ -150,12 +151,14 @@ def placements(
             if other.id == provider.id:
                 other = _pick(providers, pupil, index + 6, "")
             second = _input(rng, pupil, other, start, calendar, index + 1, family)
+            category = _part_time_category(other, index + 1, second.reasons)
             second = second.model_copy(
                 update=dict(
                     other_ap="",
                     sessions=_days(2, 2),
                     hours_per_week=10.0,
-                    category=_part_time_category(other, index + 1),
+                    category=category,
+                    reasons=_with_reason(category, second.reasons),
                 )
             )
             made.append(_save(session, dates.settle(second, pupil), qa, dates, outcome))
@@ -227,9 +230,20 @@ def _full_time_category(provider: models.Provider, pupil: models.Pupil) -> str |
     return None
 
 
-def _part_time_category(provider: models.Provider, index: int) -> str:
-    options = [c for c in provider.categories if c not in ("ks4", "ks1_3", "step_out")]
+def _part_time_category(provider: models.Provider, index: int, reasons: list[str]) -> str:
+    """A part-time category the provider offers, "exclusion" or "medical" only for a placement
+    made for that reason (unless the provider offers nothing else: see `_with_reason`)."""
+    offered = [c for c in provider.categories if c not in ("ks4", "ks1_3", "step_out")]
+    options = [c for c in offered if c not in REASON_CATEGORIES or c in reasons] or offered
     return options[index % len(options)] if options else "intervention"
+
+
+def _with_reason(category: str, reasons: list[str]) -> list[str]:
+    """The reasons, with the category's own when it names one: a hospital school's "Medical"
+    place is made for medical needs, whatever else the pupil needs."""
+    if category in REASON_CATEGORIES and category not in reasons:
+        return [*reasons, category]
+    return reasons
 
 
 def _first_contacts(session: Session) -> dict[int, models.Contact]:
@@ -247,6 +261,8 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     reason = pupil.needs[0] if pupil.needs else rng.choice(list(texts.OUTCOMES)[:5])
     reasons = [reason] + [n for n in pupil.needs[1:2] if n != reason]
     full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
+    category = full_time or _part_time_category(provider, index, reasons)
+    reasons = _with_reason(category, reasons)
     days = 5 if full_time else rng.choice([2, 2, 3])
     offset = rng.randrange(0, 6 - days)
     sessions = _days(days, offset)
@@ -260,10 +276,12 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     direction = reason == "exclusion" and not la
     name = pupil.preferred_name or pupil.forename
     first, rest, back, last = (time(*hm) for hm in rng.choice(texts.CLOCK_TIMES))
+    out_of_area = provider.distance_band == DistanceBand.OUT_OF_AREA
+    ways = texts.transport_for(provider.delivery, provider.distance_band)
     return PlacementInput(
         pupil_id=pupil.id or 0,
         provider_id=provider.id or 0,
-        category=full_time or _part_time_category(provider, index),
+        category=category,
         reasons=reasons,
         commissioner=Commissioner.LA if la else Commissioner.SCHOOL,
         funding_stream=funding,
@@ -299,9 +317,9 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
         other_ap="" if full_time else rng.choice(texts.OTHER_AP),
         english_maths=True,
         review_date=start + timedelta(weeks=rng.choice([4, 5, 6])),
-        transport=rng.choice(texts.transport_for(provider.delivery, provider.distance_band)),
-        transport_cost_pence=rng.choice([0, 0, 4500, 12000]),
-        out_of_area=provider.distance_band == DistanceBand.OUT_OF_AREA,
+        transport=(transport := rng.choice(ways)),  # drawn here, in the demo's usual order
+        transport_cost_pence=texts.transport_cost(transport, out_of_area, rng.choice),
+        out_of_area=out_of_area,
         family_preference=rng.choice(["", "", provider.name, "Closer to home if possible"]),
         ehcp_attached=ehcp,
         caseworker_told_on=start - timedelta(days=20) if ehcp else None,
@@ -340,6 +358,8 @@ class Dates:
             end = _school_day(self.calendar, start + timedelta(weeks=weeks), back=False)
         update: dict[str, Any] = {name: self.past(getattr(data, name)) for name in HAPPENED}
         update["end_date"] = max(end, start)
+        if not texts.fits_days(data.session_times, data.sessions):
+            update["session_times"] = ""  # a note on Fridays for a pupil not there on Fridays
         if self.overrun:  # its next review was booked as if it ran on: the editor says so
             update["review_date"] = _school_day(
                 self.calendar, self.today + timedelta(days=10), back=False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from apdesk import models
 
 INTERVENTIONS = [
@@ -125,8 +127,31 @@ def exits_for(nc_year: int) -> list[str]:
     return [e for e in EXITS if nc_year == 11 or "Year 12" not in e]
 
 
+WEEKDAYS = {"Monday": "MON", "Tuesday": "TUE", "Wednesday": "WED", "Thursday": "THU",
+            "Friday": "FRI"}  # fmt: skip
+
+
+def fits_days(note: str, sessions: list[str]) -> bool:
+    """Whether every weekday the note names is one the pupil attends ("on Fridays" needs a
+    Friday session)."""
+    days = {s.split("_")[0] for s in sessions}
+    return all(code in days for name, code in WEEKDAYS.items() if name in note)
+
+
 def session_times_for(delivery: str) -> list[str]:
     return ONLINE_TIMES if delivery == "online" else SESSION_TIMES
+
+
+# What each way of getting there costs the school a day, in pence: a taxi more from out of area.
+DAILY_COSTS = {"Taxi arranged by school": [3800, 4500, 6000], "Bus pass": [450, 520]}
+OUT_OF_AREA_TAXI = [9500, 12000]
+
+
+def transport_cost(transport: str, out_of_area: bool, pick: Callable[[list[int]], int]) -> int:
+    """A day's cost that fits the transport: nothing for a walk, a parent's car or online."""
+    if transport.startswith("Taxi") and out_of_area:
+        return pick(OUT_OF_AREA_TAXI)
+    return pick(DAILY_COSTS.get(transport, [0]))
 
 
 def transport_for(delivery: str, distance: str) -> list[str]:

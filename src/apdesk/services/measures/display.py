@@ -16,7 +16,8 @@ def figure_text(m: Measure) -> str:
 
 
 def detail_text(m: Measure) -> str:
-    """The words under the figure: "36 of 37 placements", or why there is no figure."""
+    """The words under the figure: "36 of 37 placements running in the period", or why there
+    is no figure."""
     if m.value is None:
         if m.name == "attendance_national":
             return _("not set yet")
@@ -28,8 +29,12 @@ def detail_text(m: Measure) -> str:
             text = ngettext(
                 "{n} of {d} pupil in AP in the period", "{n} of {d} pupils in AP in the period", of
             )
-        else:
-            text = ngettext("{n} of {d} placement", "{n} of {d} placements", of)
+        else:  # every placement share counts among the placements running in the period
+            text = ngettext(
+                "{n} of {d} placement running in the period",
+                "{n} of {d} placements running in the period",
+                of,
+            )
         return text.format(n=format_number(m.numerator or 0), d=format_number(of))
     if m.name == "pupils_in_ap":
         n = len(m.placement_ids)

@@ -21,9 +21,16 @@ def display_name(forename: str, surname: str, preferred: str | None) -> str:
     return f"{preferred or forename} {surname}"
 
 
+def register_order(surname: str, known_as: str, forename: str) -> tuple[str, str, str]:
+    """Surname, then the name the school uses (what the list shows), then the legal forename:
+    "Alex (Alexander) Ball" sits where a reader of "Alex Ball" looks for him."""
+    return surname.casefold(), known_as.casefold(), forename.casefold()
+
+
 @dataclass(frozen=True)
 class PupilPicks:
-    """Pupils on roll in the register's order (surname, then forename), one list per column."""
+    """Pupils on roll in the register's order (surname, then the name the school uses), one list
+    per column."""
 
     ids: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # "Known-as Surname"
@@ -47,7 +54,10 @@ def pupil_picks(session: Session) -> PupilPicks:
         col(Pupil.id), col(Pupil.surname), col(Pupil.preferred_name), col(Pupil.forename),
         col(Pupil.upn),
     ).where(col(Pupil.on_roll).is_(True))  # fmt: skip
-    rows = sorted(session.execute(query), key=lambda r: (r[1].casefold(), r[3].casefold(), r[0]))
+    rows = sorted(
+        session.execute(query),
+        key=lambda r: (*register_order(r[1], r[2] or r[3], r[3]), r[0]),
+    )
     picks = PupilPicks()
     for pupil_id, surname, preferred, forename, upn in rows:
         picks.ids.append(int(pupil_id or 0))

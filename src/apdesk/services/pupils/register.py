@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from apdesk.models import Placement, Provider, Pupil
 from apdesk.models.enums import PlacementStatus, SenStatus
 from apdesk.services.pupils.input import year_label
-from apdesk.services.pupils.picks import display_name
+from apdesk.services.pupils.picks import display_name, register_order
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class PupilRow:
     name: str
     surname: str
     forename: str
+    known_as: str  # the preferred name, else the forename: the name the list shows and sorts by
     year: int
     year_label: str
     sen_status: SenStatus
@@ -107,10 +108,10 @@ def list_pupils(
             status = SenStatus(stored)
             sen_known = sen_labels[stored] = (status, status.label)
         sen, sen_label = sen_known
+        known_as = preferred or forename
         rows.append(
             (
-                surname.casefold(),
-                forename.casefold(),
+                register_order(surname, known_as, forename),
                 pid,
                 PupilRow(
                     id=pid,
@@ -118,6 +119,7 @@ def list_pupils(
                     name=display_name(forename, surname, preferred),  # sorted by surname
                     surname=surname,
                     forename=forename,
+                    known_as=known_as,
                     year=nc_year,
                     year_label=label,
                     sen_status=sen,
@@ -130,5 +132,5 @@ def list_pupils(
         )
     # Sorted here, not by SQL: a sort in SQLite allocates per row, which the encrypted store's
     # memory security makes dear; casefold also orders accented names as people expect.
-    rows.sort(key=lambda r: r[:3])
-    return [r[3] for r in rows]
+    rows.sort(key=lambda r: r[:2])
+    return [r[2] for r in rows]

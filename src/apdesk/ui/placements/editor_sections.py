@@ -316,7 +316,9 @@ class Sections:
             DateField(_("Written agreement with the provider")),
         )
         b.add(form, "transport", _("Transport arrangements"), _line(""))
-        b.add(form, "transport_cost_pence", _("Transport cost"), PoundsField(_("Transport cost")))
+        cost = PoundsField(_("Transport cost"))
+        cost.setSuffix(_(" a day"))  # the record holds a day's cost: the field says so
+        b.add(form, "transport_cost_pence", _("Transport cost"), cost)
         b.add(form, "out_of_area", _("Out of area"), QCheckBox(_("The provider is out of area")))
 
     def _ehcp(self, form: QFormLayout) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from apdesk.i18n import N_, _
 from apdesk.models.enums import SenStatus
 from apdesk.services.pupils import PupilRow
+from apdesk.services.pupils.picks import register_order
 from apdesk.ui.widgets.list_proxy import ListProxy
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +147,7 @@ class PupilTableModel(QAbstractTableModel):
     @staticmethod
     def _sort_value(row: PupilRow, column: int) -> Any:
         if column == COL_NAME:
-            return f"{row.surname.casefold()}\t{row.forename.casefold()}"
+            return "\t".join(register_order(row.surname, row.known_as, row.forename))
         if column == COL_YEAR:
             return row.year
         if column == COL_SEN:
