@@ -176,7 +176,10 @@ class PupilDetailPanel(QScrollArea):
         self.show_view(view)  # None: removed meanwhile (the list refreshes on its own)
 
     def show_view(self, view: PupilView | None) -> None:
+        another = view is not None and (self.view is None or self.view.id != view.id)
         self.view = view
+        if another:  # a new pupil's record opens at their name, never part way down at the
+            self.verticalScrollBar().setValue(0)  # contacts of the pupil read before
         self.body.setVisible(view is not None)
         for button in (self.edit_button, self.place_button, self.more_button):
             button.setEnabled(view is not None)
