@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("pack", help=_("notification packs for the LA"))
     pack_sub = p.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
     b = pack_sub.add_parser("build", help=_("build a pack for a placement"))
-    b.add_argument("--placement", type=int, required=True, metavar="ID")
+    b.add_argument("--placement", type=_placement, required=True, metavar="ID")
     b.add_argument(
         "--kind",
         required=True,
@@ -106,6 +106,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_outbox)
 
 
+def _placement(text: str) -> int:
+    """An argparse type: a placement's record number, refused in words if it is not one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            _(
+                "'{text}' is not a placement's number: give the number the placement list shows"
+            ).format(text=text[:20])
+        )
+    return int(text)
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -113,7 +124,7 @@ def _seconds(text: str) -> float:
         value = -1.0
     if not 1.0 <= value <= 86_400.0:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a wait: give seconds between 1 and 86400"
+            _("'{text}' is not a wait: give seconds between 1 and 86400").format(text=text)
         )
     return value
 
