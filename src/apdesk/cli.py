@@ -61,6 +61,16 @@ class OneLineParser(argparse.ArgumentParser):
         self._optionals.title = _("options")
         self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A word a command does not take is refused by that command, so the line names the
+        command and its own help (`apdesk inbox serve --help`), not the top of `apdesk`."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(_("unrecognized arguments: %s") % " ".join(extras))
+        return parsed, extras
+
     def error(self, message: str) -> NoReturn:
         see = _("(see `{command} --help`)").format(command=self.prog)
         self.exit(2, f"{self.prog}: {message} {see}\n")

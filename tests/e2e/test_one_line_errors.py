@@ -139,7 +139,7 @@ def test_bad_attendance_returns_get_a_line_that_names_the_row_or_line(
     code, lines = attempt(
         "long-note.csv", (head + f"{upn},2024-01-08,AM,B,{'x' * 200_000}\n").encode()
     )
-    assert code == 2 and lines[0].startswith("Row 1, note: is 200,000 characters long")
+    assert code == 2 and lines[0].startswith("Row 1, Note: is 200,000 characters long")
     code, lines = attempt("junk.csv", os.urandom(20_000))
     assert code == 2 and len(lines) <= 2
     code, lines = attempt(

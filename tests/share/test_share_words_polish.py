@@ -51,6 +51,6 @@ def test_held_changes_and_conflicts_read_in_polish(tmp_path: Path, sqlite_hub: H
         office.store.run(resolve_conflict, conflict.id, "7")
     assert "„7” nie jest żadną z wersji (podaj numer od 1 do 2 albo merged" in str(refused.value)
     settled = office.store.run(resolve_conflict, conflict.id, "1").value
-    assert settled == f"{conflict.record}: rozstrzygnięto health_needs"
+    assert settled == f"{conflict.record}: rozstrzygnięto: Potrzeby zdrowotne"
     for laptop in (office, senco):
         laptop.store.lock()

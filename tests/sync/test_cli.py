@@ -120,12 +120,23 @@ def test_config_pack_sync_outbox_and_inbox_commands(
         "pack", "build", "--placement", str(placement_id), "--kind", "placement-start", "--queue"
     )
     assert code == 0 and "Queued" in printed
+    assert (
+        f"Built Placement start pack {json.loads(cli('outbox', '--json')[1])[0]['pack_id']}"
+        in printed
+    )
     code, listed = cli("outbox", "--json")
     [row] = json.loads(listed)
     assert row["status"] == "queued"
 
     code, printed = cli("sync", "--once")
     assert code == 0 and f"Sent {row['pack_id']}" in printed
+    assert re.search(
+        r": receipt \d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}:\d{2} after 1 attempt", printed
+    )
+    code, printed = cli("outbox")
+    assert code == 0 and re.search(
+        r"^\d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}  Delivered +Placement start", printed, re.M
+    ), printed
     code, printed = cli("inbox", "list", "--db", db, "--json")
     by_kind = {r["kind"]: r for r in json.loads(printed)}
     assert set(by_kind) == {"placement-start", "audit-checkpoint"}  # and the day's checkpoint

@@ -45,7 +45,7 @@ def test_a_return_with_a_bad_upn_is_refused_and_a_good_one_imported(
     assert dialog.checked is not None and not dialog.checked.ok
     assert not dialog.import_button.isEnabled()
     cells = [dialog.problems.item(0, c).text() for c in range(4)]
-    assert cells[0] == "Error" and cells[1] == "2" and cells[2] == "upn"
+    assert cells[0] == "Error" and cells[1] == "2" and cells[2] == "UPN"
     assert "nothing will be imported" in dialog.summary.text()
     assert marks(store) == []
     good = tmp_path / "riverside.csv"

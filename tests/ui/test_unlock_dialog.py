@@ -147,7 +147,7 @@ def test_a_store_without_a_working_recovery_key_says_so_before_the_window(
 
     assert dialog.isVisible() and dialog.store is not None  # unlocked, and it says why it waits
     assert "no recovery key" in dialog.error.text()
-    assert "Settings > Security" in dialog.error.text()
+    assert "File › Security › Keys" in dialog.error.text()
     button = dialog.unlock_button
     assert button.text() == "Continue" and button.isDefault() and button.isEnabled()
     assert button.accessibleName() == "Continue"

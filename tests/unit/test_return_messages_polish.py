@@ -70,9 +70,9 @@ def test_bad_cells_are_explained_in_polish_naming_the_value(enrolled: Store) -> 
         (1, "upn", f"{UPN_NONE} nie jest uczniem zapisanym w szkole"),
         (2, "date", "„31/02/2025” nie jest datą: użyj formatu rrrr-mm-dd lub dd/mm/rrrr"),
         (3, "minutes_late", "ten: to nie jest liczba całkowita"),
-        (4, "date", "2025-01-11 wypada w weekend"),
+        (4, "date", "11 stycznia 2025 wypada w weekend"),
         (5, "upn", "numer UPN jest pusty"),
-        (6, "date", "2025-03-10 jest w przyszłości"),
+        (6, "date", "10 marca 2025 jest w przyszłości"),
     ]
 
 

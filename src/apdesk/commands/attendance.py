@@ -32,6 +32,7 @@ from apdesk.services.attendance import (
     mis_csv,
     mis_rows,
 )
+from apdesk.services.attendance.returns_csv import problem_place
 from apdesk.services.operations.attendance import import_provider_return
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -108,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _row_problem(problem: dict[str, Any]) -> str:
     """Where in the file an import problem is, and what it is, in the reader's words."""
-    where = _("Row {row}, {column}").format(row=problem["row"], column=problem["column"])
+    where = problem_place(problem["row"], problem["column"])
     return f"{where}: {problem['message']}"
 
 
@@ -133,11 +134,7 @@ def _print_import(result: ImportResult, dry_run: bool) -> None:
         )
         return
     for problem in warnings[:MAX_SHOWN]:
-        print(
-            _("warning: row {row}: {message}").format(
-                row=problem["row"], message=problem["message"]
-            )
-        )
+        print(_("Warning: {problem}").format(problem=_row_problem(problem)))
     if len(warnings) > MAX_SHOWN:
         more = len(warnings) - MAX_SHOWN
         print(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from apdesk.commands.common import UserError, add_store_option, opened_store, print_json
-from apdesk.i18n import _, format_date, format_number
+from apdesk.i18n import _, format_date, format_number, ngettext
 from apdesk.services.calendar import school_year_of
 from apdesk.services.operations.calendar import (
     CalendarChange,
@@ -31,7 +31,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date: write it as YYYY-MM-DD").format(text=text[:20])
+        ) from None
 
 
 def register(sub: Subparsers) -> None:
@@ -141,13 +143,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_json())
         return 0
-    print(_("{title}: {n} school days").format(title=view.title, n=format_number(view.school_days)))
+    print(
+        ngettext("{title}: {n} school day", "{title}: {n} school days", view.school_days).format(
+            title=view.title, n=format_number(view.school_days)
+        )
+    )
     if not view.terms:
         print(_("No terms set: every weekday that is not closed counts as a school day."))
     for term in view.terms:
         print(
             f"  {term.entry.key:<12} {_span(term.entry):<25} {term.entry.label} "
-            + _("({n} school days)").format(n=format_number(term.school_days))
+            + ngettext("({n} school day)", "({n} school days)", term.school_days).format(
+                n=format_number(term.school_days)
+            )
         )
     closures = sorted((*view.closures, *view.between_terms), key=lambda e: (e.first, e.last))
     for entry in closures:

@@ -19,13 +19,13 @@ def key_problem_words(problem: KeyProblem) -> str:
     if problem == "no_recovery_key":
         return _(
             "the store has no recovery key: make one now with `apdesk recovery-key` "
-            "(Settings > Security in the window) and lock it away"
+            "(File › Security › Keys in the window) and lock it away"
         )
     if problem == "recovery_bridged":
         return _(
             "a key rotation did not finish: the old recovery key still opens the store and no "
             "new one was shown: make a new recovery key now with `apdesk recovery-key` "
-            "(Settings > Security in the window) and lock it away"
+            "(File › Security › Keys in the window) and lock it away"
         )
     return _("a key rotation did not finish: unlock once with the passphrase to complete it")
 

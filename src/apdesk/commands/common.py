@@ -191,10 +191,14 @@ def iso_day(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date: write it as YYYY-MM-DD").format(text=text[:20])
+        ) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(
-            f"{text} is outside the years apdesk keeps ({FIRST_DAY.year} to {LAST_DAY.year})"
+            _("{text} is outside the years apdesk keeps ({first} to {last})").format(
+                text=text, first=FIRST_DAY.year, last=LAST_DAY.year
+            )
         )
     return day
 

@@ -25,7 +25,7 @@ MAX_BYTES = 16 * 1024 * 1024  # as apdesk.sync.inbox.app (not imported here: it 
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(
-            _("{text!r} is not a port: give a number from 1 to 65535").format(text=text)
+            _("'{text}' is not a port: give a number from 1 to 65535").format(text=text)
         )
     return int(text)
 
@@ -33,7 +33,9 @@ def _port(text: str) -> int:
 def _size(text: str) -> int:
     if not text.isdigit() or not 1024 <= int(text) <= 1024**3:
         raise argparse.ArgumentTypeError(
-            _("{text!r} is not a size: give bytes from 1024 to 2^30").format(text=text)
+            _("'{text}' is not a size: give a number of bytes from 1024 to 1073741824").format(
+                text=text
+            )
         )
     return int(text)
 
@@ -96,6 +98,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def read_secret(option: str, value: str | None, env: str) -> str:
     """A token from a file, standard input ('-') or the environment; one line if none works."""
+    from apdesk.sync.inbox.la_keys import unreadable
+
     if value == "-":
         text = sys.stdin.readline()
     elif value:
@@ -104,7 +108,7 @@ def read_secret(option: str, value: str | None, env: str) -> str:
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(
                 _("{option}: {value} cannot be read ({problem})").format(
-                    option=option, value=value, problem=exc
+                    option=option, value=value, problem=unreadable(exc)
                 )
             ) from None
     else:

@@ -183,6 +183,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from apdesk.share.conflict_words import when_text
+    from apdesk.share.engine import state_words
     from apdesk.share.views import status
 
     with opened_store(args) as store:
@@ -199,8 +201,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         (
             _("Last sync:"),
             _("{when} ({state})").format(
-                when=found.last_sync or _("never"), state=found.last_state or _("not yet")
-            ),
+                when=when_text(found.last_sync),
+                state=state_words(found.last_state) if found.last_state else _("not yet"),
+            )
+            if found.last_sync
+            else _("never"),
         ),
         (
             _("Pending:"),
@@ -225,6 +230,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
+    from apdesk.share.conflict_words import when_text
     from apdesk.share.views import devices
 
     with opened_store(args) as store:
@@ -233,7 +239,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
         print_json([row.__dict__ for row in rows])
         return 0
     for row in rows:
-        state = _("revoked") if row.revoked else (row.last_seen or _("never seen"))
+        seen = _("last seen {when}").format(when=when_text(row.last_seen))
+        state = _("revoked") if row.revoked else seen if row.last_seen else _("never seen")
         mark = "*" if row.this else " "
         schema = _("schema {version}").format(version=row.schema or "?")
         print(f"{mark} {row.id}  {row.name:<24} {schema:<15} {state}")
@@ -241,6 +248,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    from apdesk.share.conflict_words import conflict_lines
     from apdesk.share.resolve import MERGED, resolve_conflict
     from apdesk.share.views import conflicts
 
@@ -260,13 +268,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print_json([row.as_json() for row in rows])
         return 0
     for row in rows:
-        print(f"{row.id}")
-        print(f"    {row.kind}: {row.record}" + (f", {row.field}" if row.field else ""))
-        for number, version in enumerate(row.versions, 1):
-            said = _("{device} at {when}").format(device=version.device, when=version.when)
-            print(f"    {number}. {said}: {version.text!r}")
-        if row.detail and row.kind != "text":
-            print(f"    {row.detail}")
+        for line in conflict_lines(row):
+            print(line)
     print(ngettext("{n} conflict", "{n} conflicts", len(rows)).format(n=format_number(len(rows))))
     return 0
 

@@ -18,7 +18,7 @@ from apdesk.commands.common import (
     save_output,
 )
 from apdesk.commands.school import add_school_flags, cmd_config_school, print_line, print_school
-from apdesk.i18n import N_, _, format_number, ngettext
+from apdesk.i18n import N_, _, format_date_time, format_iso_text, format_number, ngettext
 from apdesk.models.types import utcnow
 from apdesk.services.operations.placements import build_placement_pack
 from apdesk.services.operations.settings import (
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("pack", help=_("notification packs for the LA"))
     pack_sub = p.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
     b = pack_sub.add_parser("build", help=_("build a pack for a placement"))
-    b.add_argument("--placement", type=int, required=True, metavar="ID")
+    b.add_argument("--placement", type=_placement, required=True, metavar="ID")
     b.add_argument(
         "--kind",
         required=True,
@@ -106,6 +106,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_outbox)
 
 
+def _placement(text: str) -> int:
+    """An argparse type: a placement's record number, refused in words if it is not one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            _(
+                "'{text}' is not a placement's number: give the number the placement list shows"
+            ).format(text=text[:20])
+        )
+    return int(text)
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -113,7 +124,7 @@ def _seconds(text: str) -> float:
         value = -1.0
     if not 1.0 <= value <= 86_400.0:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a wait: give seconds between 1 and 86400"
+            _("'{text}' is not a wait: give seconds between 1 and 86400").format(text=text)
         )
     return value
 
@@ -208,7 +219,7 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
         ).value
     print(
         _("Built {kind} pack {pack} (sha256 {sha256})").format(
-            kind=built.kind.value, pack=built.pack_id, sha256=built.sha256
+            kind=_(built.kind.label), pack=built.pack_id, sha256=built.sha256
         )
     )
     if args.queue:
@@ -230,7 +241,7 @@ def cmd_pack_public_key(args: argparse.Namespace) -> int:
 
 def _print_report(report: sender.DrainReport) -> None:
     for o in report.of(sender.DELIVERED):
-        received = o.receipt.get("received_at", "") if o.receipt else ""
+        received = format_iso_text(str(o.receipt.get("received_at", ""))) if o.receipt else ""
         print(
             ngettext(
                 "Sent {pack}: receipt {receipt} after {n} attempt",
@@ -285,8 +296,8 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     if not rows:
         print(_("The outbox is empty"))
     for row in rows:
-        when = f"{row.created_at:%Y-%m-%d %H:%M}"
-        line = f"{when}  {row.status_label:<16} {row.kind_label:<18} {row.pack_id}"
+        when = format_date_time(row.created_at, seconds=False)
+        line = f"{when}  {_(row.status_label):<16} {_(row.kind_label):<18} {row.pack_id}"
         problem = outbox.waiting_text(row.waiting) or row.last_error
         print(line + (f"  {problem}" if problem else ""))
     return 0

@@ -8,7 +8,8 @@ from datetime import date, time
 from babel.numbers import format_currency
 
 from apdesk.i18n import _, current_locale, format_date, format_percent
-from apdesk.models.enums import NeedCategory, Session, Weekday
+from apdesk.models.value_words import reason_labels as reason_labels
+from apdesk.models.value_words import sessions_pattern as sessions_pattern
 
 
 def not_recorded() -> str:
@@ -44,36 +45,6 @@ def hours(value: float | None) -> str:
 
 def money(pence: int) -> str:
     return format_currency(pence / 100, "GBP", locale=current_locale())
-
-
-def sessions_pattern(sessions: Iterable[str]) -> str:
-    """["MON_AM", "MON_PM", "WED_AM"] -> "Monday morning and afternoon; Wednesday morning"."""
-    by_day: dict[str, set[str]] = {}
-    for token in sessions:
-        day, _sep, half = str(token).upper().partition("_")
-        if day in Weekday.__members__ and half in Session.__members__:
-            by_day.setdefault(day, set()).add(half)
-    parts = []
-    joiner = " " + _("and") + " "  # outside the f-string, so the catalogue holds it
-    for day in Weekday:
-        halves = by_day.get(day.value)
-        if not halves:
-            continue
-        words = [_(Session(h).label).lower() for h in ("AM", "PM") if h in halves]
-        parts.append(f"{_(day.label)} " + joiner.join(words))
-    return "; ".join(parts)
-
-
-def reason_labels(values: Iterable[str]) -> list[str]:
-    """Need categories by their labels; anything else typed in is kept as written."""
-    labels = []
-    for value in values:
-        try:
-            labels.append(_(NeedCategory(value).label))
-        except ValueError:
-            if str(value).strip():
-                labels.append(str(value).strip())
-    return labels
 
 
 def join_nonempty(parts: Iterable[str | None], sep: str = ", ") -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, format_number, ngettext
 from apdesk.models import Contact
 
 from .blocks import DocTable, Row, esc, field_table, para
@@ -68,7 +68,9 @@ def _where_rows(r: PlacementRecord, first: str) -> list[Row]:
     ]
     if pl.off_site_direction or pl.direction_days:
         days = (
-            _("{n} school days").format(n=pl.direction_days)
+            ngettext("{n} school day", "{n} school days", pl.direction_days).format(
+                n=format_number(pl.direction_days)
+            )
             if pl.direction_days
             else not_recorded()
         )

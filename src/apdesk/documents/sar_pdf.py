@@ -17,10 +17,10 @@ from apdesk.documents.blocks import Row, notice_box, para, section
 from apdesk.documents.common import Letterhead, build_pdf
 from apdesk.documents.fonts import document_fonts
 from apdesk.documents.sar_labels import action_label
-from apdesk.documents.value_words import value_words
 from apdesk.i18n import _, format_date, format_iso_text, format_number, ngettext
 from apdesk.models.column_words import column_label
 from apdesk.models.school import SchoolDetails
+from apdesk.models.value_words import value_words
 
 MAX_VALUE = 2000
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel
 from apdesk.i18n import _, format_iso_text, format_number, format_percent, ngettext
 from apdesk.models import AuditEvent, Placement, Pupil
 from apdesk.models.column_words import column_label
+from apdesk.models.value_words import value_words
 from apdesk.services.amendment_reasons import reason_text
 from apdesk.services.audit_records import (
     RecordFacts,
@@ -250,10 +251,6 @@ def _show_field(name: str, value: Any, table: str = "") -> str:
     number = NUMBER_WORDS.get(name)
     if number is not None and isinstance(value, int | float) and not isinstance(value, bool):
         return number(value)
-    # Loaded when a value is first worded, not with the home page at start: the documents
-    # package (its fonts and formatting) is for later work.
-    from apdesk.documents.value_words import value_words
-
     return _show(value_words(table, name, value))
 
 

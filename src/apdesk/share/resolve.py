@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, SQLModel, select
 
 from apdesk.i18n import N_, _
+from apdesk.models.column_words import column_label
 from apdesk.models.errors import ValidationError
 from apdesk.share import state as share_state
 from apdesk.share import views
@@ -42,6 +43,15 @@ SETTLING_WORDS = {
     "attendance": N_("choose checked"),
     "unique": N_("choose dismiss"),
     "keep": N_("choose keep"),
+}
+
+
+# What `apdesk share conflicts --resolve` says was done, by the choice made.
+SETTLED_WORDS = {
+    KEEP: N_("{record}: kept"),
+    DELETE: N_("{record}: deleted"),
+    CHECKED: N_("{record}: marked as checked"),
+    DISMISS: N_("{record}: dismissed"),
 }
 
 
@@ -85,7 +95,7 @@ def resolve_conflict(
     log_resolution(session, row.id, detail)
     cfg = share_state.load(session.connection())
     Merger(session, cfg.baseline, "").resolve(row.id, detail)
-    return f"{row.record}: {choice}"
+    return _(SETTLED_WORDS[choice]).format(record=row.record)
 
 
 def _resolve_text(
@@ -118,7 +128,9 @@ def _resolve_text(
     flag_modified(obj, row.field)
     session.add(obj)
     session.flush()
-    return _("{record}: {field} settled").format(record=row.record, field=row.field)
+    return _("{record}: {field} settled").format(
+        record=row.record, field=column_label(row.field, row.table)
+    )
 
 
 def _delete_record(session: Session, row: views.ConflictRow) -> None:

@@ -50,7 +50,7 @@ def _school(session: Session) -> dict[str, str]:
     ):
         if not details[field]:
             raise ValidationError(
-                _(label), _("is not set"), _("enter it in Settings > School before sending")
+                _(label), _("is not set"), _("enter it in File › School details before sending")
             )
     return details
 

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from apdesk.i18n import _
+from apdesk.models.column_words import column_label
 from apdesk.services.csv_text import CsvProblem, decode, read_rows
 
 FIELDS = ("upn", "date", "session", "code", "minutes_late", "note")
@@ -24,6 +25,25 @@ ALIASES = {
     "minutes_late": ("minuteslate", "minslate", "lateminutes", "late", "minutes"),
     "note": ("note", "notes", "comment", "comments", "remark", "remarks"),
 }
+_STORED_AS = {"date": "mark_date"}  # a return's column -> the mark's column of the same words
+
+
+def column_words(column: str) -> str:
+    """A return's column in the words the register uses ("Code", "Minutes late"), never the
+    import's own name for it ("code", "minutes_late")."""
+    if column == "header":
+        return _("The file's first row (its column names)")
+    if not column:
+        return _("The file")
+    return column_label(_STORED_AS.get(column, column), "attendancemark")
+
+
+def problem_place(row: int, column: str) -> str:
+    """Where a return's problem is: "Row 3, Code", or the file or its first row."""
+    words = column_words(column)
+    return _("Row {row}, {column}").format(row=row, column=words) if row else words
+
+
 _LOOKUP = {alias: field for field, names in ALIASES.items() for alias in names}
 _UPN_LIKE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

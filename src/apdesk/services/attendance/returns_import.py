@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from apdesk.i18n import _
+from apdesk.i18n import _, format_date
 from apdesk.models import AttendanceMark, Pupil, ValidationError
 from apdesk.models.codes import normalise_code
 from apdesk.models.enums import MarkSource
@@ -91,9 +91,9 @@ class _Checks:
         except ValueError as exc:
             return None, ("date", str(exc))
         if day.weekday() >= 5:
-            return None, ("date", _("{day} is a weekend").format(day=day.isoformat()))
+            return None, ("date", _("{day} is a weekend").format(day=format_date(day)))
         if day > self.today:
-            return None, ("date", _("{day} is in the future").format(day=day.isoformat()))
+            return None, ("date", _("{day} is in the future").format(day=format_date(day)))
         problem = date_problem(day, None, self.today)
         if problem:
             return None, ("date", problem)

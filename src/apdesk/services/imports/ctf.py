@@ -99,7 +99,7 @@ def _check_destination(session: Session, ctf: CtfFile, result: ImportResult, acc
             "DestSchool",
             _(
                 "the file is addressed to {dest}; apdesk cannot check that is this school until "
-                "its LA code and establishment number are set in the school's details"
+                "its LA code and establishment number are set in File › School details"
             ).format(dest=dest.describe()),
         )
         return

@@ -105,14 +105,14 @@ def database_url(text: str) -> URL:
     try:
         url = make_url(text)
     except ArgumentError:
-        raise InboxError("--db: " + _("{text!r} is not a database URL").format(text=text)) from None
+        raise InboxError("--db: " + _("'{text}' is not a database URL").format(text=text)) from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise InboxError(
             "--db: "
             + _(
-                "{name!r} is not a database the inbox uses: give a SQLite file name or "
+                "'{name}' is not a database the inbox uses: give a SQLite file name or "
                 "postgresql://user@host/database"
             ).format(name=url.get_backend_name())
         )

@@ -63,6 +63,13 @@ def new_key_file(path: Path) -> Path:
     return write_atomic(path, secrets.token_hex(32) + "\n")
 
 
+def unreadable(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a key or token file could not be read, in words (not the exception's repr)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return _("it is not a text file")
+    return exc.strerror or _("it cannot be opened")
+
+
 def read_inbox_key(key_file: str | None) -> bytes:
     """The inbox key from `key_file`, else from the environment; one clear line if neither."""
     if key_file:
@@ -71,7 +78,9 @@ def read_inbox_key(key_file: str | None) -> bytes:
         except (OSError, UnicodeDecodeError) as exc:
             raise InboxError(
                 "--key-file: "
-                + _("{path} cannot be read ({reason})").format(path=key_file, reason=exc)
+                + _("{path} cannot be read ({reason})").format(
+                    path=key_file, reason=unreadable(exc)
+                )
             ) from None
         where = f"--key-file {key_file}"
     else:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from apdesk.i18n import N_, _, format_date
+from apdesk.i18n import N_, _, format_date, format_number, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.models.school import ClosureKind
 from apdesk.services.calendar import school_year_of
@@ -152,7 +152,9 @@ class CalendarPanel(QWidget):
         self.model.set_year(view)
         terms = len(view.terms)
         self.year_label.setText(
-            _("{title}: {days} school days").format(title=view.title, days=view.school_days)
+            ngettext(
+                "{title}: {days} school day", "{title}: {days} school days", view.school_days
+            ).format(title=view.title, days=format_number(view.school_days))
             if terms
             else _("{title}: no terms set yet, so every weekday not closed counts").format(
                 title=view.title

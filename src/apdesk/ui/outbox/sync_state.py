@@ -82,7 +82,7 @@ def describe(
         return SyncState(ATTENTION, text, detail, waiting, attention)
     if waiting and not summary.endpoint_set:
         text = _("LA connection not set — {waiting}").format(waiting=_waiting_text(waiting))
-        detail = _("Set the LA endpoint and token in Settings (Ctrl+,).")
+        detail = _("Set the LA endpoint and token in File › Settings › LA connection (Ctrl+,).")
         return SyncState(NOT_SET_UP, text, detail, waiting)
     if waiting and (unreachable or offline_hint):
         text = _("Offline — {waiting}").format(waiting=_waiting_text(waiting))

@@ -44,7 +44,7 @@ class LeaverDialog(GuardedDialog):
         intro = QLabel(
             _(
                 "{name} comes off the current lists. The record is kept for as long as the "
-                "retention rules say, and the pupil can be reinstated from File > Pupils who "
+                "retention rules say, and the pupil can be reinstated from File › Pupils who "
                 "have left."
             ).format(name=record.name),
             self,

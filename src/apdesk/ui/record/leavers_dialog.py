@@ -37,7 +37,7 @@ class LeaversDialog(QDialog):
         note = QLabel(
             _(
                 "Their records are kept for as long as the retention rules say "
-                "(Security > Retention), then offered for purging."
+                "(File › Security › Retention), then offered for purging."
             ),
             self,
         )

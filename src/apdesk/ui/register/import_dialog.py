@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from apdesk.i18n import _, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.attendance import ImportResult, import_returns
+from apdesk.services.attendance.returns_csv import column_words
 from apdesk.services.operations.attendance import import_provider_return
 from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
@@ -226,7 +227,7 @@ class ImportReturnDialog(GuardedDialog):
         ]
         self.problems.setRowCount(len(rows))
         for index, (kind, problem) in enumerate(rows):
-            texts = (kind, str(problem.get("row", "")), str(problem.get("column", "")),
-                     str(problem.get("message", "")))  # fmt: skip
+            where = column_words(str(problem.get("column", "")))
+            texts = (kind, str(problem.get("row", "")), where, str(problem.get("message", "")))
             for column, text in enumerate(texts):
                 self.problems.setItem(index, column, QTableWidgetItem(text))

@@ -37,7 +37,7 @@ from apdesk.ui.widgets.quiet_stack import QuietStack
 PASSPHRASE_PAGE, RECOVERY_PAGE = 0, 1
 NO_RECOVERY_KEY = N_(
     "This store has no recovery key that you hold: a key rotation did not finish, or the "
-    "key was never made. Make a new recovery key now in Settings > Security, and lock it away."
+    "key was never made. Make a new recovery key now in File › Security › Keys, and lock it away."
 )
 
 

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from apdesk.i18n import N_, _, format_date
-from apdesk.models.column_words import column_label
+from apdesk.i18n import N_, _
+from apdesk.share.conflict_words import conflict_what as conflict_what
+from apdesk.share.conflict_words import field_words as field_words
+from apdesk.share.conflict_words import when_text as when_text
 from apdesk.share.views import ConflictRow, DeviceRow, Status
 from apdesk.ui.widgets.row_table import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_WORDS = {
-    "text": N_("Edited on two laptops"),
-    "delete": N_("Deleted on one laptop, changed on another"),
-    "attendance": N_("Two codes for one session"),
-    "unique": N_("Clashes with a record here"),
-}
 
 
 @dataclass(frozen=True)
@@ -27,27 +22,6 @@ class PageData:
     status: Status
     devices: list[DeviceRow]
     conflicts: list[ConflictRow]
-
-
-def when_text(iso: str | None) -> str:
-    """A stamp as a person reads it: '6 December 2026, 09:14' (local time)."""
-    if not iso:
-        return _("never")
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    return f"{format_date(moment.date())}, {moment:%H:%M}"
-
-
-def field_words(name: str, table: str) -> str:
-    """A conflicting field as the audit log and the subject access response name it."""
-    return column_label(name, table)
-
-
-def conflict_what(row: ConflictRow) -> str:
-    what = _(KIND_WORDS.get(row.kind, row.kind))
-    return f"{what}: {field_words(row.field, row.table)}" if row.field else what
 
 
 class DevicesModel(RowTableModel[DeviceRow]):

@@ -122,7 +122,7 @@ class ContactPage(QWizardPage):
         self.setSubTitle(
             _(
                 "Printed under the school's name at the top of every form and letter. All "
-                "optional: Settings (File > School details) changes them later."
+                "optional: File › School details changes them later."
             )
         )
         self.edits: dict[str, QLineEdit] = {}

@@ -5,21 +5,62 @@ The export keeps the codes and ISO dates (they are the data); a parent reading t
 office reading the log, sees the words the app shows for them. A column's list is found from its
 type in the schema, so a coded column added later reads in words without a change here. Anything
 that is not a known code or a date prints as stored.
+
+It sits with the models, not the documents, so the audit log (a service) and the PDFs both word
+values the same way without the services loading the documents package.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
 from sqlmodel import SQLModel
 
 import apdesk.models  # noqa: F401  (every table registered, so each coded column is known)
-from apdesk.documents.formatting import reason_labels, sessions_pattern
 from apdesk.i18n import _, format_iso_text
-from apdesk.models.enums import CourseType, DpsLot, Labelled, SenType, SheffieldCategory
+from apdesk.models.enums import (
+    CourseType,
+    DpsLot,
+    Labelled,
+    NeedCategory,
+    SenType,
+    Session,
+    SheffieldCategory,
+    Weekday,
+)
 from apdesk.models.types import StrEnumType
+
+
+def sessions_pattern(sessions: Iterable[str]) -> str:
+    """["MON_AM", "MON_PM", "WED_AM"] -> "Monday morning and afternoon; Wednesday morning"."""
+    by_day: dict[str, set[str]] = {}
+    for token in sessions:
+        day, _sep, half = str(token).upper().partition("_")
+        if day in Weekday.__members__ and half in Session.__members__:
+            by_day.setdefault(day, set()).add(half)
+    parts = []
+    joiner = " " + _("and") + " "  # outside the f-string, so the catalogue holds it
+    for day in Weekday:
+        halves = by_day.get(day.value)
+        if not halves:
+            continue
+        words = [_(Session(h).label).lower() for h in ("AM", "PM") if h in halves]
+        parts.append(f"{_(day.label)} " + joiner.join(words))
+    return "; ".join(parts)
+
+
+def reason_labels(values: Iterable[str]) -> list[str]:
+    """Need categories by their labels; anything else typed in is kept as written."""
+    labels = []
+    for value in values:
+        try:
+            labels.append(_(NeedCategory(value).label))
+        except ValueError:
+            if str(value).strip():
+                labels.append(str(value).strip())
+    return labels
 
 
 def _reasons(values: list[Any]) -> str:
