@@ -207,9 +207,14 @@ class PlansPage(PlanActions):
         self._select(self.placement_id)
 
     def _select(self, placement_id: int | None) -> None:
+        """Highlight the plan shown in the list beside it; one a search hides brings the whole
+        list back, so another pupil's line is never left highlighted beside this plan."""
         for row, choice in enumerate(self.choices.rows):
             if choice.id == placement_id:
-                index = self.filter.mapFromSource(self.choices.index(row, 0))
+                source = self.choices.index(row, 0)
+                if not self.filter.mapFromSource(source).isValid() and self.search.text():
+                    self.search.clear()
+                index = self.filter.mapFromSource(source)
                 if index.isValid():
                     self.list.setCurrentIndex(index)
                 return
