@@ -19,6 +19,7 @@ from apdesk.models import AttendanceMark, Closure
 from apdesk.models.codes import PRESENT_MARK
 from apdesk.models.enums import MarkSource
 from apdesk.models.enums import Session as AmPm
+from apdesk.models.school_year import school_year_start
 from apdesk.services.attendance.expected import PlacementPattern, by_pupil, load_patterns
 from apdesk.services.attendance.returns_write import insert_many, write_receipt
 from apdesk.services.attendance.statistics import marked_keys
@@ -35,7 +36,7 @@ RECORDED_AT = {AmPm.AM: time(9, 40), AmPm.PM: time(13, 50)}
 def term_start(session: Session, calendar: SchoolCalendar, today: date) -> date:
     """The start of the term (after the last long holiday), at most fourteen school weeks back."""
     earliest = calendar.add_school_days(today, -LONGEST_TERM)
-    september = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    september = school_year_start(today)
     term = september
     for closure in session.exec(select(Closure)).all():
         long_holiday = (closure.end_date - closure.start_date).days >= 9

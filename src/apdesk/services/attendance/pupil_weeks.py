@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from apdesk.models.figures import Figures
+from apdesk.models.school_year import school_year_start
 from apdesk.services.attendance.expected import load_patterns
 from apdesk.services.attendance.statistics import weekly_figures
 
@@ -30,13 +31,15 @@ class PupilWeeks:
 def pupil_weeks(
     session: Session, pupil_id: int, name: str, cohort_ids: list[int], today: date
 ) -> PupilWeeks:
-    """The placement's weeks up to today (the last twelve weeks when it has no start yet)."""
+    """The placement's weeks of this school year up to today (the last twelve weeks when it
+    has no start yet): a placement begun in July is summed from 1 September, as every other
+    year-to-date figure is, not across two school years."""
     patterns = load_patterns(session, today - LONGEST, today, [pupil_id])
     starts = [p.start for p in patterns]
     start = min(starts) if starts else today - timedelta(weeks=DEFAULT_WEEKS)
     ends = [p.end or today for p in patterns]
     end = min(max(ends), today) if ends else today
-    start = max(start, end - LONGEST)
+    start = max(start, end - LONGEST, school_year_start(end))
     return PupilWeeks(
         name,
         start,

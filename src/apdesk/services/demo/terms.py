@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from apdesk.models.school import ClosureKind
+from apdesk.models.school_year import school_year_start
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.school_calendar.bank_holidays import bank_holidays
 
@@ -25,7 +26,7 @@ TERM_NAMES = (
 
 
 def academic_year_start(today: date) -> date:
-    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    return school_year_start(today)
 
 
 def easter(year: int) -> date:

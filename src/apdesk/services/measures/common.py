@@ -13,6 +13,7 @@ from apdesk.i18n import _
 from apdesk.models import Placement, Setting
 from apdesk.models.enums import Commissioner, PlacementOutcome, PlacementStatus
 from apdesk.models.errors import ValidationError
+from apdesk.models.school_year import school_year_start
 
 NATIONAL_KEY = "measures.national_attendance"
 STARTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
@@ -32,7 +33,7 @@ class Period:
 
 def year_to_date(today: date) -> Period:
     """From 1 September of the current school year to today."""
-    return Period(date(today.year if today.month >= 9 else today.year - 1, 9, 1), today)
+    return Period(school_year_start(today), today)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from apdesk.i18n import N_, _, format_date, ngettext
 from apdesk.models import Pupil
 from apdesk.models.enums import Gender, SenStatus
 from apdesk.models.errors import ApdeskError, ValidationError
+from apdesk.models.school_year import school_year_start
 from apdesk.models.upn import normalise_upn, validate_upn
 
 MAX_NAME = 100
@@ -52,7 +53,7 @@ def year_label(nc_year: int) -> str:
 
 def age_on_31_august(dob: date, today: date) -> int:
     """Age at the 31 August that began the current school year: what fixes the NC year."""
-    cutoff = date(today.year if today.month >= 9 else today.year - 1, 8, 31)
+    cutoff = school_year_start(today) - timedelta(days=1)
     return cutoff.year - dob.year - ((cutoff.month, cutoff.day) < (dob.month, dob.day))
 
 
