@@ -132,7 +132,7 @@ def test_a_work_item_switches_the_window_to_its_page(
     qtbot.mouseClick(rows["reviews_overdue"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "reviews"
     # a page that is not there says so instead of failing
-    qtbot.mouseClick(rows["qa_overdue"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(rows["qa_failed"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "reviews"
     assert "not available" in window.statusBar().currentMessage()
 

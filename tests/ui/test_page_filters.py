@@ -173,15 +173,20 @@ def test_overdue_and_due_reviews_open_exactly_those(
     assert {pid for pid, _o in shown()} == {worklist["p1"], worklist["p2"], worklist["p3"]}
 
 
-def test_qa_overdue_opens_the_providers_and_packs_waiting_the_outbox(
+def test_missing_qa_opens_the_providers_and_packs_waiting_the_outbox(
     qtbot: QtBot, window: MainWindow, worklist: dict[str, int], store: Store
 ) -> None:
-    _click_work(qtbot, window, "qa_overdue")
+    rows = {row.item.key: row for row in _home(window).today.rows}
+    said = "Today:  2 providers in use with failed or missing QA: "
+    assert rows["qa_failed"].text().startswith(said)  # a warning naming them, not "Soon"
+    assert "Alpha" in rows["qa_failed"].text() and "qa_overdue" not in rows
+    _click_work(qtbot, window, "qa_failed")
     assert window.current_key() == "providers"
     page = window.pages["providers"]
     in_use = [worklist["alpha"], worklist["beta"]]
     assert sorted(_shown(page.table.model())) == in_use  # type: ignore[attr-defined]
-    assert "2 providers whose QA is overdue, missing or failed" in _banner(page).label.text()
+    banner = "Showing 2 providers with failed or missing QA or approval suspended"
+    assert banner in _banner(page).label.text()
     _show_all(qtbot, page)
     shown = set(_shown(page.table.model()))  # type: ignore[attr-defined]
     assert {worklist["alpha"], worklist["beta"], worklist["gamma"]} <= shown

@@ -13,15 +13,15 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _, format_date, format_number, ngettext
-from apdesk.models import Placement, Pupil
-from apdesk.models.enums import OutboxStatus, PlacementStatus
+from apdesk.models import Placement, Provider, Pupil
+from apdesk.models.enums import LaApproval, OutboxStatus, PlacementStatus
 from apdesk.services.attendance import today_board
 from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import provider_facts
 from apdesk.services.plans import follow_ups_due, reviews_due
-from apdesk.services.qa import NEEDS_REASON, qa_statuses
+from apdesk.services.qa import FAILED, MISSING, NEEDS_REASON, qa_statuses
 from apdesk.services.subject_access import open_requests
 from apdesk.sync.outbox import list_outbox
 
@@ -73,7 +73,7 @@ def todays_work(
             _follow_ups(session, today),
             _overrunning(session, today),
             _notices(session, today),
-            _qa(session, today),
+            *_qa(session, today),
             _outbox(session),
             _subject_access(session, today),
         ]
@@ -259,8 +259,10 @@ def _notices(session: Session, today: date) -> TodayItem:
     )
 
 
-def _qa(session: Session, today: date) -> TodayItem:
-    """Providers in use (a running placement) whose QA is overdue, missing or failed."""
+def _qa(session: Session, today: date) -> list[TodayItem]:
+    """Providers in use (a running placement) whose QA needs seeing to. Failed or missing QA,
+    or approval suspended, is today's: pupils are placed where the school cannot vouch for
+    them. QA merely overdue (or other checks) is soon, and said apart."""
     in_use = set(
         session.exec(
             select(Placement.provider_id).where(
@@ -272,20 +274,56 @@ def _qa(session: Session, today: date) -> TodayItem:
     )
     providers = [p for p in provider_facts(session).values() if p.id in in_use]
     states = qa_statuses(session, providers, today)
-    late = [p for p in providers if states[p.id or 0].state in NEEDS_REASON]
-    return TodayItem(
-        "qa_overdue",
-        ngettext(
-            "{n} provider in use with QA overdue",
-            "{n} providers in use with QA overdue",
-            len(late),
-        ).format(n=len(late)),
-        _names([p.name for p in late]),
-        len(late),
-        DUE,
-        "providers",
-        {"provider_ids": [p.id for p in late], "qa": "overdue"},
+    suspended = set(
+        session.exec(
+            select(Provider.id).where(
+                Provider.la_approval == LaApproval.SUSPENDED, col(Provider.id).in_(in_use)
+            )
+        ).all()
     )
+    wrong = {p.id: _what_is_wrong(states[p.id or 0].state, p.id in suspended) for p in providers}
+    failed = [p for p in providers if wrong[p.id]]
+    late = [p for p in providers if not wrong[p.id] and states[p.id or 0].state in NEEDS_REASON]
+    return [
+        TodayItem(
+            "qa_failed",
+            ngettext(
+                "{n} provider in use with failed or missing QA: {names}",
+                "{n} providers in use with failed or missing QA: {names}",
+                len(failed),
+            ).format(n=len(failed), names=_names([p.name for p in failed])),
+            "; ".join(
+                _("{name}: {what}").format(name=p.name, what=wrong[p.id])
+                for p in failed[:MAX_NAMES]
+            ),
+            len(failed),
+            URGENT,
+            "providers",
+            {"provider_ids": [p.id for p in failed], "qa": "failed"},
+        ),
+        TodayItem(
+            "qa_overdue",
+            ngettext(
+                "{n} provider in use with QA overdue",
+                "{n} providers in use with QA overdue",
+                len(late),
+            ).format(n=len(late)),
+            _names([p.name for p in late]),
+            len(late),
+            DUE,
+            "providers",
+            {"provider_ids": [p.id for p in late], "qa": "overdue"},
+        ),
+    ]
+
+
+def _what_is_wrong(state: str, suspended: bool) -> str:
+    """Failed or missing QA and a suspended approval in words; "" when none of them."""
+    words = {FAILED: _("QA failed"), MISSING: _("QA missing")}
+    found = [words[state]] if state in words else []
+    if suspended:
+        found.append(_("approval suspended"))
+    return ", ".join(found)
 
 
 def _outbox(session: Session) -> TodayItem:

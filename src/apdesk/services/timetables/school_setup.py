@@ -16,6 +16,7 @@ from apdesk.services.school import SchoolDetails, school_details
 from apdesk.services.timetables.group_staff import StaffMember, group_warnings, staff_list
 from apdesk.services.timetables.groups import DEFAULT_ACTIVITIES
 from apdesk.services.timetables.structure import load_structure
+from apdesk.sync import connection
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class SetupView:
     pupils: int = 0
     providers: int = 0
     placements: int = 0
+    la_connected: bool = False  # an LA endpoint is set: what the Outbox asks before sending
 
 
 def _count(session: Session, model: type, *where: object) -> int:
@@ -90,4 +92,5 @@ def school_setup(session: Session, today: date) -> SetupView:
     view.pupils = _count(session, Pupil, col(Pupil.on_roll).is_(True))
     view.providers = _count(session, Provider)
     view.placements = _count(session, Placement)
+    view.la_connected = bool(connection.endpoint(session))
     return view

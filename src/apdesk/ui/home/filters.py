@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from apdesk.i18n import ngettext
-from apdesk.models.enums import OutboxStatus
+from apdesk.models.enums import LaApproval, OutboxStatus
 from apdesk.services.placement_lifecycle import PlacementRow
 from apdesk.services.plans.due_list import DueRow
 from apdesk.services.providers import ProviderRow
 from apdesk.services.pupils import PupilRow
-from apdesk.services.qa import NEEDS_REASON
+from apdesk.services.qa import FAILED, MISSING, NEEDS_REASON
 from apdesk.sync.outbox import OutboxRow
 from apdesk.ui.widgets.filter_banner import ids_in
 
@@ -78,11 +78,22 @@ def narrow_reviews(rows: list[DueRow], filters: Filters) -> tuple[list[DueRow], 
 
 
 def narrow_providers(rows: list[ProviderRow], filters: Filters) -> tuple[list[ProviderRow], str]:
-    """`provider_ids`, and `qa` "overdue": QA overdue, missing or failed."""
+    """`provider_ids`, and `qa` "overdue": QA overdue, missing or failed, or "failed": QA
+    failed or missing, or approval suspended."""
     ids = ids_in(filters, "provider_ids")
     if ids is not None:
         rows = [r for r in rows if r.id in ids]
-    if filters.get("qa") == "overdue":
+    if filters.get("qa") == "failed":
+        suspended = LaApproval.SUSPENDED.label  # the row carries the approval's label
+        rows = [r for r in rows if r.qa_state in (FAILED, MISSING) or r.approval == suspended]
+        text = ngettext(
+            "Showing {n} provider with failed or missing QA or approval suspended, from the "
+            "home page",
+            "Showing {n} providers with failed or missing QA or approval suspended, from the "
+            "home page",
+            len(rows),
+        )
+    elif filters.get("qa") == "overdue":
         rows = [r for r in rows if r.qa_state in NEEDS_REASON]
         text = ngettext(
             "Showing {n} provider whose QA is overdue, missing or failed, from the home page",

@@ -27,7 +27,7 @@ from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.placements.end_dialog import EndPlacementDialog
 from apdesk.ui.plans.entries import AgencyEditor, StepEditor, VoiceEditor
 from apdesk.ui.plans.review_dialog import ReviewDialog
-from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
+from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask, follow_up_window
 from apdesk.ui.plans.target_editor import TargetEditor
 from apdesk.ui.plans.view import PlanView
 from apdesk.ui.widgets.pdf_preview import DrawnPages, PdfPreviewDialog, with_preview
@@ -210,14 +210,17 @@ class PlanActions(QWidget):
         data = self.view.data
         if data is None:
             return
-        open_rows = [f for f in data.follow_ups if f.id is not None and f.done_on is None]
+        # Not stored yet (a return from before follow-ups were stored) is still recordable: the
+        # operation stores it by placement and weeks, as from the Reviews page.
+        open_rows = [f for f in data.follow_ups if f.done_on is None]
         chosen = self.view.follow_ups.current_row()
         row = chosen if isinstance(chosen, FollowUpRow) and chosen in open_rows else None
         row = row or (open_rows[0] if open_rows else None)
-        if row is None or row.id is None:
+        if row is None:
             return
         task = FollowUpTask(row.id, data.placement_id, data.pupil_name, row.weeks, row.due_on)
-        self._open(("follow-up", row.id), lambda: FollowUpDialog(self.ctx, task, self))
+        key = follow_up_window(data.placement_id, row.weeks)
+        self._open(key, lambda: FollowUpDialog(self.ctx, task, self))
 
     def _warn(self, exc: BaseException) -> None:
         QMessageBox.warning(self, _("Plans"), describe_error(exc))

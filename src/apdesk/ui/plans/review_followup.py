@@ -49,6 +49,12 @@ class FollowUpTask:
     due_on: date
 
 
+def follow_up_window(placement_id: int, weeks: int) -> tuple[str, int, int]:
+    """One window per follow-up, from whichever page: named by placement and weeks, which a
+    follow-up not stored yet has too (two unstored ones share no id to tell them apart)."""
+    return ("follow-up", placement_id, weeks)
+
+
 class FollowUpDialog(GuardedDialog):
     def __init__(self, ctx: AppContext, task: FollowUpTask, parent: QWidget | None = None) -> None:
         super().__init__(parent)

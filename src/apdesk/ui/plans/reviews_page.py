@@ -22,7 +22,7 @@ from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.home.filters import narrow_reviews
 from apdesk.ui.plans.review_dialog import ReviewDialog
-from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask
+from apdesk.ui.plans.review_followup import FollowUpDialog, FollowUpTask, follow_up_window
 from apdesk.ui.plans.review_models import due_columns
 from apdesk.ui.plans.tables import RowsTable
 from apdesk.ui.plans.view import button, row
@@ -205,7 +205,8 @@ class ReviewsPage(QWidget):
         task = FollowUpTask(
             item.follow_up_id, item.placement_id, item.pupil_name, item.weeks, item.due_on
         )
-        self._open(("follow-up", item.follow_up_id), lambda: FollowUpDialog(self.ctx, task, self))
+        key = follow_up_window(item.placement_id, item.weeks)
+        self._open(key, lambda: FollowUpDialog(self.ctx, task, self))
 
     def open_plan(self) -> None:
         """Bring the Plans page forward on this placement, when inside the main window."""

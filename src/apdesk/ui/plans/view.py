@@ -217,16 +217,23 @@ class PlanView(QWidget):
         self.follow_ups.set_rows(data.follow_ups)
         self.review_button.setEnabled(data.running)
         self.end_button.setEnabled(data.status.value == "active")
-        open_follow_ups = any(f.id is not None and f.done_on is None for f in data.follow_ups)
-        self.record_follow_up.setEnabled(open_follow_ups)
-        self.follow_up_hint.setText(
-            ""
-            if open_follow_ups
-            else _(
+        self._show_follow_up_state(data)
+
+    def _show_follow_up_state(self, data: PlanData) -> None:
+        """A follow-up not done can be recorded, stored yet or not (a return from before they
+        were stored): the Reviews page records the same one. The hint says only what is true."""
+        pending = any(f.done_on is None for f in data.follow_ups)
+        self.record_follow_up.setEnabled(pending)
+        if pending:
+            hint = ""
+        elif data.follow_ups:
+            hint = _("Nothing to record: every follow-up after the return is done.")
+        else:
+            hint = _(
                 "Nothing to record: follow-ups at 6 and 12 weeks are set when the placement ends "
                 "with a return to mainstream school."
             )
-        )
+        self.follow_up_hint.setText(hint)
 
     # -- the typed text of the exit and transition tab ------------------------------------
     def texts(self) -> tuple[str, str]:

@@ -167,7 +167,8 @@ class ProvidersPage(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
     def apply_filter(self, filters: dict[str, object]) -> None:
-        """Narrow to `provider_ids` and/or `qa` ("overdue": QA overdue, missing or failed)."""
+        """Narrow to `provider_ids` and/or `qa` ("overdue": QA overdue, missing or failed;
+        "failed": QA failed or missing, or approval suspended)."""
         self.from_home = dict(filters)
         self.search.clear()
         self._show(self.rows)

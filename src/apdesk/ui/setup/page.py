@@ -29,6 +29,7 @@ from apdesk.services.timetables.school_setup import SetupView, school_setup
 from apdesk.ui.calendar.page import CalendarPanel
 from apdesk.ui.core.context import AppContext
 from apdesk.ui.core.follow import ChangeFollower, Latest
+from apdesk.ui.outbox.no_connection import open_connection_settings
 from apdesk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from apdesk.ui.widgets.value_label import ValueLabel
 
@@ -46,6 +47,7 @@ SHOWS = frozenset(
     }
 )
 DETAILS, CALENDAR, DAY, GROUPS, ACTIVITIES = range(5)
+ELSEWHERE, LA_CONNECTION = -1, -2  # steps done on another page, or in File › Settings
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:
@@ -272,9 +274,14 @@ class SchoolPage(QWidget):
             (view.terms_this_year > 0, _("Term dates for this school year"), CALENDAR),
             (view.day_saved, _("The school day and cycle"), DAY),
             (bool(view.groups), _("An IAP group, if the school runs internal AP"), GROUPS),
-            (view.providers > 0, _("Providers (Providers page)"), -1),
-            (view.pupils > 0, _("Pupils, imported from the MIS (Pupils page)"), -1),
-            (view.placements > 0, _("A first placement (Placements page)"), -1),
+            (view.providers > 0, _("Providers (Providers page)"), ELSEWHERE),
+            (view.pupils > 0, _("Pupils, imported from the MIS (Pupils page)"), ELSEWHERE),
+            (view.placements > 0, _("A first placement (Placements page)"), ELSEWHERE),
+            (
+                view.la_connected,
+                _("The LA connection, to send packs (File › Settings › LA connection)"),
+                LA_CONNECTION,
+            ),
         )
         self.steps.clear()
         for done, text, tab in steps:
@@ -287,7 +294,9 @@ class SchoolPage(QWidget):
 
     def _step_chosen(self, item: QListWidgetItem) -> None:
         tab = int(item.data(Qt.ItemDataRole.UserRole))
-        if tab >= 0:
+        if tab == LA_CONNECTION:
+            self.dialog = open_connection_settings(self.ctx, self)
+        elif tab >= 0:
             self.tabs.setCurrentIndex(tab)
 
     # -- editors -----------------------------------------------------------------------
