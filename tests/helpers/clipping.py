@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QScrollArea,
     QStyle,
     QStyleOptionFrame,
+    QStyleOptionViewItem,
     QTableView,
     QTreeView,
     QWidget,
@@ -209,3 +211,53 @@ def short_lists(root: QWidget) -> list[str]:
         if shown < wanted:
             problems.append(f"{_view_name(view)}: {shown} of {rows} rows shown")
     return problems
+
+
+def short_wrapped_labels(root: QWidget) -> list[str]:
+    """Each visible word-wrapped label lower than its text needs at its width: the last line
+    is cut (the sweeps above pass every wrapped label, however short)."""
+    problems: list[str] = []
+    for label in root.findChildren(QLabel):
+        if not label.wordWrap() or not label.text().strip() or not label.isVisibleTo(root):
+            continue
+        needed = label.heightForWidth(label.width())
+        if label.width() > 0 and label.height() + SLACK < needed:
+            name = label.accessibleName() or label.objectName() or type(label).__name__
+            problems.append(f"{name} {label.text()[:50]!r}: {label.height()}px < {needed}px")
+    return problems
+
+
+def cut_wrapped_items(root: QWidget) -> list[str]:
+    """Each row of a visible word-wrapping list wider than the list (its lines' ends are hidden)
+    or lower than its text needs at the width it is drawn (its last line ends in "…")."""
+    problems: list[str] = []
+    flags = Qt.TextFlag.TextWordWrap
+    for view in root.findChildren(QListView):
+        if not view.wordWrap() or not view.isVisibleTo(root) or view.model() is None:
+            continue
+        for row in range(view.model().rowCount()):
+            index = view.model().index(row, 0)
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            option = QStyleOptionViewItem()
+            view.initViewItemOption(option)
+            option.rect = view.visualRect(index)
+            view.itemDelegateForIndex(index).initStyleOption(option, index)  # type: ignore[attr-defined]
+            inside = view.style().subElementRect(
+                QStyle.SubElement.SE_ItemViewItemText, option, view
+            )
+            room = inside.adjusted(0, 0, -2 * _text_margin(view), 0)
+            needed = view.fontMetrics().boundingRect(room.x(), 0, room.width(), 10**5, flags, text)
+            if option.rect.right() >= view.viewport().width():
+                problems.append(
+                    f"{_view_name(view)} {text[:40]!r}: {option.rect.right() + 1}px wide, "
+                    f"{view.viewport().width()}px shown"
+                )
+            elif inside.height() + SLACK < needed.height():
+                problems.append(
+                    f"{_view_name(view)} {text[:40]!r}: {inside.height()}px < {needed.height()}px"
+                )
+    return problems
+
+
+def _text_margin(view: QWidget) -> int:
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
