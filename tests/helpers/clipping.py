@@ -241,8 +241,9 @@ def cut_wrapped_items(root: QWidget) -> list[str]:
         if not view.wordWrap() or not view.isVisibleTo(root):
             continue
         model = view.model()
+        columns = 1 if isinstance(view, QListView) else model.columnCount()
         for row in range(model.rowCount()):
-            for column in range(model.columnCount()):
+            for column in range(columns):
                 if isinstance(view, QTableView) and view.isColumnHidden(column):
                     continue
                 found = _cut_cell(view, model.index(row, column))
