@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QScrollArea,
     QStyle,
     QStyleOptionFrame,
+    QStyleOptionViewItem,
     QTableView,
     QTreeView,
     QWidget,
@@ -205,7 +207,84 @@ def short_lists(root: QWidget) -> list[str]:
         if step <= 0:
             continue
         shown = view.viewport().height() // step
+        if isinstance(view, QTableView):  # a row whose text wraps is taller than the rest
+            shown = _rows_within(view, view.viewport().height())
         wanted = min(ROWS_WANTED, rows)
         if shown < wanted:
             problems.append(f"{_view_name(view)}: {shown} of {rows} rows shown")
     return problems
+
+
+def short_wrapped_labels(root: QWidget) -> list[str]:
+    """Each visible word-wrapped label lower than its text needs at its width: the last line
+    is cut (the sweeps above pass every wrapped label, however short)."""
+    problems: list[str] = []
+    for label in root.findChildren(QLabel):
+        if not label.wordWrap() or not label.text().strip() or not label.isVisibleTo(root):
+            continue
+        needed = label.heightForWidth(label.width())
+        if label.width() > 0 and label.height() + SLACK < needed:
+            name = label.accessibleName() or label.objectName() or type(label).__name__
+            problems.append(f"{name} {label.text()[:50]!r}: {label.height()}px < {needed}px")
+    return problems
+
+
+def cut_wrapped_items(root: QWidget) -> list[str]:
+    """Each row of a visible word-wrapping list wider than the list (its lines' ends are hidden),
+    and each cell of a word-wrapping list or table lower than its text needs at the width it is
+    drawn (its last line ends in "…") or holding a word wider than that width, unless its
+    tooltip holds the whole text."""
+    problems: list[str] = []
+    for view in root.findChildren(QAbstractItemView):
+        if not isinstance(view, QListView | QTableView) or view.model() is None:
+            continue
+        if not view.wordWrap() or not view.isVisibleTo(root):
+            continue
+        model = view.model()
+        columns = 1 if isinstance(view, QListView) else model.columnCount()
+        for row in range(model.rowCount()):
+            for column in range(columns):
+                if isinstance(view, QTableView) and view.isColumnHidden(column):
+                    continue
+                found = _cut_cell(view, model.index(row, column))
+                if found:
+                    problems.append(f"{_view_name(view)} {found}")
+    return problems
+
+
+def _cut_cell(view: QAbstractItemView, index: QModelIndex) -> str:
+    """Why the wrapped text of the cell at `index` does not show whole, or ""."""
+    text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+    if not text.strip():
+        return ""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)  # type: ignore[attr-defined]
+    if isinstance(view, QListView) and option.rect.right() >= view.viewport().width():
+        return f"{text[:40]!r}: {option.rect.right() + 1}px wide, {view.viewport().width()}px shown"
+    inside = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    room = inside.adjusted(0, 0, -2 * _text_margin(view), 0)
+    needed = view.fontMetrics().boundingRect(
+        room.x(), 0, room.width(), 10**5, Qt.TextFlag.TextWordWrap, text
+    )
+    whole_in_tooltip = text in str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+    if needed.width() > room.width() + SLACK and not whole_in_tooltip:
+        return f"{text[:40]!r}: a word wider than {room.width()}px"
+    if inside.height() + SLACK < needed.height():
+        return f"{text[:40]!r}: {inside.height()}px < {needed.height()}px"
+    return ""
+
+
+def _text_margin(view: QWidget) -> int:
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+
+
+def _rows_within(view: QTableView, height: int) -> int:
+    """How many rows, from the first, fit whole in `height` pixels."""
+    used = 0
+    for row in range(view.model().rowCount()):
+        used += view.rowHeight(row)
+        if used > height:
+            return row
+    return view.model().rowCount()

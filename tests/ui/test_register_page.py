@@ -110,7 +110,7 @@ def test_the_today_panel_lists_the_late_provider_and_unmarked_pupils(
     assert today.late.rowCount() >= 1
     assert today.late.item(0, 0).text() == "Riverside Skills"
     contact = today.late.item(1, 0)
-    assert contact.text() == "Phone 01632 960111"  # the number to ring, on the row below
+    assert contact.text() == "01632 960111"  # the number to ring, under the provider's name
     assert contact.toolTip() == "Phone 01632 960111\nEmail office@riverside.example"
     assert today.late_contact(0) == today.late_contact(1) == (
         "01632 960111", "office@riverside.example"

@@ -1,5 +1,6 @@
 """The compiled Polish catalogue keeps one word per concept (docs/glossary_pl.md): a placement,
-a referral and an off-site direction are different things and must not share a word again."""
+a referral and an off-site direction are different things and must not share a word again;
+alternative provision is never the English "AP", and a timetable never a bare "plan"."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ PLACEMENT = re.compile(r"\b(placements?|placed|place)\b", re.IGNORECASE)
 REFERRAL = re.compile(r"\b(refer\w*|re-referr\w*)\b", re.IGNORECASE)
 DIRECTION = re.compile(r"\b(direct|directed|direction)\b", re.IGNORECASE)
 STORE = re.compile(r"\bstores?\b", re.IGNORECASE)
+TIMETABLE = re.compile(r"\btimetabl\w*", re.IGNORECASE)
+PLAN = re.compile(r"\bplans?\b", re.IGNORECASE)  # a reintegration or EHC plan: "plan" alone
+BARE_PLAN = re.compile(r"\bplan\w*\b(?! zajęć)", re.IGNORECASE)
+BARE_AP = re.compile(r"\bAP\b")
 
 
 def pairs() -> Iterator[tuple[str, str]]:
@@ -65,6 +70,24 @@ def test_the_data_store_is_never_a_warehouse() -> None:
     assert offending(STORE, re.compile(r"(?!)"), "magazyn") == []
 
 
+def test_alternative_provision_is_never_left_as_the_english_ap() -> None:
+    assert sorted({e for e, p in pairs() if BARE_AP.search(p)}) == []
+
+
+def test_a_timetable_is_a_plan_zajec_never_a_bare_plan() -> None:
+    """A bare "plan" is the reintegration plan: "Aktywne plany" read as plans of return."""
+    assert (
+        sorted(
+            {
+                e
+                for e, p in pairs()
+                if TIMETABLE.search(e) and not PLAN.search(e) and BARE_PLAN.search(p)
+            }
+        )
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     ("english", "polish"),
     [
@@ -74,6 +97,8 @@ def test_the_data_store_is_never_a_warehouse() -> None:
         ("Refer", "Skieruj"),
         ("Off-site direction", "Polecenie nauki poza szkołą"),
         ("Unlock the store", "Odblokuj bazę danych"),
+        ("Pupils in AP now", "Uczniowie obecnie w kształceniu alternatywnym"),
+        ("Part-time timetables active", "Aktywne plany zajęć w niepełnym wymiarze"),
     ],
 )
 def test_the_glossary_words_are_what_the_window_shows(english: str, polish: str) -> None:

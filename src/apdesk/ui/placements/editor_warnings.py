@@ -6,11 +6,14 @@ from, so they must be seen, not enforced. Activating a warning takes the person 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +23,32 @@ from apdesk.services.placement_rules import PlacementWarning
 from apdesk.ui.theme import icons
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Each warning as wide as the list leaves room for, scroll bar or not, and as tall as its
+    words need at that width. Qt's own measure wrapped at another width than it drew at: a row
+    ran under the scroll bar, and a long Polish reason lost its last line to "…"."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.view
+        style = view.style()
+        width = max(view.viewport().width() - 2 * view.spacing(), 120)
+        drawn = QStyleOptionViewItem(option)
+        self.initStyleOption(drawn, index)
+        drawn.rect = QRect(0, 0, width, 10**5)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, drawn, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        room = QRect(0, 0, max(text.width() - 2 * margin, 40), 10**5)
+        words = drawn.fontMetrics.boundingRect(room, WRAP, drawn.text).height()
+        return QSize(width, max(words, drawn.decorationSize.height()) + 2 * margin)
 
 
 class WarningsPanel(QWidget):
@@ -36,6 +65,7 @@ class WarningsPanel(QWidget):
         self.note.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(WrappedRows(self.list))
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setSpacing(3)

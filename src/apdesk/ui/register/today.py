@@ -43,7 +43,7 @@ from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.button_row import wrapping
 from apdesk.ui.widgets.labelled import captioned
-from apdesk.ui.widgets.table_fill import filling
+from apdesk.ui.widgets.table_fill import filling, rows_height, whole_names
 
 # Who is expected where, their marks, the providers' contacts, the cut-off, the closures.
 SHOWS = frozenset(
@@ -142,7 +142,9 @@ class TodayPanel(QWidget):
         self.late_heading.setWordWrap(True)
         self.late_heading.setToolTip(why_late)
         self.late = readonly_table(
-            [_("Provider"), _("Missing"), _("Since")],  # the contact is the row below
+            # The provider's name is a row of its own across all three columns, its phone or
+            # email under it: no heading over them, which had no room in a narrow panel.
+            ["", _("Missing"), _("Since")],
             _("Providers late with their returns"),
         )
         self.late.setAccessibleDescription(why_late)
@@ -240,7 +242,8 @@ class TodayPanel(QWidget):
             self._put_late(board)
 
     def _put_late(self, board: TodayBoard) -> None:
-        """Two rows a provider: name, missing sessions and since; then phone and email."""
+        """Two rows a provider: its name across the list's width (whole in a narrow panel, where
+        beside the figures it ended in "…"); then phone or email, missing sessions and since."""
         self.late.clearSpans()
         self.late.setRowCount(len(board.late_returns) * 2)
         for index, entry in enumerate(board.late_returns):
@@ -254,10 +257,10 @@ class TodayPanel(QWidget):
                 ).format(name=entry.name, n=entry.missing_sessions, day=format_date(entry.oldest))
             )
             self.late.setItem(row, 0, name)
-            self.late.setItem(row, 1, QTableWidgetItem(str(entry.missing_sessions)))
-            self.late.setItem(row, 2, QTableWidgetItem(format_date(entry.oldest, "EEE d MMM")))
+            self.late.setSpan(row, 0, 1, 3)
             self.late.setItem(row + 1, 0, _contact_item(entry.phone, entry.email))
-            self.late.setSpan(row + 1, 0, 1, 3)
+            self.late.setItem(row + 1, 1, QTableWidgetItem(str(entry.missing_sessions)))
+            self.late.setItem(row + 1, 2, QTableWidgetItem(format_date(entry.oldest, "EEE d MMM")))
         rows = max(self.late.rowCount(), 1)
         chrome = self.late.horizontalHeader().sizeHint().height() + self.late.frameWidth() * 2 + 2
         step = self.late.verticalHeader().defaultSectionSize()
@@ -302,7 +305,6 @@ class TodayPanel(QWidget):
     def _fill_pupils(self) -> None:
         with filling(self.pupils):
             self._put_pupils(self.shown_pupils())
-        self._keep_rows_in_view()
         self._share_names()  # the half-days' columns fit their marks
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -314,18 +316,27 @@ class TodayPanel(QWidget):
 
     def _share_names(self) -> None:
         """Too narrow for both names (a long language in a narrow panel), the provider's
-        column gives way: it is in each pupil's tooltip and read with their name."""
+        column gives way: it is in each pupil's tooltip and read with their name. The pupils'
+        names show whole: on one line where the room allows, else wrapped."""
         header = self.pupils.horizontalHeader()
         room = self.pupils.viewport().width() - header.sectionSize(2) - header.sectionSize(3)
         provider_least = header.sectionSizeFromContents(1).width()
+        longest = max(
+            (self.pupils.sizeHintForIndex(self.pupils.model().index(r, 0)).width()
+             for r in range(self.pupils.rowCount())),
+            default=0,
+        )  # fmt: skip
         pupil_least = max(  # a whole name, not its first five letters beside the provider's
             header.sectionSizeFromContents(0).width(),
             self.pupils.fontMetrics().averageCharWidth() * NAME_CHARS_KEPT,
+            longest,
         )
         both = room >= pupil_least + provider_least
         self.pupils.setColumnHidden(1, not both)
         width = max(pupil_least, min(room // 2, room - provider_least)) if both else room
         header.resizeSection(0, width)
+        whole_names(self.pupils, 0, range(self.pupils.rowCount()))
+        self._keep_rows_in_view()
 
     def _keep_rows_in_view(self) -> None:
         """The list of pupils expected today keeps room for five of them (fewer if fewer are
@@ -333,7 +344,7 @@ class TodayPanel(QWidget):
         rows = min(max(self.pupils.rowCount(), 1), ROWS_KEPT)
         self.pupils.setMinimumHeight(
             self.pupils.horizontalHeader().sizeHint().height()
-            + self.pupils.verticalHeader().defaultSectionSize() * rows
+            + rows_height(self.pupils, rows)
             + self.pupils.frameWidth() * 2
         )
 
@@ -370,14 +381,15 @@ class TodayPanel(QWidget):
 
 def _contact_item(phone: str, email: str) -> QTableWidgetItem:
     """The number to phone (first-day absence is chased by phone), or the address where there
-    is no number: both fit no narrow panel side by side. The tooltip, a screen reader and the
-    row's menu give both."""
+    is no number: both fit no narrow panel side by side. Bare, beside the missing sessions: the
+    word "Phone" before it cut the number's last digits. The tooltip, a screen reader and the
+    row's menu give both, named."""
     words = [
         _("Phone {phone}").format(phone=phone) if phone else "",
         _("Email {email}").format(email=email) if email else "",
     ]
     said = "\n".join(word for word in words if word) or _("No phone or email")
-    item = QTableWidgetItem(said.split("\n", 1)[0])
+    item = QTableWidgetItem(phone or email or said)
     item.setToolTip(said)
     item.setData(Qt.ItemDataRole.AccessibleTextRole, said.replace("\n", "; "))
     item.setData(Qt.ItemDataRole.UserRole, (phone, email))

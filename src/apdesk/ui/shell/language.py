@@ -37,6 +37,7 @@ from apdesk.i18n import (
 from apdesk.locale_choice import save_choice
 from apdesk.ui.core import settings_keys
 from apdesk.ui.shell.help_menu import menu_named
+from apdesk.ui.theme.props import restyle
 
 SETTINGS_KEY = settings_keys.LANGUAGE.name
 FOLLOW_SYSTEM = ""  # stored value meaning "use the computer's language"
@@ -213,7 +214,11 @@ def offer_restart(window: QMainWindow, before: str, chosen: str) -> bool:
     box.setInformativeText(_("Restart now? Any unsaved changes are asked about first."))
     restart = box.addButton(_("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
     later = box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
+    # Enter and Escape both leave the restart for later, so no button looks like the one
+    # Enter presses: the style had painted "Restart now", the accepting one, primary.
+    restyle(restart, variant="plain")
     box.setDefaultButton(later)
+    box.setEscapeButton(later)
     box.exec()
     if box.clickedButton() is not restart:
         return False

@@ -30,3 +30,24 @@ def filling(table: QTableWidget) -> Iterator[QTableWidget]:
             if column < header.count():
                 header.setSectionResizeMode(column, mode)
         table.setSortingEnabled(sorting)
+
+
+def whole_names(table: QTableWidget, column: int, rows: range) -> None:
+    """Names wider than their column wrap onto a second line rather than end in "…", their
+    rows growing to fit (never below the usual height); the tooltips still hold them whole."""
+    width = table.horizontalHeader().sectionSize(column)
+    wrap = any(
+        table.sizeHintForIndex(table.model().index(row, column)).width() > width for row in rows
+    )
+    table.setWordWrap(wrap)
+    step = table.verticalHeader().defaultSectionSize()
+    for row in rows:
+        table.setRowHeight(row, max(step, table.sizeHintForRow(row)) if wrap else step)
+
+
+def rows_height(table: QTableWidget, count: int) -> int:
+    """The height of the first `count` rows (a row whose name wraps is taller), at least
+    `count` rows of the usual height."""
+    step = table.verticalHeader().defaultSectionSize()
+    shown = sum(table.rowHeight(row) for row in range(min(count, table.rowCount())))
+    return max(shown, step * count)
