@@ -135,7 +135,7 @@ def test_referral_and_letter_in_polish_read_back_with_polish_letters(store: Stor
         record = load_placement_record(s, placement_id)
     referral = pdf_text(render_referral(record))
     letter = pdf_text(render_parent_letter(record, today=date(2025, 2, 24)))
-    assert "Formularz skierowania do AP" in referral
+    assert "Formularz skierowania do kształcenia alternatywnego" in referral
     assert "Szczegóły potrzeb zdrowotnych" in referral
     assert "Załącznik" in referral or "Ocena ryzyka" in referral or "Frekwencja" in referral
     assert "Z wyrazami szacunku," in letter
