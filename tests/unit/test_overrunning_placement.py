@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from tests.helpers.placements import MONDAY, add_provider, add_pupil, good_input
+from tests.helpers.placements import MONDAY, started
 
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import register_grid, today_board
 from apdesk.services.operations import placements as ops
-from apdesk.services.school import SchoolDetails, save_school
 from apdesk.store import Store
 
 PLANNED_END = MONDAY + timedelta(weeks=12)  # good_input's planned end, a Monday
@@ -23,17 +22,7 @@ WEDNESDAY_10AM = datetime.combine(THIS_MONDAY + timedelta(days=2), datetime.min.
 
 def _overrunning(store: Store) -> tuple[int, int]:
     """A started placement (Mon to Thu sessions) still Active after its planned end."""
-    with store.session() as session:
-        save_school(
-            session, SchoolDetails(name="Test School", urn="123456", la_code="855", estab="4001")
-        )
-        pupil, provider = add_pupil(session), add_provider(session)
-        data = good_input(pupil.id or 0, provider.id or 0)
-    before = MONDAY - timedelta(days=14)
-    placement_id = store.run(ops.save_placement, None, data, before).value.id
-    store.run(ops.refer_placement, placement_id, before, before)
-    store.run(ops.start_placement, placement_id, MONDAY, before)
-    return placement_id, pupil.id or 0
+    return started(store)
 
 
 def _expected_days(store: Store, pupil_id: int) -> list[tuple[date, AmPm]] | None:
