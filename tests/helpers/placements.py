@@ -11,10 +11,17 @@ from apdesk import models
 from apdesk.models.enums import AuditKind, AuditOutcome, DistanceBand, Gender, SenStatus
 from apdesk.models.upn import make_upn
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.operations.placements import (
+    refer_placement,
+    save_placement,
+    start_placement,
+)
 from apdesk.services.placement_rules import PlacementWarning, check_placement
 from apdesk.services.placements import PlacementInput
 from apdesk.services.providers import ProviderInput, create_provider
 from apdesk.services.qa import AuditInput, add_audit
+from apdesk.services.school import SchoolDetails, save_school
+from apdesk.store import Store
 
 MONDAY = date(2025, 3, 3)  # a Monday in term time
 SESSIONS_8 = ["MON_AM", "MON_PM", "TUE_AM", "TUE_PM", "WED_AM", "WED_PM", "THU_AM", "THU_PM"]
@@ -163,3 +170,20 @@ def check(
 
 def codes(warnings: list[PlacementWarning]) -> set[str]:
     return {w.code for w in warnings}
+
+
+def started(store: Store, serial: int = 1, start: date = MONDAY) -> tuple[int, int]:
+    """(placement id, pupil id) of a placement made, referred and started through the
+    operations: sessions Monday to Thursday, planned to end 12 weeks after `start`."""
+    with store.session() as session:
+        save_school(
+            session, SchoolDetails(name="Test School", urn="123456", la_code="855", estab="4001")
+        )
+        pupil = add_pupil(session, serial)
+        provider = add_provider(session, f"Provider {serial}")
+        data = good_input(pupil.id or 0, provider.id or 0, start)
+    before = start - timedelta(days=14)
+    placement_id = store.run(save_placement, None, data, before).value.id
+    store.run(refer_placement, placement_id, before, before)
+    store.run(start_placement, placement_id, start, before)
+    return placement_id, pupil.id or 0

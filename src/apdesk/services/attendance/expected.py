@@ -1,9 +1,11 @@
 """Expected sessions: when each AP pupil should be at a provider, from the placement's pattern.
 
 A placement's `sessions` list (e.g. ["MON_AM", "WED_PM"]) repeats every school week from its
-start (started_on, else start_date) to its end (ended_on, else end_date, else the range end).
-Active and ended placements both count, so that past terms can still be reported; drafts and
-referrals do not (the pupil is not there yet). Weekends and the school's closures are skipped.
+start (started_on, else start_date) until it is ended (`placement_span`): an active placement
+past its planned end_date is still expected until someone extends or ends it, so its marks are
+chased; an ended one ran until ended_on (else its planned end). Active and ended placements both
+count, so that past terms can still be reported; drafts and referrals do not (the pupil is not
+there yet). Weekends and the school's closures are skipped.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, or_, select, type_coerce
 from sqlmodel import Session, col
 
 from apdesk.models import Placement
 from apdesk.models.enums import Commissioner, PlacementStatus, RegistrationCode
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_span import began_column, finished_column
 
 WEEKDAYS = {"MON": 0, "TUE": 1, "WED": 2, "THU": 3, "FRI": 4}
 COUNTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
@@ -72,8 +75,7 @@ def load_patterns(
     Reads only the columns a pattern needs and lets SQL drop the placements outside the range:
     an LA-scale store has thousands of placements, and a whole ORM row each (with its JSON
     lists parsed) cost more than the statistics they feed."""
-    first = func.coalesce(col(Placement.started_on), col(Placement.start_date))
-    last = func.coalesce(col(Placement.ended_on), col(Placement.end_date))
+    first, last = began_column(), finished_column()
     query = select(
         col(Placement.id),
         col(Placement.pupil_id),

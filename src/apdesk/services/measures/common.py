@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from apdesk.i18n import _
@@ -14,6 +14,7 @@ from apdesk.models import Placement, Setting
 from apdesk.models.enums import Commissioner, PlacementOutcome, PlacementStatus
 from apdesk.models.errors import ValidationError
 from apdesk.models.school_year import school_year_start
+from apdesk.services.placement_span import began_column, finished_column
 
 NATIONAL_KEY = "measures.national_attendance"
 STARTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
@@ -69,7 +70,9 @@ def began(p: Started) -> date | None:
 
 
 def finished(p: Started) -> date | None:
-    """The day it ended; an ended placement with no date counts as ended on its planned end."""
+    """The day it ended, None while it runs (an active placement past its planned end still
+    does); an ended placement with no date counts as ended on its planned end. The same rule
+    as `placement_span.finished_column`."""
     if p.status is PlacementStatus.ENDED:
         return p.ended_on or p.end_date or began(p)
     return p.ended_on
@@ -109,12 +112,7 @@ def started_facts(session: Session, since: date | None = None) -> list[Placement
         .order_by(col(Placement.id))
     )
     if since is not None:
-        began_on = func.coalesce(Placement.started_on, Placement.start_date)
-        ended = func.coalesce(Placement.ended_on, Placement.end_date, began_on)
-        done = case(
-            (col(Placement.status) == PlacementStatus.ENDED.value, ended),
-            else_=col(Placement.ended_on),
-        )
+        began_on, done = began_column(), finished_column()
         query = query.where(or_(began_on >= since, done.is_(None), done >= since))
     return [PlacementFacts(*row) for row in session.connection().execute(query)]
 

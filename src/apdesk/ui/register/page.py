@@ -144,13 +144,24 @@ class RegisterPage(QWidget):
         checked here: a new day moves the missing marks and the Today panel."""
         if self.now().date() != self.asked[1]:
             self.load_grid()
+            self._chart_as_of_now()
         self.today.refresh_if_time_moved()
 
     def refresh(self) -> None:
         """Read everything the page shows again (the week, Today, the chart)."""
         self.load_grid()
         self.today.refresh()
-        self.chart.reload()
+        if not self._chart_as_of_now():
+            self.chart.reload()
+
+    def _chart_as_of_now(self) -> bool:
+        """Ask the chart again for its pupil if it was asked on another day: a placement still
+        running reaches to today, so the weeks it shows move on with the clock."""
+        asked, today = self.chart.asked, self.now().date()
+        if asked is None or asked.today == today:
+            return False
+        self.chart.show_pupil(asked.pupil_id, asked.name, asked.cohort_ids, today)
+        return True
 
     def load_grid(self) -> None:
         self.bar.set_week(self.monday)
