@@ -134,7 +134,7 @@ DIRECTION: dict[str, Any] = {
     "off_site_direction": True,
     "parent_notice_date": MONDAY - timedelta(days=7),
     "reporting_to": "Mr K. Mensah, site lead",
-    "direction_days": 30,
+    "direction_days": 49,  # Monday to Thursday for 12 weeks and a day, as `good_input` runs
 }
 
 

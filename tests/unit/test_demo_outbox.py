@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
-from apdesk.models import OutboxItem
-from apdesk.models.enums import OutboxStatus, PackKind
+from apdesk.models import OutboxItem, Placement
+from apdesk.models.enums import OutboxStatus, PackKind, PlacementStatus
 from apdesk.services import demo
 from apdesk.services.demo.outbox import END_PACKS, START_PACKS, populate_outbox
 from apdesk.services.school import SchoolDetails, save_school
@@ -123,3 +123,16 @@ def test_the_outbox_adds_little_time_to_the_demo(tmp_path: Path) -> None:
     finally:
         store.lock()
     assert took < 1.5
+
+
+def test_no_start_pack_for_a_placement_only_referred(
+    demo_store: tuple[Store, dict[str, int]],
+) -> None:
+    store, _made = demo_store
+    with store.session() as s:
+        started = s.exec(
+            select(Placement.status)
+            .join(OutboxItem, col(OutboxItem.placement_id) == Placement.id)
+            .where(OutboxItem.kind == PackKind.PLACEMENT_START)
+        ).all()
+    assert started and PlacementStatus.REFERRED not in started

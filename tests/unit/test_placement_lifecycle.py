@@ -12,6 +12,8 @@ from tests.helpers.placements import MONDAY, add_provider, add_pupil, good_input
 from apdesk.models import AgencyInvolvement, Closure, Placement, Pupil
 from apdesk.models.enums import PlacementOutcome, PlacementStatus
 from apdesk.models.errors import ValidationError
+from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.placement_direction import direction_school_days
 from apdesk.services.placement_lifecycle import (
     TRANSITIONS,
     delete_draft,
@@ -225,6 +227,11 @@ def test_two_part_time_placements_and_the_list(store: Store) -> None:
         assert list_placements(session, TODAY, status=ACTIVE) == []
 
 
+def _days(session: Session, data: PlacementInput) -> int:
+    calendar = SchoolCalendar.load(session)
+    return direction_school_days(data.start_date, data.end_date, data.sessions, calendar) or 0
+
+
 def test_preview_uses_the_school_calendar_and_agencies(store: Store) -> None:
     friday = date(2025, 3, 7)
     with store.session() as session:
@@ -243,18 +250,18 @@ def test_preview_uses_the_school_calendar_and_agencies(store: Store) -> None:
                 parent_notice_date=friday,
                 start_date=date(2025, 3, 11),
                 reporting_to="Site lead",
-                direction_days=20,
             )
         )
+        data.direction_days = _days(session, data)  # as the notice must give them
         assert [w.code for w in preview_warnings(session, data, TODAY)] == ["notice_late"]
         assert list_placements(session, TODAY) == []  # nothing saved
         pupil = session.get(Pupil, pupil_id)
         assert pupil is not None
         pupil.looked_after = True
         session.add(pupil)
-        placed = create_placement(
-            session, data.model_copy(update=dict(start_date=date(2025, 3, 12))), TODAY
-        )
+        later = data.model_copy(update=dict(start_date=date(2025, 3, 12)))
+        later.direction_days = _days(session, later)
+        placed = create_placement(session, later, TODAY)
         codes = [w.code for w in placed.warnings]
         assert codes == ["unregistered_full_time", "virtual_school"]
         note_virtual_school_told(session, placed.id, "Virtual School caseworker", TODAY)

@@ -144,6 +144,16 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("notice_days", {"placement": {**DIRECTION, "direction_days": 0}}, {"placement": DIRECTION}),
     ("notice_reasons", {"placement": {**DIRECTION, "reasons": []}}, {"placement": DIRECTION}),
     (
+        "direction_days_count",
+        {"placement": {**DIRECTION, "direction_days": 30}},
+        {"placement": DIRECTION},
+    ),
+    (
+        "direction_reason",
+        {"placement": {**DIRECTION, "reasons": ["send"]}},
+        {"placement": {**DIRECTION, "reasons": ["send", "exclusion"]}},
+    ),
+    (
         "notice_session_times",
         {"placement": {**DIRECTION, "session_times": "", "break_end": None, "break_start": None}},
         {"placement": {**DIRECTION, "session_times": ""}},

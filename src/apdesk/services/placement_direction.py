@@ -20,6 +20,7 @@ from apdesk.i18n import _, format_date
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import CheckedPlacement, CheckedProvider
 from apdesk.services.placement_reasons import (
+    R_DIRECTION_PURPOSE,
     R_DIRECTION_REVIEW,
     R_NOTICE,
     R_NOTICE_CONTENTS,
@@ -30,6 +31,8 @@ from apdesk.services.placement_reasons import (
 NOTICE_SCHOOL_DAYS = 2
 DIRECTION_REVIEW_GAP = timedelta(weeks=10)
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI")
+# The reasons that are about behaviour, the only purpose the regulations give a direction for.
+BEHAVIOUR_REASONS = frozenset({"exclusion", "semh"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,17 @@ def missing_times(placement: CheckedPlacement) -> list[str]:
         needed += [("break_start", _("when the break starts")), ("break_end", _("when it ends"))]
     needed.append(("session_end", _("when the last session finishes")))
     return [words for name, words in needed if getattr(placement, name) is None]
+
+
+def direction_school_days(
+    start: date | None, end: date | None, sessions: Iterable[str], calendar: SchoolCalendar
+) -> int | None:
+    """The school days from start to end on which the pupil has a session ticked: the number
+    of days the notice gives. None while the dates or the sessions are still to be entered."""
+    days = {s.split("_")[0] for s in sessions}
+    if start is None or end is None or not days:
+        return None
+    return sum(1 for day in calendar.school_days(start, end) if WEEKDAYS[day.weekday()] in days)
 
 
 def _late(code: str, field: str, who: str, timing: NoticeTiming, start: date, warn: Warn) -> None:
@@ -165,6 +179,8 @@ def check_direction(
                 _("The notice to parents is missing {what}.").format(what=what),
                 R_NOTICE_CONTENTS,
             )
+    _check_days(placement, calendar, warn)
+    _check_purpose(placement, warn)
     gaps = missing_times(placement)
     if gaps:
         warn(
@@ -187,3 +203,45 @@ def check_direction(
             ).format(day=format_date(asked)),
             R_DIRECTION_REVIEW,
         )
+
+
+def _check_days(placement: CheckedPlacement, calendar: SchoolCalendar, warn: Warn) -> None:
+    """The number of days is typed by hand: a parent reads it beside the dates and the days
+    ticked, so a number the two do not come to is worth a second look."""
+    counted = direction_school_days(
+        placement.start_date, placement.end_date, placement.sessions, calendar
+    )
+    typed = placement.direction_days
+    if counted is None or typed <= 0 or typed == counted:
+        return
+    warn(
+        "direction_days_count",
+        "direction_days",
+        _(
+            "The notice gives {typed} school days, but the days ticked from {start} to {end} "
+            "come to {counted} school days: please check the number of days."
+        ).format(
+            typed=typed,
+            counted=counted,
+            start=format_date(placement.start_date),
+            end=format_date(placement.end_date),
+        ),
+        R_NOTICE_CONTENTS,
+    )
+
+
+def _check_purpose(placement: CheckedPlacement, warn: Warn) -> None:
+    """A direction is for improving behaviour: one made only for other needs (SEND, medical)
+    may be the wrong route, and the notice would give parents a reason it is not for."""
+    if not placement.reasons or BEHAVIOUR_REASONS & set(placement.reasons):
+        return
+    warn(
+        "direction_reason",
+        "reasons",
+        _(
+            "Off-site direction: none of the reasons is about behaviour. A direction is for "
+            "improving behaviour; please check that it is the right route, or add the reason "
+            "about behaviour."
+        ),
+        R_DIRECTION_PURPOSE,
+    )

@@ -14,8 +14,9 @@ WARNING_CODES = (
     "full_time_hours", "part_time_timetable", "hours_missing", "unregistered_full_time",
     "sessions_pattern", "registration_code", "notice_missing", "notice_late", "notice_address",
     "notice_reporting_to", "notice_days", "notice_reasons", "notice_session_times",
-    "notice_la_copy", "direction_review", "health_needs", "risk_assessment", "ehcp_attached",
-    "caseworker_told", "virtual_school", "learning_outcomes", "success_measures", "exit_strategy",
+    "notice_la_copy", "direction_days_count", "direction_reason", "direction_review",
+    "health_needs", "risk_assessment", "ehcp_attached", "caseworker_told",
+    "virtual_school", "learning_outcomes", "success_measures", "exit_strategy",
     "child_voice", "family_voice", "english_maths", "dates_order", "past_end", "review_after_end",
     "review_date", "review_overdue", "planned_length", "agreement", "la_notified", "transport",
     "provider_qa",
@@ -51,6 +52,11 @@ R_NOTICE_CONTENTS = N_(
     "days, the reasons and objectives, and the session times as clock times: the first "
     "session's start, the last one's finish and the break between morning and afternoon "
     "(Education (Educational Provision for Improving Behaviour) Regulations 2010, reg. 3)."
+)
+R_DIRECTION_PURPOSE = N_(
+    "An off-site direction is made to improve the pupil's behaviour (Education Act 2002, "
+    "s. 29A; Education (Educational Provision for Improving Behaviour) Regulations 2010). A "
+    "pupil placed for other needs, such as SEND or medical needs, is usually placed without one."
 )
 R_DIRECTION_REVIEW = N_(
     "A parent may ask in writing for the direction to be reviewed; a review must be held if none "

@@ -11,6 +11,8 @@ TITLES = {
     "caseworker_told": N_("SEND caseworker not told"),
     "child_voice": N_("Child's voice not sought"),
     "dates_order": N_("Starts after it ends"),
+    "direction_days_count": N_("Direction: days do not add up"),
+    "direction_reason": N_("Direction: no behaviour reason"),
     "direction_review": N_("Direction review due"),
     "ehcp_attached": N_("EHC plan not attached"),
     "english_maths": N_("No English and maths"),

@@ -21,19 +21,20 @@ from apdesk.sync.pack import build_pack
 
 START_PACKS = 3  # each renders a referral PDF, the slow part of a pack
 END_PACKS = 1
-LIVE = (PlacementStatus.REFERRED.value, PlacementStatus.ACTIVE.value)
+STARTED = (PlacementStatus.ACTIVE.value,)  # a placement still only referred has not started
 
 
 def populate_outbox(session: Session, today: date) -> int:
-    """Queue start packs for the most recently referred placements and an end pack for the
-    latest ending, each once, waiting for the LA connection. Returns how many packs
-    were made (run again on the same store, it makes only the packs still missing)."""
+    """Queue start packs for the most recently referred placements that have started (one
+    still only referred has none: the placement editor says a start pack goes when it starts)
+    and an end pack for the latest ending, each once, waiting for the LA connection. Returns how
+    many packs were made (run again on the same store, it makes only the packs still missing)."""
     school = school_details(session)
     if not (school.name and school.urn and school.la_code and school.estab):
         return 0  # a pack names the school: without these it cannot be built
     live = session.exec(
         select(Placement)
-        .where(col(Placement.status).in_(LIVE), col(Placement.referred_on) <= today)
+        .where(col(Placement.status).in_(STARTED), col(Placement.referred_on) <= today)
         .order_by(col(Placement.referred_on).desc(), col(Placement.id).desc())
         .limit(START_PACKS)
     ).all()

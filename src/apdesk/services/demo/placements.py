@@ -27,6 +27,7 @@ from apdesk.models.enums import (
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import texts as texts
 from apdesk.services.demo.sen import set_sen
+from apdesk.services.placement_direction import BEHAVIOUR_REASONS, direction_school_days
 from apdesk.services.placements import PlacementInput
 from apdesk.services.qa import QaStatus, qa_statuses
 
@@ -95,7 +96,11 @@ FLAWS: list[Flaw] = [
         "review_date": (d.start_date or s) + timedelta(weeks=9)}),
     ("sessions_pattern", "", {}, lambda d, s: {"sessions": d.sessions[:2]}),
     ("transport", "Westfield Vale", {}, lambda d, s: {"transport": "", "transport_cost_pence": 0}),
+    ("direction_reason", "", {"sen_status": SenStatus.SEN_SUPPORT}, lambda d, s: {
+        **DIRECTION, "reasons": ["send"], "learning_outcomes": texts.OUTCOMES["send"]}),
+    ("direction_days_count", "", {}, lambda d, s: DIRECTION),  # its days are miscounted below
 ]  # fmt: skip
+MISCOUNTED = 3  # the days the "direction_days_count" placement's notice gets wrong
 
 
 def placements(
@@ -141,6 +146,7 @@ def placements(
                         reporting_to=provider.contact_name,
                         parent_notice_date=calendar.add_school_days(start, -4),
                         direction_days=len(data.sessions) * 4,
+                        reasons=_for_behaviour(data.reasons),
                     )
                 )
             data = data.model_copy(update=changes)
@@ -164,7 +170,10 @@ def placements(
             made.append(_save(session, dates.settle(second, pupil), qa, dates, outcome))
         if "medical" in data.reasons and not pupil.health_needs:
             pupil.health_needs = data.health_needs  # the pupil's record says it too
-        made.append(_save(session, dates.settle(data, pupil), qa, dates, outcome))
+        data = dates.settle(data, pupil)
+        if flaw and flaw[0] == "direction_days_count":
+            data.direction_days += MISCOUNTED
+        made.append(_save(session, data, qa, dates, outcome))
         if pupil.looked_after and not (flaw and flaw[0] == "virtual_school"):
             session.add(models.AgencyInvolvement(
                 pupil_id=pupil.id or 0, agency=Agency.VIRTUAL_SCHOOL,
@@ -246,6 +255,13 @@ def _with_reason(category: str, reasons: list[str]) -> list[str]:
     return reasons
 
 
+def _for_behaviour(reasons: list[str]) -> list[str]:
+    """A direction's reasons: it is made to improve behaviour, so one is about behaviour."""
+    if BEHAVIOUR_REASONS & set(reasons):
+        return reasons
+    return ["semh", *reasons]
+
+
 def _first_contacts(session: Session) -> dict[int, models.Contact]:
     """Each pupil's first contact: the family member whose voice a placement records."""
     rows = session.exec(select(models.Contact).order_by(col(models.Contact.priority))).all()
@@ -259,6 +275,8 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
            calendar: SchoolCalendar, index: int,
            contact: models.Contact | None) -> PlacementInput:  # fmt: skip
     reason = pupil.needs[0] if pupil.needs else rng.choice(list(texts.OUTCOMES)[:5])
+    if reason == "send" and pupil.sen_status == SenStatus.NONE:
+        reason = "semh"  # the pupil's record says no SEN: the placement cannot say otherwise
     reasons = [reason] + [n for n in pupil.needs[1:2] if n != reason]
     full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
     category = full_time or _part_time_category(provider, index, reasons)
@@ -366,6 +384,9 @@ class Dates:
             )
         if data.category == "ks4" and pupil.nc_year < 10:
             update["category"] = "ks1_3"
+        if data.direction_days > 0:  # the notice's days are those the dates and sessions give
+            counted = direction_school_days(start, update["end_date"], data.sessions, self.calendar)
+            update["direction_days"] = counted or data.direction_days
         return data.model_copy(update=update)
 
 
