@@ -22,7 +22,7 @@ def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -
     with no notification from apdesk (begun before the school used it) says so, rather than
     promising one that will never come."""
     if la is None:
-        return _("No start notification yet: apdesk sends one when the placement starts.")
+        return _("No start notification yet: apdesk queues one for the LA when the placement is referred.")
     if la.status == "delivered" and la.delivered is not None:
         return _("Start notification delivered to the LA on {day}.").format(
             day=format_date(la.delivered.date())
@@ -36,7 +36,7 @@ def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -
             "No start notification was sent from apdesk; if the LA was told another way, "
             "record the day below."
         )
-    return _("No start notification yet: apdesk sends one when the placement starts.")
+    return _("No start notification yet: apdesk queues one for the LA when the placement is referred.")
 
 
 def fill_choices(
