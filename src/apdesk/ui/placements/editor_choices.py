@@ -17,12 +17,18 @@ from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.word_search import WordSearch
 
 
+def _not_yet() -> str:
+    return _(
+        "No start notification yet: apdesk queues one for the LA when the placement is referred."
+    )
+
+
 def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -> str:
     """The LA's notification of the start, as the placement shows it. A placement that started
     with no notification from apdesk (begun before the school used it) says so, rather than
     promising one that will never come."""
     if la is None:
-        return _("No start notification yet: apdesk queues one for the LA when the placement is referred.")
+        return _not_yet()
     if la.status == "delivered" and la.delivered is not None:
         return _("Start notification delivered to the LA on {day}.").format(
             day=format_date(la.delivered.date())
@@ -36,7 +42,7 @@ def la_notice_text(la: LaNotice | None, status: PlacementStatus | None = None) -
             "No start notification was sent from apdesk; if the LA was told another way, "
             "record the day below."
         )
-    return _("No start notification yet: apdesk queues one for the LA when the placement is referred.")
+    return _not_yet()
 
 
 def fill_choices(
