@@ -19,7 +19,7 @@ from apdesk.services.attendance import today_board
 from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
-from apdesk.services.placement_facts import provider_facts
+from apdesk.services.placement_facts import ProviderFacts, provider_facts
 from apdesk.services.plans import follow_ups_due, reviews_due
 from apdesk.services.qa import FAILED, MISSING, NEEDS_REASON, qa_statuses
 from apdesk.services.subject_access import open_requests
@@ -46,6 +46,16 @@ def _names(names: list[str]) -> str:
     names = list(dict.fromkeys(n for n in names if n))
     shown = ", ".join(names[:MAX_NAMES])
     more = len(names) - MAX_NAMES
+    return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
+
+
+def _each_with_its_problem(providers: list[ProviderFacts], wrong: dict[int, str]) -> str:
+    """Each provider with what is wrong with it ("Brightpath Tutoring: QA missing"), the first
+    few; the title gives the count and the detail names them once."""
+    shown = "; ".join(
+        _("{name}: {what}").format(name=p.name, what=wrong[p.id]) for p in providers[:MAX_NAMES]
+    )
+    more = len(providers) - MAX_NAMES
     return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
@@ -288,14 +298,11 @@ def _qa(session: Session, today: date) -> list[TodayItem]:
         TodayItem(
             "qa_failed",
             ngettext(
-                "{n} provider in use with failed or missing QA: {names}",
-                "{n} providers in use with failed or missing QA: {names}",
+                "{n} provider in use with failed or missing QA",
+                "{n} providers in use with failed or missing QA",
                 len(failed),
-            ).format(n=len(failed), names=_names([p.name for p in failed])),
-            "; ".join(
-                _("{name}: {what}").format(name=p.name, what=wrong[p.id])
-                for p in failed[:MAX_NAMES]
-            ),
+            ).format(n=len(failed)),
+            _each_with_its_problem(failed, wrong),
             len(failed),
             URGENT,
             "providers",
