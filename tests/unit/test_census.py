@@ -11,7 +11,11 @@ import pytest
 from tests.helpers.measures import build_school
 
 from apdesk.services.measures import CENSUS_COLUMNS, census_rows
-from apdesk.services.measures.census import census_period, previous_census_day
+from apdesk.services.measures.census import (
+    census_day_to_prepare,
+    census_period,
+    previous_census_day,
+)
 from apdesk.store import Store
 
 
@@ -26,6 +30,21 @@ from apdesk.store import Store
 def test_the_census_period_starts_after_the_previous_census(day: date, previous: date) -> None:
     assert previous_census_day(day) == previous
     assert census_period(day).start == date.fromordinal(previous.toordinal() + 1)
+
+
+@pytest.mark.parametrize(
+    ("today", "census_day"),
+    [
+        (date(2026, 12, 7), date(2027, 1, 21)),  # December: the spring census to come
+        (date(2027, 1, 21), date(2027, 1, 21)),  # on the day itself
+        (date(2027, 1, 28), date(2027, 1, 21)),  # a week on, its return is still being made
+        (date(2027, 2, 10), date(2027, 5, 20)),  # after that, the summer census
+    ],
+)
+def test_the_census_export_opens_on_the_census_being_prepared(
+    today: date, census_day: date
+) -> None:
+    assert census_day_to_prepare(today) == census_day
 
 
 def test_rows_and_missing_items_for_the_spring_census(store: Store) -> None:

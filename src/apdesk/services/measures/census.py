@@ -146,6 +146,17 @@ def nearest_census_days(day: date) -> tuple[date, date]:
     return before, after
 
 
+RETURN_WINDOW = timedelta(days=14)  # a census is returned in the days after its census day
+
+
+def census_day_to_prepare(today: date) -> date:
+    """The census a school is working on today: the one just past while its return is still
+    being made (two weeks), else the next. Today itself was a poor default: it is a census day
+    three days a year."""
+    before, after = nearest_census_days(today)
+    return before if today - before <= RETURN_WINDOW else after
+
+
 def previous_census_day(day: date) -> date:
     """Census days: first Thursday of October, third Thursday of January and of May."""
     return nearest_census_days(day - timedelta(days=1))[0]

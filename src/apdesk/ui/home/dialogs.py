@@ -24,7 +24,11 @@ from apdesk.files import write_atomic
 from apdesk.i18n import _, format_date, ngettext
 from apdesk.models.kinds import Kind
 from apdesk.services.measures import CensusReport, Period, census_rows, year_to_date
-from apdesk.services.measures.census import is_census_day, nearest_census_days
+from apdesk.services.measures.census import (
+    census_day_to_prepare,
+    is_census_day,
+    nearest_census_days,
+)
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.widgets.forms import date_edit, to_date
@@ -101,7 +105,7 @@ class CensusDialog(QDialog):
         self.report: CensusReport | None = None
         self.setWindowTitle(_("Census export"))
         self.answer = Latest()  # the day may change faster than the store answers
-        self.day = date_edit(_("Census day"), date.today(), self)
+        self.day = date_edit(_("Census day"), census_day_to_prepare(date.today()), self)
         self.day.changed.connect(self.refresh)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
