@@ -13,7 +13,6 @@ from datetime import datetime
 from PySide6.QtCore import QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from apdesk.store.changes import Changes
 from apdesk.ui.core.context import AppContext, describe_error
 from apdesk.ui.core.follow import ChangeFollower, Loader
 from apdesk.ui.register.settle import TYPED, settle_timer
+from apdesk.ui.register.today_cells import contact_item, readonly_table, session_text
 from apdesk.ui.theme import icons
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.button_row import wrapping
@@ -62,23 +61,9 @@ STATUS_ICON = {
 }
 ROWS_KEPT = 5  # pupils expected today the list always has room for
 NAME_CHARS_KEPT = 16  # a pupil's name shown whole before the provider's column shows
-NOT_EXPECTED = "–"  # a half-day the pupil is not expected at a provider
 LATE_ROWS_KEPT = 4  # two late providers, each with its phone and email
 FILTERS = (("", N_("Everyone expected")), ("awaiting", N_("Awaiting a mark")),
            ("absent", N_("Absent")), ("attending", N_("Attending")))  # fmt: skip
-
-
-def readonly_table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class TodayPanel(QWidget):
@@ -258,7 +243,7 @@ class TodayPanel(QWidget):
             )
             self.late.setItem(row, 0, name)
             self.late.setSpan(row, 0, 1, 3)
-            self.late.setItem(row + 1, 0, _contact_item(entry.phone, entry.email))
+            self.late.setItem(row + 1, 0, contact_item(entry.phone, entry.email))
             self.late.setItem(row + 1, 1, QTableWidgetItem(str(entry.missing_sessions)))
             self.late.setItem(row + 1, 2, QTableWidgetItem(format_date(entry.oldest, "EEE d MMM")))
         rows = max(self.late.rowCount(), 1)
@@ -355,7 +340,7 @@ class TodayPanel(QWidget):
                 name=pupil.name, status=_(STATUS_TEXT[pupil.status]), provider=pupil.provider_name
             )
             texts = [(pupil.name, named), (pupil.provider_name, pupil.provider_name)]
-            texts += [_session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]
+            texts += [session_text(pupil, half) for half in (AmPm.AM, AmPm.PM)]
             for column, (text, said) in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, pupil.pupil_id)
@@ -377,29 +362,3 @@ class TodayPanel(QWidget):
         self.ctx.op(change_return_cutoff, value).failure(
             lambda exc: self.cutoff_error.show_message(describe_error(exc))
         ).run()  # the board follows the change like every other view
-
-
-def _contact_item(phone: str, email: str) -> QTableWidgetItem:
-    """The number to phone (first-day absence is chased by phone), or the address where there
-    is no number: both fit no narrow panel side by side. Bare, beside the missing sessions: the
-    word "Phone" before it cut the number's last digits. The tooltip, a screen reader and the
-    row's menu give both, named."""
-    words = [
-        _("Phone {phone}").format(phone=phone) if phone else "",
-        _("Email {email}").format(email=email) if email else "",
-    ]
-    said = "\n".join(word for word in words if word) or _("No phone or email")
-    item = QTableWidgetItem(phone or email or said)
-    item.setToolTip(said)
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, said.replace("\n", "; "))
-    item.setData(Qt.ItemDataRole.UserRole, (phone, email))
-    return item
-
-
-def _session_text(pupil: TodayPupil, half: AmPm) -> tuple[str, str]:
-    """What the half-day's cell shows, and what its tooltip and a screen reader say: a dash
-    where the pupil is not expected (the words made the column wider than the names)."""
-    if half not in pupil.expected:
-        return NOT_EXPECTED, _("not expected")
-    mark = pupil.marks.get(half)
-    return (mark, mark) if mark else ("?", _("No mark yet"))
