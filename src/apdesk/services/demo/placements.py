@@ -20,14 +20,19 @@ from apdesk.models.enums import (
     PlacementOutcome,
     PlacementStatus,
     RegistrationCode,
-    RegistrationStatus,
     SenStatus,
     SettingType,
 )
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.demo import texts as texts
+from apdesk.services.demo.categories import (
+    for_behaviour,
+    full_time_category,
+    part_time_category,
+    with_reason,
+)
 from apdesk.services.demo.sen import set_sen
-from apdesk.services.placement_direction import BEHAVIOUR_REASONS, direction_school_days
+from apdesk.services.placement_direction import direction_school_days
 from apdesk.services.placements import PlacementInput
 from apdesk.services.qa import QaStatus, qa_statuses
 
@@ -39,7 +44,6 @@ STATUSES = [PlacementStatus.ACTIVE, PlacementStatus.ACTIVE, PlacementStatus.REFE
             PlacementStatus.DRAFT]  # fmt: skip
 DIRECTION = {"off_site_direction": True}
 WEEKS = [6, 8, 12, 16, 24]
-REASON_CATEGORIES = ("exclusion", "medical")  # categories named after the reason for the place
 OVERRUNNING = 2  # active placements left past their end date, for Today's work to show
 # Dates that record something done: never after the day the demo is made.
 HAPPENED = ("risk_assessment_date", "child_voice_date", "family_voice_date", "caseworker_told_on",
@@ -146,7 +150,7 @@ def placements(
                         reporting_to=provider.contact_name,
                         parent_notice_date=calendar.add_school_days(start, -4),
                         direction_days=len(data.sessions) * 4,
-                        reasons=_for_behaviour(data.reasons),
+                        reasons=for_behaviour(data.reasons),
                     )
                 )
             data = data.model_copy(update=changes)
@@ -157,14 +161,14 @@ def placements(
             if other.id == provider.id:
                 other = _pick(providers, pupil, index + 6, "")
             second = _input(rng, pupil, other, start, calendar, index + 1, family)
-            category = _part_time_category(other, index + 1, second.reasons)
+            category = part_time_category(other, index + 1, second.reasons)
             second = second.model_copy(
                 update=dict(
                     other_ap="",
                     sessions=_days(2, 2),
                     hours_per_week=10.0,
                     category=category,
-                    reasons=_with_reason(category, second.reasons),
+                    reasons=with_reason(category, second.reasons),
                 )
             )
             made.append(_save(session, dates.settle(second, pupil), qa, dates, outcome))
@@ -229,39 +233,6 @@ def _leaver(pupil: models.Pupil, calendar: SchoolCalendar, today: date) -> date:
     return left_on
 
 
-def _full_time_category(provider: models.Provider, pupil: models.Pupil) -> str | None:
-    if provider.registration != RegistrationStatus.REGISTERED:
-        return None
-    wanted = "ks4" if pupil.nc_year >= 10 else "ks1_3"
-    for category in (wanted, "step_out"):
-        if category in provider.categories:
-            return category
-    return None
-
-
-def _part_time_category(provider: models.Provider, index: int, reasons: list[str]) -> str:
-    """A part-time category the provider offers, "exclusion" or "medical" only for a placement
-    made for that reason (unless the provider offers nothing else: see `_with_reason`)."""
-    offered = [c for c in provider.categories if c not in ("ks4", "ks1_3", "step_out")]
-    options = [c for c in offered if c not in REASON_CATEGORIES or c in reasons] or offered
-    return options[index % len(options)] if options else "intervention"
-
-
-def _with_reason(category: str, reasons: list[str]) -> list[str]:
-    """The reasons, with the category's own when it names one: a hospital school's "Medical"
-    place is made for medical needs, whatever else the pupil needs."""
-    if category in REASON_CATEGORIES and category not in reasons:
-        return [*reasons, category]
-    return reasons
-
-
-def _for_behaviour(reasons: list[str]) -> list[str]:
-    """A direction's reasons: it is made to improve behaviour, so one is about behaviour."""
-    if BEHAVIOUR_REASONS & set(reasons):
-        return reasons
-    return ["semh", *reasons]
-
-
 def _first_contacts(session: Session) -> dict[int, models.Contact]:
     """Each pupil's first contact: the family member whose voice a placement records."""
     rows = session.exec(select(models.Contact).order_by(col(models.Contact.priority))).all()
@@ -278,9 +249,9 @@ def _input(rng: random.Random, pupil: models.Pupil, provider: models.Provider, s
     if reason == "send" and pupil.sen_status == SenStatus.NONE:
         reason = "semh"  # the pupil's record says no SEN: the placement cannot say otherwise
     reasons = [reason] + [n for n in pupil.needs[1:2] if n != reason]
-    full_time = _full_time_category(provider, pupil) if index % 3 != 2 else None
-    category = full_time or _part_time_category(provider, index, reasons)
-    reasons = _with_reason(category, reasons)
+    full_time = full_time_category(provider, pupil) if index % 3 != 2 else None
+    category = full_time or part_time_category(provider, index, reasons)
+    reasons = with_reason(category, reasons)
     days = 5 if full_time else rng.choice([2, 2, 3])
     offset = rng.randrange(0, 6 - days)
     sessions = _days(days, offset)
