@@ -177,7 +177,7 @@ def test_missing_qa_opens_the_providers_and_packs_waiting_the_outbox(
     qtbot: QtBot, window: MainWindow, worklist: dict[str, int], store: Store
 ) -> None:
     rows = {row.item.key: row for row in _home(window).today.rows}
-    said = "Today:  2 providers in use with failed or missing QA"
+    said = "Today:  2 providers in use with failed or missing QA or approval suspended"
     assert rows["qa_failed"].text().startswith(said)  # a warning naming them, not "Soon"
     assert "Alpha" in rows["qa_failed"].text() and "qa_overdue" not in rows
     _click_work(qtbot, window, "qa_failed")

@@ -42,7 +42,7 @@ def test_work_items_point_at_the_right_page(store: Store) -> None:
     no_qa = items["qa_failed"]  # neither provider in use has an audit recorded
     assert no_qa.page == "providers" and no_qa.severity == URGENT
     assert set(no_qa.filter["provider_ids"]) == {ids["alpha"], ids["beta"]}
-    assert no_qa.title == "2 providers in use with failed or missing QA"
+    assert no_qa.title == "2 providers in use with failed or missing QA or approval suspended"
     assert no_qa.detail == "Alpha PRU: QA missing; Beta Tutors: QA missing"
     assert "qa_overdue" not in items  # each provider said once, where it is most urgent
     late = items["late_returns"]
@@ -95,7 +95,7 @@ def test_failed_qa_or_a_suspended_approval_is_for_today_and_overdue_qa_for_soon(
         items = {i.key: i for i in todays_work(s, datetime.combine(TODAY, time(11)))}
     failed = items["qa_failed"]
     assert failed.severity == URGENT
-    assert failed.title == "1 provider in use with failed or missing QA"
+    assert failed.title == "1 provider in use with failed or missing QA or approval suspended"
     assert failed.detail == "Alpha PRU: QA failed, approval suspended"
     assert failed.filter == {"provider_ids": [ids["alpha"]], "qa": "failed"}
     overdue = items["qa_overdue"]

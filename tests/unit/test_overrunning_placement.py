@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from tests.helpers.placements import MONDAY, started
+from tests.helpers.placements import MONDAY, add_provider, good_input, started
 
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance import register_grid, today_board
+from apdesk.services.attendance.expected import load_patterns
 from apdesk.services.operations import placements as ops
 from apdesk.store import Store
 
@@ -63,3 +64,26 @@ def test_ended_later_than_planned_it_runs_to_the_day_it_ended(store: Store) -> N
     store.run(ops.end_placement, placement_id, "returned", THIS_MONDAY, "", "", THIS_MONDAY)
     days = _expected_days(store, pupil_id)
     assert days == [(THIS_MONDAY, AmPm.AM), (THIS_MONDAY, AmPm.PM)]
+
+
+def test_a_follow_on_placement_takes_over_the_overrun_from_its_start(store: Store) -> None:
+    """Started at another provider on Wednesday while the first is still active: from then the
+    pupil is expected at the new provider alone, and only the new one is chased."""
+    first_id, pupil_id = _overrunning(store)
+    wednesday = THIS_MONDAY + timedelta(days=2)
+    with store.session() as session:
+        other = add_provider(session, "Provider 2")
+        data = good_input(pupil_id, other.id or 0, wednesday)
+    before = THIS_MONDAY - timedelta(days=7)
+    second_id = store.run(ops.save_placement, None, data, before).value.id
+    store.run(ops.refer_placement, second_id, before, before)
+    store.run(ops.start_placement, second_id, wednesday, before)
+    patterns = store.read(lambda s: load_patterns(s, THIS_MONDAY, THIS_FRIDAY, [pupil_id]))
+    first = next(p for p in patterns if p.placement_id == first_id)
+    assert first.end == wednesday - timedelta(days=1)  # the overrun gives way on Wednesday
+    board = store.read(lambda s: today_board(s, WEDNESDAY_10AM))
+    assert [p.provider_name for p in board.pupils] == ["Provider 2"]
+    chased = {r.name: r.missing_sessions for r in board.late_returns}
+    # The first is chased for the overrun's sessions up to Tuesday; Wednesday morning is the
+    # second's alone (claimed by both, the first was chased for it too).
+    assert chased == {"Provider 1": 8, "Provider 2": 1}

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from apdesk.i18n import _, format_date
+from apdesk.i18n import _, format_date, ngettext
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import CheckedPlacement, CheckedProvider
 from apdesk.services.placement_reasons import (
@@ -214,17 +214,21 @@ def _check_days(placement: CheckedPlacement, calendar: SchoolCalendar, warn: War
     typed = placement.direction_days
     if counted is None or typed <= 0 or typed == counted:
         return
+    given = ngettext(
+        "The notice gives {n} school day", "The notice gives {n} school days", typed
+    ).format(n=typed)
+    comes = ngettext(
+        "the days ticked from {start} to {end} come to {n} school day",
+        "the days ticked from {start} to {end} come to {n} school days",
+        counted,
+    ).format(
+        n=counted, start=format_date(placement.start_date), end=format_date(placement.end_date)
+    )
     warn(
         "direction_days_count",
         "direction_days",
-        _(
-            "The notice gives {typed} school days, but the days ticked from {start} to {end} "
-            "come to {counted} school days: please check the number of days."
-        ).format(
-            typed=typed,
-            counted=counted,
-            start=format_date(placement.start_date),
-            end=format_date(placement.end_date),
+        _("{given}, but {comes}: please check the number of days.").format(
+            given=given, comes=comes
         ),
         R_NOTICE_CONTENTS,
     )

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sqlalchemy import String, or_, select, type_coerce
 from sqlmodel import Session, col
@@ -85,6 +85,7 @@ def load_patterns(
         col(Placement.sessions),
         type_coerce(col(Placement.registration_code), String),
         type_coerce(col(Placement.commissioner), String),
+        col(Placement.end_date),
     ).where(
         col(Placement.status).in_([s.value for s in COUNTED]),
         first <= end,
@@ -93,15 +94,39 @@ def load_patterns(
     if pupil_ids is not None:
         query = query.where(col(Placement.pupil_id).in_(sorted(set(pupil_ids))))
     patterns = []
+    planned: dict[int, date | None] = {}
     rows = session.connection().execute(query)
-    for pid, pupil, provider, began, ended, slots, code, by in rows:
+    for pid, pupil, provider, began, ended, slots, code, by, planned_end in rows:
         first_day = _day(began)
         if pid is not None and first_day is not None:
             slots_of = parse_slots(slots)
             patterns.append(
                 PlacementPattern(pid, pupil, provider, first_day, _day(ended), slots_of, code, by)
             )
-    return sorted(patterns, key=lambda p: (p.pupil_id, p.start, p.placement_id))
+            planned[pid] = _day(planned_end)
+    patterns.sort(key=lambda p: (p.pupil_id, p.start, p.placement_id))
+    return _overruns_give_way(patterns, planned)
+
+
+def _overruns_give_way(
+    patterns: list[PlacementPattern], planned: dict[int, date | None]
+) -> list[PlacementPattern]:
+    """A placement running past its planned end is expected until the same pupil's next
+    placement starts, not beside it: the follow-on's sessions are the follow-on's, its marks
+    filed under it and its provider the one chased. Placements planned to overlap (two
+    providers in one week) keep their overlap. `patterns` is sorted by pupil, then start."""
+    out = list(patterns)
+    starts: dict[int, list[date]] = defaultdict(list)
+    for pattern in out:
+        starts[pattern.pupil_id].append(pattern.start)
+    for i, pattern in enumerate(out):
+        end = planned.get(pattern.placement_id)
+        if pattern.end is not None or end is None:
+            continue
+        after = [day for day in starts[pattern.pupil_id] if day > max(end, pattern.start)]
+        if after:
+            out[i] = replace(pattern, end=max(end, min(after) - timedelta(days=1)))
+    return out
 
 
 def overlapping(

@@ -21,7 +21,14 @@ from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
 from apdesk.services.placement_facts import ProviderFacts, provider_facts
 from apdesk.services.plans import follow_ups_due, reviews_due
-from apdesk.services.qa import FAILED, MISSING, NEEDS_REASON, qa_statuses
+from apdesk.services.qa import (
+    CHECKS_NEEDED,
+    FAILED,
+    MISSING,
+    NEEDS_REASON,
+    OVERDUE,
+    qa_statuses,
+)
 from apdesk.services.subject_access import open_requests
 from apdesk.sync.outbox import list_outbox
 
@@ -298,8 +305,8 @@ def _qa(session: Session, today: date) -> list[TodayItem]:
         TodayItem(
             "qa_failed",
             ngettext(
-                "{n} provider in use with failed or missing QA",
-                "{n} providers in use with failed or missing QA",
+                "{n} provider in use with failed or missing QA or approval suspended",
+                "{n} providers in use with failed or missing QA or approval suspended",
                 len(failed),
             ).format(n=len(failed)),
             _each_with_its_problem(failed, wrong),
@@ -330,6 +337,9 @@ def _what_is_wrong(state: str, suspended: bool) -> str:
     found = [words[state]] if state in words else []
     if suspended:
         found.append(_("approval suspended"))
+        due = {OVERDUE: _("QA overdue"), CHECKS_NEEDED: _("QA checks needed")}
+        if state in due:  # said here, as it is not said again under "soon"
+            found.append(due[state])
     return ", ".join(found)
 
 

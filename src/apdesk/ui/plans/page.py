@@ -206,13 +206,15 @@ class PlansPage(PlanActions):
         self.choices.set_rows(rows)
         self._select(self.placement_id)
 
-    def _select(self, placement_id: int | None) -> None:
-        """Highlight the plan shown in the list beside it; one a search hides brings the whole
-        list back, so another pupil's line is never left highlighted beside this plan."""
+    def _select(self, placement_id: int | None, *, unhide: bool = False) -> None:
+        """Highlight the plan shown in the list beside it. When a plan is opened (`unhide`),
+        one the search hides brings the whole list back, so another pupil's line is never left
+        highlighted beside it; a refresh while someone types leaves their search alone."""
         for row, choice in enumerate(self.choices.rows):
             if choice.id == placement_id:
                 source = self.choices.index(row, 0)
-                if not self.filter.mapFromSource(source).isValid() and self.search.text():
+                hidden = not self.filter.mapFromSource(source).isValid()
+                if unhide and hidden and self.search.text():
                     self.search.clear()
                 index = self.filter.mapFromSource(source)
                 if index.isValid():
@@ -242,7 +244,7 @@ class PlansPage(PlanActions):
 
     def _open_plan(self, placement_id: int) -> None:
         self.placement_id = placement_id
-        self._select(placement_id)
+        self._select(placement_id, unhide=True)
         self.plan_loader.reload()
 
     # -- typed text not yet saved (the exit and transition tab) ------------------------
