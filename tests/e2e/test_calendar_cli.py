@@ -43,10 +43,13 @@ def school(tmp_path: Path) -> Path:
         placement = Placement(
             pupil_id=pupil.id or 0,
             provider_id=provider.id or 0,
-            status=PlacementStatus.ACTIVE,
+            # The autumn term of 2025 and no more: ended, as an active placement past its end
+            # is still expected (and so would lose the spring and summer closures too).
+            status=PlacementStatus.ENDED,
             sessions=["MON_AM", "MON_PM", "WED_AM"],
             start_date=date(2025, 9, 1),
             end_date=date(2025, 12, 19),
+            ended_on=date(2025, 12, 19),
             hours_per_week=9,
         )
         session.add(placement)
