@@ -19,7 +19,7 @@ from apdesk.services.attendance import today_board
 from apdesk.services.attendance.expected import PlacementPattern
 from apdesk.services.attendance.today import LateReturn
 from apdesk.services.calendar import SchoolCalendar
-from apdesk.services.placement_facts import ProviderFacts, provider_facts
+from apdesk.services.placement_facts import provider_facts
 from apdesk.services.plans import follow_ups_due, reviews_due
 from apdesk.services.qa import (
     CHECKS_NEEDED,
@@ -49,20 +49,10 @@ class TodayItem:
     records: tuple[tuple[int, str, str], ...] = ()
 
 
-def _names(names: list[str]) -> str:
+def _names(names: list[str], between: str = ", ") -> str:
     names = list(dict.fromkeys(n for n in names if n))
-    shown = ", ".join(names[:MAX_NAMES])
+    shown = between.join(names[:MAX_NAMES])
     more = len(names) - MAX_NAMES
-    return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
-
-
-def _each_with_its_problem(providers: list[ProviderFacts], wrong: dict[int, str]) -> str:
-    """Each provider with what is wrong with it ("Brightpath Tutoring: QA missing"), the first
-    few; the title gives the count and the detail names them once."""
-    shown = "; ".join(
-        _("{name}: {what}").format(name=p.name, what=wrong[p.id]) for p in providers[:MAX_NAMES]
-    )
-    more = len(providers) - MAX_NAMES
     return shown + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
@@ -309,7 +299,9 @@ def _qa(session: Session, today: date) -> list[TodayItem]:
                 "{n} providers in use with failed or missing QA or approval suspended",
                 len(failed),
             ).format(n=len(failed)),
-            _each_with_its_problem(failed, wrong),
+            _names(
+                [_("{name}: {what}").format(name=p.name, what=wrong[p.id]) for p in failed], "; "
+            ),
             len(failed),
             URGENT,
             "providers",
