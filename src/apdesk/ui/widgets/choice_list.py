@@ -78,8 +78,6 @@ class ColumnChoiceModel(QAbstractListModel):
         self.values: Sequence[Any] = ()
         self.word: Callable[[int], str] = str
         self.search: Callable[[int], str] | None = None
-        self._rows: dict[Any, int] | None = None
-        self._looked_up = False
 
     def set_columns(
         self,
@@ -89,28 +87,19 @@ class ColumnChoiceModel(QAbstractListModel):
         search: Callable[[int], str] | None = None,
     ) -> None:
         self.beginResetModel()
-        self.first, self.values, self.word, self._rows = first, values, word, None
-        self._looked_up = False
+        self.first, self.values, self.word = first, values, word
         self.search = search
         self.endResetModel()
 
     def row_of(self, value: Any) -> int:
-        """The row holding `value`, or -1. One choice is looked up when an editor opens: a scan
-        of the values in C costs less than the index of 10,000 rows, which is made only when a
-        second value is looked up on the same list."""
+        """The row holding `value`, or -1: a scan of the values in C, which costs less than
+        indexing 10,000 rows for the one choice an editor sets when it opens."""
         if value == self.first.value:
             return 0
-        if self._rows is None:
-            if not self._looked_up and isinstance(self.values, list | tuple | range):
-                self._looked_up = True
-                try:
-                    return self.values.index(value) + 1
-                except ValueError:
-                    return -1
-            self._rows = dict(
-                zip(reversed(self.values), range(len(self.values), 0, -1), strict=True)
-            )
-        return self._rows.get(value, -1)
+        try:
+            return self.values.index(value) + 1
+        except ValueError:
+            return -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.values) + 1
