@@ -18,6 +18,7 @@ from apdesk.models import AgencyInvolvement, Placement
 from apdesk.models.enums import Agency, PlacementOutcome, PlacementStatus, SheffieldCategory
 from apdesk.models.errors import ValidationError
 from apdesk.models.types import utcnow
+from apdesk.services.listed_warning_memo import KeptWarnings
 from apdesk.services.placement_facts import (
     by_pupil,
     overlapping,
@@ -29,13 +30,11 @@ from apdesk.services.placement_review_rules import review_rows
 from apdesk.services.placements import (
     PlacementResult,
     get_placement,
-    listed_warnings,
     placement_warnings,
     warning_inputs,
 )
 from apdesk.services.plan_cleanup import delete_plan_records
 from apdesk.services.providers import Changed
-from apdesk.services.warning_titles import leading
 
 DRAFT, REFERRED = PlacementStatus.DRAFT, PlacementStatus.REFERRED
 ACTIVE, ENDED = PlacementStatus.ACTIVE, PlacementStatus.ENDED
@@ -234,13 +233,6 @@ class PlacementRow:
         return self.status.label
 
 
-def _lead_first(words: list[str], lead: int) -> tuple[str, ...]:
-    """The warning the list names, then the others in the order they were checked."""
-    if not words:
-        return ()
-    return (words[lead], *words[:lead], *words[lead + 1 :])
-
-
 def list_placements(
     session: Session,
     today: date,
@@ -261,7 +253,7 @@ def list_placements(
         picked.append(col(Placement.status) == status.value)
     placements = placement_facts(session, placements_query().where(*picked))
     providers = provider_facts(session)
-    inputs = None
+    kept = None
     if with_warnings:
         # Every placement was read when nothing was filtered: a pupil's others are among them.
         whole = pupil_id is None and provider_id is None and status is None
@@ -269,15 +261,14 @@ def list_placements(
             by_pupil(p for p, _pupil in placements) if whole else overlapping(session, pupil_id)
         )
         reviews = review_rows(session, *picked)
-        inputs = warning_inputs(session, today, providers, others, reviews)
+        kept = KeptWarnings(session, warning_inputs(session, today, providers, others, reviews))
     labels: dict[str, str] = {}
     rows = []
     for placement, pupil in placements:
         provider = providers.get(placement.provider_id)
         if provider is None:
             continue
-        found = None if inputs is None else listed_warnings(placement, pupil, provider, inputs)
-        lead = leading([w.code for w in found]) if found else 0
+        found = None if kept is None else kept.warnings(placement, pupil, provider)
         category = placement.category
         if category and category not in labels:
             labels[category] = SheffieldCategory(category).label
@@ -295,12 +286,10 @@ def list_placements(
                 start_date=placement.start_date,
                 end_date=placement.end_date,
                 outcome=placement.outcome.label if placement.outcome else "",
-                warnings=None if found is None else len(found),
+                warnings=None if found is None else found.total,
                 legal_name=f"{pupil.forename} {pupil.surname}",
-                warning_words=()
-                if found is None
-                else _lead_first([w.message for w in found], lead),
-                first_warning=(found[lead].code, found[lead].field) if found else ("", ""),
+                warning_words=() if found is None else found.words,
+                first_warning=("", "") if found is None else found.first,
             )
         )
     rows.sort(key=lambda r: (r.start_date or date.max, r.id), reverse=True)
