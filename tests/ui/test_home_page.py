@@ -3,6 +3,7 @@ placements behind it, and the national comparator is saved."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -206,3 +207,23 @@ def test_a_focused_measure_keeps_the_focus_when_the_figures_change(
     assert home.tiles.tiles["learning_outcomes"] is tile  # the same tile, not a new one
     assert tile.hasFocus()  # a keyboard user is not thrown back to the top of the page
     assert "91.2%" in home.tiles.tiles["attendance_national"].accessibleName()
+
+
+def test_a_focused_work_row_and_the_charts_stay_put_when_a_read_brings_the_same(
+    qtbot: QtBot, home: HomePage
+) -> None:
+    """Most reads after a mark bring today's work and three of the four charts as they were:
+    those rows and charts are left alone, so the focus stays where the keyboard user put it."""
+    qtbot.waitUntil(lambda: bool(home.today.rows))
+    row, shown = home.today.rows[0], home.dashboard
+    assert shown is not None
+    home.activateWindow()
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    figures = [panel.numbers.text() for panel in home.chart_panels]
+    home.show_dashboard(shown)
+    assert home.today.rows[0] is row and row.hasFocus()
+    assert [panel.numbers.text() for panel in home.chart_panels] == figures
+    work = [replace(item, count=item.count + 1) for item in shown.work]
+    home.show_dashboard(replace(shown, work=work))
+    assert home.today.rows[0] is not row, "new work gets new rows"

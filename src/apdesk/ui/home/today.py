@@ -75,6 +75,7 @@ class TodayList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[WorkRow] = []
+        self.items: list[TodayItem] | None = None  # what the rows show
         self.record_actions: list[RecordActions] = []  # under a row: what to do about each record
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +85,11 @@ class TodayList(QWidget):
         self.setAccessibleName(_("Today's work"))
 
     def set_items(self, items: list[TodayItem]) -> None:
+        """Rows for `items`; the same items as shown keep their rows (and the focus in them):
+        most reads after a mark leave today's work as it was."""
+        if items == self.items:
+            return
+        self.items = list(items)
         old: list[QWidget] = [*self.rows, *self.record_actions]
         for widget in old:
             self.layout_.removeWidget(widget)

@@ -356,6 +356,10 @@ class ChartPanel(QWidget):
         layout.addWidget(self.numbers)
 
     def set_chart(self, chart: Chart) -> None:
+        """Show `chart`; the chart already shown is left as it is (a read after a mark
+        brings the same charts but one), words, figures and pixels alike."""
+        if chart == self.chart_widget.chart:
+            return
         self.chart_widget.set_chart(chart)
         self.numbers.set_caption(_("{title} in figures").format(title=chart.title))
         self.numbers.setText(figures(chart))
