@@ -7,8 +7,8 @@ returns to school were sustained.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
@@ -204,8 +204,7 @@ def note_virtual_school_told(
     return Changed("agencyinvolvement", involvement.id or 0, created=True)
 
 
-@dataclass(frozen=True)
-class PlacementRow:
+class PlacementRow(NamedTuple):
     """One line of a placements table."""
 
     id: int

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, type_coerce
 from sqlmodel import Session, col, select
@@ -14,8 +14,7 @@ from apdesk.services.pupils.input import year_label
 from apdesk.services.pupils.picks import display_name, register_order
 
 
-@dataclass(frozen=True)
-class PupilRow:
+class PupilRow(NamedTuple):
     """One line of the pupil register, plain values only (a table model shows these)."""
 
     id: int
@@ -132,5 +131,5 @@ def list_pupils(
         )
     # Sorted here, not by SQL: a sort in SQLite allocates per row, which the encrypted store's
     # memory security makes dear; casefold also orders accented names as people expect.
-    rows.sort(key=lambda r: r[:2])
+    rows.sort(key=itemgetter(0, 1))
     return [r[2] for r in rows]
