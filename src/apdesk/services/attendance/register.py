@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark, Provider, Pupil
 from apdesk.models.enums import Session as AmPm
 from apdesk.services.attendance.expected import expand, load_patterns
-from apdesk.services.attendance.marks import current_marks
+from apdesk.services.attendance.marks import current_only
 from apdesk.services.calendar import SchoolCalendar
+from apdesk.services.pupils.picks import display_name
 
 CellKey = tuple[int, date, AmPm]
 
@@ -58,7 +60,20 @@ def register_grid(
     calendar = SchoolCalendar.load(session)
     patterns = load_patterns(session, start, end)
     pupil_ids = sorted({p.pupil_id for p in patterns})
-    pupils = {p.id: p for p in session.exec(select(Pupil).where(col(Pupil.id).in_(pupil_ids)))}
+    # Columns, not whole records: a week of a trust's register is thousands of marks.
+    who = columns(
+        col(Pupil.id),
+        col(Pupil.upn),
+        col(Pupil.forename),
+        col(Pupil.surname),
+        col(Pupil.preferred_name),
+    )
+    pupils = {
+        pid: (upn, display_name(forename, surname, preferred))
+        for pid, upn, forename, surname, preferred in session.connection().execute(
+            who.where(col(Pupil.id).in_(pupil_ids))
+        )
+    }
     names = dict(session.exec(select(Provider.id, Provider.name)).all())
     cells: dict[CellKey, RegisterCell] = {}
     codes = {p.placement_id: p.registration_code for p in patterns}
@@ -70,17 +85,26 @@ def register_grid(
             provider=names.get(item.provider_id, ""),
             placement_code=codes.get(item.placement_id, ""),
         )
-    marks = current_marks(session, start, end, pupil_ids)
-    amended_ids = _amended(session, [m.id for m in marks if m.id is not None])
-    for mark in marks:
-        cell = cells.setdefault((mark.pupil_id, mark.mark_date, mark.session), RegisterCell())
-        cell.code, cell.mark_id, cell.missing = mark.code, mark.id, False
-        cell.amended = mark.id in amended_ids
+    marked = columns(
+        col(AttendanceMark.id),
+        col(AttendanceMark.pupil_id),
+        col(AttendanceMark.mark_date),
+        col(AttendanceMark.session),
+        col(AttendanceMark.code),
+    )
+    marks = session.connection().execute(current_only(marked, start, end, pupil_ids)).all()
+    amended_ids = _amended(session, [mark_id for mark_id, *_rest in marks])
+    for mark_id, pid, day, half, code in marks:
+        cell = cells.setdefault((pid, day, half), RegisterCell())
+        cell.code, cell.mark_id, cell.missing = code, mark_id, False
+        cell.amended = mark_id in amended_ids
+    where: dict[int, set[str]] = {}
+    for pattern in patterns:
+        where.setdefault(pattern.pupil_id, set()).add(names.get(pattern.provider_id, ""))
     rows = []
     for pid in pupil_ids:
-        pupil = pupils[pid]
-        where = sorted({names.get(p.provider_id, "") for p in patterns if p.pupil_id == pid})
-        rows.append(RegisterRow(pid, pupil.upn, pupil.display_name, ", ".join(where)))
+        upn, name = pupils[pid]
+        rows.append(RegisterRow(pid, upn, name, ", ".join(sorted(where.get(pid, ())))))
     rows.sort(key=lambda r: (r.name.split()[-1], r.name))
     return RegisterGrid(list(calendar.school_days(start, end)), rows, cells)
 
