@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -53,7 +54,7 @@ from apdesk.ui.widgets.guard import GuardedDialog
 from apdesk.ui.widgets.screen_fit import fit_to_screen
 from apdesk.ui.widgets.word_search import WordSearch
 
-EAGER_SECTIONS = 2  # built before the window shows: what fills it at first
+EAGER_SECTIONS = 1  # built before the window shows: the pupil and provider, at the top
 SPLITTER_KEY = settings_keys.PLACEMENT_EDITOR_SPLITTER.name
 # The choices and the checks: the pupils and providers offered, the providers' QA, and what
 # the warnings are checked against (the reviews among them).
@@ -156,9 +157,15 @@ class PlacementEditor(GuardedDialog):
         self.choices_answer = Latest()  # several changes elsewhere: only the newest choices
         self.follower = ChangeFollower(self, ctx, SHOWS, self._changed_elsewhere, skip_own=True)
         self.kept = kept_picks(ctx)
-        self._read(self._loaded)
+        self._read(self._arrived)
         self.late.start()  # once the record is asked for: a quick answer may complete the form
         self.finished.connect(self._closed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Lay the form out before its first drawing: the layouts its showing asked for would
+        otherwise come after it, and the whole window be drawn a second time in the same turn."""
+        super().showEvent(event)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _closed(self, _result: int) -> None:
         """Answers still on their way (checks, choices) find nobody to show them to."""
@@ -167,11 +174,16 @@ class PlacementEditor(GuardedDialog):
         self.late.stop()
 
     def complete_form(self) -> None:
-        """Build what is left of the form now (before its values are read or a field is
-        looked for)."""
+        """Build what is left of the form now, with the record if it is in (before its values
+        are read or a field is looked for)."""
         self.late.complete()
 
     # -- loading ---------------------------------------------------------------
+    def _arrived(self, data: EditorData) -> None:
+        """A window on screen is filled in on the next turn, after its first drawing; one
+        nobody is looking at yet, at once."""
+        self.late.arrived(partial(self._loaded, data), now=not self.isVisible())
+
     def _loaded(self, data: EditorData) -> None:
         if self._gone:
             return
