@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from apdesk.i18n import N_, _, format_date, format_number
@@ -43,9 +45,44 @@ def _day(value: date | None) -> str:
 
 
 class PlacementsModel(RowTableModel[PlacementRow]):
+    """Placements by row; each row's cells are worded once, the first time it is drawn.
+
+    A repaint asks for the text of every cell on screen: dates and hours formatted for the
+    language and the warning titled again each time cost a frame's time on every page visit.
+    """
+
+    # Every role `cell` answers: the proxy answers the rest (a cell's font, colours, check box)
+    # without asking.
+    ANSWERED_ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ROW_ROLE,
+        SORT_ROLE,
+    )
+
     def __init__(self, icon_source: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(HEADERS, parent)
         self._icons = icon_source
+        self._worded: dict[int, tuple[str, ...]] = {}  # row number -> its cells' text
+        self._warning: QIcon | None = None
+
+    def set_rows(self, rows: Sequence[PlacementRow]) -> None:
+        self._worded = {}
+        super().set_rows(rows)
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """`cell`, with the text of a row worded once: what the proxy asks a cell painted."""
+        shown = 0 <= row < len(self.rows) and 0 <= column < len(HEADERS)
+        if role != Qt.ItemDataRole.DisplayRole or not shown:
+            return super().data_at(row, column, role)
+        words = self._worded.get(row)
+        if words is None:
+            cells = self.rows[row]
+            words = self._worded[row] = tuple(self._text(cells, c) for c in range(len(HEADERS)))
+        return words[column]
 
     def sort_keys(self, column: int, role: int = SORT_ROLE) -> list[Any]:
         """Every row's sort key for `column` in one pass, for the page's proxy."""
@@ -72,7 +109,9 @@ class PlacementsModel(RowTableModel[PlacementRow]):
                 return (STATUS_ORDER.get(row.status, len(STATUS_ORDER)), -start, row.id)
             return self._text(row, column).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == WARNINGS and row.warnings:
-            return icons.icon("state.warning")
+            if self._warning is None:  # one icon for every row: it draws in the theme's colours
+                self._warning = icons.icon("state.warning")
+            return self._warning
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == WARNINGS and row.warning_words:
                 return "\n".join(f"• {words}" for words in row.warning_words)

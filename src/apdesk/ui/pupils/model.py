@@ -52,6 +52,17 @@ def search_text(row: PupilRow) -> str:
 class PupilTableModel(QAbstractTableModel):
     """Read-only rows; `set_rows` replaces them all after each load from the store."""
 
+    # Every role `data_at` answers: the proxy answers the rest (a cell's font, colours,
+    # alignment, icon, check box: seven questions a cell painted) without asking.
+    ANSWERED_ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ID_ROLE,
+        ROW_ROLE,
+        SORT_ROLE,
+    )
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PupilRow] = []

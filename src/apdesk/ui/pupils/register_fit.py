@@ -3,10 +3,14 @@
 Every column is as wide as its heading and its words in this language, the name taking what is
 left; a split remembered from a longer language gives the list back what the record can spare.
 Measuring is kept apart from the page, which only lists and filters: the page asks for a fit when
-its rows, its size or the record beside the list change.
+its rows, its size or the record beside the list change, and each time it is shown. A fit asked
+for when nothing it measures has changed since the last (the page shown again as it was left) is
+skipped: measuring and setting the widths again cost a frame's time at every visit.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QScrollArea, QSplitter, QTableView
@@ -27,11 +31,46 @@ class RegisterFit:
     ) -> None:
         self.table, self.splitter, self.record = table, splitter, record
         self.owner = owner  # a fit asked for later is dropped with it
+        self.fitted: tuple[Any, ...] | None = None  # what the last fit measured and left
+        model = table.model()
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.dataChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.headerDataChanged,
+        ):
+            signal.connect(self.forget)
+
+    def forget(self, *_args: object) -> None:
+        """The rows measured or their order changed: the next fit measures again."""
+        self.fitted = None
+
+    def looks(self) -> tuple[Any, ...]:
+        """What a fit reads and sets besides the rows: sizes, widths, the font, the record."""
+        header = self.table.horizontalHeader()
+        inner = self.record.widget()
+        return (
+            self.table.size(),
+            self.table.font().key(),
+            tuple(self.splitter.sizes()),
+            tuple(header.sectionSize(c) for c in range(header.count())),
+            header.sectionResizeMode(NAME_COLUMN),
+            None if inner is None else inner.minimumSizeHint().width(),
+        )
 
     def fit(self) -> None:
         """Every column as wide as its heading and words in this language, the name taking
         what is left; a remembered split too narrow for them (made in a longer language)
         gives the list back what the record pane can spare."""
+        if self.fitted is not None and self.fitted == self.looks():
+            return  # nothing it measures changed since the last fit
+        self.refit()
+        self.fitted = self.looks()
+
+    def refit(self) -> None:
+        """`fit`, measuring whatever the last fit left."""
         table = self.table
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -25,6 +25,7 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # the RegisterCell
 PUPIL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3  # (date, AmPm) of the column
 HALVES = (AmPm.AM, AmPm.PM)
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once: asked a cell
 EXPECTED_DOT = "·"
 MISSING_TEXT = "?"
 AMENDED_MARK = "✎"
@@ -43,6 +44,9 @@ class RegisterModel(QAbstractTableModel):
         # Cells that showed a missing mark before one was typed: taking the mark back (undo)
         # shows them missing again, as they were, not as sessions not yet due.
         self.was_missing: set[tuple[int, date, AmPm]] = set()
+        # A half-day's heading and its tooltip, worded once: the header asks for them at every
+        # repaint and every fit of the columns, and dates in words are slow to make.
+        self._headings: dict[tuple[date, AmPm, bool], str] = {}
 
     # -- feeding -----------------------------------------------------------------
     def set_grid(self, grid: RegisterGrid) -> None:
@@ -142,9 +146,7 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.grid.days) * 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
@@ -179,12 +181,14 @@ class RegisterModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < self.columnCount():
                 return None
+            if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return None
             day, half = self.slot(section)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{format_date(day, 'EEE d')}\n{half_text(half)}"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{format_date(day, 'EEEE d MMMM y')} {half_text(half)}"
-            return None
+            key = (day, half, role == Qt.ItemDataRole.DisplayRole)
+            heading = self._headings.get(key)
+            if heading is None:
+                heading = self._headings[key] = _heading(day, half, key[2])
+            return heading
         if not 0 <= section < len(self.rows):
             return None
         row = self.rows[section]
@@ -195,6 +199,13 @@ class RegisterModel(QAbstractTableModel):
                 name=row.name, upn=row.upn, providers=row.providers or _("no provider")
             )
         return None
+
+
+def _heading(day: date, half: AmPm, short: bool) -> str:
+    """A half-day's column heading ("Mon 3" over "AM"), or its tooltip in full words."""
+    if short:
+        return f"{format_date(day, 'EEE d')}\n{half_text(half)}"
+    return f"{format_date(day, 'EEEE d MMMM y')} {half_text(half)}"
 
 
 def cell_text(cell: RegisterCell) -> str:

@@ -5,9 +5,13 @@ time: with a Python model that is a few hundred thousand calls into Python to so
 about a second with the window frozen. This proxy asks once per row for a column's sort key
 (or takes the whole column from the model's `sort_keys(column)` if it has one), sorts a list of
 row numbers in Python, and filters with one pass over the rows (or the model's own
-`accepted_rows()`), so a page of 10,000 pupils is sorted and filtered in milliseconds. A view
-asks for every cell it paints: a source with `data_at(row, column, role)` answers without a
-source index being made for each.
+`accepted_rows()`), so a page of 10,000 pupils is sorted and filtered in milliseconds.
+
+A view asks seven roles (font, colours, alignment, icon, text...) and the flags of every cell it
+paints, each a call into Python: a source with `data_at(row, column, role)` answers without a
+source index being made for each, one that names the roles it answers in `ANSWERED_ROLES` has
+the others answered None here at once, and the flags of a source that keeps Qt's own are asked
+once, not once a cell.
 
 It keeps the parts of the `QSortFilterProxyModel` interface the pages use: `sort`,
 `setSortRole`, `filterAcceptsRow`, `invalidateFilter`, `mapToSource`, `mapFromSource`,
@@ -22,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
+    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +49,8 @@ class ListProxy(QAbstractProxyModel):
         self._keys: dict[int, list[Any]] = {}  # sort keys by column, read once per load
         self._source: QAbstractItemModel | None = None
         self._data_at: Any = None  # the source's `data_at(row, column, role)`, if it has one
+        self._answered: frozenset[int] | None = None  # the roles it answers; None: any
+        self._flags: Qt.ItemFlag | None = None  # a valid cell's flags, if the same for all
 
     # -- the source ------------------------------------------------------------------
     def setSourceModel(self, model: QAbstractItemModel) -> None:
@@ -55,6 +62,9 @@ class ListProxy(QAbstractProxyModel):
         super().setSourceModel(model)
         self._source = model
         self._data_at = getattr(model, "data_at", None)
+        answered = getattr(model, "ANSWERED_ROLES", None)
+        self._answered = None if answered is None else frozenset(int(r) for r in answered)
+        self._flags = None
         for signal, slot in self._links(model):
             signal.connect(slot)
         self._keys.clear()
@@ -193,9 +203,10 @@ class ListProxy(QAbstractProxyModel):
         return 0 if parent.isValid() or model is None else model.columnCount()
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._order)):
+        model = self._source  # a view asks for every cell it paints: no more calls than needed
+        if parent.isValid() or not (0 <= row < len(self._order)) or model is None:
             return QModelIndex()
-        if not 0 <= column < self.columnCount():
+        if not 0 <= column < model.columnCount():
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -210,6 +221,9 @@ class ListProxy(QAbstractProxyModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The source's data for the row shown, with no index mapped or made on the way when
         the source has `data_at(row, column, role)`: a view paints every cell through here."""
+        answered = self._answered
+        if answered is not None and role not in answered:
+            return None
         model, row = self._source, index.row()
         if model is None or not index.isValid() or not 0 <= row < len(self._order):
             return None
@@ -218,10 +232,17 @@ class ListProxy(QAbstractProxyModel):
         return model.data(model.index(self._order[row], index.column()), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        """The source's flags; those of Qt's own table model (the same for every cell) are
+        asked once, as a view asks for every cell it paints."""
         model, row = self._source, index.row()
         if model is None or not index.isValid() or not 0 <= row < len(self._order):
             return Qt.ItemFlag.NoItemFlags
-        return model.flags(model.index(self._order[row], index.column()))
+        if self._flags is not None:
+            return self._flags
+        flags = model.flags(model.index(self._order[row], index.column()))
+        if type(model).flags is QAbstractTableModel.flags:
+            self._flags = flags
+        return flags
 
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         model = self._source
