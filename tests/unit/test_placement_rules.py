@@ -25,8 +25,8 @@ from apdesk.models.enums import (
     SenStatus,
 )
 from apdesk.services.ap_guide import GuideSettings, LaNotice
-from apdesk.services.placement_review_rules import ReviewRow
 from apdesk.services.placement_rules import WARNING_CODES, PlacementWarning
+from apdesk.services.plans.due import ReviewRow
 from apdesk.services.qa import OVERDUE, AuditState, QaStatus
 
 TODAY = RULES_TODAY

@@ -10,7 +10,6 @@ checked until a review has been held or scheduled: after that it is history.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -24,30 +23,20 @@ from apdesk.services.ap_guide import GuideSettings
 from apdesk.services.placement_facts import CheckedPlacement
 from apdesk.services.placement_reasons import R_REVIEW, Warn
 from apdesk.services.plans.common import placement_start
-from apdesk.services.plans.due import RUNNING, DueBasis, ReviewDates, next_due
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    """A review's dates, read as columns for a whole list of placements."""
-
-    id: int | None
-    placement_id: int
-    scheduled_for: date
-    held_on: date | None
-    next_review: date | None
+from apdesk.services.plans.due import (
+    REVIEW_DATES,
+    RUNNING,
+    DueBasis,
+    ReviewDates,
+    ReviewRow,
+    next_due,
+)
 
 
 def review_rows(session: Session, *where: ColumnElement[bool]) -> dict[int, list[ReviewDates]]:
     """The reviews of the placements `where` picks (every placement's when none), by placement,
     in one query: a list of 10,000 placements reads them at once, not one placement at a time."""
-    query = select(
-        col(Review.id),
-        col(Review.placement_id),
-        col(Review.scheduled_for),
-        col(Review.held_on),
-        col(Review.next_review),
-    )
+    query = select(*REVIEW_DATES)
     if where:
         query = query.join(Placement, col(Placement.id) == col(Review.placement_id)).where(*where)
     out: dict[int, list[ReviewDates]] = {}

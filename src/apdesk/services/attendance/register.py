@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select as columns
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark, Provider, Pupil
@@ -61,7 +61,7 @@ def register_grid(
     patterns = load_patterns(session, start, end)
     pupil_ids = sorted({p.pupil_id for p in patterns})
     # Columns, not whole records: a week of a trust's register is thousands of marks.
-    who = columns(
+    who = select_columns(
         col(Pupil.id),
         col(Pupil.upn),
         col(Pupil.forename),
@@ -85,7 +85,7 @@ def register_grid(
             provider=names.get(item.provider_id, ""),
             placement_code=codes.get(item.placement_id, ""),
         )
-    marked = columns(
+    marked = select_columns(
         col(AttendanceMark.id),
         col(AttendanceMark.pupil_id),
         col(AttendanceMark.mark_date),
