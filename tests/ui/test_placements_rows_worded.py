@@ -22,17 +22,23 @@ def placement(hours: float, end: date | None) -> PlacementRow:
     )  # fmt: skip
 
 
-def shown(proxy: PlacementSearch, column: int) -> object:
-    return proxy.index(0, column).data(Qt.ItemDataRole.DisplayRole)
-
-
-def test_new_rows_show_their_own_hours_and_dates(qtbot: QtBot) -> None:
+def listed(qtbot: QtBot) -> tuple[PlacementsModel, PlacementSearch]:
+    """The placements model behind the list's search, as the page has them."""
     set_locale("en_GB")
     holder = QWidget()
     qtbot.addWidget(holder)
     model = PlacementsModel(holder)
     proxy = PlacementSearch(holder)
     proxy.setSourceModel(model)
+    return model, proxy
+
+
+def shown(proxy: PlacementSearch, column: int) -> object:
+    return proxy.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_new_rows_show_their_own_hours_and_dates(qtbot: QtBot) -> None:
+    model, proxy = listed(qtbot)
     model.set_rows([placement(13.5, None)])
     assert shown(proxy, HOURS) == "13.5"
     assert shown(proxy, END) == ""
@@ -43,12 +49,7 @@ def test_new_rows_show_their_own_hours_and_dates(qtbot: QtBot) -> None:
 
 
 def test_the_list_shows_what_the_model_says_in_every_column(qtbot: QtBot) -> None:
-    set_locale("en_GB")
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    model = PlacementsModel(holder)
-    proxy = PlacementSearch(holder)
-    proxy.setSourceModel(model)
+    model, proxy = listed(qtbot)
     model.set_rows([placement(13.5, date(2026, 12, 18))])
     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
         assert [proxy.index(0, c).data(role) for c in range(len(HEADERS))] == [
