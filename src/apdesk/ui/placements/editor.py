@@ -43,11 +43,10 @@ from apdesk.ui.core.follow import ChangeFollower, Latest
 from apdesk.ui.core.kept_picks import kept_picks
 from apdesk.ui.placements.editor_build import LateSections
 from apdesk.ui.placements.editor_checks import LiveChecks
-from apdesk.ui.placements.editor_choices import fill_choices, la_notice_text, qa_note
+from apdesk.ui.placements.editor_choices import ask_qa_reason, fill_choices, la_notice_text, qa_note
 from apdesk.ui.placements.editor_sections import Sections
 from apdesk.ui.placements.editor_warnings import WarningsPanel
 from apdesk.ui.sharing.banner import ConflictBanner
-from apdesk.ui.widgets.ask_text import ask_text
 from apdesk.ui.widgets.basics import ErrorLabel
 from apdesk.ui.widgets.binding import Binder
 from apdesk.ui.widgets.guard import GuardedDialog
@@ -162,8 +161,7 @@ class PlacementEditor(GuardedDialog):
         self.finished.connect(self._closed)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Lay the form out before its first drawing: the layouts its showing asked for would
-        otherwise come after it, and the whole window be drawn a second time in the same turn."""
+        """Lay the form out before its first drawing, or it is drawn twice in the same turn."""
         super().showEvent(event)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
@@ -174,14 +172,12 @@ class PlacementEditor(GuardedDialog):
         self.late.stop()
 
     def complete_form(self) -> None:
-        """Build what is left of the form now, with the record if it is in (before its values
-        are read or a field is looked for)."""
+        """The whole form and its record, now: before a value is read or a field looked for."""
         self.late.complete()
 
     # -- loading ---------------------------------------------------------------
     def _arrived(self, data: EditorData) -> None:
-        """A window on screen is filled in on the next turn, after its first drawing; one
-        nobody is looking at yet, at once."""
+        """Filled in on the turn after the first drawing; at once while nobody can see it."""
         self.late.arrived(partial(self._loaded, data), now=not self.isVisible())
 
     def _loaded(self, data: EditorData) -> None:
@@ -321,16 +317,9 @@ class PlacementEditor(GuardedDialog):
 
     def ask_qa_reason(self, choice: ProviderChoice) -> None:
         """QA not current: choosing it stays possible, with the reason recorded."""
-        text, ok = ask_text(
-            self,
-            _("Reason for using this provider"),
-            _("{name}: {summary}.\n\nWhy is this provider still the right choice?").format(
-                name=choice.name, summary=choice.qa_summary
-            ),
-            _("Reason for using this provider"),
-        )
-        if ok and text.strip():
-            self.binder.set("qa_override_reason", text.strip())
+        reason = ask_qa_reason(self, choice)
+        if reason:
+            self.binder.set("qa_override_reason", reason)
         else:
             self.binder.focus("qa_override_reason", self.form_scroll)
 

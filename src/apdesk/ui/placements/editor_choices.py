@@ -12,6 +12,7 @@ from apdesk.models.enums import PlacementStatus
 from apdesk.services.ap_guide import LaNotice
 from apdesk.services.placement_actions import EditorData, ProviderChoice
 from apdesk.ui.placements.editor_sections import Sections
+from apdesk.ui.widgets.ask_text import ask_text
 from apdesk.ui.widgets.choice_list import ListChoice, fill_columns, fill_combo
 from apdesk.ui.widgets.fields import qa_icon, qa_text
 from apdesk.ui.widgets.word_search import WordSearch
@@ -80,3 +81,16 @@ def qa_note(choice: ProviderChoice | None) -> str:
             state=qa_text(choice.qa_state), summary=choice.qa_summary
         )
     return f"{qa_text(choice.qa_state)}: {choice.qa_summary}"
+
+
+def ask_qa_reason(parent: QWidget, choice: ProviderChoice) -> str:
+    """Why a provider whose QA is not current is still chosen ("" when not given)."""
+    text, ok = ask_text(
+        parent,
+        _("Reason for using this provider"),
+        _("{name}: {summary}.\n\nWhy is this provider still the right choice?").format(
+            name=choice.name, summary=choice.qa_summary
+        ),
+        _("Reason for using this provider"),
+    )
+    return text.strip() if ok else ""
