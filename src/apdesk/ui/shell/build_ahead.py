@@ -5,9 +5,10 @@ store 20-55 ms of a frozen window for the Attendance, Pupils, Placements and Pla
 the first page shows its data and the warm-up has imported the pages' code, these pages are
 built one at a time, each when the task runner has fallen idle (the page before has read and
 shown its data), hidden in the window's stack as a visited page would be; at the next idle
-moment, its data in, it is laid out at its size, and at the one after drawn once off screen.
-They start their first read as a visited page does and follow changes as hidden pages do, so
-a later visit shows them at once. Nothing moves on screen and the focus stays where it is.
+moment, its data in, it is laid out at its size, and at the ones after drawn off screen, a band
+at a time. They start their first read as a visited page does and follow changes as hidden
+pages do, so a later visit shows them at once. Nothing moves on screen and the focus stays
+where it is.
 Locking stops it (the pages are thrown away with the key); unlocking starts it again. A page
 chosen before its turn is built then, as it always was.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,6 +26,7 @@ from apdesk.ui.shell import long_lived
 
 BUILT_AHEAD = ("register", "pupils", "placements", "plans")  # the costliest first visits
 LOOK_EVERY_MS = 150  # how often to look whether the runner has fallen idle
+BANDS = 4  # a page is drawn ahead a quarter of its height per idle turn
 
 
 def lay_out(page: QWidget) -> None:
@@ -38,11 +40,15 @@ def lay_out(page: QWidget) -> None:
     page.render(QPixmap(1, 1), QPoint(), QRegion(0, 0, 1, 1))
 
 
-def draw(page: QWidget) -> None:
-    """Draw the laid-out hidden page once off screen: what Qt works out on a widget's first
-    paint (its style sheet's rules, text layouts, the register's cells, the charts, the
-    icons' pixmaps) is then ready, and the first visit paints as fast as any later one."""
-    page.grab()
+def draw(page: QWidget, part: int, parts: int = BANDS) -> None:
+    """Draw band `part` of `parts` of the laid-out hidden page off screen. What Qt works out on
+    a widget's first paint (its style sheet's rules, text layouts, the register's cells, the
+    charts, the icons' pixmaps) is then ready, and the first visit paints as fast as any later
+    one. A band at a time, one per idle turn: the whole register page at once held the
+    window for 40-60 ms, and a click then waited for it."""
+    top = page.height() * part // parts
+    bottom = page.height() * (part + 1) // parts
+    page.grab(QRect(0, top, page.width(), bottom - top))
 
 
 class BuildAhead(QObject):
@@ -65,6 +71,7 @@ class BuildAhead(QObject):
         self.queue: list[str] = []
         self.page: QWidget | None = None  # built, not drawn yet
         self.sized = False  # the page has been laid out at its size, to be drawn next
+        self.part = 0  # the band of the page to draw next
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(LOOK_EVERY_MS)
@@ -87,7 +94,7 @@ class BuildAhead(QObject):
             self.timer.start()
 
     def cancel(self) -> None:
-        self.queue, self.page, self.sized = [], None, False
+        self.queue, self.page, self.sized, self.part = [], None, False, 0
         long_lived.give_back()
         self.timer.stop()
 
@@ -103,13 +110,14 @@ class BuildAhead(QObject):
         if page is None and not self.built(key):
             self.page = self.build(key)  # this turn builds it; the next idle ones lay it out
         elif page is not None and not page.isVisible() and not self.sized:
-            lay_out(page)  # the next idle turn draws it
+            lay_out(page)  # the next idle turns draw it
             self.sized = True
+        elif page is not None and not page.isVisible() and self.part < BANDS:
+            draw(page, self.part)
+            self.part += 1
         else:
-            if page is not None and not page.isVisible():
-                draw(page)
             self.queue.pop(0)
-            self.page, self.sized = None, False
+            self.page, self.sized, self.part = None, False, 0
             if not self.queue:  # the window's pages are all built: they live until the lock
                 long_lived.set_aside()
         if self.queue:
