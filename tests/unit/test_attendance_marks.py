@@ -128,6 +128,7 @@ def test_register_grid_shades_expected_and_flags_missing(store: Store, ids: dict
     assert grid.cell(ids["ada"], MON, AmPm.PM).missing
     assert not grid.cell(ids["ada"], WED, AmPm.AM).missing  # not due yet
     assert grid.cell(ids["ada"], TUE, AmPm.AM).code == "/"
+    assert not grid.cell(ids["ada"], TUE, AmPm.AM).amended  # a first mark, not an amendment
     assert not grid.cell(ids["ada"], TUE, AmPm.AM).expected_at_provider
     assert grid.cell(ids["ben"], TUE, AmPm.AM).missing
 

@@ -6,10 +6,15 @@ Plain rows for the GUI's table model: which cells the pupil is expected at a pro
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from sqlalchemy import exists, func
 from sqlalchemy import select as select_columns
+from sqlalchemy.orm import Mapped, aliased
+from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
 from apdesk.models import AttendanceMark, Provider, Pupil
@@ -71,7 +76,7 @@ def register_grid(
     pupils = {
         pid: (upn, display_name(forename, surname, preferred))
         for pid, upn, forename, surname, preferred in session.connection().execute(
-            who.where(col(Pupil.id).in_(pupil_ids))
+            who.where(_among(col(Pupil.id), pupil_ids))
         )
     }
     names = dict(session.exec(select(Provider.id, Provider.name)).all())
@@ -85,19 +90,21 @@ def register_grid(
             provider=names.get(item.provider_id, ""),
             placement_code=codes.get(item.placement_id, ""),
         )
+    earlier = aliased(AttendanceMark)  # a mark this one replaced: it was amended
     marked = select_columns(
         col(AttendanceMark.id),
         col(AttendanceMark.pupil_id),
         col(AttendanceMark.mark_date),
         col(AttendanceMark.session),
         col(AttendanceMark.code),
-    )
-    marks = session.connection().execute(current_only(marked, start, end, pupil_ids)).all()
-    amended_ids = _amended(session, [mark_id for mark_id, *_rest in marks])
-    for mark_id, pid, day, half, code in marks:
+        exists().where(col(earlier.superseded_by) == col(AttendanceMark.id)),
+    ).where(_among(col(AttendanceMark.pupil_id), pupil_ids))
+    for mark_id, pid, day, half, code, amended in session.connection().execute(
+        current_only(marked, start, end)
+    ):
         cell = cells.setdefault((pid, day, half), RegisterCell())
         cell.code, cell.mark_id, cell.missing = code, mark_id, False
-        cell.amended = mark_id in amended_ids
+        cell.amended = bool(amended)
     where: dict[int, set[str]] = {}
     for pattern in patterns:
         where.setdefault(pattern.pupil_id, set()).add(names.get(pattern.provider_id, ""))
@@ -109,13 +116,8 @@ def register_grid(
     return RegisterGrid(list(calendar.school_days(start, end)), rows, cells)
 
 
-def _amended(session: Session, mark_ids: list[int]) -> set[int]:
-    """Ids among `mark_ids` that replaced an earlier mark."""
-    found: set[int] = set()
-    for offset in range(0, len(mark_ids), 500):
-        chunk = mark_ids[offset : offset + 500]
-        query = select(AttendanceMark.superseded_by).where(
-            col(AttendanceMark.superseded_by).in_(chunk)
-        )
-        found.update(i for i in session.exec(query).all() if i is not None)
-    return found
+def _among(column: Mapped[Any], ids: list[int]) -> ColumnElement[bool]:
+    """`column` is one of `ids`, sent as one JSON list: a trust's week names thousands of
+    pupils, and a parameter for each is compiled into the statement at every read."""
+    listed = func.json_each(json.dumps(ids)).table_valued("value")
+    return column.in_(select_columns(listed.c.value))
