@@ -172,7 +172,8 @@ def test_a_new_school_sets_up_and_works_in_the_window(
     plan = placements.new_placement()
     s, b = plan.sections, plan.binder
     monkeypatch.setattr(
-        "apdesk.ui.placements.editor.ask_text", lambda *a: ("Audits booked for next month", True)
+        "apdesk.ui.placements.editor_choices.ask_text",
+        lambda *a: ("Audits booked for next month", True),
     )
     s.pupil.setCurrentIndex(s.pupil.findData(ids[UPN_A]))
     s.provider.setCurrentIndex(s.provider.findData(provider_id))
